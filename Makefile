@@ -1,0 +1,44 @@
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+NEREL ?= ../shared/nerel-dev
+
+.PHONY: setup run test eval-dev eval-heldout eval-nerel clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+run: setup
+	mkdir -p out
+	$(PY) -m pipeline extract corpus -o out/records.jsonl
+	$(PY) -m pipeline evaluate --gold annotations --pred out/records.jsonl
+
+test: setup
+	$(PY) -m pytest -q
+
+eval-dev: setup
+	mkdir -p out
+	$(PY) -m pipeline extract corpus/*.txt -o out/dev.jsonl
+	$(PY) -m pipeline evaluate --gold annotations/*.json --pred out/dev.jsonl $(EVAL_FLAGS)
+
+eval-heldout: setup
+	mkdir -p out
+	$(PY) -m pipeline extract corpus/heldout -o out/heldout.jsonl
+	$(PY) -m pipeline evaluate --gold annotations/heldout --pred out/heldout.jsonl
+
+eval-nerel: setup
+	@if [ -d "$(NEREL)/texts" ]; then \
+	  mkdir -p out && \
+	  $(PY) -m pipeline extract $(NEREL)/texts -o out/nerel.jsonl && \
+	  $(PY) -m pipeline evaluate --gold $(NEREL)/gold --pred out/nerel.jsonl \
+	    --types person,person.position --lenient-positions; \
+	else echo "eval-nerel: $(NEREL) is absent, skipping"; fi
+
+clean:
+	rm -rf $(VENV) out
