@@ -1,0 +1,38 @@
+"""natasha_ner: natasha's NewsNERTagger finds PER, LOC and ORG as doc.ents.
+
+Each sentence is tagged on its own text (bounded input for the model), and the
+character spans are moved back to document offsets.
+"""
+from __future__ import annotations
+
+import logging
+
+from spacy.language import Language
+from spacy.util import filter_spans
+
+from .batching import BatchedComponent
+from .models import ner_tagger
+
+log = logging.getLogger(__name__)
+
+
+class NatashaNER(BatchedComponent):
+    def process(self, docs):
+        sentences = [(doc, sent) for doc in docs for sent in doc.sents if sent.text.strip()]
+        markups = ner_tagger().map([sent.text for _, sent in sentences])
+        found = {id(doc): [] for doc in docs}
+        for (doc, sent), markup in zip(sentences, markups):
+            for span in markup.spans:
+                start = sent.start_char + span.start
+                ent = doc.char_span(start, sent.start_char + span.stop, label=span.type,
+                                    alignment_mode="expand")
+                if ent is not None:
+                    found[id(doc)].append(ent)
+        for doc in docs:
+            doc.ents = filter_spans(found[id(doc)])
+        return docs
+
+
+@Language.factory("natasha_ner", assigns=["doc.ents"])
+def make_natasha_ner(nlp, name, batch_size: int = 64):
+    return NatashaNER(batch_size)

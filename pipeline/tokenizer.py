@@ -1,0 +1,109 @@
+"""razdel tokenizer for spaCy: the Doc's text is the input text, byte for byte.
+
+Tokens are razdel tokens; a gap of exactly one space becomes the previous
+token's trailing space, any other gap (newlines, several spaces, tabs) becomes
+a whitespace token of its own. Sentence starts come from razdel's sentenize,
+except inside «…», and every line break also starts a sentence (titles and
+paragraphs carry no final full stop in news files).
+"""
+from __future__ import annotations
+
+from typing import List
+
+from razdel import sentenize, tokenize
+from spacy.tokens import Doc
+from spacy.util import registry
+
+
+def split_words(text: str):
+    """(words, spaces) for spaCy's Doc, covering `text` exactly."""
+    words: List[str] = []
+    spaces: List[bool] = []
+    position = 0
+    for token in tokenize(text):
+        _add_gap(words, spaces, text[position:token.start])
+        words.append(token.text)
+        spaces.append(False)
+        position = token.stop
+    _add_gap(words, spaces, text[position:])
+    return words, spaces
+
+
+def _add_gap(words, spaces, gap):
+    if not gap:
+        return
+    if gap == " " and words and not words[-1].isspace():
+        spaces[-1] = True
+        return
+    words.append(gap)
+    spaces.append(False)
+
+
+def sentence_starts(text: str) -> set:
+    """Character offsets where sentences start.
+
+    razdel's sentences, except inside «…» (`на выставке «ИННОПРОМ. Центральная Азия»`
+    is one sentence), plus every line start.
+    """
+    inside = _inside_guillemets(text)
+    starts = {s.start for s in sentenize(text) if not inside[s.start]}
+    starts.update(index + 1 for index, char in enumerate(text) if char == "\n")
+    return starts
+
+
+def _inside_guillemets(text: str) -> List[bool]:
+    """For each offset: is it inside an open «…» on its line."""
+    inside, depth = [], 0
+    for char in text:
+        inside.append(depth > 0)
+        if char == "«":
+            depth += 1
+        elif char == "»" and depth:
+            depth -= 1
+        elif char == "\n":
+            depth = 0
+    inside.append(False)
+    return inside
+
+
+class RazdelTokenizer:
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words, spaces = split_words(text)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        _mark_sentences(doc, sentence_starts(text))
+        return doc
+
+    # spaCy serialisation hooks: the tokenizer has no state of its own
+    def to_bytes(self, **kwargs):
+        return b""
+
+    def from_bytes(self, data, **kwargs):
+        return self
+
+    def to_disk(self, path, **kwargs):
+        pass
+
+    def from_disk(self, path, **kwargs):
+        return self
+
+
+def _mark_sentences(doc: Doc, starts: set) -> None:
+    pending = True  # the next word token starts a sentence
+    for token in doc:
+        if token.is_space:
+            token.is_sent_start = token.i == 0
+            pending = pending or "\n" in token.text
+            continue
+        is_start = pending or token.idx in starts
+        token.is_sent_start = is_start or token.i == 0
+        pending = False
+
+
+@registry.tokenizers("pipeline.razdel_tokenizer.v1")
+def create_razdel_tokenizer():
+    def make(nlp):
+        return RazdelTokenizer(nlp.vocab)
+    return make

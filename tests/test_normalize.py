@@ -1,0 +1,75 @@
+import pytest
+
+from pipeline.normalize import match_shape, strip_legal_form, strip_quotes
+
+SHAPES = [
+    ("химград", "Химграда", "Химград"),
+    ("оэз", "ОЭЗ", "ОЭЗ"),
+    ("ханты-мансийский", "Ханты-Мансийского", "Ханты-Мансийский"),
+    ("Парк", "парка", "парк"),
+]
+
+
+@pytest.mark.parametrize("word,template,expected", SHAPES)
+def test_match_shape_copies_capitalisation(word, template, expected):
+    assert match_shape(word, template) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("«Химград»", "Химград"),
+    ("«Industrial Group Energy East»", "Industrial Group Energy East"),
+    ("  „Мастер“, ", "Мастер"),
+])
+def test_strip_quotes(text, expected):
+    assert strip_quotes(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ООО «Промтех»", "«Промтех»"),
+    ("АО Технополис «Химград»", "Технополис «Химград»"),
+    ("ПАО КАМАЗ", "КАМАЗ"),
+    ("Татнефть", "Татнефть"),
+])
+def test_strip_legal_form(text, expected):
+    assert strip_legal_form(text) == expected
+
+
+def _span(nlp, text, words):
+    doc = nlp(text)
+    start = next(i for i, t in enumerate(doc) if t.text == words.split()[0])
+    return doc[start:start + len(words.split())]
+
+
+PHRASES = [
+    ("Благодаря вкладу Камского индустриального парка «Мастер»", "Камского индустриального парка",
+     "Камский индустриальный парк"),
+    ("Проект реализуют в Навоийской области.", "Навоийской области", "Навоийская область"),
+    ("Завод построят в Набережных Челнах.", "Набережных Челнах", "Набережные Челны"),
+    ("Об итогах сообщил заместителя губернатора Краснодарского края", "заместителя губернатора Краснодарского края",
+     "заместитель губернатора Краснодарского края"),
+    ("Он был назначен главным тренером футбольного клуба", "главным тренером футбольного клуба",
+     "главный тренер футбольного клуба"),
+    ("Встреча прошла с министром промышленности и торговли Республики Татарстан",
+     "министром промышленности и торговли Республики Татарстан",
+     "министр промышленности и торговли Республики Татарстан"),
+]
+
+
+@pytest.mark.parametrize("text,words,expected", PHRASES, ids=[p[2] for p in PHRASES])
+def test_phrase_nominative(nlp, text, words, expected):
+    from pipeline.normalize import phrase_nominative
+    assert phrase_nominative(_span(nlp, text, words)) == expected
+
+
+NAMES = [
+    ("Об этом рассказал Александру Руппелю губернатор.", "Александру Руппелю", "Александр Руппель"),
+    ("Встреча с Джаредом Кушнером прошла вчера.", "Джаредом Кушнером", "Джаред Кушнер"),
+    ("Слово предоставили Айрату Гиззатуллину.", "Айрату Гиззатуллину", "Айрат Гиззатуллин"),
+    ("Интервью у Марии Ивановой взяли вчера.", "Марии Ивановой", "Мария Иванова"),
+]
+
+
+@pytest.mark.parametrize("text,words,expected", NAMES, ids=[n[2] for n in NAMES])
+def test_person_name_nominative(nlp, text, words, expected):
+    from pipeline.normalize import person_name
+    assert person_name(_span(nlp, text, words)) == expected

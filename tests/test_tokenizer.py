@@ -1,0 +1,46 @@
+import pytest
+
+from pipeline.tokenizer import sentence_starts, split_words
+
+TEXTS = [
+    "Технопарк «Чирчик» открылся.",
+    "  Парк  «Химград»\n\nРезидентов: 27.\t Конец ",
+    "\n\nЗаголовок\nТекст статьи, 1 750 резидентов.\r\n",
+    "",
+    "   ",
+    "Сумма — $700 млн,а площадь 45,2 тыс. кв. м²",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=[repr(t) for t in TEXTS])
+def test_doc_text_equals_input_text(nlp, text):
+    assert nlp.make_doc(text).text == text
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=[repr(t) for t in TEXTS])
+def test_words_and_spaces_cover_the_text(text):
+    words, spaces = split_words(text)
+    assert "".join(w + (" " if s else "") for w, s in zip(words, spaces)) == text
+
+
+def test_token_offsets_are_file_offsets(nlp):
+    text = "Заголовок\n\nВ ОЭЗ «Алабуга» 27 резидентов."
+    doc = nlp.make_doc(text)
+    for token in doc:
+        assert text[token.idx:token.idx + len(token.text)] == token.text
+
+
+def test_a_line_break_starts_a_sentence(nlp):
+    doc = nlp.make_doc("Заголовок без точки\nПервое предложение. Второе предложение.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Заголовок без точки", "Первое предложение.", "Второе предложение."]
+
+
+def test_sentence_starts_include_razdel_sentences():
+    assert {0, 20} <= sentence_starts("Первое предложение. Второе.")
+
+
+def test_no_sentence_break_inside_guillemets(nlp):
+    doc = nlp.make_doc("Делегация работала на выставке «ИННОПРОМ. Центральная Азия» в Ташкенте. Итоги подвели.")
+    assert [s.text for s in doc.sents] == [
+        "Делегация работала на выставке «ИННОПРОМ. Центральная Азия» в Ташкенте.", "Итоги подвели."]
