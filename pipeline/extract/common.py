@@ -1,0 +1,115 @@
+"""What every extractor reads from a Doc: quoted names, entities, quantities, findings.
+
+Extractors keep their evidence in `doc.spans[<fact>]`, each span labelled with
+the attribute it supports and carrying the name of the rule that fired
+(`span._.rule`), and their records as plain dicts in `doc._.<fact>s`.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterator, List, Optional
+
+from spacy.tokens import Doc, Span
+
+from ..models import morph_analyzer
+from ..numbers import find_quantities
+
+FACT_LISTS = ("parks", "agreements", "contracts", "persons")
+for _name in FACT_LISTS:
+    Doc.set_extension(_name, default=[], force=True)
+Doc.set_extension("records", default=None, force=True)
+Span.set_extension("rule", default=None, force=True)
+
+OPEN_QUOTES = {"«", "„", "“"}
+CLOSE_QUOTES = {"»", "”", "“"}
+STRAIGHT_QUOTES = {'"', "'"}
+
+
+def add_evidence(doc: Doc, fact: str, start: int, end: int, label: str, rule: str) -> Optional[Span]:
+    """Record a token span [start, end) as evidence for `fact`, labelled with its attribute."""
+    if start >= end:
+        return None
+    span = Span(doc, start, end, label=label)
+    span._.rule = rule
+    if fact not in doc.spans:
+        doc.spans[fact] = []
+    doc.spans[fact].append(span)
+    return span
+
+
+def quoted_spans(doc: Doc) -> List[Span]:
+    """Spans of the words inside outermost quotes: «Технополис «Химград»» → Технополис «Химград»."""
+    found, depth, opened = [], 0, None
+    straight_open = None
+    for token in doc:
+        text = token.text
+        if text in OPEN_QUOTES and not (text == "“" and depth > 0):
+            if depth == 0:
+                opened = token.i + 1
+            depth += 1
+        elif text in CLOSE_QUOTES and depth > 0:
+            depth -= 1
+            if depth == 0 and opened is not None and token.i > opened:
+                found.append(doc[opened:token.i])
+        elif text in STRAIGHT_QUOTES and depth == 0:
+            if straight_open is None:
+                straight_open = token.i + 1
+            else:
+                if token.i > straight_open:
+                    found.append(doc[straight_open:token.i])
+                straight_open = None
+        if token.is_sent_start and depth == 0:
+            straight_open = None if text not in STRAIGHT_QUOTES else straight_open
+    return [span for span in found if len(span) <= 8]
+
+
+def sentence_quantities(sent: Span) -> Iterator[tuple]:
+    """(quantity, token span) of every quantity in a sentence, in document offsets."""
+    doc = sent.doc
+    for quantity in find_quantities(sent.text):
+        start = sent.start_char + quantity.start
+        span = doc.char_span(start, sent.start_char + quantity.end, alignment_mode="expand")
+        if span is not None:
+            yield quantity, span
+
+
+def counted_noun(doc, span):
+    """The noun a count stands before: `27 резидентов`, `36 компаний-резидентов`."""
+    for token in doc[span.end:min(span.end + 3, span.sent.end)]:
+        if token.pos_ in {"NOUN", "PROPN"}:
+            return token
+        if token.pos_ not in {"ADJ", "SPACE"}:
+            return None
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _normal_forms(word: str) -> frozenset:
+    return frozenset(parse.normal_form for parse in morph_analyzer().parse(word))
+
+
+def word_lemmas(token) -> set:
+    """Every lemma a word may have: the tagger's, its own text, and all pymorphy3 normal forms.
+
+    The tagger may take a capitalised common noun for a name (`Технополиса` → PROPN,
+    lemma `технополиса`); matching vocabularies on all normal forms keeps `технополис`.
+    """
+    text = token.text.lower()
+    return {token.lemma_.lower(), text} | _normal_forms(text)
+
+
+def lemmas(tokens) -> List[str]:
+    return [token.lemma_.lower() for token in tokens]
+
+
+def token_window(doc: Doc, start: int, end: int, before: int, after: int, sent: Span = None):
+    """Word tokens up to `before` tokens left of start and `after` right of end, within sent."""
+    low = max(sent.start if sent is not None else 0, start - before)
+    high = min(sent.end if sent is not None else len(doc), end + after)
+    left = [token for token in doc[low:start] if not token.is_space]
+    right = [token for token in doc[end:high] if not token.is_space]
+    return left, right
+
+
+def mention(span) -> list:
+    return [span.start_char, span.end_char]

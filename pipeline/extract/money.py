@@ -1,0 +1,48 @@
+"""Which sums are deal money: the money of a signed deal, not investment, revenue or budget.
+
+A sum is deal money unless a trap word (rules/money_traps.txt) stands just
+before or after it: `объём инвестиций 255 млн долларов`, `7 млрд. инвестиций`,
+`выручка резидентов 115,7 млрд рублей`. A scaled number without a currency
+(`615,5 млрд`) takes the currency of the nearest sum in the document, else RUB.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..numbers import find_quantities
+from ..records import Money
+from .common import lemmas, token_window
+from .parties import lemma_set
+
+DEFAULT_CURRENCY = "RUB"
+
+
+def is_trap(doc, span) -> bool:
+    left, right = token_window(doc, span.start, span.end, 4, 2, span.sent)
+    near = lemmas(left) + lemmas(right)
+    return any(word in lemma_set("money_traps.txt") for word in near)
+
+
+def context_currency(doc, char: int) -> str:
+    """The currency of the sum nearest to `char` in the text."""
+    best, distance = DEFAULT_CURRENCY, None
+    for quantity in find_quantities(doc.text):
+        if quantity.kind == "money" and quantity.money and quantity.money.currency:
+            gap = abs(quantity.start - char)
+            if distance is None or gap < distance:
+                best, distance = quantity.money.currency, gap
+    return best
+
+
+def deal_money(doc, quantity, span) -> Optional[Money]:
+    """The Money of a quantity that may be a deal's sum, or None."""
+    if is_trap(doc, span):
+        return None
+    if quantity.kind == "money" and quantity.money is not None:
+        money = quantity.money
+        if money.currency is None:
+            money = Money(money.amount, context_currency(doc, span.start_char), money.qualifier)
+        return Money(money.amount, money.currency, money.qualifier)
+    if quantity.kind == "number" and quantity.scaled and quantity.value >= 1e5:
+        return Money(quantity.value, context_currency(doc, span.start_char), quantity.qualifier)
+    return None

@@ -1,0 +1,146 @@
+"""Where parks are named: a kind followed by a name, and the name alone later.
+
+`Камского индустриального парка «Мастер»`, `КИП «Мастер»`, `ОЭЗ Алабуга`,
+`особая экономическая зона (ОЭЗ) «Алабуга»` are kind mentions; `«Химграда»`
+alone is a name mention of a park already known by its kind.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, List, Optional, Tuple
+
+from ..models import morph_analyzer
+from ..normalize import inflect_word, strip_quotes
+from ..vocab import load_table
+from .common import quoted_spans, word_lemmas
+
+MAX_NAME_WORDS = 3
+
+
+@dataclass
+class ParkMention:
+    start: int            # first token of the mention (kind or name)
+    end: int              # token after the name
+    name: str
+    key: str              # canonical name, shared by all mentions of one park
+    kind: Optional[str]
+    kind_abbreviated: bool
+    name_start: int
+    rule: str
+
+
+@lru_cache(maxsize=None)
+def kind_table() -> Dict[Tuple[str, ...], str]:
+    return {tuple(words.split()): kind for words, kind in load_table("park_kinds.tsv", 2)}
+
+
+@lru_cache(maxsize=None)
+def abbreviation_table() -> Dict[Tuple[str, ...], str]:
+    return {tuple(words.split()): kind for words, kind in load_table("park_abbreviations.tsv", 2)}
+
+
+@lru_cache(maxsize=4096)
+def name_key(name: str) -> str:
+    """Canonical form of a name: lower case, ё→е, each word's normal form."""
+    words = strip_quotes(name).lower().replace("ё", "е").split()
+    return " ".join(morph_analyzer().parse(word)[0].normal_form for word in words)
+
+
+def _lemma_forms(token) -> set:
+    forms = word_lemmas(token)
+    return forms | {form.split("-")[-1] for form in forms}
+
+
+def match_kind(doc, i: int) -> Optional[Tuple[int, str, bool]]:
+    """(end, kind, abbreviated) of the longest park kind starting at token i."""
+    best = None
+    for words, kind in abbreviation_table().items():
+        end = i + len(words)
+        if end <= len(doc) and tuple(t.text for t in doc[i:end]) == words:
+            if best is None or end > best[0]:
+                best = (end, kind, True)
+    for words, kind in kind_table().items():
+        end = i + len(words)
+        if end <= len(doc) and all(w in _lemma_forms(t) for w, t in zip(words, doc[i:end])):
+            if best is None or end > best[0] or best[2]:
+                best = (end, kind, False)
+    return best
+
+
+def _skip_parenthetical(doc, i: int) -> int:
+    """Past `(ОЭЗ)` in `особая экономическая зона (ОЭЗ) «Алабуга»`."""
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].text.isupper():
+        return i + 3
+    return i
+
+
+def _next_word(doc, i: int) -> int:
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    return i
+
+
+def name_after(doc, i: int, quoted_at: Dict[int, object]) -> Optional[Tuple[int, int, str, str]]:
+    """(start, end, name, rule) of the park name at token i: quoted, or capitalised words."""
+    i = _next_word(doc, _skip_parenthetical(doc, i))
+    if i < len(doc) and i + 1 in quoted_at:
+        span = quoted_at[i + 1]
+        return i, span.end + 1, strip_quotes(span.text), "kind_quoted_name"
+    end = i
+    while end < len(doc) and end - i < MAX_NAME_WORDS and _is_bare_name_word(doc[end]):
+        end += 1
+    if end > i:
+        return i, end, doc[i:end].text, "kind_bare_name"
+    return None
+
+
+def _is_bare_name_word(token) -> bool:
+    if not token.text[:1].isupper() or token.is_punct or token.is_sent_start:
+        return False
+    if token.ent_type_ == "LOC" and token.morph.get("Case") not in (["Nom"], []):
+        return False  # индустриальный парк Калужской области: a place, not a name
+    return token.pos_ in {"PROPN", "NOUN", "ADJ", "X"}
+
+
+def find_kind_mentions(doc) -> List[ParkMention]:
+    quoted_at = {span.start: span for span in quoted_spans(doc)}
+    found, i = [], 0
+    while i < len(doc):
+        kind = match_kind(doc, i)
+        if kind is None:
+            i += 1
+            continue
+        end, kind_text, abbreviated = kind
+        named = name_after(doc, end, quoted_at)
+        if named and not (abbreviated and kind_text == "индустриальный парк" and named[3] != "kind_quoted_name"):
+            start, name_end, name, rule = named
+            found.append(ParkMention(i, name_end, name, name_key(name), kind_text, abbreviated,
+                                     start, rule))
+            i = name_end
+        else:
+            i = end
+    return found
+
+
+def find_name_mentions(doc, known: Dict[str, str], taken: set) -> List[ParkMention]:
+    """Quoted names alone (`резидентов «Химграда»`) of parks known by a kind mention."""
+    found = []
+    for span in quoted_spans(doc):
+        if span.start in taken:
+            continue
+        name = _nominative_name(span)
+        key = name_key(name)
+        if key in known:
+            found.append(ParkMention(span.start - 1, span.end + 1, known[key], key, None, False,
+                                     span.start - 1, "quoted_name_alone"))
+    return found
+
+
+def _nominative_name(span) -> str:
+    """A one-word quoted name standing alone declines: «Химграда» → Химград."""
+    if len(span) == 1:
+        token = span[0]
+        case = token.morph.get("Case")
+        return inflect_word(token.text, token.pos_, case[0] if case else None, "Sing")
+    return strip_quotes(span.text)

@@ -1,0 +1,262 @@
+"""park_extractor: named parks with kind, location, area, resident count and operator.
+
+Values are read from quantities and entities near a park mention and attached
+to the park they describe: the nearest mention before them in the sentence,
+else the park last spoken of in the two sentences before, else a mention
+right after them in the same clause.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Dict, List, Optional
+
+from spacy.language import Language
+
+from ..normalize import inflect_word, phrase_nominative, strip_legal_form, strip_quotes
+from ..records import Area, Park, Residents, to_dict
+from ..vocab import load_list, load_table
+from .common import add_evidence, counted_noun, lemmas, quoted_spans, sentence_quantities, token_window
+from .park_mentions import ParkMention, find_kind_mentions, find_name_mentions, name_key
+
+SALIENCE_SENTENCES = 2
+CLAUSE_BREAKS = {",", "—", "–", ";", ":", "(", ")"}
+TERRITORY_UNITS = {"га", "км2"}
+
+
+@lru_cache(maxsize=None)
+def value_cues() -> Dict[str, str]:
+    return dict(load_table("park_value_cues.tsv", 2))
+
+
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset:
+    return frozenset(load_list(name))
+
+
+@dataclass
+class ParkDraft:
+    """A park being read: its record plus what decides between competing values."""
+    park: Park
+    kind_abbreviated: bool = False
+    areas: List[Area] = field(default_factory=list)
+
+    def finish(self) -> Park:
+        territory = [area for area in self.areas if area.unit in TERRITORY_UNITS]
+        chosen = (territory or self.areas or [None])[0]
+        if chosen is not None:
+            self.park.area = chosen
+        return self.park
+
+
+class ParkExtractor:
+    def __call__(self, doc):
+        mentions = find_kind_mentions(doc)
+        parks: Dict[str, ParkDraft] = {}
+        for m in mentions:
+            _add_mention(doc, parks, m)
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        known = {key: draft.park.name for key, draft in parks.items()}
+        for m in find_name_mentions(doc, known, taken):
+            mentions.append(m)
+            _add_mention(doc, parks, m)
+        mentions.sort(key=lambda m: m.start)
+        attach_values(doc, mentions, parks)
+        doc._.parks = [to_dict(draft.finish()) for draft in parks.values()]
+        return doc
+
+
+def _add_mention(doc, parks: Dict[str, ParkDraft], m: ParkMention) -> None:
+    draft = parks.setdefault(m.key, ParkDraft(Park(name=m.name)))
+    park = draft.park
+    if m.kind and (park.kind is None or (draft.kind_abbreviated and not m.kind_abbreviated)):
+        park.kind = m.kind
+        draft.kind_abbreviated = m.kind_abbreviated
+    park.mentions.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])))
+    add_evidence(doc, "park", m.name_start, m.end, "name", m.rule)
+
+
+def park_for(doc, mentions: List[ParkMention], start: int, end: int) -> Optional[ParkMention]:
+    """The park a value at tokens [start, end) describes."""
+    sent = doc[start].sent
+    after = [m for m in mentions if sent.start <= m.start and m.start >= end and m.start < sent.end]
+    if after and not any(t.text in CLAUSE_BREAKS for t in doc[end:after[0].start]) \
+            and not any(sent.start <= m.end <= start for m in mentions):
+        return after[0]
+    before = [m for m in mentions if m.end <= start]
+    if not before:
+        return None
+    last = before[-1]
+    sentences_back = _sentence_distance(doc, last.end - 1, start)
+    return last if sentences_back <= SALIENCE_SENTENCES else None
+
+
+def _sentence_distance(doc, left: int, right: int) -> int:
+    return sum(1 for token in doc[left + 1:right + 1] if token.is_sent_start and not token.is_space)
+
+
+def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft]) -> None:
+    if not mentions:
+        return
+    sentences = list(doc.sents)
+    operators = set()
+    for sent in sentences:
+        operators |= _attach_operators(doc, sent, mentions, parks)
+    # a park named as another's operator (`по модели «Химграда»`) is not what follows speaks of
+    subjects = [m for m in mentions if m.start not in operators]
+    for sent in sentences:
+        for quantity, span in sentence_quantities(sent):
+            if quantity.kind == "area":
+                _attach_area(doc, subjects, parks, quantity, span)
+            elif quantity.kind == "number" and not quantity.scaled:
+                _attach_residents(doc, subjects, parks, quantity, span)
+    seen = set()
+    for m in subjects:
+        park = parks[m.key].park
+        if park.location is None:
+            park.location = location_near(doc, m, mentions, first=m.key not in seen)
+        seen.add(m.key)
+
+
+def _is_plan(left_tokens) -> bool:
+    return any(token.lemma_.lower() in word_set("plan_cues.txt") for token in left_tokens)
+
+
+def _attach_area(doc, mentions, parks, quantity, span) -> None:
+    left, right = token_window(doc, span.start, span.end, 5, 3, span.sent)
+    cues = {value_cues().get(lemma) for lemma in lemmas(left[-3:] + right)}
+    if "not_area" in cues or _is_plan(left):
+        return
+    target = park_for(doc, mentions, span.start, span.end)
+    if target is None or quantity.area is None:
+        return
+    parks[target.key].areas.append(quantity.area)
+    add_evidence(doc, "park", span.start, span.end, "area", "area_near_park")
+
+
+def _is_resident_count(doc, span) -> bool:
+    noun = counted_noun(doc, span)
+    left, _ = token_window(doc, span.start, span.end, 4, 0, span.sent)
+    if noun is not None:
+        cue = value_cues().get(noun.lemma_.lower())
+        if cue is not None:
+            return cue == "residents"
+        if noun.lemma_.lower() in word_set("resident_nouns.txt"):
+            window = doc[max(span.sent.start, span.start - 6):min(span.sent.end, span.end + 6)]
+            return any(t.lemma_.lower() in word_set("resident_verbs.txt") for t in window)
+        return False
+    return any(value_cues().get(lemma) == "residents" for lemma in lemmas(left))
+
+
+def _attach_residents(doc, mentions, parks, quantity, span) -> None:
+    if quantity.value != int(quantity.value) or quantity.value <= 0:
+        return
+    left, _ = token_window(doc, span.start, span.end, 6, 0, span.sent)
+    if not _is_resident_count(doc, span) or _is_plan(left):
+        return
+    target = park_for(doc, mentions, span.start, span.end)
+    if target is None:
+        return
+    parks[target.key].park.residents = Residents(count=int(quantity.value), qualifier=quantity.qualifier)
+    add_evidence(doc, "park", span.start, span.end, "residents", "count_of_residents")
+
+
+def _cue_before(doc, i: int, sent) -> bool:
+    for words in load_list("operator_cues.txt"):
+        cue = words.split()
+        start = i - len(cue)
+        if start >= sent.start and [t.lemma_.lower() for t in doc[start:i]] == cue:
+            return True
+    return False
+
+
+def _attach_operators(doc, sent, mentions, parks) -> set:
+    """Operators named after a cue; returns the starts of park mentions used as operators."""
+    used = set()
+    for span in _org_spans(doc, sent):
+        start = span[0]
+        gap = start
+        while gap > sent.start and doc[gap - 1].pos_ in {"NOUN", "PUNCT"} and gap > start - 3 \
+                and not _cue_before(doc, gap, sent):
+            gap -= 1
+        if not _cue_before(doc, gap, sent):
+            continue
+        target = park_for(doc, [m for m in mentions if m.start not in used], start, span[1])
+        if target is None or target.start == start:
+            continue
+        name = _org_name(doc, span, mentions)
+        park = parks[target.key].park
+        if name and name_key(name) != target.key and park.operator is None:
+            park.operator = name
+            used |= {m.start for m in mentions if span[0] <= m.start < span[1] or m.start <= span[0] < m.end}
+            add_evidence(doc, "park", span[0], span[1], "operator", "operator_cue")
+    return used
+
+
+def _org_spans(doc, sent):
+    """Token ranges that may name an organisation: quoted names (with a kind or legal form) and ORG entities."""
+    found = []
+    for span in quoted_spans(doc):
+        if sent.start <= span.start < sent.end:
+            start = span.start - 1
+            while start - 1 >= sent.start and (doc[start - 1].text.isupper() and len(doc[start - 1]) <= 4):
+                start -= 1
+            found.append((start, span.end + 1))
+    for ent in sent.ents:
+        if ent.label_ == "ORG" and not any(s <= ent.start < e for s, e in found):
+            found.append((ent.start, ent.end))
+    return sorted(found)
+
+
+def _org_name(doc, span, mentions) -> Optional[str]:
+    for m in mentions:
+        if m.start <= span[0] < m.end or span[0] <= m.start < span[1]:
+            return m.name
+    tokens = [t for t in doc[span[0]:span[1]] if t.text not in "«»\""]
+    if len(tokens) == 1:
+        token = tokens[0]
+        case = token.morph.get("Case")
+        return inflect_word(token.text, token.pos_, case[0] if case else None, "Sing")
+    return strip_legal_form(strip_quotes(doc[span[0]:span[1]].text)) or None
+
+
+def location_near(doc, m: ParkMention, mentions: List[ParkMention], first: bool) -> Optional[str]:
+    """The place given for a park right after its name, `(Навоийская область)`, `в Елабуге`.
+
+    A bare `в …` after a later mention in the genitive usually belongs to the noun the
+    park depends on (`реализация проектов технополиса «Х» в Узбекистане`), so it counts
+    only at the park's first mention.
+    """
+    sent = doc[m.start].sent
+    following = [other.start for other in mentions if other.start >= m.end]
+    limit = min([sent.end, m.end + 7] + following)
+    for ent in sent.ents:
+        if ent.label_ == "LOC" and m.end <= ent.start < limit:
+            dependent = not first and doc[m.start].morph.get("Case") == ["Gen"]
+            if not _leads_to_place(doc, m.end, ent.start, strict=dependent):
+                return None
+            add_evidence(doc, "park", ent.start, ent.end, "location", "place_after_name")
+            return phrase_nominative(ent)
+    return None
+
+
+def _leads_to_place(doc, start: int, ent_start: int, strict: bool = False) -> bool:
+    """`(` alone, `в`/`на` with at most a place noun, or a cue: `расположенный в`."""
+    between = [t for t in doc[start:ent_start] if not t.is_space]
+    if [t.text for t in between] == ["("]:
+        return True
+    if not between or between[-1].text in {".", ";", "—", "–"}:
+        return False
+    words = [t.lemma_.lower() for t in between]
+    preposition = next((i for i, w in enumerate(words) if w in {"в", "во", "на", "под"}), None)
+    if preposition is None or len(words) - preposition > 2:
+        return False
+    before = words[:preposition]
+    if strict:
+        return bool(set(before) & word_set("location_cues.txt"))
+    return not before or before in (["("], [","]) or bool(set(before) & word_set("location_cues.txt"))
+
+
+@Language.factory("park_extractor", assigns=["doc._.parks", "doc.spans"], requires=["doc.ents"])
+def make_park_extractor(nlp, name):
+    return ParkExtractor()

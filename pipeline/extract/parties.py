@@ -1,0 +1,119 @@
+"""Who may be a party to an agreement: organisations, regions and persons in a sentence.
+
+`соглашение между правительством Татарстана и компанией «Х»` gives LOC Татарстан
+and ORG Х; `документ подписали глава региона Рустам Минниханов и генеральный
+директор «Y» Иван Петров` gives PER and ORG parties. Places after a
+preposition (`в Ташкенте`), events (`на выставке «ИННОПРОМ»`) and parks are
+not parties.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import List, Optional, Set
+
+from ..normalize import inflect_word, person_name, phrase_nominative, strip_legal_form, strip_quotes
+from ..records import LOC, ORG, PER
+from ..vocab import load_list
+from .common import quoted_spans
+
+PARTY_PREPOSITIONS = {"с", "со", "между"}
+NOT_PARTY_PREPOSITIONS = {"в", "во", "на", "из", "о", "об", "по", "для", "к", "при", "от", "до", "за"}
+ORG_NOUNS = {"компания", "предприятие", "холдинг", "группа", "корпорация", "концерн", "завод",
+             "фирма", "банк", "фонд", "агентство", "общество", "объединение", "производитель",
+             "госкорпорация", "министерство", "ассоциация", "университет", "институт"}
+
+
+@dataclass
+class Party:
+    start: int
+    end: int
+    name: str
+    type: str
+
+
+@lru_cache(maxsize=None)
+def lemma_set(name: str) -> frozenset:
+    return frozenset(word.lower() for word in load_list(name))
+
+
+def _prev_word(doc, i: int, floor: int):
+    i -= 1
+    while i >= floor and (doc[i].is_space or doc[i].text in {"«", "\"", "„"} or doc[i].pos_ == "ADJ"):
+        i -= 1
+    return doc[i] if i >= floor else None
+
+
+def _introduced_by(doc, start: int, floor: int) -> Optional[str]:
+    token = _prev_word(doc, start, floor)
+    if token is None:
+        return None
+    if token.lemma_.lower() in ORG_NOUNS or token.text in {"ООО", "АО", "ПАО", "ОАО", "ЗАО"}:
+        token = _prev_word(doc, token.i, floor) or token
+    return token.lemma_.lower()
+
+
+def is_event(doc, start: int, end: int, floor: int) -> bool:
+    text = strip_quotes(doc[start:end].text)
+    if any(text.startswith(name) for name in load_list("event_names.txt")):
+        return True
+    before = [t.lemma_.lower() for t in doc[max(floor, start - 3):start]]
+    return any(word in lemma_set("event_nouns.txt") for word in before)
+
+
+def org_name(span) -> str:
+    """An organisation's name: no quotes, no legal form, a one-word name in the nominative."""
+    words = [t for t in span if t.text not in {"«", "»", "\""}]
+    if len(words) == 1 and words[0].text[:1].isupper() and not words[0].text.isupper():
+        case = words[0].morph.get("Case")
+        return inflect_word(words[0].text, words[0].pos_, case[0] if case else None, "Sing")
+    return strip_legal_form(strip_quotes(phrase_nominative(span)))
+
+
+def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
+    """Parties named in a sentence; `excluded` are token indices that belong to parks."""
+    parties: List[Party] = []
+    covered: Set[int] = set(excluded)
+    for span in quoted_spans(doc):
+        if sent.start <= span.start and span.end <= sent.end and span.start not in covered:
+            _add_org(doc, sent, parties, covered, span.start - 1, span.end + 1, span)
+    for ent in sent.ents:
+        if ent.start in covered:
+            continue
+        if ent.label_ == "ORG":
+            _add_org(doc, sent, parties, covered, ent.start, ent.end, ent)
+        elif ent.label_ == "LOC":
+            _add_region(doc, sent, parties, covered, ent)
+        elif ent.label_ == "PER" and sign and not _is_speaker(doc, ent):
+            parties.append(Party(ent.start, ent.end, person_name(ent), PER))
+    return sorted(parties, key=lambda party: party.start)
+
+
+def _add_org(doc, sent, parties, covered, start, end, span) -> None:
+    covered.update(range(start, end))
+    if is_event(doc, start, end, sent.start):
+        return
+    before = _introduced_by(doc, start, sent.start)
+    if before in NOT_PARTY_PREPOSITIONS:
+        return
+    if before in lemma_set("government_nouns.txt"):
+        return
+    name = org_name(span)
+    if name:
+        parties.append(Party(start, end, name, ORG))
+
+
+def _add_region(doc, sent, parties, covered, ent) -> None:
+    covered.update(range(ent.start, ent.end))
+    before = _prev_word(doc, ent.start, sent.start)
+    lemma = before.lemma_.lower() if before is not None else None
+    case = ent[0].morph.get("Case")
+    if lemma in lemma_set("government_nouns.txt") or (
+            lemma in PARTY_PREPOSITIONS and case in (["Ins"], ["Gen"])) or (
+            lemma not in NOT_PARTY_PREPOSITIONS and case == ["Nom"] and lemma not in ORG_NOUNS):
+        parties.append(Party(ent.start, ent.end, phrase_nominative(ent), LOC))
+
+
+def _is_speaker(doc, ent) -> bool:
+    window = doc[max(ent.sent.start, ent.start - 4):min(ent.sent.end, ent.end + 2)]
+    return any(t.lemma_.lower() in lemma_set("speech_verbs.txt") for t in window)
