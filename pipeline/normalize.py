@@ -53,8 +53,8 @@ def _parse_for(text: str, pos: str, case: Optional[str], names: bool = False):
     wanted_case = CASE_GRAMMEMES.get(case or "", set())
 
     def fits(parse, by_case=True, by_name=True):
-        if classes and parse.tag.POS not in classes:
-            return False
+        if classes and parse.tag.POS not in classes or "Apro" in parse.tag.grammemes:
+            return False  # never a pronoun: «Кама-Тех» is not a form of «тот»
         if by_case and wanted_case and not (wanted_case & parse.tag.grammemes):
             return False
         return not (by_name and names) or bool(NAME_GRAMMEMES & parse.tag.grammemes)
@@ -69,8 +69,8 @@ def _parse_for(text: str, pos: str, case: Optional[str], names: bool = False):
 def inflect_word(text: str, pos: str, case: Optional[str], number: Optional[str] = None,
                  gender: Optional[str] = None, names: bool = False) -> str:
     """`text` in the nominative, keeping its number (and taking `gender` for adjectives)."""
-    if case == "Nom" or not _is_cyrillic(text):
-        return text
+    if case == "Nom" or not _is_cyrillic(text) or (len(text) > 1 and text.isupper()):
+        return text  # acronyms (КРДВ, ОЭЗ) do not decline
     parse = _parse_for(text, pos, case, names)
     if parse is None:
         return text
@@ -144,10 +144,20 @@ def legal_forms() -> frozenset:
 
 
 def strip_legal_form(text: str) -> str:
-    """«АО «Технополис «Химград»» → «Технополис «Химград»»: leading legal forms dropped."""
+    """«АО «Технополис «Химград»» → «Технополис «Химград»»: legal forms at either end dropped.
+
+    Multi-word forms count too: `Акционерное общество «Х»`, `Fratelli Conti Srl`.
+    """
     words = text.split()
-    while len(words) > 1 and words[0].strip(QUOTES).lower() in legal_forms():
-        words = words[1:]
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        for form in legal_forms():
+            size = len(form.split())
+            if size < len(words) and " ".join(w.strip(QUOTES) for w in words[:size]).lower() == form:
+                words, changed = words[size:], True
+            elif size < len(words) and " ".join(w.strip(QUOTES + ",") for w in words[-size:]).lower() == form:
+                words, changed = words[:-size], True
     return " ".join(words)
 
 

@@ -15,7 +15,7 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.language import Language
 
-from ..records import Agreement, Money, Signatory, to_dict
+from ..records import ORG, PER, Agreement, Money, Signatory, to_dict
 from ..vocab import load_table
 from .common import add_evidence, sentence_quantities
 from .money import deal_money
@@ -37,44 +37,79 @@ def kind_table() -> Dict[Tuple[str, ...], str]:
 
 
 def match_agreement(doc, i: int) -> Optional[Tuple[int, str]]:
+    """(end, kind) of a single agreement named at token i; plurals and counted nouns are totals."""
     best = None
     for words, kind in kind_table().items():
         end = i + len(words)
         if end <= len(doc) and [t.lemma_.lower() for t in doc[i:end]] == list(words):
             if best is None or end > best[0]:
                 best = (end, kind)
-    if best and doc[i].morph.get("Number") == ["Plur"]:
+    if best and (doc[i].morph.get("Number") == ["Plur"] or _is_counted(doc, i)):
         return None
     return best
 
 
-def _park_tokens(doc) -> set:
+def _is_counted(doc, i: int) -> bool:
+    """`54 соглашения`, `два знаковых соглашения`, `оба соглашения`: a number stands before."""
+    j = i - 1
+    while j >= 0 and ((doc[j].pos_ == "ADJ" and not doc[j].like_num) or doc[j].is_space):
+        j -= 1
+    return j >= 0 and (doc[j].pos_ == "NUM" or doc[j].like_num or doc[j].lemma_.lower() in {"оба", "несколько"})
+
+
+def _park_places(doc) -> set:
+    """Tokens of parks spoken of as places or objects (`в парке «Х»`, `создании технопарка «Х»`).
+
+    A park in the nominative or instrumental may sign (`КИП «Мастер» и хокимият подписали`).
+    """
     spans = doc.spans["park"] if "park" in doc.spans else []
-    return {i for span in spans if span.label_ in {"name", "operator"} for i in range(span.start, span.end)}
+    return {i for span in spans if span.label_ == "mention"
+            and span[0].morph.get("Case") not in (["Nom"], ["Ins"])
+            for i in range(span.start, span.end)}
 
 
 def _has_sign_verb(sent) -> bool:
     return any(t.lemma_.lower() in lemma_set("sign_verbs.txt") for t in sent)
 
 
+FOLLOW_UP_SENTENCES = 3  # `Документ подписали …` within this many sentences of the agreement
+
+
 class AgreementExtractor:
     def __call__(self, doc):
-        parks = _park_tokens(doc)
+        places = _park_places(doc)
         sentences = list(doc.sents)
         found: List[AgreementMention] = []
+        last_index = None
         for index, sent in enumerate(sentences):
             mentions = _sentence_mentions(doc, sent)
-            if not mentions:
-                continue
             sign = _has_sign_verb(sent)
-            parties = sentence_parties(doc, sent, parks, sign)
-            if not parties:
-                parties = _parties_nearby(doc, sentences, index, parks, sign)
+            if not mentions:
+                if sign and found and index - last_index <= FOLLOW_UP_SENTENCES:
+                    _add_signers(found[-1], sentence_parties(doc, sent, places, sign))
+                continue
+            parties = sentence_parties(doc, sent, places, sign)
+            if all(party.type == PER for party in parties):
+                parties += _parties_nearby(doc, sentences, index, places, sign)
             _share_parties(mentions, parties)
             _read_sums(doc, sent, mentions)
-            found.extend(m for m in mentions if m.parties)
+            kept = [m for m in mentions if m.parties]
+            found.extend(kept)
+            last_index = index if kept else last_index
         doc._.agreements = [to_dict(a) for a in _merge(doc, found)]
         return doc
+
+
+def _is_follow_up(doc, sent, places: set) -> bool:
+    if _sentence_mentions(doc, sent) or not _has_sign_verb(sent):
+        return False
+    return any(p.type == PER for p in sentence_parties(doc, sent, places, True))
+
+
+def _add_signers(agreement: AgreementMention, parties: List[Party]) -> None:
+    """`Документ подписали глава региона … и генеральный директор «Y» …`: the signers join."""
+    if any(party.type == PER for party in parties):
+        agreement.parties.extend(parties)
 
 
 def _sentence_mentions(doc, sent) -> List[AgreementMention]:
@@ -89,11 +124,15 @@ def _sentence_mentions(doc, sent) -> List[AgreementMention]:
     return mentions
 
 
-def _parties_nearby(doc, sentences, index: int, parks: set, sign: bool) -> List[Party]:
+def _parties_nearby(doc, sentences, index: int, places: set, sign: bool) -> List[Party]:
+    """Organisations and regions of the sentence before (when this one signs) or after."""
+    if index + 1 < len(sentences) and _is_follow_up(doc, sentences[index + 1], places):
+        return []  # `… документ подписал заместитель министра …` names them next
     order = (index - 1, index + 1) if sign else (index + 1, index - 1)
     for other in order:
         if 0 <= other < len(sentences) and not _sentence_mentions(doc, sentences[other]):
-            parties = sentence_parties(doc, sentences[other], parks, _has_sign_verb(sentences[other]))
+            parties = [p for p in sentence_parties(doc, sentences[other], places, False)
+                       if p.type == ORG or p.governed]
             if parties:
                 return parties
     return []
@@ -124,16 +163,19 @@ def _read_sums(doc, sent, mentions: List[AgreementMention]) -> None:
 
 
 def _merge(doc, found: List[AgreementMention]) -> List[Agreement]:
-    """One agreement per kind and set of parties; a subset of known parties is the same one."""
+    """One agreement per kind and set of parties: a subset of known parties, or signing
+    persons alone, are the agreement of that kind already known."""
     agreements: List[Agreement] = []
     for m in found:
         names = {p.name.lower() for p in m.parties}
-        same = next((a for a in agreements if a.kind == m.kind and _overlaps(a, names)), None)
+        persons_only = all(p.type == PER for p in m.parties)
+        same = next((a for a in reversed(agreements) if a.kind == m.kind
+                     and (persons_only or _overlaps(a, names))), None)
         if same is None:
             same = Agreement(kind=m.kind)
             agreements.append(same)
-        known = {s.name.lower() for s in same.signatories}
-        same.signatories += [Signatory(p.name, p.type) for p in _unique(m.parties) if p.name.lower() not in known]
+        known = [Party(0, 0, s.name, s.type) for s in same.signatories]
+        same.signatories += [Signatory(p.name, p.type) for p in _unique(known + m.parties)[len(known):]]
         same.sum = same.sum or m.sum
         same.mentions.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])))
         add_evidence(doc, "agreement", m.start, m.end, "kind", "agreement_noun")
@@ -146,12 +188,20 @@ def _overlaps(agreement: Agreement, names: set) -> bool:
 
 
 def _unique(parties: List[Party]) -> List[Party]:
-    seen, unique = set(), []
+    """Parties without repeats; `Республика Башкортостан` after `Башкортостан` is a repeat."""
+    seen: List[List[str]] = []
+    unique = []
     for party in parties:
-        if party.name.lower() not in seen:
-            seen.add(party.name.lower())
+        words = party.name.lower().split()
+        if not any(_contains(known, words) or _contains(words, known) for known in seen):
+            seen.append(words)
             unique.append(party)
     return unique
+
+
+def _contains(longer: List[str], shorter: List[str]) -> bool:
+    size = len(shorter)
+    return any(longer[i:i + size] == shorter for i in range(len(longer) - size + 1))
 
 
 @Language.factory("agreement_extractor", assigns=["doc._.agreements", "doc.spans"],

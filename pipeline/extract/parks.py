@@ -74,6 +74,7 @@ def _add_mention(doc, parks: Dict[str, ParkDraft], m: ParkMention) -> None:
         draft.kind_abbreviated = m.kind_abbreviated
     park.mentions.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])))
     add_evidence(doc, "park", m.name_start, m.end, "name", m.rule)
+    add_evidence(doc, "park", m.start, m.end, "mention", m.rule)
 
 
 def park_for(doc, mentions: List[ParkMention], start: int, end: int) -> Optional[ParkMention]:

@@ -19,6 +19,8 @@ from .common import quoted_spans
 
 PARTY_PREPOSITIONS = {"с", "со", "между"}
 NOT_PARTY_PREPOSITIONS = {"в", "во", "на", "из", "о", "об", "по", "для", "к", "при", "от", "до", "за"}
+# bodies named by the region's adjective: `Минский облисполком` → Минская область
+REGION_BODIES = {"облисполком": "область"}
 ORG_NOUNS = {"компания", "предприятие", "холдинг", "группа", "корпорация", "концерн", "завод",
              "фирма", "банк", "фонд", "агентство", "общество", "объединение", "производитель",
              "госкорпорация", "министерство", "ассоциация", "университет", "институт"}
@@ -30,6 +32,7 @@ class Party:
     end: int
     name: str
     type: str
+    governed: bool = False  # a region named after `правительство`, `администрация`…
 
 
 @lru_cache(maxsize=None)
@@ -54,11 +57,12 @@ def _introduced_by(doc, start: int, floor: int) -> Optional[str]:
 
 
 def is_event(doc, start: int, end: int, floor: int) -> bool:
+    """`на выставке «ИННОПРОМ»`, `Ярославский инвестфорум`, `ПМЭФ`: an event, not a party."""
     text = strip_quotes(doc[start:end].text)
     if any(text.startswith(name) for name in load_list("event_names.txt")):
         return True
-    before = [t.lemma_.lower() for t in doc[max(floor, start - 3):start]]
-    return any(word in lemma_set("event_nouns.txt") for word in before)
+    words = [t.lemma_.lower() for t in doc[max(floor, start - 3):end]]
+    return any(word in lemma_set("event_nouns.txt") or word.endswith("форум") for word in words)
 
 
 def org_name(span) -> str:
@@ -71,14 +75,14 @@ def org_name(span) -> str:
 
 
 def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
-    """Parties named in a sentence; `excluded` are token indices that belong to parks."""
+    """Parties named in a sentence; `excluded` are token indices of parks spoken of as places."""
     parties: List[Party] = []
     covered: Set[int] = set(excluded)
     for span in quoted_spans(doc):
         if sent.start <= span.start and span.end <= sent.end and span.start not in covered:
             _add_org(doc, sent, parties, covered, span.start - 1, span.end + 1, span)
     for ent in sent.ents:
-        if ent.start in covered:
+        if covered.intersection(range(ent.start, ent.end)):
             continue
         if ent.label_ == "ORG":
             _add_org(doc, sent, parties, covered, ent.start, ent.end, ent)
@@ -91,12 +95,18 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
 
 def _add_org(doc, sent, parties, covered, start, end, span) -> None:
     covered.update(range(start, end))
+    if all(t.pos_ == "ADJ" or t.is_punct for t in span):
+        return  # `Омская группа …`: NER took the adjective for an organisation
     if is_event(doc, start, end, sent.start):
         return
     before = _introduced_by(doc, start, sent.start)
     if before in NOT_PARTY_PREPOSITIONS:
         return
     if before in lemma_set("government_nouns.txt"):
+        return
+    region = governed_region(doc, start, end)
+    if region is not None:
+        parties.append(Party(start, end, region, LOC, governed=True))
         return
     name = org_name(span)
     if name:
@@ -105,15 +115,36 @@ def _add_org(doc, sent, parties, covered, start, end, span) -> None:
 
 def _add_region(doc, sent, parties, covered, ent) -> None:
     covered.update(range(ent.start, ent.end))
+    if all(t.pos_ == "ADJ" for t in ent) or doc[ent.start - 1].text == "(":
+        return  # `Омская группа «Х»`, `(Елабужский район)`: an attribute or a place, not a party
     before = _prev_word(doc, ent.start, sent.start)
     lemma = before.lemma_.lower() if before is not None else None
     case = ent[0].morph.get("Case")
-    if lemma in lemma_set("government_nouns.txt") or (
-            lemma in PARTY_PREPOSITIONS and case in (["Ins"], ["Gen"])) or (
+    governed = lemma in lemma_set("government_nouns.txt")
+    if governed or (lemma in PARTY_PREPOSITIONS and case in (["Ins"], ["Gen"])) or (
             lemma not in NOT_PARTY_PREPOSITIONS and case == ["Nom"] and lemma not in ORG_NOUNS):
-        parties.append(Party(ent.start, ent.end, phrase_nominative(ent), LOC))
+        parties.append(Party(ent.start, ent.end, phrase_nominative(ent), LOC, governed))
+
+
+def governed_region(doc, start: int, end: int) -> Optional[str]:
+    """The region a government body stands for: `хокимият Самаркандской области` →
+    Самаркандская область, `Минский облисполком` → Минская область."""
+    tokens = list(doc[start:end])
+    heads = [i for i, t in enumerate(tokens) if t.lemma_.lower() in lemma_set("government_nouns.txt")]
+    if not heads:
+        return None
+    for ent in doc[start:end].ents:
+        if ent.label_ == "LOC":
+            return phrase_nominative(ent)
+    head = heads[0]
+    if head > 0 and tokens[head - 1].pos_ == "ADJ" and tokens[head].lemma_.lower() in REGION_BODIES:
+        adjective = inflect_word(tokens[head - 1].text, "ADJ", None, "Sing", "Fem")
+        return f"{adjective} {REGION_BODIES[tokens[head].lemma_.lower()]}"
+    return None
 
 
 def _is_speaker(doc, ent) -> bool:
+    if ent.end < len(doc) and doc[ent.end].text == ":":
+        return True  # `Артём Лаврентьев: «…»`
     window = doc[max(ent.sent.start, ent.start - 4):min(ent.sent.end, ent.end + 2)]
     return any(t.lemma_.lower() in lemma_set("speech_verbs.txt") for t in window)
