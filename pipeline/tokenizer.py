@@ -43,10 +43,12 @@ def sentence_starts(text: str) -> set:
     """Character offsets where sentences start.
 
     razdel's sentences, except inside «…» (`на выставке «ИННОПРОМ. Центральная Азия»`
-    is one sentence), plus every line start.
+    is one sentence) or before a lower-case word (`16,5 тыс. кв. м объединяет`), plus
+    every line start.
     """
     inside = _inside_guillemets(text)
-    starts = {s.start for s in sentenize(text) if not inside[s.start]}
+    starts = {s.start for s in sentenize(text)
+              if not inside[s.start] and not text[s.start:s.start + 1].islower()}
     starts.update(index + 1 for index, char in enumerate(text) if char == "\n")
     return starts
 

@@ -44,3 +44,8 @@ def test_no_sentence_break_inside_guillemets(nlp):
     doc = nlp.make_doc("Делегация работала на выставке «ИННОПРОМ. Центральная Азия» в Ташкенте. Итоги подвели.")
     assert [s.text for s in doc.sents] == [
         "Делегация работала на выставке «ИННОПРОМ. Центральная Азия» в Ташкенте.", "Итоги подвели."]
+
+
+def test_no_sentence_break_before_a_lower_case_word(nlp):
+    doc = nlp.make_doc("Технопарк общей площадью 16,5 тыс. кв. м объединяет 14 резидентов. Это много.")
+    assert len(list(doc.sents)) == 2

@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from ..records import ORG, PER, Agreement, Money, Signatory, to_dict
 from ..vocab import load_table
-from .common import add_evidence, sentence_quantities
+from .common import add_evidence, is_counted, sentence_quantities
 from .money import deal_money
 from .parties import Party, lemma_set, sentence_parties
 
@@ -44,17 +44,9 @@ def match_agreement(doc, i: int) -> Optional[Tuple[int, str]]:
         if end <= len(doc) and [t.lemma_.lower() for t in doc[i:end]] == list(words):
             if best is None or end > best[0]:
                 best = (end, kind)
-    if best and (doc[i].morph.get("Number") == ["Plur"] or _is_counted(doc, i)):
+    if best and (doc[i].morph.get("Number") == ["Plur"] or is_counted(doc, i)):
         return None
     return best
-
-
-def _is_counted(doc, i: int) -> bool:
-    """`54 соглашения`, `два знаковых соглашения`, `оба соглашения`: a number stands before."""
-    j = i - 1
-    while j >= 0 and ((doc[j].pos_ == "ADJ" and not doc[j].like_num) or doc[j].is_space):
-        j -= 1
-    return j >= 0 and (doc[j].pos_ == "NUM" or doc[j].like_num or doc[j].lemma_.lower() in {"оба", "несколько"})
 
 
 def _park_places(doc) -> set:

@@ -98,6 +98,15 @@ def word_lemmas(token) -> set:
     return {token.lemma_.lower(), text} | _normal_forms(text)
 
 
+def is_counted(doc, i: int) -> bool:
+    """`54 соглашения`, `три индустриальных парка`, `оба соглашения`: a number stands before."""
+    j = i - 1
+    while j >= 0 and ((doc[j].pos_ == "ADJ" and not doc[j].like_num) or doc[j].is_space):
+        j -= 1
+    return j >= 0 and (doc[j].pos_ == "NUM" or doc[j].like_num
+                       or doc[j].lemma_.lower() in {"оба", "несколько"})
+
+
 def lemmas(tokens) -> List[str]:
     return [token.lemma_.lower() for token in tokens]
 

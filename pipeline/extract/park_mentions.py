@@ -13,9 +13,11 @@ from typing import Dict, List, Optional, Tuple
 from ..models import morph_analyzer
 from ..normalize import inflect_word, strip_quotes
 from ..vocab import load_table
-from .common import quoted_spans, word_lemmas
+from .common import is_counted, quoted_spans, word_lemmas
 
 MAX_NAME_WORDS = 3
+# words that speak of a park already named: `в парке работают 15 предприятий`
+GENERIC_REFERENCES = frozenset({"парк", "зона"})
 
 
 @dataclass
@@ -103,12 +105,23 @@ def _is_bare_name_word(token) -> bool:
     return token.pos_ in {"PROPN", "NOUN", "ADJ", "X"}
 
 
-def find_kind_mentions(doc) -> List[ParkMention]:
+@dataclass
+class KindReference:
+    """A kind without a name (`на территории ОЭЗ`, `технопарк`, `парк`): a park spoken of again."""
+    start: int
+    end: int
+
+
+def find_kind_mentions(doc) -> Tuple[List[ParkMention], List[KindReference]]:
     quoted_at = {span.start: span for span in quoted_spans(doc)}
-    found, i = [], 0
+    found: List[ParkMention] = []
+    references: List[KindReference] = []
+    i = 0
     while i < len(doc):
         kind = match_kind(doc, i)
         if kind is None:
+            if word_lemmas(doc[i]) & GENERIC_REFERENCES and not _is_group(doc, i):
+                references.append(KindReference(i, i + 1))
             i += 1
             continue
         end, kind_text, abbreviated = kind
@@ -118,8 +131,34 @@ def find_kind_mentions(doc) -> List[ParkMention]:
             found.append(ParkMention(i, name_end, name, name_key(name), kind_text, abbreviated,
                                      start, rule))
             i = name_end
+        elif _is_group(doc, i):
+            listed = listed_names(doc, i, end, quoted_at, kind_text, abbreviated)
+            found.extend(listed)
+            i = listed[-1].end if listed else end
         else:
+            references.append(KindReference(i, end))
             i = end
+    return found, references
+
+
+def _is_group(doc, i: int) -> bool:
+    return doc[i].morph.get("Number") == ["Plur"] or is_counted(doc, i)
+
+
+def listed_names(doc, start: int, end: int, quoted_at, kind: str, abbreviated: bool) -> List[ParkMention]:
+    """`три индустриальных парка …: «Собинский» (…), «Ковровский» (…) и «Гусевской» (…)`."""
+    sent = doc[start].sent
+    found = []
+    for open_at in range(end, sent.end):
+        span = quoted_at.get(open_at + 1)
+        if span is None or span.end >= sent.end:
+            continue
+        before = doc[open_at - 1] if open_at > 0 else None
+        if before is not None and (before.pos_ in {"NOUN", "PROPN", "ADJ"} or before.text.isupper()):
+            continue  # `АО «Корпорация развития …»`, `компанией «Х»`: an organisation
+        name = strip_quotes(span.text)
+        found.append(ParkMention(open_at, span.end + 1, name, name_key(name), kind, abbreviated,
+                                 open_at, "listed_after_kind"))
     return found
 
 

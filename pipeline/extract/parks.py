@@ -16,7 +16,8 @@ from spacy.language import Language
 from ..normalize import inflect_word, phrase_nominative, strip_legal_form, strip_quotes
 from ..records import Area, Park, Residents, to_dict
 from ..vocab import load_list, load_table
-from .common import add_evidence, counted_noun, lemmas, quoted_spans, sentence_quantities, token_window
+from .common import (add_evidence, counted_noun, lemmas, quoted_spans, sentence_quantities,
+                     token_window, word_lemmas)
 from .park_mentions import ParkMention, find_kind_mentions, find_name_mentions, name_key
 
 SALIENCE_SENTENCES = 2
@@ -51,7 +52,7 @@ class ParkDraft:
 
 class ParkExtractor:
     def __call__(self, doc):
-        mentions = find_kind_mentions(doc)
+        mentions, references = find_kind_mentions(doc)
         parks: Dict[str, ParkDraft] = {}
         for m in mentions:
             _add_mention(doc, parks, m)
@@ -61,6 +62,7 @@ class ParkExtractor:
             mentions.append(m)
             _add_mention(doc, parks, m)
         mentions.sort(key=lambda m: m.start)
+        mentions = resolve_references(doc, mentions, references)
         attach_values(doc, mentions, parks)
         doc._.parks = [to_dict(draft.finish()) for draft in parks.values()]
         return doc
@@ -75,6 +77,18 @@ def _add_mention(doc, parks: Dict[str, ParkDraft], m: ParkMention) -> None:
     park.mentions.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])))
     add_evidence(doc, "park", m.name_start, m.end, "name", m.rule)
     add_evidence(doc, "park", m.start, m.end, "mention", m.rule)
+
+
+def resolve_references(doc, mentions: List[ParkMention], references) -> List[ParkMention]:
+    """A kind alone speaks of the park last named within a few sentences."""
+    resolved = list(mentions)
+    for reference in references:
+        before = [m for m in mentions if m.end <= reference.start]
+        if before and _sentence_distance(doc, before[-1].end - 1, reference.start) <= SALIENCE_SENTENCES:
+            last = before[-1]
+            resolved.append(ParkMention(reference.start, reference.end, last.name, last.key, None,
+                                        False, reference.start, "kind_reference"))
+    return sorted(resolved, key=lambda m: m.start)
 
 
 def park_for(doc, mentions: List[ParkMention], start: int, end: int) -> Optional[ParkMention]:
@@ -136,15 +150,17 @@ def _attach_area(doc, mentions, parks, quantity, span) -> None:
 
 
 def _is_resident_count(doc, span) -> bool:
+    """`27 резидентов`, `36 компаний-резидентов`; `разместились 15 предприятий`; not jobs."""
     noun = counted_noun(doc, span)
     left, _ = token_window(doc, span.start, span.end, 4, 0, span.sent)
     if noun is not None:
-        cue = value_cues().get(noun.lemma_.lower())
-        if cue is not None:
-            return cue == "residents"
-        if noun.lemma_.lower() in word_set("resident_nouns.txt"):
+        forms = word_lemmas(noun)
+        cues = {value_cues().get(form) for form in forms} - {None}
+        if cues:
+            return cues == {"residents"}
+        if forms & word_set("resident_nouns.txt"):
             window = doc[max(span.sent.start, span.start - 6):min(span.sent.end, span.end + 6)]
-            return any(t.lemma_.lower() in word_set("resident_verbs.txt") for t in window)
+            return any(word_lemmas(t) & word_set("resident_verbs.txt") for t in window)
         return False
     return any(value_cues().get(lemma) == "residents" for lemma in lemmas(left))
 
@@ -222,34 +238,53 @@ def _org_name(doc, span, mentions) -> Optional[str]:
 
 
 def location_near(doc, m: ParkMention, mentions: List[ParkMention], first: bool) -> Optional[str]:
-    """The place given for a park right after its name, `(Навоийская область)`, `в Елабуге`.
+    """The place given for a park next to its name.
 
-    A bare `в …` after a later mention in the genitive usually belongs to the noun the
-    park depends on (`реализация проектов технополиса «Х» в Узбекистане`), so it counts
-    only at the park's first mention.
+    After it: `«Х» (Навоийская область)`, `«Х» в Елабуге`, `«Коканд» Ферганской области`,
+    `«Академпарк» из Новосибирска`; before it, in the same clause: `в Пятигорске работает
+    технопарк «Х»`. A bare `в …` after a later mention usually belongs to another noun
+    (`реализация проектов технополиса «Х» в Узбекистане`), so there it needs a cue
+    (`расположенный в …`).
     """
     sent = doc[m.start].sent
     following = [other.start for other in mentions if other.start >= m.end]
     limit = min([sent.end, m.end + 7] + following)
     for ent in sent.ents:
         if ent.label_ == "LOC" and m.end <= ent.start < limit:
-            dependent = not first and doc[m.start].morph.get("Case") == ["Gen"]
-            if not _leads_to_place(doc, m.end, ent.start, strict=dependent):
-                return None
+            if not _leads_to_place(doc, m.end, ent, strict=not first):
+                break
             add_evidence(doc, "park", ent.start, ent.end, "location", "place_after_name")
             return phrase_nominative(ent)
+    return _place_before(doc, m, mentions)
+
+
+def _place_before(doc, m: ParkMention, mentions: List[ParkMention]) -> Optional[str]:
+    sent = doc[m.start].sent
+    earlier = [other.end for other in mentions if other.end <= m.start]
+    floor = max([sent.start] + earlier)
+    for ent in reversed([e for e in sent.ents if e.label_ == "LOC" and floor <= e.start and e.end <= m.start]):
+        between = [t for t in doc[ent.end:m.start] if not t.is_space]
+        preposition = doc[ent.start - 1].lemma_.lower() if ent.start > 0 else ""
+        if preposition in {"в", "во"} and len(between) <= 3 and not any(
+                t.is_punct or t.pos_ in {"NOUN", "PROPN", "CCONJ"} for t in between):
+            add_evidence(doc, "park", ent.start, ent.end, "location", "place_before_kind")
+            return phrase_nominative(ent)
+        break
     return None
 
 
-def _leads_to_place(doc, start: int, ent_start: int, strict: bool = False) -> bool:
-    """`(` alone, `в`/`на` with at most a place noun, or a cue: `расположенный в`."""
-    between = [t for t in doc[start:ent_start] if not t.is_space]
+def _leads_to_place(doc, start: int, ent, strict: bool = False) -> bool:
+    """`(` alone, `в`/`на`/`под`/`из` with at most a place noun, a genitive right after the
+    name, or a cue: `расположенный в`."""
+    between = [t for t in doc[start:ent.start] if not t.is_space]
     if [t.text for t in between] == ["("]:
         return True
-    if not between or between[-1].text in {".", ";", "—", "–"}:
+    if not between:
+        return not strict and ent[-1].morph.get("Case") == ["Gen"]
+    if between[-1].text in {".", ";", "—", "–"}:
         return False
     words = [t.lemma_.lower() for t in between]
-    preposition = next((i for i, w in enumerate(words) if w in {"в", "во", "на", "под"}), None)
+    preposition = next((i for i, w in enumerate(words) if w in {"в", "во", "на", "под", "из"}), None)
     if preposition is None or len(words) - preposition > 2:
         return False
     before = words[:preposition]
