@@ -178,35 +178,63 @@ def _attach_residents(doc, mentions, parks, quantity, span) -> None:
     add_evidence(doc, "park", span.start, span.end, "residents", "count_of_residents")
 
 
-def _cue_before(doc, i: int, sent) -> bool:
-    for words in load_list("operator_cues.txt"):
-        cue = words.split()
-        start = i - len(cue)
-        if start >= sent.start and [t.lemma_.lower() for t in doc[start:i]] == cue:
-            return True
-    return False
+CUE_BEFORE_ORG = 4  # `управляющей компанией которого выступает АО «Y»`
+
+
+@lru_cache(maxsize=None)
+def operator_cues() -> tuple:
+    return tuple(tuple(words.split()) for words in load_list("operator_cues.txt"))
+
+
+def find_cue(doc, low: int, high: int) -> Optional[int]:
+    """Index of the first operator cue (`управляющая компания`, `развивает`) in [low, high)."""
+    for i in range(low, high):
+        for cue in operator_cues():
+            end = i + len(cue)
+            if end <= high and all(word in word_lemmas(t) for word, t in zip(cue, doc[i:end])):
+                return i
+    return None
+
+
+def _operated_park(doc, sent, org, mentions) -> Optional[ParkMention]:
+    """The park an organisation runs: `парк «Х», управляющей компанией которого выступает «Y»`,
+    `реализуемый КИП «Мастер»`, or `«Y», которая развивает индустриальный парк «Х»`."""
+    cue = find_cue(doc, max(sent.start, org[0] - CUE_BEFORE_ORG), org[0])
+    if cue is not None and not _has_break(doc, cue, org[0]):
+        before = [m for m in mentions if m.end <= cue and m.start >= sent.start]
+        return before[-1] if before else park_for(doc, mentions, org[0], org[1])
+    cue = find_cue(doc, org[1], min(sent.end, org[1] + 4))
+    if cue is not None:
+        after = [m for m in mentions if cue < m.start <= cue + 3]
+        return after[0] if after else None
+    return None
+
+
+def _has_break(doc, start: int, end: int) -> bool:
+    """A clause boundary, or another name, between a cue and an organisation."""
+    return any(t.text in {",", ";", ":", "—", "–", "(", ")", "«", "\""} for t in doc[start:end])
+
+
+def _is_park_itself(org, mentions) -> bool:
+    """`технопарк «Чирчик»` is a park, not an operator; `КИП «Мастер»`, `«Химграда»` may be both."""
+    return any(m.kind and not m.kind_abbreviated and m.start <= org[0] < m.end for m in mentions)
 
 
 def _attach_operators(doc, sent, mentions, parks) -> set:
-    """Operators named after a cue; returns the starts of park mentions used as operators."""
+    """Operators named next to a cue; returns the starts of park mentions used as operators."""
     used = set()
-    for span in _org_spans(doc, sent):
-        start = span[0]
-        gap = start
-        while gap > sent.start and doc[gap - 1].pos_ in {"NOUN", "PUNCT"} and gap > start - 3 \
-                and not _cue_before(doc, gap, sent):
-            gap -= 1
-        if not _cue_before(doc, gap, sent):
+    for org in _org_spans(doc, sent):
+        if _is_park_itself(org, mentions):
             continue
-        target = park_for(doc, [m for m in mentions if m.start not in used], start, span[1])
-        if target is None or target.start == start:
+        target = _operated_park(doc, sent, org, [m for m in mentions if m.start not in used])
+        if target is None or target.start <= org[0] < target.end:
             continue
-        name = _org_name(doc, span, mentions)
+        name = _org_name(doc, org, mentions)
         park = parks[target.key].park
         if name and name_key(name) != target.key and park.operator is None:
             park.operator = name
-            used |= {m.start for m in mentions if span[0] <= m.start < span[1] or m.start <= span[0] < m.end}
-            add_evidence(doc, "park", span[0], span[1], "operator", "operator_cue")
+            used |= {m.start for m in mentions if org[0] <= m.start < org[1] or m.start <= org[0] < m.end}
+            add_evidence(doc, "park", org[0], org[1], "operator", "operator_cue")
     return used
 
 
@@ -220,8 +248,9 @@ def _org_spans(doc, sent):
                 start -= 1
             found.append((start, span.end + 1))
     for ent in sent.ents:
-        if ent.label_ == "ORG" and not any(s <= ent.start < e for s, e in found):
-            found.append((ent.start, ent.end))
+        if ent.label_ == "ORG" and not any(s <= ent.start < e or ent.start <= s < ent.end for s, e in found) \
+                and not ent[-1].text.islower():
+            found.append((ent.start, ent.end))  # not `Смоленская компания`: no name in it
     return sorted(found)
 
 
