@@ -37,3 +37,9 @@ def load_table(name: str, columns: int) -> Tuple[Tuple[str, ...], ...]:
                              f"got {len(cells)}: {line!r}")
         rows.append(cells)
     return tuple(rows)
+
+
+@lru_cache(maxsize=None)
+def load_set(name: str) -> frozenset:
+    """The entries of rules/NAME in lower case, for membership tests on lemmas."""
+    return frozenset(entry.lower() for entry in load_list(name))

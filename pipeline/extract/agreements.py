@@ -16,10 +16,10 @@ from typing import Dict, List, Optional, Tuple
 from spacy.language import Language
 
 from ..records import ORG, PER, Agreement, Money, Signatory, to_dict
-from ..vocab import load_table
+from ..vocab import load_set, load_table
 from .common import add_evidence, is_counted, sentence_quantities
 from .money import deal_money
-from .parties import Party, lemma_set, sentence_parties
+from .parties import Party, sentence_parties
 
 
 @dataclass
@@ -61,7 +61,7 @@ def _park_places(doc) -> set:
 
 
 def _has_sign_verb(sent) -> bool:
-    return any(t.lemma_.lower() in lemma_set("sign_verbs.txt") for t in sent)
+    return any(t.lemma_.lower() in load_set("sign_verbs.txt") for t in sent)
 
 
 FOLLOW_UP_SENTENCES = 3  # `Документ подписали …` within this many sentences of the agreement

@@ -11,9 +11,9 @@ from typing import List, Optional
 
 from spacy.language import Language
 
+from ..vocab import load_set
 from ..records import Contract, to_dict
 from .common import add_evidence, counted_noun, sentence_quantities
-from .parties import lemma_set
 from .money import deal_money
 
 MAX_GAP = 14  # tokens between a deal noun and its sum
@@ -26,7 +26,7 @@ def _owned_sums(doc) -> set:
 
 def _deal_noun_before(doc, sent, start: int):
     for i in range(start - 1, max(sent.start, start - MAX_GAP) - 1, -1):
-        if doc[i].lemma_.lower() in lemma_set("deal_nouns.txt"):
+        if doc[i].lemma_.lower() in load_set("deal_nouns.txt"):
             return doc[i]
     return None
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Optional
 
 from ..numbers import find_quantities
+from ..vocab import load_set
 from ..records import Money
 from .common import lemmas, token_window
-from .parties import lemma_set
 
 DEFAULT_CURRENCY = "RUB"
 
@@ -20,7 +20,7 @@ DEFAULT_CURRENCY = "RUB"
 def is_trap(doc, span) -> bool:
     left, right = token_window(doc, span.start, span.end, 4, 2, span.sent)
     near = lemmas(left) + lemmas(right)
-    return any(word in lemma_set("money_traps.txt") for word in near)
+    return any(word in load_set("money_traps.txt") for word in near)
 
 
 def context_currency(doc, char: int) -> str:

@@ -70,6 +70,15 @@ def match_kind(doc, i: int) -> Optional[Tuple[int, str, bool]]:
     return best
 
 
+def _skip_type_phrase(doc, i: int) -> int:
+    """Past `промышленно-производственного типа` in `особой экономической зоны
+    промышленно-производственного типа «Миасс»`."""
+    j = i
+    while j < len(doc) and doc[j].pos_ == "ADJ":
+        j += 1
+    return j + 1 if j > i and j < len(doc) and doc[j].lemma_.lower() == "тип" else i
+
+
 def _skip_parenthetical(doc, i: int) -> int:
     """Past `(ОЭЗ)` in `особая экономическая зона (ОЭЗ) «Алабуга»`."""
     if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].text.isupper():
@@ -85,7 +94,7 @@ def _next_word(doc, i: int) -> int:
 
 def name_after(doc, i: int, quoted_at: Dict[int, object]) -> Optional[Tuple[int, int, str, str]]:
     """(start, end, name, rule) of the park name at token i: quoted, or capitalised words."""
-    i = _next_word(doc, _skip_parenthetical(doc, i))
+    i = _next_word(doc, _skip_type_phrase(doc, _skip_parenthetical(doc, i)))
     if i < len(doc) and i + 1 in quoted_at:
         span = quoted_at[i + 1]
         return i, span.end + 1, strip_quotes(span.text), "kind_quoted_name"
@@ -139,6 +148,32 @@ def find_kind_mentions(doc) -> Tuple[List[ParkMention], List[KindReference]]:
             references.append(KindReference(i, end))
             i = end
     return found, references
+
+
+@lru_cache(maxsize=None)
+def kind_expansions() -> Dict[str, Tuple[str, ...]]:
+    table: Dict[str, Tuple[str, ...]] = {}
+    for short, full in load_table("park_kind_expansions.tsv", 2):
+        table[short] = table.get(short, ()) + (full,)
+    return table
+
+
+def expand_kind(kind: Optional[str], full_kinds: set) -> Optional[str]:
+    """`ТОР` → `территория опережающего развития` when the article uses the full form."""
+    for full in kind_expansions().get(kind or "", ()):
+        if full in full_kinds:
+            return full
+    return kind
+
+
+def full_kinds_in(doc) -> set:
+    """Every kind the article writes out in full, named or not."""
+    kinds = set()
+    for i in range(len(doc)):
+        match = match_kind(doc, i)
+        if match and not match[2]:
+            kinds.add(match[1])
+    return kinds
 
 
 def _is_group(doc, i: int) -> bool:

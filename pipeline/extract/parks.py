@@ -15,12 +15,15 @@ from spacy.language import Language
 
 from ..normalize import inflect_word, phrase_nominative, strip_legal_form, strip_quotes
 from ..records import Area, Park, Residents, to_dict
-from ..vocab import load_list, load_table
+from ..vocab import load_set, load_list, load_table
 from .common import (add_evidence, counted_noun, lemmas, quoted_spans, sentence_quantities,
                      token_window, word_lemmas)
-from .park_mentions import ParkMention, find_kind_mentions, find_name_mentions, name_key
+from .park_mentions import (ParkMention, expand_kind, find_kind_mentions, find_name_mentions,
+                            full_kinds_in, name_key)
 
 SALIENCE_SENTENCES = 2
+# words of a size phrase between a park's name and its place
+SIZE_WORDS = {"площадь", "общий", "га", "гектар", "кв", ".", "м", "м2", "м²", "тыс", "км", "около", "более", "свыше", "почти"}
 CLAUSE_BREAKS = {",", "—", "–", ";", ":", "(", ")"}
 TERRITORY_UNITS = {"га", "км2"}
 
@@ -28,11 +31,6 @@ TERRITORY_UNITS = {"га", "км2"}
 @lru_cache(maxsize=None)
 def value_cues() -> Dict[str, str]:
     return dict(load_table("park_value_cues.tsv", 2))
-
-
-@lru_cache(maxsize=None)
-def word_set(name: str) -> frozenset:
-    return frozenset(load_list(name))
 
 
 @dataclass
@@ -64,6 +62,13 @@ class ParkExtractor:
         mentions.sort(key=lambda m: m.start)
         mentions = resolve_references(doc, mentions, references)
         attach_values(doc, mentions, parks)
+        region = article_region(doc)
+        for draft in parks.values():
+            if draft.park.location is None and region is not None:
+                draft.park.location = region
+        full_kinds = full_kinds_in(doc)
+        for draft in parks.values():
+            draft.park.kind = expand_kind(draft.park.kind, full_kinds)
         doc._.parks = [to_dict(draft.finish()) for draft in parks.values()]
         return doc
 
@@ -134,7 +139,7 @@ def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft])
 
 
 def _is_plan(left_tokens) -> bool:
-    return any(token.lemma_.lower() in word_set("plan_cues.txt") for token in left_tokens)
+    return any(token.lemma_.lower() in load_set("plan_cues.txt") for token in left_tokens)
 
 
 def _attach_area(doc, mentions, parks, quantity, span) -> None:
@@ -158,9 +163,9 @@ def _is_resident_count(doc, span) -> bool:
         cues = {value_cues().get(form) for form in forms} - {None}
         if cues:
             return cues == {"residents"}
-        if forms & word_set("resident_nouns.txt"):
+        if forms & load_set("resident_nouns.txt"):
             window = doc[max(span.sent.start, span.start - 6):min(span.sent.end, span.end + 6)]
-            return any(word_lemmas(t) & word_set("resident_verbs.txt") for t in window)
+            return any(word_lemmas(t) & load_set("resident_verbs.txt") for t in window)
         return False
     return any(value_cues().get(lemma) == "residents" for lemma in lemmas(left))
 
@@ -318,8 +323,29 @@ def _leads_to_place(doc, start: int, ent, strict: bool = False) -> bool:
         return False
     before = words[:preposition]
     if strict:
-        return bool(set(before) & word_set("location_cues.txt"))
-    return not before or before in (["("], [","]) or bool(set(before) & word_set("location_cues.txt"))
+        return bool(set(before) & load_set("location_cues.txt"))
+    if bool(set(before) & load_set("location_cues.txt")) or before in (["("], [","]):
+        return True
+    # `«Заокский» площадью 86 га в Заокском районе`: a size may stand between
+    return all(t.like_num or t.lemma_.lower() in SIZE_WORDS for t in between[:preposition])
+
+
+LEAD_SENTENCES = 2
+REGION_NOUNS = {"область", "край", "республика", "округ"}
+
+
+def article_region(doc) -> Optional[str]:
+    """The one region the title and lead speak of (`Во Владимирской области построят …`),
+    the place of its parks when the text gives them none nearer. Countries are too wide."""
+    sentences = [sent for sent in doc.sents if sent.text.strip()][:LEAD_SENTENCES]
+    regions = set()
+    for sent in sentences:
+        for ent in sent.ents:
+            if ent.label_ == "LOC" and any(t.lemma_.lower() in REGION_NOUNS for t in ent):
+                name = phrase_nominative(ent)
+                if name.lower() not in load_set("countries.txt"):
+                    regions.add(name)
+    return regions.pop() if len(regions) == 1 else None
 
 
 @Language.factory("park_extractor", assigns=["doc._.parks", "doc.spans"], requires=["doc.ents"])

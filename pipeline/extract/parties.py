@@ -14,7 +14,7 @@ from typing import List, Optional, Set
 
 from ..normalize import inflect_word, person_name, phrase_nominative, strip_legal_form, strip_quotes
 from ..records import LOC, ORG, PER
-from ..vocab import load_list
+from ..vocab import load_set, load_list
 from .common import quoted_spans
 
 PARTY_PREPOSITIONS = {"с", "со", "между"}
@@ -33,11 +33,6 @@ class Party:
     name: str
     type: str
     governed: bool = False  # a region named after `правительство`, `администрация`…
-
-
-@lru_cache(maxsize=None)
-def lemma_set(name: str) -> frozenset:
-    return frozenset(word.lower() for word in load_list(name))
 
 
 def _prev_word(doc, i: int, floor: int):
@@ -62,7 +57,7 @@ def is_event(doc, start: int, end: int, floor: int) -> bool:
     if any(text.startswith(name) for name in load_list("event_names.txt")):
         return True
     words = [t.lemma_.lower() for t in doc[max(floor, start - 3):end]]
-    return any(word in lemma_set("event_nouns.txt") or word.endswith("форум") for word in words)
+    return any(word in load_set("event_nouns.txt") or word.endswith("форум") for word in words)
 
 
 def org_name(span) -> str:
@@ -102,7 +97,7 @@ def _add_org(doc, sent, parties, covered, start, end, span) -> None:
     before = _introduced_by(doc, start, sent.start)
     if before in NOT_PARTY_PREPOSITIONS:
         return
-    if before in lemma_set("government_nouns.txt"):
+    if before in load_set("government_nouns.txt"):
         return
     region = governed_region(doc, start, end)
     if region is not None:
@@ -120,7 +115,7 @@ def _add_region(doc, sent, parties, covered, ent) -> None:
     before = _prev_word(doc, ent.start, sent.start)
     lemma = before.lemma_.lower() if before is not None else None
     case = ent[0].morph.get("Case")
-    governed = lemma in lemma_set("government_nouns.txt")
+    governed = lemma in load_set("government_nouns.txt")
     if governed or (lemma in PARTY_PREPOSITIONS and case in (["Ins"], ["Gen"])) or (
             lemma not in NOT_PARTY_PREPOSITIONS and case == ["Nom"] and lemma not in ORG_NOUNS):
         parties.append(Party(ent.start, ent.end, phrase_nominative(ent), LOC, governed))
@@ -130,7 +125,7 @@ def governed_region(doc, start: int, end: int) -> Optional[str]:
     """The region a government body stands for: `хокимият Самаркандской области` →
     Самаркандская область, `Минский облисполком` → Минская область."""
     tokens = list(doc[start:end])
-    heads = [i for i, t in enumerate(tokens) if t.lemma_.lower() in lemma_set("government_nouns.txt")]
+    heads = [i for i, t in enumerate(tokens) if t.lemma_.lower() in load_set("government_nouns.txt")]
     if not heads:
         return None
     for ent in doc[start:end].ents:
@@ -147,4 +142,4 @@ def _is_speaker(doc, ent) -> bool:
     if ent.end < len(doc) and doc[ent.end].text == ":":
         return True  # `Артём Лаврентьев: «…»`
     window = doc[max(ent.sent.start, ent.start - 4):min(ent.sent.end, ent.end + 2)]
-    return any(t.lemma_.lower() in lemma_set("speech_verbs.txt") for t in window)
+    return any(t.lemma_.lower() in load_set("speech_verbs.txt") for t in window)
