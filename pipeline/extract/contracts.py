@@ -44,6 +44,7 @@ class ContractExtractor:
         contracts: List[Contract] = []
         seen = set()
         for sent in doc.sents:
+            counted = set()
             for quantity, span in sentence_quantities(sent):
                 if span.start in owned or quantity.kind not in {"money", "number"}:
                     continue
@@ -53,7 +54,10 @@ class ContractExtractor:
                 money = deal_money(doc, quantity, span)
                 if money is None:
                     continue
-                count = _count_of(doc, sent, noun)
+                # a count belongs to the first sum after its noun: `40 документов на 615,5 млрд,
+                # тогда как годом ранее — на 179 млрд` is 40 and then a total without count
+                count = None if noun.i in counted else _count_of(doc, sent, noun)
+                counted.add(noun.i)
                 key = (count, round(money.amount), money.currency)
                 if key in seen:
                     continue

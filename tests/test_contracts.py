@@ -1,0 +1,33 @@
+"""Contract totals: a Russian sentence in, the exact contract records out (mentions aside)."""
+import pytest
+
+from extract_helpers import records_of
+
+
+def contract(count, amount, currency, qualifier=None):
+    return {"count": count, "sum": {"amount": amount, "currency": currency, "qualifier": qualifier}}
+
+
+CASES = [
+    ("Участники экспозиции заключили 50 контрактов о поставках на общую сумму более 462,2 миллиона рублей.",
+     [contract(50, 462.2e6, "RUB", "более")]),
+    ("По итогам форума подписаны соглашения на 171,8 млрд рублей.",
+     [contract(None, 171.8e9, "RUB")]),
+    ("Китайские инвесторы подписали 21 соглашение на $128 млн.",
+     [contract(21, 128e6, "USD")]),
+    ("Всего заключены контракты на сумму, превышающую $ 700 млн.",
+     [contract(None, 700e6, "USD", "более")]),
+    ("Регион подписал пять соглашений на 12-15 млн евро.",
+     [contract(5, 15e6, "EUR", "до")]),
+    ("Подписано 40 документов на 615,5 млрд, тогда как годом ранее — на 179 млрд рублей.",
+     [contract(40, 615.5e9, "RUB"), contract(None, 179e9, "RUB")]),
+    # traps: turnover, investment volume, budget money are not contract sums
+    ("Товарооборот превысил $ 376 миллионов, а объём инвестиций проекта составил 255 миллионов долларов.", []),
+    ("На это выделят 300 миллиардов сумов из бюджета.", []),
+    ("Выручка резидентов выросла на 20% до 115,7 млрд рублей.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:60] for c in CASES])
+def test_contract_totals(nlp, text, expected):
+    assert records_of(nlp, text, "contracts") == expected

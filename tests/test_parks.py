@@ -1,0 +1,75 @@
+"""Parks: a Russian sentence in, the exact park records of the spec out (mentions aside)."""
+import pytest
+
+from extract_helpers import records_of
+
+
+def park(name, kind, location=None, area=None, residents=None, operator=None):
+    return {"name": name, "kind": kind, "location": location, "area": area,
+            "residents": residents, "operator": operator}
+
+
+def area(value, unit, m2):
+    return {"value": value, "unit": unit, "m2": m2}
+
+
+def residents(count, qualifier=None):
+    return {"count": count, "qualifier": qualifier}
+
+
+CASES = [
+    # kind + quoted name in an oblique case, place in parentheses, area in words
+    ("Проект реализуется в технопарке «Чирчик» (Ташкентская область) площадью 12 гектаров.",
+     [park("Чирчик", "технопарк", "Ташкентская область", area(12.0, "га", 120000.0))]),
+    # name in the genitive after a noun, residents without the word «резидент»
+    ("В индустриальном парке «Ворсино» в Калужской области разместились 36 компаний.",
+     [park("Ворсино", "индустриальный парк", "Калужская область", residents=residents(36))]),
+    # abbreviation defined in the text; territory in км²; qualifier
+    ("Особая экономическая зона (ОЭЗ) «Алабуга» занимает 45 кв. км, в ней работают более 70 резидентов.",
+     [park("Алабуга", "особая экономическая зона", None, area(45.0, "км2", 45000000.0),
+           residents(70, "более"))]),
+    # values in a later sentence attach to the park spoken of
+    ("Технопарк «Идея» открылся в 2019 году. Сегодня в нём работают 42 резидента, а площадь достигает 12 га.",
+     [park("Идея", "технопарк", None, area(12.0, "га", 120000.0), residents(42))]),
+    # jobs and investment are not residents or area; building area is not the territory
+    ("Индустриальный парк «Чеховский» занимает более 130 га, объем построенной недвижимости превышает "
+     "700 тыс. кв. м, создано 10,5 тыс. рабочих мест.",
+     [park("Чеховский", "индустриальный парк", None, area(130.0, "га", 1300000.0))]),
+    # a planned count is not the count of today
+    ("В промышленном парке «Станкомаш» планируется разместить 50 резидентов.",
+     [park("Станкомаш", "промышленный парк")]),
+    # operator by cue after the park
+    ("Индустриальный парк «Богородский» площадью 134 га, управляет им «Нижегородская корпорация развития».",
+     [park("Богородский", "индустриальный парк", None, area(134.0, "га", 1340000.0),
+           operator="Нижегородская корпорация развития")]),
+    # operator before the park, with a relative clause
+    ("Компания «Уралпромпарк», которая развивает индустриальный парк «Берёзовский», выходит в Узбекистан.",
+     [park("Берёзовский", "индустриальный парк", operator="Уралпромпарк")]),
+    # a list sentence: three parks after a counted kind, each with its figures
+    ("В регионе работают три индустриальных парка: «Собинский» (186 га, 14 резидентов), "
+     "«Ковровский» (72,4 га, девять резидентов) и «Гусевской» (почти 40 гектаров).",
+     [park("Собинский", "индустриальный парк", None, area(186.0, "га", 1860000.0), residents(14)),
+      park("Ковровский", "индустриальный парк", None, area(72.4, "га", 724000.0), residents(9)),
+      park("Гусевской", "индустриальный парк", None, area(40.0, "га", 400000.0))]),
+    # the place before the kind, in the same clause
+    ("В Пятигорске продолжает заполняться технопарк «Машук-Тех».",
+     [park("Машук-Тех", "технопарк", "Пятигорск")]),
+    # the full kind written anywhere replaces the abbreviation
+    ("Территории опережающего развития привлекают инвесторов. В ТОР «Надвоицы» пришли пять компаний-резидентов.",
+     [park("Надвоицы", "территория опережающего развития", residents=residents(5))]),
+    # an unnamed cluster and a logistics centre are not parks
+    ("Создание межгосударственного промышленного кластера и логистического центра обсудили в Ташкенте.",
+     []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:60] for c in CASES])
+def test_parks_are_read_with_their_attributes(nlp, text, expected):
+    assert records_of(nlp, text, "parks") == expected
+
+
+def test_a_quoted_name_alone_is_the_park_named_before(nlp):
+    text = "Технополис «Химград» растёт. Резиденты «Химграда» выпустили продукции на 10 млрд рублей."
+    parks = nlp(text)._.records["parks"]
+    assert [p["name"] for p in parks] == ["Химград"]
+    assert [text[s:e] for s, e in parks[0]["mentions"]] == ["Технополис «Химград»", "«Химграда»"]
