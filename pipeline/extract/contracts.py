@@ -17,6 +17,7 @@ from .common import add_evidence, counted_noun, sentence_quantities
 from .money import deal_money
 
 MAX_GAP = 14  # tokens between a deal noun and its sum
+SUM_NOUNS = {"сумма", "объём", "объем", "стоимость"}  # `общая сумма контрактов составляет …`
 
 
 def _owned_sums(doc) -> set:
@@ -24,18 +25,50 @@ def _owned_sums(doc) -> set:
     return {span.start for span in spans if span.label_ == "sum"}
 
 
-def _deal_noun_before(doc, sent, start: int):
-    for i in range(start - 1, max(sent.start, start - MAX_GAP) - 1, -1):
-        if doc[i].lemma_.lower() in load_set("deal_nouns.txt"):
-            return doc[i]
+def _is_deal_noun(token) -> bool:
+    return token.lemma_.lower() in load_set("deal_nouns.txt")
+
+
+def deal_noun_for(doc, sent, span):
+    """(deal noun, rule) that a sum belongs to, or None.
+
+    `50 контрактов … на общую сумму 462,2 млн`, `общая сумма контрактов составляет
+    12–15 млрд`, `около миллиарда рублей составили контракты`.
+    """
+    for i in range(span.start - 1, max(sent.start, span.start - MAX_GAP) - 1, -1):
+        if _is_deal_noun(doc[i]):
+            between = doc[i:span.start]
+            if any(t.lemma_ == "на" for t in between):
+                return doc[i], "deal_noun_na_sum"
+            if i > sent.start and doc[i - 1].lemma_.lower() in SUM_NOUNS:
+                return doc[i], "sum_of_deals"
+            return None
+    after = doc[span.end:min(sent.end, span.end + 3)]
+    for token in after:
+        if _is_deal_noun(token) and any(t.lemma_.lower() == "составить" for t in after):
+            return token, "sum_made_by_deals"
     return None
 
 
 def _count_of(doc, sent, noun) -> Optional[int]:
+    """The count before a deal noun, or before the first of coordinated ones:
+    `более 60 соглашений и контрактов на сумму свыше $4 млрд` → 60."""
+    nouns = {noun.i}
+    i = noun.i
+    while i - 2 >= sent.start and doc[i - 1].lemma_ in {"и", ","} and _is_deal_noun(doc[i - 2]):
+        i -= 2
+        nouns.add(i)
     for quantity, span in sentence_quantities(sent):
-        if quantity.kind == "number" and not quantity.scaled and (counted_noun(doc, span) or doc[0]).i == noun.i:
+        counted = counted_noun(doc, span)
+        if quantity.kind == "number" and not quantity.scaled and counted is not None and counted.i in nouns:
             return int(quantity.value)
     return None
+
+
+def _is_conversion(doc, span) -> bool:
+    """`3,4 млрд юаней (около 39 млрд рублей)`: the bracketed sum repeats the one before."""
+    return span.start > 0 and doc[span.start - 1].text == "(" and span.start > 1 \
+        and doc[span.start - 2].pos_ in {"NOUN", "SYM", "PROPN", "X"}
 
 
 class ContractExtractor:
@@ -46,25 +79,24 @@ class ContractExtractor:
         for sent in doc.sents:
             counted = set()
             for quantity, span in sentence_quantities(sent):
-                if span.start in owned or quantity.kind not in {"money", "number"}:
+                if span.start in owned or quantity.kind not in {"money", "number"} or _is_conversion(doc, span):
                     continue
-                noun = _deal_noun_before(doc, sent, span.start)
-                if noun is None or not any(t.lemma_ == "на" for t in doc[noun.i:span.start]):
-                    continue
-                money = deal_money(doc, quantity, span)
+                found = deal_noun_for(doc, sent, span)
+                money = deal_money(doc, quantity, span) if found else None
                 if money is None:
                     continue
+                noun, rule = found
                 # a count belongs to the first sum after its noun: `40 документов на 615,5 млрд,
                 # тогда как годом ранее — на 179 млрд` is 40 and then a total without count
                 count = None if noun.i in counted else _count_of(doc, sent, noun)
                 counted.add(noun.i)
                 key = (count, round(money.amount), money.currency)
-                if key in seen:
-                    continue
-                seen.add(key)
-                contracts.append(Contract(count=count, sum=money,
-                                          mentions=[(noun.idx, span.end_char)]))
-                add_evidence(doc, "contract", noun.i, span.end, "sum", "deal_noun_na_sum")
+                if key not in seen:
+                    seen.add(key)
+                    first, last = min(noun.i, span.start), max(noun.i + 1, span.end)
+                    contracts.append(Contract(count=count, sum=money,
+                                              mentions=[(doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))]))
+                    add_evidence(doc, "contract", first, last, "sum", rule)
         doc._.contracts = [to_dict(c) for c in contracts]
         return doc
 

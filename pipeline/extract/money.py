@@ -12,7 +12,7 @@ from typing import Optional
 from ..numbers import find_quantities
 from ..vocab import load_set
 from ..records import Money
-from .common import lemmas, token_window
+from .common import counted_noun, lemmas, token_window
 
 DEFAULT_CURRENCY = "RUB"
 
@@ -43,6 +43,7 @@ def deal_money(doc, quantity, span) -> Optional[Money]:
         if money.currency is None:
             money = Money(money.amount, context_currency(doc, span.start_char), money.qualifier)
         return Money(money.amount, money.currency, money.qualifier)
-    if quantity.kind == "number" and quantity.scaled and quantity.value >= 1e5:
+    if quantity.kind == "number" and quantity.scaled and quantity.value >= 1e5 \
+            and counted_noun(doc, span) is None:  # not `40 млн условных банок`
         return Money(quantity.value, context_currency(doc, span.start_char), quantity.qualifier)
     return None

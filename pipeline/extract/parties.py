@@ -138,8 +138,13 @@ def governed_region(doc, start: int, end: int) -> Optional[str]:
     return None
 
 
+SPEAKER_REACH = 12  # `— сообщила руководитель делегации, заместитель председателя … Ирина Щукина`
+
+
 def _is_speaker(doc, ent) -> bool:
+    """The person who says, not who signs: `— сказал Х`, `Х: «…»`, `сообщила … Х`."""
     if ent.end < len(doc) and doc[ent.end].text == ":":
-        return True  # `Артём Лаврентьев: «…»`
-    window = doc[max(ent.sent.start, ent.start - 4):min(ent.sent.end, ent.end + 2)]
-    return any(t.lemma_.lower() in load_set("speech_verbs.txt") for t in window)
+        return True
+    before = doc[max(ent.sent.start, ent.start - SPEAKER_REACH):ent.start]
+    after = doc[ent.end:min(ent.sent.end, ent.end + 2)]
+    return any(t.lemma_.lower() in load_set("speech_verbs.txt") for t in list(before) + list(after))
