@@ -38,29 +38,30 @@ def add_evidence(doc: Doc, fact: str, start: int, end: int, label: str, rule: st
 
 
 def quoted_spans(doc: Doc) -> List[Span]:
-    """Spans of the words inside outermost quotes: «Технополис «Химград»» → Технополис «Химград»."""
-    found, depth, opened = [], 0, None
+    """Spans of the words inside quotes, every level: `«Технополис «Химград»»` gives
+    `Технополис «Химград»` and `Химград`. A line break closes whatever is still open
+    (`АО «ОЭЗ ППТ «Узловая».` never closes its outer quote)."""
+    found: List[Span] = []
+    stack: List[int] = []
     straight_open = None
     for token in doc:
         text = token.text
-        if text in OPEN_QUOTES and not (text == "“" and depth > 0):
-            if depth == 0:
-                opened = token.i + 1
-            depth += 1
-        elif text in CLOSE_QUOTES and depth > 0:
-            depth -= 1
-            if depth == 0 and opened is not None and token.i > opened:
+        if token.is_space and "\n" in text:
+            stack, straight_open = [], None
+        elif text in OPEN_QUOTES and not (text == "“" and stack):
+            stack.append(token.i + 1)
+        elif text in CLOSE_QUOTES and stack:
+            opened = stack.pop()
+            if token.i > opened:
                 found.append(doc[opened:token.i])
-        elif text in STRAIGHT_QUOTES and depth == 0:
+        elif text in STRAIGHT_QUOTES and not stack:
             if straight_open is None:
                 straight_open = token.i + 1
             else:
                 if token.i > straight_open:
                     found.append(doc[straight_open:token.i])
                 straight_open = None
-        if token.is_sent_start and depth == 0:
-            straight_open = None if text not in STRAIGHT_QUOTES else straight_open
-    return [span for span in found if len(span) <= 8]
+    return sorted((span for span in found if len(span) <= 8), key=lambda span: span.start)
 
 
 def sentence_quantities(sent: Span) -> Iterator[tuple]:

@@ -17,7 +17,7 @@ from .common import is_counted, quoted_spans, word_lemmas
 
 MAX_NAME_WORDS = 3
 # words that speak of a park already named: `в парке работают 15 предприятий`
-GENERIC_REFERENCES = frozenset({"парк", "зона"})
+GENERIC_REFERENCES = frozenset({"парк", "зона", "площадка"})
 
 
 @dataclass
@@ -73,10 +73,12 @@ def match_kind(doc, i: int) -> Optional[Tuple[int, str, bool]]:
 def _skip_type_phrase(doc, i: int) -> int:
     """Past `промышленно-производственного типа` in `особой экономической зоны
     промышленно-производственного типа «Миасс»`."""
-    j = i
-    while j < len(doc) and doc[j].pos_ == "ADJ":
-        j += 1
-    return j + 1 if j > i and j < len(doc) and doc[j].lemma_.lower() == "тип" else i
+    for j in range(i, min(i + 4, len(doc))):
+        if doc[j].lemma_.lower() == "тип" or doc[j].text.lower() == "типа":
+            return j + 1
+        if doc[j].is_punct:
+            break
+    return i
 
 
 def _skip_parenthetical(doc, i: int) -> int:

@@ -38,13 +38,15 @@ class ParkDraft:
     """A park being read: its record plus what decides between competing values."""
     park: Park
     kind_abbreviated: bool = False
-    areas: List[Area] = field(default_factory=list)
+    areas: List[tuple] = field(default_factory=list)  # (closeness, area)
 
     def finish(self) -> Park:
-        territory = [area for area in self.areas if area.unit in TERRITORY_UNITS]
-        chosen = (territory or self.areas or [None])[0]
-        if chosen is not None:
-            self.park.area = chosen
+        """The area read closest to the park's name, territory (га, км²) before buildings."""
+        if self.areas:
+            closest = min(closeness for closeness, _ in self.areas)
+            areas = [area for closeness, area in self.areas if closeness == closest]
+            territory = [area for area in areas if area.unit in TERRITORY_UNITS]
+            self.park.area = (territory or areas)[0]
         return self.park
 
 
@@ -142,6 +144,13 @@ def _is_plan(left_tokens) -> bool:
     return any(token.lemma_.lower() in load_set("plan_cues.txt") for token in left_tokens)
 
 
+def _closeness(doc, mention: ParkMention, span) -> int:
+    """0: the park is named in the value's sentence; 1: spoken of by kind there; 2: earlier."""
+    if doc[mention.start].sent.start != span.sent.start:
+        return 2
+    return 1 if mention.rule == "kind_reference" else 0
+
+
 def _attach_area(doc, mentions, parks, quantity, span) -> None:
     left, right = token_window(doc, span.start, span.end, 5, 3, span.sent)
     cues = {value_cues().get(lemma) for lemma in lemmas(left[-3:] + right)}
@@ -150,7 +159,7 @@ def _attach_area(doc, mentions, parks, quantity, span) -> None:
     target = park_for(doc, mentions, span.start, span.end)
     if target is None or quantity.area is None:
         return
-    parks[target.key].areas.append(quantity.area)
+    parks[target.key].areas.append((_closeness(doc, target, span), quantity.area))
     add_evidence(doc, "park", span.start, span.end, "area", "area_near_park")
 
 
