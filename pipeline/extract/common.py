@@ -12,7 +12,9 @@ from typing import Iterator, List, Optional
 from spacy.tokens import Doc, Span
 
 from ..models import morph_analyzer
+from ..normalize import phrase_nominative
 from ..numbers import find_quantities
+from ..vocab import load_set
 
 FACT_LISTS = ("parks", "agreements", "contracts", "persons")
 for _name in FACT_LISTS:
@@ -119,6 +121,24 @@ def token_window(doc: Doc, start: int, end: int, before: int, after: int, sent: 
     left = [token for token in doc[low:start] if not token.is_space]
     right = [token for token in doc[end:high] if not token.is_space]
     return left, right
+
+
+LEAD_SENTENCES = 2
+REGION_NOUNS = {"область", "край", "республика", "округ"}
+
+
+def article_region(doc) -> Optional[str]:
+    """The one region the title and lead speak of (`Во Владимирской области построят …`),
+    the place of its parks when the text gives them none nearer. Countries are too wide."""
+    sentences = [sent for sent in doc.sents if sent.text.strip()][:LEAD_SENTENCES]
+    regions = set()
+    for sent in sentences:
+        for ent in sent.ents:
+            if ent.label_ == "LOC" and any(t.lemma_.lower() in REGION_NOUNS for t in ent):
+                name = phrase_nominative(ent)
+                if name.lower() not in load_set("countries.txt"):
+                    regions.add(name)
+    return regions.pop() if len(regions) == 1 else None
 
 
 def mention(span) -> list:

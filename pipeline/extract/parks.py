@@ -16,8 +16,8 @@ from spacy.language import Language
 from ..normalize import inflect_word, phrase_nominative, strip_legal_form, strip_quotes
 from ..records import Area, Park, Residents, to_dict
 from ..vocab import load_set, load_list, load_table
-from .common import (add_evidence, counted_noun, lemmas, quoted_spans, sentence_quantities,
-                     token_window, word_lemmas)
+from .common import (add_evidence, article_region, counted_noun, lemmas, quoted_spans,
+                     sentence_quantities, token_window, word_lemmas)
 from .park_mentions import (ParkMention, expand_kind, find_kind_mentions, find_name_mentions,
                             full_kinds_in, name_key)
 
@@ -337,24 +337,6 @@ def _leads_to_place(doc, start: int, ent, strict: bool = False) -> bool:
         return True
     # `«Заокский» площадью 86 га в Заокском районе`: a size may stand between
     return all(t.like_num or t.lemma_.lower() in SIZE_WORDS for t in between[:preposition])
-
-
-LEAD_SENTENCES = 2
-REGION_NOUNS = {"область", "край", "республика", "округ"}
-
-
-def article_region(doc) -> Optional[str]:
-    """The one region the title and lead speak of (`Во Владимирской области построят …`),
-    the place of its parks when the text gives them none nearer. Countries are too wide."""
-    sentences = [sent for sent in doc.sents if sent.text.strip()][:LEAD_SENTENCES]
-    regions = set()
-    for sent in sentences:
-        for ent in sent.ents:
-            if ent.label_ == "LOC" and any(t.lemma_.lower() in REGION_NOUNS for t in ent):
-                name = phrase_nominative(ent)
-                if name.lower() not in load_set("countries.txt"):
-                    regions.add(name)
-    return regions.pop() if len(regions) == 1 else None
 
 
 @Language.factory("park_extractor", assigns=["doc._.parks", "doc.spans"], requires=["doc.ents"])

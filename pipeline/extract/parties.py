@@ -15,9 +15,11 @@ from typing import List, Optional, Set
 from ..normalize import inflect_word, person_name, phrase_nominative, strip_legal_form, strip_quotes
 from ..records import LOC, ORG, PER
 from ..vocab import load_set, load_list
-from .common import quoted_spans
+from .common import article_region, quoted_spans, word_lemmas
 
 PARTY_PREPOSITIONS = {"с", "со", "между"}
+# words that name the article's own region without its name: `правительство области`, `край подписал`
+HOME_REGION_WORDS = {"область", "край", "регион", "республика"}
 NOT_PARTY_PREPOSITIONS = {"в", "во", "на", "из", "о", "об", "по", "для", "к", "при", "от", "до", "за"}
 # bodies named by the region's adjective: `Минский облисполком` → Минская область
 REGION_BODIES = {"облисполком": "область"}
@@ -72,7 +74,8 @@ def org_name(span) -> str:
 def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
     """Parties named in a sentence; `excluded` are token indices of parks spoken of as places."""
     parties: List[Party] = []
-    covered: Set[int] = set(excluded)
+    covered: Set[int] = set(excluded) | _aliases(doc, sent)
+    _add_home_region(doc, sent, parties)
     for span in quoted_spans(doc):
         if sent.start <= span.start and span.end <= sent.end and span.start not in covered:
             _add_org(doc, sent, parties, covered, span.start - 1, span.end + 1, span)
@@ -82,7 +85,7 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
         if ent.label_ == "ORG":
             _add_org(doc, sent, parties, covered, ent.start, ent.end, ent)
         elif ent.label_ == "LOC":
-            _add_region(doc, sent, parties, covered, ent)
+            _add_region(doc, sent, parties, covered, ent, sign)
         elif ent.label_ == "PER" and sign and not _is_speaker(doc, ent):
             parties.append(Party(ent.start, ent.end, person_name(ent), PER))
     return sorted(parties, key=lambda party: party.start)
@@ -95,8 +98,8 @@ def _add_org(doc, sent, parties, covered, start, end, span) -> None:
     if is_event(doc, start, end, sent.start):
         return
     before = _introduced_by(doc, start, sent.start)
-    if before in NOT_PARTY_PREPOSITIONS:
-        return
+    if before in NOT_PARTY_PREPOSITIONS or before in load_set("source_cues.txt"):
+        return  # `в «Х»`, `как стало известно «Деловому вестнику»`
     if before in load_set("government_nouns.txt"):
         return
     region = governed_region(doc, start, end)
@@ -108,24 +111,62 @@ def _add_org(doc, sent, parties, covered, start, end, span) -> None:
         parties.append(Party(start, end, name, ORG))
 
 
-def _add_region(doc, sent, parties, covered, ent) -> None:
+def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
+    """A region is a party after a government noun (`правительство Татарстана`), after
+    `с`/`между`, or as the subject of signing (`Омская область и … подписали`)."""
     covered.update(range(ent.start, ent.end))
     if all(t.pos_ == "ADJ" for t in ent) or doc[ent.start - 1].text == "(":
         return  # `Омская группа «Х»`, `(Елабужский район)`: an attribute or a place, not a party
     before = _prev_word(doc, ent.start, sent.start)
     lemma = before.lemma_.lower() if before is not None else None
     case = ent[0].morph.get("Case")
-    governed = lemma in load_set("government_nouns.txt")
+    governed = before is not None and is_government(before)
     if governed or (lemma in PARTY_PREPOSITIONS and case in (["Ins"], ["Gen"])) or (
-            lemma not in NOT_PARTY_PREPOSITIONS and case == ["Nom"] and lemma not in ORG_NOUNS):
+            sign and lemma not in NOT_PARTY_PREPOSITIONS and case == ["Nom"] and lemma not in ORG_NOUNS):
         parties.append(Party(ent.start, ent.end, phrase_nominative(ent), LOC, governed))
+
+
+def is_government(token) -> bool:
+    return bool(word_lemmas(token) & load_set("government_nouns.txt"))
+
+
+def _add_home_region(doc, sent, parties) -> None:
+    """`правительство области`, `администрация региона`, `край подписал`: the article's region."""
+    for token in sent:
+        following = doc[token.i + 1] if token.i + 1 < sent.end else None
+        if is_government(token):
+            found = following is not None and _is_bare_region_word(following)
+            end = token.i + 2
+        else:
+            found = _is_bare_region_word(token) and token.morph.get("Case") == ["Nom"]
+            end = token.i + 1
+        region = article_region(doc) if found else None
+        if region is not None:
+            parties.append(Party(token.i, end, region, LOC, governed=True))
+            return
+
+
+def _is_bare_region_word(token) -> bool:
+    """`области`, `региона`, `край` standing for a region not named there (no adjective, no name)."""
+    return token.lemma_.lower() in HOME_REGION_WORDS and not token.ent_type_ \
+        and not (token.i > 0 and token.doc[token.i - 1].pos_ == "ADJ")
+
+
+def _aliases(doc, sent) -> Set[int]:
+    """Tokens of `(КХК)` after `«Кузбасская химическая компания»`: the same organisation again."""
+    aliases = set()
+    for token in sent:
+        if token.text == "(" and token.i + 2 < sent.end and doc[token.i + 2].text == ")" \
+                and doc[token.i + 1].text.isupper() and token.i > 0 and doc[token.i - 1].text in {"»", "\""}:
+            aliases.add(token.i + 1)
+    return aliases
 
 
 def governed_region(doc, start: int, end: int) -> Optional[str]:
     """The region a government body stands for: `хокимият Самаркандской области` →
     Самаркандская область, `Минский облисполком` → Минская область."""
     tokens = list(doc[start:end])
-    heads = [i for i, t in enumerate(tokens) if t.lemma_.lower() in load_set("government_nouns.txt")]
+    heads = [i for i, t in enumerate(tokens) if is_government(t)]
     if not heads:
         return None
     for ent in doc[start:end].ents:
