@@ -192,7 +192,7 @@ def _attach_residents(doc, mentions, parks, quantity, span) -> None:
     add_evidence(doc, "park", span.start, span.end, "residents", "count_of_residents")
 
 
-CUE_BEFORE_ORG = 4  # `управляющей компанией которого выступает АО «Y»`
+CUE_BEFORE_ORG = 5  # `управляющей компанией которого выступает АО «Y»`, `управление зоной взяло на себя АО «Y»`
 
 
 @lru_cache(maxsize=None)
@@ -215,8 +215,10 @@ def _operated_park(doc, sent, org, mentions) -> Optional[ParkMention]:
     `реализуемый КИП «Мастер»`, or `«Y», которая развивает индустриальный парк «Х»`."""
     cue = find_cue(doc, max(sent.start, org[0] - CUE_BEFORE_ORG), org[0])
     if cue is not None and not _has_break(doc, cue, org[0]):
+        # `Оператором агропарка выступает АО «Х»`: the park spoken of between cue and name
+        between = [m for m in mentions if cue <= m.start and m.end <= org[0]]
         before = [m for m in mentions if m.end <= cue and m.start >= sent.start]
-        return before[-1] if before else park_for(doc, mentions, org[0], org[1])
+        return (between or before or [None])[-1] or park_for(doc, mentions, org[0], org[1])
     cue = find_cue(doc, org[1], min(sent.end, org[1] + 4))
     if cue is not None:
         after = [m for m in mentions if cue < m.start <= cue + 3]
@@ -226,7 +228,7 @@ def _operated_park(doc, sent, org, mentions) -> Optional[ParkMention]:
 
 def _has_break(doc, start: int, end: int) -> bool:
     """A clause boundary, or another name, between a cue and an organisation."""
-    return any(t.text in {",", ";", ":", "—", "–", "(", ")", "«", "\""} for t in doc[start:end])
+    return any(t.text in {",", ";", ":", "(", ")", "«", "\""} for t in doc[start:end])
 
 
 def _is_park_itself(org, mentions) -> bool:
