@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from ..records import ORG, PER, Agreement, Money, Signatory, to_dict
 from ..vocab import load_set, load_table
-from .common import add_evidence, is_counted, sentence_quantities
+from .common import add_evidence, contains_words, is_counted, sentence_quantities
 from .money import deal_money
 from .parties import Party, sentence_parties
 
@@ -49,15 +49,24 @@ def match_agreement(doc, i: int) -> Optional[Tuple[int, str]]:
     return best
 
 
+PLACE_NOUNS = {"создание", "строительство", "развитие", "территория", "резидент", "расширение"}
+
+
 def _park_places(doc) -> set:
     """Tokens of parks spoken of as places or objects (`в парке «Х»`, `создании технопарка «Х»`).
 
-    A park in the nominative or instrumental may sign (`КИП «Мастер» и хокимият подписали`).
+    A park named otherwise may sign (`КИП «Мастер» и хокимият подписали`,
+    `директором КИП «Мастер»`, `ассоциация «Волга-Авто»`).
     """
     spans = doc.spans["park"] if "park" in doc.spans else []
-    return {i for span in spans if span.label_ == "mention"
-            and span[0].morph.get("Case") not in (["Nom"], ["Ins"])
-            for i in range(span.start, span.end)}
+    places = set()
+    for span in spans:
+        if span.label_ != "mention" or span.start == 0:
+            continue
+        before = doc[span.start - 1]
+        if before.pos_ == "ADP" or before.lemma_.lower() in PLACE_NOUNS:
+            places.update(range(span.start, span.end))
+    return places
 
 
 def _has_sign_verb(sent) -> bool:
@@ -180,20 +189,25 @@ def _overlaps(agreement: Agreement, names: set) -> bool:
 
 
 def _unique(parties: List[Party]) -> List[Party]:
-    """Parties without repeats; `Республика Башкортостан` after `Башкортостан` is a repeat."""
+    """Parties without repeats: `Республика Башкортостан` after `Башкортостан`, or `КХК`
+    after `Кузбасская химическая компания`, is a repeat."""
     seen: List[List[str]] = []
     unique = []
     for party in parties:
         words = party.name.lower().split()
-        if not any(_contains(known, words) or _contains(words, known) for known in seen):
+        if not any(_same_name(known, words) for known in seen):
             seen.append(words)
             unique.append(party)
     return unique
 
 
-def _contains(longer: List[str], shorter: List[str]) -> bool:
-    size = len(shorter)
-    return any(longer[i:i + size] == shorter for i in range(len(longer) - size + 1))
+def _same_name(one: List[str], other: List[str]) -> bool:
+    return contains_words(one, other) or contains_words(other, one) \
+        or _initials(one) == "".join(other) or _initials(other) == "".join(one)
+
+
+def _initials(words: List[str]) -> str:
+    return "".join(word[0] for word in words if word) if len(words) > 1 else ""
 
 
 @Language.factory("agreement_extractor", assigns=["doc._.agreements", "doc.spans"],

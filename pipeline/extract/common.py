@@ -141,5 +141,11 @@ def article_region(doc) -> Optional[str]:
     return regions.pop() if len(regions) == 1 else None
 
 
+def contains_words(longer: List[str], shorter: List[str]) -> bool:
+    """Is `shorter` a contiguous run of `longer`: ['александр', 'руппель'] ⊇ ['руппель']."""
+    size = len(shorter)
+    return any(longer[i:i + size] == shorter for i in range(len(longer) - size + 1))
+
+
 def mention(span) -> list:
     return [span.start_char, span.end_char]
