@@ -42,3 +42,8 @@ CASES = [
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:60] for c in CASES])
 def test_agreements_are_read_with_their_parties(nlp, text, expected):
     assert records_of(nlp, text, "agreements") == expected
+
+
+def test_a_number_far_before_a_genitive_noun_makes_it_a_total(nlp):
+    text = "Участники заключили два знаковых для развития промышленности соглашения с компанией «Х»."
+    assert nlp(text)._.records["agreements"] == []

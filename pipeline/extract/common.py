@@ -101,13 +101,25 @@ def word_lemmas(token) -> set:
     return {token.lemma_.lower(), text} | _normal_forms(text)
 
 
+COUNT_REACH = 6  # `два знаковых для развития промышленности соглашения`
+
+
 def is_counted(doc, i: int) -> bool:
-    """`54 соглашения`, `три индустриальных парка`, `оба соглашения`: a number stands before."""
+    """`54 соглашения`, `три индустриальных парка`, `оба соглашения`, `два знаковых для
+    развития промышленности соглашения`: a number stands before the noun."""
     j = i - 1
     while j >= 0 and ((doc[j].pos_ == "ADJ" and not doc[j].like_num) or doc[j].is_space):
         j -= 1
-    return j >= 0 and (doc[j].pos_ == "NUM" or doc[j].like_num
-                       or doc[j].lemma_.lower() in {"оба", "несколько"})
+    if j >= 0 and (doc[j].pos_ == "NUM" or doc[j].like_num or doc[j].lemma_.lower() in {"оба", "несколько"}):
+        return True
+    if doc[i].morph.get("Case") != ["Gen"]:
+        return False
+    for k in range(i - 1, max(-1, i - COUNT_REACH - 1), -1):
+        if doc[k].pos_ in {"VERB", "PUNCT"} or doc[k].is_space:
+            return False
+        if (doc[k].pos_ == "NUM" or doc[k].like_num) and not (doc[k].text.isdigit() and len(doc[k].text) == 4):
+            return True  # a number governs the genitive (a year does not)
+    return False
 
 
 def lemmas(tokens) -> List[str]:
