@@ -13,6 +13,7 @@ from typing import Dict, List, Optional
 
 from spacy.language import Language
 
+from ..models import morph_analyzer
 from ..normalize import inflect_word, phrase_nominative, strip_legal_form, strip_quotes
 from ..records import Area, Park, Residents, to_dict
 from ..vocab import load_set, load_list, load_table
@@ -23,7 +24,7 @@ from .park_mentions import (ParkMention, expand_kind, find_kind_mentions, find_n
 
 SALIENCE_SENTENCES = 2
 # words of a size phrase between a park's name and its place
-SIZE_WORDS = {"площадь", "общий", "га", "гектар", "кв", ".", "м", "м2", "м²", "тыс", "км", "около", "более", "свыше", "почти"}
+SIZE_WORDS = {"площадь", "общий", "занять", "занимать", "га", "гектар", "кв", ".", "м", "м2", "м²", "тыс", "км", "около", "более", "свыше", "почти"}
 CLAUSE_BREAKS = {",", "—", "–", ";", ":", "(", ")"}
 TERRITORY_UNITS = {"га", "км2"}
 
@@ -286,21 +287,33 @@ def location_near(doc, m: ParkMention, mentions: List[ParkMention], first: bool)
     """The place given for a park next to its name.
 
     After it: `«Х» (Навоийская область)`, `«Х» в Елабуге`, `«Коканд» Ферганской области`,
-    `«Академпарк» из Новосибирска`; before it, in the same clause: `в Пятигорске работает
-    технопарк «Х»`. A bare `в …` after a later mention usually belongs to another noun
-    (`реализация проектов технополиса «Х» в Узбекистане`), so there it needs a cue
-    (`расположенный в …`).
+    `«Академпарк» из Новосибирска`, `под Димитровградом`; before it, in the same clause:
+    `в Пятигорске работает технопарк «Х»`. After a later mention a bare `в <country>`
+    usually belongs to another noun (`реализация проектов технополиса «Х» в Узбекистане`).
     """
     sent = doc[m.start].sent
     following = [other.start for other in mentions if other.start >= m.end]
     limit = min([sent.end, m.end + 7] + following)
-    for ent in sent.ents:
-        if ent.label_ == "LOC" and m.end <= ent.start < limit:
-            if not _leads_to_place(doc, m.end, ent, strict=not first):
-                break
-            add_evidence(doc, "park", ent.start, ent.end, "location", "place_after_name")
-            return phrase_nominative(ent)
+    for place in places_in(doc, sent, m.end, limit):
+        if not _leads_to_place(doc, m.end, place):
+            break
+        name = phrase_nominative(place)
+        if not first and name.lower() in load_set("countries.txt"):
+            break
+        add_evidence(doc, "park", place.start, place.end, "location", "place_after_name")
+        return name
     return _place_before(doc, m, mentions)
+
+
+def places_in(doc, sent, start: int, end: int) -> List:
+    """LOC entities in [start, end), and names pymorphy3 knows as places that NER missed."""
+    places = [ent for ent in sent.ents if ent.label_ == "LOC" and start <= ent.start < end]
+    taken = {i for ent in sent.ents for i in range(ent.start, ent.end)}
+    for token in doc[start:end]:
+        if token.i not in taken and token.text[:1].isupper() and not token.is_sent_start \
+                and any("Geox" in parse.tag for parse in morph_analyzer().parse(token.text)[:2]):
+            places.append(doc[token.i:token.i + 1])
+    return sorted(places, key=lambda span: span.start)
 
 
 def _place_before(doc, m: ParkMention, mentions: List[ParkMention]) -> Optional[str]:
@@ -318,14 +331,14 @@ def _place_before(doc, m: ParkMention, mentions: List[ParkMention]) -> Optional[
     return None
 
 
-def _leads_to_place(doc, start: int, ent, strict: bool = False) -> bool:
+def _leads_to_place(doc, start: int, ent) -> bool:
     """`(` alone, `в`/`на`/`под`/`из` with at most a place noun, a genitive right after the
     name, or a cue: `расположенный в`."""
     between = [t for t in doc[start:ent.start] if not t.is_space]
     if [t.text for t in between] == ["("]:
         return True
     if not between:
-        return not strict and ent[-1].morph.get("Case") == ["Gen"]
+        return ent[-1].morph.get("Case") == ["Gen"]
     if between[-1].text in {".", ";", "—", "–"}:
         return False
     words = [t.lemma_.lower() for t in between]
@@ -333,8 +346,6 @@ def _leads_to_place(doc, start: int, ent, strict: bool = False) -> bool:
     if preposition is None or len(words) - preposition > 2:
         return False
     before = words[:preposition]
-    if strict:
-        return bool(set(before) & load_set("location_cues.txt"))
     if bool(set(before) & load_set("location_cues.txt")) or before in (["("], [","]):
         return True
     # `«Заокский» площадью 86 га в Заокском районе`: a size may stand between
