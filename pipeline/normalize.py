@@ -7,10 +7,10 @@ natasha's norm.py does).
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional, Sequence
+from typing import Optional, Sequence, Tuple
 
 from .models import morph_analyzer
-from .vocab import load_list
+from .vocab import load_list, load_table
 
 # UD case → OpenCorpora grammemes that may stand for it
 CASE_GRAMMEMES = {
@@ -25,6 +25,10 @@ POS_CLASSES = {
 NUMBERS = {"Sing": "sing", "Plur": "plur"}
 GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
+# UD case → the OpenCorpora case a name is read in, and the grammemes that stand for it
+UD_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+PARSE_CASES = {UD_CASES[case]: grammemes for case, grammemes in CASE_GRAMMEMES.items() if case in UD_CASES}
+VOWELS = set("аеёиоуыэюя")
 QUOTES = "«»\"„“”‘’'`"
 OUTER_PUNCTUATION = QUOTES + " \t\n.,;:!?—–-()[]"
 
@@ -67,18 +71,21 @@ def _parse_for(text: str, pos: str, case: Optional[str], names: bool = False):
 
 
 def inflect_word(text: str, pos: str, case: Optional[str], number: Optional[str] = None,
-                 gender: Optional[str] = None, names: bool = False) -> str:
-    """`text` in the nominative, keeping its number (and taking `gender` for adjectives)."""
-    if case == "Nom" or not _is_cyrillic(text) or (len(text) > 1 and text.isupper()):
+                 gender: Optional[str] = None, names: bool = False, singular: bool = False) -> str:
+    """`text` in the nominative, keeping its number (and taking `gender` for adjectives);
+    `singular` puts a plural in the singular too (музыкантами → музыкант)."""
+    if (case == "Nom" and not singular) or not _is_cyrillic(text) or (len(text) > 1 and text.isupper()):
         return text  # acronyms (КРДВ, ОЭЗ) do not decline
     parse = _parse_for(text, pos, case, names)
     if parse is None:
         return text
     target = {"nomn"}
-    if "plur" in parse.tag.grammemes or number == "Plur":
+    if not singular and ("plur" in parse.tag.grammemes or number == "Plur"):
         target.add("plur")
-    elif gender in GENDERS and parse.tag.POS in {"ADJF", "PRTF"}:
-        target.add(GENDERS[gender])
+    else:
+        target |= {"sing"} if singular else set()
+        if gender in GENDERS and parse.tag.POS in {"ADJF", "PRTF"}:
+            target.add(GENDERS[gender])
     inflected = parse.inflect(target) or parse.inflect({"nomn"})
     return match_shape(inflected.word, text) if inflected else text
 
@@ -93,7 +100,15 @@ def _morph(token, key: str) -> Optional[str]:
 
 
 def _join(words: Sequence[str], tokens) -> str:
-    return "".join(word + token.whitespace_ for word, token in zip(words, tokens)).strip()
+    """Words of word tokens joined as they stood; any gap (tab, no-break space) is one space."""
+    return "".join(word + _gap_after(token) for word, token in zip(words, tokens)).strip()
+
+
+def _gap_after(token) -> str:
+    following = token.i + 1
+    if token.whitespace_ or (following < len(token.doc) and token.doc[following].is_space):
+        return " "
+    return ""
 
 
 def phrase_nominative(tokens) -> str:
@@ -120,16 +135,137 @@ def phrase_nominative(tokens) -> str:
 
 
 def person_name(tokens) -> str:
-    """A person's name in the nominative, word by word (Руппеля → Руппель)."""
+    """A person's name in the nominative (Руппеля → Руппель, Божене Рынской → Божена Рынская).
+
+    The case and gender are read once for the whole name: the tagger's case, unless the
+    dictionary's name parses of the words rule it out; the gender of the first name.
+    Each word then takes its best name-like parse, or an ending from rules/name_endings.tsv,
+    or stays as written (Фухимори, Хелен).
+    """
     tokens = [token for token in tokens if not token.is_space]
-    words = []
-    for token in tokens:
-        if token.is_punct or not token.text[:1].isupper():
-            words.append(token.text)
+    case, gender = name_form(tokens)
+    names = [name_nominative(token.text, case, gender) if _is_name_word(token.text) else token.text
+             for token in tokens]
+    return _join(names, tokens)
+
+
+def name_form(tokens) -> Tuple[str, Optional[str]]:
+    """(OpenCorpora case, masc/femn or None) a name stands in."""
+    words = [token for token in tokens if _is_name_word(token.text)]
+    case = _name_case(words)
+    return case, _name_gender(words, case)
+
+
+def _is_name_word(text: str) -> bool:
+    return len(text) > 1 and text[:1].isupper() and _is_cyrillic(text) and not text.isupper()
+
+
+def _majority(tokens, key: str) -> Optional[str]:
+    values = [_morph(token, key) for token in tokens if _morph(token, key)]
+    return max(values, key=values.count) if values else None
+
+
+def _base_case(parse) -> Optional[str]:
+    return next((case for case, grammemes in PARSE_CASES.items() if grammemes & parse.tag.grammemes), None)
+
+
+def _is_name_parse(parse) -> bool:
+    return parse.tag.POS == "NOUN" and bool(NAME_GRAMMEMES & parse.tag.grammemes)
+
+
+def _is_singular(parse) -> bool:
+    return "sing" in parse.tag.grammemes or "Fixd" in parse.tag.grammemes
+
+
+def _known_name_cases(text: str) -> Optional[set]:
+    """Cases the dictionary allows for a known name word; None when it does not constrain."""
+    parses = [p for p in morph_analyzer().parse(text.lower())
+              if p.is_known and _is_name_parse(p) and _is_singular(p)]
+    if not parses or any("Fixd" in p.tag.grammemes for p in parses):
+        return None
+    return {_base_case(p) for p in parses}
+
+
+def _name_case(words) -> str:
+    """OpenCorpora case of a name: the tagger's unless the known name words exclude it."""
+    tagged = UD_CASES.get(_majority(words, "Case") or "", "nomn")
+    allowed = None
+    for token in words:
+        cases = _known_name_cases(token.text)
+        if cases is not None:
+            allowed = cases if allowed is None else allowed & cases
+    if not allowed or tagged in allowed:
+        return tagged
+    return "nomn" if "nomn" in allowed else next(c for c in PARSE_CASES if c in allowed)
+
+
+def _name_gender(words, case: str) -> Optional[str]:
+    """masc/femn from the first known name word that has one gender in `case`, else the tagger's."""
+    for token in words:
+        genders = {p.tag.gender for p in morph_analyzer().parse(token.text.lower())
+                   if p.is_known and _is_name_parse(p) and _is_singular(p) and _base_case(p) == case}
+        if len(genders) == 1 and genders <= {"masc", "femn"}:
+            return genders.pop()
+    return GENDERS.get(_majority(words, "Gender") or "")
+
+
+def name_nominative(text: str, case: str, gender: Optional[str]) -> str:
+    """One word of a name in the nominative; hyphenated parts each (Буша-младшего → Буш-младший)."""
+    if case == "nomn" or not _is_cyrillic(text):
+        return text
+    return "-".join(_name_part(part, case, gender) for part in text.split("-"))
+
+
+def _name_part(part: str, case: str, gender: Optional[str]) -> str:
+    parse = _name_parse(part, case, gender)
+    if parse is None:
+        return _by_ending(part, case, gender)
+    if "Fixd" in parse.tag.grammemes:
+        return part
+    target = {"nomn", "sing"} | ({gender} if gender and parse.tag.POS == "ADJF" else set())
+    inflected = parse.inflect(target) or parse.inflect({"nomn"})
+    return match_shape(inflected.word, part) if inflected else part
+
+
+NAME_PARSE_RANKS = (
+    lambda p: p.is_known and _is_name_parse(p),           # Кушнера, Марии
+    lambda p: _is_name_parse(p),                          # Пучкова (a guessed surname)
+    lambda p: p.is_known and p.tag.POS == "ADJF",          # Царёва, младшего
+    lambda p: p.tag.POS == "NOUN" and "Geox" not in p.tag.grammemes,  # Руппеля, Уэббом
+)
+
+
+def _name_parse(part: str, case: str, gender: Optional[str]):
+    """The best parse of a name word in `case`, singular, of the person's gender."""
+    parses = [p for p in morph_analyzer().parse(part.lower())
+              if _base_case(p) == case and _is_singular(p)
+              and (gender is None or p.tag.gender in {gender, "ms-f", None})]
+    for rank in NAME_PARSE_RANKS:
+        found = [p for p in parses if rank(p)]
+        if found:
+            return found[0]
+    return None
+
+
+@lru_cache(maxsize=None)
+def name_endings() -> Tuple[Tuple[str, frozenset, str, str], ...]:
+    """(gender, cases, ending, replacement) rows of rules/name_endings.tsv, longest ending first."""
+    rows = [(gender, frozenset(cases.split(",")), ending, "" if replacement == "-" else replacement)
+            for gender, cases, ending, replacement in load_table("name_endings.tsv", 4)]
+    return tuple(sorted(rows, key=lambda row: -len(row[2])))
+
+
+def _by_ending(part: str, case: str, gender: Optional[str]) -> str:
+    """An unknown surname by its ending: Лыкова → Лыков; a bare stem must end in a consonant."""
+    lower = part.lower()
+    for row_gender, cases, ending, replacement in name_endings():
+        if row_gender != gender or case not in cases or not lower.endswith(ending):
             continue
-        pos = "PROPN" if token.pos_ not in {"NOUN", "PROPN", "ADJ"} else token.pos_
-        words.append(inflect_word(token.text, pos, _morph(token, "Case"), "Sing", names=True))
-    return _join(words, tokens)
+        stem = lower[:len(lower) - len(ending)]
+        if len(stem) < 2 or (not replacement and stem[-1] in VOWELS):
+            continue
+        return match_shape(stem + replacement, part)
+    return part
 
 
 def strip_quotes(text: str) -> str:

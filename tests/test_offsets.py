@@ -140,18 +140,13 @@ def test_doc_text_is_the_input_text(nlp, text):
 
 
 # The same facts whatever the whitespace inside a phrase: news files are full of no-break spaces.
-# (template, record list, known bug or None): a known bug is a strict xfail, so that its fix shows.
-GLUED = "reported to the lead: normalize._join glues the words around a whitespace token"
 WHITESPACE_VARIANTS = [
-    ("Слово предоставили заместителю губернатора Краснодарского края Александру{}Руппелю.", "persons",
-     GLUED + ": 'АлександрРуппель'"),
-    ("Проект поддержал генеральный директор «Химграда»{}Айрат Гиззатуллин.", "persons", None),
-    ("Технопарк «Чирчик» в Ташкентской{}области занимает 50 тыс. кв. м.", "parks",
-     GLUED + ": location 'Ташкентскаяобласть'"),
-    ("В Калужской области индустриальный{}парк «Ворсино» объединяет 27 резидентов.", "parks",
-     "reported to the lead: a park kind split by a whitespace token is not found: no park"),
+    ("Слово предоставили заместителю губернатора Краснодарского края Александру{}Руппелю.", "persons"),
+    ("Проект поддержал генеральный директор «Химграда»{}Айрат Гиззатуллин.", "persons"),
+    ("Технопарк «Чирчик» в Ташкентской{}области занимает 50 тыс. кв. м.", "parks"),
+    ("В Калужской области индустриальный{}парк «Ворсино» объединяет 27 резидентов.", "parks"),
     ("Компания «КАМАЗ» и правительство Татарстана подписали соглашение на сумму 2,5{}млрд{}рублей.",
-     "agreements", None),
+     "agreements"),
 ]
 SPACES = {"nbsp": "\u00a0", "two spaces": "  ", "tab": "\t"}
 
@@ -161,12 +156,9 @@ def without_mentions(items: list) -> list:
 
 
 @pytest.mark.parametrize("space", SPACES.values(), ids=SPACES.keys())
-@pytest.mark.parametrize("template,list_name,known_bug", WHITESPACE_VARIANTS,
+@pytest.mark.parametrize("template,list_name", WHITESPACE_VARIANTS,
                          ids=[f"{c[1]}:{i}" for i, c in enumerate(WHITESPACE_VARIANTS)])
-def test_whitespace_inside_a_phrase_does_not_change_the_record(nlp, request, template, list_name,
-                                                               known_bug, space):
-    if known_bug:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=known_bug))
+def test_whitespace_inside_a_phrase_does_not_change_the_record(nlp, template, list_name, space):
     expected = without_mentions(nlp(template.format(" ", " "))._.records[list_name])
     assert expected
     assert without_mentions(nlp(template.format(space, space))._.records[list_name]) == expected

@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from ..records import ORG, PER, Agreement, Money, Signatory, to_dict
 from ..vocab import load_set, load_table
-from .common import add_evidence, contains_words, is_counted, sentence_quantities
+from .common import add_evidence, contains_words, is_counted, sentence_quantities, words_from
 from .money import deal_money
 from .parties import Party, sentence_parties
 
@@ -40,10 +40,9 @@ def match_agreement(doc, i: int) -> Optional[Tuple[int, str]]:
     """(end, kind) of a single agreement named at token i; plurals and counted nouns are totals."""
     best = None
     for words, kind in kind_table().items():
-        end = i + len(words)
-        if end <= len(doc) and [t.lemma_.lower() for t in doc[i:end]] == list(words):
-            if best is None or end > best[0]:
-                best = (end, kind)
+        tokens = words_from(doc, i, len(words))
+        if [t.lemma_.lower() for t in tokens] == list(words) and (best is None or tokens[-1].i + 1 > best[0]):
+            best = (tokens[-1].i + 1, kind)
     if best and (doc[i].morph.get("Number") == ["Plur"] or is_counted(doc, i)):
         return None
     return best

@@ -122,6 +122,16 @@ def is_counted(doc, i: int) -> bool:
     return False
 
 
+def words_from(doc: Doc, i: int, count: int) -> List:
+    """The next `count` word tokens from i on, passing over whitespace tokens."""
+    words = []
+    while i < len(doc) and len(words) < count:
+        if not doc[i].is_space:
+            words.append(doc[i])
+        i += 1
+    return words
+
+
 def lemmas(tokens) -> List[str]:
     return [token.lemma_.lower() for token in tokens]
 

@@ -13,7 +13,7 @@ from typing import Dict, List, Optional, Tuple
 from ..models import morph_analyzer
 from ..normalize import inflect_word, strip_quotes
 from ..vocab import load_table
-from .common import is_counted, quoted_spans, word_lemmas
+from .common import is_counted, quoted_spans, word_lemmas, words_from
 
 MAX_NAME_WORDS = 3
 # words that speak of a park already named: `в парке работают 15 предприятий`
@@ -56,17 +56,19 @@ def _lemma_forms(token) -> set:
 
 def match_kind(doc, i: int) -> Optional[Tuple[int, str, bool]]:
     """(end, kind, abbreviated) of the longest park kind starting at token i."""
+    if doc[i].is_space:
+        return None
     best = None
     for words, kind in abbreviation_table().items():
-        end = i + len(words)
-        if end <= len(doc) and tuple(t.text for t in doc[i:end]) == words:
-            if best is None or end > best[0]:
-                best = (end, kind, True)
+        tokens = words_from(doc, i, len(words))
+        if len(tokens) == len(words) and tuple(t.text for t in tokens) == words:
+            if best is None or tokens[-1].i + 1 > best[0]:
+                best = (tokens[-1].i + 1, kind, True)
     for words, kind in kind_table().items():
-        end = i + len(words)
-        if end <= len(doc) and all(w in _lemma_forms(t) for w, t in zip(words, doc[i:end])):
-            if best is None or end > best[0] or best[2]:
-                best = (end, kind, False)
+        tokens = words_from(doc, i, len(words))
+        if len(tokens) == len(words) and all(w in _lemma_forms(t) for w, t in zip(words, tokens)):
+            if best is None or tokens[-1].i + 1 > best[0] or best[2]:
+                best = (tokens[-1].i + 1, kind, False)
     return best
 
 
