@@ -43,9 +43,22 @@ def match_agreement(doc, i: int) -> Optional[Tuple[int, str]]:
         tokens = words_from(doc, i, len(words))
         if [t.lemma_.lower() for t in tokens] == list(words) and (best is None or tokens[-1].i + 1 > best[0]):
             best = (tokens[-1].i + 1, kind)
-    if best and (doc[i].morph.get("Number") == ["Plur"] or is_counted(doc, i)):
+    if best and (_is_plural(doc, i) or is_counted(doc, i)):
         return None
     return best
+
+
+def _is_plural(doc, i: int) -> bool:
+    """`соглашения` after a verb (`заключила … соглашения на 3,4 млрд`) is the plural object,
+    whatever the tagger says: a singular genitive rarely follows a verb."""
+    if doc[i].morph.get("Number") == ["Plur"]:
+        return True
+    j = i - 1
+    while j >= 0 and (doc[j].pos_ in {"ADJ", "ADP", "PROPN", "NOUN"} and j > i - 6 or doc[j].is_space):
+        if doc[j].pos_ in {"NOUN", "PROPN"} and doc[j].morph.get("Case") != ["Loc"]:
+            return False
+        j -= 1
+    return j >= 0 and doc[j].pos_ == "VERB" and doc[i].morph.get("Case") == ["Gen"]
 
 
 PLACE_NOUNS = {"создание", "строительство", "развитие", "территория", "резидент", "расширение"}
@@ -72,6 +85,7 @@ def _has_sign_verb(sent) -> bool:
     return any(t.lemma_.lower() in load_set("sign_verbs.txt") for t in sent)
 
 
+SUM_REACH = 20  # `Соглашение … подписали губернатор … и компания «Х» на сумму 10 млрд рублей`
 FOLLOW_UP_SENTENCES = 3  # `Документ подписали …` within this many sentences of the agreement
 
 
@@ -127,7 +141,8 @@ def _sentence_mentions(doc, sent) -> List[AgreementMention]:
 def _parties_nearby(doc, sentences, index: int, places: set, sign: bool) -> List[Party]:
     """Organisations and regions of the sentence before (when this one signs) or after."""
     if index + 1 < len(sentences) and _is_follow_up(doc, sentences[index + 1], places):
-        return []  # `… документ подписал заместитель министра …` names them next
+        # `Вторым документом стал меморандум … Его подписали директор «Х» … и …`
+        return sentence_parties(doc, sentences[index + 1], places, True)
     order = (index - 1, index + 1) if sign else (index + 1, index - 1)
     for other in order:
         if 0 <= other < len(sentences) and not _sentence_mentions(doc, sentences[other]):
@@ -153,7 +168,7 @@ def _distance(m: AgreementMention, party: Party) -> int:
 
 def _read_sums(doc, sent, mentions: List[AgreementMention]) -> None:
     for quantity, span in sentence_quantities(sent):
-        owner = [m for m in mentions if m.end <= span.start and span.start - m.end <= 12]
+        owner = [m for m in mentions if m.end <= span.start and span.start - m.end <= SUM_REACH]
         if not owner:
             continue
         money = deal_money(doc, quantity, span)

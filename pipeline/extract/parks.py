@@ -213,10 +213,12 @@ def find_cue(doc, low: int, high: int) -> Optional[int]:
 
 def _operated_park(doc, sent, org, mentions) -> Optional[ParkMention]:
     """The park an organisation runs: `парк «Х», управляющей компанией которого выступает «Y»`,
-    `реализуемый КИП «Мастер»`, or `«Y», которая развивает индустриальный парк «Х»`."""
-    cue = find_cue(doc, max(sent.start, org[0] - CUE_BEFORE_ORG), org[0])
-    if cue is not None and not _has_break(doc, cue, org[0]):
-        # `Оператором агропарка выступает АО «Х»`: the park spoken of between cue and name
+    `Оператором технополиса «Х» является АО «Y»`, `реализуемый КИП «Мастер»`, or
+    `«Y», которая развивает индустриальный парк «Х»`."""
+    inside = {i for m in mentions for i in range(m.start, m.end)}
+    low = org[0] - CUE_BEFORE_ORG - sum(1 for i in range(org[0] - CUE_BEFORE_ORG, org[0]) if i in inside)
+    cue = find_cue(doc, max(sent.start, low), org[0])
+    if cue is not None and not _has_break(doc, cue, org[0], inside):
         between = [m for m in mentions if cue <= m.start and m.end <= org[0]]
         before = [m for m in mentions if m.end <= cue and m.start >= sent.start]
         return (between or before or [None])[-1] or park_for(doc, mentions, org[0], org[1])
@@ -227,9 +229,10 @@ def _operated_park(doc, sent, org, mentions) -> Optional[ParkMention]:
     return None
 
 
-def _has_break(doc, start: int, end: int) -> bool:
-    """A clause boundary, or another name, between a cue and an organisation."""
-    return any(t.text in {",", ";", ":", "(", ")", "«", "\""} for t in doc[start:end])
+def _has_break(doc, start: int, end: int, inside: set) -> bool:
+    """A clause boundary, or another name, between a cue and an organisation (a park named
+    between them is no break)."""
+    return any(t.text in {",", ";", ":", "(", ")", "«", "\""} for t in doc[start:end] if t.i not in inside)
 
 
 def _is_park_itself(org, mentions) -> bool:
