@@ -53,6 +53,14 @@ def _introduced_by(doc, start: int, floor: int) -> Optional[str]:
     return token.lemma_.lower()
 
 
+def _is_source(doc, start: int) -> bool:
+    """`как стало известно «Х»`, `по данным «Х»`: the news came from it."""
+    i = start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in {"«", "\"", "„"}):
+        i -= 1
+    return i >= 0 and bool(word_lemmas(doc[i]) & load_set("source_cues.txt"))
+
+
 def is_event(doc, start: int, end: int, floor: int) -> bool:
     """`на выставке «ИННОПРОМ»`, `Ярославский инвестфорум`, `ПМЭФ`: an event, not a party."""
     text = strip_quotes(doc[start:end].text)
@@ -98,7 +106,7 @@ def _add_org(doc, sent, parties, covered, start, end, span) -> None:
     if is_event(doc, start, end, sent.start):
         return
     before = _introduced_by(doc, start, sent.start)
-    if before in NOT_PARTY_PREPOSITIONS or before in load_set("source_cues.txt"):
+    if before in NOT_PARTY_PREPOSITIONS or _is_source(doc, start):
         return  # `в «Х»`, `как стало известно «Деловому вестнику»`
     if before in load_set("government_nouns.txt"):
         return
