@@ -20,7 +20,8 @@ from ..vocab import load_set, load_list, load_table
 from .common import (add_evidence, article_region, counted_noun, lemmas, quoted_spans,
                      sentence_quantities, token_window, word_lemmas)
 from .park_mentions import (ParkMention, expand_kind, find_kind_mentions, find_name_mentions,
-                            full_kinds_in, name_key)
+                            full_kinds_in, match_kind, name_key)
+from .parties import is_event, org_name
 
 SALIENCE_SENTENCES = 2
 # words of a size phrase between a park's name and its place
@@ -202,11 +203,13 @@ def operator_cues() -> tuple:
 
 
 def find_cue(doc, low: int, high: int) -> Optional[int]:
-    """Index of the first operator cue (`управляющая компания`, `развивает`) in [low, high)."""
+    """Index of the first operator cue (`управляющая компания`, `развивает`) in [low, high);
+    `управляющий партнёр` is a position, not a cue."""
     for i in range(low, high):
         for cue in operator_cues():
             end = i + len(cue)
-            if end <= high and all(word in word_lemmas(t) for word, t in zip(cue, doc[i:end])):
+            if end <= high and all(word in word_lemmas(t) for word, t in zip(cue, doc[i:end])) \
+                    and not (end < len(doc) and word_lemmas(doc[end]) & load_set("positions.txt")):
                 return i
     return None
 
@@ -223,7 +226,8 @@ def _operated_park(doc, sent, org, mentions) -> Optional[ParkMention]:
         before = [m for m in mentions if m.end <= cue and m.start >= sent.start]
         return (between or before or [None])[-1] or park_for(doc, mentions, org[0], org[1])
     cue = find_cue(doc, org[1], min(sent.end, org[1] + 4))
-    if cue is not None:
+    gap = doc[org[1]:cue] if cue is not None else []
+    if cue is not None and (not _has_break(doc, org[1], cue, inside) or any("который" in word_lemmas(t) for t in gap)):
         after = [m for m in mentions if cue < m.start <= cue + 3]
         return after[0] if after else None
     return None
@@ -259,7 +263,8 @@ def _attach_operators(doc, sent, mentions, parks) -> set:
 
 
 def _org_spans(doc, sent):
-    """Token ranges that may name an organisation: quoted names (with a kind or legal form) and ORG entities."""
+    """Token ranges that may name an organisation: quoted names (with a legal form before
+    them) and ORG entities; not events, kinds (`РИП`) or bare nouns (`Смоленская компания`)."""
     found = []
     for span in quoted_spans(doc):
         if sent.start <= span.start < sent.end:
@@ -269,21 +274,16 @@ def _org_spans(doc, sent):
             found.append((start, span.end + 1))
     for ent in sent.ents:
         if ent.label_ == "ORG" and not any(s <= ent.start < e or ent.start <= s < ent.end for s, e in found) \
-                and not ent[-1].text.islower():
-            found.append((ent.start, ent.end))  # not `Смоленская компания`: no name in it
-    return sorted(found)
+                and not (len(ent) <= 2 and ent[-1].text.islower()) and match_kind(doc, ent.start) is None:
+            found.append((ent.start, ent.end))
+    return [org for org in sorted(found) if not is_event(doc, org[0], org[1], sent.start)]
 
 
 def _org_name(doc, span, mentions) -> Optional[str]:
     for m in mentions:
         if m.start <= span[0] < m.end or span[0] <= m.start < span[1]:
             return m.name
-    tokens = [t for t in doc[span[0]:span[1]] if t.text not in "«»\""]
-    if len(tokens) == 1:
-        token = tokens[0]
-        case = token.morph.get("Case")
-        return inflect_word(token.text, token.pos_, case[0] if case else None, "Sing")
-    return strip_legal_form(strip_quotes(doc[span[0]:span[1]].text)) or None
+    return org_name(doc[span[0]:span[1]]) or None
 
 
 def location_near(doc, m: ParkMention, mentions: List[ParkMention], first: bool) -> Optional[str]:

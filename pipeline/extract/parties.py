@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import List, Optional, Set
 
-from ..normalize import inflect_word, person_name, phrase_nominative, strip_legal_form, strip_quotes
+from ..normalize import (inflect_word, is_legal_form, person_name, phrase_nominative, strip_legal_form,
+                         strip_quotes)
 from ..records import LOC, ORG, PER
 from ..vocab import load_set, load_list
 from .common import article_region, quoted_spans, word_lemmas
 
+QUOTE_TOKENS = {"«", "»", "\"", "„", "“", "”"}
 PARTY_PREPOSITIONS = {"с", "со", "между"}
 # words that name the article's own region without its name: `правительство области`, `край подписал`
 HOME_REGION_WORDS = {"область", "край", "регион", "республика"}
@@ -71,12 +73,15 @@ def is_event(doc, start: int, end: int, floor: int) -> bool:
 
 
 def org_name(span) -> str:
-    """An organisation's name: no quotes, no legal form, a one-word name in the nominative."""
-    words = [t for t in span if t.text not in {"«", "»", "\""}]
+    """An organisation's name: no quotes, no legal form, in the nominative where it declines
+    (`«Химграда»` → Химград, `«Сибирским технопарком»` → Сибирский технопарк)."""
+    words = [t for t in span if t.text not in QUOTE_TOKENS and not is_legal_form(t.text)]
+    if not words:
+        return ""
     if len(words) == 1 and words[0].text[:1].isupper() and not words[0].text.isupper():
         case = words[0].morph.get("Case")
         return inflect_word(words[0].text, words[0].pos_, case[0] if case else None, "Sing")
-    return strip_legal_form(strip_quotes(phrase_nominative(span)))
+    return strip_legal_form(strip_quotes(phrase_nominative(words)))
 
 
 def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
