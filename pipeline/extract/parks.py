@@ -251,15 +251,26 @@ def _attach_operators(doc, sent, mentions, parks) -> set:
         if _is_park_itself(org, mentions):
             continue
         target = _operated_park(doc, sent, org, [m for m in mentions if m.start not in used])
-        if target is None or target.start <= org[0] < target.end:
-            continue
+        keys = _listed_with(doc, sent, org, mentions)
+        if target is not None and not target.start <= org[0] < target.end:
+            keys.add(target.key)
         name = _org_name(doc, org, mentions)
-        park = parks[target.key].park
-        if name and name_key(name) != target.key and park.operator is None:
-            park.operator = name
-            used |= {m.start for m in mentions if org[0] <= m.start < org[1] or m.start <= org[0] < m.end}
-            add_evidence(doc, "park", org[0], org[1], "operator", "operator_cue")
+        for park_key in keys:
+            park = parks[park_key].park
+            if name and name_key(name) != park_key and park.operator is None:
+                park.operator = name
+                used |= {m.start for m in mentions if org[0] <= m.start < org[1] or m.start <= org[0] < m.end}
+                add_evidence(doc, "park", org[0], org[1], "operator", "operator_cue")
     return used
+
+
+def _listed_with(doc, sent, org, mentions) -> set:
+    """`три индустриальных парка, управляющей компанией которых выступает АО «Х»: «А», «Б» и «В»`:
+    a plural `которых` makes the company the operator of every park the sentence lists."""
+    before = doc[max(sent.start, org[0] - CUE_BEFORE_ORG):org[0]]
+    if not any(t.text.lower() == "которых" for t in before):
+        return set()
+    return {m.key for m in mentions if m.rule == "listed_after_kind" and sent.start <= m.start < sent.end}
 
 
 def _org_spans(doc, sent):
