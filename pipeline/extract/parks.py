@@ -19,7 +19,7 @@ from ..records import Area, Park, Residents, to_dict
 from ..vocab import load_set, load_list, load_table
 from .common import (add_evidence, article_region, counted_noun, lemmas, quoted_spans,
                      sentence_quantities, token_window, word_lemmas)
-from .park_mentions import (ParkMention, expand_kind, find_kind_mentions, find_name_mentions,
+from .park_mentions import (GENERIC_REFERENCES, ParkMention, expand_kind, find_kind_mentions, find_name_mentions,
                             full_kinds_in, match_kind, name_key)
 from .parties import is_event, org_name
 
@@ -165,20 +165,64 @@ def _attach_area(doc, mentions, parks, quantity, span) -> None:
     add_evidence(doc, "park", span.start, span.end, "area", "area_near_park")
 
 
+COUNT_LOOKBACK = 10  # `число резидентов ОЭЗ ППТ «Миасс» выросло до шести`
+
+
 def _is_resident_count(doc, span) -> bool:
-    """`27 резидентов`, `36 компаний-резидентов`; `разместились 15 предприятий`; not jobs."""
+    """`27 резидентов`, `36 компаний-резидентов`; `разместились 15 предприятий`, `(18,5 га,
+    шесть предприятий)`, `в ней три компании`; `число компаний … достигло 58`; not jobs."""
     noun = counted_noun(doc, span)
-    left, _ = token_window(doc, span.start, span.end, 4, 0, span.sent)
-    if noun is not None:
-        forms = word_lemmas(noun)
-        cues = {value_cues().get(form) for form in forms} - {None}
-        if cues:
-            return cues == {"residents"}
-        if forms & load_set("resident_nouns.txt"):
-            window = doc[max(span.sent.start, span.start - 6):min(span.sent.end, span.end + 6)]
-            return any(word_lemmas(t) & load_set("resident_verbs.txt") for t in window)
+    if noun is None:
+        return _is_count_of_residents(doc, span)
+    forms = word_lemmas(noun)
+    cues = {value_cues().get(form) for form in forms} - {None}
+    if cues:
+        return cues == {"residents"}
+    if not _is_resident_noun(forms):
         return False
-    return any(value_cues().get(lemma) == "residents" for lemma in lemmas(left))
+    window = doc[max(span.sent.start, span.start - 6):min(span.sent.end, span.end + 6)]
+    return any(word_lemmas(t) & load_set("resident_verbs.txt") for t in window) \
+        or _in_brackets(doc, span) or _after_in_it(doc, span)
+
+
+def _is_resident_noun(forms: set) -> bool:
+    """`компания`, `предприятие`, and compounds ending in them: `сельхозпредприятие`."""
+    return any(form.endswith(noun) for form in forms for noun in load_set("resident_nouns.txt"))
+
+
+def _in_brackets(doc, span) -> bool:
+    """`«Фергана-Текстиль» (18,5 га, шесть предприятий)`: a count in the park's brackets."""
+    for token in reversed(list(doc[max(span.sent.start, span.start - 8):span.start])):
+        if token.text == ")":
+            return False
+        if token.text == "(":
+            return True
+    return False
+
+
+def _after_in_it(doc, span) -> bool:
+    """`в парке пять компаний`, `в ней три компании`: the park, or a pronoun for it, just before."""
+    before = [t for t in doc[max(span.sent.start, span.start - 3):span.start] if not t.is_space]
+    return len(before) >= 2 and before[-2].lemma_.lower() in {"в", "на"} and (
+        before[-1].pos_ == "PRON" or word_lemmas(before[-1]) & GENERIC_REFERENCES)
+
+
+def _is_count_of_residents(doc, span) -> bool:
+    """A bare number after `число/количество резидентов (компаний)` or after `резидентов`."""
+    left, _ = token_window(doc, span.start, span.end, COUNT_LOOKBACK, 0, span.sent)
+    words = [word_lemmas(t) for t in left]
+    if any(value_cues().get(lemma) == "residents" for lemma in lemmas(left[-4:])):
+        return True
+    counted = any(forms & {"число", "количество"} for forms in words)
+    return counted and any(_is_resident_noun(forms) or "резидент" in forms for forms in words)
+
+
+def _qualifier(doc, span, qualifier):
+    """`выросло до шести` reaches six: `до` after a verb of growth is no upper bound."""
+    before = doc[span.start - 1] if span.start > 0 else None
+    if qualifier == "до" and before is not None and word_lemmas(before) & load_set("growth_verbs.txt"):
+        return None
+    return qualifier
 
 
 def _attach_residents(doc, mentions, parks, quantity, span) -> None:
@@ -190,7 +234,8 @@ def _attach_residents(doc, mentions, parks, quantity, span) -> None:
     target = park_for(doc, mentions, span.start, span.end)
     if target is None:
         return
-    parks[target.key].park.residents = Residents(count=int(quantity.value), qualifier=quantity.qualifier)
+    parks[target.key].park.residents = Residents(count=int(quantity.value),
+                                                 qualifier=_qualifier(doc, span, quantity.qualifier))
     add_evidence(doc, "park", span.start, span.end, "residents", "count_of_residents")
 
 
