@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Union, Dict, List, Optional, Tuple
+from typing import Union, Dict, Iterator, List, Optional, Tuple
 
 from razdel import sentenize
 
@@ -455,21 +455,29 @@ def _error_lines(label: str, fact_type: str, fact: Fact, sentences_of) -> List[s
     return lines
 
 
-def format_errors(report: Report, texts: Optional[Dict[str, str]] = None) -> str:
-    """Misses and false hits grouped by fact type, each with its document and,
-    when the text is known, the sentence it most likely came from."""
-    texts = texts or {}
-
+def sentence_finder(texts: Dict[str, str]):
+    """doc_id → the sentences of its text (none when unknown), each text split once."""
     @lru_cache(maxsize=None)
     def sentences_of(doc_id: str) -> List[str]:
         return [sentence.text for sentence in sentenize(texts.get(doc_id, ""))]
+    return sentences_of
 
-    lines: List[str] = []
+
+def errors_by_type(report: Report) -> Iterator[Tuple[str, List[Fact], List[Fact]]]:
+    """(fact type, missed, spurious) of each scored type that has errors, in report order."""
     for fact_type in report.scores:
         missed = [fact for name, fact in report.missed if name == fact_type]
         spurious = [fact for name, fact in report.spurious if name == fact_type]
-        if not missed and not spurious:
-            continue
+        if missed or spurious:
+            yield fact_type, missed, spurious
+
+
+def format_errors(report: Report, texts: Optional[Dict[str, str]] = None) -> str:
+    """Misses and false hits grouped by fact type, each with its document and,
+    when the text is known, the sentence it most likely came from."""
+    sentences_of = sentence_finder(texts or {})
+    lines: List[str] = []
+    for fact_type, missed, spurious in errors_by_type(report):
         lines.append(f"{fact_type}: {len(missed)} missed, {len(spurious)} spurious")
         for label, facts in (("missed", missed), ("spurious", spurious)):
             for fact in facts:
