@@ -44,6 +44,10 @@ CASES = [
      "Омской области Виталий Хоценко и директор «Агросервиса» Ерлан Жумабеков.",
      [agreement("меморандум", [("Омская область", "LOC"), ("Виталий Хоценко", "PER"),
                                ("Агросервис", "ORG"), ("Ерлан Жумабеков", "PER")])]),
+    # a government noun the tagger takes for an adjective; a park created is no party
+    ("Камский индустриальный парк «Мастер» и хокимият Самаркандской области подписали соглашение "
+     "о создании малой промышленной зоны «Самарканд-Агротех».",
+     [agreement("соглашение", [("Мастер", "ORG"), ("Самаркандская область", "LOC")])]),
     # counted agreements are a total, not one agreement; the event is not a party
     ("На форуме «Иннопром» компании региона заключили 18 соглашений на 171,8 млрд рублей.", []),
     # a speaker is not a signatory
@@ -60,3 +64,11 @@ def test_agreements_are_read_with_their_parties(nlp, text, expected):
 def test_a_number_far_before_a_genitive_noun_makes_it_a_total(nlp):
     text = "Участники заключили два знаковых для развития промышленности соглашения с компанией «Х»."
     assert nlp(text)._.records["agreements"] == []
+
+
+def test_mentions_sharing_an_organisation_are_one_agreement(nlp):
+    text = ("ПАО «Кузбасская химическая компания» подписало договор с ОАО «Полесьехимсервис». "
+            "Договор подписали генеральный директор КХК Виктор Осипов и генеральный директор "
+            "«Полесьехимсервиса» Андрей Климович.")
+    agreements = nlp(text)._.records["agreements"]
+    assert [a["kind"] for a in agreements] == ["договор"]

@@ -75,8 +75,10 @@ def _park_places(doc) -> set:
     for span in spans:
         if span.label_ != "mention" or span.start == 0:
             continue
-        before = doc[span.start - 1]
-        if before.pos_ == "ADP" or before.lemma_.lower() in PLACE_NOUNS:
+        i = span.start - 1
+        while i > 0 and doc[i].pos_ == "ADJ":
+            i -= 1  # `о создании малой промышленной зоны «Х»`
+        if doc[i].pos_ == "ADP" or doc[i].lemma_.lower() in PLACE_NOUNS:
             places.update(range(span.start, span.end))
     return places
 
@@ -182,10 +184,9 @@ def _merge(doc, found: List[AgreementMention]) -> List[Agreement]:
     persons alone, are the agreement of that kind already known."""
     agreements: List[Agreement] = []
     for m in found:
-        names = {p.name.lower() for p in m.parties}
         persons_only = all(p.type == PER for p in m.parties)
         same = next((a for a in reversed(agreements) if a.kind == m.kind
-                     and (persons_only or _overlaps(a, names))), None)
+                     and (persons_only or _overlaps(a, m.parties))), None)
         if same is None:
             same = Agreement(kind=m.kind)
             agreements.append(same)
@@ -197,9 +198,21 @@ def _merge(doc, found: List[AgreementMention]) -> List[Agreement]:
     return agreements
 
 
-def _overlaps(agreement: Agreement, names: set) -> bool:
-    known = {s.name.lower() for s in agreement.signatories}
-    return bool(known) and (names <= known or known <= names)
+def _overlaps(agreement: Agreement, parties: List[Party]) -> bool:
+    """The same agreement: its known parties contain the new ones, or the reverse, or both
+    name one organisation (a shared region alone is not enough: a region signs many)."""
+    known = [Party(0, 0, s.name, s.type) for s in agreement.signatories]
+    if not known:
+        return False
+    new_in_known = all(any(_same_name(_words(p), _words(k)) for k in known) for p in parties)
+    known_in_new = all(any(_same_name(_words(k), _words(p)) for p in parties) for k in known)
+    shared_org = any(_same_name(_words(p), _words(k)) for p in parties if p.type == ORG
+                     for k in known if k.type == ORG)
+    return new_in_known or known_in_new or shared_org
+
+
+def _words(party: Party) -> List[str]:
+    return party.name.lower().split()
 
 
 def _unique(parties: List[Party]) -> List[Party]:

@@ -133,7 +133,9 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
     before = _prev_word(doc, ent.start, sent.start)
     lemma = before.lemma_.lower() if before is not None else None
     case = ent[0].morph.get("Case")
-    governed = before is not None and is_government(before)
+    adjacent = doc[ent.start - 1] if ent.start > sent.start else None
+    # `хокимият Самаркандской области`: the tagger may take the government noun for an adjective
+    governed = any(t is not None and is_government(t) for t in (before, adjacent))
     if governed or (lemma in PARTY_PREPOSITIONS and case in (["Ins"], ["Gen"])) or (
             sign and lemma not in NOT_PARTY_PREPOSITIONS and case == ["Nom"] and lemma not in ORG_NOUNS):
         parties.append(Party(ent.start, ent.end, phrase_nominative(ent), LOC, governed))
