@@ -156,6 +156,11 @@ def name_form(tokens) -> Tuple[str, Optional[str]]:
     return case, _name_gender(words, case)
 
 
+def is_case_known(tokens) -> bool:
+    """Whether some word of a name declines as the dictionary knows (Иванку, not Луи Блерио)."""
+    return any(_known_name_cases(token.text) is not None for token in tokens if _is_name_word(token.text))
+
+
 def _is_name_word(text: str) -> bool:
     return len(text) > 1 and text[:1].isupper() and _is_cyrillic(text) and not text.isupper()
 

@@ -1,151 +1,148 @@
 """person_extractor: named persons with their positions and organisations.
 
-Persons come from natasha's PER entities; mentions of one person (`Александр
-Руппель`, `Руппеля`) are merged under the fullest name. A position is a phrase
-headed by a title from rules/positions.txt, read next to the name: before it
-(`заместитель губернатора Краснодарского края Александр Руппель`) or after it
-(`Денис Мантуров, министр промышленности`, `(генеральный директор)`).
+- person_names.py: natasha's PER entities, cleaned (titles, aliases, initials) and
+  filtered (streets, places, things named after someone, families);
+- person_groups.py: the mentions of one person (`Жолт Хорняк`, `Хорняка`, `Ж. Хорняк`)
+  are one record under the fullest name, in the nominative (normalize.person_name);
+- titles.py, positions.py: position phrases next to a mention (before it, after it, a
+  title inside the entity); position_verbs.py: positions a verb gives (`назначен
+  главным тренером`); position_text.py: the phrase in the nominative, `org` cut out.
+
+A title in the plural goes to every name listed after it (`музыканты Юрий Царёв,
+Алексей Борисов и Павел Шевелёв`). Of a person's positions a current one wins over a
+former one (`бывший`, `экс-`, `Ранее он занимал пост …`), one next to the name over one
+a verb gives, then the fuller one, then the first. A former position is recorded
+without its marker (`бывший мэр Самары` → `мэр Самары`).
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from spacy.language import Language
 
-from ..normalize import person_name, phrase_nominative, strip_legal_form, strip_quotes
 from ..records import Person, to_dict
-from ..vocab import load_list
-from .common import add_evidence, mention, quoted_spans
+from ..vocab import load_set
+from .common import add_evidence, mention
+from .person_groups import group_mentions
+from .person_names import Mention, find_mentions
+from .position_text import phrase_size, read_position
+from .position_verbs import verb_positions
+from .positions import Phrase, complement_end, modifiers_start, phrases_after, phrases_before
+from .titles import is_head, is_plural, normal_forms
 
-MAX_POSITION_TOKENS = 12
-# word classes that may stand inside a position phrase
-PHRASE_POS = {"NOUN", "PROPN", "ADJ", "CCONJ", "ADP", "DET", "NUM", "X"}
-PHRASE_PUNCT = {"«", "»", "\"", "-", "„", "“"}
-# modifiers that may stand left of a position head: генеральный директор
-MODIFIER_POS = {"ADJ", "VERB"}
-# organisation nouns dropped with the organisation cut out of a position
-ORG_NOUNS = {"компания", "группа", "холдинг", "корпорация", "концерн", "общество", "ао", "ооо", "пао"}
-
-
-@lru_cache(maxsize=None)
-def position_heads() -> frozenset:
-    return frozenset(word.lower() for word in load_list("positions.txt"))
+LIST_JOINS = {",", "и"}
 
 
-def is_position_head(token) -> bool:
-    return token.lemma_.lower() in position_heads() or token.text.lower() in position_heads()
+def name_cases(found: Mention) -> set:
+    """Cases a name may stand in: any for an indeclinable one; a masculine name's genitive is
+    its accusative too."""
+    if found.fixed:
+        return set()
+    if found.case in {"gent", "accs"} and found.gender != "femn":
+        return {"gent", "accs"}
+    return {found.case}
 
 
-def _phrase_ok(token) -> bool:
-    return token.pos_ in PHRASE_POS or token.text in PHRASE_PUNCT
+def title_phrase(doc, found: Mention) -> Optional[Phrase]:
+    """A title inside the entity: `Император Акихито`, `Папа Франциск`."""
+    head = next((i for i in range(found.title_start, found.start) if is_head(doc[i])), None)
+    if head is None:
+        return None
+    end = complement_end(doc, head, found.start, allow_per=True)
+    return Phrase(modifiers_start(doc, head, found.title_start), head, end, head, "position_title")
 
 
-def position_before(doc, ent) -> Optional[tuple]:
-    """(start, end) of the position phrase ending right before the name, if any."""
-    sent_start = ent.sent.start
-    start = None
-    i = ent.start - 1
-    while i >= max(sent_start, ent.start - MAX_POSITION_TOKENS):
-        token = doc[i]
-        if token.is_space or not _phrase_ok(token) or token.ent_type_ == "PER":
+def listed_after(doc, mentions: List[Mention], k: int) -> List[int]:
+    """Mentions listed after mention k: `Юрий Царёв (проект «Метро»), Алексей Борисов и …`."""
+    listed = []
+    while k + 1 < len(mentions):
+        i = mentions[k].end
+        if i < len(doc) and doc[i].text == "(":
+            i = next((j + 1 for j in range(i, mentions[k + 1].title_start) if doc[j].text == ")"), i)
+        joins = [t for t in doc[i:mentions[k + 1].title_start] if not t.is_space]
+        if not joins or len(joins) > 2 or any(t.text not in LIST_JOINS for t in joins):
             break
-        if is_position_head(token):
-            start = i
-        i -= 1
-    if start is None:
+        k += 1
+        listed.append(k)
+    return listed
+
+
+def mention_positions(doc, mentions: List[Mention]) -> List[Tuple[int, Phrase]]:
+    """(mention index, phrase) of every position found for the mentions of a document."""
+    found = []
+    for k, person in enumerate(mentions):
+        sent = doc[person.start].sent
+        cases = name_cases(person)
+        before = phrases_before(doc, person.title_start, cases, sent.start)
+        after = phrases_after(doc, person.end, cases, sent.end)
+        title = title_phrase(doc, person)
+        found.extend((k, phrase) for phrase in before + after + ([title] if title else []))
+        for phrase in before:
+            if is_plural(doc[phrase.head]):
+                found.extend((listed, phrase) for listed in listed_after(doc, mentions, k))
+    for k, phrase in verb_positions(doc, mentions):
+        found.append((k, phrase))
+        if is_plural(doc[phrase.head]):
+            found.extend((listed, phrase) for listed in listed_after(doc, mentions, k))
+    return found
+
+
+def names_holder(mentions: List[Mention], person_of: Dict[int, int], k: int, phrase: Phrase) -> bool:
+    """Whether a phrase names its own holder (`генералов полиции по делу Голунова Иван Голунов`)."""
+    return any(person_of[j] == person_of[k] and phrase.start <= found.start < phrase.end
+               for j, found in enumerate(mentions) if j != k)
+
+
+def is_former(doc, phrase: Phrase) -> bool:
+    """`бывший министр`, `экс-президент`; `Ранее он занимал пост …` for a verb's position."""
+    former = load_set("position_former.txt")
+    prefixes = tuple(word for word in former if word.endswith("-"))
+    words = [doc[i].text for i in range(phrase.start, phrase.head + 1)]
+    if phrase.rule == "position_verb":
+        words += [token.text for token in doc[doc[phrase.start].sent.start:phrase.start] if token.pos_ == "ADV"]
+    return any(normal_forms(word) & former or word.lower().startswith(prefixes) for word in words)
+
+
+def best_position(doc, phrases: List[Phrase]) -> Optional[Tuple[str, Optional[str], Phrase]]:
+    """(position, org, phrase) the person is recorded with: a current one, then one next to
+    the name rather than given by a verb, then the fuller, then the first."""
+    read = []
+    for order, phrase in enumerate(sorted(phrases, key=lambda phrase: (phrase.start, phrase.end))):
+        position, org = read_position(doc, phrase)
+        if position:
+            rank = (not is_former(doc, phrase), phrase.rule != "position_verb", phrase_size(doc, phrase), -order)
+            read.append((rank, position, org, phrase))
+    if not read:
         return None
-    while start - 1 >= sent_start and doc[start - 1].pos_ in MODIFIER_POS \
-            and doc[start - 1].morph.get("Case") == doc[start].morph.get("Case"):
-        start -= 1
-    return start, ent.start
-
-
-def position_after(doc, ent) -> Optional[tuple]:
-    """(start, end) of the position right after the name: `Х, министр …` or `Х (министр …)`."""
-    i = ent.end
-    if i >= ent.sent.end or doc[i].text not in {",", "(", "—", "–"}:
-        return None
-    i += 1
-    start = i
-    while i < ent.sent.end and doc[i].pos_ in MODIFIER_POS:
-        i += 1
-    if i >= ent.sent.end or not is_position_head(doc[i]):
-        return None
-    end = i + 1
-    while end < ent.sent.end and _phrase_ok(doc[end]) and doc[end].ent_type_ != "PER" \
-            and doc[end].pos_ != "CCONJ":
-        end += 1
-    return start, end
-
-
-def org_in(doc, start: int, end: int) -> Optional[tuple]:
-    """(name, first token) of the organisation or region a position phrase names."""
-    for span in quoted_spans_in(doc, start, end):
-        return strip_legal_form(strip_quotes(phrase_nominative(span))), span.start - 1
-    for ent in doc[start:end].ents:
-        if ent.label_ in {"ORG", "LOC"}:
-            return strip_legal_form(strip_quotes(phrase_nominative(ent))), ent.start
-    return None
-
-
-def quoted_spans_in(doc, start: int, end: int):
-    return [span for span in quoted_spans(doc) if span.start >= start and span.end <= end]
-
-
-def read_position(doc, start: int, end: int) -> tuple:
-    """(position, org): the org named by a quoted company is cut out of the position."""
-    found = org_in(doc, start, end)
-    org = found[0] if found else None
-    cut = end
-    if found and doc[found[1]].text in {"«", "\""}:
-        cut = found[1]
-        while cut > start and doc[cut - 1].lemma_.lower() in ORG_NOUNS:
-            cut -= 1
-    text = phrase_nominative(doc[start:cut]).strip(" ,")
-    if not text:
-        return None, org
-    first = doc[start]
-    if first.pos_ != "PROPN" and not first.text.isupper():
-        text = text[:1].lower() + text[1:]
-    return text, org
+    _, position, org, phrase = max(read, key=lambda item: item[0])
+    return position, org, phrase
 
 
 class PersonExtractor:
     def __call__(self, doc):
-        persons: List[Person] = []
-        for ent in doc.ents:
-            if ent.label_ != "PER" or not ent.text[:1].isupper():
-                continue
-            name = person_name(ent)
-            person = _merge(persons, name)
-            person.mentions.append(tuple(mention(ent)))
-            add_evidence(doc, "person", ent.start, ent.end, "name", "per_entity")
-            span = position_before(doc, ent) or position_after(doc, ent)
-            if span and person.position is None:
-                person.position, person.org = read_position(doc, *span)
-                add_evidence(doc, "person", span[0], span[1], "position", "position_next_to_name")
-        doc._.persons = [to_dict(person) for person in persons]
+        mentions = find_mentions(doc)
+        groups = group_mentions(mentions)
+        person_of = {k: number for number, group in enumerate(groups) for k in group}
+        phrases: List[List[Phrase]] = [[] for _ in groups]
+        for k, phrase in mention_positions(doc, mentions):
+            if not names_holder(mentions, person_of, k, phrase):
+                phrases[person_of[k]].append(phrase)
+        doc._.persons = [to_dict(self.person(doc, mentions, group, found))
+                         for group, found in zip(groups, phrases)]
         return doc
 
-
-def _merge(persons: List[Person], name: str) -> Person:
-    """The person `name` refers to: same words, or a shorter/longer form of a known name."""
-    words = name.lower().split()
-    for person in reversed(persons):
-        known = person.name.lower().split()
-        if _contains(known, words) or _contains(words, known):
-            if len(words) > len(known):
-                person.name = name
-            return person
-    person = Person(name=name)
-    persons.append(person)
-    return person
-
-
-def _contains(longer: List[str], shorter: List[str]) -> bool:
-    size = len(shorter)
-    return any(longer[i:i + size] == shorter for i in range(len(longer) - size + 1))
+    def person(self, doc, mentions: List[Mention], group: List[int], phrases: List[Phrase]) -> Person:
+        """The record of one person: the fullest name, every mention, the best position."""
+        person = Person(name=mentions[group[0]].name)
+        for k in sorted(group, key=lambda k: mentions[k].start):
+            found = mentions[k]
+            person.mentions.append(tuple(mention(doc[found.start:found.end])))
+            add_evidence(doc, "person", found.start, found.end, "name", "per_entity")
+        chosen = best_position(doc, phrases)
+        if chosen is not None:
+            person.position, person.org, phrase = chosen
+            add_evidence(doc, "person", phrase.start, phrase.end, "position", phrase.rule)
+        return person
 
 
 @Language.factory("person_extractor", assigns=["doc._.persons", "doc.spans"], requires=["doc.ents"])

@@ -1,0 +1,177 @@
+"""A position phrase as the record gives it: nominative, the company cut out into `org`.
+
+`генерального директора «Химграда»` → `генеральный директор`, org `Химград`;
+`главным тренером футбольного клуба «Бананц»` → `главный тренер`, org `Бананц`;
+`заместителя губернатора Краснодарского края` → the whole phrase, org `Краснодарский край`
+(regions and state bodies stay in the position, annotations/GUIDELINES.md).
+"""
+from __future__ import annotations
+
+from typing import List, Optional, Tuple
+
+from ..normalize import inflect_word, phrase_nominative, strip_legal_form, strip_quotes
+from ..vocab import load_set
+from .common import OPEN_QUOTES
+from .positions import MODIFIER_POS, Phrase, is_latin, is_org_noun, quote_end
+from .titles import case_of, has_lemma, is_fixed_title, is_skipped_modifier
+
+UD_CASE_NAMES = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc"}
+TRAILING_POS = {"ADP", "CCONJ", "PUNCT", "ADJ", "NUM", "DET", "SPACE"}
+
+
+def org_name(span) -> str:
+    return _balanced(strip_legal_form(strip_quotes(phrase_nominative(span))))
+
+
+def _balanced(text: str) -> str:
+    """`Фонд борьбы с коррупцией (ФБК`: a bracket left open by the entity is closed."""
+    return text + ")" if text.count("(") > text.count(")") else text
+
+
+def _is_state_body(span) -> bool:
+    return any(has_lemma(token, "position_state_bodies.txt") for token in span)
+
+
+def _np_start(doc, i: int, floor: int) -> int:
+    """Start of the noun phrase holding token i: `футбольного клуба «Бананц»` from the quote."""
+    while i - 1 > floor and (doc[i - 1].pos_ in MODIFIER_POS or is_org_noun(doc[i - 1])):
+        i -= 1
+    return i
+
+
+def _named_after(doc, i: int, end: int) -> Optional[str]:
+    """The name right after a company noun: quoted, Latin, or an organisation entity."""
+    if i >= end:
+        return None
+    if doc[i].text in OPEN_QUOTES or doc[i].text == '"':
+        return org_name(doc[i:quote_end(doc, i, end) or end])
+    if is_latin(doc[i]):
+        stop = i
+        while stop < end and (is_latin(doc[stop]) or doc[stop].is_space):
+            stop += 1
+        return doc[i:stop].text.strip()
+    if doc[i].ent_type_ == "ORG":
+        return org_name(_entity_at(doc, i))
+    return None
+
+
+def _entity_at(doc, i: int):
+    return next(ent for ent in doc.ents if ent.start <= i < ent.end)
+
+
+def _is_company_abbreviation(token) -> bool:
+    return (len(token.text) > 1 and token.text.isupper() and token.ent_type_ != "LOC"
+            and not has_lemma(token, "position_state_bodies.txt"))
+
+
+def org_cut(doc, phrase: Phrase) -> Tuple[int, Optional[str]]:
+    """(where the position ends, the company cut out of it), or (phrase end, None)."""
+    i = phrase.head + 1
+    while i < phrase.end:
+        token = doc[i]
+        if token.text in OPEN_QUOTES or token.text == '"':
+            return _np_start(doc, i, phrase.head), _named_after(doc, i, phrase.end)
+        if is_org_noun(token):
+            name = _named_after(doc, i + 1, phrase.end)
+            if name is None and token.ent_type_ == "ORG":
+                name = org_name(_entity_at(doc, i))
+            return _np_start(doc, i, phrase.head), name
+        if token.ent_type_ == "ORG" and not _is_state_body(_entity_at(doc, i)):
+            entity = _entity_at(doc, i)
+            return _np_start(doc, entity.start, phrase.head), org_name(entity)
+        if is_latin(token) or _is_company_abbreviation(token):
+            return i, _named_after(doc, i, phrase.end) or token.text
+        i += 1
+    return phrase.end, None
+
+
+def body_in(doc, start: int, end: int) -> Optional[str]:
+    """The region or state body a position names: `Краснодарского края` → Краснодарский край."""
+    ents = [ent for ent in doc.ents if start <= ent.start and ent.end <= end and ent.label_ in {"LOC", "ORG"}]
+    if not ents:
+        return None
+    stop = ents[0].end
+    for ent in ents[1:]:  # `Законодательного собрания` + `Омской области`: one body
+        if ent.start == stop and ent.label_ == "LOC":
+            stop = ent.end
+    return org_name(doc[ents[0].start:stop])
+
+
+def _gender(token) -> Optional[str]:
+    values = token.morph.get("Gender")
+    return values[0] if values else None
+
+
+def _word(token, lead, gender) -> str:
+    """A word of the phrase in the nominative singular, agreeing with the lead word."""
+    case = UD_CASE_NAMES.get(case_of(token) or "")
+    if token.i < lead.i and token.pos_ in MODIFIER_POS:
+        return inflect_word(token.text, token.pos_, case, "Sing", gender, singular=True)
+    if token.i == lead.i and is_fixed_title(token.text):
+        return token.text  # `замначальника` is the same in every case
+    if token.i == lead.i:
+        pos = token.pos_ if token.pos_ in {"NOUN", "ADJ", "VERB"} else "NOUN"
+        return inflect_word(token.text, pos, case, "Sing", gender, singular=True)
+    return token.text
+
+
+def _is_dropped(token, phrase: Phrase) -> bool:
+    """A modifier describing the person (`71-летний`, `бывший`, `15-й`), not the position."""
+    return token.i < phrase.lead and (is_skipped_modifier(token) or any(char.isdigit() for char in token.text))
+
+
+def _kept_tokens(doc, phrase: Phrase, cut: int) -> List:
+    tokens = [doc[i] for i in range(phrase.start, cut) if not doc[i].is_space and not _is_dropped(doc[i], phrase)]
+    while tokens and tokens[-1].i > phrase.head and tokens[-1].pos_ in TRAILING_POS \
+            and not (tokens[-1].text == ")" and any(token.text == "(" for token in tokens)):
+        tokens.pop()
+    return tokens
+
+
+def _without_former_prefix(word: str) -> str:
+    """`экс-глава` → `глава`: a former position is recorded as the position (like `бывший`)."""
+    for prefix in load_set("position_former.txt"):
+        if prefix.endswith("-") and word.lower().startswith(prefix) and len(word) > len(prefix):
+            return word[len(prefix):]
+    return word
+
+
+def position_text(doc, phrase: Phrase, cut: int) -> Optional[str]:
+    tokens = _kept_tokens(doc, phrase, cut)
+    if not tokens:
+        return None
+    lead = doc[phrase.lead]
+    gender = _gender(lead)
+    words = [_word(token, lead, gender) for token in tokens]
+    words = [_without_former_prefix(word) if token.i == phrase.head else word for word, token in zip(words, tokens)]
+    first = tokens[0]
+    if not (first.text.isupper() and len(first.text) > 1) and first.ent_type_ not in {"LOC", "ORG"}:
+        words[0] = words[0][:1].lower() + words[0][1:]
+    return "".join(word + token.whitespace_ for word, token in zip(words, tokens)).strip() or None
+
+
+def read_position(doc, phrase: Phrase) -> Tuple[Optional[str], Optional[str]]:
+    """(position, org) of a phrase."""
+    cut, org = org_cut(doc, phrase)
+    position = position_text(doc, phrase, cut)
+    if org is None:
+        org = body_in(doc, phrase.head + 1, cut)
+    if (org is None and _bare_bound_title(doc, phrase, cut)) or _is_honour(doc, phrase):
+        return None, None
+    return position, org
+
+
+def _is_honour(doc, phrase: Phrase) -> bool:
+    """`народный артист России`: an honour, not a position."""
+    return any(has_lemma(token, "position_honours.txt") for token in doc[phrase.start:phrase.head])
+
+
+def _bare_bound_title(doc, phrase: Phrase, cut: int) -> bool:
+    """`член`, `глава` with nothing they head: not a position."""
+    bare = not any(token.is_alpha for token in doc[phrase.head + 1:cut])
+    return bare and has_lemma(doc[phrase.head], "position_bound_heads.txt")
+
+
+def phrase_size(doc, phrase: Phrase) -> int:
+    """The size of a phrase in characters, company included: the fuller of two positions wins."""
+    return len(doc[phrase.start:phrase.end].text)

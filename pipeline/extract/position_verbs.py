@@ -1,0 +1,139 @@
+"""Positions a verb gives (rules/position_verbs.tsv): who holds them.
+
+- a title in the instrumental: `Иван Петров является генеральным директором компании`,
+  `избран президентом`, `назначил главным тренером Ивана Петрова`;
+- a slot noun (rules/position_slots.txt) with the title in the genitive: `занимает пост
+  генерального директора`, `назначен на должность министра`;
+- the phrase before the verb: `пост генерального директора занимал Раис Ханнанов`,
+  `Операторами стали Михаил Агранович и Михаил Хасая`.
+The holder is the subject (a name in the nominative before the verb, the name before
+`который`, or the last person of that gender for `он`/`она`), or, for verbs whose
+holder is the object in the active voice (`назначил`), the name after the phrase.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Dict, List, Optional, Tuple
+
+from ..vocab import load_set, load_table
+from .person_names import Mention
+from .positions import Phrase, modifiers_start, phrase_at, without_apposition
+from .titles import case_of, is_head, normal_forms
+
+SKIPPED_POS = {"ADV", "PART", "AUX", "SPACE"}
+MAX_BEFORE_VERB = 12
+PRONOUNS = {"он": "masc", "она": "femn"}
+RELATIVES = {"который"}
+
+
+@lru_cache(maxsize=None)
+def position_verbs() -> Dict[str, str]:
+    return {lemma: holder for lemma, holder in load_table("position_verbs.tsv", 2)}
+
+
+def _skip(doc, i: int, limit: int) -> int:
+    while i < limit and doc[i].pos_ in SKIPPED_POS:
+        i += 1
+    return i
+
+
+def _is_slot(token) -> bool:
+    return bool(normal_forms(token.text) & load_set("position_slots.txt"))
+
+
+def phrase_after_verb(doc, verb: int, limit: int,
+                      mentions: List[Mention]) -> Tuple[Optional[Phrase], Optional[int]]:
+    """(the position after a verb, the mention standing between them: `назначил Ивана Петрова главой`)."""
+    i = _skip(doc, verb + 1, limit)
+    between = next((k for k, m in enumerate(mentions) if m.title_start == i), None)
+    if between is not None:
+        i = _skip(doc, mentions[between].end, limit)
+    if i < limit and doc[i].pos_ == "ADP":
+        i = _skip(doc, i + 1, limit)
+    if i < limit and _is_slot(doc[i]):
+        return phrase_at(doc, _skip(doc, i + 1, limit), {"gent"}, limit, "position_verb", False), between
+    return phrase_at(doc, i, {"ablt"}, limit, "position_verb", False), between
+
+
+def phrase_before_verb(doc, verb: int, floor: int) -> Optional[Phrase]:
+    """`пост генерального директора [занимал]`, `Операторами [стали]`: a phrase ending at the verb."""
+    for k in range(verb - 1, max(floor, verb - MAX_BEFORE_VERB) - 1, -1):
+        if _is_slot(doc[k]):
+            phrase = phrase_at(doc, k + 1, {"gent"}, verb, "position_verb", False)
+        elif is_head(doc[k]) and case_of(doc[k]) == "ablt":
+            phrase = phrase_at(doc, modifiers_start(doc, k, floor), {"ablt"}, verb, "position_verb", False)
+        else:
+            continue
+        if phrase is not None and _skip(doc, phrase.end, verb) == verb:
+            return phrase
+    return None
+
+
+def _is_predicate(token) -> bool:
+    """A finite verb or a participle: not `надеясь стать профессором`."""
+    return token.morph.get("VerbForm") in (["Fin"], ["Part"], [])
+
+
+def _is_active(token) -> bool:
+    return token.morph.get("VerbForm") != ["Part"] and token.morph.get("Voice") != ["Pass"]
+
+
+def _relative_antecedent(doc, verb: int, sent, mentions: List[Mention]) -> Optional[int]:
+    """`Иван Петров, который является …`: the name before `, который`."""
+    i = verb - 1
+    while i > sent.start and doc[i].pos_ in SKIPPED_POS:
+        i -= 1
+    if doc[i].lemma_.lower() not in RELATIVES:
+        return None
+    comma = i - 1
+    return next((k for k, m in enumerate(mentions) if m.end == comma), None)
+
+
+def _pronoun_antecedent(doc, verb: int, sent, mentions: List[Mention]) -> Optional[int]:
+    """`… Он был главным советником`: the last person named before the sentence, of its gender."""
+    pronoun = next((t for t in doc[sent.start:verb] if t.lower_ in PRONOUNS and case_of(t) == "nomn"), None)
+    if pronoun is None:
+        return None
+    earlier = [k for k, m in enumerate(mentions) if m.end <= sent.start]
+    if not earlier or mentions[earlier[-1]].gender not in {PRONOUNS[pronoun.lower_], None}:
+        return None  # only the person spoken of last, if the pronoun fits them
+    return earlier[-1]
+
+
+def _subject(doc, verb: int, sent, mentions: List[Mention]) -> Optional[int]:
+    relative = _relative_antecedent(doc, verb, sent, mentions)
+    if relative is not None:
+        return relative
+    before = [k for k, m in enumerate(mentions) if sent.start <= m.start and m.end <= verb and m.case == "nomn"]
+    if before:
+        return before[-1]
+    return _pronoun_antecedent(doc, verb, sent, mentions)
+
+
+def _first_after(position: int, sent, mentions: List[Mention], cases: set) -> Optional[int]:
+    return next((k for k, m in enumerate(mentions)
+                 if position <= m.start < sent.end and m.case in cases), None)
+
+
+def verb_positions(doc, mentions: List[Mention]) -> List[Tuple[int, Phrase]]:
+    """(mention index, phrase) of every position a verb gives someone named in the text."""
+    found = []
+    for token in doc:
+        holder = position_verbs().get(token.lemma_.lower())
+        if holder is None or token.pos_ not in {"VERB", "AUX"} or not _is_predicate(token):
+            continue
+        sent = token.sent
+        phrase, between = phrase_after_verb(doc, token.i, sent.end, mentions)
+        if phrase is not None:
+            if holder == "object" and _is_active(token):
+                k = between if between is not None else _first_after(phrase.end, sent, mentions, {"accs", "gent"})
+                if k is not None and between is None:
+                    phrase.end = without_apposition(doc, phrase.head, phrase.end, mentions[k].title_start)
+            else:
+                k = _subject(doc, token.i, sent, mentions)
+        else:
+            phrase = phrase_before_verb(doc, token.i, sent.start)
+            k = _first_after(token.i + 1, sent, mentions, {"nomn"}) if phrase is not None else None
+        if phrase is not None and k is not None:
+            found.append((k, phrase))
+    return found

@@ -1,0 +1,286 @@
+"""Position phrases next to a person's name.
+
+A position phrase is a title from rules/positions.txt (the head), its modifiers on
+the left (`генеральный`, `бывший`, `исполняющий обязанности`) and its complements on
+the right: genitives (`губернатора Краснодарского края`), a preposition's phrase
+(`по экономическому развитию`, `от штата Вермонт`), quoted and Latin names
+(`«Бананц»`, `Huixin Yin Tong`). The head agrees in case with the name it
+describes, which tells `дочь президента Иванку Трамп` (no position) from
+`советник президента Джаред Кушнер`.
+
+- before the name: `министр промышленности и торговли России Денис Мантуров`;
+- after it: `Денис Мантуров, министр …`, `Денис Мантуров (министр …)`, `… — министр`.
+The verbs that introduce a position are in position_verbs.py.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List, Optional, Tuple
+
+from .common import CLOSE_QUOTES, OPEN_QUOTES
+from .titles import (NOMINAL_POS, acting_lead, acting_sequences, acting_start, case_of, has_lemma,
+                     is_full_form, is_head, is_plural, lead_agrees)
+
+MAX_BEFORE = 18  # tokens searched left of a name for the start of its position
+MODIFIER_POS = {"ADJ", "VERB", "NUM", "DET"}
+# prepositions that open a complement: по экономическому развитию, от штата Вермонт
+COMPLEMENT_ADPS = {"по", "от", "при", "за", "из"}
+PLACE_ADPS = {"в", "во"}  # only before a place: посол России в США
+AFTER_NAME = {",", "—", "–", "(", "-"}  # Денис Мантуров, министр …
+TITLE_JOINS = {",", "и"}  # продюсер и актёр Игорь Жижикин; генерал, замначальника штаба
+DATE_ADPS = {"с", "со", "по", "в", "до"}  # временный премьер Мали с 1991 по 1992 годы Сумана Сакко
+MAX_TITLES = 4
+LIST_PUNCT = {"—", "–", ":"}  # музыкантами группы — Вадимом Голутвиным, …
+
+
+@dataclass
+class Phrase:
+    """Token span [start, end) of a position; `head` is the title, `lead` the word
+    the phrase agrees through (the title, or `исполняющий` before it)."""
+    start: int
+    head: int
+    end: int
+    lead: int
+    rule: str
+
+
+def _is_modifier(doc, i: int, limit: int) -> bool:
+    """A modifier left of a title; `управляющий` is one before `директор`, a title alone."""
+    token = doc[i]
+    if token.lower_ == "временно":
+        return True
+    if token.pos_ not in {"ADJ", "VERB", "NUM"} or case_of(token) is None or not is_full_form(token.text):
+        return False  # a short participle (`назначен`) is a predicate, not a modifier
+    return not is_head(token) or (i + 1 < limit and doc[i + 1].pos_ in NOMINAL_POS and is_head(doc[i + 1]))
+
+
+def modifiers_start(doc, first: int, floor: int) -> int:
+    """Extend a phrase left over the modifiers agreeing with its first word."""
+    case = case_of(doc[first])
+    start = first
+    while start - 1 >= floor:
+        token = doc[start - 1]
+        if token.pos_ == "ADV" and token.lower_ == "временно":
+            start -= 1
+        elif token.pos_ in MODIFIER_POS and case_of(token) == case and token.text[:1].isalnum() \
+                and is_full_form(token.text):
+            start -= 1
+        else:
+            break
+    return start
+
+
+def quote_end(doc, i: int, limit: int) -> Optional[int]:
+    depth = 0
+    for j in range(i, limit):
+        if doc[j].text in OPEN_QUOTES:
+            depth += 1
+        elif doc[j].text in CLOSE_QUOTES or doc[j].text == '"':
+            depth -= 1
+            if depth <= 0:
+                return j + 1
+    return None
+
+
+def _entity_end(doc, i: int) -> int:
+    i += 1
+    while i < len(doc) and doc[i].ent_iob_ == "I":
+        i += 1
+    return i
+
+
+def is_latin(token) -> bool:
+    return token.is_alpha and token.text.isascii()
+
+
+def _is_genitive(token) -> bool:
+    case = case_of(token)
+    if token.pos_ in NOMINAL_POS:
+        return case in {"gent", None} or token.text.isupper()
+    return token.pos_ in MODIFIER_POS and case == "gent"
+
+
+def _coordination_ok(doc, i: int, limit: int) -> bool:
+    """`промышленности и торговли`, `инвестиций, промышленности`: coordinated complements."""
+    before, after = doc[i - 1], doc[i + 1] if i + 1 < limit else None
+    return (after is not None and before.pos_ in NOMINAL_POS | {"ADJ"} and case_of(before) == "gent"
+            and not is_head(before) and after.pos_ in NOMINAL_POS | {"ADJ"}
+            and case_of(after) == "gent" and not is_head(after) and after.ent_type_ != "PER")
+
+
+def is_org_noun(token) -> bool:
+    """`компании`, `девелопера`: a noun of rules/position_org_nouns.txt."""
+    return has_lemma(token, "position_org_nouns.txt")
+
+
+def _is_manner(token) -> bool:
+    """`по образованию`, `по профессии`: how one is what one is, not what of."""
+    return has_lemma(token, "position_not_complements.txt")
+
+
+def _short_brackets_end(doc, i: int, limit: int) -> Optional[int]:
+    """Past a word or two in brackets inside a complement, if that is what stands there."""
+    closing = next((j for j in range(i + 1, min(i + 4, limit)) if doc[j].text == ")"), None)
+    if closing is None or closing + 1 >= limit or any(t.ent_type_ == "PER" for t in doc[i:closing]):
+        return None
+    return closing + 1
+
+
+def complement_end(doc, head: int, limit: int, allow_per: bool = False) -> int:
+    """End of the complements right of a title (exclusive); they stop before `limit`."""
+    i, end, any_case = head + 1, head + 1, False
+    while i < limit:
+        token = doc[i]
+        if token.is_space:
+            i += 1
+        elif token.text in OPEN_QUOTES or token.text == '"':
+            closing = quote_end(doc, i, limit)
+            if closing is None:
+                break
+            i = end = closing
+        elif token.text == "(" and (closing := _short_brackets_end(doc, i, limit)):
+            i = end = closing  # `службы по надзору (Роскомнадзора)`, `северной (скандинавской) ходьбы`
+        elif token.ent_type_ == "PER":
+            if not (allow_per and case_of(token) == "gent" != case_of(doc[head])):
+                break
+            return _entity_end(doc, i)  # `советник кампании Бориса Ельцина`: a name in the genitive ends it
+        elif token.ent_type_ in {"ORG", "LOC"} or is_latin(token):
+            i = end = i + 1
+        elif token.pos_ in NOMINAL_POS | MODIFIER_POS and (any_case or _is_genitive(token)):
+            i += 1
+            if token.pos_ in NOMINAL_POS:
+                end, any_case = i, False
+        elif token.lower_ in COMPLEMENT_ADPS and i + 1 < limit and not _is_manner(doc[i + 1]):
+            i, any_case = i + 1, True
+        elif token.lower_ in PLACE_ADPS and i + 1 < limit and doc[i + 1].ent_type_ == "LOC":
+            i += 1
+        elif token.text in {",", "и"} and _coordination_ok(doc, i, limit):
+            i += 1
+        else:
+            break
+    return end
+
+
+def _name_modifiers_only(doc, start: int, end: int, plural: bool) -> bool:
+    """Whether [start, end) holds only words describing the name or dating the position:
+    `30-летнего`, `с 1991 по 1992 годы`, `по образованию`, `—` after a plural title."""
+    for token in doc[start:end]:
+        if token.is_space or (token.pos_ in {"ADJ", "NUM"} and not is_head(token)) or _is_manner(token):
+            continue
+        if token.lower_ in DATE_ADPS or token.lemma_ == "год" or (plural and token.text in LIST_PUNCT):
+            continue
+        return False
+    return True
+
+
+def _lead_of(doc, head: int, floor: int) -> Tuple[int, int]:
+    """(first word, lead) of a title: the title itself, or the acting prefix before it."""
+    acting = acting_start(doc, head, floor)
+    if acting is None:
+        return head, head
+    return acting, acting_lead(doc, acting, head)
+
+
+def _phrase_ending_at(doc, end: int, cases: set, low: int, rule: str) -> Optional[Phrase]:
+    """The leftmost agreeing title in [low, end) whose complements reach `end`."""
+    for head in range(low, end):
+        if not is_head(doc[head]):
+            continue
+        first, lead = _lead_of(doc, head, low)
+        if not lead_agrees(doc, lead, head, cases):
+            continue
+        reach = complement_end(doc, head, end, allow_per=True)
+        if cases == {"gent"} and any(t.pos_ == "ADP" for t in doc[head:reach]):
+            continue  # `генералов полиции по делу Голунова`: the name is in the complement
+        if _name_modifiers_only(doc, reach, end, is_plural(doc[head])):
+            start = modifiers_start(doc, first, low)
+            return Phrase(start, head, without_apposition(doc, head, reach, end), lead, rule)
+    return None
+
+
+def without_apposition(doc, head: int, reach: int, name_start: int) -> int:
+    """`на пост главы ФБР республиканца Джеймса Коми`: a noun for a person (not a title) right
+    before the name describes the name; the phrase ends before it."""
+    last = reach - 1
+    if reach == name_start and last > head and doc[last].pos_ == "NOUN" and not is_head(doc[last]) \
+            and doc[last].morph.get("Animacy") == ["Anim"] and not is_org_noun(doc[last]):
+        return last
+    return reach
+
+
+def _joined_before(doc, start: int, low: int) -> Optional[int]:
+    """Index of the `,` / `и` right before token `start`, if a coordinated title may precede."""
+    i = start - 1
+    while i > low and doc[i].is_space:
+        i -= 1
+    return i if i > low and doc[i].text in TITLE_JOINS else None
+
+
+def phrases_before(doc, name_start: int, cases: set, floor: int) -> List[Phrase]:
+    """Positions before a name: the one reaching it and those coordinated with it on the left
+    (`российский ультрамарафонец и североходец, член клуба Дмитрий Ерохин`)."""
+    low = max(floor, name_start - MAX_BEFORE)
+    found = []
+    phrase = _phrase_ending_at(doc, name_start, cases, low, "position_before")
+    while phrase is not None and len(found) < MAX_TITLES:
+        found.append(phrase)
+        join = _joined_before(doc, phrase.start, low)
+        phrase = _phrase_ending_at(doc, join, cases, low, "position_before") if join is not None else None
+    return found
+
+
+def phrase_at(doc, i: int, cases: set, limit: int, rule: str, allow_per: bool = True) -> Optional[Phrase]:
+    """A position starting at token i: modifiers, an acting prefix, then an agreeing title."""
+    start = i
+    while i < limit and not _acting_length(doc, i) and _is_modifier(doc, i, limit):
+        i += 1
+    acting = i
+    i += _acting_length(doc, i)
+    if i >= limit or not is_head(doc[i]):
+        return None
+    lead = acting_lead(doc, acting, i) if acting < i else i
+    if not lead_agrees(doc, lead, i, cases):
+        return None
+    return Phrase(start, i, complement_end(doc, i, limit, allow_per), lead, rule)
+
+
+def _acting_length(doc, i: int) -> int:
+    """Length of `исполняющий обязанности` / `и. о.` starting at token i, 0 if none does."""
+    return next((len(sequence) for sequence in acting_sequences()
+                 if acting_start(doc, i + len(sequence), i) == i), 0)
+
+
+def _after_brackets(doc, i: int, limit: int) -> int:
+    """Past an alias in brackets right after a name: `Томас Шефер (Thomas Schäfer), министр`."""
+    if i < limit and doc[i].text == "(":
+        closing = next((j for j in range(i, limit) if doc[j].text == ")"), None)
+        if closing is not None and not any(is_head(t) for t in doc[i:closing]):
+            return closing + 1
+    return i
+
+
+def _names_next(doc, phrase: Phrase, limit: int) -> bool:
+    """`Путин, министр обороны Шойгу`: the title stands before the next name, in its case."""
+    i = phrase.end
+    while i < limit and doc[i].text in TITLE_JOINS:  # `…, выдающийся спортсмен и актёр Олег Тактаров`
+        joined = phrase_at(doc, i + 1, {case_of(doc[phrase.lead])}, limit, phrase.rule, False)
+        if joined is None:
+            break
+        i = joined.end
+    while i < limit and (doc[i].is_space or doc[i].pos_ == "ADJ"):
+        i += 1
+    return i < limit and doc[i].ent_type_ == "PER" and case_of(doc[i]) == case_of(doc[phrase.lead])
+
+
+def phrases_after(doc, name_end: int, cases: set, limit: int) -> List[Phrase]:
+    """`Денис Мантуров, министр …`, `(министр …)`, `— министр …, председатель …`."""
+    found = []
+    i = _after_brackets(doc, name_end, limit)
+    while i < limit and doc[i].text in (TITLE_JOINS if found else AFTER_NAME) and len(found) < MAX_TITLES:
+        in_brackets = cases | {"nomn"} if cases and doc[i].text == "(" else cases  # `(генеральный директор …)`
+        phrase = phrase_at(doc, i + 1, in_brackets, limit, "position_after")
+        if phrase is None or _names_next(doc, phrase, limit):
+            break
+        found.append(phrase)
+        i = phrase.end
+    return found
