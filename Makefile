@@ -3,8 +3,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NEREL ?= ../shared/nerel-dev
+BENCH_N ?= 2000
+BENCH_MEMORY_N ?= 10000
+BENCH_BUDGET ?= 1200
 
-.PHONY: setup run test eval-dev eval-heldout eval-nerel clean
+.PHONY: setup run test bench eval-dev eval-heldout eval-nerel clean
 
 setup: $(STAMP)
 
@@ -21,6 +24,10 @@ run: setup
 
 test: setup
 	$(PY) -m pytest -q
+
+# speed and memory against natasha (README, Benchmark); about 30 minutes on 2 cores
+bench: setup
+	BENCH_N=$(BENCH_N) BENCH_MEMORY_N=$(BENCH_MEMORY_N) BENCH_BUDGET=$(BENCH_BUDGET) $(PY) -m bench.run
 
 eval-dev: setup
 	mkdir -p out

@@ -20,16 +20,32 @@ def positive_int(value: str) -> int:
     return number
 
 
+def add_extract_parser(sub) -> None:
+    extract = sub.add_parser("extract", help="articles → JSONL records")
+    extract.add_argument("inputs", nargs="+", metavar="INPUT",
+                         help=".txt file, folder of .txt (recursive), .jsonl file, or - for stdin")
+    extract.add_argument("-o", "--output", help="JSONL file to write (default: stdout); written to a "
+                         "temporary file beside it and renamed at the end, with FILE.state beside it")
+    extract.add_argument("--batch-size", type=positive_int, default=32, help="articles per batch (default: 32)")
+    extract.add_argument("-j", "--jobs", type=positive_int, metavar="N",
+                         help="worker processes (default: all cores)")
+    extract.add_argument("--resume", action="store_true",
+                         help="append to -o FILE only the articles it does not hold yet (doc_id and content hash)")
+    extract.add_argument("--errors", metavar="FILE",
+                         help="also write each failed input as a JSON line: source, doc_id, error, message")
+    extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
+    extract.add_argument("--engine", choices=("local", "dask"), default="local",
+                         help="local: this machine (default); dask: a dask.distributed cluster "
+                         "(pip install '.[dask]'), a LocalCluster of --jobs workers unless --scheduler")
+    extract.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler to use")
+    extract.set_defaults(function=run_extract)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
 
-    extract = sub.add_parser("extract", help="articles → JSONL records")
-    extract.add_argument("inputs", nargs="+", metavar="INPUT",
-                         help=".txt file, folder of .txt (recursive), .jsonl file, or - for stdin")
-    extract.add_argument("-o", "--output", help="JSONL file to write (default: stdout)")
-    extract.add_argument("--batch-size", type=positive_int, default=32)
-    extract.set_defaults(function=run_extract)
+    add_extract_parser(sub)
 
     evaluate = sub.add_parser("evaluate", help="score predictions against gold (spec §3)")
     evaluate.add_argument("--gold", required=True, nargs="+",
@@ -68,18 +84,17 @@ def utf8_stdout():
 
 
 def run_extract(args) -> int:
-    from .batch import process
+    from .engines import engine_items
+    from .stream import UsageError, default_jobs, extract
+    if not args.output:
+        utf8_stdout()
     try:
-        out = open(args.output, "w", encoding="utf-8") if args.output else utf8_stdout()
-    except OSError as error:
-        print(f"extract: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        engine = engine_items(args.engine, args.scheduler)
+        return extract(args.inputs, output=args.output, errors=args.errors, jobs=args.jobs or default_jobs(),
+                       batch_size=args.batch_size, resume=args.resume, quiet=args.quiet, engine=engine)
+    except UsageError as error:
+        print(f"extract: {error}", file=sys.stderr)
         return 2
-    try:
-        failures = process(args.inputs, out, batch_size=args.batch_size)
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    return 1 if failures else 0
 
 
 def run_evaluate(args) -> int:

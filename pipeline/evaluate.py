@@ -18,6 +18,7 @@ from razdel import sentenize
 
 from .models import morph_analyzer
 from .records import FACT_TYPES
+from .validate import record_problem
 
 Fact = tuple
 Error = Tuple[str, Fact]
@@ -125,7 +126,7 @@ def _read_record(text: str, where: str) -> dict:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ValueError(f"{where}: bad JSON: {error}") from None
-    problem = _record_problem(data)
+    problem = _record_problem(data) or record_problem(data)  # then the spec's JSON Schema
     if problem:
         raise ValueError(f"{where}: {problem}")
     return data
