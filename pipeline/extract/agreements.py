@@ -38,6 +38,8 @@ def kind_table() -> Dict[Tuple[str, ...], str]:
 
 def match_agreement(doc, i: int) -> Optional[Tuple[int, str]]:
     """(end, kind) of a single agreement named at token i; plurals and counted nouns are totals."""
+    if doc[i].is_space:
+        return None  # the mention starts at the word, not at the blank lines before it
     best = None
     for words, kind in kind_table().items():
         tokens = words_from(doc, i, len(words))

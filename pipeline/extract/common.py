@@ -39,7 +39,18 @@ def add_evidence(doc: Doc, fact: str, start: int, end: int, label: str, rule: st
     return span
 
 
+QUOTED_KEY = "pipeline.quoted_spans"  # doc.user_data cache: (start, end) pairs, msgpack-safe
+
+
 def quoted_spans(doc: Doc) -> List[Span]:
+    """Spans of the words inside quotes (see `find_quoted_spans`), found once per doc."""
+    pairs = doc.user_data.get(QUOTED_KEY)
+    if pairs is None:
+        pairs = doc.user_data[QUOTED_KEY] = [(span.start, span.end) for span in find_quoted_spans(doc)]
+    return [doc[start:end] for start, end in pairs]
+
+
+def find_quoted_spans(doc: Doc) -> List[Span]:
     """Spans of the words inside quotes, every level: `«Технополис «Химград»»` gives
     `Технополис «Химград»` and `Химград`. A line break closes whatever is still open
     (`АО «ОЭЗ ППТ «Узловая».` never closes its outer quote)."""

@@ -54,21 +54,34 @@ def _lemma_forms(token) -> set:
     return forms | {form.split("-")[-1] for form in forms}
 
 
+@lru_cache(maxsize=None)
+def kinds_by_first_word() -> Dict[str, Tuple[Tuple[Tuple[str, ...], str], ...]]:
+    """The kind table indexed by its first lemma, so each token tries only its own entries."""
+    index: Dict[str, list] = {}
+    for words, kind in kind_table().items():
+        index.setdefault(words[0], []).append((words, kind))
+    return {first: tuple(entries) for first, entries in index.items()}
+
+
 def match_kind(doc, i: int) -> Optional[Tuple[int, str, bool]]:
     """(end, kind, abbreviated) of the longest park kind starting at token i."""
     if doc[i].is_space:
         return None
     best = None
     for words, kind in abbreviation_table().items():
+        if words[0] != doc[i].text:
+            continue
         tokens = words_from(doc, i, len(words))
         if len(tokens) == len(words) and tuple(t.text for t in tokens) == words:
             if best is None or tokens[-1].i + 1 > best[0]:
                 best = (tokens[-1].i + 1, kind, True)
-    for words, kind in kind_table().items():
-        tokens = words_from(doc, i, len(words))
-        if len(tokens) == len(words) and all(w in _lemma_forms(t) for w, t in zip(words, tokens)):
-            if best is None or tokens[-1].i + 1 > best[0] or best[2]:
-                best = (tokens[-1].i + 1, kind, False)
+    index = kinds_by_first_word()
+    for form in _lemma_forms(doc[i]):
+        for words, kind in index.get(form, ()):
+            tokens = words_from(doc, i, len(words))
+            if len(tokens) == len(words) and all(w in _lemma_forms(t) for w, t in zip(words, tokens)):
+                if best is None or tokens[-1].i + 1 > best[0] or best[2]:
+                    best = (tokens[-1].i + 1, kind, False)
     return best
 
 
