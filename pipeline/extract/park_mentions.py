@@ -136,6 +136,9 @@ class KindReference:
     """A kind without a name (`на территории ОЭЗ`, `технопарк`, `парк`): a park spoken of again."""
     start: int
     end: int
+    kind: Optional[str] = None  # None for a generic word: `парк`, `зона`, `площадка`
+    abbreviated: bool = False
+    group: bool = False  # `три индустриальных парка`: a kind written out, no park spoken of
 
 
 def find_kind_mentions(doc) -> Tuple[List[ParkMention], List[KindReference]]:
@@ -160,9 +163,10 @@ def find_kind_mentions(doc) -> Tuple[List[ParkMention], List[KindReference]]:
         elif _is_group(doc, i):
             listed = listed_names(doc, i, end, quoted_at, kind_text, abbreviated)
             found.extend(listed)
+            references.append(KindReference(i, end, kind_text, abbreviated, group=True))
             i = listed[-1].end if listed else end
         else:
-            references.append(KindReference(i, end))
+            references.append(KindReference(i, end, kind_text, abbreviated))
             i = end
     return found, references
 
@@ -183,14 +187,10 @@ def expand_kind(kind: Optional[str], full_kinds: set) -> Optional[str]:
     return kind
 
 
-def full_kinds_in(doc) -> set:
+def full_kinds(mentions, references) -> set:
     """Every kind the article writes out in full, named or not."""
-    kinds = set()
-    for i in range(len(doc)):
-        match = match_kind(doc, i)
-        if match and not match[2]:
-            kinds.add(match[1])
-    return kinds
+    kinds = {m.kind for m in mentions if m.kind and not m.kind_abbreviated}
+    return kinds | {r.kind for r in references if r.kind and not r.abbreviated}
 
 
 def _is_group(doc, i: int) -> bool:

@@ -20,7 +20,7 @@ from ..vocab import load_set, load_list, load_table
 from .common import (add_evidence, article_region, counted_noun, lemmas, quoted_spans,
                      sentence_quantities, token_window, word_lemmas)
 from .park_mentions import (GENERIC_REFERENCES, ParkMention, expand_kind, find_kind_mentions, find_name_mentions,
-                            full_kinds_in, match_kind, name_key)
+                            full_kinds, match_kind, name_key)
 from .parties import is_event, org_name
 
 SALIENCE_SENTENCES = 2
@@ -70,9 +70,9 @@ class ParkExtractor:
         for draft in parks.values():
             if draft.park.location is None and region is not None:
                 draft.park.location = region
-        full_kinds = full_kinds_in(doc)
+        written_out = full_kinds(mentions, references)
         for draft in parks.values():
-            draft.park.kind = expand_kind(draft.park.kind, full_kinds)
+            draft.park.kind = expand_kind(draft.park.kind, written_out)
         doc._.parks = [to_dict(draft.finish()) for draft in parks.values()]
         return doc
 
@@ -91,7 +91,7 @@ def _add_mention(doc, parks: Dict[str, ParkDraft], m: ParkMention) -> None:
 def resolve_references(doc, mentions: List[ParkMention], references) -> List[ParkMention]:
     """A kind alone speaks of the park last named within a few sentences."""
     resolved = list(mentions)
-    for reference in references:
+    for reference in (r for r in references if not r.group):
         before = [m for m in mentions if m.end <= reference.start]
         if before and _sentence_distance(doc, before[-1].end - 1, reference.start) <= SALIENCE_SENTENCES:
             last = before[-1]
