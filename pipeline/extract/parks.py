@@ -14,8 +14,8 @@ from typing import Dict, List, Optional
 from spacy.language import Language
 
 from ..models import morph_analyzer
-from ..normalize import inflect_word, phrase_nominative, strip_legal_form, strip_quotes
-from ..records import Area, Park, Residents, to_dict
+from ..normalize import phrase_nominative
+from ..records import Park, Residents, to_dict
 from ..vocab import load_set, load_list, load_table
 from .common import (add_evidence, article_region, counted_noun, lemmas, quoted_spans,
                      sentence_quantities, token_window, word_lemmas)

@@ -9,7 +9,6 @@ not parties.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import List, Optional, Set
 
 from ..normalize import (inflect_word, is_legal_form, person_name, phrase_nominative, strip_legal_form,
