@@ -70,6 +70,10 @@ def _is_title(token) -> bool:
         return False  # `Раис Ханнанов`: a first name, though раис is a title too
     if not text[:1].isupper() or is_head(token) or text.lower() in load_set("honorifics.txt"):
         return True
+    if token.is_sent_start and parses and all(
+            p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and not NAME_GRAMMEMES & p.tag.grammemes
+            for p in parses):
+        return True  # `Поп-звезда Мадонна`: a word for a person, capitalised by the sentence only
     return bool(parses) and all(p.tag.POS == "ADJF" and not NAME_GRAMMEMES & p.tag.grammemes for p in parses)
 
 
@@ -100,7 +104,7 @@ def not_capitalised(doc, title_start, start, end) -> bool:
 def named_after(doc, title_start, start, end) -> bool:
     """`на улице Гагарина`, `конкурс имени Петра Чайковского`, `клан Гамбино`."""
     i = title_start - 1
-    while i >= 0 and (doc[i].is_space or doc[i].text in {".", "«", "\""}):
+    while i >= 0 and (doc[i].is_space or doc[i].text in {".", "«", "\"", "—", "–", ":"}):
         i -= 1
     return i >= 0 and bool(normal_forms(doc[i].text) & load_set("non_person_cues.txt"))
 
@@ -120,14 +124,30 @@ def _nominal_parses(text: str):
     return [p for p in morph_analyzer().parse(text.lower()) if p.tag.POS in {"NOUN", "ADJF"}]
 
 
+def _compound_of_known(parse) -> bool:
+    """`киноистория`: a known prefix on a dictionary word, as pymorphy3 reads it."""
+    units = [type(unit).__name__ for unit, *_ in parse.methods_stack]
+    return units == ["DictionaryAnalyzer", "KnownPrefixAnalyzer"]
+
+
 def common_word(doc, title_start, start, end) -> bool:
-    """One word the dictionary knows only as a thing or place: `Кинопрограмма`, `Дувр`."""
+    """One word the dictionary knows only as a thing or place: `Кинопрограмма`, `Дувр`,
+    `Киноистория` (a known prefix on a known word)."""
     if end - start != 1:
         return False
-    parses = [p for p in morph_analyzer().parse(doc[start].text.lower()) if p.is_known]
+    parses = [p for p in morph_analyzer().parse(doc[start].text.lower()) if p.is_known or _compound_of_known(p)]
     return bool(parses) and not any(
         p.tag.POS == "NOUN" and ("anim" in p.tag.grammemes or NAME_GRAMMEMES & p.tag.grammemes)
         for p in parses)
+
+
+def mixed_script(doc, title_start, start, end) -> bool:
+    """A word of Cyrillic and Latin letters at once is a typo, not a name: `Католичеcкой`."""
+    first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    while last < len(doc.text) and doc.text[last].isalpha():
+        last += 1  # razdel cuts the word where the script changes: `Католиче` + `cкой`
+    return any(any("a" <= c <= "z" for c in word) and any("а" <= c <= "я" or c == "ё" for c in word)
+               for word in doc.text[first:last].lower().split())
 
 
 def modifies_noun(doc, title_start, start, end) -> bool:
@@ -188,13 +208,17 @@ def title_of_something(doc, title_start, start, end) -> bool:
 
 
 NOT_PERSON = [not_capitalised, initials_only, thing_named, place_elsewhere, named_after, place_word,
-              someone_elses, common_word, modifies_noun, family, named_thing, title_of_something]
+              someone_elses, common_word, mixed_script, modifies_noun, family, named_thing, title_of_something]
 
 
 def find_mentions(doc) -> List[Mention]:
     mentions = []
+    dropped_end = None  # where the last span named after something ended: `кланов — Бонанно`
     for span_start, span_end in per_spans(doc):
         cleaned = clean_span(doc, span_start, span_end)
+        if cleaned is not None and named_after(doc, *cleaned) or _listed_with(doc, dropped_end, span_start):
+            dropped_end = span_end
+            continue
         if cleaned is None or any(rule(doc, *cleaned) for rule in NOT_PERSON):
             continue
         title_start, start, end = cleaned
@@ -202,6 +226,14 @@ def find_mentions(doc) -> List[Mention]:
         mentions.append(Mention(start, end, title_start, person_name(doc[start:end]), case, gender,
                                 doc[start].sent.start, _is_fixed(doc[start:end])))
     return mentions
+
+
+def _listed_with(doc, dropped_end: Optional[int], start: int) -> bool:
+    """`пять кланов — Бонанно, Гамбино и Луккезе`: listed right after a span that is no person."""
+    if dropped_end is None or start <= dropped_end:
+        return False
+    joins = [t.text for t in doc[dropped_end:start] if not t.is_space]
+    return 1 <= len(joins) <= 2 and all(text in {",", "и"} for text in joins)
 
 
 @lru_cache(maxsize=65536)

@@ -16,12 +16,13 @@ without its marker (`бывший мэр Самары` → `мэр Самары`
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
 from spacy.language import Language
 
 from ..records import Person, to_dict
-from ..vocab import load_set
+from ..vocab import load_list, load_set
 from .common import add_evidence, mention
 from .person_groups import group_mentions
 from .person_names import Mention, find_mentions
@@ -31,6 +32,8 @@ from .positions import Phrase, complement_end, modifiers_start, phrases_after, p
 from .titles import is_head, is_plural, normal_forms
 
 LIST_JOINS = {",", "и"}
+LIST_PUNCT = {"—", "–", ":"}
+ORIGIN_ADPS = {"из", "от"}  # Михаил Павлов из Москвы
 
 
 def name_cases(found: Mention) -> set:
@@ -59,12 +62,43 @@ def listed_after(doc, mentions: List[Mention], k: int) -> List[int]:
         i = mentions[k].end
         if i < len(doc) and doc[i].text == "(":
             i = next((j + 1 for j in range(i, mentions[k + 1].title_start) if doc[j].text == ")"), i)
+        if i + 1 < len(doc) and doc[i].lower_ in ORIGIN_ADPS and doc[i + 1].ent_type_ == "LOC":
+            i += 2  # `Михаил Павлов из Москвы, Василий Авченко из Владивостока`
+            while i < len(doc) and doc[i].ent_iob_ == "I":
+                i += 1
         joins = [t for t in doc[i:mentions[k + 1].title_start] if not t.is_space]
         if not joins or len(joins) > 2 or any(t.text not in LIST_JOINS for t in joins):
             break
         k += 1
         listed.append(k)
     return listed
+
+
+@lru_cache(maxsize=None)
+def list_openers() -> Tuple[Tuple[str, ...], ...]:
+    return tuple(tuple(line.split()) for line in load_list("position_list_openers.txt"))
+
+
+def opener_comma(doc, found: Mention) -> Optional[int]:
+    """The comma of `писатели и критики, среди которых — [Павел Басинский]`, if one opens the list."""
+    i = found.title_start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in LIST_PUNCT):
+        i -= 1
+    for words in list_openers():
+        first = i - len(words) + 1
+        if first >= 1 and [t.lower_ for t in doc[first:i + 1]] == list(words) and doc[first - 1].text == ",":
+            return first - 1
+    return None
+
+
+def group_title(doc, found: Mention) -> Optional[Phrase]:
+    """The plural title a list of names is introduced by, through a list opener."""
+    comma = opener_comma(doc, found)
+    if comma is None:
+        return None
+    sent = doc[found.start].sent
+    phrases = [p for p in phrases_before(doc, comma, set(), sent.start) if is_plural(doc[p.head])]
+    return phrases[-1] if phrases else None
 
 
 def mention_positions(doc, mentions: List[Mention]) -> List[Tuple[int, Phrase]]:
@@ -76,10 +110,18 @@ def mention_positions(doc, mentions: List[Mention]) -> List[Tuple[int, Phrase]]:
         before = phrases_before(doc, person.title_start, cases, sent.start)
         after = phrases_after(doc, person.end, cases, sent.end)
         title = title_phrase(doc, person)
+        listed = listed_after(doc, mentions, k)
+        # a plural title names a list (`музыканты Юрий Царёв, Алексей Борисов и …`), not one
+        # name alone (`уволил двух генералов полиции по делу Голунова`)
+        before = [phrase for phrase in before if listed or not is_plural(doc[phrase.head])]
         found.extend((k, phrase) for phrase in before + after + ([title] if title else []))
+        group = group_title(doc, person)
+        if group is not None:
+            before.append(group)
+            found.append((k, group))
         for phrase in before:
             if is_plural(doc[phrase.head]):
-                found.extend((listed, phrase) for listed in listed_after(doc, mentions, k))
+                found.extend((j, phrase) for j in listed)
     for k, phrase in verb_positions(doc, mentions):
         found.append((k, phrase))
         if is_plural(doc[phrase.head]):

@@ -94,7 +94,7 @@ def _pronoun_antecedent(doc, verb: int, sent, mentions: List[Mention]) -> Option
     pronoun = next((t for t in doc[sent.start:verb] if t.lower_ in PRONOUNS and case_of(t) == "nomn"), None)
     if pronoun is None:
         return None
-    earlier = [k for k, m in enumerate(mentions) if m.end <= sent.start]
+    earlier = [k for k, m in enumerate(mentions) if m.end <= sent.start and not _attribute(doc, m)]
     if not earlier or mentions[earlier[-1]].gender not in {PRONOUNS[pronoun.lower_], None}:
         return None  # only the person spoken of last, if the pronoun fits them
     return earlier[-1]
@@ -110,9 +110,24 @@ def _subject(doc, verb: int, sent, mentions: List[Mention]) -> Optional[int]:
     return _pronoun_antecedent(doc, verb, sent, mentions)
 
 
-def _first_after(position: int, sent, mentions: List[Mention], cases: set) -> Optional[int]:
+def _attribute(doc, mention: Mention) -> bool:
+    """`в администрации Джорджа Буша`: a name in the genitive after a noun qualifies the noun;
+    `он` in the next sentence is rarely that name."""
+    before = mention.title_start - 1
+    return (mention.case == "gent" and mention.title_start == mention.start and before >= 0
+            and doc[before].pos_ == "NOUN" and doc[before].text.islower()) or _of_noun(doc, mention)
+
+
+def _of_noun(doc, mention: Mention) -> bool:
+    """`друг В.Лукашенко`: a name that does not decline, right after a noun, is its attribute."""
+    before = mention.title_start - 1
+    return (mention.fixed and mention.title_start == mention.start and before >= 0
+            and doc[before].pos_ == "NOUN" and doc[before].text.islower())
+
+
+def _first_after(doc, position: int, sent, mentions: List[Mention], cases: set) -> Optional[int]:
     return next((k for k, m in enumerate(mentions)
-                 if position <= m.start < sent.end and m.case in cases), None)
+                 if position <= m.start < sent.end and m.case in cases and not _of_noun(doc, m)), None)
 
 
 def verb_positions(doc, mentions: List[Mention]) -> List[Tuple[int, Phrase]]:
@@ -126,14 +141,14 @@ def verb_positions(doc, mentions: List[Mention]) -> List[Tuple[int, Phrase]]:
         phrase, between = phrase_after_verb(doc, token.i, sent.end, mentions)
         if phrase is not None:
             if holder == "object" and _is_active(token):
-                k = between if between is not None else _first_after(phrase.end, sent, mentions, {"accs", "gent"})
+                k = between if between is not None else _first_after(doc, phrase.end, sent, mentions, {"accs", "gent"})
                 if k is not None and between is None:
                     phrase.end = without_apposition(doc, phrase.head, phrase.end, mentions[k].title_start)
             else:
                 k = _subject(doc, token.i, sent, mentions)
         else:
             phrase = phrase_before_verb(doc, token.i, sent.start)
-            k = _first_after(token.i + 1, sent, mentions, {"nomn"}) if phrase is not None else None
+            k = _first_after(doc, token.i + 1, sent, mentions, {"nomn"}) if phrase is not None else None
         if phrase is not None and k is not None:
             found.append((k, phrase))
     return found
