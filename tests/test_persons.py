@@ -132,9 +132,19 @@ NOT_PERSONS = [
     ("Он был в числе лидеров Правоcлавной церкви в Сербии.", []),
     ("Город делили три клана — Морелли, Сантори и Бруно, сообщает газета.", []),
     ("Поп-звезда Земфира объявила о туре.", [person("Земфира")]),
+    ("Лауреат Государственной премии Олег Табаков открыл сезон.", [person("Олег Табаков")]),
 ]
 
-CASES = APPOSITIONS + FORMS + PREDICATES + NAMES + NOMINATIVES + ATTACHMENT + NOT_PERSONS
+# an honour is no position, but the titles coordinated with it are found through it
+HONOURS = [
+    ("Поздравления принимал главный режиссёр Театра на Таганке, полный кавалер ордена "
+     "«За заслуги перед Отечеством» Юрий Любимов.",
+     [person("Юрий Любимов", "главный режиссёр", "Театр на Таганке")]),
+    ("Сольную партию исполнит виолончелист, лауреат конкурса имени Чайковского Александр Рамм.",
+     [person("Александр Рамм", "виолончелист")]),
+]
+
+CASES = APPOSITIONS + FORMS + PREDICATES + NAMES + NOMINATIVES + ATTACHMENT + NOT_PERSONS + HONOURS
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[case[0][:50] for case in CASES])

@@ -19,7 +19,7 @@ from ..models import morph_analyzer
 from ..normalize import NAME_GRAMMEMES, UD_CASES, is_case_known, name_form, person_name
 from ..vocab import load_set
 from .common import OPEN_QUOTES
-from .titles import is_head, normal_forms
+from .titles import case_of, is_head, normal_forms
 
 INDECLINABLE_ENDINGS = set("оеиуюэ")
 
@@ -106,7 +106,14 @@ def named_after(doc, title_start, start, end) -> bool:
     i = title_start - 1
     while i >= 0 and (doc[i].is_space or doc[i].text in {".", "«", "\"", "—", "–", ":"}):
         i -= 1
-    return i >= 0 and bool(normal_forms(doc[i].text) & load_set("non_person_cues.txt"))
+    if i < 0 or not normal_forms(doc[i].text) & load_set("non_person_cues.txt"):
+        return False
+    # `Лауреат Нобелевской премии Жорес Алфёров выступил`: a name in the nominative right
+    # after the cue in another case starts the clause; it is not what the cue is named after
+    apposition = i + 1 < title_start and doc[i + 1].text in {"—", "–", ":"}
+    cue_case = case_of(doc[i])
+    return apposition or cue_case in {None, "nomn"} or name_form(doc[start:end])[0] != "nomn" \
+        or _is_fixed(doc[start:end])
 
 
 def place_word(doc, title_start, start, end) -> bool:

@@ -162,8 +162,9 @@ def read_position(doc, phrase: Phrase) -> Tuple[Optional[str], Optional[str]]:
 
 
 def _is_honour(doc, phrase: Phrase) -> bool:
-    """`народный артист России`: an honour, not a position."""
-    return any(has_lemma(token, "position_honours.txt") for token in doc[phrase.start:phrase.head])
+    """`народный артист России`, `кавалер ордена`: an honour, not a position."""
+    return (any(has_lemma(token, "position_honours.txt") for token in doc[phrase.start:phrase.head])
+            or has_lemma(doc[phrase.head], "position_honour_heads.txt"))
 
 
 def _bare_bound_title(doc, phrase: Phrase, cut: int) -> bool:

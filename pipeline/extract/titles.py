@@ -31,7 +31,7 @@ def has_lemma(token, vocabulary: str) -> bool:
 
 
 def _is_title_word(word: str) -> bool:
-    heads = load_set("positions.txt")
+    heads = load_set("positions.txt") | load_set("position_honour_heads.txt")
     if normal_forms(word) & heads or word.lower() in heads:
         return True
     for prefix in load_list("position_prefixes.txt"):
