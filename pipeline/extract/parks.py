@@ -14,16 +14,17 @@ from typing import Dict, List, Optional
 from spacy.language import Language
 
 from ..models import morph_analyzer
-from ..normalize import phrase_nominative
+from ..normalize import is_legal_form, phrase_nominative
 from ..records import Park, Residents, to_dict
 from ..vocab import load_set, load_table
-from .common import (add_evidence, article_region, counted_noun, lemmas,
+from .common import (add_evidence, article_region, counted_noun, lemmas, quoted_spans,
                      sentence_quantities, token_window, word_lemmas)
-from .park_mentions import (GENERIC_REFERENCES, ParkMention, expand_kind, find_kind_mentions, find_name_mentions,
+from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, expand_kind, find_kind_mentions, find_name_mentions,
                             full_kinds)
 from .park_operators import attach_operators
 
 SALIENCE_SENTENCES = 2
+OPERATOR_SALIENCE = 5  # `Оператором технопарка выступает …` a paragraph after the park's name
 # words of a size phrase between a park's name and its place
 SIZE_WORDS = {"площадь", "общий", "занять", "занимать", "га", "гектар", "кв", ".", "м", "м2", "м²", "тыс", "км", "около", "более", "свыше", "почти"}
 CLAUSE_BREAKS = {",", "—", "–", ";", ":", "(", ")"}
@@ -55,6 +56,7 @@ class ParkDraft:
 class ParkExtractor:
     def __call__(self, doc):
         mentions, references = find_kind_mentions(doc)
+        mentions, references = drop_org_parts(doc, mentions, references)
         parks: Dict[str, ParkDraft] = {}
         for m in mentions:
             _add_mention(doc, parks, m)
@@ -64,8 +66,9 @@ class ParkExtractor:
             mentions.append(m)
             _add_mention(doc, parks, m)
         mentions.sort(key=lambda m: m.start)
+        linked = resolve_references(doc, mentions, references, OPERATOR_SALIENCE)
         mentions = resolve_references(doc, mentions, references)
-        attach_values(doc, mentions, parks)
+        attach_values(doc, mentions, parks, linked)
         region = article_region(doc)
         for draft in parks.values():
             if draft.park.location is None and region is not None:
@@ -88,19 +91,37 @@ def _add_mention(doc, parks: Dict[str, ParkDraft], m: ParkMention) -> None:
     add_evidence(doc, "park", m.start, m.end, "mention", m.rule)
 
 
-def resolve_references(doc, mentions: List[ParkMention], references) -> List[ParkMention]:
-    """A kind alone speaks of the park last named within a few sentences."""
+def drop_org_parts(doc, mentions: List[ParkMention], references):
+    """Kind words that belong to an organisation, not a park: `«АгроПарк Зауралье»`,
+    `«Дирекция технопарков Ташкентской области»` (the kind inside quotes) are no parks;
+    `технопарком АО «Х»` is the park spoken of again, then its operator."""
+    inside = {i for span in quoted_spans(doc) for i in range(span.start, span.end)}
+    kept, references = [], list(references)
+    for m in mentions:
+        if m.start in inside and m.rule != "listed_after_kind":
+            continue
+        if is_legal_form(m.name):
+            references.append(KindReference(m.start, m.name_start, m.kind, m.kind_abbreviated))
+            continue
+        kept.append(m)
+    return kept, sorted(references, key=lambda r: r.start)
+
+
+def resolve_references(doc, mentions: List[ParkMention], references,
+                       reach: int = SALIENCE_SENTENCES) -> List[ParkMention]:
+    """A kind alone speaks of the park last named within `reach` sentences."""
     resolved = list(mentions)
     for reference in (r for r in references if not r.group):
         before = [m for m in mentions if m.end <= reference.start]
-        if before and _sentence_distance(doc, before[-1].end - 1, reference.start) <= SALIENCE_SENTENCES:
+        if before and _sentence_distance(doc, before[-1].end - 1, reference.start) <= reach:
             last = before[-1]
             resolved.append(ParkMention(reference.start, reference.end, last.name, last.key, None,
                                         False, reference.start, "kind_reference"))
     return sorted(resolved, key=lambda m: m.start)
 
 
-def park_for(doc, mentions: List[ParkMention], start: int, end: int) -> Optional[ParkMention]:
+def park_for(doc, mentions: List[ParkMention], start: int, end: int,
+             reach: int = SALIENCE_SENTENCES) -> Optional[ParkMention]:
     """The park a value at tokens [start, end) describes."""
     sent = doc[start].sent
     after = [m for m in mentions if sent.start <= m.start and m.start >= end and m.start < sent.end]
@@ -112,20 +133,27 @@ def park_for(doc, mentions: List[ParkMention], start: int, end: int) -> Optional
         return None
     last = before[-1]
     sentences_back = _sentence_distance(doc, last.end - 1, start)
-    return last if sentences_back <= SALIENCE_SENTENCES else None
+    return last if sentences_back <= reach else None
 
 
 def _sentence_distance(doc, left: int, right: int) -> int:
     return sum(1 for token in doc[left + 1:right + 1] if token.is_sent_start and not token.is_space)
 
 
-def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft]) -> None:
+def _operated_park_for(doc, mentions, start, end):
+    return park_for(doc, mentions, start, end, OPERATOR_SALIENCE)
+
+
+def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],
+                  linked: List[ParkMention]) -> None:
+    """Values near the parks; operators reach further back (`linked`): `Оператор парка —
+    АО «Y»` a paragraph after the park was named still speaks of it."""
     if not mentions:
         return
     sentences = list(doc.sents)
     operators = set()
     for sent in sentences:
-        operators |= attach_operators(doc, sent, mentions, parks, park_for)
+        operators |= attach_operators(doc, sent, linked, parks, _operated_park_for)
     # a park named as another's operator (`по модели «Химграда»`) is not what follows speaks of
     subjects = [m for m in mentions if m.start not in operators]
     for sent in sentences:
