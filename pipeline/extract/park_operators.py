@@ -49,10 +49,17 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
         return (between or before or [None])[-1] or park_for(doc, mentions, org[0], org[1])
     cue = find_cue(doc, org[1], min(sent.end, org[1] + 4))
     gap = doc[org[1]:cue] if cue is not None else []
-    if cue is not None and (not _has_break(doc, org[1], cue, inside) or any("который" in word_lemmas(t) for t in gap)):
+    if cue is not None and (not _has_break(doc, org[1], cue, inside) or _is_apposition(doc, gap, cue)
+                            or any("который" in word_lemmas(t) for t in gap)):
         after = [m for m in mentions if cue < m.start <= cue + 3]
         return after[0] if after else None
     return None
+
+
+def _is_apposition(doc, gap, cue: int) -> bool:
+    """`ООО «Х», девелопер и оператор индустриального парка «Y»`: a cue noun set off by a comma
+    or a dash right after the organisation describes it."""
+    return [t.text for t in gap if not t.is_space] in ([","], ["—"], ["–"]) and doc[cue].pos_ == "NOUN"
 
 
 def _has_break(doc, start: int, end: int, inside: set) -> bool:
@@ -110,11 +117,34 @@ def _org_spans(doc, sent):
         if ent.label_ == "ORG" and not any(s <= ent.start < e or ent.start <= s < ent.end for s, e in found) \
                 and not (len(ent) <= 2 and ent[-1].text.islower()) and match_kind(doc, ent.start) is None:
             found.append((ent.start, ent.end))
+    for named in _headed_names(doc, sent):
+        if not any(s < named[1] and named[0] < e for s, e in found):
+            found.append(named)
     return [org for org in sorted(found) if not is_event(doc, org[0], org[1], sent.start)]
+
+
+def _headed_names(doc, sent):
+    """`корпорацией развития Омской области`, `Корпорации развития Среднего Урала`: a head noun
+    (rules/operator_org_heads.txt), a genitive noun or two, then a place (and `и <place>`)."""
+    places = {ent.start: ent for ent in sent.ents if ent.label_ == "LOC"}
+    for token in sent:
+        if token.lemma_.lower() not in load_set("operator_org_heads.txt"):
+            continue
+        i = token.i + 1
+        while i < sent.end and i - token.i <= 2 and i not in places and doc[i].pos_ in {"NOUN", "ADJ"} \
+                and doc[i].morph.get("Case") == ["Gen"]:
+            i += 1
+        if i == token.i + 1 or i not in places:
+            continue
+        end = places[i].end
+        if end + 1 < sent.end and doc[end].lower_ == "и" and doc[end + 1].text[:1].isupper():
+            end = places[end + 1].end if end + 1 in places else end + 2
+        yield token.i, end
 
 
 def _org_name(doc, span, mentions) -> Optional[str]:
     for m in mentions:
         if m.start <= span[0] < m.end or span[0] <= m.start < span[1]:
             return m.name
-    return org_name(doc[span[0]:span[1]]) or None
+    name = org_name(doc[span[0]:span[1]])
+    return name[:1].upper() + name[1:] if name else None
