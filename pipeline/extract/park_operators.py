@@ -13,7 +13,9 @@ from typing import Optional
 from ..vocab import load_list, load_set
 from .common import add_evidence, quoted_spans, word_lemmas
 from .park_mentions import ParkMention, match_kind, name_key
-from .parties import is_event, org_name
+from ..records import ORG
+from .parties import is_event, org_name, sentence_parties
+from .party_references import referred_party
 
 
 CUE_BEFORE_ORG = 5  # `управляющей компанией которого выступает АО «Y»`, `управление зоной взяло на себя АО «Y»`
@@ -148,3 +150,53 @@ def _org_name(doc, span, mentions) -> Optional[str]:
             return m.name
     name = org_name(doc[span[0]:span[1]])
     return name[:1].upper() + name[1:] if name else None
+
+
+CREATION_REACH = 4  # `о создании в регионе индустриального парка «Х»`
+
+
+def attach_creators(doc, sentences, mentions, parks) -> None:
+    """`«Y» подписала с хокимиятом соглашение о создании технопарка «Х»`: the organisation that
+    signs for a park's creation builds it. Within the clause (a list sentence holds several
+    deals, split by `;`): the one organisation that is no park, else the one park that signs
+    (`КИП «Мастер» и хокимият подписали соглашение о создании зоны «Х»`), else the company
+    a `компания подписала` stands for."""
+    from .agreements import match_agreement  # agreements read parks: import when first needed
+    for index, sent in enumerate(sentences):
+        if not any(t.lemma_.lower() in load_set("sign_verbs.txt") for t in sent):
+            continue
+        for m in mentions:
+            park = parks[m.key].park
+            window = doc[max(sent.start, m.start - CREATION_REACH):m.start]
+            if not sent.start <= m.start < sent.end or park.operator is not None \
+                    or not any(t.lemma_.lower() == "создание" for t in window):
+                continue
+            clause = _clause(doc, sent, m.start)
+            if not any(match_agreement(doc, i) for i in range(clause.start, m.start)):
+                continue
+            name = _creator(doc, sentences, index, clause, m, mentions)
+            if name and name_key(name) != m.key:
+                park.operator = name
+                add_evidence(doc, "park", m.start, m.end, "operator", "creator_signs")
+
+
+def _clause(doc, sent, i: int):
+    start = max([t.i + 1 for t in doc[sent.start:i] if t.text == ";"] + [sent.start])
+    end = min([t.i for t in doc[i:sent.end] if t.text == ";"] + [sent.end])
+    return doc[start:end]
+
+
+def _creator(doc, sentences, index, clause, created, mentions) -> Optional[str]:
+    places = set(range(created.start, created.end))
+    parks = {m.key for m in mentions}
+    orgs = [p for p in sentence_parties(doc, clause, places, True) if p.type == ORG]
+    companies = [p for p in orgs if name_key(p.name) not in parks]
+    signing_parks = [p for p in orgs if name_key(p.name) in parks]
+    if len(companies) == 1:
+        return companies[0].name
+    if not companies and len(signing_parks) == 1:
+        return signing_parks[0].name
+    if not orgs:
+        referred = referred_party(doc, sentences, index, places, parks)
+        return referred.name if referred else None
+    return None

@@ -21,7 +21,7 @@ from .common import (add_evidence, article_region, counted_noun, lemmas, quoted_
                      sentence_quantities, token_window, word_lemmas)
 from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, expand_kind, find_kind_mentions, find_name_mentions,
                             full_kinds)
-from .park_operators import attach_operators
+from .park_operators import attach_creators, attach_operators
 
 SALIENCE_SENTENCES = 2
 OPERATOR_SALIENCE = 5  # `Оператором технопарка выступает …` a paragraph after the park's name
@@ -154,6 +154,7 @@ def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],
     operators = set()
     for sent in sentences:
         operators |= attach_operators(doc, sent, linked, parks, _operated_park_for)
+    attach_creators(doc, sentences, mentions, parks)
     # a park named as another's operator (`по модели «Химграда»`) is not what follows speaks of
     subjects = [m for m in mentions if m.start not in operators]
     for sent in sentences:
