@@ -65,7 +65,9 @@ def _is_plural(doc, i: int) -> bool:
     return j >= 0 and doc[j].pos_ == "VERB" and doc[i].morph.get("Case") == ["Gen"]
 
 
-PLACE_NOUNS = {"создание", "строительство", "развитие", "территория", "резидент", "расширение"}
+# a park after these is an object, not a party: `о создании`, `девелопер и оператор парка «Х»`
+PLACE_NOUNS = {"создание", "строительство", "развитие", "территория", "резидент", "расширение",
+               "оператор", "девелопер", "застройщик"}
 
 
 def _park_places(doc) -> set:
