@@ -50,6 +50,9 @@ CASES = [
      [agreement("соглашение", [("Мастер", "ORG"), ("Самаркандская область", "LOC")])]),
     # counted agreements are a total, not one agreement; the event is not a party
     ("На форуме «Иннопром» компании региона заключили 18 соглашений на 171,8 млрд рублей.", []),
+    # a park after `оператор` is what the company runs, not a party
+    ("ООО «Технополис-Девелопмент», оператор технопарка «Кама-Лаб», подписало договор с банком «Приволжье».",
+     [agreement("договор", [("Технополис-Девелопмент", "ORG"), ("Приволжье", "ORG")])]),
     # a speaker is not a signatory
     ("Компания «Татнефть» подписала контракт с «Камазом», — сообщил Иван Петров.",
      [agreement("контракт", [("Татнефть", "ORG"), ("Камаз", "ORG")])]),
@@ -72,3 +75,59 @@ def test_mentions_sharing_an_organisation_are_one_agreement(nlp):
             "«Полесьехимсервиса» Андрей Климович.")
     agreements = nlp(text)._.records["agreements"]
     assert [a["kind"] for a in agreements] == ["договор"]
+
+
+SUM_CASES = [
+    # the sum in the next sentence, named by `сумма контракта`, in сумы
+    ("ООО «Агромаш» и компания «Kokand Textile» подписали контракт на поставку прядильных машин. "
+     "Сумма контракта составляет 85 млрд сумов.",
+     [agreement("контракт", [("Агромаш", "ORG"), ("Kokand Textile", "ORG")], money(85e9, "UZS"))]),
+    # `инвестиции по соглашению`: a trap word, but the sum is the agreement's by name
+    ("Правительство Курской области и компания «Сейм-Пласт» подписали соглашение о строительстве цеха. "
+     "Инвестиции по соглашению составят 780 млн рублей.",
+     [agreement("соглашение", [("Курская область", "LOC"), ("Сейм-Пласт", "ORG")], money(780e6, "RUB"))]),
+    # `в рамках документа`, in euros, with a dash for the verb
+    ("Компания «Нордвуд» и правительство Карелии подписали меморандум о сотрудничестве. "
+     "Объём вложений в рамках документа — 17 млн евро.",
+     [agreement("меморандум", [("Нордвуд", "ORG"), ("Карелия", "LOC")], money(17e6, "EUR"))]),
+    # `стоимость договора` with an adjective between, dollar sign before the number
+    ("Минский облисполком и ООО «Белтехснаб» заключили договор о поставке оборудования. "
+     "Общая стоимость инвестиционного договора — $ 12 млн.",
+     [agreement("договор", [("Минская область", "LOC"), ("Белтехснаб", "ORG")], money(12e6, "USD"))]),
+    # the cost of a project is not the agreement's sum, nor a plant's cost after `в рамках`
+    ("Правительство Курской области и компания «Сейм-Пласт» подписали соглашение о строительстве цеха. "
+     "Стоимость проекта оценивается в 780 млн рублей. В рамках соглашения компания построит склад "
+     "стоимостью 90 млн рублей.",
+     [agreement("соглашение", [("Курская область", "LOC"), ("Сейм-Пласт", "ORG")])]),
+    # a sum right after `соглашение на` is the agreement's beside `кредитное`, `финансирования`
+    ("Банк «Приморье» и ООО «Тихоокеанский терминал» заключили кредитное соглашение на 3 млрд рублей "
+     "для финансирования строительства причала.",
+     [agreement("соглашение", [("Приморье", "ORG"), ("Тихоокеанский терминал", "ORG")], money(3e9, "RUB"))]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SUM_CASES, ids=[c[0][:60] for c in SUM_CASES])
+def test_agreement_sums_named_by_the_document_are_its_own(nlp, text, expected):
+    assert records_of(nlp, text, "agreements") == expected
+
+
+SUBJECT_CASES = [
+    # `компания` signs: the organisation the article has named most
+    ("Девелопер «Уралпромстрой» вышел на рынок Казахстана. По данным «Уралпромстроя», спрос на "
+     "площадки растёт. Компания подписала с акиматом Костанайской области соглашение о создании "
+     "индустриального парка.",
+     [agreement("соглашение", [("Уралпромстрой", "ORG"), ("Костанайская область", "LOC")])]),
+    # `мы подписали` in an interview: the speaker's organisation
+    ("Директор УК «Сибирские площадки» Анна Орлова рассказала о планах. — В марте мы подписали "
+     "соглашение с компанией «Томь-Агро».",
+     [agreement("соглашение", [("Сибирские площадки", "ORG"), ("Томь-Агро", "ORG")])]),
+    # `компания «Х»` names itself: no one else joins
+    ("Холдинг «Северсталь-Метиз» открыл завод. Компания «Вологда-Пак» подписала договор с "
+     "компанией «Череповецкий терминал».",
+     [agreement("договор", [("Вологда-Пак", "ORG"), ("Череповецкий терминал", "ORG")])]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SUBJECT_CASES, ids=[c[0][:60] for c in SUBJECT_CASES])
+def test_a_signing_company_named_by_a_common_noun_is_the_one_spoken_of(nlp, text, expected):
+    assert records_of(nlp, text, "agreements") == expected

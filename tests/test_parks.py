@@ -105,3 +105,33 @@ def test_a_quoted_name_alone_is_the_park_named_before(nlp):
     parks = nlp(text)._.records["parks"]
     assert [p["name"] for p in parks] == ["Химград"]
     assert [text[s:e] for s, e in parks[0]["mentions"]] == ["Технополис «Химград»", "«Химграда»"]
+
+
+OPERATOR_CASES = [
+    # `Оператором технопарка выступает` a paragraph after the park, legal form written out
+    ("Технопарк «Сырдарья-Текс» открылся в Гулистане. В нём шьют трикотаж. Экспорт растёт третий год. "
+     "Оператором технопарка выступает государственное унитарное предприятие «Дирекция "
+     "промзон Сырдарьинской области».",
+     [park("Сырдарья-Текс", "технопарк", "Гулистан", operator="Дирекция промзон Сырдарьинской области")]),
+    # a kind word inside an organisation's quoted name is no park; `технопарком АО «Х»` speaks of it again
+    ("Технопарк «Ангара-Тех» в Братске открылся весной. Управляет технопарком АО «Агропарк Приангарье».",
+     [park("Ангара-Тех", "технопарк", "Братск", operator="Агропарк Приангарье")]),
+    # an apposition after the company: `девелопер и оператор`
+    ("ООО «Стройпарк-М», девелопер и оператор индустриального парка «Ногинск-Восток», расширяет площадку.",
+     [park("Ногинск-Восток", "индустриальный парк", operator="Стройпарк-М")]),
+    # `в ведении` + an unquoted name headed by `корпорации` and ending in a place
+    ("Индустриальный парк «Верхнекамский» находится в ведении Корпорации развития Удмуртии.",
+     [park("Верхнекамский", "индустриальный парк", operator="Корпорация развития Удмуртии")]),
+    # the company that signs for a park's creation builds it; the park signs no deal as a place
+    ("ООО «Сибагромаш» и акимат Павлодарской области подписали соглашение о создании "
+     "агропромышленного парка «Ертис-Агро».",
+     [park("Ертис-Агро", "агропромышленный парк", "Павлодарская область", operator="Сибагромаш")]),
+    # a region alone signing for a park's creation names no operator
+    ("Правительство Рязанской области подписало соглашение о создании технопарка «Ока-Тех».",
+     [park("Ока-Тех", "технопарк", "Рязанская область")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", OPERATOR_CASES, ids=[c[0][:60] for c in OPERATOR_CASES])
+def test_parks_operators_are_read_from_how_newsrooms_phrase_them(nlp, text, expected):
+    assert records_of(nlp, text, "parks") == expected

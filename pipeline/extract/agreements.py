@@ -18,8 +18,10 @@ from spacy.language import Language
 from ..records import ORG, PER, Agreement, Money, Signatory, to_dict
 from ..vocab import load_set, load_table
 from .common import add_evidence, contains_words, is_counted, sentence_quantities, words_from
+from .agreement_sums import NamedSum, named_sums
 from .money import deal_money
 from .parties import Party, sentence_parties
+from .party_references import referred_party
 
 
 @dataclass
@@ -63,7 +65,9 @@ def _is_plural(doc, i: int) -> bool:
     return j >= 0 and doc[j].pos_ == "VERB" and doc[i].morph.get("Case") == ["Gen"]
 
 
-PLACE_NOUNS = {"создание", "строительство", "развитие", "территория", "резидент", "расширение"}
+# a park after these is an object, not a party: `о создании`, `девелопер и оператор парка «Х»`
+PLACE_NOUNS = {"создание", "строительство", "развитие", "территория", "резидент", "расширение",
+               "оператор", "девелопер", "застройщик"}
 
 
 def _park_places(doc) -> set:
@@ -96,17 +100,25 @@ FOLLOW_UP_SENTENCES = 3  # `Документ подписали …` within this
 class AgreementExtractor:
     def __call__(self, doc):
         places = _park_places(doc)
+        park_names = {park["name"].lower() for park in doc._.parks}
         sentences = list(doc.sents)
         found: List[AgreementMention] = []
         last_index = None
         for index, sent in enumerate(sentences):
-            mentions = _sentence_mentions(doc, sent)
+            named = named_sums(doc, sent)
+            # `Сумма контракта составляет …` speaks of a contract already named
+            mentions = [m for m in _sentence_mentions(doc, sent) if m.start not in {n.noun for n in named}]
             sign = _has_sign_verb(sent)
             if not mentions:
-                if sign and found and index - last_index <= FOLLOW_UP_SENTENCES:
-                    _add_signers(found[-1], sentence_parties(doc, sent, places, sign))
+                if found and index - last_index <= FOLLOW_UP_SENTENCES:
+                    if sign:
+                        _add_signers(found[-1], sentence_parties(doc, sent, places, sign))
+                    _give_named_sums(doc, named, found)
                 continue
             parties = sentence_parties(doc, sent, places, sign)
+            referred = referred_party(doc, sentences, index, places, park_names) if sign else None
+            if referred is not None and not any(_same_name(_words(referred), _words(p)) for p in parties):
+                parties = sorted(parties + [referred], key=lambda party: party.start)
             if all(party.type == PER for party in parties):
                 parties += _parties_nearby(doc, sentences, index, places, sign)
             _share_parties(mentions, parties)
@@ -114,6 +126,7 @@ class AgreementExtractor:
             kept = [m for m in mentions if m.parties]
             found.extend(kept)
             last_index = index if kept else last_index
+            _give_named_sums(doc, named, found)
         doc._.agreements = [to_dict(a) for a in _merge(doc, found)]
         return doc
 
@@ -175,10 +188,33 @@ def _read_sums(doc, sent, mentions: List[AgreementMention]) -> None:
         owner = [m for m in mentions if m.end <= span.start and span.start - m.end <= SUM_REACH]
         if not owner:
             continue
-        money = deal_money(doc, quantity, span)
+        money = deal_money(doc, quantity, span, named=_right_after(doc, owner[-1], span))
         if money is not None and owner[-1].sum is None:
             owner[-1].sum = money
             add_evidence(doc, "agreement", span.start, span.end, "sum", "money_after_agreement")
+
+
+SUM_LINKS = {"на", "сумма", "общий"}  # `соглашение на сумму 650 млн юаней`, `контракт на общую сумму …`
+
+
+def _right_after(doc, mention: AgreementMention, span) -> bool:
+    """`кредитное соглашение на 6 млрд рублей для финансирования …`: a sum right after the
+    noun is the agreement's whatever words stand around it."""
+    between = [t.lemma_.lower() for t in doc[mention.end:span.start] if not t.is_space]
+    return bool(between) and between[0] == "на" and set(between) <= SUM_LINKS
+
+
+def _give_named_sums(doc, named: List[NamedSum], found: List[AgreementMention]) -> None:
+    """A sum named as an agreement's goes to the agreement last spoken of before it, of the
+    noun's kind where one is (`Сумма контракта …` after a contract and a memorandum)."""
+    for item in named:
+        before = [m for m in found if m.start < item.noun]
+        kind = match_agreement(doc, item.noun)
+        same_kind = [m for m in before if kind and m.kind == kind[1]]
+        owner = (same_kind or before or [None])[-1]
+        if owner is not None and owner.sum is None:
+            owner.sum = item.money
+            add_evidence(doc, "agreement", item.start, item.end, "sum", "sum_of_named_agreement")
 
 
 def _merge(doc, found: List[AgreementMention]) -> List[Agreement]:

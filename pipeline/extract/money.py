@@ -34,9 +34,10 @@ def context_currency(doc, char: int) -> str:
     return best
 
 
-def deal_money(doc, quantity, span) -> Optional[Money]:
-    """The Money of a quantity that may be a deal's sum, or None."""
-    if is_trap(doc, span):
+def deal_money(doc, quantity, span, named: bool = False) -> Optional[Money]:
+    """The Money of a quantity that may be a deal's sum, or None; `named`: the text ties the
+    sum to its deal by name (`инвестиции по соглашению составят …`), so trap words don't count."""
+    if not named and is_trap(doc, span):
         return None
     if quantity.kind == "money" and quantity.money is not None:
         money = quantity.money

@@ -14,16 +14,17 @@ from typing import Dict, List, Optional
 from spacy.language import Language
 
 from ..models import morph_analyzer
-from ..normalize import phrase_nominative
+from ..normalize import is_legal_form, phrase_nominative
 from ..records import Park, Residents, to_dict
-from ..vocab import load_set, load_list, load_table
+from ..vocab import load_set, load_table
 from .common import (add_evidence, article_region, counted_noun, lemmas, quoted_spans,
                      sentence_quantities, token_window, word_lemmas)
-from .park_mentions import (GENERIC_REFERENCES, ParkMention, expand_kind, find_kind_mentions, find_name_mentions,
-                            full_kinds, match_kind, name_key)
-from .parties import is_event, org_name
+from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, expand_kind, find_kind_mentions, find_name_mentions,
+                            full_kinds)
+from .park_operators import attach_creators, attach_operators
 
 SALIENCE_SENTENCES = 2
+OPERATOR_SALIENCE = 5  # `Оператором технопарка выступает …` a paragraph after the park's name
 # words of a size phrase between a park's name and its place
 SIZE_WORDS = {"площадь", "общий", "занять", "занимать", "га", "гектар", "кв", ".", "м", "м2", "м²", "тыс", "км", "около", "более", "свыше", "почти"}
 CLAUSE_BREAKS = {",", "—", "–", ";", ":", "(", ")"}
@@ -55,6 +56,7 @@ class ParkDraft:
 class ParkExtractor:
     def __call__(self, doc):
         mentions, references = find_kind_mentions(doc)
+        mentions, references = drop_org_parts(doc, mentions, references)
         parks: Dict[str, ParkDraft] = {}
         for m in mentions:
             _add_mention(doc, parks, m)
@@ -64,8 +66,9 @@ class ParkExtractor:
             mentions.append(m)
             _add_mention(doc, parks, m)
         mentions.sort(key=lambda m: m.start)
+        linked = resolve_references(doc, mentions, references, OPERATOR_SALIENCE)
         mentions = resolve_references(doc, mentions, references)
-        attach_values(doc, mentions, parks)
+        attach_values(doc, mentions, parks, linked)
         region = article_region(doc)
         for draft in parks.values():
             if draft.park.location is None and region is not None:
@@ -88,19 +91,37 @@ def _add_mention(doc, parks: Dict[str, ParkDraft], m: ParkMention) -> None:
     add_evidence(doc, "park", m.start, m.end, "mention", m.rule)
 
 
-def resolve_references(doc, mentions: List[ParkMention], references) -> List[ParkMention]:
-    """A kind alone speaks of the park last named within a few sentences."""
+def drop_org_parts(doc, mentions: List[ParkMention], references):
+    """Kind words that belong to an organisation, not a park: `«АгроПарк Зауралье»`,
+    `«Дирекция технопарков Ташкентской области»` (the kind inside quotes) are no parks;
+    `технопарком АО «Х»` is the park spoken of again, then its operator."""
+    inside = {i for span in quoted_spans(doc) for i in range(span.start, span.end)}
+    kept, references = [], list(references)
+    for m in mentions:
+        if m.start in inside and m.rule != "listed_after_kind":
+            continue
+        if is_legal_form(m.name):
+            references.append(KindReference(m.start, m.name_start, m.kind, m.kind_abbreviated))
+            continue
+        kept.append(m)
+    return kept, sorted(references, key=lambda r: r.start)
+
+
+def resolve_references(doc, mentions: List[ParkMention], references,
+                       reach: int = SALIENCE_SENTENCES) -> List[ParkMention]:
+    """A kind alone speaks of the park last named within `reach` sentences."""
     resolved = list(mentions)
     for reference in (r for r in references if not r.group):
         before = [m for m in mentions if m.end <= reference.start]
-        if before and _sentence_distance(doc, before[-1].end - 1, reference.start) <= SALIENCE_SENTENCES:
+        if before and _sentence_distance(doc, before[-1].end - 1, reference.start) <= reach:
             last = before[-1]
             resolved.append(ParkMention(reference.start, reference.end, last.name, last.key, None,
                                         False, reference.start, "kind_reference"))
     return sorted(resolved, key=lambda m: m.start)
 
 
-def park_for(doc, mentions: List[ParkMention], start: int, end: int) -> Optional[ParkMention]:
+def park_for(doc, mentions: List[ParkMention], start: int, end: int,
+             reach: int = SALIENCE_SENTENCES) -> Optional[ParkMention]:
     """The park a value at tokens [start, end) describes."""
     sent = doc[start].sent
     after = [m for m in mentions if sent.start <= m.start and m.start >= end and m.start < sent.end]
@@ -112,20 +133,28 @@ def park_for(doc, mentions: List[ParkMention], start: int, end: int) -> Optional
         return None
     last = before[-1]
     sentences_back = _sentence_distance(doc, last.end - 1, start)
-    return last if sentences_back <= SALIENCE_SENTENCES else None
+    return last if sentences_back <= reach else None
 
 
 def _sentence_distance(doc, left: int, right: int) -> int:
     return sum(1 for token in doc[left + 1:right + 1] if token.is_sent_start and not token.is_space)
 
 
-def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft]) -> None:
+def _operated_park_for(doc, mentions, start, end):
+    return park_for(doc, mentions, start, end, OPERATOR_SALIENCE)
+
+
+def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],
+                  linked: List[ParkMention]) -> None:
+    """Values near the parks; operators reach further back (`linked`): `Оператор парка —
+    АО «Y»` a paragraph after the park was named still speaks of it."""
     if not mentions:
         return
     sentences = list(doc.sents)
     operators = set()
     for sent in sentences:
-        operators |= _attach_operators(doc, sent, mentions, parks)
+        operators |= attach_operators(doc, sent, linked, parks, _operated_park_for)
+    attach_creators(doc, sentences, mentions, parks)
     # a park named as another's operator (`по модели «Химграда»`) is not what follows speaks of
     subjects = [m for m in mentions if m.start not in operators]
     for sent in sentences:
@@ -237,109 +266,6 @@ def _attach_residents(doc, mentions, parks, quantity, span) -> None:
     parks[target.key].park.residents = Residents(count=int(quantity.value),
                                                  qualifier=_qualifier(doc, span, quantity.qualifier))
     add_evidence(doc, "park", span.start, span.end, "residents", "count_of_residents")
-
-
-CUE_BEFORE_ORG = 5  # `управляющей компанией которого выступает АО «Y»`, `управление зоной взяло на себя АО «Y»`
-
-
-@lru_cache(maxsize=None)
-def operator_cues() -> tuple:
-    return tuple(tuple(words.split()) for words in load_list("operator_cues.txt"))
-
-
-def find_cue(doc, low: int, high: int) -> Optional[int]:
-    """Index of the first operator cue (`управляющая компания`, `развивает`) in [low, high);
-    `управляющий партнёр` is a position, not a cue."""
-    for i in range(low, high):
-        for cue in operator_cues():
-            end = i + len(cue)
-            if end <= high and all(word in word_lemmas(t) for word, t in zip(cue, doc[i:end])) \
-                    and not (end < len(doc) and word_lemmas(doc[end]) & load_set("positions.txt")):
-                return i
-    return None
-
-
-def _operated_park(doc, sent, org, mentions) -> Optional[ParkMention]:
-    """The park an organisation runs: `парк «Х», управляющей компанией которого выступает «Y»`,
-    `Оператором технополиса «Х» является АО «Y»`, `реализуемый КИП «Мастер»`, or
-    `«Y», которая развивает индустриальный парк «Х»`."""
-    inside = {i for m in mentions for i in range(m.start, m.end)}
-    low = org[0] - CUE_BEFORE_ORG - sum(1 for i in range(org[0] - CUE_BEFORE_ORG, org[0]) if i in inside)
-    cue = find_cue(doc, max(sent.start, low), org[0])
-    if cue is not None and not _has_break(doc, cue, org[0], inside):
-        between = [m for m in mentions if cue <= m.start and m.end <= org[0]]
-        before = [m for m in mentions if m.end <= cue and m.start >= sent.start]
-        return (between or before or [None])[-1] or park_for(doc, mentions, org[0], org[1])
-    cue = find_cue(doc, org[1], min(sent.end, org[1] + 4))
-    gap = doc[org[1]:cue] if cue is not None else []
-    if cue is not None and (not _has_break(doc, org[1], cue, inside) or any("который" in word_lemmas(t) for t in gap)):
-        after = [m for m in mentions if cue < m.start <= cue + 3]
-        return after[0] if after else None
-    return None
-
-
-def _has_break(doc, start: int, end: int, inside: set) -> bool:
-    """A clause boundary, or another name, between a cue and an organisation (a park named
-    between them is no break)."""
-    return any(t.text in {",", ";", ":", "(", ")", "«", "\""} for t in doc[start:end] if t.i not in inside)
-
-
-def _is_park_itself(org, mentions) -> bool:
-    """`технопарк «Чирчик»` is a park, not an operator; `КИП «Мастер»`, `«Химграда»` may be both."""
-    return any(m.kind and not m.kind_abbreviated and m.start <= org[0] < m.end for m in mentions)
-
-
-def _attach_operators(doc, sent, mentions, parks) -> set:
-    """Operators named next to a cue; returns the starts of park mentions used as operators."""
-    used = set()
-    for org in _org_spans(doc, sent):
-        if _is_park_itself(org, mentions):
-            continue
-        target = _operated_park(doc, sent, org, [m for m in mentions if m.start not in used])
-        keys = _listed_with(doc, sent, org, mentions)
-        if target is not None and not target.start <= org[0] < target.end:
-            keys.add(target.key)
-        name = _org_name(doc, org, mentions)
-        for park_key in keys:
-            park = parks[park_key].park
-            if name and name_key(name) != park_key and park.operator is None:
-                park.operator = name
-                used |= {m.start for m in mentions if org[0] <= m.start < org[1] or m.start <= org[0] < m.end}
-                add_evidence(doc, "park", org[0], org[1], "operator", "operator_cue")
-    return used
-
-
-def _listed_with(doc, sent, org, mentions) -> set:
-    """`три индустриальных парка, управляющей компанией которых выступает АО «Х»: «А», «Б» и «В»`:
-    a plural `которых` makes the company the operator of every park the sentence lists."""
-    before = doc[max(sent.start, org[0] - CUE_BEFORE_ORG):org[0]]
-    if not any(t.text.lower() == "которых" for t in before):
-        return set()
-    return {m.key for m in mentions if m.rule == "listed_after_kind" and sent.start <= m.start < sent.end}
-
-
-def _org_spans(doc, sent):
-    """Token ranges that may name an organisation: quoted names (with a legal form before
-    them) and ORG entities; not events, kinds (`РИП`) or bare nouns (`Смоленская компания`)."""
-    found = []
-    for span in quoted_spans(doc):
-        if sent.start <= span.start < sent.end:
-            start = span.start - 1
-            while start - 1 >= sent.start and (doc[start - 1].text.isupper() and len(doc[start - 1]) <= 4):
-                start -= 1
-            found.append((start, span.end + 1))
-    for ent in sent.ents:
-        if ent.label_ == "ORG" and not any(s <= ent.start < e or ent.start <= s < ent.end for s, e in found) \
-                and not (len(ent) <= 2 and ent[-1].text.islower()) and match_kind(doc, ent.start) is None:
-            found.append((ent.start, ent.end))
-    return [org for org in sorted(found) if not is_event(doc, org[0], org[1], sent.start)]
-
-
-def _org_name(doc, span, mentions) -> Optional[str]:
-    for m in mentions:
-        if m.start <= span[0] < m.end or span[0] <= m.start < span[1]:
-            return m.name
-    return org_name(doc[span[0]:span[1]]) or None
 
 
 def location_near(doc, m: ParkMention, mentions: List[ParkMention], first: bool) -> Optional[str]:

@@ -1,0 +1,202 @@
+"""Park operators: the organisation that builds, runs or manages a park.
+
+An organisation is a park's operator when an operator cue (rules/operator_cues.txt)
+ties it to the park: the cue before it (`Оператором технополиса «Х» является АО «Y»`,
+`парк «Х», управляющей компанией которого выступает «Y»`) or after it
+(`«Y», которая развивает индустриальный парк «Х»`).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from ..vocab import load_list, load_set
+from .common import add_evidence, quoted_spans, word_lemmas
+from .park_mentions import ParkMention, match_kind, name_key
+from ..records import ORG
+from .parties import is_event, org_name, sentence_parties
+from .party_references import referred_party
+
+
+CUE_BEFORE_ORG = 5  # `управляющей компанией которого выступает АО «Y»`, `управление зоной взяло на себя АО «Y»`
+
+
+@lru_cache(maxsize=None)
+def operator_cues() -> tuple:
+    return tuple(tuple(words.split()) for words in load_list("operator_cues.txt"))
+
+
+def find_cue(doc, low: int, high: int) -> Optional[int]:
+    """Index of the first operator cue (`управляющая компания`, `развивает`) in [low, high);
+    `управляющий партнёр` is a position, not a cue."""
+    for i in range(low, high):
+        for cue in operator_cues():
+            end = i + len(cue)
+            if end <= high and all(word in word_lemmas(t) for word, t in zip(cue, doc[i:end])) \
+                    and not (end < len(doc) and word_lemmas(doc[end]) & load_set("positions.txt")):
+                return i
+    return None
+
+
+def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
+    """The park an organisation runs: `парк «Х», управляющей компанией которого выступает «Y»`,
+    `Оператором технополиса «Х» является АО «Y»`, `реализуемый КИП «Мастер»`, or
+    `«Y», которая развивает индустриальный парк «Х»`."""
+    inside = {i for m in mentions for i in range(m.start, m.end)}
+    low = org[0] - CUE_BEFORE_ORG - sum(1 for i in range(org[0] - CUE_BEFORE_ORG, org[0]) if i in inside)
+    cue = find_cue(doc, max(sent.start, low), org[0])
+    if cue is not None and not _has_break(doc, cue, org[0], inside):
+        between = [m for m in mentions if cue <= m.start and m.end <= org[0]]
+        before = [m for m in mentions if m.end <= cue and m.start >= sent.start]
+        return (between or before or [None])[-1] or park_for(doc, mentions, org[0], org[1])
+    cue = find_cue(doc, org[1], min(sent.end, org[1] + 4))
+    gap = doc[org[1]:cue] if cue is not None else []
+    if cue is not None and (not _has_break(doc, org[1], cue, inside) or _is_apposition(doc, gap, cue)
+                            or any("который" in word_lemmas(t) for t in gap)):
+        after = [m for m in mentions if cue < m.start <= cue + 3]
+        return after[0] if after else None
+    return None
+
+
+def _is_apposition(doc, gap, cue: int) -> bool:
+    """`ООО «Х», девелопер и оператор индустриального парка «Y»`: a cue noun set off by a comma
+    or a dash right after the organisation describes it."""
+    return [t.text for t in gap if not t.is_space] in ([","], ["—"], ["–"]) and doc[cue].pos_ == "NOUN"
+
+
+def _has_break(doc, start: int, end: int, inside: set) -> bool:
+    """A clause boundary, or another name, between a cue and an organisation (a park named
+    between them is no break)."""
+    return any(t.text in {",", ";", ":", "(", ")", "«", "\""} for t in doc[start:end] if t.i not in inside)
+
+
+def _is_park_itself(org, mentions) -> bool:
+    """`технопарк «Чирчик»` is a park, not an operator; `КИП «Мастер»`, `«Химграда»` may be both."""
+    return any(m.kind and not m.kind_abbreviated and m.start <= org[0] < m.end for m in mentions)
+
+
+def attach_operators(doc, sent, mentions, parks, park_for) -> set:
+    """Operators named next to a cue; returns the starts of park mentions used as operators.
+    `park_for(doc, mentions, start, end)` names the park a phrase with no park beside it speaks of."""
+    used = set()
+    for org in _org_spans(doc, sent):
+        if _is_park_itself(org, mentions):
+            continue
+        target = _operated_park(doc, sent, org, [m for m in mentions if m.start not in used], park_for)
+        keys = _listed_with(doc, sent, org, mentions)
+        if target is not None and not target.start <= org[0] < target.end:
+            keys.add(target.key)
+        name = _org_name(doc, org, mentions)
+        for park_key in keys:
+            park = parks[park_key].park
+            if name and name_key(name) != park_key and park.operator is None:
+                park.operator = name
+                used |= {m.start for m in mentions if org[0] <= m.start < org[1] or m.start <= org[0] < m.end}
+                add_evidence(doc, "park", org[0], org[1], "operator", "operator_cue")
+    return used
+
+
+def _listed_with(doc, sent, org, mentions) -> set:
+    """`три индустриальных парка, управляющей компанией которых выступает АО «Х»: «А», «Б» и «В»`:
+    a plural `которых` makes the company the operator of every park the sentence lists."""
+    before = doc[max(sent.start, org[0] - CUE_BEFORE_ORG):org[0]]
+    if not any(t.text.lower() == "которых" for t in before):
+        return set()
+    return {m.key for m in mentions if m.rule == "listed_after_kind" and sent.start <= m.start < sent.end}
+
+
+def _org_spans(doc, sent):
+    """Token ranges that may name an organisation: quoted names (with a legal form before
+    them) and ORG entities; not events, kinds (`РИП`) or bare nouns (`Смоленская компания`)."""
+    found = []
+    for span in quoted_spans(doc):
+        if sent.start <= span.start < sent.end:
+            start = span.start - 1
+            while start - 1 >= sent.start and (doc[start - 1].text.isupper() and len(doc[start - 1]) <= 4):
+                start -= 1
+            found.append((start, span.end + 1))
+    for ent in sent.ents:
+        if ent.label_ == "ORG" and not any(s <= ent.start < e or ent.start <= s < ent.end for s, e in found) \
+                and not (len(ent) <= 2 and ent[-1].text.islower()) and match_kind(doc, ent.start) is None:
+            found.append((ent.start, ent.end))
+    for named in _headed_names(doc, sent):
+        if not any(s < named[1] and named[0] < e for s, e in found):
+            found.append(named)
+    return [org for org in sorted(found) if not is_event(doc, org[0], org[1], sent.start)]
+
+
+def _headed_names(doc, sent):
+    """`корпорацией развития Омской области`, `Корпорации развития Среднего Урала`: a head noun
+    (rules/operator_org_heads.txt), a genitive noun or two, then a place (and `и <place>`)."""
+    places = {ent.start: ent for ent in sent.ents if ent.label_ == "LOC"}
+    for token in sent:
+        if token.lemma_.lower() not in load_set("operator_org_heads.txt"):
+            continue
+        i = token.i + 1
+        while i < sent.end and i - token.i <= 2 and i not in places and doc[i].pos_ in {"NOUN", "ADJ"} \
+                and doc[i].morph.get("Case") == ["Gen"]:
+            i += 1
+        if i == token.i + 1 or i not in places:
+            continue
+        end = places[i].end
+        if end + 1 < sent.end and doc[end].lower_ == "и" and doc[end + 1].text[:1].isupper():
+            end = places[end + 1].end if end + 1 in places else end + 2
+        yield token.i, end
+
+
+def _org_name(doc, span, mentions) -> Optional[str]:
+    for m in mentions:
+        if m.start <= span[0] < m.end or span[0] <= m.start < span[1]:
+            return m.name
+    name = org_name(doc[span[0]:span[1]])
+    return name[:1].upper() + name[1:] if name else None
+
+
+CREATION_REACH = 4  # `о создании в регионе индустриального парка «Х»`
+
+
+def attach_creators(doc, sentences, mentions, parks) -> None:
+    """`«Y» подписала с хокимиятом соглашение о создании технопарка «Х»`: the organisation that
+    signs for a park's creation builds it. Within the clause (a list sentence holds several
+    deals, split by `;`): the one organisation that is no park, else the one park that signs
+    (`КИП «Мастер» и хокимият подписали соглашение о создании зоны «Х»`), else the company
+    a `компания подписала` stands for."""
+    from .agreements import match_agreement  # agreements read parks: import when first needed
+    for index, sent in enumerate(sentences):
+        if not any(t.lemma_.lower() in load_set("sign_verbs.txt") for t in sent):
+            continue
+        for m in mentions:
+            park = parks[m.key].park
+            window = doc[max(sent.start, m.start - CREATION_REACH):m.start]
+            if not sent.start <= m.start < sent.end or park.operator is not None \
+                    or not any(t.lemma_.lower() == "создание" for t in window):
+                continue
+            clause = _clause(doc, sent, m.start)
+            if not any(match_agreement(doc, i) for i in range(clause.start, m.start)):
+                continue
+            name = _creator(doc, sentences, index, clause, m, mentions)
+            if name and name_key(name) != m.key:
+                park.operator = name
+                add_evidence(doc, "park", m.start, m.end, "operator", "creator_signs")
+
+
+def _clause(doc, sent, i: int):
+    start = max([t.i + 1 for t in doc[sent.start:i] if t.text == ";"] + [sent.start])
+    end = min([t.i for t in doc[i:sent.end] if t.text == ";"] + [sent.end])
+    return doc[start:end]
+
+
+def _creator(doc, sentences, index, clause, created, mentions) -> Optional[str]:
+    places = set(range(created.start, created.end))
+    parks = {m.key for m in mentions}
+    orgs = [p for p in sentence_parties(doc, clause, places, True) if p.type == ORG]
+    companies = [p for p in orgs if name_key(p.name) not in parks]
+    signing_parks = [p for p in orgs if name_key(p.name) in parks]
+    if len(companies) == 1:
+        return companies[0].name
+    if not companies and len(signing_parks) == 1:
+        return signing_parks[0].name
+    if not orgs:
+        referred = referred_party(doc, sentences, index, places, parks)
+        return referred.name if referred else None
+    return None

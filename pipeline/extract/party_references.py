@@ -1,0 +1,52 @@
+"""A signing party named by a common noun: `Компания подписала с хокимиятом … соглашение`,
+`В июне мы подписали соглашение с «Х»`.
+
+The noun (rules/subject_nouns.txt) is the subject when it stands in the nominative before
+the signing verb with no name of its own after it (`компания «Х»` names itself). It stands
+for the organisation the article has named most often before it, the newest of equals: news
+call their protagonist `компания` after naming it once or twice. Parks are places, not it.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional
+
+from ..records import ORG
+from ..vocab import load_set
+from .common import word_lemmas
+from .parties import Party, sentence_parties
+
+QUOTES = {"«", "\"", "„"}
+
+
+def _subject_noun(doc, sent) -> Optional[int]:
+    """Index of a subject noun before the sign verb of the sentence, or None."""
+    for token in sent:
+        if token.lemma_.lower() in load_set("sign_verbs.txt"):
+            return None
+        if token.lemma_.lower() not in load_set("subject_nouns.txt") or token.ent_type_:
+            continue
+        if token.pos_ == "PRON" or token.morph.get("Case") == ["Nom"]:
+            following = doc[token.i + 1] if token.i + 1 < sent.end else None
+            if following is None or not (following.text in QUOTES or following.ent_type_ or following.pos_ == "PROPN"):
+                return token.i
+    return None
+
+
+def referred_party(doc, sentences, index: int, places: set, park_names: set) -> Optional[Party]:
+    """The organisation a subject noun of sentences[index] stands for."""
+    sent = sentences[index]
+    noun = _subject_noun(doc, sent)
+    if noun is None:
+        return None
+    counts: Dict[str, List] = {}
+    for order, earlier in enumerate(sentences[:index]):
+        for party in sentence_parties(doc, earlier, places, False):
+            key = party.name.lower()
+            if party.type == ORG and key not in park_names:
+                seen = counts.setdefault(key, [0, 0, party.name])
+                seen[0] += 1
+                seen[1] = order
+    if not counts:
+        return None
+    _, _, name = max(counts.values(), key=lambda seen: (seen[0], seen[1]))
+    return Party(noun, noun + 1, name, ORG)
