@@ -20,7 +20,7 @@ from ..vocab import load_set, load_list, load_table
 from .common import (add_evidence, article_region, counted_noun, lemmas, quoted_spans,
                      sentence_quantities, token_window, word_lemmas)
 from .park_mentions import (GENERIC_REFERENCES, ParkMention, expand_kind, find_kind_mentions, find_name_mentions,
-                            full_kinds, match_kind, name_key)
+                            full_kinds, kind_expansions, match_kind, name_key)
 from .parties import is_event, org_name
 
 SALIENCE_SENTENCES = 2
@@ -89,15 +89,42 @@ def _add_mention(doc, parks: Dict[str, ParkDraft], m: ParkMention) -> None:
 
 
 def resolve_references(doc, mentions: List[ParkMention], references) -> List[ParkMention]:
-    """A kind alone speaks of the park last named within a few sentences."""
+    """A kind alone speaks of a park named before it: a written kind (`СЭЗ`, `технополис`) of
+    the last park of that kind, however far back (`… СЭЗ создана в 2011 году. Её площадь —
+    3 300 га`); a generic word (`парк`, `площадка`) of the park last named within a few
+    sentences, or of the one park an article names."""
+    kinds: Dict[str, set] = {}
+    for m in mentions:
+        if m.kind:
+            kinds.setdefault(m.key, set()).add(m.kind)
+    one_park = len(kinds) == 1
     resolved = list(mentions)
-    for reference in (r for r in references if not r.group):
-        before = [m for m in mentions if m.end <= reference.start]
-        if before and _sentence_distance(doc, before[-1].end - 1, reference.start) <= SALIENCE_SENTENCES:
-            last = before[-1]
-            resolved.append(ParkMention(reference.start, reference.end, last.name, last.key, None,
+    quoted = {i for span in quoted_spans(doc) for i in range(span.start, span.end)}
+    for reference in (r for r in references if not r.group and r.start not in quoted):
+        target = _referent(doc, reference, [m for m in mentions if m.end <= reference.start], kinds, one_park)
+        if target is not None:
+            resolved.append(ParkMention(reference.start, reference.end, target.name, target.key, None,
                                         False, reference.start, "kind_reference"))
     return sorted(resolved, key=lambda m: m.start)
+
+
+def _referent(doc, reference, before: List[ParkMention], kinds: Dict[str, set], one_park: bool):
+    if not before:
+        return None
+    if reference.kind:
+        same = [m for m in before if any(_same_kind(reference.kind, kind) for kind in kinds.get(m.key, ()))]
+        if same:
+            return same[-1]
+    last = before[-1]
+    if one_park or _sentence_distance(doc, last.end - 1, reference.start) <= SALIENCE_SENTENCES:
+        return last
+    return None
+
+
+def _same_kind(one: str, other: str) -> bool:
+    """`СЭЗ` and `специальная экономическая зона` are one kind; so is a kind and itself."""
+    expansions = kind_expansions()
+    return one == other or one in expansions.get(other, ()) or other in expansions.get(one, ())
 
 
 def park_for(doc, mentions: List[ParkMention], start: int, end: int) -> Optional[ParkMention]:
@@ -146,6 +173,15 @@ def _is_plan(left_tokens) -> bool:
     return any(token.lemma_.lower() in load_set("plan_cues.txt") for token in left_tokens)
 
 
+def _clause_before(doc, span) -> list:
+    """Words from the start of the value's clause to the value: `По плану к 2028 году в
+    технопарке разместятся до 30 компаний` is a plan however far back `плану` stands."""
+    start = span.start
+    while start > span.sent.start and doc[start - 1].text not in CLAUSE_BREAKS:
+        start -= 1
+    return [token for token in doc[start:span.start] if not token.is_space]
+
+
 def _closeness(doc, mention: ParkMention, span) -> int:
     """0: the park is named in the value's sentence; 1: spoken of by kind there; 2: earlier."""
     if doc[mention.start].sent.start != span.sent.start:
@@ -156,7 +192,7 @@ def _closeness(doc, mention: ParkMention, span) -> int:
 def _attach_area(doc, mentions, parks, quantity, span) -> None:
     left, right = token_window(doc, span.start, span.end, 5, 3, span.sent)
     cues = {value_cues().get(lemma) for lemma in lemmas(left[-3:] + right)}
-    if "not_area" in cues or _is_plan(left):
+    if "not_area" in cues or _is_plan(left + _clause_before(doc, span)):
         return
     target = park_for(doc, mentions, span.start, span.end)
     if target is None or quantity.area is None:
@@ -229,7 +265,7 @@ def _attach_residents(doc, mentions, parks, quantity, span) -> None:
     if quantity.value != int(quantity.value) or quantity.value <= 0:
         return
     left, _ = token_window(doc, span.start, span.end, 6, 0, span.sent)
-    if not _is_resident_count(doc, span) or _is_plan(left):
+    if not _is_resident_count(doc, span) or _is_plan(left + _clause_before(doc, span)):
         return
     target = park_for(doc, mentions, span.start, span.end)
     if target is None:
