@@ -21,6 +21,7 @@ from .common import (add_evidence, article_region, counted_noun, lemmas, quoted_
                      sentence_quantities, token_window, word_lemmas)
 from .park_mentions import (GENERIC_REFERENCES, ParkMention, expand_kind, find_kind_mentions, find_name_mentions,
                             full_kinds, kind_expansions, match_kind, name_key)
+from .park_areas import BUILDING, buildings_are_park, is_inside_park
 from .parties import is_event, org_name
 
 SALIENCE_SENTENCES = 2
@@ -43,12 +44,13 @@ class ParkDraft:
     areas: List[tuple] = field(default_factory=list)  # (closeness, area)
 
     def finish(self) -> Park:
-        """The area read closest to the park's name, territory (га, км²) before buildings."""
-        if self.areas:
-            closest = min(closeness for closeness, _ in self.areas)
-            areas = [area for closeness, area in self.areas if closeness == closest]
-            territory = [area for area in areas if area.unit in TERRITORY_UNITS]
-            self.park.area = (territory or areas)[0]
+        """The territory (га, км²) before buildings (spec §1), then the area read closest to
+        the park's name."""
+        territory = [(closeness, area) for closeness, area in self.areas if area.unit in TERRITORY_UNITS]
+        areas = territory or self.areas
+        if areas:
+            closest = min(closeness for closeness, _ in areas)
+            self.park.area = next(area for closeness, area in areas if closeness == closest)
         return self.park
 
 
@@ -115,10 +117,20 @@ def _referent(doc, reference, before: List[ParkMention], kinds: Dict[str, set], 
         same = [m for m in before if any(_same_kind(reference.kind, kind) for kind in kinds.get(m.key, ()))]
         if same:
             return same[-1]
-    last = before[-1]
+    topical = [m for m in before if not _is_affiliation(doc, m)] or before
+    last = topical[-1]
     if one_park or _sentence_distance(doc, last.end - 1, reference.start) <= SALIENCE_SENTENCES:
         return last
     return None
+
+
+def _is_affiliation(doc, m: ParkMention) -> bool:
+    """`подписано генеральным директором КИП «Мастер»`: a park named as a person's employer
+    is not what a following `площадка` speaks of."""
+    i = m.start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].pos_ == "ADJ"):
+        i -= 1
+    return i >= 0 and bool(word_lemmas(doc[i]) & load_set("positions.txt"))
 
 
 def _same_kind(one: str, other: str) -> bool:
@@ -173,6 +185,14 @@ def _is_plan(left_tokens) -> bool:
     return any(token.lemma_.lower() in load_set("plan_cues.txt") for token in left_tokens)
 
 
+def _until_break(tokens) -> list:
+    """The words of a value's own clause: `занимает 40 га, вторая очередь …` stops at the comma."""
+    for i, token in enumerate(tokens):
+        if token.text in CLAUSE_BREAKS:
+            return tokens[:i]
+    return tokens
+
+
 def _clause_before(doc, span) -> list:
     """Words from the start of the value's clause to the value: `По плану к 2028 году в
     технопарке разместятся до 30 компаний` is a plan however far back `плану` stands."""
@@ -191,11 +211,15 @@ def _closeness(doc, mention: ParkMention, span) -> int:
 
 def _attach_area(doc, mentions, parks, quantity, span) -> None:
     left, right = token_window(doc, span.start, span.end, 5, 3, span.sent)
-    cues = {value_cues().get(lemma) for lemma in lemmas(left[-3:] + right)}
+    near = left[-3:] + _until_break(right)
+    cues = {value_cues().get(lemma) for lemma in lemmas(near)}
     if "not_area" in cues or _is_plan(left + _clause_before(doc, span)):
         return
     target = park_for(doc, mentions, span.start, span.end)
-    if target is None or quantity.area is None:
+    if target is None or quantity.area is None or is_inside_park(doc, span, target):
+        return
+    buildings = [t for t in near if value_cues().get(t.lemma_.lower()) == BUILDING]
+    if buildings and not buildings_are_park(doc, span, buildings, mentions):
         return
     parks[target.key].areas.append((_closeness(doc, target, span), quantity.area))
     add_evidence(doc, "park", span.start, span.end, "area", "area_near_park")
