@@ -22,11 +22,10 @@ from .common import (add_evidence, article_region, counted_noun, lemmas, quoted_
 from .park_mentions import (GENERIC_REFERENCES, ParkMention, expand_kind, find_kind_mentions, find_name_mentions,
                             full_kinds, kind_expansions, match_kind, name_key)
 from .park_areas import BUILDING, buildings_are_park, is_inside_park
+from .park_places import location_near
 from .parties import is_event, org_name
 
 SALIENCE_SENTENCES = 2
-# words of a size phrase between a park's name and its place
-SIZE_WORDS = {"площадь", "общий", "занять", "занимать", "га", "гектар", "кв", ".", "м", "м2", "м²", "тыс", "км", "около", "более", "свыше", "почти"}
 CLAUSE_BREAKS = {",", "—", "–", ";", ":", "(", ")"}
 TERRITORY_UNITS = {"га", "км2"}
 
@@ -400,75 +399,6 @@ def _org_name(doc, span, mentions) -> Optional[str]:
         if m.start <= span[0] < m.end or span[0] <= m.start < span[1]:
             return m.name
     return org_name(doc[span[0]:span[1]]) or None
-
-
-def location_near(doc, m: ParkMention, mentions: List[ParkMention], first: bool) -> Optional[str]:
-    """The place given for a park next to its name.
-
-    After it: `«Х» (Навоийская область)`, `«Х» в Елабуге`, `«Коканд» Ферганской области`,
-    `«Академпарк» из Новосибирска`, `под Димитровградом`; before it, in the same clause:
-    `в Пятигорске работает технопарк «Х»`. After a later mention a bare `в <country>`
-    usually belongs to another noun (`реализация проектов технополиса «Х» в Узбекистане`).
-    """
-    sent = doc[m.start].sent
-    following = [other.start for other in mentions if other.start >= m.end]
-    limit = min([sent.end, m.end + 7] + following)
-    for place in places_in(doc, sent, m.end, limit):
-        if not _leads_to_place(doc, m.end, place):
-            break
-        name = phrase_nominative(place)
-        if not first and name.lower() in load_set("countries.txt"):
-            break
-        add_evidence(doc, "park", place.start, place.end, "location", "place_after_name")
-        return name
-    return _place_before(doc, m, mentions)
-
-
-def places_in(doc, sent, start: int, end: int) -> List:
-    """LOC entities in [start, end), and names pymorphy3 knows as places that NER missed."""
-    places = [ent for ent in sent.ents if ent.label_ == "LOC" and start <= ent.start < end]
-    taken = {i for ent in sent.ents for i in range(ent.start, ent.end)}
-    for token in doc[start:end]:
-        if token.i not in taken and token.text[:1].isupper() and not token.is_sent_start \
-                and any("Geox" in parse.tag for parse in morph_analyzer().parse(token.text)[:2]):
-            places.append(doc[token.i:token.i + 1])
-    return sorted(places, key=lambda span: span.start)
-
-
-def _place_before(doc, m: ParkMention, mentions: List[ParkMention]) -> Optional[str]:
-    sent = doc[m.start].sent
-    earlier = [other.end for other in mentions if other.end <= m.start]
-    floor = max([sent.start] + earlier)
-    for ent in reversed([e for e in sent.ents if e.label_ == "LOC" and floor <= e.start and e.end <= m.start]):
-        between = [t for t in doc[ent.end:m.start] if not t.is_space]
-        preposition = doc[ent.start - 1].lemma_.lower() if ent.start > 0 else ""
-        if preposition in {"в", "во"} and len(between) <= 3 and not any(
-                t.is_punct or t.pos_ in {"NOUN", "PROPN", "CCONJ"} for t in between):
-            add_evidence(doc, "park", ent.start, ent.end, "location", "place_before_kind")
-            return phrase_nominative(ent)
-        break
-    return None
-
-
-def _leads_to_place(doc, start: int, ent) -> bool:
-    """`(` alone, `в`/`на`/`под`/`из` with at most a place noun, a genitive right after the
-    name, or a cue: `расположенный в`."""
-    between = [t for t in doc[start:ent.start] if not t.is_space]
-    if [t.text for t in between] == ["("]:
-        return True
-    if not between:
-        return ent[-1].morph.get("Case") == ["Gen"]
-    if between[-1].text in {".", ";", "—", "–"}:
-        return False
-    words = [t.lemma_.lower() for t in between]
-    preposition = next((i for i, w in enumerate(words) if w in {"в", "во", "на", "под", "из"}), None)
-    if preposition is None or len(words) - preposition > 2:
-        return False
-    before = words[:preposition]
-    if bool(set(before) & load_set("location_cues.txt")) or before in (["("], [","]):
-        return True
-    # `«Заокский» площадью 86 га в Заокском районе`: a size may stand between
-    return all(t.like_num or t.lemma_.lower() in SIZE_WORDS for t in between[:preposition])
 
 
 @Language.factory("park_extractor", assigns=["doc._.parks", "doc.spans"], requires=["doc.ents"])
