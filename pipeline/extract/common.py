@@ -52,7 +52,8 @@ def quoted_spans(doc: Doc) -> List[Span]:
 
 def find_quoted_spans(doc: Doc) -> List[Span]:
     """Spans of the words inside quotes, every level: `«Технополис «Химград»»` gives
-    `Технополис «Химград»` and `Химград`. A line break closes whatever is still open
+    `Технополис «Химград»` and `Химград`; straight quotes nest inside angle ones too
+    (`«В "Берёзовском" сегодня 23 резидента»`). A line break closes whatever is still open
     (`АО «ОЭЗ ППТ «Узловая».` never closes its outer quote)."""
     found: List[Span] = []
     stack: List[int] = []
@@ -67,7 +68,7 @@ def find_quoted_spans(doc: Doc) -> List[Span]:
             opened = stack.pop()
             if token.i > opened:
                 found.append(doc[opened:token.i])
-        elif text in STRAIGHT_QUOTES and not stack:
+        elif text in STRAIGHT_QUOTES:
             if straight_open is None:
                 straight_open = token.i + 1
             else:

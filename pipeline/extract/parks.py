@@ -13,20 +13,19 @@ from typing import Dict, List, Optional
 
 from spacy.language import Language
 
-from ..models import morph_analyzer
-from ..normalize import is_legal_form, phrase_nominative
+from ..normalize import is_legal_form
 from ..records import Park, Residents, to_dict
 from ..vocab import load_set, load_table
 from .common import (add_evidence, article_region, counted_noun, lemmas, quoted_spans,
                      sentence_quantities, token_window, word_lemmas)
-from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, expand_kind, find_kind_mentions, find_name_mentions,
-                            full_kinds)
+from .park_areas import BUILDING, buildings_are_park, is_inside_park
+from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, expand_kind, find_kind_mentions,
+                            find_name_mentions, full_kinds, kind_expansions)
 from .park_operators import attach_creators, attach_operators
+from .park_places import location_near
 
 SALIENCE_SENTENCES = 2
 OPERATOR_SALIENCE = 5  # `Оператором технопарка выступает …` a paragraph after the park's name
-# words of a size phrase between a park's name and its place
-SIZE_WORDS = {"площадь", "общий", "занять", "занимать", "га", "гектар", "кв", ".", "м", "м2", "м²", "тыс", "км", "около", "более", "свыше", "почти"}
 CLAUSE_BREAKS = {",", "—", "–", ";", ":", "(", ")"}
 TERRITORY_UNITS = {"га", "км2"}
 
@@ -44,12 +43,13 @@ class ParkDraft:
     areas: List[tuple] = field(default_factory=list)  # (closeness, area)
 
     def finish(self) -> Park:
-        """The area read closest to the park's name, territory (га, км²) before buildings."""
-        if self.areas:
-            closest = min(closeness for closeness, _ in self.areas)
-            areas = [area for closeness, area in self.areas if closeness == closest]
-            territory = [area for area in areas if area.unit in TERRITORY_UNITS]
-            self.park.area = (territory or areas)[0]
+        """The territory (га, км²) before buildings (spec §1), then the area read closest to
+        the park's name."""
+        territory = [(closeness, area) for closeness, area in self.areas if area.unit in TERRITORY_UNITS]
+        areas = territory or self.areas
+        if areas:
+            closest = min(closeness for closeness, _ in areas)
+            self.park.area = next(area for closeness, area in areas if closeness == closest)
         return self.park
 
 
@@ -109,15 +109,52 @@ def drop_org_parts(doc, mentions: List[ParkMention], references):
 
 def resolve_references(doc, mentions: List[ParkMention], references,
                        reach: int = SALIENCE_SENTENCES) -> List[ParkMention]:
-    """A kind alone speaks of the park last named within `reach` sentences."""
+    """A kind alone speaks of a park named before it: a written kind (`СЭЗ`, `технополис`) of
+    the last park of that kind, however far back (`… СЭЗ создана в 2011 году. Её площадь —
+    3 300 га`); a generic word (`парк`, `площадка`) of the park last named within a few
+    sentences (`reach`), or of the one park an article names."""
+    kinds: Dict[str, set] = {}
+    for m in mentions:
+        if m.kind:
+            kinds.setdefault(m.key, set()).add(m.kind)
+    one_park = len(kinds) == 1
     resolved = list(mentions)
-    for reference in (r for r in references if not r.group):
-        before = [m for m in mentions if m.end <= reference.start]
-        if before and _sentence_distance(doc, before[-1].end - 1, reference.start) <= reach:
-            last = before[-1]
-            resolved.append(ParkMention(reference.start, reference.end, last.name, last.key, None,
+    quoted = {i for span in quoted_spans(doc) for i in range(span.start, span.end)}
+    for reference in (r for r in references if not r.group and r.start not in quoted):
+        target = _referent(doc, reference, [m for m in mentions if m.end <= reference.start], kinds, one_park, reach)
+        if target is not None:
+            resolved.append(ParkMention(reference.start, reference.end, target.name, target.key, None,
                                         False, reference.start, "kind_reference"))
     return sorted(resolved, key=lambda m: m.start)
+
+
+def _referent(doc, reference, before: List[ParkMention], kinds: Dict[str, set], one_park: bool, reach: int):
+    if not before:
+        return None
+    if reference.kind:
+        same = [m for m in before if any(_same_kind(reference.kind, kind) for kind in kinds.get(m.key, ()))]
+        if same:
+            return same[-1]
+    topical = [m for m in before if not _is_affiliation(doc, m)] or before
+    last = topical[-1]
+    if one_park or _sentence_distance(doc, last.end - 1, reference.start) <= reach:
+        return last
+    return None
+
+
+def _is_affiliation(doc, m: ParkMention) -> bool:
+    """`подписано генеральным директором КИП «Мастер»`: a park named as a person's employer
+    is not what a following `площадка` speaks of."""
+    i = m.start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].pos_ == "ADJ"):
+        i -= 1
+    return i >= 0 and bool(word_lemmas(doc[i]) & load_set("positions.txt"))
+
+
+def _same_kind(one: str, other: str) -> bool:
+    """`СЭЗ` and `специальная экономическая зона` are one kind; so is a kind and itself."""
+    expansions = kind_expansions()
+    return one == other or one in expansions.get(other, ()) or other in expansions.get(one, ())
 
 
 def park_for(doc, mentions: List[ParkMention], start: int, end: int,
@@ -175,6 +212,23 @@ def _is_plan(left_tokens) -> bool:
     return any(token.lemma_.lower() in load_set("plan_cues.txt") for token in left_tokens)
 
 
+def _until_break(tokens) -> list:
+    """The words of a value's own clause: `занимает 40 га, вторая очередь …` stops at the comma."""
+    for i, token in enumerate(tokens):
+        if token.text in CLAUSE_BREAKS:
+            return tokens[:i]
+    return tokens
+
+
+def _clause_before(doc, span) -> list:
+    """Words from the start of the value's clause to the value: `По плану к 2028 году в
+    технопарке разместятся до 30 компаний` is a plan however far back `плану` stands."""
+    start = span.start
+    while start > span.sent.start and doc[start - 1].text not in CLAUSE_BREAKS:
+        start -= 1
+    return [token for token in doc[start:span.start] if not token.is_space]
+
+
 def _closeness(doc, mention: ParkMention, span) -> int:
     """0: the park is named in the value's sentence; 1: spoken of by kind there; 2: earlier."""
     if doc[mention.start].sent.start != span.sent.start:
@@ -184,11 +238,15 @@ def _closeness(doc, mention: ParkMention, span) -> int:
 
 def _attach_area(doc, mentions, parks, quantity, span) -> None:
     left, right = token_window(doc, span.start, span.end, 5, 3, span.sent)
-    cues = {value_cues().get(lemma) for lemma in lemmas(left[-3:] + right)}
-    if "not_area" in cues or _is_plan(left):
+    near = left[-3:] + _until_break(right)
+    cues = {value_cues().get(lemma) for lemma in lemmas(near)}
+    if "not_area" in cues or _is_plan(left + _clause_before(doc, span)):
         return
     target = park_for(doc, mentions, span.start, span.end)
-    if target is None or quantity.area is None:
+    if target is None or quantity.area is None or is_inside_park(doc, span, target):
+        return
+    buildings = [t for t in near if value_cues().get(t.lemma_.lower()) == BUILDING]
+    if buildings and not buildings_are_park(doc, span, buildings, mentions):
         return
     parks[target.key].areas.append((_closeness(doc, target, span), quantity.area))
     add_evidence(doc, "park", span.start, span.end, "area", "area_near_park")
@@ -258,7 +316,7 @@ def _attach_residents(doc, mentions, parks, quantity, span) -> None:
     if quantity.value != int(quantity.value) or quantity.value <= 0:
         return
     left, _ = token_window(doc, span.start, span.end, 6, 0, span.sent)
-    if not _is_resident_count(doc, span) or _is_plan(left):
+    if not _is_resident_count(doc, span) or _is_plan(left + _clause_before(doc, span)):
         return
     target = park_for(doc, mentions, span.start, span.end)
     if target is None:
@@ -268,73 +326,6 @@ def _attach_residents(doc, mentions, parks, quantity, span) -> None:
     add_evidence(doc, "park", span.start, span.end, "residents", "count_of_residents")
 
 
-def location_near(doc, m: ParkMention, mentions: List[ParkMention], first: bool) -> Optional[str]:
-    """The place given for a park next to its name.
-
-    After it: `«Х» (Навоийская область)`, `«Х» в Елабуге`, `«Коканд» Ферганской области`,
-    `«Академпарк» из Новосибирска`, `под Димитровградом`; before it, in the same clause:
-    `в Пятигорске работает технопарк «Х»`. After a later mention a bare `в <country>`
-    usually belongs to another noun (`реализация проектов технополиса «Х» в Узбекистане`).
-    """
-    sent = doc[m.start].sent
-    following = [other.start for other in mentions if other.start >= m.end]
-    limit = min([sent.end, m.end + 7] + following)
-    for place in places_in(doc, sent, m.end, limit):
-        if not _leads_to_place(doc, m.end, place):
-            break
-        name = phrase_nominative(place)
-        if not first and name.lower() in load_set("countries.txt"):
-            break
-        add_evidence(doc, "park", place.start, place.end, "location", "place_after_name")
-        return name
-    return _place_before(doc, m, mentions)
-
-
-def places_in(doc, sent, start: int, end: int) -> List:
-    """LOC entities in [start, end), and names pymorphy3 knows as places that NER missed."""
-    places = [ent for ent in sent.ents if ent.label_ == "LOC" and start <= ent.start < end]
-    taken = {i for ent in sent.ents for i in range(ent.start, ent.end)}
-    for token in doc[start:end]:
-        if token.i not in taken and token.text[:1].isupper() and not token.is_sent_start \
-                and any("Geox" in parse.tag for parse in morph_analyzer().parse(token.text)[:2]):
-            places.append(doc[token.i:token.i + 1])
-    return sorted(places, key=lambda span: span.start)
-
-
-def _place_before(doc, m: ParkMention, mentions: List[ParkMention]) -> Optional[str]:
-    sent = doc[m.start].sent
-    earlier = [other.end for other in mentions if other.end <= m.start]
-    floor = max([sent.start] + earlier)
-    for ent in reversed([e for e in sent.ents if e.label_ == "LOC" and floor <= e.start and e.end <= m.start]):
-        between = [t for t in doc[ent.end:m.start] if not t.is_space]
-        preposition = doc[ent.start - 1].lemma_.lower() if ent.start > 0 else ""
-        if preposition in {"в", "во"} and len(between) <= 3 and not any(
-                t.is_punct or t.pos_ in {"NOUN", "PROPN", "CCONJ"} for t in between):
-            add_evidence(doc, "park", ent.start, ent.end, "location", "place_before_kind")
-            return phrase_nominative(ent)
-        break
-    return None
-
-
-def _leads_to_place(doc, start: int, ent) -> bool:
-    """`(` alone, `в`/`на`/`под`/`из` with at most a place noun, a genitive right after the
-    name, or a cue: `расположенный в`."""
-    between = [t for t in doc[start:ent.start] if not t.is_space]
-    if [t.text for t in between] == ["("]:
-        return True
-    if not between:
-        return ent[-1].morph.get("Case") == ["Gen"]
-    if between[-1].text in {".", ";", "—", "–"}:
-        return False
-    words = [t.lemma_.lower() for t in between]
-    preposition = next((i for i, w in enumerate(words) if w in {"в", "во", "на", "под", "из"}), None)
-    if preposition is None or len(words) - preposition > 2:
-        return False
-    before = words[:preposition]
-    if bool(set(before) & load_set("location_cues.txt")) or before in (["("], [","]):
-        return True
-    # `«Заокский» площадью 86 га в Заокском районе`: a size may stand between
-    return all(t.like_num or t.lemma_.lower() in SIZE_WORDS for t in between[:preposition])
 
 
 @Language.factory("park_extractor", assigns=["doc._.parks", "doc.spans"], requires=["doc.ents"])

@@ -1,0 +1,74 @@
+"""Which area beside a park is the park's own size.
+
+The territory (га, км²) comes first. The area of buildings counts only when they are
+the park's own: named with the park after them, held by the park through a verb, or
+given as the park's size in apposition. An area inside a park (`участок площадью 12 га
+в индустриальном парке «Ханино»`) is a part of it, not its size.
+"""
+from __future__ import annotations
+
+from typing import List, Optional
+
+from ..vocab import load_set
+from .common import word_lemmas
+
+BUILDING = "building"
+PREPOSITIONS_INTO = {"в", "во", "на"}
+CLAUSE_BREAKS = {",", ";", "(", ")"}
+
+
+def _next_word(doc, i: int, end: int) -> Optional[int]:
+    while i < end and doc[i].is_space:
+        i += 1
+    return i if i < end else None
+
+
+def is_inside_park(doc, span, target) -> bool:
+    """`участок площадью 12 га в индустриальном парке «Ханино»`, `цех на 3 тыс. кв. м на
+    территории ОЭЗ`: the value stands before `в`/`на` and the park it would go to."""
+    i = _next_word(doc, span.end, span.sent.end)
+    if i is None or doc[i].lemma_.lower() not in PREPOSITIONS_INTO:
+        return False
+    i = _next_word(doc, i + 1, span.sent.end)
+    if i is not None and "территория" in word_lemmas(doc[i]):
+        i = _next_word(doc, i + 1, span.sent.end)
+    return i is not None and i == target.start
+
+
+def buildings_are_park(doc, span, buildings: List, mentions) -> bool:
+    """Buildings whose area is the park's size: `общая площадь помещений технопарка`,
+    `технопарк «Х» занимает здание площадью 21 тыс. м²`, `технопарк «Вектор» в городе
+    Набережные Челны — 12 тыс. кв. м производственных помещений`."""
+    starts = {m.start for m in mentions}
+    return any(_park_after(doc, token, starts) for token in buildings) \
+        or _held_by_park(doc, span, buildings, mentions) or _in_apposition(doc, span, mentions)
+
+
+def _park_after(doc, token, starts: set) -> bool:
+    """`помещений технопарка`, `корпусов парка «Х»`: the park in the genitive after the noun."""
+    i = _next_word(doc, token.i + 1, token.sent.end)
+    while i is not None and doc[i].pos_ == "ADJ":
+        i = _next_word(doc, i + 1, token.sent.end)
+    return i is not None and i in starts
+
+
+def _held_by_park(doc, span, buildings, mentions) -> bool:
+    """A park, then a verb of holding (`занимает`, `размещается в`), then the buildings."""
+    first = min(token.i for token in buildings)
+    before = [m for m in mentions if span.sent.start <= m.start and m.end <= first]
+    if not before or first > span.start:
+        return False
+    between = doc[before[-1].end:first]
+    return not any(t.text in CLAUSE_BREAKS for t in between) \
+        and any(word_lemmas(t) & load_set("park_occupy_verbs.txt") for t in between)
+
+
+def _in_apposition(doc, span, mentions) -> bool:
+    """Only the park's place and a dash or colon stand between the park and the value."""
+    before = [m for m in mentions if span.sent.start <= m.start and m.end <= span.start]
+    if not before:
+        return False
+    between = [t for t in doc[before[-1].end:span.start] if not t.is_space]
+    return bool(between) and between[-1].text in {"—", "–", ":"} and all(
+        t.is_punct or t.pos_ == "ADP" or t.ent_type_ == "LOC" or word_lemmas(t) & load_set("place_nouns.txt")
+        for t in between)

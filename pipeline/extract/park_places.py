@@ -1,0 +1,188 @@
+"""Where a park is: the place the text gives next to one of its mentions.
+
+After the name: `«Х» (Навоийская область)`, `«Х» в Елабуге`, `«Коканд» Ферганской области`,
+`«Академпарк» из Новосибирска`, `под Димитровградом`, `расположенный в 15 км от Казани`,
+`созданная в 2016 году на левобережье Ульяновска`; in brackets the most specific of an
+address (`(Ульяновская область, г. Димитровград)`); before the kind, in the same clause:
+`В Тимашевске Краснодарского края начал работу агропромышленный парк «Х»`.
+"""
+from __future__ import annotations
+
+from typing import List, Optional
+
+from ..models import morph_analyzer
+from ..normalize import phrase_nominative
+from ..vocab import load_set
+from .common import REGION_NOUNS, add_evidence, word_lemmas
+
+REACH = 7          # words after a name where its place may stand
+REACH_AFTER_CUE = 12  # … and after `расположенный`, `созданная`, `размещается`
+REACH_BEFORE = 8   # words between a place and the kind it comes before
+STOPS = {".", ";", "—", "–", "(", ")", "«", "»", "\"", ":"}
+DOTTED_NOUNS = {"г", "пос", "с", "д"}  # `г. Димитровград`: the dot of a place noun is no stop
+
+
+def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
+    """The place given for a park next to mention m. After a later mention a bare `в
+    <country>` usually belongs to another noun (`проекты технополиса «Х» в Узбекистане`)."""
+    sent = doc[m.start].sent
+    following = [other.start for other in mentions if other.start >= m.end]
+    limit = min([sent.end, m.end + REACH_AFTER_CUE] + following)
+    bracketed = _place_in_brackets(doc, m.end, limit)
+    if bracketed is not None:
+        return _record(doc, bracketed, "place_in_brackets")
+    for place in places_in(doc, sent, m.end, limit):
+        if not leads_to_place(doc, m.end, place):
+            break
+        name = phrase_nominative(place)
+        if not first and name.lower() in load_set("countries.txt"):
+            break
+        return _record(doc, place, "place_after_name")
+    return _place_before(doc, m, mentions)
+
+
+def _record(doc, place, rule: str) -> str:
+    place = most_specific_part(place)
+    add_evidence(doc, "park", place.start, place.end, "location", rule)
+    return phrase_nominative(place)
+
+
+LEVEL_NOUNS = REGION_NOUNS | {"район"}
+
+
+def most_specific_part(place):
+    """`Белебее Республики Башкортостан` → `Белебее`, `Кстовского района Нижегородской
+    области` → `Кстовского района`: a place named with the region it lies in."""
+    for i in range(1, len(place)):
+        token, before = place[i], place[i - 1]
+        opens_genitive = token.morph.get("Case") == ["Gen"] and before.morph.get("Case") not in (["Gen"], [])
+        after_level = before.lemma_.lower() in LEVEL_NOUNS and token.pos_ in {"ADJ", "PROPN"}
+        if opens_genitive or after_level:
+            return place[:i]
+    return place
+
+
+def places_in(doc, sent, start: int, end: int) -> List:
+    """LOC entities in [start, end), and names pymorphy3 knows as places that NER missed."""
+    places = [ent for ent in sent.ents if ent.label_ == "LOC" and start <= ent.start < end]
+    taken = {i for ent in sent.ents for i in range(ent.start, ent.end)}
+    for token in doc[start:end]:
+        if token.i not in taken and token.text[:1].isupper() and not token.is_sent_start \
+                and any("Geox" in parse.tag for parse in morph_analyzer().parse(token.text)[:2]):
+            places.append(doc[token.i:token.i + 1])
+    return sorted(places, key=lambda span: span.start)
+
+
+def specificity(name: str) -> int:
+    """0 a country, 1 a region (область, край, республика, округ), 2 a city or district."""
+    if name.lower() in load_set("countries.txt"):
+        return 0
+    return 1 if set(name.lower().split()) & REGION_NOUNS else 2
+
+
+def _place_in_brackets(doc, start: int, limit: int):
+    """`«Х» (Ульяновская область, г. Димитровград)`: an address in brackets right after
+    the name gives its most specific place."""
+    i = start
+    while i < limit and doc[i].is_space:
+        i += 1
+    if i >= limit or doc[i].text != "(":
+        return None
+    close = next((j for j in range(i + 1, doc[i].sent.end) if doc[j].text == ")"), None)
+    if close is None:
+        return None
+    places = places_in(doc, doc[i].sent, i + 1, close)
+    if len(places) < 2:
+        return None
+    return max(places, key=lambda place: specificity(phrase_nominative(place)))
+
+
+def _is_preposition(words: List[set], i: int) -> bool:
+    """`в`, `на`, `под`, `из`, `вблизи`; `от`, `с` after a word of distance (`в 15 км от`)."""
+    if words[i] & load_set("place_prepositions.txt"):
+        return True
+    return i > 0 and bool(words[i] & {"от", "с"}) and bool(words[i - 1] & load_set("proximity_words.txt"))
+
+
+def leads_to_place(doc, start: int, ent) -> bool:
+    """`(` alone, a genitive right after the name, or a preposition with at most place nouns
+    after it (`в городе`, `на территории`), reached past a size or distance (`площадью 86
+    га в`, `в 15 км от`) or past a cue of location (`расположенный`, `созданная в 2016 году на`)."""
+    between = [t for t in doc[start:ent.start] if not t.is_space]
+    if [t.text for t in between] == ["("]:
+        return True
+    if not between:
+        return ent[-1].morph.get("Case") == ["Gen"]
+    words = [word_lemmas(t) for t in between]
+    prepositions = [i for i in range(len(between)) if _is_preposition(words, i)]
+    if not prepositions:
+        return False
+    last = prepositions[-1]
+    if not all(forms & load_set("place_nouns.txt") or t.text == "." for forms, t in
+               zip(words[last + 1:], between[last + 1:])) or len(between) - last > 3:
+        return False
+    head = between[:last]
+    if any(t.text in STOPS and not _dotted_noun(between, k) for k, t in enumerate(head)) \
+            or any(t.text == "," for t in head[1:]):
+        return False
+    if any(forms & load_set("location_cues.txt") for forms in words[:last]):
+        return True
+    if [t.text for t in head] in ([], ["("], [","]):
+        return True
+    size = load_set("size_words.txt") | load_set("proximity_words.txt")
+    return all(t.like_num or forms & size for forms, t in zip(words[:last], head))
+
+
+def _dotted_noun(tokens, k: int) -> bool:
+    return tokens[k].text == "." and k > 0 and tokens[k - 1].text.lower() in DOTTED_NOUNS
+
+
+def _place_before(doc, m, mentions: List) -> Optional[str]:
+    """`В Пятигорске работает технопарк «Х»`, `В Буинском районе республики в прошлом
+    месяце начал работу агропромышленный парк «Х»`: a place after `в`, then only a verb,
+    time words, region nouns and a light object before the kind."""
+    sent = doc[m.start].sent
+    earlier = [other.end for other in mentions if other.end <= m.start]
+    floor = max([sent.start] + earlier)
+    ents = [e for e in sent.ents if e.label_ == "LOC" and floor <= e.start and e.end <= m.start]
+    if not ents:
+        return None
+    ent, end = _chain_head(doc, ents)
+    preposition = doc[ent.start - 1].lemma_.lower() if ent.start > 0 else ""
+    between = [t for t in doc[end:m.start] if not t.is_space]
+    if preposition in {"в", "во"} and len(between) <= REACH_BEFORE and _only_circumstances(between):
+        return _record(doc, ent, "place_before_kind")
+    return None
+
+
+def _chain_head(doc, ents):
+    """`в Тимашевске Краснодарского края`: the first of places that follow each other, and
+    the end of the last."""
+    last = ents[-1]
+    head = last
+    for ent in reversed(ents[:-1]):
+        if any(not t.is_space for t in doc[ent.end:head.start]) or head[-1].morph.get("Case") != ["Gen"]:
+            break
+        head = ent
+    return head, last.end
+
+
+def _only_circumstances(tokens) -> bool:
+    """Verbs, adverbs, time phrases (`в прошлом месяце`), region nouns in the genitive
+    (`республики`), and a noun object right after a verb (`начал работу`)."""
+    times = load_set("time_nouns.txt")
+    for k, t in enumerate(tokens):
+        forms = word_lemmas(t)
+        if t.pos_ in {"VERB", "AUX", "ADV", "PART"}:
+            continue
+        if t.pos_ == "NOUN" and (forms & times or forms & REGION_NOUNS):
+            continue
+        if t.pos_ == "NOUN" and k > 0 and tokens[k - 1].pos_ in {"VERB", "AUX"} \
+                and t.morph.get("Case") == ["Acc"]:
+            continue
+        if t.pos_ in {"ADP", "ADJ", "NUM"} or t.like_num:
+            rest = tokens[k + 1:]
+            if any(word_lemmas(r) & times for r in rest[:3]):
+                continue
+        return False
+    return True
