@@ -18,18 +18,14 @@ def word_sentences(doc):
             yield tokens
 
 
-def _feats(feats: dict) -> str:
-    return "|".join(f"{key}={value}" for key, value in sorted(feats.items()))
-
-
 class NatashaMorph(BatchedComponent):
     def process(self, docs):
         sentences = [tokens for doc in docs for tokens in word_sentences(doc)]
-        markups = morph_tagger().map([[token.text for token in tokens] for tokens in sentences])
-        for tokens, markup in zip(sentences, markups):
-            for token, tagged in zip(tokens, markup.tokens):
-                token.pos_ = tagged.pos
-                token.set_morph(_feats(tagged.feats) or None)
+        tagged = morph_tagger().tag([[token.text for token in tokens] for tokens in sentences])
+        for tokens, tags in zip(sentences, tagged):
+            for token, (pos, feats) in zip(tokens, tags):
+                token.pos_ = pos
+                token.set_morph(feats)
         for doc in docs:
             for token in doc:
                 if token.is_space:
