@@ -77,8 +77,29 @@ def find_quoted_spans(doc: Doc) -> List[Span]:
     return sorted((span for span in found if len(span) <= 8), key=lambda span: span.start)
 
 
+_quantities_memo: tuple = (None, {})  # (the last doc, its sentences' quantities); see below
+
+
 def sentence_quantities(sent: Span) -> Iterator[tuple]:
-    """(quantity, token span) of every quantity in a sentence, in document offsets."""
+    """(quantity, token span) of every quantity in a sentence, in document offsets.
+
+    The park, agreement and contract extractors each scan the same sentences, one doc after
+    the other: the quantities are found once per sentence of the doc being extracted (not
+    in doc.user_data, which must stay msgpack-safe for nlp.pipe(n_process=2)). The pair is
+    read and replaced as a whole, so that threads never share one doc's memo."""
+    global _quantities_memo
+    doc = sent.doc
+    memo_doc, memo = _quantities_memo
+    if memo_doc is not doc:
+        memo = {}
+        _quantities_memo = (doc, memo)
+    found = memo.get((sent.start, sent.end))
+    if found is None:
+        found = memo[sent.start, sent.end] = list(_find_sentence_quantities(sent))
+    return iter(found)
+
+
+def _find_sentence_quantities(sent: Span) -> Iterator[tuple]:
     doc = sent.doc
     for quantity in find_quantities(sent.text):
         start = sent.start_char + quantity.start
