@@ -74,9 +74,8 @@ class RazdelTokenizer:
 
     def __call__(self, text: str) -> Doc:
         words, spaces = split_words(text)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
-        _mark_sentences(doc, sentence_starts(text))
-        return doc
+        sent_starts = sentence_flags(words, spaces, sentence_starts(text)) if words else None
+        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
 
     # spaCy serialisation hooks: the tokenizer has no state of its own
     def to_bytes(self, **kwargs):
@@ -92,16 +91,22 @@ class RazdelTokenizer:
         return self
 
 
-def _mark_sentences(doc: Doc, starts: set) -> None:
+def sentence_flags(words: List[str], spaces: List[bool], starts: set) -> List[bool]:
+    """token.is_sent_start of each word, given to the Doc as it is made: a word token starts
+    a sentence after a line break, at a start in `starts`, or first; a whitespace token
+    only if first."""
+    flags: List[bool] = []
     pending = True  # the next word token starts a sentence
-    for token in doc:
-        if token.is_space:
-            token.is_sent_start = token.i == 0
-            pending = pending or "\n" in token.text
-            continue
-        is_start = pending or token.idx in starts
-        token.is_sent_start = is_start or token.i == 0
-        pending = False
+    offset = 0
+    for i, (word, space) in enumerate(zip(words, spaces)):
+        if word.isspace():  # spaCy's token.is_space
+            flags.append(i == 0)
+            pending = pending or "\n" in word
+        else:
+            flags.append(pending or offset in starts or i == 0)
+            pending = False
+        offset += len(word) + space
+    return flags
 
 
 @registry.tokenizers("pipeline.razdel_tokenizer.v1")
