@@ -123,14 +123,28 @@ def _normal_forms(word: str) -> frozenset:
     return frozenset(parse.normal_form for parse in morph_analyzer().parse(word))
 
 
-def word_lemmas(token) -> set:
+_lemmas_memo: tuple = (None, {})  # (the last doc, word_lemmas of its tokens by index)
+
+
+def word_lemmas(token) -> frozenset:
     """Every lemma a word may have: the tagger's, its own text, and all pymorphy3 normal forms.
 
     The tagger may take a capitalised common noun for a name (`Технополиса` → PROPN,
     lemma `технополиса`); matching vocabularies on all normal forms keeps `технополис`.
+    The extractors ask again and again for the same tokens (every kind, every cue tried at
+    each word): the answer is kept for the doc being extracted, as for the quantities.
     """
-    text = token.text.lower()
-    return {token.lemma_.lower(), text} | _normal_forms(text)
+    global _lemmas_memo
+    doc = token.doc
+    memo_doc, memo = _lemmas_memo
+    if memo_doc is not doc:
+        memo = {}
+        _lemmas_memo = (doc, memo)
+    forms = memo.get(token.i)
+    if forms is None:
+        text = token.text.lower()
+        forms = memo[token.i] = frozenset({token.lemma_.lower(), text}) | _normal_forms(text)
+    return forms
 
 
 COUNT_REACH = 6  # `два знаковых для развития промышленности соглашения`
