@@ -49,8 +49,13 @@ def name_key(name: str) -> str:
     return " ".join(morph_analyzer().parse(word)[0].normal_form for word in words)
 
 
-def _lemma_forms(token) -> set:
-    forms = word_lemmas(token)
+def _lemma_forms(token) -> frozenset:
+    return _with_last_parts(word_lemmas(token))
+
+
+@lru_cache(maxsize=65536)
+def _with_last_parts(forms: frozenset) -> frozenset:
+    """The forms and the last part of each hyphenated one: `компания-резидент` → `резидент`."""
     return forms | {form.split("-")[-1] for form in forms}
 
 
