@@ -77,22 +77,33 @@ def find_quoted_spans(doc: Doc) -> List[Span]:
     return sorted((span for span in found if len(span) <= 8), key=lambda span: span.start)
 
 
-_quantities_memo: tuple = (None, {})  # (the last doc, its sentences' quantities); see below
+class PerDoc:
+    """A memo for the doc being extracted, dropped at the next doc: the extractors run one
+    doc at a time and ask the same questions about it again and again (the quantities of a
+    sentence, the lemmas of a word). Not in doc.user_data, which must stay msgpack-safe for
+    nlp.pipe(n_process=2). The (doc, memo) pair is read and replaced as a whole, so that
+    threads never share one doc's memo."""
+
+    def __init__(self):
+        self._current: tuple = (None, {})
+
+    def __call__(self, doc) -> dict:
+        current, memo = self._current
+        if current is not doc:
+            memo = {}
+            self._current = (doc, memo)
+        return memo
+
+
+_sentence_quantities = PerDoc()
 
 
 def sentence_quantities(sent: Span) -> Iterator[tuple]:
     """(quantity, token span) of every quantity in a sentence, in document offsets.
 
-    The park, agreement and contract extractors each scan the same sentences, one doc after
-    the other: the quantities are found once per sentence of the doc being extracted (not
-    in doc.user_data, which must stay msgpack-safe for nlp.pipe(n_process=2)). The pair is
-    read and replaced as a whole, so that threads never share one doc's memo."""
-    global _quantities_memo
-    doc = sent.doc
-    memo_doc, memo = _quantities_memo
-    if memo_doc is not doc:
-        memo = {}
-        _quantities_memo = (doc, memo)
+    The park, agreement and contract extractors each scan the same sentences: the
+    quantities are found once per sentence of a doc."""
+    memo = _sentence_quantities(sent.doc)
     found = memo.get((sent.start, sent.end))
     if found is None:
         found = memo[sent.start, sent.end] = list(_find_sentence_quantities(sent))
@@ -123,7 +134,7 @@ def _normal_forms(word: str) -> frozenset:
     return frozenset(parse.normal_form for parse in morph_analyzer().parse(word))
 
 
-_lemmas_memo: tuple = (None, {})  # (the last doc, word_lemmas of its tokens by index)
+_word_lemmas = PerDoc()
 
 
 def word_lemmas(token) -> frozenset:
@@ -131,15 +142,10 @@ def word_lemmas(token) -> frozenset:
 
     The tagger may take a capitalised common noun for a name (`Технополиса` → PROPN,
     lemma `технополиса`); matching vocabularies on all normal forms keeps `технополис`.
-    The extractors ask again and again for the same tokens (every kind, every cue tried at
-    each word): the answer is kept for the doc being extracted, as for the quantities.
+    Kept per token of the doc (every kind, every cue is tried at each word); a frozenset,
+    so that no caller can change the shared answer.
     """
-    global _lemmas_memo
-    doc = token.doc
-    memo_doc, memo = _lemmas_memo
-    if memo_doc is not doc:
-        memo = {}
-        _lemmas_memo = (doc, memo)
+    memo = _word_lemmas(token.doc)
     forms = memo.get(token.i)
     if forms is None:
         text = token.text.lower()
@@ -168,14 +174,24 @@ def is_counted(doc, i: int) -> bool:
     return False
 
 
+_words_from = PerDoc()
+
+
 def words_from(doc: Doc, i: int, count: int) -> List:
-    """The next `count` word tokens from i on, passing over whitespace tokens."""
-    words = []
-    while i < len(doc) and len(words) < count:
-        if not doc[i].is_space:
-            words.append(doc[i])
-        i += 1
-    return words
+    """The next `count` word tokens from i on, passing over whitespace tokens.
+
+    Kept per doc: match_agreement and match_kind ask at every token, once per table entry."""
+    memo = _words_from(doc)
+    words = memo.get((i, count))
+    if words is None:
+        found, j = [], i
+        while j < len(doc) and len(found) < count:
+            token = doc[j]
+            if not token.is_space:
+                found.append(token)
+            j += 1
+        words = memo[i, count] = tuple(found)
+    return list(words)
 
 
 def lemmas(tokens) -> List[str]:
