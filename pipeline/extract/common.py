@@ -174,24 +174,15 @@ def is_counted(doc, i: int) -> bool:
     return False
 
 
-_words_from = PerDoc()
-
-
 def words_from(doc: Doc, i: int, count: int) -> List:
-    """The next `count` word tokens from i on, passing over whitespace tokens.
-
-    Kept per doc: match_agreement and match_kind ask at every token, once per table entry."""
-    memo = _words_from(doc)
-    words = memo.get((i, count))
-    if words is None:
-        found, j = [], i
-        while j < len(doc) and len(found) < count:
-            token = doc[j]
-            if not token.is_space:
-                found.append(token)
-            j += 1
-        words = memo[i, count] = tuple(found)
-    return list(words)
+    """The next `count` word tokens from i on, passing over whitespace tokens."""
+    words, length = [], len(doc)
+    while i < length and len(words) < count:
+        token = doc[i]
+        if not token.is_space:
+            words.append(token)
+        i += 1
+    return words
 
 
 def lemmas(tokens) -> List[str]:
