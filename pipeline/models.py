@@ -44,7 +44,35 @@ def ner_tagger():
 def morph_analyzer():
     import pymorphy3
     fix_pymorphy3_unnamed_letters()
-    return pymorphy3.MorphAnalyzer()
+    return MemoParses(pymorphy3.MorphAnalyzer())
+
+
+class MemoParses:
+    """A pymorphy3 MorphAnalyzer whose parse(word) is memoised, the rest passed through.
+
+    The extractors and name normalisation parse the same words again and again (each name
+    form, each vocabulary match); a parse depends on the word alone. Each call gets a list
+    of its own (the Parse records are immutable named tuples). The memo is cleared when
+    full, so that memory stays flat over a long run."""
+
+    def __init__(self, analyzer, size: int = 100_000):
+        self.analyzer = analyzer
+        self.size = size
+        self.parses = {}
+
+    def parse(self, word: str) -> list:
+        parses = self.parses.get(word)
+        if parses is None:
+            if len(self.parses) >= self.size:
+                self.parses.clear()
+            parses = self.parses[word] = tuple(self.analyzer.parse(word))
+        return list(parses)
+
+    def __getattr__(self, name):
+        analyzer = self.__dict__.get("analyzer")  # absent while unpickling
+        if analyzer is None or name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(analyzer, name)
 
 
 def fix_pymorphy3_unnamed_letters() -> None:
