@@ -32,18 +32,22 @@ class NatashaMorph(BatchedComponent):
     def process(self, docs):
         sentences = [(doc, indexes, words) for doc in docs for indexes, words in word_sentences(doc)]
         tagged = morph_tagger().tag([words for _, _, words in sentences])
-        columns = {id(doc): doc.to_array([POS, MORPH]) for doc in docs}
+        values = {id(doc): ([], [], []) for doc in docs}  # token indexes, POS ids, MORPH keys
         morph_keys = {None: 0}
         for (doc, indexes, _), tags in zip(sentences, tagged):
-            column = columns[id(doc)]
+            token_indexes, pos_ids, keys = values[id(doc)]
             for i, (pos, feats) in zip(indexes, tags):
                 key = morph_keys.get(feats)
                 if key is None:
                     key = morph_keys[feats] = doc.vocab.morphology.add(feats)
-                column[i, 0] = POS_IDS[pos]
-                column[i, 1] = key
+                token_indexes.append(i)
+                pos_ids.append(POS_IDS[pos])
+                keys.append(key)
         for doc in docs:
-            column = columns[id(doc)]
+            column = doc.to_array([POS, MORPH])
+            token_indexes, pos_ids, keys = values[id(doc)]
+            column[token_indexes, 0] = pos_ids
+            column[token_indexes, 1] = keys
             column[doc.to_array(IS_SPACE).astype(bool), 0] = SPACE
             doc.from_array([POS, MORPH], column)
         return docs
