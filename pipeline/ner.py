@@ -19,12 +19,11 @@ log = logging.getLogger(__name__)
 class NatashaNER(BatchedComponent):
     def process(self, docs):
         sentences = [(doc, sent) for doc in docs for sent in doc.sents if sent.text.strip()]
-        markups = ner_tagger().map([sent.text for _, sent in sentences])
+        spans = ner_tagger().spans([sent.text for _, sent in sentences])
         found = {id(doc): [] for doc in docs}
-        for (doc, sent), markup in zip(sentences, markups):
-            for span in markup.spans:
-                start = sent.start_char + span.start
-                ent = doc.char_span(start, sent.start_char + span.stop, label=span.type,
+        for (doc, sent), sent_spans in zip(sentences, spans):
+            for start, stop, label in sent_spans:
+                ent = doc.char_span(sent.start_char + start, sent.start_char + stop, label=label,
                                     alignment_mode="expand")
                 if ent is not None:
                     found[id(doc)].append(ent)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import List
 
+import numpy
 from razdel import sentenize, tokenize
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 from spacy.util import registry
 
@@ -75,7 +77,9 @@ class RazdelTokenizer:
     def __call__(self, text: str) -> Doc:
         words, spaces = split_words(text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        _mark_sentences(doc, sentence_starts(text))
+        if words:  # as token.is_sent_start = True / False: 1 / -1 (Doc(sent_starts=…) is slower)
+            flags = sentence_flags(words, spaces, sentence_starts(text))
+            doc.from_array([SENT_START], numpy.array([1 if flag else -1 for flag in flags]).astype(numpy.uint64))
         return doc
 
     # spaCy serialisation hooks: the tokenizer has no state of its own
@@ -92,16 +96,22 @@ class RazdelTokenizer:
         return self
 
 
-def _mark_sentences(doc: Doc, starts: set) -> None:
+def sentence_flags(words: List[str], spaces: List[bool], starts: set) -> List[bool]:
+    """token.is_sent_start of each word, given to the Doc as it is made: a word token starts
+    a sentence after a line break, at a start in `starts`, or first; a whitespace token
+    only if first."""
+    flags: List[bool] = []
     pending = True  # the next word token starts a sentence
-    for token in doc:
-        if token.is_space:
-            token.is_sent_start = token.i == 0
-            pending = pending or "\n" in token.text
-            continue
-        is_start = pending or token.idx in starts
-        token.is_sent_start = is_start or token.i == 0
-        pending = False
+    offset = 0
+    for i, (word, space) in enumerate(zip(words, spaces)):
+        if word.isspace():  # spaCy's token.is_space
+            flags.append(i == 0)
+            pending = pending or "\n" in word
+        else:
+            flags.append(pending or offset in starts or i == 0)
+            pending = False
+        offset += len(word) + space
+    return flags
 
 
 @registry.tokenizers("pipeline.razdel_tokenizer.v1")

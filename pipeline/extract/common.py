@@ -78,8 +78,40 @@ def find_quoted_spans(doc: Doc) -> List[Span]:
     return sorted((span for span in found if len(span) <= 8), key=lambda span: span.start)
 
 
+class PerDoc:
+    """A memo for the doc being extracted, dropped at the next doc: the extractors run one
+    doc at a time and ask the same questions about it again and again (the quantities of a
+    sentence, the lemmas of a word). Not in doc.user_data, which must stay msgpack-safe for
+    nlp.pipe(n_process=2). The (doc, memo) pair is read and replaced as a whole, so that
+    threads never share one doc's memo."""
+
+    def __init__(self):
+        self._current: tuple = (None, {})
+
+    def __call__(self, doc) -> dict:
+        current, memo = self._current
+        if current is not doc:
+            memo = {}
+            self._current = (doc, memo)
+        return memo
+
+
+_sentence_quantities = PerDoc()
+
+
 def sentence_quantities(sent: Span) -> Iterator[tuple]:
-    """(quantity, token span) of every quantity in a sentence, in document offsets."""
+    """(quantity, token span) of every quantity in a sentence, in document offsets.
+
+    The park, agreement and contract extractors each scan the same sentences: the
+    quantities are found once per sentence of a doc."""
+    memo = _sentence_quantities(sent.doc)
+    found = memo.get((sent.start, sent.end))
+    if found is None:
+        found = memo[sent.start, sent.end] = list(_find_sentence_quantities(sent))
+    return iter(found)
+
+
+def _find_sentence_quantities(sent: Span) -> Iterator[tuple]:
     doc = sent.doc
     for quantity in find_quantities(sent.text):
         start = sent.start_char + quantity.start
@@ -103,14 +135,23 @@ def _normal_forms(word: str) -> frozenset:
     return frozenset(parse.normal_form for parse in morph_analyzer().parse(word))
 
 
-def word_lemmas(token) -> set:
+_word_lemmas = PerDoc()
+
+
+def word_lemmas(token) -> frozenset:
     """Every lemma a word may have: the tagger's, its own text, and all pymorphy3 normal forms.
 
     The tagger may take a capitalised common noun for a name (`Технополиса` → PROPN,
     lemma `технополиса`); matching vocabularies on all normal forms keeps `технополис`.
+    Kept per token of the doc (every kind, every cue is tried at each word); a frozenset,
+    so that no caller can change the shared answer.
     """
-    text = token.text.lower()
-    return {token.lemma_.lower(), text} | _normal_forms(text)
+    memo = _word_lemmas(token.doc)
+    forms = memo.get(token.i)
+    if forms is None:
+        text = token.text.lower()
+        forms = memo[token.i] = frozenset({token.lemma_.lower(), text}) | _normal_forms(text)
+    return forms
 
 
 COUNT_REACH = 6  # `два знаковых для развития промышленности соглашения`
@@ -136,10 +177,11 @@ def is_counted(doc, i: int) -> bool:
 
 def words_from(doc: Doc, i: int, count: int) -> List:
     """The next `count` word tokens from i on, passing over whitespace tokens."""
-    words = []
-    while i < len(doc) and len(words) < count:
-        if not doc[i].is_space:
-            words.append(doc[i])
+    words, length = [], len(doc)
+    while i < length and len(words) < count:
+        token = doc[i]
+        if not token.is_space:
+            words.append(token)
         i += 1
     return words
 

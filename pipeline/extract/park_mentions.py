@@ -49,9 +49,23 @@ def name_key(name: str) -> str:
     return " ".join(morph_analyzer().parse(word)[0].normal_form for word in words)
 
 
-def _lemma_forms(token) -> set:
-    forms = word_lemmas(token)
+def _lemma_forms(token) -> frozenset:
+    return _with_last_parts(word_lemmas(token))
+
+
+@lru_cache(maxsize=65536)
+def _with_last_parts(forms: frozenset) -> frozenset:
+    """The forms and the last part of each hyphenated one: `компания-резидент` → `резидент`."""
     return forms | {form.split("-")[-1] for form in forms}
+
+
+@lru_cache(maxsize=None)
+def abbreviations_by_first_word() -> Dict[str, Tuple[Tuple[Tuple[str, ...], str], ...]]:
+    """The abbreviation table indexed by its first word, entries in table order."""
+    index: Dict[str, list] = {}
+    for words, kind in abbreviation_table().items():
+        index.setdefault(words[0], []).append((words, kind))
+    return {first: tuple(entries) for first, entries in index.items()}
 
 
 @lru_cache(maxsize=None)
@@ -68,9 +82,7 @@ def match_kind(doc, i: int) -> Optional[Tuple[int, str, bool]]:
     if doc[i].is_space:
         return None
     best = None
-    for words, kind in abbreviation_table().items():
-        if words[0] != doc[i].text:
-            continue
+    for words, kind in abbreviations_by_first_word().get(doc[i].text, ()):
         tokens = words_from(doc, i, len(words))
         if len(tokens) == len(words) and tuple(t.text for t in tokens) == words:
             if best is None or tokens[-1].i + 1 > best[0]:
