@@ -59,22 +59,24 @@ def _with_last_parts(forms: frozenset) -> frozenset:
     return forms | {form.split("-")[-1] for form in forms}
 
 
-@lru_cache(maxsize=None)
-def abbreviations_by_first_word() -> Dict[str, Tuple[Tuple[Tuple[str, ...], str], ...]]:
-    """The abbreviation table indexed by its first word, entries in table order."""
+def _by_first_word(table) -> Dict[str, Tuple[Tuple[Tuple[str, ...], str], ...]]:
+    """A table of word sequences indexed by its first word, entries in table order."""
     index: Dict[str, list] = {}
-    for words, kind in abbreviation_table().items():
+    for words, kind in table.items():
         index.setdefault(words[0], []).append((words, kind))
     return {first: tuple(entries) for first, entries in index.items()}
+
+
+@lru_cache(maxsize=None)
+def abbreviations_by_first_word() -> Dict[str, Tuple[Tuple[Tuple[str, ...], str], ...]]:
+    """The abbreviation table indexed by its first word, so each token tries only its own entries."""
+    return _by_first_word(abbreviation_table())
 
 
 @lru_cache(maxsize=None)
 def kinds_by_first_word() -> Dict[str, Tuple[Tuple[Tuple[str, ...], str], ...]]:
     """The kind table indexed by its first lemma, so each token tries only its own entries."""
-    index: Dict[str, list] = {}
-    for words, kind in kind_table().items():
-        index.setdefault(words[0], []).append((words, kind))
-    return {first: tuple(entries) for first, entries in index.items()}
+    return _by_first_word(kind_table())
 
 
 def match_kind(doc, i: int) -> Optional[Tuple[int, str, bool]]:

@@ -3,7 +3,7 @@
 natasha's PER spans are cleaned first: initials written apart join the name
 (`Путин В.В.`), an alias in brackets is cut (`Брендт Кристенсен (Brendt Christensen)`),
 and a title or form of address in front is taken off (`Император Акихито` → Акихито,
-the title kept for the position). A span is not a person when a rule of NOT_PERSON
+the title kept for the position). A span is not a person when named_after or a rule of NOT_PERSON
 says so (a street, a place, something named after a person, a family). Mentions are
 one person when the full words of the shorter name are among the longer one's, its
 initials match the rest (`В. В. Путин` ~ `Владимир Путин`), patronymics optional
@@ -214,7 +214,8 @@ def title_of_something(doc, title_start, start, end) -> bool:
     return following.text.islower() and following.pos_ == "NOUN" and following.morph.get("Case") == ["Gen"]
 
 
-NOT_PERSON = [not_capitalised, initials_only, thing_named, place_elsewhere, named_after, place_word,
+# named_after is tried first, apart: a list after a namesake is dropped with it (find_mentions)
+NOT_PERSON = [not_capitalised, initials_only, thing_named, place_elsewhere, place_word,
               someone_elses, common_word, mixed_script, modifies_noun, family, named_thing, title_of_something]
 
 

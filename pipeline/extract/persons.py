@@ -28,11 +28,10 @@ from .person_groups import group_mentions
 from .person_names import Mention, find_mentions
 from .position_text import phrase_size, read_position
 from .position_verbs import verb_positions
-from .positions import Phrase, complement_end, modifiers_start, phrases_after, phrases_before
+from .positions import LIST_PUNCT, Phrase, complement_end, modifiers_start, phrases_after, phrases_before
 from .titles import is_head, is_plural, normal_forms
 
 LIST_JOINS = {",", "и"}
-LIST_PUNCT = {"—", "–", ":"}
 ORIGIN_ADPS = {"из", "от"}  # Михаил Павлов из Москвы
 
 
