@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from ..records import ORG, PER, Agreement, Money, Signatory, to_dict
 from ..vocab import load_set, load_table
-from .common import add_evidence, contains_words, is_counted, sentence_quantities, words_from
+from .common import add_evidence, contains_words, index_by_first_word, is_counted, sentence_quantities, words_from
 from .agreement_sums import NamedSum, named_sums
 from .money import deal_money
 from .parties import Party, sentence_parties
@@ -38,12 +38,17 @@ def kind_table() -> Dict[Tuple[str, ...], str]:
     return {tuple(words.split()): kind for words, kind in load_table("agreement_kinds.tsv", 2)}
 
 
+@lru_cache(maxsize=None)
+def kinds_by_first_word() -> Dict[str, Tuple[Tuple[Tuple[str, ...], str], ...]]:
+    return index_by_first_word(kind_table())
+
+
 def match_agreement(doc, i: int) -> Optional[Tuple[int, str]]:
     """(end, kind) of a single agreement named at token i; plurals and counted nouns are totals."""
     if doc[i].is_space:
         return None  # the mention starts at the word, not at the blank lines before it
     best = None
-    for words, kind in kind_table().items():
+    for words, kind in kinds_by_first_word().get(doc[i].lemma_.lower(), ()):
         tokens = words_from(doc, i, len(words))
         if [t.lemma_.lower() for t in tokens] == list(words) and (best is None or tokens[-1].i + 1 > best[0]):
             best = (tokens[-1].i + 1, kind)

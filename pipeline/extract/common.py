@@ -7,7 +7,7 @@ the attribute it supports and carrying the name of the rule that fired
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterator, List, Optional
+from typing import Dict, Iterator, List, Optional, Tuple
 
 from spacy.tokens import Doc, Span
 
@@ -173,6 +173,15 @@ def is_counted(doc, i: int) -> bool:
         if (doc[k].pos_ == "NUM" or doc[k].like_num) and not (doc[k].text.isdigit() and len(doc[k].text) == 4):
             return True  # a number governs the genitive (a year does not)
     return False
+
+
+def index_by_first_word(table) -> Dict[str, Tuple[Tuple[Tuple[str, ...], str], ...]]:
+    """A table of word sequences indexed by its first word, entries in table order, so a
+    token tries only the entries that can start with it."""
+    index: Dict[str, list] = {}
+    for words, value in table.items():
+        index.setdefault(words[0], []).append((words, value))
+    return {first: tuple(entries) for first, entries in index.items()}
 
 
 def words_from(doc: Doc, i: int, count: int) -> List:

@@ -13,7 +13,7 @@ from typing import Dict, List, Optional, Tuple
 from ..models import morph_analyzer
 from ..normalize import inflect_word, strip_quotes
 from ..vocab import load_table
-from .common import is_counted, quoted_spans, word_lemmas, words_from
+from .common import index_by_first_word, is_counted, quoted_spans, word_lemmas, words_from
 
 MAX_NAME_WORDS = 3
 # words that speak of a park already named: `в парке работают 15 предприятий`
@@ -59,24 +59,16 @@ def _with_last_parts(forms: frozenset) -> frozenset:
     return forms | {form.split("-")[-1] for form in forms}
 
 
-def _by_first_word(table) -> Dict[str, Tuple[Tuple[Tuple[str, ...], str], ...]]:
-    """A table of word sequences indexed by its first word, entries in table order."""
-    index: Dict[str, list] = {}
-    for words, kind in table.items():
-        index.setdefault(words[0], []).append((words, kind))
-    return {first: tuple(entries) for first, entries in index.items()}
-
-
 @lru_cache(maxsize=None)
 def abbreviations_by_first_word() -> Dict[str, Tuple[Tuple[Tuple[str, ...], str], ...]]:
     """The abbreviation table indexed by its first word, so each token tries only its own entries."""
-    return _by_first_word(abbreviation_table())
+    return index_by_first_word(abbreviation_table())
 
 
 @lru_cache(maxsize=None)
 def kinds_by_first_word() -> Dict[str, Tuple[Tuple[Tuple[str, ...], str], ...]]:
     """The kind table indexed by its first lemma, so each token tries only its own entries."""
-    return _by_first_word(kind_table())
+    return index_by_first_word(kind_table())
 
 
 def match_kind(doc, i: int) -> Optional[Tuple[int, str, bool]]:

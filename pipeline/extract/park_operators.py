@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..vocab import load_list, load_set
-from .common import add_evidence, quoted_spans, word_lemmas
+from .common import add_evidence, index_by_first_word, quoted_spans, word_lemmas
 from .park_mentions import ParkMention, match_kind, name_key
 from ..records import ORG
 from .parties import is_event, org_name, sentence_parties
@@ -26,11 +26,18 @@ def operator_cues() -> tuple:
     return tuple(tuple(words.split()) for words in load_list("operator_cues.txt"))
 
 
+@lru_cache(maxsize=None)
+def cues_by_first_word() -> dict:
+    """The cues indexed by their first lemma, so each token tries only its own cues."""
+    return index_by_first_word({cue: cue for cue in operator_cues()})
+
+
 def find_cue(doc, low: int, high: int) -> Optional[int]:
     """Index of the first operator cue (`управляющая компания`, `развивает`) in [low, high);
     `управляющий партнёр` is a position, not a cue."""
+    index = cues_by_first_word()
     for i in range(low, high):
-        for cue in operator_cues():
+        for cue, _ in (entry for first in word_lemmas(doc[i]) for entry in index.get(first, ())):
             end = i + len(cue)
             if end <= high and all(word in word_lemmas(t) for word, t in zip(cue, doc[i:end])) \
                     and not (end < len(doc) and word_lemmas(doc[end]) & load_set("positions.txt")):

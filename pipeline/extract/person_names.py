@@ -150,11 +150,26 @@ def common_word(doc, title_start, start, end) -> bool:
 
 def mixed_script(doc, title_start, start, end) -> bool:
     """A word of Cyrillic and Latin letters at once is a typo, not a name: `Католичеcкой`."""
-    first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    while last < len(doc.text) and doc.text[last].isalpha():
-        last += 1  # razdel cuts the word where the script changes: `Католиче` + `cкой`
+    text = doc[start:end].text + _glued_letters(doc, end - 1)
     return any(any("a" <= c <= "z" for c in word) and any("а" <= c <= "я" or c == "ё" for c in word)
-               for word in doc.text[first:last].lower().split())
+               for word in text.lower().split())
+
+
+def _glued_letters(doc, i: int) -> str:
+    """The letters written on after token i with no space: razdel cuts a word where the
+    script changes (`Католиче` + `cкой`). Read from the tokens, not `doc.text`, which spaCy
+    builds anew on every call."""
+    tail = []
+    while i + 1 < len(doc) and not doc[i].whitespace_:
+        following = doc[i + 1].text
+        letters = 0
+        while letters < len(following) and following[letters].isalpha():
+            letters += 1
+        tail.append(following[:letters])
+        if letters < len(following):
+            break
+        i += 1
+    return "".join(tail)
 
 
 def modifies_noun(doc, title_start, start, end) -> bool:
