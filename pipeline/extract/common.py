@@ -96,6 +96,28 @@ class PerDoc:
         return memo
 
 
+_entities = PerDoc()
+
+
+def entities(doc: Doc) -> tuple:
+    """doc.ents, built once per doc: spaCy makes a new Span for every entity on each access."""
+    memo = _entities(doc)
+    found = memo.get(None)
+    if found is None:
+        found = memo[None] = tuple(doc.ents)
+    return found
+
+
+def entities_in(span: Span) -> tuple:
+    """The entities wholly inside a span (what `span.ents` gives), from the doc's one list."""
+    memo = _entities(span.doc)
+    key = (span.start, span.end)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = tuple(ent for ent in entities(span.doc) if span.start <= ent.start and ent.end <= span.end)
+    return found
+
+
 _sentence_quantities = PerDoc()
 
 
@@ -218,7 +240,7 @@ def article_region(doc) -> Optional[str]:
     sentences = [sent for sent in doc.sents if sent.text.strip()][:LEAD_SENTENCES]
     regions = set()
     for sent in sentences:
-        for ent in sent.ents:
+        for ent in entities_in(sent):
             if ent.label_ == "LOC" and any(t.lemma_.lower() in REGION_NOUNS for t in ent):
                 name = phrase_nominative(ent)
                 if name.lower() not in load_set("countries.txt"):

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..vocab import load_list, load_set
-from .common import add_evidence, index_by_first_word, quoted_spans, word_lemmas
+from .common import add_evidence, entities_in, index_by_first_word, quoted_spans, word_lemmas
 from .park_mentions import ParkMention, match_kind, name_key
 from ..records import ORG
 from .parties import is_event, org_name, sentence_parties
@@ -122,7 +122,7 @@ def _org_spans(doc, sent):
             while start - 1 >= sent.start and (doc[start - 1].text.isupper() and len(doc[start - 1]) <= 4):
                 start -= 1
             found.append((start, span.end + 1))
-    for ent in sent.ents:
+    for ent in entities_in(sent):
         if ent.label_ == "ORG" and not any(s <= ent.start < e or ent.start <= s < ent.end for s, e in found) \
                 and not (len(ent) <= 2 and ent[-1].text.islower()) and match_kind(doc, ent.start) is None:
             found.append((ent.start, ent.end))
@@ -135,7 +135,7 @@ def _org_spans(doc, sent):
 def _headed_names(doc, sent):
     """`корпорацией развития Омской области`, `Корпорации развития Среднего Урала`: a head noun
     (rules/operator_org_heads.txt), a genitive noun or two, then a place (and `и <place>`)."""
-    places = {ent.start: ent for ent in sent.ents if ent.label_ == "LOC"}
+    places = {ent.start: ent for ent in entities_in(sent) if ent.label_ == "LOC"}
     for token in sent:
         if token.lemma_.lower() not in load_set("operator_org_heads.txt"):
             continue

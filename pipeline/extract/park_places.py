@@ -13,7 +13,7 @@ from typing import List, Optional
 from ..models import morph_analyzer
 from ..normalize import phrase_nominative
 from ..vocab import load_set
-from .common import REGION_NOUNS, add_evidence, word_lemmas
+from .common import REGION_NOUNS, add_evidence, entities_in, word_lemmas
 
 REACH = 7          # words after a name where its place may stand
 REACH_AFTER_CUE = 12  # … and after `расположенный`, `созданная`, `размещается`
@@ -64,8 +64,8 @@ def most_specific_part(place):
 
 def places_in(doc, sent, start: int, end: int) -> List:
     """LOC entities in [start, end), and names pymorphy3 knows as places that NER missed."""
-    places = [ent for ent in sent.ents if ent.label_ == "LOC" and start <= ent.start < end]
-    taken = {i for ent in sent.ents for i in range(ent.start, ent.end)}
+    places = [ent for ent in entities_in(sent) if ent.label_ == "LOC" and start <= ent.start < end]
+    taken = {i for ent in entities_in(sent) for i in range(ent.start, ent.end)}
     for token in doc[start:end]:
         if token.i not in taken and token.text[:1].isupper() and not token.is_sent_start \
                 and any("Geox" in parse.tag for parse in morph_analyzer().parse(token.text)[:2]):
@@ -144,7 +144,7 @@ def _place_before(doc, m, mentions: List) -> Optional[str]:
     sent = doc[m.start].sent
     earlier = [other.end for other in mentions if other.end <= m.start]
     floor = max([sent.start] + earlier)
-    ents = [e for e in sent.ents if e.label_ == "LOC" and floor <= e.start and e.end <= m.start]
+    ents = [e for e in entities_in(sent) if e.label_ == "LOC" and floor <= e.start and e.end <= m.start]
     if not ents:
         return None
     ent, end = _chain_head(doc, ents)

@@ -15,7 +15,7 @@ from ..normalize import (inflect_word, is_legal_form, person_name, phrase_nomina
                          strip_quotes)
 from ..records import LOC, ORG, PER
 from ..vocab import load_set, load_list
-from .common import article_region, quoted_spans, word_lemmas
+from .common import article_region, entities_in, quoted_spans, word_lemmas
 
 QUOTE_TOKENS = {"«", "»", "\"", "„", "“", "”"}
 PARTY_PREPOSITIONS = {"с", "со", "между"}
@@ -91,7 +91,7 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
     for span in quoted_spans(doc):
         if sent.start <= span.start and span.end <= sent.end and span.start not in covered:
             _add_org(doc, sent, parties, covered, span.start - 1, span.end + 1, span)
-    for ent in sent.ents:
+    for ent in entities_in(sent):
         if covered.intersection(range(ent.start, ent.end)):
             continue
         if ent.label_ == "ORG":
@@ -183,7 +183,7 @@ def governed_region(doc, start: int, end: int) -> Optional[str]:
     heads = [i for i, t in enumerate(tokens) if is_government(t)]
     if not heads:
         return None
-    for ent in doc[start:end].ents:
+    for ent in entities_in(doc[start:end]):
         if ent.label_ == "LOC":
             return phrase_nominative(ent)
     head = heads[0]

@@ -18,7 +18,7 @@ from typing import List, Optional, Tuple
 from ..models import morph_analyzer
 from ..normalize import NAME_GRAMMEMES, UD_CASES, is_case_known, name_form, person_name
 from ..vocab import load_set
-from .common import OPEN_QUOTES
+from .common import OPEN_QUOTES, entities
 from .titles import case_of, is_head, normal_forms
 
 INDECLINABLE_ENDINGS = set("оеиуюэ")
@@ -51,7 +51,7 @@ def _only_initials(doc, start: int, end: int) -> bool:
 def per_spans(doc) -> List[Tuple[int, int]]:
     """PER entities as token spans, initials written apart joined: `Путин` + `В.В.`."""
     spans: List[Tuple[int, int]] = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "PER":
             continue
         if spans and spans[-1][1] == ent.start and (_only_initials(doc, ent.start, ent.end)
@@ -210,7 +210,7 @@ def place_elsewhere(doc, title_start, start, end) -> bool:
     if end - start != 1:
         return False
     word = doc[start].lemma_.lower()
-    return any(token.lemma_.lower() == word for ent in doc.ents if ent.label_ in {"LOC", "ORG"} for token in ent)
+    return any(token.lemma_.lower() == word for ent in entities(doc) if ent.label_ in {"LOC", "ORG"} for token in ent)
 
 
 def named_thing(doc, title_start, start, end) -> bool:

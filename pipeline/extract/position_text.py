@@ -11,7 +11,7 @@ from typing import List, Optional, Tuple
 
 from ..normalize import inflect_word, phrase_nominative, strip_legal_form, strip_quotes
 from ..vocab import load_set
-from .common import OPEN_QUOTES
+from .common import OPEN_QUOTES, entities
 from .positions import MODIFIER_POS, Phrase, is_latin, is_org_noun, quote_end
 from .titles import case_of, has_lemma, is_fixed_title, is_skipped_modifier
 
@@ -56,7 +56,7 @@ def _named_after(doc, i: int, end: int) -> Optional[str]:
 
 
 def _entity_at(doc, i: int):
-    return next(ent for ent in doc.ents if ent.start <= i < ent.end)
+    return next(ent for ent in entities(doc) if ent.start <= i < ent.end)
 
 
 def _is_company_abbreviation(token) -> bool:
@@ -87,7 +87,7 @@ def org_cut(doc, phrase: Phrase) -> Tuple[int, Optional[str]]:
 
 def body_in(doc, start: int, end: int) -> Optional[str]:
     """The region or state body a position names: `Краснодарского края` → Краснодарский край."""
-    ents = [ent for ent in doc.ents if start <= ent.start and ent.end <= end and ent.label_ in {"LOC", "ORG"}]
+    ents = [ent for ent in entities(doc) if start <= ent.start and ent.end <= end and ent.label_ in {"LOC", "ORG"}]
     if not ents:
         return None
     stop = ents[0].end
