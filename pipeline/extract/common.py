@@ -9,6 +9,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Dict, Iterator, List, Optional, Tuple
 
+import numpy
+from spacy.attrs import IS_SPACE, ORTH, POS
+from spacy.strings import get_string_id
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span
 
 from ..models import morph_analyzer
@@ -58,7 +62,7 @@ def find_quoted_spans(doc: Doc) -> List[Span]:
     found: List[Span] = []
     stack: List[int] = []
     straight_open = None
-    for token in doc:
+    for token in _quotes_and_blanks(doc):
         text = token.text
         if token.is_space and "\n" in text:
             stack, straight_open = [], None
@@ -78,6 +82,18 @@ def find_quoted_spans(doc: Doc) -> List[Span]:
     return sorted((span for span in found if len(span) <= 8), key=lambda span: span.start)
 
 
+QUOTE_IDS = numpy.array([get_string_id(quote) for quote in OPEN_QUOTES | CLOSE_QUOTES | STRAIGHT_QUOTES],
+                        dtype=numpy.uint64)
+
+
+def _quotes_and_blanks(doc: Doc) -> Iterator:
+    """The tokens `find_quoted_spans` looks at, read off the ORTH and IS_SPACE columns."""
+    columns = doc.to_array([ORTH, IS_SPACE])
+    wanted = numpy.isin(columns[:, 0], QUOTE_IDS) | (columns[:, 1] != 0)
+    for i in numpy.flatnonzero(wanted).tolist():
+        yield doc[i]
+
+
 class PerDoc:
     """A memo for the doc being extracted, dropped at the next doc: the extractors run one
     doc at a time and ask the same questions about it again and again (the quantities of a
@@ -94,6 +110,14 @@ class PerDoc:
             memo = {}
             self._current = (doc, memo)
         return memo
+
+
+def tokens_tagged(doc: Doc, tags) -> Iterator:
+    """The doc's tokens whose part of speech is one of `tags`, read off the POS column,
+    so that a rule about verbs does not build a Token for every word."""
+    wanted = [POS_IDS[tag] for tag in tags]
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(POS), wanted)).tolist():
+        yield doc[i]
 
 
 _entities = PerDoc()

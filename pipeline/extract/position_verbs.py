@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
 from ..vocab import load_set, load_table
+from .common import tokens_tagged
 from .person_names import Mention
 from .positions import Phrase, modifiers_start, phrase_at, without_apposition
 from .titles import case_of, is_head, normal_forms
@@ -133,9 +134,9 @@ def _first_after(doc, position: int, sent, mentions: List[Mention], cases: set) 
 def verb_positions(doc, mentions: List[Mention]) -> List[Tuple[int, Phrase]]:
     """(mention index, phrase) of every position a verb gives someone named in the text."""
     found = []
-    for token in doc:
+    for token in tokens_tagged(doc, ("VERB", "AUX")):
         holder = position_verbs().get(token.lemma_.lower())
-        if holder is None or token.pos_ not in {"VERB", "AUX"} or not _is_predicate(token):
+        if holder is None or not _is_predicate(token):
             continue
         sent = token.sent
         phrase, between = phrase_after_verb(doc, token.i, sent.end, mentions)
