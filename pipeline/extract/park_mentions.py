@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
+from spacy.attrs import LEMMA, ORTH
+
 from ..models import morph_analyzer
 from ..normalize import inflect_word, strip_quotes
 from ..vocab import load_table
@@ -147,12 +149,39 @@ class KindReference:
     group: bool = False  # `три индустриальных парка`: a kind written out, no park spoken of
 
 
+_STARTS_KIND: Dict[Tuple[int, int], bool] = {}  # (ORTH, LEMMA) → may start a kind or a reference
+
+
+def _kind_starts(doc) -> set:
+    """Indexes of the words that may start a kind or a generic reference (`парк`), read off
+    the ORTH and LEMMA columns: each distinct word is looked up once per process, not at
+    every token of every doc."""
+    starts = set()
+    for i, key in enumerate(map(tuple, doc.to_array([ORTH, LEMMA]).tolist())):
+        may_start = _STARTS_KIND.get(key)
+        if may_start is None:
+            if len(_STARTS_KIND) >= 100_000:
+                _STARTS_KIND.clear()  # memory stays flat over a long run
+            token = doc[i]
+            forms = _lemma_forms(token)
+            may_start = _STARTS_KIND[key] = (
+                token.text in abbreviations_by_first_word() or any(f in kinds_by_first_word() for f in forms)
+                or bool(word_lemmas(token) & GENERIC_REFERENCES))
+        if may_start:
+            starts.add(i)
+    return starts
+
+
 def find_kind_mentions(doc) -> Tuple[List[ParkMention], List[KindReference]]:
     quoted_at = {span.start: span for span in quoted_spans(doc)}
     found: List[ParkMention] = []
     references: List[KindReference] = []
+    starts = _kind_starts(doc)
     i = 0
     while i < len(doc):
+        if i not in starts:
+            i += 1
+            continue
         kind = match_kind(doc, i)
         if kind is None:
             if word_lemmas(doc[i]) & GENERIC_REFERENCES and not _is_group(doc, i):
