@@ -33,12 +33,27 @@ def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
         return _record(doc, bracketed, "place_in_brackets")
     for place in places_in(doc, sent, m.end, limit):
         if not leads_to_place(doc, m.end, place):
+            if qualifies_noun(doc, place):
+                continue  # `созданный корпорацией развития Омской области на окраине Омска`
             break
         name = phrase_nominative(place)
         if not first and name.lower() in load_set("countries.txt"):
             break
         return _record(doc, place, "place_after_name")
     return _place_before(doc, m, mentions)
+
+
+def qualifies_noun(doc, place) -> bool:
+    """A place in the genitive right after a common noun names whose that thing is
+    (`корпорацией развития Омской области`, `при поддержке правительства Липецкой области`),
+    not where the park is: a place further on may still be the park's."""
+    before = place.start - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    if before < 0 or place[0].morph.get("Case") != ["Gen"]:
+        return False
+    noun = doc[before]
+    return noun.pos_ == "NOUN" and noun.text.islower() and not word_lemmas(noun) & load_set("place_nouns.txt")
 
 
 def _record(doc, place, rule: str) -> str:
