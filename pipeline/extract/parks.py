@@ -212,6 +212,28 @@ def _is_plan(left_tokens) -> bool:
     return any(token.lemma_.lower() in load_set("plan_cues.txt") for token in left_tokens)
 
 
+@lru_cache(maxsize=None)
+def resident_count_traps(where: str) -> frozenset:
+    return frozenset(lemma for lemma, place in load_table("resident_count_traps.tsv", 2) if place == where)
+
+
+def _has_trap(tokens, where: str) -> bool:
+    """`пополнился тремя резидентами`, `9 новых резидентов` (near the count); `в составе
+    делегации работали 12 резидентов` (in its clause): not the park's count today."""
+    traps = resident_count_traps(where)
+    return any(word_lemmas(t) & traps for t in tokens)
+
+
+def _is_future(tokens) -> bool:
+    """`число резидентов вырастет до 25`, `будут работать 40 компаний`: a count to come, not
+    the park's count today."""
+    return any(t.pos_ in {"VERB", "AUX"} and (t.morph.get("Tense") == ["Fut"] or t.lower_ in FUTURE_OF_BE)
+               for t in tokens)
+
+
+FUTURE_OF_BE = {"буду", "будешь", "будет", "будем", "будете", "будут"}  # the tagger calls them present
+
+
 def _until_break(tokens) -> list:
     """The words of a value's own clause: `занимает 40 га, вторая очередь …` stops at the comma."""
     for i, token in enumerate(tokens):
@@ -226,6 +248,10 @@ def _clause_before(doc, span) -> list:
     start = span.start
     while start > span.sent.start and doc[start - 1].text not in CLAUSE_BREAKS:
         start -= 1
+    if start > span.sent.start + 1 and doc[start].lower_ in {"что", "чтобы"} and doc[start - 1].text == ",":
+        start -= 1  # `В компании рассчитывают, что число резидентов вырастет до 25`: the main clause too
+        while start > span.sent.start and doc[start - 1].text not in CLAUSE_BREAKS:
+            start -= 1
     return [token for token in doc[start:span.start] if not token.is_space]
 
 
@@ -315,8 +341,10 @@ def _qualifier(doc, span, qualifier):
 def _attach_residents(doc, mentions, parks, quantity, span) -> None:
     if quantity.value != int(quantity.value) or quantity.value <= 0:
         return
-    left, _ = token_window(doc, span.start, span.end, 6, 0, span.sent)
-    if not _is_resident_count(doc, span) or _is_plan(left + _clause_before(doc, span)):
+    left, right = token_window(doc, span.start, span.end, 6, 4, span.sent)
+    clause = left + _clause_before(doc, span)
+    if not _is_resident_count(doc, span) or _is_plan(clause) or _is_future(clause + _until_break(right)) \
+            or _has_trap(left[-3:] + right[:2], "near") or _has_trap(clause, "clause"):
         return
     target = park_for(doc, mentions, span.start, span.end)
     if target is None:
