@@ -65,6 +65,22 @@ def _count_of(doc, sent, noun) -> Optional[int]:
     return None
 
 
+def _count_said_before(doc, sent, noun, counted_before: set) -> Optional[int]:
+    """`подписали девять контрактов … . Общая сумма контрактов составляет 12–15 млрд`: the
+    sum of the deals counted in the sentence before, when that count went to no sum."""
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    while before.start > 0 and not before.text.strip():
+        before = doc[before.start - 1].sent
+    for quantity, span in sentence_quantities(before):
+        counted = counted_noun(doc, span)
+        if quantity.kind == "number" and not quantity.scaled and counted is not None \
+                and counted.i not in counted_before and counted.lemma_ == noun.lemma_:
+            return int(quantity.value)
+    return None
+
+
 def _is_conversion(doc, span) -> bool:
     """`3,4 млрд юаней (около 39 млрд рублей)`: the bracketed sum repeats the one before."""
     return span.start > 0 and doc[span.start - 1].text == "(" and span.start > 1 \
@@ -76,6 +92,7 @@ class ContractExtractor:
         owned = _owned_sums(doc)
         contracts: List[Contract] = []
         seen = set()
+        counted_before = set()  # deal nouns whose count went to a sum already
         for sent in doc.sents:
             counted = set()
             for quantity, span in sentence_quantities(sent):
@@ -90,6 +107,9 @@ class ContractExtractor:
                 # тогда как годом ранее — на 179 млрд` is 40 and then a total without count
                 count = None if noun.i in counted else _count_of(doc, sent, noun)
                 counted.add(noun.i)
+                if count is None and rule == "sum_of_deals":
+                    count = _count_said_before(doc, sent, noun, counted_before)
+                counted_before.add(noun.i)
                 key = (count, round(money.amount), money.currency)
                 if key not in seen:
                     seen.add(key)
