@@ -260,32 +260,16 @@ REGION_NOUNS = {"область", "край", "республика", "окру�
 
 def article_region(doc) -> Optional[str]:
     """The one region the title and lead speak of (`Во Владимирской области построят …`),
-    else the one region the whole text names (`сообщили в правительстве Тверской области`):
     the place of its parks when the text gives them none nearer. Countries are too wide."""
-    sentences = [sent for sent in doc.sents if sent.text.strip()]
-    for part in (sentences[:LEAD_SENTENCES], sentences):  # the lead first, then the whole text
-        regions = _regions_in(part)
-        if regions is None or len(regions) > 1:
-            return None
-        if regions:
-            return regions.pop()
-    return None
-
-
-def _regions_in(sentences) -> Optional[set]:
-    """The regions named in the sentences; None when a plural (`Тверской и Ярославской
-    областей`) names several at once."""
+    sentences = [sent for sent in doc.sents if sent.text.strip()][:LEAD_SENTENCES]
     regions = set()
     for sent in sentences:
         for ent in entities_in(sent):
-            nouns = [t for t in ent if t.lemma_.lower() in REGION_NOUNS]
-            if nouns and any(t.morph.get("Number") == ["Plur"] for t in nouns):
-                return None
-            if ent.label_ == "LOC" and nouns:
+            if ent.label_ == "LOC" and any(t.lemma_.lower() in REGION_NOUNS for t in ent):
                 name = phrase_nominative(ent)
                 if name.lower() not in load_set("countries.txt"):
                     regions.add(name)
-    return regions
+    return regions.pop() if len(regions) == 1 else None
 
 
 def contains_words(longer: List[str], shorter: List[str]) -> bool:
