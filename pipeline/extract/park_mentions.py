@@ -32,6 +32,7 @@ class ParkMention:
     kind_abbreviated: bool
     name_start: int
     rule: str
+    grouped: bool = False  # one of several parks named together: `в технопарках «А» и «Б»`
 
 
 @lru_cache(maxsize=None)
@@ -194,7 +195,12 @@ def find_kind_mentions(doc) -> Tuple[List[ParkMention], List[KindReference]]:
             start, name_end, name, rule = named
             found.append(ParkMention(i, name_end, name, name_key(name), kind_text, abbreviated,
                                      start, rule))
-            i = name_end
+            if rule == "kind_quoted_name" and _is_group(doc, i):
+                joined = coordinated_names(doc, name_end, quoted_at, kind_text, abbreviated)
+                for grouped in found[-1:] + joined if joined else []:
+                    grouped.grouped = True
+                found.extend(joined)
+            i = found[-1].end
         elif _is_group(doc, i):
             listed = listed_names(doc, i, end, quoted_at, kind_text, abbreviated)
             found.extend(listed)
@@ -230,6 +236,24 @@ def full_kinds(mentions, references) -> set:
 
 def _is_group(doc, i: int) -> bool:
     return doc[i].morph.get("Number") == ["Plur"] or is_counted(doc, i)
+
+
+def coordinated_names(doc, i: int, quoted_at, kind: str, abbreviated: bool) -> List[ParkMention]:
+    """The names joined to a plural kind's first one: `индустриальных парков «Северный»,
+    «Западный» и «Южный»`."""
+    found = []
+    while True:
+        joint = _next_word(doc, i)
+        if joint >= len(doc) or doc[joint].text not in {",", "и"}:
+            return found
+        quote = _next_word(doc, joint + 1)
+        span = quoted_at.get(quote + 1)
+        if quote >= len(doc) or span is None:
+            return found
+        name = strip_quotes(span.text)
+        found.append(ParkMention(quote, span.end + 1, name, name_key(name), kind, abbreviated,
+                                 quote, "listed_after_kind", grouped=True))
+        i = span.end + 1
 
 
 def listed_names(doc, start: int, end: int, quoted_at, kind: str, abbreviated: bool) -> List[ParkMention]:

@@ -269,8 +269,8 @@ def _attach_area(doc, mentions, parks, quantity, span) -> None:
     if "not_area" in cues or _is_plan(left + _clause_before(doc, span)):
         return
     target = park_for(doc, mentions, span.start, span.end)
-    if target is None or quantity.area is None or is_inside_park(doc, span, target):
-        return
+    if target is None or target.grouped or quantity.area is None or is_inside_park(doc, span, target):
+        return  # a size said of several parks together is none of theirs
     buildings = [t for t in near if value_cues().get(t.lemma_.lower()) == BUILDING]
     if buildings and not buildings_are_park(doc, span, buildings, mentions):
         return
@@ -347,8 +347,8 @@ def _attach_residents(doc, mentions, parks, quantity, span) -> None:
             or _has_trap(left[-3:] + right[:2], "near") or _has_trap(clause, "clause"):
         return
     target = park_for(doc, mentions, span.start, span.end)
-    if target is None:
-        return
+    if target is None or target.grouped:
+        return  # `в технопарках «А» и «Б» работают 40 компаний`: a count of both
     parks[target.key].park.residents = Residents(count=int(quantity.value),
                                                  qualifier=_qualifier(doc, span, quantity.qualifier))
     add_evidence(doc, "park", span.start, span.end, "residents", "count_of_residents")
