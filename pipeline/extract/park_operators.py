@@ -48,7 +48,11 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     if cue is not None and not _has_break(doc, cue, org[0], inside):
         between = [m for m in mentions if cue <= m.start and m.end <= org[0]]
         before = [m for m in mentions if m.end <= cue and m.start >= sent.start]
-        return (between or before or [None])[-1] or park_for(doc, mentions, org[0], org[1])
+        found = (between or before or [None])[-1] or park_for(doc, mentions, org[0], org[1])
+        if found is not None:
+            return found
+    # `управляющая компания «Y», которая развивает парк «Х»`: a cue before a company that
+    # names no park leaves the clause after it to speak
     cue = find_cue(doc, org[1], min(sent.end, org[1] + 4))
     gap = doc[org[1]:cue] if cue is not None else []
     if cue is not None and (not _has_break(doc, org[1], cue, inside) or _is_apposition(doc, gap, cue)
