@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from typing import List, Optional
 
+from ..numbers import parse_number
 from ..records import ORG
 from ..vocab import load_set
-from .common import add_evidence, word_lemmas
+from .common import add_evidence, quoted_spans, word_lemmas
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key
 from .parties import sentence_parties
 from .party_references import referred_party
@@ -158,3 +159,45 @@ def _only_adverbials(tokens) -> bool:
         elif not (after_preposition and token.pos_ in {"ADJ", "NOUN", "PROPN", "NUM", "DET"}):
             return False
     return not (tokens and tokens[-1].pos_ == "ADP")
+
+
+def parks_counted_back(doc, low: int, high: int, mentions) -> set:
+    """`Управляющей компанией обеих территорий является АО «Х»`, `всех трёх парков`: a cue
+    over `оба` or `все` + a number speaks of that many parks named last before it."""
+    count = None
+    for token in doc[low:high]:
+        if token.lemma_.lower() == "оба" or "оба" in word_lemmas(token):
+            count = 2
+        elif token.lemma_.lower() == "весь" and token.i + 1 < high and doc[token.i + 1].pos_ == "NUM":
+            number = parse_number(doc[token.i + 1].text)
+            count = int(number) if number else None
+    if count is None:
+        return set()
+    keys: List[str] = []
+    for m in reversed([m for m in mentions if m.end <= low]):
+        if m.key not in keys:
+            keys.append(m.key)
+    return set(keys[:count]) if len(keys) >= count else set()
+
+
+SAME_NAMED = {"одноимённый", "одноименный"}
+SAME_NAMED_REACH = 4  # `ассоциация «Х», управляющая одноимённым промышленным кластером`
+
+
+def attach_same_named(doc, sentences, parks) -> None:
+    """`ассоциация «Волга-Авто», управляющая одноимённым промышленным кластером`: a company
+    that runs the park bearing its own name is its operator, the one case where the two names
+    are one."""
+    from .park_operators import find_cue  # park_operators imports this module
+    for span in quoted_spans(doc):
+        key = name_key(span.text)
+        if key not in parks or parks[key].park.operator is not None:
+            continue
+        sent = doc[span.start].sent
+        window = doc[span.end + 1:min(sent.end, span.end + 1 + SAME_NAMED_REACH)]
+        same = next((t.i for t in window if word_lemmas(t) & SAME_NAMED), None)
+        if same is None or match_kind(doc, same + 1) is None:
+            continue
+        if find_cue(doc, span.end + 1, same) is not None:
+            parks[key].park.operator = parks[key].park.name
+            add_evidence(doc, "park", span.start, span.end, "operator", "operator_same_named")

@@ -16,6 +16,7 @@ from .park_mentions import ParkMention, match_kind, name_key
 from ..records import ORG
 from .parties import is_event, org_name, sentence_parties
 from .party_references import referred_party
+from .operator_references import parks_counted_back
 
 
 CUE_BEFORE_ORG = 5  # `управляющей компанией которого выступает АО «Y»`, `управление зоной взяло на себя АО «Y»`
@@ -87,7 +88,7 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
         if _is_park_itself(org, mentions):
             continue
         target = _operated_park(doc, sent, org, [m for m in mentions if m.start not in used], park_for)
-        keys = _listed_with(doc, sent, org, mentions)
+        keys = _listed_with(doc, sent, org, mentions) | _counted_back(doc, sent, org, mentions)
         if target is not None and not target.start <= org[0] < target.end:
             keys.add(target.key)
         name = _org_name(doc, org, mentions)
@@ -107,6 +108,14 @@ def _listed_with(doc, sent, org, mentions) -> set:
     if not any(t.text.lower() == "которых" for t in before):
         return set()
     return {m.key for m in mentions if m.rule == "listed_after_kind" and sent.start <= m.start < sent.end}
+
+
+def _counted_back(doc, sent, org, mentions) -> set:
+    """`Управляющей компанией обеих территорий является АО «Х»`: the parks named last."""
+    low = max(sent.start, org[0] - CUE_BEFORE_ORG - 3)  # `всех трёх площадок` takes three words more
+    if find_cue(doc, low, org[0]) is None:
+        return set()
+    return parks_counted_back(doc, low, org[0], mentions)
 
 
 def _org_spans(doc, sent):
