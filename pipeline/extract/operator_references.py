@@ -201,3 +201,44 @@ def attach_same_named(doc, sentences, parks) -> None:
         if find_cue(doc, span.end + 1, same) is not None:
             parks[key].park.operator = parks[key].park.name
             add_evidence(doc, "park", span.start, span.end, "operator", "operator_same_named")
+
+
+MANAGER_REACH = 2  # sentences after `перешёл под управление корпорации развития` that name it
+
+
+def attach_new_managers(doc, sentences, mentions, parks) -> None:
+    """`Парк «Y» перешёл под управление краевой корпорации развития. АО «Корпорация развития
+    Пермского края» завершило сделку …`: a company described by common nouns is the one a
+    following sentence names with all those nouns. The park's new manager is its operator,
+    before any owner the story names later."""
+    park_keys = {m.key for m in mentions}
+    places = {i for m in mentions for i in range(m.start, m.end)}
+    for index, sent in enumerate(sentences):
+        for token in sent:
+            if token.lower_ != "под" or token.i + 1 >= sent.end or doc[token.i + 1].lemma_.lower() != "управление":
+                continue
+            nouns = _description_nouns(doc, sent, token.i + 2)
+            before = [m for m in mentions if sent.start <= m.start and m.end <= token.i]
+            if not nouns or not before or parks[before[-1].key].park.operator is not None:
+                continue
+            for later in sentences[index:index + MANAGER_REACH + 1]:
+                named = [p for p in _companies(doc, later, places, park_keys)
+                         if set(nouns) <= set(name_key(p.name).split())]
+                if named:
+                    parks[before[-1].key].park.operator = named[0].name
+                    add_evidence(doc, "park", before[-1].start, before[-1].end, "operator", "operator_new_manager")
+                    break
+
+
+def _description_nouns(doc, sent, start: int) -> List[str]:
+    """The nouns of `краевой корпорации развития` when they name no company of their own
+    (no quotes or name after them) and the first is an organisation's head noun."""
+    nouns, i = [], start
+    while i < sent.end and doc[i].pos_ in {"ADJ", "NOUN"} and not doc[i].ent_type_:
+        if doc[i].pos_ == "NOUN":
+            nouns.append(doc[i].lemma_.lower())
+        i += 1
+    if i < sent.end and (doc[i].text in {"«", "\""} or doc[i].ent_type_ or doc[i].pos_ == "PROPN"):
+        return []
+    heads = load_set("operator_org_heads.txt") | {"компания"}
+    return nouns if nouns and nouns[0] in heads else []

@@ -21,7 +21,7 @@ from .common import (add_evidence, article_region, counted_noun, lemmas, quoted_
 from .park_areas import BUILDING, buildings_are_park, is_inside_park
 from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, expand_kind, find_kind_mentions,
                             find_name_mentions, full_kinds, kind_expansions)
-from .operator_references import attach_referred_operators, attach_same_named
+from .operator_references import attach_new_managers, attach_referred_operators, attach_same_named
 from .park_operators import attach_creators, attach_operators
 from .park_places import location_near
 
@@ -189,6 +189,7 @@ def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],
     if not mentions:
         return
     sentences = list(doc.sents)
+    attach_new_managers(doc, sentences, linked, parks)
     operators = set()
     for sent in sentences:
         operators |= attach_operators(doc, sent, linked, parks, _operated_park_for)
