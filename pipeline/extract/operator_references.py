@@ -17,12 +17,13 @@ from __future__ import annotations
 
 from typing import List, Optional
 
+from ..models import morph_analyzer
 from ..numbers import parse_number
 from ..records import ORG
 from ..vocab import load_set
 from .common import add_evidence, quoted_spans, word_lemmas
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key
-from .parties import sentence_parties
+from .parties import org_name, sentence_parties
 from .party_references import referred_party
 
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–"}
@@ -42,7 +43,9 @@ def attach_referred_operators(doc, sentences, mentions: List[ParkMention], parks
         for verb in sent:
             if verb.pos_ != "VERB" or not word_lemmas(verb) & load_set("operator_verbs.txt"):
                 continue
-            targets = [m for m in _objects(doc, sent, verb.i, mentions) if parks[m.key].park.operator is None]
+            earlier = sentences[index - 1].start if index else sent.start
+            targets = [m for m in _objects(doc, sent, verb.i, mentions, earlier)
+                       if parks[m.key].park.operator is None]
             if not targets:
                 continue
             name = _subject_company(doc, sentences, index, verb.i, mentions, park_keys)
@@ -77,9 +80,11 @@ def _subject(doc, sent, verb: int) -> Optional[int]:
 def _subject_company(doc, sentences, index, verb, mentions, park_keys) -> Optional[str]:
     sent = sentences[index]
     subject = _subject(doc, sent, verb)
-    if subject is None:
-        return None
     places = {i for m in mentions for i in range(m.start, m.end)}
+    if subject is None:
+        if _first_person_plural(doc[verb]):
+            return _speaker_company(doc, sentences[:index + 1], places, park_keys)
+        return None
     if subject > sent.start and doc[subject - 1].lemma_.lower() == WHOSE:
         return _last_company(doc, sent, places, park_keys, before=subject)
     if doc[subject].lemma_.lower() in SUBJECT_PRONOUNS:
@@ -92,15 +97,37 @@ def _subject_company(doc, sentences, index, verb, mentions, park_keys) -> Option
     return referred.name if referred else None
 
 
+COMPANY_WORDS = 6  # a longer quotation is a phrase said, not a name: `«Инвестору нужен готовый цех, а не поле»`
+
+
 def _companies(doc, sent, places, park_keys):
     return [p for p in sentence_parties(doc, sent, places, False)
-            if p.type == ORG and name_key(p.name) not in park_keys]
+            if p.type == ORG and name_key(p.name) not in park_keys
+            and len(p.name.split()) <= COMPANY_WORDS and "," not in p.name]
 
 
 def _last_company(doc, sent, places, park_keys, before: int) -> Optional[str]:
     """`Генеральный директор УК «Х» Иван Петров, чья компания …`: the company named before `чья`."""
     named = [p for p in _companies(doc, sent, places, park_keys) if p.end <= before]
     return named[-1].name if named else None
+
+
+def _first_person_plural(token) -> bool:
+    """`управляем`, `построили` as `мы` would say them (the tagger may read a sentence-initial
+    `Управляем` as a short participle, so every pymorphy3 reading counts)."""
+    if token.morph.get("Person") == ["1"] and token.morph.get("Number") == ["Plur"]:
+        return True
+    return any({"VERB", "1per", "plur"} <= parse.tag.grammemes for parse in morph_analyzer().parse(token.text))
+
+
+def _speaker_company(doc, sentences, places, park_keys) -> Optional[str]:
+    """`Управляем обоими сами`: a verb in the first person plural with no subject speaks for
+    the company the article names first (an interview's headline or lead names the guest's)."""
+    for sent in sentences:
+        name = _first_company(doc, sent, places, park_keys)
+        if name:
+            return name
+    return None
 
 
 def _first_company(doc, sent, places, park_keys) -> Optional[str]:
@@ -110,21 +137,40 @@ def _first_company(doc, sent, places, park_keys) -> Optional[str]:
     return named[0].name if named else None
 
 
-def _objects(doc, sent, verb: int, mentions) -> List[ParkMention]:
-    """The parks the verb governs as its object."""
+def _objects(doc, sent, verb: int, mentions, earlier: int) -> List[ParkMention]:
+    """The parks the verb governs as its object; `им`, `его` the park named last, in its
+    sentence or the one before (`С технопарка «Х». Мы построили его в 2015 году`); `обоими`
+    the two parks named last."""
     after = verb + 1
     while after < sent.end and doc[after].is_space:
         after += 1
     if after < sent.end and doc[after].lower_ in OBJECT_PRONOUNS:
-        before = [m for m in mentions if m.end <= verb and m.start >= sent.start]
+        before = [m for m in mentions if m.end <= verb and m.start >= earlier]
         return before[-1:]
+    if after < sent.end and "оба" in word_lemmas(doc[after]):
+        counted = parks_counted_back(doc, after, after + 1, mentions)
+        return [m for m in mentions if m.key in counted and m.end <= after][-2:]
     listed = _listed_objects(doc, sent, after, mentions)
     if listed:
         return listed
     for m in mentions:
         if after <= m.start < min(sent.end, after + OBJECT_REACH):
-            return [m] if _only_adverbials(doc[after:m.start]) else []
+            return coordinated(doc, sent, m, mentions) if governs_park(doc, after, m) else []
     return []
+
+
+def coordinated(doc, sent, first: ParkMention, mentions) -> List[ParkMention]:
+    """`управляет СЭЗ «Наманган» и малой промышленной зоной «Чуст» в Чустском районе`: parks
+    joined to the object by `и` or a comma (an adjective of the kind may come between)."""
+    objects = [first]
+    for m in mentions:
+        if m.start < objects[-1].end or m.start >= sent.end:
+            continue
+        between = [t for t in doc[objects[-1].end:m.start] if not t.is_space]
+        if not between or between[0].text not in {"и", ","} or any(t.pos_ not in {"ADJ", "CCONJ"} for t in between[1:]):
+            break
+        objects.append(m)
+    return objects
 
 
 def _listed_objects(doc, sent, after: int, mentions) -> List[ParkMention]:
@@ -143,6 +189,19 @@ def _listed_objects(doc, sent, after: int, mentions) -> List[ParkMention]:
         return []
     end = next((t.i for t in doc[opener + 1:sent.end] if t.text in {";", "("}), sent.end)
     return [m for m in mentions if opener < m.start < end and doc[m.start - 1].pos_ != "ADP"]
+
+
+def governs_park(doc, start: int, park: ParkMention) -> bool:
+    """The park is the object of the verb before `start`, past adverbs and prepositional
+    phrases (`построит в Тимашевском районе агропромышленный парк «Y»`), not part of one
+    (`построит на территории ТОР завод`, `построит завод в парке «Y»`)."""
+    between = doc[start:park.start]
+    if not _only_adverbials(between):
+        return False
+    words = [t for t in between if not t.is_space]
+    if words and words[-1].pos_ == "NOUN":  # a noun of a prepositional phrase before the park
+        return doc[park.start].morph.get("Case") in (["Nom"], ["Acc"], ["Ins"])  # Acc often read as Nom
+    return True
 
 
 def _only_adverbials(tokens) -> bool:
@@ -242,3 +301,21 @@ def _description_nouns(doc, sent, start: int) -> List[str]:
         return []
     heads = load_set("operator_org_heads.txt") | {"компания"}
     return nouns if nouns and nouns[0] in heads else []
+
+
+def expand_abbreviation(doc, name: str) -> str:
+    """`Корпорация развития Дальнего Востока и Арктики (КРДВ) … управляющей компанией выступает
+    КРДВ`: an abbreviation the article defined in brackets after a company's full name is that
+    name."""
+    if not name or " " in name or not name.isupper():
+        return name
+    for token in doc[1:len(doc) - 1]:
+        if token.text == name and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")":
+            opening = token.i - 1
+            sent = doc[opening].sent
+            named = [p for p in sentence_parties(doc, sent, set(), False)
+                     if p.type == ORG and p.start < opening <= p.end]  # NER may take the brackets in
+            full = org_name(doc[named[0].start:opening]) if named else ""
+            if full and full != name:
+                return full
+    return name

@@ -16,7 +16,7 @@ from .park_mentions import ParkMention, match_kind, name_key
 from ..records import ORG
 from .parties import is_event, org_name, sentence_parties
 from .party_references import referred_party
-from .operator_references import parks_counted_back
+from .operator_references import coordinated, expand_abbreviation, governs_park, parks_counted_back
 
 
 CUE_BEFORE_ORG = 5  # `управляющей компанией которого выступает АО «Y»`, `управление зоной взяло на себя АО «Y»`
@@ -59,7 +59,11 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     if cue is not None and (not _has_break(doc, org[1], cue, inside) or _is_apposition(doc, gap, cue)
                             or any("который" in word_lemmas(t) for t in gap)):
         after = [m for m in mentions if cue < m.start <= cue + 3]
-        return after[0] if after else None
+        # `«Y», которое построит на территории ТОР завод`: a park after a preposition is where
+        # the company builds, as a resident
+        if after and (doc[cue].pos_ == "NOUN" or governs_park(doc, cue + 1, after[0])):
+            return after[0]
+        return None
     return None
 
 
@@ -75,9 +79,20 @@ def _has_break(doc, start: int, end: int, inside: set) -> bool:
     return any(t.text in {",", ";", ":", "(", ")", "«", "\""} for t in doc[start:end] if t.i not in inside)
 
 
-def _is_park_itself(org, mentions) -> bool:
-    """`технопарк «Чирчик»` is a park, not an operator; `КИП «Мастер»`, `«Химграда»` may be both."""
-    return any(m.kind and not m.kind_abbreviated and m.start <= org[0] < m.end for m in mentions)
+def _is_park_itself(doc, org, mentions) -> bool:
+    """`технопарк «Чирчик»` is a park, not an operator; `КИП «Мастер»`, `«Химграда»` may be both,
+    but not as the object of a finite verb (`Предприятие управляет СЭЗ «Наманган» и …`)."""
+    for m in mentions:
+        if m.kind and m.start <= org[0] < m.end:
+            if not m.kind_abbreviated or _after_finite_verb(doc, m.start):
+                return True
+    return False
+
+
+def _after_finite_verb(doc, i: int) -> bool:
+    while i > 0 and doc[i - 1].is_space:
+        i -= 1
+    return i > 0 and doc[i - 1].pos_ == "VERB" and doc[i - 1].morph.get("VerbForm") == ["Fin"]
 
 
 def attach_operators(doc, sent, mentions, parks, park_for) -> set:
@@ -85,13 +100,15 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
     `park_for(doc, mentions, start, end)` names the park a phrase with no park beside it speaks of."""
     used = set()
     for org in _org_spans(doc, sent):
-        if _is_park_itself(org, mentions):
+        if _is_park_itself(doc, org, mentions):
             continue
         target = _operated_park(doc, sent, org, [m for m in mentions if m.start not in used], park_for)
         keys = _listed_with(doc, sent, org, mentions) | _counted_back(doc, sent, org, mentions)
         if target is not None and not target.start <= org[0] < target.end:
             keys.add(target.key)
-        name = _org_name(doc, org, mentions)
+            if target.start >= org[1]:  # `«Y» обслуживает СЭЗ «Х» и промзону «Z»`
+                keys |= {m.key for m in coordinated(doc, sent, target, mentions)}
+        name = expand_abbreviation(doc, _org_name(doc, org, mentions))
         for park_key in keys:
             park = parks[park_key].park
             if name and name_key(name) != park_key and park.operator is None:
@@ -113,8 +130,9 @@ def _listed_with(doc, sent, org, mentions) -> set:
 def _counted_back(doc, sent, org, mentions) -> set:
     """`Управляющей компанией обеих территорий является АО «Х»`: the parks named last."""
     low = max(sent.start, org[0] - CUE_BEFORE_ORG - 3)  # `всех трёх площадок` takes three words more
-    if find_cue(doc, low, org[0]) is None:
-        return set()
+    cue = find_cue(doc, low, org[0])
+    if cue is None or _has_break(doc, cue, org[0], {i for m in mentions for i in range(m.start, m.end)}):
+        return set()  # `Управляем обоими сами, «Реж» заполнился`: the park after the comma runs nothing
     return parks_counted_back(doc, low, org[0], mentions)
 
 
