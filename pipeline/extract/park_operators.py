@@ -31,11 +31,18 @@ def find_cue(doc, low: int, high: int) -> Optional[int]:
     """Index of the first operator cue (`управляющая компания`, `развивает`) in [low, high);
     `управляющий партнёр` is a position, not a cue."""
     for i in range(low, high):
-        for cue in operator_cues():
-            end = i + len(cue)
-            if end <= high and all(word in word_lemmas(t) for word, t in zip(cue, doc[i:end])) \
-                    and not (end < len(doc) and word_lemmas(doc[end]) & load_set("positions.txt")):
-                return i
+        if cue_end(doc, i, high) is not None:
+            return i
+    return None
+
+
+def cue_end(doc, i: int, high: int) -> Optional[int]:
+    """The token after the operator cue that starts at `i`, or None."""
+    for cue in operator_cues():
+        end = i + len(cue)
+        if end <= high and all(word in word_lemmas(t) for word, t in zip(cue, doc[i:end])) \
+                and not (end < len(doc) and word_lemmas(doc[end]) & load_set("positions.txt")):
+            return end
     return None
 
 
@@ -49,7 +56,9 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     if cue is not None and not _has_break(doc, cue, org[0], inside):
         between = [m for m in mentions if cue <= m.start and m.end <= org[0]]
         before = [m for m in mentions if m.end <= cue and m.start >= sent.start]
-        found = (between or before or [None])[-1] or park_for(doc, mentions, org[0], org[1])
+        found = (between or before or [None])[-1]
+        if found is None and not _speaks_of_other(doc, sent, cue, inside):
+            found = park_for(doc, mentions, org[0], org[1])
         if found is not None:
             return found
     # `управляющая компания «Y», которая развивает парк «Х»`: a cue before a company that
@@ -57,14 +66,43 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     cue = find_cue(doc, org[1], min(sent.end, org[1] + 4))
     gap = doc[org[1]:cue] if cue is not None else []
     if cue is not None and (not _has_break(doc, org[1], cue, inside) or _is_apposition(doc, gap, cue)
-                            or any("который" in word_lemmas(t) for t in gap)):
+                            or _is_participle(doc, gap, cue) or any("который" in word_lemmas(t) for t in gap)):
         after = [m for m in mentions if cue < m.start <= cue + 3]
-        # `«Y», которое построит на территории ТОР завод`: a park after a preposition is where
-        # the company builds, as a resident
-        if after and (doc[cue].pos_ == "NOUN" or governs_park(doc, cue + 1, after[0])):
-            return after[0]
-        return None
+        return after[0] if after and _cue_governs(doc, cue, after[0]) else None
     return None
+
+
+def _speaks_of_other(doc, sent, cue: int, inside: set) -> bool:
+    """`Владелец завода — компания «Y»`, `Завод принадлежит компании «Y»`: a cue with a noun of
+    its own (a subject before it, a genitive after it, the word a participle describes) speaks
+    of that, not of a park named before."""
+    end = cue_end(doc, cue, sent.end) or cue + 1
+    start = cue
+    while start > sent.start and doc[start - 1].text not in {",", ";", ":", "—", "("}:
+        start -= 1
+    subject = any(t.pos_ == "NOUN" and t.morph.get("Case") == ["Nom"] and t.i not in inside
+                  and not word_lemmas(t) & load_set("positions.txt") for t in doc[start:cue])  # `директор УК «Y»`
+    after = doc[end] if end < sent.end else None
+    owned = after is not None and after.pos_ == "NOUN" and after.morph.get("Case") == ["Gen"] and after.i not in inside
+    # `ООО «Х», принадлежащее холдингу «Y», …`: a participle opening the clause describes the
+    # word before the comma
+    described = start == cue and start > sent.start and doc[cue].morph.get("VerbForm") == ["Part"]
+    return subject or owned or described
+
+
+def _cue_governs(doc, cue: int, park) -> bool:
+    """`управляющая компания индустриального парка «Х»`: a cue noun governs the park right after
+    it; a cue verb its object (`развивает в области парк «Х»`), not a park a resident builds
+    in (`«Y», которое построит на территории ТОР завод`)."""
+    end = cue_end(doc, cue, len(doc)) or cue + 1
+    if doc[end - 1].pos_ == "NOUN":
+        return not any(t.pos_ == "ADP" for t in doc[end:park.start])
+    return governs_park(doc, end, park)
+
+
+def _is_participle(doc, gap, cue: int) -> bool:
+    """`ООО «Х», владеющее индустриальным парком «Y»`: a participle right after the comma."""
+    return [t.text for t in gap if not t.is_space] == [","] and doc[cue].morph.get("VerbForm") == ["Part"]
 
 
 def _is_apposition(doc, gap, cue: int) -> bool:
@@ -151,6 +189,8 @@ def _org_spans(doc, sent):
                 and not (len(ent) <= 2 and ent[-1].text.islower()) and match_kind(doc, ent.start) is None:
             found.append((ent.start, ent.end))
     for named in _headed_names(doc, sent):
+        # `Агентство инновационного развития Калужской области`: NER may stop before the place
+        found = [(s, e) for s, e in found if not (s == named[0] and e < named[1])]
         if not any(s < named[1] and named[0] < e for s, e in found):
             found.append(named)
     return [org for org in sorted(found) if not is_event(doc, org[0], org[1], sent.start)]
