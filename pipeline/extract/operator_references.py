@@ -312,10 +312,26 @@ def expand_abbreviation(doc, name: str) -> str:
     for token in doc[1:len(doc) - 1]:
         if token.text == name and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")":
             opening = token.i - 1
-            sent = doc[opening].sent
-            named = [p for p in sentence_parties(doc, sent, set(), False)
-                     if p.type == ORG and p.start < opening <= p.end]  # NER may take the brackets in
-            full = org_name(doc[named[0].start:opening]) if named else ""
+            starts = [span.start - 1 for span in quoted_spans(doc) if span.end + 1 == opening]
+            starts += [ent.start for ent in doc[opening].sent.ents  # NER may take the brackets in
+                       if ent.label_ == "ORG" and ent.start < opening <= ent.end]
+            full = org_name(doc[starts[0]:opening]) if starts else ""
             if full and full != name:
                 return full
     return name
+
+
+INCLUDING = (("в", "том", "числе"), ("включая",), ("в", "частности"))
+INCLUDING_REACH = 8  # `управляющая компания территорий опережающего развития, в том числе ТОР «Х»`
+
+
+def included_parks(doc, sent, start: int, mentions) -> List[ParkMention]:
+    """`КРДВ — единая управляющая компания территорий опережающего развития, в том числе ТОР
+    «Хабаровск», и свободного порта`: the parks a cue's kind names after `в том числе`,
+    `включая`, `в частности`."""
+    for i in range(start, min(sent.end, start + INCLUDING_REACH)):
+        for words in INCLUDING:
+            if tuple(t.lower_ for t in doc[i:i + len(words)]) == words:
+                first = next((m for m in mentions if m.start == i + len(words)), None)
+                return coordinated(doc, sent, first, mentions) if first else []
+    return []

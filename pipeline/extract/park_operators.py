@@ -16,7 +16,8 @@ from .park_mentions import ParkMention, match_kind, name_key
 from ..records import ORG
 from .parties import is_event, org_name, sentence_parties
 from .party_references import referred_party
-from .operator_references import coordinated, expand_abbreviation, governs_park, parks_counted_back
+from .operator_references import (coordinated, expand_abbreviation, governs_park, included_parks,
+                                  parks_counted_back)
 
 
 CUE_BEFORE_ORG = 5  # `управляющей компанией которого выступает АО «Y»`, `управление зоной взяло на себя АО «Y»`
@@ -51,11 +52,16 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     `Оператором технополиса «Х» является АО «Y»`, `реализуемый КИП «Мастер»`, or
     `«Y», которая развивает индустриальный парк «Х»`."""
     inside = {i for m in mentions for i in range(m.start, m.end)}
-    low = org[0] - CUE_BEFORE_ORG - sum(1 for i in range(org[0] - CUE_BEFORE_ORG, org[0]) if i in inside)
-    cue = find_cue(doc, max(sent.start, low), org[0])
-    if cue is not None and not _has_break(doc, cue, org[0], inside):
+    # a park's words do not count against the reach: `оператор агропромышленного парка «Х» — «Y»`
+    low = org[0] - CUE_BEFORE_ORG - sum(m.end - m.start for m in mentions
+                                        if org[0] - CUE_BEFORE_ORG < m.end and m.start < org[0])
+    low = max([sent.start, low] + [t.i + 1 for t in doc[max(sent.start, low):org[0]]
+                                    if t.i not in inside and _has_break(doc, t.i, t.i + 1, inside)])
+    cue = find_cue(doc, low, org[0])
+    if cue is not None and not _is_sponsor(doc, cue, org[0]):
         between = [m for m in mentions if cue <= m.start and m.end <= org[0]]
-        before = [m for m in mentions if m.end <= cue and m.start >= sent.start]
+        before = [m for m in mentions if m.end <= cue and m.start >= sent.start
+                  and not _is_place_of(doc, m, org[0])]
         found = (between or before or [None])[-1]
         if found is None and not _speaks_of_other(doc, sent, cue, inside):
             found = park_for(doc, mentions, org[0], org[1])
@@ -68,13 +74,30 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     if cue is not None and (not _has_break(doc, org[1], cue, inside) or _is_apposition(doc, gap, cue)
                             or _is_participle(doc, gap, cue) or any("который" in word_lemmas(t) for t in gap)):
         after = [m for m in mentions if cue < m.start <= cue + 3]
-        return after[0] if after and _cue_governs(doc, cue, after[0]) else None
+        if after:
+            return after[0] if _cue_governs(doc, cue, after[0]) else None
+        end = cue_end(doc, cue, sent.end)
+        if end is not None and doc[end - 1].pos_ == "NOUN":  # `управляющая компания ТОР, в том числе «Х»`
+            return (included_parks(doc, sent, end, mentions) or [None])[0]
     return None
+
+
+def _is_sponsor(doc, cue: int, org_start: int) -> bool:
+    """`созданный при поддержке фонда «Y»`, `построен за счёт средств «Y»`: who paid, not who runs."""
+    return any(word_lemmas(t) & load_set("operator_sponsor_words.txt") for t in doc[cue:org_start])
+
+
+def _is_place_of(doc, m, org_start: int) -> bool:
+    """`В технопарке «Х» построит завод компания «Y»`: a park after a preposition is where the
+    cue happens, unless `который` ties the cue to it (`в парке «Х», которым управляет «Y»`)."""
+    before = doc[m.start - 1] if m.start > 0 else None
+    return before is not None and before.pos_ == "ADP" \
+        and not any("который" in word_lemmas(t) for t in doc[m.end:org_start])
 
 
 def _speaks_of_other(doc, sent, cue: int, inside: set) -> bool:
     """`Владелец завода — компания «Y»`, `Завод принадлежит компании «Y»`: a cue with a noun of
-    its own (a subject before it, a genitive after it, the word a participle describes) speaks
+    its own (a subject before it, an object after it, the word a participle describes) speaks
     of that, not of a park named before."""
     end = cue_end(doc, cue, sent.end) or cue + 1
     start = cue
@@ -83,7 +106,8 @@ def _speaks_of_other(doc, sent, cue: int, inside: set) -> bool:
     subject = any(t.pos_ == "NOUN" and t.morph.get("Case") == ["Nom"] and t.i not in inside
                   and not word_lemmas(t) & load_set("positions.txt") for t in doc[start:cue])  # `директор УК «Y»`
     after = doc[end] if end < sent.end else None
-    owned = after is not None and after.pos_ == "NOUN" and after.morph.get("Case") == ["Gen"] and after.i not in inside
+    owned = after is not None and after.pos_ == "NOUN" and after.morph.get("Case") in (["Gen"], ["Acc"]) \
+        and after.i not in inside  # `Владелец завода`, `построит завод`
     # `ООО «Х», принадлежащее холдингу «Y», …`: a participle opening the clause describes the
     # word before the comma
     described = start == cue and start > sent.start and doc[cue].morph.get("VerbForm") == ["Part"]
@@ -106,9 +130,9 @@ def _is_participle(doc, gap, cue: int) -> bool:
 
 
 def _is_apposition(doc, gap, cue: int) -> bool:
-    """`ООО «Х», девелопер и оператор индустриального парка «Y»`: a cue noun set off by a comma
-    or a dash right after the organisation describes it."""
-    return [t.text for t in gap if not t.is_space] in ([","], ["—"], ["–"]) and doc[cue].pos_ == "NOUN"
+    """`ООО «Х», девелопер и оператор индустриального парка «Y»`: a cue noun set off by a comma,
+    a dash or a bracket (`ООО «Х» (оператор парка «Y»)`) right after the organisation describes it."""
+    return [t.text for t in gap if not t.is_space] in ([","], ["—"], ["–"], ["("]) and doc[cue].pos_ == "NOUN"
 
 
 def _has_break(doc, start: int, end: int, inside: set) -> bool:
