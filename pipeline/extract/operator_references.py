@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import List, Optional
 
 from ..models import morph_analyzer
+from ..normalize import is_legal_form, strip_quotes
 from ..numbers import parse_number
 from ..records import ORG
 from ..vocab import load_set
@@ -31,6 +32,7 @@ LIST_OPENERS = {"—", "–", ":"}
 OBJECT_REACH = 8        # `построит в Тимашевском районе агропромышленный парк «Y»`
 PRONOUN_REACH = 2       # sentences back to the company `она` stands for
 OBJECT_PRONOUNS = {"им", "его", "ею", "ей", "ими", "их"}   # `мы управляем им с 2021 года`
+TRANSPARENT_NOUNS = {"проект", "строительство", "создание", "развитие"}  # `реализует проект технопарка «Х»`
 SUBJECT_PRONOUNS = {"она", "он", "оно"}  # `АО «Х» … Ранее оно построило`
 WHOSE = "чей"           # `Иван Петров, чья компания управляет …`
 
@@ -94,7 +96,14 @@ def _subject_company(doc, sentences, index, verb, mentions, park_keys) -> Option
                 return name
         return None
     referred = referred_party(doc, sentences, index, places, park_keys)
+    if referred is None and _speaks_for_itself(doc, subject):
+        # `Наша компания управляет им с 2020 года, — сказал директор ООО «Х»`
+        return _first_company(doc, sent, places, park_keys)
     return referred.name if referred else None
+
+
+def _speaks_for_itself(doc, subject: int) -> bool:
+    return doc[subject].lemma_.lower() == "мы" or (subject > 0 and doc[subject - 1].lemma_.lower() == "наш")
 
 
 COMPANY_WORDS = 6  # a longer quotation is a phrase said, not a name: `«Инвестору нужен готовый цех, а не поле»`
@@ -195,7 +204,7 @@ def governs_park(doc, start: int, park: ParkMention) -> bool:
     """The park is the object of the verb before `start`, past adverbs and prepositional
     phrases (`построит в Тимашевском районе агропромышленный парк «Y»`), not part of one
     (`построит на территории ТОР завод`, `построит завод в парке «Y»`)."""
-    between = doc[start:park.start]
+    between = [t for t in doc[start:park.start] if t.lemma_.lower() not in TRANSPARENT_NOUNS or t.i != park.start - 1]
     if not _only_adverbials(between):
         return False
     words = [t for t in between if not t.is_space]
@@ -335,3 +344,32 @@ def included_parks(doc, sent, start: int, mentions) -> List[ParkMention]:
                 first = next((m for m in mentions if m.start == i + len(words)), None)
                 return coordinated(doc, sent, first, mentions) if first else []
     return []
+
+
+def listed_parks_after(doc, sent, start: int, mentions) -> List[ParkMention]:
+    """`ООО «Х» — оператор двух индустриальных парков: «Северный» и «Южный»`: the parks listed
+    after a counted kind right after a cue."""
+    i = start
+    while i < sent.end and (doc[i].pos_ in {"NUM", "ADJ"} or doc[i].is_space) and match_kind(doc, i) is None:
+        i += 1
+    if i >= sent.end or match_kind(doc, i) is None:
+        return []
+    return [m for m in mentions if m.rule == "listed_after_kind" and i < m.start < sent.end]
+
+
+def attach_named_after_parks(doc, mentions: List[ParkMention], parks) -> None:
+    """`Генеральный директор АО «Технопарк Мордовии» … технопарк «Мордовия»`: a company whose
+    quoted name is a park's kind and the park's name (in any case) runs that park. A name in
+    quotes of its own (`АО «ОЭЗ «Тольятти»»`) is left alone: annotators disagree on it."""
+    for span in quoted_spans(doc):
+        kind = match_kind(doc, span.start)
+        if kind is None or not is_legal_form(doc[span.start - 2].text if span.start >= 2 else ""):
+            continue
+        rest = doc[kind[0]:span.end]
+        if not len(rest) or any(t.text in {"«", "\"", "»"} for t in rest):
+            continue
+        key = name_key(rest.text)
+        if key in parks and parks[key].park.operator is None:
+            name = strip_quotes(span.text)
+            parks[key].park.operator = name
+            add_evidence(doc, "park", span.start, span.end, "operator", "operator_named_after_park")

@@ -17,7 +17,7 @@ from ..records import ORG
 from .parties import is_event, org_name, sentence_parties
 from .party_references import referred_party
 from .operator_references import (coordinated, expand_abbreviation, governs_park, included_parks,
-                                  parks_counted_back)
+                                  listed_parks_after, parks_counted_back)
 
 
 CUE_BEFORE_ORG = 5  # `управляющей компанией которого выступает АО «Y»`, `управление зоной взяло на себя АО «Y»`
@@ -78,7 +78,8 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
             return after[0] if _cue_governs(doc, cue, after[0]) else None
         end = cue_end(doc, cue, sent.end)
         if end is not None and doc[end - 1].pos_ == "NOUN":  # `управляющая компания ТОР, в том числе «Х»`
-            return (included_parks(doc, sent, end, mentions) or [None])[0]
+            found = listed_parks_after(doc, sent, end, mentions) or included_parks(doc, sent, end, mentions)
+            return (found or [None])[0]
     return None
 
 
