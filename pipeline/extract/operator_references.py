@@ -18,13 +18,12 @@ from __future__ import annotations
 from typing import List, Optional
 
 from ..models import morph_analyzer
-from ..normalize import is_legal_form, strip_quotes
-from ..numbers import parse_number
 from ..records import ORG
 from ..vocab import load_set
-from .common import add_evidence, quoted_spans, word_lemmas
+from .common import add_evidence, word_lemmas
+from .operator_objects import coordinated, governs_park, parks_counted_back
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key
-from .parties import org_name, sentence_parties
+from .parties import sentence_parties
 from .party_references import referred_party
 
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–"}
@@ -32,7 +31,6 @@ LIST_OPENERS = {"—", "–", ":"}
 OBJECT_REACH = 8        # `построит в Тимашевском районе агропромышленный парк «Y»`
 PRONOUN_REACH = 2       # sentences back to the company `она` stands for
 OBJECT_PRONOUNS = {"им", "его", "ею", "ей", "ими", "их"}   # `мы управляем им с 2021 года`
-TRANSPARENT_NOUNS = {"проект", "строительство", "создание", "развитие"}  # `реализует проект технопарка «Х»`
 SUBJECT_PRONOUNS = {"она", "он", "оно"}  # `АО «Х» … Ранее оно построило`
 WHOSE = "чей"           # `Иван Петров, чья компания управляет …`
 
@@ -168,20 +166,6 @@ def _objects(doc, sent, verb: int, mentions, earlier: int) -> List[ParkMention]:
     return []
 
 
-def coordinated(doc, sent, first: ParkMention, mentions) -> List[ParkMention]:
-    """`управляет СЭЗ «Наманган» и малой промышленной зоной «Чуст» в Чустском районе`: parks
-    joined to the object by `и` or a comma (an adjective of the kind may come between)."""
-    objects = [first]
-    for m in mentions:
-        if m.start < objects[-1].end or m.start >= sent.end:
-            continue
-        between = [t for t in doc[objects[-1].end:m.start] if not t.is_space]
-        if not between or between[0].text not in {"и", ","} or any(t.pos_ not in {"ADJ", "CCONJ"} for t in between[1:]):
-            break
-        objects.append(m)
-    return objects
-
-
 def _listed_objects(doc, sent, after: int, mentions) -> List[ParkMention]:
     """`управляет двумя площадками — индустриальным парком «A» … и технопарком «B»`: a
     counted generic word, a dash or a colon, then every park of the clause not after a
@@ -198,77 +182,6 @@ def _listed_objects(doc, sent, after: int, mentions) -> List[ParkMention]:
         return []
     end = next((t.i for t in doc[opener + 1:sent.end] if t.text in {";", "("}), sent.end)
     return [m for m in mentions if opener < m.start < end and doc[m.start - 1].pos_ != "ADP"]
-
-
-def governs_park(doc, start: int, park: ParkMention) -> bool:
-    """The park is the object of the verb before `start`, past adverbs and prepositional
-    phrases (`построит в Тимашевском районе агропромышленный парк «Y»`), not part of one
-    (`построит на территории ТОР завод`, `построит завод в парке «Y»`)."""
-    between = [t for t in doc[start:park.start] if t.lemma_.lower() not in TRANSPARENT_NOUNS or t.i != park.start - 1]
-    if not _only_adverbials(between):
-        return False
-    words = [t for t in between if not t.is_space]
-    if words and words[-1].pos_ == "NOUN":  # a noun of a prepositional phrase before the park
-        return doc[park.start].morph.get("Case") in (["Nom"], ["Acc"], ["Ins"])  # Acc often read as Nom
-    return True
-
-
-def _only_adverbials(tokens) -> bool:
-    """Nothing between the verb and the park but adverbs and prepositional phrases (`с 2019
-    года`, `в Тимашевском районе`): no object of its own (`построит завод в парке`)."""
-    after_preposition = False
-    for token in tokens:
-        if token.is_space:
-            continue
-        if token.pos_ in {"ADV", "PART"}:
-            after_preposition = False
-        elif token.pos_ == "ADP":
-            after_preposition = True
-        elif not (after_preposition and token.pos_ in {"ADJ", "NOUN", "PROPN", "NUM", "DET"}):
-            return False
-    return not (tokens and tokens[-1].pos_ == "ADP")
-
-
-def parks_counted_back(doc, low: int, high: int, mentions) -> set:
-    """`Управляющей компанией обеих территорий является АО «Х»`, `всех трёх парков`: a cue
-    over `оба` or `все` + a number speaks of that many parks named last before it."""
-    count = None
-    for token in doc[low:high]:
-        if token.lemma_.lower() == "оба" or "оба" in word_lemmas(token):
-            count = 2
-        elif token.lemma_.lower() == "весь" and token.i + 1 < high and doc[token.i + 1].pos_ == "NUM":
-            number = parse_number(doc[token.i + 1].text)
-            count = int(number) if number else None
-    if count is None:
-        return set()
-    keys: List[str] = []
-    for m in reversed([m for m in mentions if m.end <= low]):
-        if m.key not in keys:
-            keys.append(m.key)
-    return set(keys[:count]) if len(keys) >= count else set()
-
-
-SAME_NAMED = {"одноимённый", "одноименный"}
-SAME_NAMED_REACH = 4  # `ассоциация «Х», управляющая одноимённым промышленным кластером`
-
-
-def attach_same_named(doc, sentences, parks) -> None:
-    """`ассоциация «Волга-Авто», управляющая одноимённым промышленным кластером`: a company
-    that runs the park bearing its own name is its operator, the one case where the two names
-    are one."""
-    from .park_operators import find_cue  # park_operators imports this module
-    for span in quoted_spans(doc):
-        key = name_key(span.text)
-        if key not in parks or parks[key].park.operator is not None:
-            continue
-        sent = doc[span.start].sent
-        window = doc[span.end + 1:min(sent.end, span.end + 1 + SAME_NAMED_REACH)]
-        same = next((t.i for t in window if word_lemmas(t) & SAME_NAMED), None)
-        if same is None or match_kind(doc, same + 1) is None:
-            continue
-        if find_cue(doc, span.end + 1, same) is not None:
-            parks[key].park.operator = parks[key].park.name
-            add_evidence(doc, "park", span.start, span.end, "operator", "operator_same_named")
 
 
 MANAGER_REACH = 2  # sentences after `перешёл под управление корпорации развития` that name it
@@ -310,66 +223,3 @@ def _description_nouns(doc, sent, start: int) -> List[str]:
         return []
     heads = load_set("operator_org_heads.txt") | {"компания"}
     return nouns if nouns and nouns[0] in heads else []
-
-
-def expand_abbreviation(doc, name: str) -> str:
-    """`Корпорация развития Дальнего Востока и Арктики (КРДВ) … управляющей компанией выступает
-    КРДВ`: an abbreviation the article defined in brackets after a company's full name is that
-    name."""
-    if not name or " " in name or not name.isupper():
-        return name
-    for token in doc[1:len(doc) - 1]:
-        if token.text == name and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")":
-            opening = token.i - 1
-            starts = [span.start - 1 for span in quoted_spans(doc) if span.end + 1 == opening]
-            starts += [ent.start for ent in doc[opening].sent.ents  # NER may take the brackets in
-                       if ent.label_ == "ORG" and ent.start < opening <= ent.end]
-            full = org_name(doc[starts[0]:opening]) if starts else ""
-            if full and full != name:
-                return full
-    return name
-
-
-INCLUDING = (("в", "том", "числе"), ("включая",), ("в", "частности"))
-INCLUDING_REACH = 8  # `управляющая компания территорий опережающего развития, в том числе ТОР «Х»`
-
-
-def included_parks(doc, sent, start: int, mentions) -> List[ParkMention]:
-    """`КРДВ — единая управляющая компания территорий опережающего развития, в том числе ТОР
-    «Хабаровск», и свободного порта`: the parks a cue's kind names after `в том числе`,
-    `включая`, `в частности`."""
-    for i in range(start, min(sent.end, start + INCLUDING_REACH)):
-        for words in INCLUDING:
-            if tuple(t.lower_ for t in doc[i:i + len(words)]) == words:
-                first = next((m for m in mentions if m.start == i + len(words)), None)
-                return coordinated(doc, sent, first, mentions) if first else []
-    return []
-
-
-def listed_parks_after(doc, sent, start: int, mentions) -> List[ParkMention]:
-    """`ООО «Х» — оператор двух индустриальных парков: «Северный» и «Южный»`: the parks listed
-    after a counted kind right after a cue."""
-    i = start
-    while i < sent.end and (doc[i].pos_ in {"NUM", "ADJ"} or doc[i].is_space) and match_kind(doc, i) is None:
-        i += 1
-    if i >= sent.end or match_kind(doc, i) is None:
-        return []
-    return [m for m in mentions if m.rule == "listed_after_kind" and i < m.start < sent.end]
-
-
-def attach_named_after_parks(doc, mentions: List[ParkMention], parks) -> None:
-    """`Генеральный директор АО «Технопарк Мордовии» … технопарк «Мордовия»`: a company whose
-    quoted name is a park's kind and the park's name (in any case) runs that park. A name in
-    quotes of its own (`АО «ОЭЗ «Тольятти»»`) is left alone: annotators disagree on it."""
-    for span in quoted_spans(doc):
-        kind = match_kind(doc, span.start)
-        if kind is None or not is_legal_form(doc[span.start - 2].text if span.start >= 2 else ""):
-            continue
-        rest = doc[kind[0]:span.end]
-        if not len(rest) or any(t.text in {"«", "\"", "»"} for t in rest):
-            continue
-        key = name_key(rest.text)
-        if key in parks and parks[key].park.operator is None:
-            name = strip_quotes(span.text)
-            parks[key].park.operator = name
-            add_evidence(doc, "park", span.start, span.end, "operator", "operator_named_after_park")

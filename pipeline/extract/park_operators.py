@@ -16,8 +16,8 @@ from .park_mentions import ParkMention, match_kind, name_key
 from ..records import ORG
 from .parties import is_event, org_name, sentence_parties
 from .party_references import referred_party
-from .operator_references import (coordinated, expand_abbreviation, governs_park, included_parks,
-                                  listed_parks_after, parks_counted_back)
+from .operator_names import expand_abbreviation
+from .operator_objects import coordinated, governs_park, included_parks, listed_parks_after, parks_counted_back
 
 
 CUE_BEFORE_ORG = 5  # `управляющей компанией которого выступает АО «Y»`, `управление зоной взяло на себя АО «Y»`
