@@ -71,6 +71,8 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     # names no park leaves the clause after it to speak
     cue = find_cue(doc, org[1], min(sent.end, org[1] + 4))
     gap = doc[org[1]:cue] if cue is not None else []
+    if cue is not None and _is_sponsor(doc, org[1], cue):
+        return None
     if cue is not None and (not _has_break(doc, org[1], cue, inside) or _is_apposition(doc, gap, cue)
                             or _is_participle(doc, gap, cue) or any("который" in word_lemmas(t) for t in gap)):
         after = [m for m in mentions if cue < m.start <= cue + 3]
@@ -83,9 +85,10 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     return None
 
 
-def _is_sponsor(doc, cue: int, org_start: int) -> bool:
-    """`созданный при поддержке фонда «Y»`, `построен за счёт средств «Y»`: who paid, not who runs."""
-    return any(word_lemmas(t) & load_set("operator_sponsor_words.txt") for t in doc[cue:org_start])
+def _is_sponsor(doc, start: int, end: int) -> bool:
+    """`созданный при поддержке фонда «Y»`, `построен за счёт средств «Y»`, `«Y» профинансирует
+    создание парка`: who paid, not who runs."""
+    return any(word_lemmas(t) & load_set("operator_sponsor_words.txt") for t in doc[start:end])
 
 
 def _is_place_of(doc, m, org_start: int) -> bool:
