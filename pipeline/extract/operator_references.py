@@ -11,7 +11,11 @@ The word is the subject of an operator verb (rules/operator_verbs.txt) whose obj
 the park: the park right after the verb (past an adverb or a place: `построит в
 Тимашевском районе агропромышленный парк «Y»`), a list of parks after a dash, or `им`
 for the park named just before. A park after a preposition (`построит завод в парке «Y»`)
-is where a resident builds, not what the company runs.
+is where a resident builds, not what the company runs. In interviews a verb in the first
+person plural with no `мы` (`Управляем обоими сами`) speaks for the company named first.
+
+Also here: a park `перешёл под управление краевой корпорации развития`, the company a
+following sentence names with those nouns.
 """
 from __future__ import annotations
 

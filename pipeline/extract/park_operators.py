@@ -4,6 +4,13 @@ An organisation is a park's operator when an operator cue (rules/operator_cues.t
 ties it to the park: the cue before it (`Оператором технополиса «Х» является АО «Y»`,
 `парк «Х», управляющей компанией которого выступает «Y»`) or after it
 (`«Y», которая развивает индустриальный парк «Х»`).
+
+Not an operator: who paid (`при поддержке фонда «Y»`, rules/operator_sponsor_words.txt), a
+company that builds in a park (`«Y», которое построит на территории ТОР завод`), a cue with a
+noun of its own (`Владелец завода — компания «Y»`). Other ways news name an operator live
+beside this module: operator_references.py (`компания`, `она`, `мы` for a company named
+before), operator_names.py (abbreviations, `одноимённый`, `АО «Технопарк Мордовии»`),
+operator_possessors.py (`парк «Х» компании «Y»`).
 """
 from __future__ import annotations
 
