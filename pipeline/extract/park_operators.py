@@ -4,18 +4,28 @@ An organisation is a park's operator when an operator cue (rules/operator_cues.t
 ties it to the park: the cue before it (`Оператором технополиса «Х» является АО «Y»`,
 `парк «Х», управляющей компанией которого выступает «Y»`) or after it
 (`«Y», которая развивает индустриальный парк «Х»`).
+
+Not an operator: who paid (`при поддержке фонда «Y»`, rules/operator_sponsor_words.txt), a
+company that builds in a park (`«Y», которое построит на территории ТОР завод`), a cue with a
+noun of its own (`Владелец завода — компания «Y»`). Other ways news name an operator live
+beside this module: operator_references.py (`компания`, `она`, `мы` for a company named
+before), operator_names.py (abbreviations, `одноимённый`, `АО «Технопарк Мордовии»`),
+operator_possessors.py (`парк «Х» компании «Y»`).
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Optional
 
+from ..normalize import strip_legal_form, strip_quotes
 from ..vocab import load_list, load_set
 from .common import add_evidence, entities_in, index_by_first_word, quoted_spans, word_lemmas
 from .park_mentions import ParkMention, match_kind, name_key
 from ..records import ORG
 from .parties import is_event, org_name, sentence_parties
 from .party_references import referred_party
+from .operator_names import expand_abbreviation
+from .operator_objects import coordinated, governs_park, included_parks, listed_parks_after, parks_counted_back
 
 
 CUE_BEFORE_ORG = 5  # `управляющей компанией которого выступает АО «Y»`, `управление зоной взяло на себя АО «Y»`
@@ -28,20 +38,30 @@ def operator_cues() -> tuple:
 
 @lru_cache(maxsize=None)
 def cues_by_first_word() -> dict:
-    """The cues indexed by their first lemma, so each token tries only its own cues."""
-    return index_by_first_word({cue: cue for cue in operator_cues()})
+    """The cues indexed by their first lemma, so each token tries only its own cues;
+    entries are (place in the table, cue)."""
+    return index_by_first_word({cue: (place, cue) for place, cue in enumerate(operator_cues())})
 
 
 def find_cue(doc, low: int, high: int) -> Optional[int]:
     """Index of the first operator cue (`управляющая компания`, `развивает`) in [low, high);
     `управляющий партнёр` is a position, not a cue."""
-    index = cues_by_first_word()
     for i in range(low, high):
-        for cue, _ in (entry for first in word_lemmas(doc[i]) for entry in index.get(first, ())):
-            end = i + len(cue)
-            if end <= high and all(word in word_lemmas(t) for word, t in zip(cue, doc[i:end])) \
-                    and not (end < len(doc) and word_lemmas(doc[end]) & load_set("positions.txt")):
-                return i
+        if cue_end(doc, i, high) is not None:
+            return i
+    return None
+
+
+def cue_end(doc, i: int, high: int) -> Optional[int]:
+    """The token after the operator cue that starts at `i` (the first such cue of the table),
+    or None."""
+    index = cues_by_first_word()
+    candidates = sorted(entry for first in word_lemmas(doc[i]) for _, entry in index.get(first, ()))
+    for _, cue in candidates:
+        end = i + len(cue)
+        if end <= high and all(word in word_lemmas(t) for word, t in zip(cue, doc[i:end])) \
+                and not (end < len(doc) and word_lemmas(doc[end]) & load_set("positions.txt")):
+            return end
     return None
 
 
@@ -50,25 +70,91 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     `Оператором технополиса «Х» является АО «Y»`, `реализуемый КИП «Мастер»`, or
     `«Y», которая развивает индустриальный парк «Х»`."""
     inside = {i for m in mentions for i in range(m.start, m.end)}
-    low = org[0] - CUE_BEFORE_ORG - sum(1 for i in range(org[0] - CUE_BEFORE_ORG, org[0]) if i in inside)
-    cue = find_cue(doc, max(sent.start, low), org[0])
-    if cue is not None and not _has_break(doc, cue, org[0], inside):
+    # a park's words do not count against the reach: `оператор агропромышленного парка «Х» — «Y»`
+    low = org[0] - CUE_BEFORE_ORG - sum(m.end - m.start for m in mentions
+                                        if org[0] - CUE_BEFORE_ORG < m.end and m.start < org[0])
+    low = max([sent.start, low] + [t.i + 1 for t in doc[max(sent.start, low):org[0]]
+                                    if t.i not in inside and _has_break(doc, t.i, t.i + 1, inside)])
+    cue = find_cue(doc, low, org[0])
+    if cue is not None and not _is_sponsor(doc, cue, org[0]):
         between = [m for m in mentions if cue <= m.start and m.end <= org[0]]
-        before = [m for m in mentions if m.end <= cue and m.start >= sent.start]
-        return (between or before or [None])[-1] or park_for(doc, mentions, org[0], org[1])
+        before = [m for m in mentions if m.end <= cue and m.start >= sent.start
+                  and not _is_place_of(doc, m, org[0])]
+        found = (between or before or [None])[-1]
+        if found is None and not _speaks_of_other(doc, sent, cue, inside):
+            found = park_for(doc, mentions, org[0], org[1])
+        if found is not None:
+            return found
+    # `управляющая компания «Y», которая развивает парк «Х»`: a cue before a company that
+    # names no park leaves the clause after it to speak
     cue = find_cue(doc, org[1], min(sent.end, org[1] + 4))
     gap = doc[org[1]:cue] if cue is not None else []
+    if cue is not None and _is_sponsor(doc, org[1], cue):
+        return None
     if cue is not None and (not _has_break(doc, org[1], cue, inside) or _is_apposition(doc, gap, cue)
-                            or any("который" in word_lemmas(t) for t in gap)):
+                            or _is_participle(doc, gap, cue) or any("который" in word_lemmas(t) for t in gap)):
         after = [m for m in mentions if cue < m.start <= cue + 3]
-        return after[0] if after else None
+        if after:
+            return after[0] if _cue_governs(doc, cue, after[0]) else None
+        end = cue_end(doc, cue, sent.end)
+        if end is not None and doc[end - 1].pos_ == "NOUN":  # `управляющая компания ТОР, в том числе «Х»`
+            found = listed_parks_after(doc, sent, end, mentions) or included_parks(doc, sent, end, mentions)
+            return (found or [None])[0]
     return None
 
 
+def _is_sponsor(doc, start: int, end: int) -> bool:
+    """`созданный при поддержке фонда «Y»`, `построен за счёт средств «Y»`, `«Y» профинансирует
+    создание парка`: who paid, not who runs."""
+    return any(word_lemmas(t) & load_set("operator_sponsor_words.txt") for t in doc[start:end])
+
+
+def _is_place_of(doc, m, org_start: int) -> bool:
+    """`В технопарке «Х» построит завод компания «Y»`: a park after a preposition is where the
+    cue happens, unless `который` ties the cue to it (`в парке «Х», которым управляет «Y»`)."""
+    before = doc[m.start - 1] if m.start > 0 else None
+    return before is not None and before.pos_ == "ADP" \
+        and not any("который" in word_lemmas(t) for t in doc[m.end:org_start])
+
+
+def _speaks_of_other(doc, sent, cue: int, inside: set) -> bool:
+    """`Владелец завода — компания «Y»`, `Завод принадлежит компании «Y»`: a cue with a noun of
+    its own (a subject before it, an object after it, the word a participle describes) speaks
+    of that, not of a park named before."""
+    end = cue_end(doc, cue, sent.end) or cue + 1
+    start = cue
+    while start > sent.start and doc[start - 1].text not in {",", ";", ":", "—", "("}:
+        start -= 1
+    subject = any(t.pos_ == "NOUN" and t.morph.get("Case") == ["Nom"] and t.i not in inside
+                  and not word_lemmas(t) & load_set("positions.txt") for t in doc[start:cue])  # `директор УК «Y»`
+    after = doc[end] if end < sent.end else None
+    owned = after is not None and after.pos_ == "NOUN" and after.morph.get("Case") in (["Gen"], ["Acc"]) \
+        and after.i not in inside  # `Владелец завода`, `построит завод`
+    # `ООО «Х», принадлежащее холдингу «Y», …`: a participle opening the clause describes the
+    # word before the comma
+    described = start == cue and start > sent.start and doc[cue].morph.get("VerbForm") == ["Part"]
+    return subject or owned or described
+
+
+def _cue_governs(doc, cue: int, park) -> bool:
+    """`управляющая компания индустриального парка «Х»`: a cue noun governs the park right after
+    it; a cue verb its object (`развивает в области парк «Х»`), not a park a resident builds
+    in (`«Y», которое построит на территории ТОР завод`)."""
+    end = cue_end(doc, cue, len(doc)) or cue + 1
+    if doc[end - 1].pos_ == "NOUN":
+        return not any(t.pos_ == "ADP" for t in doc[end:park.start])
+    return governs_park(doc, end, park)
+
+
+def _is_participle(doc, gap, cue: int) -> bool:
+    """`ООО «Х», владеющее индустриальным парком «Y»`: a participle right after the comma."""
+    return [t.text for t in gap if not t.is_space] == [","] and doc[cue].morph.get("VerbForm") == ["Part"]
+
+
 def _is_apposition(doc, gap, cue: int) -> bool:
-    """`ООО «Х», девелопер и оператор индустриального парка «Y»`: a cue noun set off by a comma
-    or a dash right after the organisation describes it."""
-    return [t.text for t in gap if not t.is_space] in ([","], ["—"], ["–"]) and doc[cue].pos_ == "NOUN"
+    """`ООО «Х», девелопер и оператор индустриального парка «Y»`: a cue noun set off by a comma,
+    a dash or a bracket (`ООО «Х» (оператор парка «Y»)`) right after the organisation describes it."""
+    return [t.text for t in gap if not t.is_space] in ([","], ["—"], ["–"], ["("]) and doc[cue].pos_ == "NOUN"
 
 
 def _has_break(doc, start: int, end: int, inside: set) -> bool:
@@ -77,9 +163,20 @@ def _has_break(doc, start: int, end: int, inside: set) -> bool:
     return any(t.text in {",", ";", ":", "(", ")", "«", "\""} for t in doc[start:end] if t.i not in inside)
 
 
-def _is_park_itself(org, mentions) -> bool:
-    """`технопарк «Чирчик»` is a park, not an operator; `КИП «Мастер»`, `«Химграда»` may be both."""
-    return any(m.kind and not m.kind_abbreviated and m.start <= org[0] < m.end for m in mentions)
+def _is_park_itself(doc, org, mentions) -> bool:
+    """`технопарк «Чирчик»` is a park, not an operator; `КИП «Мастер»`, `«Химграда»` may be both,
+    but not as the object of a finite verb (`Предприятие управляет СЭЗ «Наманган» и …`)."""
+    for m in mentions:
+        if m.kind and m.start <= org[0] < m.end:
+            if not m.kind_abbreviated or _after_finite_verb(doc, m.start):
+                return True
+    return False
+
+
+def _after_finite_verb(doc, i: int) -> bool:
+    while i > 0 and doc[i - 1].is_space:
+        i -= 1
+    return i > 0 and doc[i - 1].pos_ == "VERB" and doc[i - 1].morph.get("VerbForm") == ["Fin"]
 
 
 def attach_operators(doc, sent, mentions, parks, park_for) -> set:
@@ -87,13 +184,15 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
     `park_for(doc, mentions, start, end)` names the park a phrase with no park beside it speaks of."""
     used = set()
     for org in _org_spans(doc, sent):
-        if _is_park_itself(org, mentions):
+        if _is_park_itself(doc, org, mentions):
             continue
         target = _operated_park(doc, sent, org, [m for m in mentions if m.start not in used], park_for)
-        keys = _listed_with(doc, sent, org, mentions)
+        keys = _listed_with(doc, sent, org, mentions) | _counted_back(doc, sent, org, mentions)
         if target is not None and not target.start <= org[0] < target.end:
             keys.add(target.key)
-        name = _org_name(doc, org, mentions)
+            if target.start >= org[1]:  # `«Y» обслуживает СЭЗ «Х» и промзону «Z»`
+                keys |= {m.key for m in coordinated(doc, sent, target, mentions)}
+        name = expand_abbreviation(doc, _org_name(doc, org, mentions))
         for park_key in keys:
             park = parks[park_key].park
             if name and name_key(name) != park_key and park.operator is None:
@@ -112,6 +211,15 @@ def _listed_with(doc, sent, org, mentions) -> set:
     return {m.key for m in mentions if m.rule == "listed_after_kind" and sent.start <= m.start < sent.end}
 
 
+def _counted_back(doc, sent, org, mentions) -> set:
+    """`Управляющей компанией обеих территорий является АО «Х»`: the parks named last."""
+    low = max(sent.start, org[0] - CUE_BEFORE_ORG - 3)  # `всех трёх площадок` takes three words more
+    cue = find_cue(doc, low, org[0])
+    if cue is None or _has_break(doc, cue, org[0], {i for m in mentions for i in range(m.start, m.end)}):
+        return set()  # `Управляем обоими сами, «Реж» заполнился`: the park after the comma runs nothing
+    return parks_counted_back(doc, low, org[0], mentions)
+
+
 def _org_spans(doc, sent):
     """Token ranges that may name an organisation: quoted names (with a legal form before
     them) and ORG entities; not events, kinds (`РИП`) or bare nouns (`Смоленская компания`)."""
@@ -127,6 +235,8 @@ def _org_spans(doc, sent):
                 and not (len(ent) <= 2 and ent[-1].text.islower()) and match_kind(doc, ent.start) is None:
             found.append((ent.start, ent.end))
     for named in _headed_names(doc, sent):
+        # `Агентство инновационного развития Калужской области`: NER may stop before the place
+        found = [(s, e) for s, e in found if not (s == named[0] and e < named[1])]
         if not any(s < named[1] and named[0] < e for s, e in found):
             found.append(named)
     return [org for org in sorted(found) if not is_event(doc, org[0], org[1], sent.start)]
@@ -155,8 +265,18 @@ def _org_name(doc, span, mentions) -> Optional[str]:
     for m in mentions:
         if m.start <= span[0] < m.end or span[0] <= m.start < span[1]:
             return m.name
-    name = org_name(doc[span[0]:span[1]])
+    name = _name_after_generic_noun(doc, span) or org_name(doc[span[0]:span[1]])
     return name[:1].upper() + name[1:] if name else None
+
+
+def _name_after_generic_noun(doc, span) -> Optional[str]:
+    """`компания «Анадолу Текстиль»`, `компанией «Новгородский технопарк»`: a quoted name after
+    a common noun keeps the nominative whatever the noun's case, so it is taken as written."""
+    opening = next((t.i for t in doc[span[0]:span[1]] if t.text in {"«", "\""}), None)
+    if opening is None or opening == 0 or doc[opening - 1].pos_ != "NOUN" or not doc[opening - 1].text.islower():
+        return None
+    closing = span[1] - 1 if doc[span[1] - 1].text in {"»", "\""} else span[1]
+    return strip_legal_form(strip_quotes(doc[opening:closing + 1].text)) or None
 
 
 CREATION_REACH = 4  # `о создании в регионе индустриального парка «Х»`

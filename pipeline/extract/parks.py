@@ -21,6 +21,9 @@ from .common import (add_evidence, article_region, counted_noun, lemmas, quoted_
 from .park_areas import BUILDING, buildings_are_park, is_inside_park
 from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, expand_kind, find_kind_mentions,
                             find_name_mentions, full_kinds, kind_expansions)
+from .operator_names import attach_named_after_parks, attach_same_named
+from .operator_possessors import attach_possessors
+from .operator_references import attach_new_managers, attach_referred_operators
 from .park_operators import attach_creators, attach_operators
 from .park_places import location_near
 
@@ -188,10 +191,15 @@ def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],
     if not mentions:
         return
     sentences = list(doc.sents)
+    attach_new_managers(doc, sentences, linked, parks)
     operators = set()
     for sent in sentences:
         operators |= attach_operators(doc, sent, linked, parks, _operated_park_for)
     attach_creators(doc, sentences, mentions, parks)
+    attach_referred_operators(doc, sentences, linked, parks)
+    attach_same_named(doc, sentences, parks)
+    attach_named_after_parks(doc, mentions, parks)
+    attach_possessors(doc, mentions, parks)
     # a park named as another's operator (`по модели «Химграда»`) is not what follows speaks of
     subjects = [m for m in mentions if m.start not in operators]
     for sent in sentences:

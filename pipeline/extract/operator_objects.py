@@ -1,0 +1,101 @@
+"""Which parks an operator cue speaks of: the object of a verb cue, parks joined to it,
+parks counted back (`обеих территорий`), listed after a kind, or named after `в том числе`.
+"""
+from __future__ import annotations
+
+from typing import List
+
+from ..numbers import parse_number
+from .common import word_lemmas
+from .park_mentions import ParkMention, match_kind
+
+TRANSPARENT_NOUNS = {"проект", "строительство", "создание", "развитие"}  # `реализует проект технопарка «Х»`
+
+
+def coordinated(doc, sent, first: ParkMention, mentions) -> List[ParkMention]:
+    """`управляет СЭЗ «Наманган» и малой промышленной зоной «Чуст» в Чустском районе`: parks
+    joined to the object by `и` or a comma (an adjective of the kind may come between)."""
+    objects = [first]
+    for m in mentions:
+        if m.start < objects[-1].end or m.start >= sent.end:
+            continue
+        between = [t for t in doc[objects[-1].end:m.start] if not t.is_space]
+        if not between or between[0].text not in {"и", ","} or any(t.pos_ not in {"ADJ", "CCONJ"} for t in between[1:]):
+            break
+        objects.append(m)
+    return objects
+
+
+def governs_park(doc, start: int, park: ParkMention) -> bool:
+    """The park is the object of the verb before `start`, past adverbs and prepositional
+    phrases (`построит в Тимашевском районе агропромышленный парк «Y»`), not part of one
+    (`построит на территории ТОР завод`, `построит завод в парке «Y»`)."""
+    between = [t for t in doc[start:park.start] if t.lemma_.lower() not in TRANSPARENT_NOUNS or t.i != park.start - 1]
+    if not _only_adverbials(between):
+        return False
+    words = [t for t in between if not t.is_space]
+    if words and words[-1].pos_ == "NOUN":  # a noun of a prepositional phrase before the park
+        return doc[park.start].morph.get("Case") in (["Nom"], ["Acc"], ["Ins"])  # Acc often read as Nom
+    return True
+
+
+def _only_adverbials(tokens) -> bool:
+    """Nothing between the verb and the park but adverbs and prepositional phrases (`с 2019
+    года`, `в Тимашевском районе`): no object of its own (`построит завод в парке`)."""
+    after_preposition = False
+    for token in tokens:
+        if token.is_space:
+            continue
+        if token.pos_ in {"ADV", "PART"}:
+            after_preposition = False
+        elif token.pos_ == "ADP":
+            after_preposition = True
+        elif not (after_preposition and token.pos_ in {"ADJ", "NOUN", "PROPN", "NUM", "DET"}):
+            return False
+    return not (tokens and tokens[-1].pos_ == "ADP")
+
+
+def parks_counted_back(doc, low: int, high: int, mentions) -> set:
+    """`Управляющей компанией обеих территорий является АО «Х»`, `всех трёх парков`: a cue
+    over `оба` or `все` + a number speaks of that many parks named last before it."""
+    count = None
+    for token in doc[low:high]:
+        if token.lemma_.lower() == "оба" or "оба" in word_lemmas(token):
+            count = 2
+        elif token.lemma_.lower() == "весь" and token.i + 1 < high and doc[token.i + 1].pos_ == "NUM":
+            number = parse_number(doc[token.i + 1].text)
+            count = int(number) if number else None
+    if count is None:
+        return set()
+    keys: List[str] = []
+    for m in reversed([m for m in mentions if m.end <= low]):
+        if m.key not in keys:
+            keys.append(m.key)
+    return set(keys[:count]) if len(keys) >= count else set()
+
+
+INCLUDING = (("в", "том", "числе"), ("включая",), ("в", "частности"))
+INCLUDING_REACH = 8  # `управляющая компания территорий опережающего развития, в том числе ТОР «Х»`
+
+
+def included_parks(doc, sent, start: int, mentions) -> List[ParkMention]:
+    """`КРДВ — единая управляющая компания территорий опережающего развития, в том числе ТОР
+    «Хабаровск», и свободного порта`: the parks a cue's kind names after `в том числе`,
+    `включая`, `в частности`."""
+    for i in range(start, min(sent.end, start + INCLUDING_REACH)):
+        for words in INCLUDING:
+            if tuple(t.lower_ for t in doc[i:i + len(words)]) == words:
+                first = next((m for m in mentions if m.start == i + len(words)), None)
+                return coordinated(doc, sent, first, mentions) if first else []
+    return []
+
+
+def listed_parks_after(doc, sent, start: int, mentions) -> List[ParkMention]:
+    """`ООО «Х» — оператор двух индустриальных парков: «Северный» и «Южный»`: the parks listed
+    after a counted kind right after a cue."""
+    i = start
+    while i < sent.end and (doc[i].pos_ in {"NUM", "ADJ"} or doc[i].is_space) and match_kind(doc, i) is None:
+        i += 1
+    if i >= sent.end or match_kind(doc, i) is None:
+        return []
+    return [m for m in mentions if m.rule == "listed_after_kind" and i < m.start < sent.end]

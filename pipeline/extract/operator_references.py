@@ -1,0 +1,229 @@
+"""Operators named by a word that stands for an organisation named before.
+
+News name the operating company once and then speak of it as `компания`, `корпорация`,
+`она` or, in an interview, `мы`:
+`… генеральный директор ООО «Х» … Компания управляет парком с 2019 года`,
+`«Х» станет управляющей компанией. Ранее она построила индустриальный парк «Y»`,
+`Корпорация управляет двумя площадками — индустриальным парком «A» … и технопарком «B»`,
+`Генеральный директор УК «Х» Иван Петров, чья компания управляет технопарком «Y»`.
+
+The word is the subject of an operator verb (rules/operator_verbs.txt) whose object is
+the park: the park right after the verb (past an adverb or a place: `построит в
+Тимашевском районе агропромышленный парк «Y»`), a list of parks after a dash, or `им`
+for the park named just before. A park after a preposition (`построит завод в парке «Y»`)
+is where a resident builds, not what the company runs. In interviews a verb in the first
+person plural with no `мы` (`Управляем обоими сами`) speaks for the company named first.
+
+Also here: a park `перешёл под управление краевой корпорации развития`, the company a
+following sentence names with those nouns.
+"""
+from __future__ import annotations
+
+from typing import List, Optional
+
+from ..models import morph_analyzer
+from ..records import ORG
+from ..vocab import load_set
+from .common import add_evidence, word_lemmas
+from .operator_objects import coordinated, governs_park, parks_counted_back
+from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key
+from .parties import sentence_parties
+from .party_references import referred_party
+
+CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–"}
+LIST_OPENERS = {"—", "–", ":"}
+OBJECT_REACH = 8        # `построит в Тимашевском районе агропромышленный парк «Y»`
+PRONOUN_REACH = 2       # sentences back to the company `она` stands for
+OBJECT_PRONOUNS = {"им", "его", "ею", "ей", "ими", "их"}   # `мы управляем им с 2021 года`
+SUBJECT_PRONOUNS = {"она", "он", "оно"}  # `АО «Х» … Ранее оно построило`
+WHOSE = "чей"           # `Иван Петров, чья компания управляет …`
+
+
+def attach_referred_operators(doc, sentences, mentions: List[ParkMention], parks) -> None:
+    """Parks whose operator is named by a subject noun or pronoun; `mentions` include parks
+    spoken of by kind (`управляет парком`). Parks with an operator keep it."""
+    park_keys = {m.key for m in mentions}
+    for index, sent in enumerate(sentences):
+        for verb in sent:
+            if verb.pos_ != "VERB" or not word_lemmas(verb) & load_set("operator_verbs.txt"):
+                continue
+            earlier = sentences[index - 1].start if index else sent.start
+            targets = [m for m in _objects(doc, sent, verb.i, mentions, earlier)
+                       if parks[m.key].park.operator is None]
+            if not targets:
+                continue
+            name = _subject_company(doc, sentences, index, verb.i, mentions, park_keys)
+            for m in targets:
+                if name and name_key(name) != m.key:
+                    parks[m.key].park.operator = name
+                    add_evidence(doc, "park", m.start, m.end, "operator", "operator_referred")
+
+
+def _clause_start(doc, sent, i: int) -> int:
+    start = i
+    while start > sent.start and doc[start - 1].text not in CLAUSE_BREAKS:
+        start -= 1
+    return start
+
+
+def _subject(doc, sent, verb: int) -> Optional[int]:
+    """The subject word of the verb's clause: a noun of rules/subject_nouns.txt in the
+    nominative with no name of its own after it, or a personal pronoun."""
+    for token in doc[_clause_start(doc, sent, verb):verb]:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "PRON" and (lemma in SUBJECT_PRONOUNS or lemma == "мы") \
+                and token.morph.get("Case") in ([], ["Nom"]):
+            return token.i
+        if lemma in load_set("subject_nouns.txt") and token.morph.get("Case") == ["Nom"] and not token.ent_type_:
+            following = doc[token.i + 1]
+            if not (following.text in {"«", "\""} or following.ent_type_ or following.pos_ == "PROPN"):
+                return token.i
+    return None
+
+
+def _subject_company(doc, sentences, index, verb, mentions, park_keys) -> Optional[str]:
+    sent = sentences[index]
+    subject = _subject(doc, sent, verb)
+    places = {i for m in mentions for i in range(m.start, m.end)}
+    if subject is None:
+        if _first_person_plural(doc[verb]):
+            return _speaker_company(doc, sentences[:index + 1], places, park_keys)
+        return None
+    if subject > sent.start and doc[subject - 1].lemma_.lower() == WHOSE:
+        return _last_company(doc, sent, places, park_keys, before=subject)
+    if doc[subject].lemma_.lower() in SUBJECT_PRONOUNS:
+        for earlier in reversed(sentences[max(0, index - PRONOUN_REACH):index]):
+            name = _first_company(doc, earlier, places, park_keys)
+            if name:
+                return name
+        return None
+    referred = referred_party(doc, sentences, index, places, park_keys)
+    if referred is None and _speaks_for_itself(doc, subject):
+        # `Наша компания управляет им с 2020 года, — сказал директор ООО «Х»`
+        return _first_company(doc, sent, places, park_keys)
+    return referred.name if referred else None
+
+
+def _speaks_for_itself(doc, subject: int) -> bool:
+    return doc[subject].lemma_.lower() == "мы" or (subject > 0 and doc[subject - 1].lemma_.lower() == "наш")
+
+
+COMPANY_WORDS = 6  # a longer quotation is a phrase said, not a name: `«Инвестору нужен готовый цех, а не поле»`
+
+
+def _companies(doc, sent, places, park_keys):
+    return [p for p in sentence_parties(doc, sent, places, False)
+            if p.type == ORG and name_key(p.name) not in park_keys
+            and len(p.name.split()) <= COMPANY_WORDS and "," not in p.name]
+
+
+def _last_company(doc, sent, places, park_keys, before: int) -> Optional[str]:
+    """`Генеральный директор УК «Х» Иван Петров, чья компания …`: the company named before `чья`."""
+    named = [p for p in _companies(doc, sent, places, park_keys) if p.end <= before]
+    return named[-1].name if named else None
+
+
+def _first_person_plural(token) -> bool:
+    """`управляем`, `построили` as `мы` would say them (the tagger may read a sentence-initial
+    `Управляем` as a short participle, so every pymorphy3 reading counts)."""
+    if token.morph.get("Person") == ["1"] and token.morph.get("Number") == ["Plur"]:
+        return True
+    return any({"VERB", "1per", "plur"} <= parse.tag.grammemes for parse in morph_analyzer().parse(token.text))
+
+
+def _speaker_company(doc, sentences, places, park_keys) -> Optional[str]:
+    """`Управляем обоими сами`: a verb in the first person plural with no subject speaks for
+    the company the article names first (an interview's headline or lead names the guest's)."""
+    for sent in sentences:
+        name = _first_company(doc, sent, places, park_keys)
+        if name:
+            return name
+    return None
+
+
+def _first_company(doc, sent, places, park_keys) -> Optional[str]:
+    """`«Х» станет управляющей компанией технопарка. Ранее она …`: the company a sentence
+    speaks of first (its subject, in news order)."""
+    named = _companies(doc, sent, places, park_keys)
+    return named[0].name if named else None
+
+
+def _objects(doc, sent, verb: int, mentions, earlier: int) -> List[ParkMention]:
+    """The parks the verb governs as its object; `им`, `его` the park named last, in its
+    sentence or the one before (`С технопарка «Х». Мы построили его в 2015 году`); `обоими`
+    the two parks named last."""
+    after = verb + 1
+    while after < sent.end and doc[after].is_space:
+        after += 1
+    if after < sent.end and doc[after].lower_ in OBJECT_PRONOUNS:
+        before = [m for m in mentions if m.end <= verb and m.start >= earlier]
+        return before[-1:]
+    if after < sent.end and "оба" in word_lemmas(doc[after]):
+        counted = parks_counted_back(doc, after, after + 1, mentions)
+        return [m for m in mentions if m.key in counted and m.end <= after][-2:]
+    listed = _listed_objects(doc, sent, after, mentions)
+    if listed:
+        return listed
+    for m in mentions:
+        if after <= m.start < min(sent.end, after + OBJECT_REACH):
+            return coordinated(doc, sent, m, mentions) if governs_park(doc, after, m) else []
+    return []
+
+
+def _listed_objects(doc, sent, after: int, mentions) -> List[ParkMention]:
+    """`управляет двумя площадками — индустриальным парком «A» … и технопарком «B»`: a
+    counted generic word, a dash or a colon, then every park of the clause not after a
+    preposition."""
+    i = after
+    while i < sent.end and (doc[i].pos_ in {"NUM", "ADJ"} or doc[i].is_space):
+        i += 1
+    if i >= sent.end or not (word_lemmas(doc[i]) & (GENERIC_REFERENCES | {"территория"}) or match_kind(doc, i)):
+        return []
+    opener = i + 1
+    while opener < sent.end and doc[opener].text not in LIST_OPENERS and opener - i <= 2:
+        opener += 1
+    if opener >= sent.end or doc[opener].text not in LIST_OPENERS:
+        return []
+    end = next((t.i for t in doc[opener + 1:sent.end] if t.text in {";", "("}), sent.end)
+    return [m for m in mentions if opener < m.start < end and doc[m.start - 1].pos_ != "ADP"]
+
+
+MANAGER_REACH = 2  # sentences after `перешёл под управление корпорации развития` that name it
+
+
+def attach_new_managers(doc, sentences, mentions, parks) -> None:
+    """`Парк «Y» перешёл под управление краевой корпорации развития. АО «Корпорация развития
+    Пермского края» завершило сделку …`: a company described by common nouns is the one a
+    following sentence names with all those nouns. The park's new manager is its operator,
+    before any owner the story names later."""
+    park_keys = {m.key for m in mentions}
+    places = {i for m in mentions for i in range(m.start, m.end)}
+    for index, sent in enumerate(sentences):
+        for token in sent:
+            if token.lower_ != "под" or token.i + 1 >= sent.end or doc[token.i + 1].lemma_.lower() != "управление":
+                continue
+            nouns = _description_nouns(doc, sent, token.i + 2)
+            before = [m for m in mentions if sent.start <= m.start and m.end <= token.i]
+            if not nouns or not before or parks[before[-1].key].park.operator is not None:
+                continue
+            for later in sentences[index:index + MANAGER_REACH + 1]:
+                named = [p for p in _companies(doc, later, places, park_keys)
+                         if set(nouns) <= set(name_key(p.name).split())]
+                if named:
+                    parks[before[-1].key].park.operator = named[0].name
+                    add_evidence(doc, "park", before[-1].start, before[-1].end, "operator", "operator_new_manager")
+                    break
+
+
+def _description_nouns(doc, sent, start: int) -> List[str]:
+    """The nouns of `краевой корпорации развития` when they name no company of their own
+    (no quotes or name after them) and the first is an organisation's head noun."""
+    nouns, i = [], start
+    while i < sent.end and doc[i].pos_ in {"ADJ", "NOUN"} and not doc[i].ent_type_:
+        if doc[i].pos_ == "NOUN":
+            nouns.append(doc[i].lemma_.lower())
+        i += 1
+    if i < sent.end and (doc[i].text in {"«", "\""} or doc[i].ent_type_ or doc[i].pos_ == "PROPN"):
+        return []
+    heads = load_set("operator_org_heads.txt") | {"компания"}
+    return nouns if nouns and nouns[0] in heads else []
