@@ -11,6 +11,16 @@ def park(name, kind, location=None, area=None, residents=None, operator=None):
 
 
 CASES = [
+    # the company set off by commas right after a cue and its park; not a resident so set off
+    ("Технопарк «Ритм» вырос вдвое. Управляющая компания технопарка, АО «Ритм-Менеджмент», вложила "
+     "в него 300 млн рублей.",
+     [park("Ритм", "технопарк", operator="Ритм-Менеджмент")]),
+    ("Технопарк «Ритм» вырос вдвое. Резидент технопарка, ООО «Альфа», вложил в цех 300 млн рублей.",
+     [park("Ритм", "технопарк")]),
+    # plural parks after a cue noun share the operator
+    ("Компания «ПаркСтрой» — оператор индустриальных парков «Северный» и «Южный».",
+     [park("Северный", "индустриальный парк", operator="ПаркСтрой"),
+      park("Южный", "индустриальный парк", operator="ПаркСтрой")]),
     # a cue before the company names no park: the relative clause after it does
     ("Казанская управляющая компания «Татпромпарк», которая развивает технопарк «Волжский», "
      "сменила руководителя.",

@@ -85,6 +85,9 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
             found = park_for(doc, mentions, org[0], org[1])
         if found is not None:
             return found
+    appositive = _cue_in_apposition(doc, sent, org, mentions)
+    if appositive is not None:
+        return appositive
     # `управляющая компания «Y», которая развивает парк «Х»`: a cue before a company that
     # names no park leaves the clause after it to speak
     cue = find_cue(doc, org[1], min(sent.end, org[1] + 4))
@@ -155,6 +158,22 @@ def _is_apposition(doc, gap, cue: int) -> bool:
     """`ООО «Х», девелопер и оператор индустриального парка «Y»`: a cue noun set off by a comma,
     a dash or a bracket (`ООО «Х» (оператор парка «Y»)`) right after the organisation describes it."""
     return [t.text for t in gap if not t.is_space] in ([","], ["—"], ["–"], ["("]) and doc[cue].pos_ == "NOUN"
+
+
+def _cue_in_apposition(doc, sent, org, mentions) -> Optional[ParkMention]:
+    """`Управляющая компания технопарка, АО «Y», вложила …`: the organisation set off by a
+    comma right after a cue and the park it governs."""
+    comma = org[0] - 1
+    while comma > sent.start and doc[comma].is_space:
+        comma -= 1
+    if comma <= sent.start or doc[comma].text != ",":
+        return None
+    for m in mentions:
+        if m.end == comma and m.start > sent.start:
+            for cue in range(max(sent.start, m.start - 4), m.start):
+                if cue_end(doc, cue, m.start) == m.start:
+                    return m
+    return None
 
 
 def _has_break(doc, start: int, end: int, inside: set) -> bool:
