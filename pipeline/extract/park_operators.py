@@ -157,7 +157,8 @@ def _is_participle(doc, gap, cue: int) -> bool:
 def _is_apposition(doc, gap, cue: int) -> bool:
     """`ООО «Х», девелопер и оператор индустриального парка «Y»`: a cue noun set off by a comma,
     a dash or a bracket (`ООО «Х» (оператор парка «Y»)`) right after the organisation describes it."""
-    return [t.text for t in gap if not t.is_space] in ([","], ["—"], ["–"], ["("]) and doc[cue].pos_ == "NOUN"
+    head = (cue_end(doc, cue, len(doc)) or cue + 1) - 1  # `управляющая компания`: the cue's noun
+    return [t.text for t in gap if not t.is_space] in ([","], ["—"], ["–"], ["("]) and doc[head].pos_ == "NOUN"
 
 
 def _cue_in_apposition(doc, sent, org, mentions) -> Optional[ParkMention]:
