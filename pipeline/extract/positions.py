@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 from .common import CLOSE_QUOTES, OPEN_QUOTES
-from .titles import (NOMINAL_POS, acting_lead, acting_sequences, acting_start, case_of, has_lemma,
-                     is_full_form, is_head, is_plural, lead_agrees)
+from .titles import (NOMINAL_POS, acting_end, acting_lead, acting_start, case_of, has_lemma,
+                     is_full_form, is_head, is_plural, lead_agrees, may_be_animate, possible_cases)
 
 MAX_BEFORE = 18  # tokens searched left of a name for the start of its position
 MODIFIER_POS = {"ADJ", "VERB", "NUM", "DET"}
@@ -96,8 +96,15 @@ def is_latin(token) -> bool:
 def _is_genitive(token) -> bool:
     case = case_of(token)
     if token.pos_ in NOMINAL_POS:
-        return case in {"gent", None} or token.text.isupper()
-    return token.pos_ in MODIFIER_POS and case == "gent"
+        return case in {"gent", None} or token.text.isupper() or _mistagged_genitive(token, case)
+    return token.pos_ in MODIFIER_POS and (case == "gent" or _mistagged_genitive(token, case))
+
+
+def _mistagged_genitive(token, case: Optional[str]) -> bool:
+    """A genitive the tagger gave another case the form cannot have: `исполнителю
+    ритм-н-блюза` (not a dative), `федерации северной ходьбы` (not a locative)."""
+    possible = possible_cases(token.text)
+    return "gent" in possible and case not in possible
 
 
 def _coordination_ok(doc, i: int, limit: int) -> bool:
@@ -203,7 +210,8 @@ def without_apposition(doc, head: int, reach: int, name_start: int) -> int:
     before the name describes the name; the phrase ends before it."""
     last = reach - 1
     if reach == name_start and last > head and doc[last].pos_ == "NOUN" and not is_head(doc[last]) \
-            and doc[last].morph.get("Animacy") == ["Anim"] and not is_org_noun(doc[last]):
+            and doc[last].morph.get("Animacy") == ["Anim"] and may_be_animate(doc[last].text) \
+            and not is_org_noun(doc[last]):
         return last
     return reach
 
@@ -246,8 +254,8 @@ def phrase_at(doc, i: int, cases: set, limit: int, rule: str, allow_per: bool = 
 
 def _acting_length(doc, i: int) -> int:
     """Length of `исполняющий обязанности` / `и. о.` starting at token i, 0 if none does."""
-    return next((len(sequence) for sequence in acting_sequences()
-                 if acting_start(doc, i + len(sequence), i) == i), 0)
+    end = acting_end(doc, i, len(doc))
+    return end - i if end is not None else 0
 
 
 def _after_brackets(doc, i: int, limit: int) -> int:
