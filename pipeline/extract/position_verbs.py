@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
 from ..vocab import load_set, load_table
+from .common import CLOSE_QUOTES, OPEN_QUOTES
 from .person_names import Mention
 from .positions import Phrase, modifiers_start, phrase_at, without_apposition
 from .titles import case_of, is_head, normal_forms
@@ -100,14 +101,42 @@ def _pronoun_antecedent(doc, verb: int, sent, mentions: List[Mention]) -> Option
     return earlier[-1]
 
 
+def quote_start(doc, verb: int, sent) -> Optional[int]:
+    """Where the quotation a verb stands in opens, within its sentence; None outside quotes."""
+    opened: List[int] = []
+    straight = None
+    for token in doc[sent.start:verb]:
+        if token.text in OPEN_QUOTES and not (token.text in CLOSE_QUOTES and opened):
+            opened.append(token.i)
+        elif token.text in CLOSE_QUOTES and opened:
+            opened.pop()
+        elif token.text == '"':
+            straight = token.i if straight is None else None
+    starts = opened + ([straight] if straight is not None else [])
+    return max(starts) if starts else None
+
+
+def _third_person_quoted(doc, verb: int, sent) -> Optional[int]:
+    """Where a quotation opens when `он`/`она` speaks of someone in it before the verb
+    (`заявил: «Он был отличным боксёром»`): the speaker is not who the verb is about."""
+    quoted = quote_start(doc, verb, sent)
+    if quoted is None or not any(t.lower_ in PRONOUNS and case_of(t) == "nomn" for t in doc[quoted:verb]):
+        return None
+    return quoted
+
+
 def _subject(doc, verb: int, sent, mentions: List[Mention]) -> Optional[int]:
+    """The holder of a verb's position; of a third person in a quotation, only a name
+    inside the quotation, never the speaker outside it."""
     relative = _relative_antecedent(doc, verb, sent, mentions)
     if relative is not None:
         return relative
-    before = [k for k, m in enumerate(mentions) if sent.start <= m.start and m.end <= verb and m.case == "nomn"]
+    quoted = _third_person_quoted(doc, verb, sent)
+    floor = sent.start if quoted is None else quoted
+    before = [k for k, m in enumerate(mentions) if floor <= m.start and m.end <= verb and m.case == "nomn"]
     if before:
         return before[-1]
-    return _pronoun_antecedent(doc, verb, sent, mentions)
+    return _pronoun_antecedent(doc, verb, sent, mentions) if quoted is None else None
 
 
 def _attribute(doc, mention: Mention) -> bool:
