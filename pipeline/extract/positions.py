@@ -226,14 +226,16 @@ def _joined_before(doc, start: int, low: int) -> Optional[int]:
 
 def phrases_before(doc, name_start: int, cases: set, floor: int) -> List[Phrase]:
     """Positions before a name: the one reaching it and those coordinated with it on the left
-    (`российский ультрамарафонец и североходец, член клуба Дмитрий Ерохин`)."""
+    (`российский ультрамарафонец и североходец, член клуба Дмитрий Ерохин`) or stacked on it
+    (`министр обороны генерал армии Сергей Шойгу`)."""
     low = max(floor, name_start - MAX_BEFORE)
     found = []
     phrase = _phrase_ending_at(doc, name_start, cases, low, "position_before")
     while phrase is not None and len(found) < MAX_TITLES:
         found.append(phrase)
         join = _joined_before(doc, phrase.start, low)
-        phrase = _phrase_ending_at(doc, join, cases, low, "position_before") if join is not None else None
+        # a title stacked on the next with no comma: `лидер партии «Зану» действующий президент …`
+        phrase = _phrase_ending_at(doc, phrase.start if join is None else join, cases, low, "position_before")
     return found
 
 
