@@ -28,7 +28,8 @@ from .person_groups import group_mentions
 from .person_names import Mention, find_mentions
 from .position_text import phrase_size, read_position
 from .position_verbs import verb_positions
-from .positions import LIST_PUNCT, Phrase, complement_end, modifiers_start, phrases_after, phrases_before
+from .positions import (LIST_PUNCT, Phrase, complement_end, modifiers_start, names_group, phrases_after,
+                        phrases_before)
 from .titles import is_head, is_plural, normal_forms
 
 LIST_JOINS = {",", "и"}
@@ -112,14 +113,14 @@ def mention_positions(doc, mentions: List[Mention]) -> List[Tuple[int, Phrase]]:
         listed = listed_after(doc, mentions, k)
         # a plural title names a list (`музыканты Юрий Царёв, Алексей Борисов и …`), not one
         # name alone (`уволил двух генералов полиции по делу Голунова`)
-        before = [phrase for phrase in before if listed or not is_plural(doc[phrase.head])]
+        before = [phrase for phrase in before if listed or not names_group(doc, phrase)]
         found.extend((k, phrase) for phrase in before + after + ([title] if title else []))
         group = group_title(doc, person)
         if group is not None:
             before.append(group)
             found.append((k, group))
         for phrase in before:
-            if is_plural(doc[phrase.head]):
+            if names_group(doc, phrase):
                 found.extend((j, phrase) for j in listed)
     for k, phrase in verb_positions(doc, mentions):
         found.append((k, phrase))

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 from .common import CLOSE_QUOTES, OPEN_QUOTES
+from .position_partitive import PARTITIVE_RULE, partitive_agrees, partitive_start
 from .titles import (NOMINAL_POS, acting_end, acting_lead, acting_start, case_of, has_lemma,
                      is_full_form, is_head, is_plural, lead_agrees, may_be_animate, possible_cases)
 
@@ -168,13 +169,16 @@ def complement_end(doc, head: int, limit: int, allow_per: bool = False) -> int:
     return end
 
 
-def _name_modifiers_only(doc, start: int, end: int, plural: bool) -> bool:
+def _name_modifiers_only(doc, start: int, end: int, plural: bool, apposition: bool = False) -> bool:
     """Whether [start, end) holds only words describing the name or dating the position:
-    `30-летнего`, `с 1991 по 1992 годы`, `по образованию`, `—` after a plural title."""
+    `30-летнего`, `с 1991 по 1992 годы`, `по образованию`, `—` after a plural title, a comma
+    setting the name apart (`apposition`)."""
     for token in doc[start:end]:
         if token.is_space or (token.pos_ in {"ADJ", "NUM"} and not is_head(token)) or _is_manner(token):
             continue
         if token.lower_ in DATE_ADPS or token.lemma_ == "год" or (plural and token.text in LIST_PUNCT):
+            continue
+        if apposition and token.text == ",":
             continue
         return False
     return True
@@ -194,15 +198,24 @@ def _phrase_ending_at(doc, end: int, cases: set, low: int, rule: str) -> Optiona
         if not is_head(doc[head]):
             continue
         first, lead = _lead_of(doc, head, low)
-        if not lead_agrees(doc, lead, head, cases):
+        one = partitive_start(doc, modifiers_start(doc, first, low), low) if is_plural(doc[head]) else None
+        if one is None and not lead_agrees(doc, lead, head, cases):
             continue
         reach = complement_end(doc, head, end, allow_per=True)
         if cases == {"gent"} and any(t.pos_ == "ADP" for t in doc[head:reach]):
             continue  # `генералов полиции по делу Голунова`: the name is in the complement
-        if _name_modifiers_only(doc, reach, end, is_plural(doc[head])):
+        if one is not None and not partitive_agrees(doc, one, reach, end, cases):
+            continue
+        if _name_modifiers_only(doc, reach, end, is_plural(doc[head]) and one is None, one is not None):
             start = modifiers_start(doc, first, low)
-            return Phrase(start, head, without_apposition(doc, head, reach, end), lead, rule)
+            return Phrase(start, head, without_apposition(doc, head, reach, end), lead,
+                          rule if one is None else PARTITIVE_RULE)
     return None
+
+
+def names_group(doc, phrase: Phrase) -> bool:
+    """Whether a phrase titles several persons: a plural title, not `один из основателей`."""
+    return is_plural(doc[phrase.head]) and phrase.rule != PARTITIVE_RULE
 
 
 def without_apposition(doc, head: int, reach: int, name_start: int) -> int:
