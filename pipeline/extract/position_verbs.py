@@ -96,9 +96,16 @@ def _pronoun_antecedent(doc, verb: int, sent, mentions: List[Mention]) -> Option
     if pronoun is None:
         return None
     earlier = [k for k, m in enumerate(mentions) if m.end <= sent.start and not _attribute(doc, m)]
-    if not earlier or mentions[earlier[-1]].gender not in {PRONOUNS[pronoun.lower_], None}:
+    if not earlier or not _genders_of(mentions, earlier[-1]) & {PRONOUNS[pronoun.lower_], None}:
         return None  # only the person spoken of last, if the pronoun fits them
     return earlier[-1]
+
+
+def _genders_of(mentions: List[Mention], k: int) -> set:
+    """The genders the mentions of one surname are read with: the tagger may read a foreign
+    name in `-а` as feminine once (`Шейк Модибо Диарра`) and as masculine elsewhere."""
+    surname = mentions[k].name.split()[-1]
+    return {m.gender for m in mentions if m.name.split()[-1] == surname} | {mentions[k].gender}
 
 
 def quote_start(doc, verb: int, sent) -> Optional[int]:
