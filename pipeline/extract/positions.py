@@ -208,9 +208,24 @@ def _phrase_ending_at(doc, end: int, cases: set, low: int, rule: str) -> Optiona
             continue
         if _name_modifiers_only(doc, reach, end, is_plural(doc[head]) and one is None, one is not None):
             start = modifiers_start(doc, first, low)
+            if _of_relative(doc, start, lead, low, cases):
+                continue
             return Phrase(start, head, without_apposition(doc, head, reach, end), lead,
                           rule if one is None else PARTITIVE_RULE)
     return None
+
+
+def _of_relative(doc, start: int, lead: int, low: int, cases: set) -> bool:
+    """`брат «короля поп-музыки» Жермен Джексон`: a title in the genitive after a word for a
+    relative (rules/kinship.txt) is the relative's, unless the name is in the genitive too
+    (`сын президента Алана Гарсии`) or the relative is the title's apposition (`у его
+    супруги певицы Бейонсе`)."""
+    i = start - 1
+    while i >= low and (doc[i].is_space or doc[i].text in OPEN_QUOTES or doc[i].text == '"'):
+        i -= 1
+    if i < low or case_of(doc[lead]) != "gent" or (cases and "gent" in cases) or case_of(doc[i]) == "gent":
+        return False
+    return has_lemma(doc[i], "kinship.txt")
 
 
 def names_group(doc, phrase: Phrase) -> bool:
