@@ -47,6 +47,14 @@ STACKED = [
       person("Жан Ндиайе", "глава движения", "За перемены")]),
 ]
 
+# a title before an honour, after a dash; not a relation to someone
+HONOURED = [
+    ("В субботу в Казани выступит скрипач — лауреат премии «Грэмми» Иван Петров.",
+     [person("Иван Петров", "скрипач")]),
+    ("Его учитель — лауреат премии Иван Петров.",
+     [person("Иван Петров")]),
+]
+
 # `один из` + a plural title: one person, the title in the singular
 PARTITIVE = [
     ("Вчера в Самаре выступил один из основателей компании «Волгатех» Олег Миронов.",
@@ -57,7 +65,7 @@ PARTITIVE = [
      [person("Мария Шарапова", "теннисистка мира")]),
 ]
 
-CASES = READING + CHOICE + STACKED + PARTITIVE
+CASES = READING + CHOICE + STACKED + HONOURED + PARTITIVE
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[case[0][:50] for case in CASES])

@@ -28,8 +28,8 @@ from .person_groups import group_mentions
 from .person_names import Mention, find_mentions
 from .position_text import phrase_size, read_position
 from .position_verbs import verb_positions
-from .positions import (LIST_PUNCT, Phrase, complement_end, modifiers_start, names_group, phrases_after,
-                        phrases_before)
+from .position_chains import phrases_before
+from .positions import LIST_PUNCT, Phrase, complement_end, modifiers_start, names_group, phrases_after
 from .titles import is_head, is_plural, normal_forms
 
 LIST_JOINS = {",", "и"}

@@ -8,7 +8,8 @@ the right: genitives (`губернатора Краснодарского кр�
 describes, which tells `дочь президента Иванку Трамп` (no position) from
 `советник президента Джаред Кушнер`.
 
-- before the name: `министр промышленности и торговли России Денис Мантуров`;
+- before the name: `министр промышленности и торговли России Денис Мантуров` (the chains
+  of titles before a name are in position_chains.py);
 - after it: `Денис Мантуров, министр …`, `Денис Мантуров (министр …)`, `… — министр`.
 The verbs that introduce a position are in position_verbs.py.
 """
@@ -22,7 +23,6 @@ from .position_partitive import PARTITIVE_RULE, partitive_agrees, partitive_star
 from .titles import (NOMINAL_POS, acting_end, acting_lead, acting_start, case_of, has_lemma,
                      is_full_form, is_head, is_plural, lead_agrees, may_be_animate, possible_cases)
 
-MAX_BEFORE = 18  # tokens searched left of a name for the start of its position
 MODIFIER_POS = {"ADJ", "VERB", "NUM", "DET"}
 # prepositions that open a complement: по экономическому развитию, от штата Вермонт
 COMPLEMENT_ADPS = {"по", "от", "при", "за", "из"}
@@ -192,7 +192,7 @@ def _lead_of(doc, head: int, floor: int) -> Tuple[int, int]:
     return acting, acting_lead(doc, acting, head)
 
 
-def _phrase_ending_at(doc, end: int, cases: set, low: int, rule: str) -> Optional[Phrase]:
+def phrase_ending_at(doc, end: int, cases: set, low: int, rule: str) -> Optional[Phrase]:
     """The leftmost agreeing title in [low, end) whose complements reach `end`."""
     for head in range(low, end):
         if not is_head(doc[head]):
@@ -242,29 +242,6 @@ def without_apposition(doc, head: int, reach: int, name_start: int) -> int:
             and not is_org_noun(doc[last]):
         return last
     return reach
-
-
-def _joined_before(doc, start: int, low: int) -> Optional[int]:
-    """Index of the `,` / `и` right before token `start`, if a coordinated title may precede."""
-    i = start - 1
-    while i > low and doc[i].is_space:
-        i -= 1
-    return i if i > low and doc[i].text in TITLE_JOINS else None
-
-
-def phrases_before(doc, name_start: int, cases: set, floor: int) -> List[Phrase]:
-    """Positions before a name: the one reaching it and those coordinated with it on the left
-    (`российский ультрамарафонец и североходец, член клуба Дмитрий Ерохин`) or stacked on it
-    (`министр обороны генерал армии Сергей Шойгу`)."""
-    low = max(floor, name_start - MAX_BEFORE)
-    found = []
-    phrase = _phrase_ending_at(doc, name_start, cases, low, "position_before")
-    while phrase is not None and len(found) < MAX_TITLES:
-        found.append(phrase)
-        join = _joined_before(doc, phrase.start, low)
-        # a title stacked on the next with no comma: `лидер партии «Зану» действующий президент …`
-        phrase = _phrase_ending_at(doc, phrase.start if join is None else join, cases, low, "position_before")
-    return found
 
 
 def phrase_at(doc, i: int, cases: set, limit: int, rule: str, allow_per: bool = True) -> Optional[Phrase]:
