@@ -136,13 +136,23 @@ def names_holder(mentions: List[Mention], person_of: Dict[int, int], k: int, phr
 
 
 def is_former(doc, phrase: Phrase) -> bool:
-    """`бывший министр`, `экс-президент`; `Ранее он занимал пост …` for a verb's position."""
+    """`бывший министр`, `экс-президент`; `Ранее он занимал пост …` for a verb's position,
+    and a verb of holding in the past (`В 1990-е он был министром`, not `стал министром`)."""
     former = load_set("position_former.txt")
     prefixes = tuple(word for word in former if word.endswith("-"))
     words = [doc[i].text for i in range(phrase.start, phrase.head + 1)]
     if phrase.rule == "position_verb":
         words += [token.text for token in doc[doc[phrase.start].sent.start:phrase.start] if token.pos_ == "ADV"]
-    return any(normal_forms(word) & former or word.lower().startswith(prefixes) for word in words)
+    return any(normal_forms(word) & former or word.lower().startswith(prefixes) for word in words) \
+        or _held_in_past(doc, phrase)
+
+
+def _held_in_past(doc, phrase: Phrase) -> bool:
+    """Whether a verb of holding (rules/position_stative_verbs.txt) gives the position in the past."""
+    if phrase.verb is None:
+        return False
+    verb = doc[phrase.verb]
+    return verb.morph.get("Tense") == ["Past"] and verb.lemma_.lower() in load_set("position_stative_verbs.txt")
 
 
 def best_position(doc, phrases: List[Phrase]) -> Optional[Tuple[str, Optional[str], Phrase]]:

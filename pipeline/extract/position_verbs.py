@@ -186,5 +186,6 @@ def verb_positions(doc, mentions: List[Mention]) -> List[Tuple[int, Phrase]]:
             phrase = phrase_before_verb(doc, token.i, sent.start)
             k = _first_after(doc, token.i + 1, sent, mentions, {"nomn"}) if phrase is not None else None
         if phrase is not None and k is not None:
+            phrase.verb = token.i
             found.append((k, phrase))
     return found

@@ -37,12 +37,14 @@ LIST_PUNCT = {"—", "–", ":"}  # музыкантами группы — Ва
 @dataclass
 class Phrase:
     """Token span [start, end) of a position; `head` is the title, `lead` the word
-    the phrase agrees through (the title, or `исполняющий` before it)."""
+    the phrase agrees through (the title, or `исполняющий` before it); `verb` the verb
+    that gives it, if one does."""
     start: int
     head: int
     end: int
     lead: int
     rule: str
+    verb: Optional[int] = None
 
 
 def _is_modifier(doc, i: int, limit: int) -> bool:
