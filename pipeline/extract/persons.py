@@ -124,7 +124,7 @@ def mention_positions(doc, mentions: List[Mention]) -> List[Tuple[int, Phrase]]:
                 found.extend((j, phrase) for j in listed)
     for k, phrase in verb_positions(doc, mentions):
         found.append((k, phrase))
-        if is_plural(doc[phrase.head]):
+        if names_group(doc, phrase):
             found.extend((listed, phrase) for listed in listed_after(doc, mentions, k))
     return found
 

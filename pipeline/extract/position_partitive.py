@@ -17,9 +17,10 @@ PARTITIVE_ADP = "из"
 
 
 def partitive_start(doc, start: int, floor: int) -> Optional[int]:
-    """Index of `один` when `один из` stands right before a phrase starting at `start`."""
+    """Index of `один` when `один из` stands right before a phrase starting at `start`,
+    past an adverb of degree (`одним из наиболее вероятных кандидатов`)."""
     i = start - 1
-    while i > floor and doc[i].is_space:
+    while i > floor and (doc[i].is_space or doc[i].pos_ == "ADV"):
         i -= 1
     if i <= floor or doc[i].lower_ != PARTITIVE_ADP:
         return None

@@ -18,8 +18,9 @@ from typing import Dict, List, Optional, Tuple
 from ..vocab import load_set, load_table
 from .common import CLOSE_QUOTES, OPEN_QUOTES
 from .person_names import Mention
-from .positions import Phrase, modifiers_start, phrase_at, without_apposition
-from .titles import case_of, is_head, normal_forms
+from .position_partitive import partitive_start
+from .positions import Phrase, complement_end, modifiers_start, phrase_at, without_apposition
+from .titles import case_of, is_head, is_plural, normal_forms, possible_cases
 
 SKIPPED_POS = {"ADV", "PART", "AUX", "SPACE"}
 MAX_BEFORE_VERB = 12
@@ -63,11 +64,22 @@ def phrase_before_verb(doc, verb: int, floor: int) -> Optional[Phrase]:
             phrase = phrase_at(doc, k + 1, {"gent"}, verb, "position_verb", False)
         elif is_head(doc[k]) and case_of(doc[k]) == "ablt":
             phrase = phrase_at(doc, modifiers_start(doc, k, floor), {"ablt"}, verb, "position_verb", False)
+        elif is_head(doc[k]) and is_plural(doc[k]):
+            phrase = _partitive_before(doc, k, verb, floor)
         else:
             continue
         if phrase is not None and _skip(doc, phrase.end, verb) == verb:
             return phrase
     return None
+
+
+def _partitive_before(doc, head: int, verb: int, floor: int) -> Optional[Phrase]:
+    """`Одним из кандидатов на пост является …`: `одним из` and a plural title before the verb."""
+    start = modifiers_start(doc, head, floor)
+    one = partitive_start(doc, start, floor)
+    if one is None or "ablt" not in possible_cases(doc[one].text):
+        return None
+    return Phrase(start, head, complement_end(doc, head, verb), head, "position_verb", one_of=True)
 
 
 def _is_predicate(token) -> bool:

@@ -27,6 +27,7 @@ MODIFIER_POS = {"ADJ", "VERB", "NUM", "DET"}
 # prepositions that open a complement: по экономическому развитию, от штата Вермонт
 COMPLEMENT_ADPS = {"по", "от", "при", "за", "из"}
 PLACE_ADPS = {"в", "во"}  # only before a place: посол России в США
+SLOT_ADPS = {"на", "в"}  # only before a post or a title: кандидат на пост мэра, кандидат в президенты
 AFTER_NAME = {",", "—", "–", "(", "-"}  # Денис Мантуров, министр …
 TITLE_JOINS = {",", "и"}  # продюсер и актёр Игорь Жижикин; генерал, замначальника штаба
 DATE_ADPS = {"с", "со", "по", "в", "до"}  # временный премьер Мали с 1991 по 1992 годы Сумана Сакко
@@ -45,6 +46,7 @@ class Phrase:
     lead: int
     rule: str
     verb: Optional[int] = None
+    one_of: bool = False  # `один из основателей`: a plural title naming one person
 
 
 def _is_modifier(doc, i: int, limit: int) -> bool:
@@ -110,6 +112,13 @@ def _mistagged_genitive(token, case: Optional[str]) -> bool:
     return "gent" in possible and case not in possible
 
 
+def _slot_follows(doc, i: int, limit: int) -> bool:
+    """Whether a post (rules/position_slots.txt) or a title follows, past its modifiers."""
+    while i < limit and doc[i].pos_ == "ADJ" and not is_head(doc[i]):
+        i += 1
+    return i < limit and (has_lemma(doc[i], "position_slots.txt") or is_head(doc[i]))
+
+
 def _coordination_ok(doc, i: int, limit: int) -> bool:
     """`промышленности и торговли`, `инвестиций, промышленности`: coordinated complements."""
     before, after = doc[i - 1], doc[i + 1] if i + 1 < limit else None
@@ -164,6 +173,8 @@ def complement_end(doc, head: int, limit: int, allow_per: bool = False) -> int:
             i, any_case = i + 1, True
         elif token.lower_ in PLACE_ADPS and i + 1 < limit and doc[i + 1].ent_type_ == "LOC":
             i += 1
+        elif token.lower_ in SLOT_ADPS and _slot_follows(doc, i + 1, limit):
+            i, any_case = i + 1, True  # `кандидат на президентский пост`, `кандидат в президенты`
         elif token.text in {",", "и"} and _coordination_ok(doc, i, limit):
             i += 1
         else:
@@ -213,7 +224,7 @@ def phrase_ending_at(doc, end: int, cases: set, low: int, rule: str) -> Optional
             if _of_relative(doc, start, lead, low, cases):
                 continue
             return Phrase(start, head, without_apposition(doc, head, reach, end), lead,
-                          rule if one is None else PARTITIVE_RULE)
+                          rule if one is None else PARTITIVE_RULE, one_of=one is not None)
     return None
 
 
@@ -232,7 +243,7 @@ def _of_relative(doc, start: int, lead: int, low: int, cases: set) -> bool:
 
 def names_group(doc, phrase: Phrase) -> bool:
     """Whether a phrase titles several persons: a plural title, not `один из основателей`."""
-    return is_plural(doc[phrase.head]) and phrase.rule != PARTITIVE_RULE
+    return is_plural(doc[phrase.head]) and not phrase.one_of
 
 
 def without_apposition(doc, head: int, reach: int, name_start: int) -> int:
