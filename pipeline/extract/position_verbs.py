@@ -144,6 +144,14 @@ def _third_person_quoted(doc, verb: int, sent) -> Optional[int]:
     return quoted
 
 
+def _is_alias(doc, mention: Mention) -> bool:
+    """`Фрэнк Кали по прозвищу (Фрэнки Бой)`: a name after a word of rules/alias_cues.txt."""
+    i = mention.title_start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_punct):
+        i -= 1
+    return i >= 0 and bool(normal_forms(doc[i].text) & load_set("alias_cues.txt"))
+
+
 def _subject(doc, verb: int, sent, mentions: List[Mention]) -> Optional[int]:
     """The holder of a verb's position; of a third person in a quotation, only a name
     inside the quotation, never the speaker outside it."""
@@ -152,7 +160,8 @@ def _subject(doc, verb: int, sent, mentions: List[Mention]) -> Optional[int]:
         return relative
     quoted = _third_person_quoted(doc, verb, sent)
     floor = sent.start if quoted is None else quoted
-    before = [k for k, m in enumerate(mentions) if floor <= m.start and m.end <= verb and m.case == "nomn"]
+    before = [k for k, m in enumerate(mentions) if floor <= m.start and m.end <= verb and m.case == "nomn"
+              and not _is_alias(doc, m)]
     if before:
         return before[-1]
     return _pronoun_antecedent(doc, verb, sent, mentions) if quoted is None else None
