@@ -57,6 +57,14 @@ HONOURED = [
      [person("Иван Петров")]),
 ]
 
+# a title coordinated with a word for a relative before the name
+RELATIVES = [
+    ("Председатель фонда имени Сергея Есенина и вдова поэта Анна Петрова открыла выставку.",
+     [person("Анна Петрова", "председатель")]),
+    ("Директор школы и мать ученика Анна Петрова пришли на собрание.",
+     [person("Анна Петрова")]),
+]
+
 # `один из` + a plural title: one person, the title in the singular
 PARTITIVE = [
     ("Вчера в Самаре выступил один из основателей компании «Волгатех» Олег Миронов.",
@@ -72,7 +80,7 @@ PARTITIVE = [
      [person("Иван Петров", "кандидат в президенты")]),
 ]
 
-CASES = READING + CHOICE + STACKED + HONOURED + PARTITIVE
+CASES = READING + CHOICE + STACKED + HONOURED + RELATIVES + PARTITIVE
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[case[0][:50] for case in CASES])

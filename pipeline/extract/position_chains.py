@@ -3,14 +3,15 @@
 - coordinated: `российский ультрамарафонец и североходец, член клуба Дмитрий Ерохин`;
 - stacked with no comma: `министр обороны Украины генерал армии Иван Петров`;
 - before an honour, after a dash: `скрипач — лауреат премии «Грэмми» Иван Петров` (but
-  not a relation: `Его учитель — лауреат премии …`).
+  not a relation: `Его учитель — лауреат премии …`);
+- before a word for a relative: `глава фонда и вдова поэта Анна Петрова`.
 """
 from __future__ import annotations
 
 from typing import List, Optional
 
-from .positions import MAX_TITLES, TITLE_JOINS, Phrase, phrase_ending_at
-from .titles import has_lemma
+from .positions import MAX_TITLES, TITLE_JOINS, Phrase, complement_end, modifiers_start, phrase_ending_at
+from .titles import agrees, has_lemma
 
 MAX_BEFORE = 18  # tokens searched left of a name for the start of its position
 HONOUR_JOINS = {"—", "–"}  # пианист — лауреат премии «Грэмми» Иван Петров
@@ -34,6 +35,10 @@ def phrases_before(doc, name_start: int, cases: set, floor: int) -> List[Phrase]
     low = max(floor, name_start - MAX_BEFORE)
     found = []
     phrase = phrase_ending_at(doc, name_start, cases, low, "position_before")
+    if phrase is None:  # `глава ассоциации и супруга композитора Анна Петрова`
+        relative = _relative_start(doc, name_start, cases, low)
+        join = _joined_before(doc, relative, low) if relative is not None else None
+        phrase = phrase_ending_at(doc, join, cases, low, "position_before") if join is not None else None
     while phrase is not None and len(found) < MAX_TITLES:
         found.append(phrase)
         join = _joined_before(doc, phrase.start, low, has_lemma(doc[phrase.head], "position_honour_heads.txt"))
@@ -48,3 +53,20 @@ def _possessed(doc, phrase: Phrase) -> bool:
     """Whether a possessive (`его`, `наш`) stands right before a phrase."""
     i = phrase.start - 1
     return i >= 0 and (doc[i].lower_ in POSSESSIVES or doc[i].morph.get("Poss") == ["Yes"])
+
+
+def _relative_start(doc, name_start: int, cases: set, low: int) -> Optional[int]:
+    """Start of a word for a relative and its genitive reaching the name (`супруга
+    композитора Анна Петрова`): no position, but titles coordinated with it are the name's."""
+    for k in range(low, name_start):
+        if has_lemma(doc[k], "kinship.txt") and agrees(doc[k], cases) \
+                and complement_end(doc, k, name_start, allow_per=True) == name_start:
+            return None if _plural_predicate(doc, name_start) else modifiers_start(doc, k, low)
+    return None
+
+
+def _plural_predicate(doc, name_start: int) -> bool:
+    """`Директор школы и мать ученика Анна Петрова пришли`: two persons, not one."""
+    sent = doc[name_start].sent
+    verb = next((t for t in doc[name_start:sent.end] if t.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and verb.morph.get("Number") == ["Plur"]
