@@ -30,7 +30,7 @@ from .position_text import phrase_size, read_position
 from .position_verbs import verb_positions
 from .position_chains import phrases_before
 from .positions import LIST_PUNCT, Phrase, complement_end, modifiers_start, names_group, phrases_after
-from .titles import is_head, is_plural, normal_forms
+from .titles import case_of, is_head, is_plural, normal_forms
 
 LIST_JOINS = {",", "и"}
 ORIGIN_ADPS = {"из", "от"}  # Михаил Павлов из Москвы
@@ -101,6 +101,17 @@ def group_title(doc, found: Mention) -> Optional[Phrase]:
     return phrases[-1] if phrases else None
 
 
+def attribute_of_noun(doc, found: Mention) -> bool:
+    """`Ли Пэн, соратник Цзян Цзэминя, премьер …`: a name the tagger reads in the genitive
+    right after a common noun qualifies that noun; a title after it is its own only in the
+    genitive too (`по словам Лео Бенедучи, генерального секретаря профсоюза`; the tagger
+    may call a masculine one accusative), whatever case the name's words seemed to show."""
+    before = found.title_start - 1
+    return (found.title_start == found.start and before >= 0 and doc[before].pos_ == "NOUN"
+            and doc[before].text.islower() and not is_head(doc[before])
+            and all(case_of(token) == "gent" for token in doc[found.start:found.end] if token.is_alpha))
+
+
 def mention_positions(doc, mentions: List[Mention]) -> List[Tuple[int, Phrase]]:
     """(mention index, phrase) of every position found for the mentions of a document."""
     found = []
@@ -109,6 +120,8 @@ def mention_positions(doc, mentions: List[Mention]) -> List[Tuple[int, Phrase]]:
         cases = name_cases(person)
         before = phrases_before(doc, person.title_start, cases, sent.start)
         after = phrases_after(doc, person.end, cases, sent.end)
+        if attribute_of_noun(doc, person):
+            after = [phrase for phrase in after if case_of(doc[phrase.lead]) in {"gent", "accs"}]
         title = title_phrase(doc, person)
         listed = listed_after(doc, mentions, k)
         # a plural title names a list (`музыканты Юрий Царёв, Алексей Борисов и …`), not one
