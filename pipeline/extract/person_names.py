@@ -139,13 +139,21 @@ def _compound_of_known(parse) -> bool:
 
 def common_word(doc, title_start, start, end) -> bool:
     """One word the dictionary knows only as a thing or place: `Кинопрограмма`, `Дувр`,
-    `Киноистория` (a known prefix on a known word)."""
-    if end - start != 1:
+    `Киноистория` (a known prefix on a known word); but not right after a word for a
+    relative (`внебрачная дочь Стефани`)."""
+    if end - start != 1 or _after_relative(doc, title_start):
         return False
     parses = [p for p in morph_analyzer().parse(doc[start].text.lower()) if p.is_known or _compound_of_known(p)]
     return bool(parses) and not any(
         p.tag.POS == "NOUN" and ("anim" in p.tag.grammemes or NAME_GRAMMEMES & p.tag.grammemes)
         for p in parses)
+
+
+def _after_relative(doc, title_start: int) -> bool:
+    i = title_start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i >= 0 and bool(normal_forms(doc[i].text) & load_set("kinship.txt"))
 
 
 def mixed_script(doc, title_start, start, end) -> bool:

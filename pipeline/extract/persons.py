@@ -28,8 +28,9 @@ from .person_groups import group_mentions
 from .person_names import Mention, find_mentions
 from .position_text import phrase_size, read_position
 from .position_verbs import verb_positions
-from .positions import LIST_PUNCT, Phrase, complement_end, modifiers_start, phrases_after, phrases_before
-from .titles import is_head, is_plural, normal_forms
+from .position_chains import phrases_before
+from .positions import LIST_PUNCT, Phrase, complement_end, modifiers_start, names_group, phrases_after
+from .titles import case_of, is_head, is_plural, normal_forms
 
 LIST_JOINS = {",", "и"}
 ORIGIN_ADPS = {"из", "от"}  # Михаил Павлов из Москвы
@@ -100,6 +101,17 @@ def group_title(doc, found: Mention) -> Optional[Phrase]:
     return phrases[-1] if phrases else None
 
 
+def attribute_of_noun(doc, found: Mention) -> bool:
+    """`Ли Пэн, соратник Цзян Цзэминя, премьер …`: a name the tagger reads in the genitive
+    right after a common noun qualifies that noun; a title after it is its own only in the
+    genitive too (`по словам Лео Бенедучи, генерального секретаря профсоюза`; the tagger
+    may call a masculine one accusative), whatever case the name's words seemed to show."""
+    before = found.title_start - 1
+    return (found.title_start == found.start and before >= 0 and doc[before].pos_ == "NOUN"
+            and doc[before].text.islower() and not is_head(doc[before])
+            and all(case_of(token) == "gent" for token in doc[found.start:found.end] if token.is_alpha))
+
+
 def mention_positions(doc, mentions: List[Mention]) -> List[Tuple[int, Phrase]]:
     """(mention index, phrase) of every position found for the mentions of a document."""
     found = []
@@ -108,22 +120,24 @@ def mention_positions(doc, mentions: List[Mention]) -> List[Tuple[int, Phrase]]:
         cases = name_cases(person)
         before = phrases_before(doc, person.title_start, cases, sent.start)
         after = phrases_after(doc, person.end, cases, sent.end)
+        if attribute_of_noun(doc, person):
+            after = [phrase for phrase in after if case_of(doc[phrase.lead]) in {"gent", "accs"}]
         title = title_phrase(doc, person)
         listed = listed_after(doc, mentions, k)
         # a plural title names a list (`музыканты Юрий Царёв, Алексей Борисов и …`), not one
         # name alone (`уволил двух генералов полиции по делу Голунова`)
-        before = [phrase for phrase in before if listed or not is_plural(doc[phrase.head])]
+        before = [phrase for phrase in before if listed or not names_group(doc, phrase)]
         found.extend((k, phrase) for phrase in before + after + ([title] if title else []))
         group = group_title(doc, person)
         if group is not None:
             before.append(group)
             found.append((k, group))
         for phrase in before:
-            if is_plural(doc[phrase.head]):
+            if names_group(doc, phrase):
                 found.extend((j, phrase) for j in listed)
     for k, phrase in verb_positions(doc, mentions):
         found.append((k, phrase))
-        if is_plural(doc[phrase.head]):
+        if names_group(doc, phrase):
             found.extend((listed, phrase) for listed in listed_after(doc, mentions, k))
     return found
 
@@ -135,13 +149,23 @@ def names_holder(mentions: List[Mention], person_of: Dict[int, int], k: int, phr
 
 
 def is_former(doc, phrase: Phrase) -> bool:
-    """`бывший министр`, `экс-президент`; `Ранее он занимал пост …` for a verb's position."""
+    """`бывший министр`, `экс-президент`; `Ранее он занимал пост …` for a verb's position,
+    and a verb of holding in the past (`В 1990-е он был министром`, not `стал министром`)."""
     former = load_set("position_former.txt")
     prefixes = tuple(word for word in former if word.endswith("-"))
     words = [doc[i].text for i in range(phrase.start, phrase.head + 1)]
     if phrase.rule == "position_verb":
         words += [token.text for token in doc[doc[phrase.start].sent.start:phrase.start] if token.pos_ == "ADV"]
-    return any(normal_forms(word) & former or word.lower().startswith(prefixes) for word in words)
+    return any(normal_forms(word) & former or word.lower().startswith(prefixes) for word in words) \
+        or _held_in_past(doc, phrase)
+
+
+def _held_in_past(doc, phrase: Phrase) -> bool:
+    """Whether a verb of holding (rules/position_stative_verbs.txt) gives the position in the past."""
+    if phrase.verb is None:
+        return False
+    verb = doc[phrase.verb]
+    return verb.morph.get("Tense") == ["Past"] and verb.lemma_.lower() in load_set("position_stative_verbs.txt")
 
 
 def best_position(doc, phrases: List[Phrase]) -> Optional[Tuple[str, Optional[str], Phrase]]:

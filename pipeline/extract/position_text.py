@@ -147,7 +147,14 @@ def position_text(doc, phrase: Phrase, cut: int) -> Optional[str]:
     first = tokens[0]
     if not (first.text.isupper() and len(first.text) > 1) and first.ent_type_ not in {"LOC", "ORG"}:
         words[0] = words[0][:1].lower() + words[0][1:]
-    return "".join(word + token.whitespace_ for word, token in zip(words, tokens)).strip() or None
+    return "".join(word + _gap_after(doc, token) for word, token in zip(words, tokens)).strip() or None
+
+
+def _gap_after(doc, token) -> str:
+    """The space after a word, one plain space for a space token (`И.\u00a0о.` → `И. о.`)."""
+    if token.whitespace_ or (token.i + 1 < len(doc) and doc[token.i + 1].is_space):
+        return " "
+    return ""
 
 
 def read_position(doc, phrase: Phrase) -> Tuple[Optional[str], Optional[str]]:

@@ -16,10 +16,11 @@ from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
 from ..vocab import load_set, load_table
-from .common import tokens_tagged
+from .common import CLOSE_QUOTES, OPEN_QUOTES, tokens_tagged
 from .person_names import Mention
-from .positions import Phrase, modifiers_start, phrase_at, without_apposition
-from .titles import case_of, is_head, normal_forms
+from .position_partitive import partitive_start
+from .positions import Phrase, complement_end, modifiers_start, phrase_at, without_apposition
+from .titles import case_of, is_head, is_plural, normal_forms, possible_cases
 
 SKIPPED_POS = {"ADV", "PART", "AUX", "SPACE"}
 MAX_BEFORE_VERB = 12
@@ -63,11 +64,22 @@ def phrase_before_verb(doc, verb: int, floor: int) -> Optional[Phrase]:
             phrase = phrase_at(doc, k + 1, {"gent"}, verb, "position_verb", False)
         elif is_head(doc[k]) and case_of(doc[k]) == "ablt":
             phrase = phrase_at(doc, modifiers_start(doc, k, floor), {"ablt"}, verb, "position_verb", False)
+        elif is_head(doc[k]) and is_plural(doc[k]):
+            phrase = _partitive_before(doc, k, verb, floor)
         else:
             continue
         if phrase is not None and _skip(doc, phrase.end, verb) == verb:
             return phrase
     return None
+
+
+def _partitive_before(doc, head: int, verb: int, floor: int) -> Optional[Phrase]:
+    """`Одним из кандидатов на пост является …`: `одним из` and a plural title before the verb."""
+    start = modifiers_start(doc, head, floor)
+    one = partitive_start(doc, start, floor)
+    if one is None or "ablt" not in possible_cases(doc[one].text):
+        return None
+    return Phrase(start, head, complement_end(doc, head, verb), head, "position_verb", one_of=True)
 
 
 def _is_predicate(token) -> bool:
@@ -96,19 +108,63 @@ def _pronoun_antecedent(doc, verb: int, sent, mentions: List[Mention]) -> Option
     if pronoun is None:
         return None
     earlier = [k for k, m in enumerate(mentions) if m.end <= sent.start and not _attribute(doc, m)]
-    if not earlier or mentions[earlier[-1]].gender not in {PRONOUNS[pronoun.lower_], None}:
+    if not earlier or not _genders_of(mentions, earlier[-1]) & {PRONOUNS[pronoun.lower_], None}:
         return None  # only the person spoken of last, if the pronoun fits them
     return earlier[-1]
 
 
+def _genders_of(mentions: List[Mention], k: int) -> set:
+    """The genders the mentions of one surname are read with: the tagger may read a foreign
+    name in `-а` as feminine once (`Шейк Модибо Диарра`) and as masculine elsewhere."""
+    surname = mentions[k].name.split()[-1]
+    return {m.gender for m in mentions if m.name.split()[-1] == surname} | {mentions[k].gender}
+
+
+def quote_start(doc, verb: int, sent) -> Optional[int]:
+    """Where the quotation a verb stands in opens, within its sentence; None outside quotes."""
+    opened: List[int] = []
+    straight = None
+    for token in doc[sent.start:verb]:
+        if token.text in OPEN_QUOTES and not (token.text in CLOSE_QUOTES and opened):
+            opened.append(token.i)
+        elif token.text in CLOSE_QUOTES and opened:
+            opened.pop()
+        elif token.text == '"':
+            straight = token.i if straight is None else None
+    starts = opened + ([straight] if straight is not None else [])
+    return max(starts) if starts else None
+
+
+def _third_person_quoted(doc, verb: int, sent) -> Optional[int]:
+    """Where a quotation opens when `он`/`она` speaks of someone in it before the verb
+    (`заявил: «Он был отличным боксёром»`): the speaker is not who the verb is about."""
+    quoted = quote_start(doc, verb, sent)
+    if quoted is None or not any(t.lower_ in PRONOUNS and case_of(t) == "nomn" for t in doc[quoted:verb]):
+        return None
+    return quoted
+
+
+def _is_alias(doc, mention: Mention) -> bool:
+    """`Фрэнк Кали по прозвищу (Фрэнки Бой)`: a name after a word of rules/alias_cues.txt."""
+    i = mention.title_start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_punct):
+        i -= 1
+    return i >= 0 and bool(normal_forms(doc[i].text) & load_set("alias_cues.txt"))
+
+
 def _subject(doc, verb: int, sent, mentions: List[Mention]) -> Optional[int]:
+    """The holder of a verb's position; of a third person in a quotation, only a name
+    inside the quotation, never the speaker outside it."""
     relative = _relative_antecedent(doc, verb, sent, mentions)
     if relative is not None:
         return relative
-    before = [k for k, m in enumerate(mentions) if sent.start <= m.start and m.end <= verb and m.case == "nomn"]
+    quoted = _third_person_quoted(doc, verb, sent)
+    floor = sent.start if quoted is None else quoted
+    before = [k for k, m in enumerate(mentions) if floor <= m.start and m.end <= verb and m.case == "nomn"
+              and not _is_alias(doc, m)]
     if before:
         return before[-1]
-    return _pronoun_antecedent(doc, verb, sent, mentions)
+    return _pronoun_antecedent(doc, verb, sent, mentions) if quoted is None else None
 
 
 def _attribute(doc, mention: Mention) -> bool:
@@ -151,5 +207,6 @@ def verb_positions(doc, mentions: List[Mention]) -> List[Tuple[int, Phrase]]:
             phrase = phrase_before_verb(doc, token.i, sent.start)
             k = _first_after(doc, token.i + 1, sent, mentions, {"nomn"}) if phrase is not None else None
         if phrase is not None and k is not None:
+            phrase.verb = token.i
             found.append((k, phrase))
     return found

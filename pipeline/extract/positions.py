@@ -8,7 +8,8 @@ the right: genitives (`губернатора Краснодарского кр�
 describes, which tells `дочь президента Иванку Трамп` (no position) from
 `советник президента Джаред Кушнер`.
 
-- before the name: `министр промышленности и торговли России Денис Мантуров`;
+- before the name: `министр промышленности и торговли России Денис Мантуров` (the chains
+  of titles before a name are in position_chains.py);
 - after it: `Денис Мантуров, министр …`, `Денис Мантуров (министр …)`, `… — министр`.
 The verbs that introduce a position are in position_verbs.py.
 """
@@ -18,14 +19,15 @@ from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 from .common import CLOSE_QUOTES, OPEN_QUOTES
-from .titles import (NOMINAL_POS, acting_lead, acting_sequences, acting_start, case_of, has_lemma,
-                     is_full_form, is_head, is_plural, lead_agrees)
+from .position_partitive import PARTITIVE_RULE, partitive_agrees, partitive_start
+from .titles import (NOMINAL_POS, acting_end, acting_lead, acting_start, case_of, has_lemma,
+                     is_full_form, is_head, is_plural, lead_agrees, may_be_animate, possible_cases)
 
-MAX_BEFORE = 18  # tokens searched left of a name for the start of its position
 MODIFIER_POS = {"ADJ", "VERB", "NUM", "DET"}
 # prepositions that open a complement: по экономическому развитию, от штата Вермонт
 COMPLEMENT_ADPS = {"по", "от", "при", "за", "из"}
 PLACE_ADPS = {"в", "во"}  # only before a place: посол России в США
+SLOT_ADPS = {"на", "в"}  # only before a post or a title: кандидат на пост мэра, кандидат в президенты
 AFTER_NAME = {",", "—", "–", "(", "-"}  # Денис Мантуров, министр …
 TITLE_JOINS = {",", "и"}  # продюсер и актёр Игорь Жижикин; генерал, замначальника штаба
 DATE_ADPS = {"с", "со", "по", "в", "до"}  # временный премьер Мали с 1991 по 1992 годы Сумана Сакко
@@ -36,12 +38,15 @@ LIST_PUNCT = {"—", "–", ":"}  # музыкантами группы — Ва
 @dataclass
 class Phrase:
     """Token span [start, end) of a position; `head` is the title, `lead` the word
-    the phrase agrees through (the title, or `исполняющий` before it)."""
+    the phrase agrees through (the title, or `исполняющий` before it); `verb` the verb
+    that gives it, if one does."""
     start: int
     head: int
     end: int
     lead: int
     rule: str
+    verb: Optional[int] = None
+    one_of: bool = False  # `один из основателей`: a plural title naming one person
 
 
 def _is_modifier(doc, i: int, limit: int) -> bool:
@@ -96,8 +101,22 @@ def is_latin(token) -> bool:
 def _is_genitive(token) -> bool:
     case = case_of(token)
     if token.pos_ in NOMINAL_POS:
-        return case in {"gent", None} or token.text.isupper()
-    return token.pos_ in MODIFIER_POS and case == "gent"
+        return case in {"gent", None} or token.text.isupper() or _mistagged_genitive(token, case)
+    return token.pos_ in MODIFIER_POS and (case == "gent" or _mistagged_genitive(token, case))
+
+
+def _mistagged_genitive(token, case: Optional[str]) -> bool:
+    """A genitive the tagger gave another case the form cannot have: `исполнителю
+    ритм-н-блюза` (not a dative), `федерации северной ходьбы` (not a locative)."""
+    possible = possible_cases(token.text)
+    return "gent" in possible and case not in possible
+
+
+def _slot_follows(doc, i: int, limit: int) -> bool:
+    """Whether a post (rules/position_slots.txt) or a title follows, past its modifiers."""
+    while i < limit and doc[i].pos_ == "ADJ" and not is_head(doc[i]):
+        i += 1
+    return i < limit and (has_lemma(doc[i], "position_slots.txt") or is_head(doc[i]))
 
 
 def _coordination_ok(doc, i: int, limit: int) -> bool:
@@ -154,6 +173,8 @@ def complement_end(doc, head: int, limit: int, allow_per: bool = False) -> int:
             i, any_case = i + 1, True
         elif token.lower_ in PLACE_ADPS and i + 1 < limit and doc[i + 1].ent_type_ == "LOC":
             i += 1
+        elif token.lower_ in SLOT_ADPS and _slot_follows(doc, i + 1, limit):
+            i, any_case = i + 1, True  # `кандидат на президентский пост`, `кандидат в президенты`
         elif token.text in {",", "и"} and _coordination_ok(doc, i, limit):
             i += 1
         else:
@@ -161,13 +182,16 @@ def complement_end(doc, head: int, limit: int, allow_per: bool = False) -> int:
     return end
 
 
-def _name_modifiers_only(doc, start: int, end: int, plural: bool) -> bool:
+def _name_modifiers_only(doc, start: int, end: int, plural: bool, apposition: bool = False) -> bool:
     """Whether [start, end) holds only words describing the name or dating the position:
-    `30-летнего`, `с 1991 по 1992 годы`, `по образованию`, `—` after a plural title."""
+    `30-летнего`, `с 1991 по 1992 годы`, `по образованию`, `—` after a plural title, a comma
+    setting the name apart (`apposition`)."""
     for token in doc[start:end]:
         if token.is_space or (token.pos_ in {"ADJ", "NUM"} and not is_head(token)) or _is_manner(token):
             continue
         if token.lower_ in DATE_ADPS or token.lemma_ == "год" or (plural and token.text in LIST_PUNCT):
+            continue
+        if apposition and token.text == ",":
             continue
         return False
     return True
@@ -181,21 +205,45 @@ def _lead_of(doc, head: int, floor: int) -> Tuple[int, int]:
     return acting, acting_lead(doc, acting, head)
 
 
-def _phrase_ending_at(doc, end: int, cases: set, low: int, rule: str) -> Optional[Phrase]:
+def phrase_ending_at(doc, end: int, cases: set, low: int, rule: str) -> Optional[Phrase]:
     """The leftmost agreeing title in [low, end) whose complements reach `end`."""
     for head in range(low, end):
         if not is_head(doc[head]):
             continue
         first, lead = _lead_of(doc, head, low)
-        if not lead_agrees(doc, lead, head, cases):
+        one = partitive_start(doc, modifiers_start(doc, first, low), low) if is_plural(doc[head]) else None
+        if one is None and not lead_agrees(doc, lead, head, cases):
             continue
         reach = complement_end(doc, head, end, allow_per=True)
         if cases == {"gent"} and any(t.pos_ == "ADP" for t in doc[head:reach]):
             continue  # `генералов полиции по делу Голунова`: the name is in the complement
-        if _name_modifiers_only(doc, reach, end, is_plural(doc[head])):
+        if one is not None and not partitive_agrees(doc, one, reach, end, cases):
+            continue
+        if _name_modifiers_only(doc, reach, end, is_plural(doc[head]) and one is None, one is not None):
             start = modifiers_start(doc, first, low)
-            return Phrase(start, head, without_apposition(doc, head, reach, end), lead, rule)
+            if _of_relative(doc, start, lead, low, cases):
+                continue
+            return Phrase(start, head, without_apposition(doc, head, reach, end), lead,
+                          rule if one is None else PARTITIVE_RULE, one_of=one is not None)
     return None
+
+
+def _of_relative(doc, start: int, lead: int, low: int, cases: set) -> bool:
+    """`брат «короля поп-музыки» Жермен Джексон`: a title in the genitive after a word for a
+    relative (rules/kinship.txt) is the relative's, unless the name is in the genitive too
+    (`сын президента Алана Гарсии`) or the relative is the title's apposition (`у его
+    супруги певицы Бейонсе`)."""
+    i = start - 1
+    while i >= low and (doc[i].is_space or doc[i].text in OPEN_QUOTES or doc[i].text == '"'):
+        i -= 1
+    if i < low or case_of(doc[lead]) != "gent" or (cases and "gent" in cases) or case_of(doc[i]) == "gent":
+        return False
+    return has_lemma(doc[i], "kinship.txt")
+
+
+def names_group(doc, phrase: Phrase) -> bool:
+    """Whether a phrase titles several persons: a plural title, not `один из основателей`."""
+    return is_plural(doc[phrase.head]) and not phrase.one_of
 
 
 def without_apposition(doc, head: int, reach: int, name_start: int) -> int:
@@ -203,30 +251,10 @@ def without_apposition(doc, head: int, reach: int, name_start: int) -> int:
     before the name describes the name; the phrase ends before it."""
     last = reach - 1
     if reach == name_start and last > head and doc[last].pos_ == "NOUN" and not is_head(doc[last]) \
-            and doc[last].morph.get("Animacy") == ["Anim"] and not is_org_noun(doc[last]):
+            and doc[last].morph.get("Animacy") == ["Anim"] and may_be_animate(doc[last].text) \
+            and not is_org_noun(doc[last]):
         return last
     return reach
-
-
-def _joined_before(doc, start: int, low: int) -> Optional[int]:
-    """Index of the `,` / `и` right before token `start`, if a coordinated title may precede."""
-    i = start - 1
-    while i > low and doc[i].is_space:
-        i -= 1
-    return i if i > low and doc[i].text in TITLE_JOINS else None
-
-
-def phrases_before(doc, name_start: int, cases: set, floor: int) -> List[Phrase]:
-    """Positions before a name: the one reaching it and those coordinated with it on the left
-    (`российский ультрамарафонец и североходец, член клуба Дмитрий Ерохин`)."""
-    low = max(floor, name_start - MAX_BEFORE)
-    found = []
-    phrase = _phrase_ending_at(doc, name_start, cases, low, "position_before")
-    while phrase is not None and len(found) < MAX_TITLES:
-        found.append(phrase)
-        join = _joined_before(doc, phrase.start, low)
-        phrase = _phrase_ending_at(doc, join, cases, low, "position_before") if join is not None else None
-    return found
 
 
 def phrase_at(doc, i: int, cases: set, limit: int, rule: str, allow_per: bool = True) -> Optional[Phrase]:
@@ -246,8 +274,8 @@ def phrase_at(doc, i: int, cases: set, limit: int, rule: str, allow_per: bool = 
 
 def _acting_length(doc, i: int) -> int:
     """Length of `исполняющий обязанности` / `и. о.` starting at token i, 0 if none does."""
-    return next((len(sequence) for sequence in acting_sequences()
-                 if acting_start(doc, i + len(sequence), i) == i), 0)
+    end = acting_end(doc, i, len(doc))
+    return end - i if end is not None else 0
 
 
 def _after_brackets(doc, i: int, limit: int) -> int:

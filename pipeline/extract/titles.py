@@ -77,6 +77,14 @@ def possible_cases(word: str) -> frozenset:
     return frozenset(cases or PARSE_CASES)
 
 
+@lru_cache(maxsize=65536)
+def may_be_animate(word: str) -> bool:
+    """Whether the dictionary lets a noun name a being: `республиканца`, not `ритм-н-блюза`
+    (the tagger calls both animate); a word it does not know may."""
+    parses = [p for p in morph_analyzer().parse(word.lower()) if p.tag.POS == "NOUN"]
+    return not parses or any("anim" in p.tag.grammemes for p in parses)
+
+
 def agrees(token, cases: set) -> bool:
     """Whether a title stands in one of the name's cases, by the tagger and the dictionary."""
     if not cases or is_fixed_title(token.text):
@@ -106,12 +114,34 @@ def acting_sequences():
 
 
 def acting_start(doc, head: int, floor: int) -> Optional[int]:
-    """Start of `исполняющий обязанности` / `и. о.` right before a title, if there."""
+    """Start of `исполняющий обязанности` / `и. о.` right before a title, if there; a space
+    inside (`И.\u00a0о.`, a no-break space) is no gap."""
     for sequence in acting_sequences():
-        start = head - len(sequence)
-        if start >= floor and head <= len(doc) and all(_is_word(doc[start + k], word)
-                                                       for k, word in enumerate(sequence)):
-            return start
+        i, matched = head - 1, True
+        for word in reversed(sequence):
+            while i >= floor and doc[i].is_space:
+                i -= 1
+            if i < floor or not _is_word(doc[i], word):
+                matched = False
+                break
+            i -= 1
+        if matched and head <= len(doc):
+            return i + 1
+    return None
+
+
+def acting_end(doc, start: int, limit: int) -> Optional[int]:
+    """End of `исполняющий обязанности` / `и. о.` starting at token `start`, if one does."""
+    for sequence in acting_sequences():
+        i = start
+        for word in sequence:
+            while i < limit and doc[i].is_space and i > start:
+                i += 1
+            if i >= limit or not _is_word(doc[i], word):
+                break
+            i += 1
+        else:
+            return i
     return None
 
 
