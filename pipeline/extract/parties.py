@@ -13,17 +13,20 @@ from typing import List, Optional, Set
 
 from ..normalize import (inflect_word, is_legal_form, person_name, phrase_nominative, strip_legal_form,
                          strip_quotes)
+from ..models import morph_analyzer
 from ..records import LOC, ORG, PER
-from ..vocab import load_set, load_list
+from ..vocab import load_set, load_list, load_table
+from .region_names import GENDERS
+from .agreement_sides import keep_side_parties
 from .common import article_region, quoted_spans, word_lemmas
+from .region_names import region_name, shared_noun_regions
+from .state_bodies import state_body_spans
 
 QUOTE_TOKENS = {"«", "»", "\"", "„", "“", "”"}
 PARTY_PREPOSITIONS = {"с", "со", "между"}
 # words that name the article's own region without its name: `правительство области`, `край подписал`
 HOME_REGION_WORDS = {"область", "край", "регион", "республика"}
 NOT_PARTY_PREPOSITIONS = {"в", "во", "на", "из", "о", "об", "по", "для", "к", "при", "от", "до", "за"}
-# bodies named by the region's adjective: `Минский облисполком` → Минская область
-REGION_BODIES = {"облисполком": "область"}
 ORG_NOUNS = {"компания", "предприятие", "холдинг", "группа", "корпорация", "концерн", "завод",
              "фирма", "банк", "фонд", "агентство", "общество", "объединение", "производитель",
              "госкорпорация", "министерство", "ассоциация", "университет", "институт"}
@@ -88,6 +91,10 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
     parties: List[Party] = []
     covered: Set[int] = set(excluded) | _aliases(doc, sent)
     _add_home_region(doc, sent, parties)
+    _add_region_bodies(doc, sent, parties, covered)
+    for start, end, name in state_body_spans(doc, sent):
+        if start not in covered:
+            _add_org(doc, sent, parties, covered, start, end, doc[start:end], name)
     for span in quoted_spans(doc):
         if sent.start <= span.start and span.end <= sent.end and span.start not in covered:
             _add_org(doc, sent, parties, covered, span.start - 1, span.end + 1, span)
@@ -100,10 +107,10 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
             _add_region(doc, sent, parties, covered, ent, sign)
         elif ent.label_ == "PER" and sign and not _is_speaker(doc, ent):
             parties.append(Party(ent.start, ent.end, person_name(ent), PER))
-    return sorted(parties, key=lambda party: party.start)
+    return sorted(keep_side_parties(doc, sent, parties), key=lambda party: party.start)
 
 
-def _add_org(doc, sent, parties, covered, start, end, span) -> None:
+def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] = None) -> None:
     covered.update(range(start, end))
     if all(t.pos_ == "ADJ" or t.is_punct for t in span):
         return  # `Омская группа …`: NER took the adjective for an organisation
@@ -118,7 +125,7 @@ def _add_org(doc, sent, parties, covered, start, end, span) -> None:
     if region is not None:
         parties.append(Party(start, end, region, LOC, governed=True))
         return
-    name = org_name(span)
+    name = name or org_name(span)
     if name:
         parties.append(Party(start, end, name, ORG))
 
@@ -137,7 +144,9 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
     governed = any(t is not None and is_government(t) for t in (before, adjacent))
     if governed or (lemma in PARTY_PREPOSITIONS and case in (["Ins"], ["Gen"])) or (
             sign and lemma not in NOT_PARTY_PREPOSITIONS and case == ["Nom"] and lemma not in ORG_NOUNS):
-        parties.append(Party(ent.start, ent.end, phrase_nominative(ent), LOC, governed))
+        shared = shared_noun_regions(doc, ent, sent.start)  # `Смоленская и Минская области`
+        for start, name in shared or [(ent.start, region_name(ent))]:
+            parties.append(Party(start, ent.end, name, LOC, governed))
 
 
 def is_government(token) -> bool:
@@ -185,12 +194,31 @@ def governed_region(doc, start: int, end: int) -> Optional[str]:
         return None
     for ent in doc[start:end].ents:
         if ent.label_ == "LOC":
-            return phrase_nominative(ent)
+            return region_name(ent)
     head = heads[0]
-    if head > 0 and tokens[head - 1].pos_ == "ADJ" and tokens[head].lemma_.lower() in REGION_BODIES:
-        adjective = inflect_word(tokens[head - 1].text, "ADJ", None, "Sing", "Fem")
-        return f"{adjective} {REGION_BODIES[tokens[head].lemma_.lower()]}"
+    bodies = dict(load_table("region_bodies.tsv", 2))
+    body = next((bodies[lemma] for lemma in word_lemmas(tokens[head]) if lemma in bodies), None)
+    if head > 0 and body is not None and _may_be_adjective(tokens[head - 1]):
+        gender = GENDERS.get(morph_analyzer().parse(body)[0].tag.gender)
+        adjective = inflect_word(tokens[head - 1].text, "ADJ", None, "Sing", gender)
+        return f"{adjective} {body}"
     return None
+
+
+def _add_region_bodies(doc, sent, parties, covered) -> None:
+    """`с Витебским облисполкомом`, whatever entity the tagger made of the adjective."""
+    bodies = {body for body, _ in load_table("region_bodies.tsv", 2)}
+    for token in sent:
+        if token.i > sent.start and word_lemmas(token) & bodies and token.i - 1 not in covered:
+            region = governed_region(doc, token.i - 1, token.i + 1)
+            if region is not None:
+                covered.update(range(token.i - 1, token.i + 1))
+                parties.append(Party(token.i - 1, token.i + 1, region, LOC, governed=True))
+
+
+def _may_be_adjective(token) -> bool:
+    """`Витебским` before `облисполкомом`: the tagger may take the adjective for a name."""
+    return token.pos_ == "ADJ" or any(parse.tag.POS == "ADJF" for parse in morph_analyzer().parse(token.text.lower()))
 
 
 SPEAKER_REACH = 12  # `— сообщила руководитель делегации, заместитель председателя … Ирина Щукина`

@@ -1,0 +1,43 @@
+"""Who signs: state bodies, regions named by their bodies or by shared nouns, sides."""
+import pytest
+
+from extract_helpers import records_of
+
+
+def agreement(kind, signatories, sum=None):
+    return {"kind": kind, "signatories": [{"name": n, "type": t} for n, t in signatories], "sum": sum}
+
+
+CASES = [
+    # a ministry in lower case, with its region, is one organisation named as written
+    ("Вчера министерство сельского хозяйства Омской области и компания «Иртыш-Зерно» подписали "
+     "соглашение о строительстве элеватора.",
+     [agreement("соглашение", [("Министерство сельского хозяйства Омской области", "ORG"),
+                               ("Иртыш-Зерно", "ORG")])]),
+    # a ministry keeps the country the tagger cuts off; an abbreviation keeps its country too
+    ("Министерство энергетики Республики Казахстан и Минэнерго России подписали меморандум "
+     "о поставках газа.",
+     [agreement("меморандум", [("Министерство энергетики Республики Казахстан", "ORG"),
+                               ("Минэнерго России", "ORG")])]),
+    # a region body named by its adjective signs as the region, in any case
+    ("Договор о передаче участка холдинг «Белагропром» заключил с Гомельским облисполкомом.",
+     [agreement("договор", [("Белагропром", "ORG"), ("Гомельская область", "LOC")])]),
+    # adjectives sharing one plural region noun are one region each
+    ("Тверская и Витебская области подписали дорожную карту о кооперации.",
+     [agreement("дорожная карта", [("Тверская область", "LOC"), ("Витебская область", "LOC")])]),
+    # `Республика` before a region's own name is dropped, as for places
+    ("Правительство Республики Мордовия и компания «Саранск-Кабель» подписали соглашение.",
+     [agreement("соглашение", [("Мордовия", "LOC"), ("Саранск-Кабель", "ORG")])]),
+    # sides named by `со стороны`: the party, its signer; a department of it is no party
+    ("Стороны подписали меморандум о сотрудничестве. Со стороны Министерства промышленности "
+     "Республики Беларусь документ подписал первый заместитель министра Игорь Ляшенко, со стороны "
+     "Минпромторга России — директор Департамента станкостроения Михаил Иванов.",
+     [agreement("меморандум", [("Министерство промышленности Республики Беларусь", "ORG"),
+                               ("Игорь Ляшенко", "PER"), ("Минпромторг России", "ORG"),
+                               ("Михаил Иванов", "PER")])]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:60] for c in CASES])
+def test_agreement_parties_are_named_as_records_name_them(nlp, text, expected):
+    assert records_of(nlp, text, "agreements") == expected
