@@ -22,6 +22,7 @@ from .agreement_sums import NamedSum, named_sums
 from .money import deal_money
 from .parties import Party, sentence_parties
 from .party_references import referred_party
+from .state_bodies import name_lemmas
 
 
 @dataclass
@@ -65,9 +66,6 @@ def _is_plural(doc, i: int) -> bool:
     return j >= 0 and doc[j].pos_ == "VERB" and doc[i].morph.get("Case") == ["Gen"]
 
 
-# a park after these is an object, not a party: `о создании`, `девелопер и оператор парка «Х»`
-PLACE_NOUNS = {"создание", "строительство", "развитие", "территория", "резидент", "расширение",
-               "оператор", "девелопер", "застройщик"}
 
 
 def _park_places(doc) -> set:
@@ -84,7 +82,7 @@ def _park_places(doc) -> set:
         i = span.start - 1
         while i > 0 and doc[i].pos_ == "ADJ":
             i -= 1  # `о создании малой промышленной зоны «Х»`
-        if doc[i].pos_ == "ADP" or doc[i].lemma_.lower() in PLACE_NOUNS:
+        if doc[i].pos_ == "ADP" or doc[i].lemma_.lower() in load_set("park_object_words.txt"):
             places.update(range(span.start, span.end))
     return places
 
@@ -163,8 +161,11 @@ def _parties_nearby(doc, sentences, index: int, places: set, sign: bool) -> List
     order = (index - 1, index + 1) if sign else (index + 1, index - 1)
     for other in order:
         if 0 <= other < len(sentences) and not _sentence_mentions(doc, sentences[other]):
-            parties = [p for p in sentence_parties(doc, sentences[other], places, False)
-                       if p.type == ORG or p.governed]
+            # `Со стороны региона в церемонии участвовал … Стороны подписали соглашение`:
+            # a signing ceremony names its signers beside their organisations
+            ceremony = _has_sign_verb(sentences[other])
+            parties = [p for p in sentence_parties(doc, sentences[other], places, ceremony)
+                       if p.type == ORG or p.governed or (ceremony and p.type == PER)]
             if parties:
                 return parties
     return []
@@ -228,12 +229,23 @@ def _merge(doc, found: List[AgreementMention]) -> List[Agreement]:
         if same is None:
             same = Agreement(kind=m.kind)
             agreements.append(same)
+        _prefer_fuller_names(same, m.parties)
         known = [Party(0, 0, s.name, s.type) for s in same.signatories]
         same.signatories += [Signatory(p.name, p.type) for p in _unique(known + m.parties)[len(known):]]
         same.sum = same.sum or m.sum
         same.mentions.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])))
         add_evidence(doc, "agreement", m.start, m.end, "kind", "agreement_noun")
     return agreements
+
+
+def _prefer_fuller_names(agreement: Agreement, parties: List[Party]) -> None:
+    """A party named again more fully keeps the fuller name: `Минпромторг` in a headline,
+    `Министерство промышленности и торговли России` in the text."""
+    for signatory in agreement.signatories:
+        for party in parties:
+            if party.type == signatory.type and len(party.name.split()) > len(signatory.name.split()) \
+                    and _same_name(_words(party), _words(Party(0, 0, signatory.name, signatory.type))):
+                signatory.name = party.name
 
 
 def _overlaps(agreement: Agreement, parties: List[Party]) -> bool:
@@ -250,7 +262,8 @@ def _overlaps(agreement: Agreement, parties: List[Party]) -> bool:
 
 
 def _words(party: Party) -> List[str]:
-    return party.name.lower().split()
+    """The words of a party's name in normal form, a ministry's abbreviation spelled out."""
+    return list(name_lemmas(party.name))
 
 
 def _unique(parties: List[Party]) -> List[Party]:
@@ -259,7 +272,7 @@ def _unique(parties: List[Party]) -> List[Party]:
     seen: List[List[str]] = []
     unique = []
     for party in parties:
-        words = party.name.lower().split()
+        words = _words(party)
         if not any(_same_name(known, words) for known in seen):
             seen.append(words)
             unique.append(party)

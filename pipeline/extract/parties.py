@@ -119,8 +119,8 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
     before = _introduced_by(doc, start, sent.start)
     if before in NOT_PARTY_PREPOSITIONS or _is_source(doc, start):
         return  # `в «Х»`, `как стало известно «Деловому вестнику»`
-    if before in load_set("government_nouns.txt"):
-        return
+    if before in load_set("government_nouns.txt") or before in load_set("stake_nouns.txt"):
+        return  # `правительства «Х»` is the region's; `100% долей ООО «Y»` is what is sold
     region = governed_region(doc, start, end)
     if region is not None:
         parties.append(Party(start, end, region, LOC, governed=True))

@@ -96,7 +96,8 @@ def body_name(span) -> str:
     return f"{head} {rest}".strip()
 
 
-def name_lemmas(name: str) -> List[str]:
+@lru_cache(maxsize=4096)
+def name_lemmas(name: str) -> Tuple[str, ...]:
     """The words of a name in normal form, an abbreviation spelled out: `Минпромторг России` →
     министерство промышленность и торговля россия."""
     words = []
@@ -106,4 +107,4 @@ def name_lemmas(name: str) -> List[str]:
             words.extend(ministry_abbreviations()[short].split())
         else:
             words.append(morph_analyzer().parse(word)[0].normal_form)
-    return words
+    return tuple(words)
