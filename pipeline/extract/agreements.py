@@ -82,6 +82,11 @@ def _park_places(doc) -> set:
         i = span.start - 1
         while i > 0 and doc[i].pos_ == "ADJ":
             i -= 1  # `о создании малой промышленной зоны «Х»`
+        if i > 1 and doc[i].morph.get("Case") == ["Loc"] and doc[i - 1].pos_ == "ADP" \
+                and doc[i].lemma_.lower() not in load_set("park_object_words.txt"):
+            i -= 2  # `о создании в регионе индустриального парка «Х»`
+            while i > 0 and doc[i].pos_ == "ADJ":
+                i -= 1
         if doc[i].pos_ == "ADP" or doc[i].lemma_.lower() in load_set("park_object_words.txt"):
             places.update(range(span.start, span.end))
     return places

@@ -18,14 +18,13 @@ from ..records import LOC, ORG, PER
 from ..vocab import load_set, load_list, load_table
 from .region_names import GENDERS
 from .agreement_sides import keep_side_parties
-from .common import article_region, quoted_spans, word_lemmas
+from .common import quoted_spans, word_lemmas
+from .home_regions import home_region
 from .region_names import region_name, shared_noun_regions
 from .state_bodies import state_body_spans
 
 QUOTE_TOKENS = {"«", "»", "\"", "„", "“", "”"}
 PARTY_PREPOSITIONS = {"с", "со", "между"}
-# words that name the article's own region without its name: `правительство области`, `край подписал`
-HOME_REGION_WORDS = {"область", "край", "регион", "республика"}
 NOT_PARTY_PREPOSITIONS = {"в", "во", "на", "из", "о", "об", "по", "для", "к", "при", "от", "до", "за"}
 ORG_NOUNS = {"компания", "предприятие", "холдинг", "группа", "корпорация", "концерн", "завод",
              "фирма", "банк", "фонд", "агентство", "общество", "объединение", "производитель",
@@ -90,7 +89,7 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
     """Parties named in a sentence; `excluded` are token indices of parks spoken of as places."""
     parties: List[Party] = []
     covered: Set[int] = set(excluded) | _aliases(doc, sent)
-    _add_home_region(doc, sent, parties)
+    _add_home_region(doc, sent, parties, sign)
     _add_region_bodies(doc, sent, parties, covered)
     for start, end, name in state_body_spans(doc, sent):
         if start not in covered:
@@ -153,26 +152,10 @@ def is_government(token) -> bool:
     return bool(word_lemmas(token) & load_set("government_nouns.txt"))
 
 
-def _add_home_region(doc, sent, parties) -> None:
-    """`правительство области`, `администрация региона`, `край подписал`: the article's region."""
-    for token in sent:
-        following = doc[token.i + 1] if token.i + 1 < sent.end else None
-        if is_government(token):
-            found = following is not None and _is_bare_region_word(following)
-            end = token.i + 2
-        else:
-            found = _is_bare_region_word(token) and token.morph.get("Case") == ["Nom"]
-            end = token.i + 1
-        region = article_region(doc) if found else None
-        if region is not None:
-            parties.append(Party(token.i, end, region, LOC, governed=True))
-            return
-
-
-def _is_bare_region_word(token) -> bool:
-    """`области`, `региона`, `край` standing for a region not named there (no adjective, no name)."""
-    return token.lemma_.lower() in HOME_REGION_WORDS and not token.ent_type_ \
-        and not (token.i > 0 and token.doc[token.i - 1].pos_ == "ADJ")
+def _add_home_region(doc, sent, parties, sign: bool) -> None:
+    found = home_region(doc, sent, sign)
+    if found is not None:
+        parties.append(Party(found[0], found[1], found[2], LOC, governed=True))
 
 
 def _aliases(doc, sent) -> Set[int]:
