@@ -60,10 +60,20 @@ def _is_plural(doc, i: int) -> bool:
         return True
     j = i - 1
     while j >= 0 and (doc[j].pos_ in {"ADJ", "ADP", "PROPN", "NOUN"} and j > i - 6 or doc[j].is_space):
-        if doc[j].pos_ in {"NOUN", "PROPN"} and doc[j].morph.get("Case") != ["Loc"]:
+        if doc[j].pos_ in {"NOUN", "PROPN"} and doc[j].morph.get("Case") != ["Loc"] \
+                and not _after_preposition(doc, j):
             return False
         j -= 1
     return j >= 0 and doc[j].pos_ == "VERB" and doc[i].morph.get("Case") == ["Gen"]
+
+
+def _after_preposition(doc, j: int) -> bool:
+    """`на ЭКСПО`, `на Восточном форуме`: a noun inside a prepositional phrase governs nothing
+    after it (`заключила на ЭКСПО в Харбине соглашения на 3,4 млрд юаней`)."""
+    k = j - 1
+    while k >= 0 and (doc[k].pos_ == "ADJ" or doc[k].is_space):
+        k -= 1
+    return k >= 0 and doc[k].pos_ == "ADP"
 
 
 
