@@ -17,12 +17,13 @@ from spacy.language import Language
 
 from ..records import ORG, PER, Agreement, Money, Signatory, to_dict
 from ..vocab import load_set, load_table
-from .common import add_evidence, contains_words, is_counted, sentence_quantities, words_from
+from .common import add_evidence, contains_words, is_counted, sentence_quantities, word_lemmas, words_from
 from .agreement_sums import NamedSum, named_sums
 from .money import deal_money
 from .parties import Party, sentence_parties
 from .party_references import referred_party
 from .state_bodies import name_lemmas
+from .unnamed_signers import unnamed_signers
 
 
 @dataclass
@@ -48,9 +49,17 @@ def match_agreement(doc, i: int) -> Optional[Tuple[int, str]]:
         tokens = words_from(doc, i, len(words))
         if [t.lemma_.lower() for t in tokens] == list(words) and (best is None or tokens[-1].i + 1 > best[0]):
             best = (tokens[-1].i + 1, kind)
-    if best and (_is_plural(doc, i) or is_counted(doc, i)):
+    if best and not _is_one_of(doc, i) and (_is_plural(doc, i) or is_counted(doc, i)):
         return None
     return best
+
+
+def _is_one_of(doc, i: int) -> bool:
+    """`Одно из ключевых соглашений — между …`: one agreement of many, spoken of alone."""
+    j = i - 1
+    while j > 0 and (doc[j].pos_ == "ADJ" or doc[j].is_space):
+        j -= 1
+    return j > 0 and doc[j].lower_ == "из" and bool(word_lemmas(doc[j - 1]) & {"один", "одно", "одна"})
 
 
 def _is_plural(doc, i: int) -> bool:
@@ -125,10 +134,10 @@ class AgreementExtractor:
             if not mentions:
                 if found and index - last_index <= FOLLOW_UP_SENTENCES:
                     if sign:
-                        _add_signers(found[-1], sentence_parties(doc, sent, places, sign))
+                        _add_signers(found[-1], _signing_parties(doc, sent, places))
                     _give_named_sums(doc, named, found)
                 continue
-            parties = sentence_parties(doc, sent, places, sign)
+            parties = _signing_parties(doc, sent, places) if sign else sentence_parties(doc, sent, places, sign)
             referred = referred_party(doc, sentences, index, places, park_names) if sign else None
             if referred is not None and not any(_same_name(_words(referred), _words(p)) for p in parties):
                 parties = sorted(parties + [referred], key=lambda party: party.start)
@@ -142,6 +151,12 @@ class AgreementExtractor:
             _give_named_sums(doc, named, found)
         doc._.agreements = [to_dict(a) for a in _merge(doc, found)]
         return doc
+
+
+def _signing_parties(doc, sent, places: set) -> List[Party]:
+    """Parties of a signing sentence, a region head named by position alone among them."""
+    parties = sentence_parties(doc, sent, places, True)
+    return sorted(parties + unnamed_signers(doc, sent), key=lambda party: party.start)
 
 
 def _is_follow_up(doc, sent, places: set) -> bool:
