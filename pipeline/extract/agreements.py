@@ -18,6 +18,7 @@ from spacy.language import Language
 from ..records import ORG, PER, Agreement, Money, Signatory, to_dict
 from ..vocab import load_set, load_table
 from .common import add_evidence, contains_words, is_counted, sentence_quantities, word_lemmas, words_from
+from .agreement_plans import is_planned_signing
 from .agreement_sums import NamedSum, named_sums
 from .money import deal_money
 from .parties import Party, sentence_parties
@@ -127,6 +128,8 @@ class AgreementExtractor:
         found: List[AgreementMention] = []
         last_index = None
         for index, sent in enumerate(sentences):
+            if is_planned_signing(sent):
+                continue  # `стороны планируют подписать соглашение`: not signed yet
             named = named_sums(doc, sent)
             # `Сумма контракта составляет …` speaks of a contract already named
             mentions = [m for m in _sentence_mentions(doc, sent) if m.start not in {n.noun for n in named}]

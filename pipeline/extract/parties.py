@@ -64,6 +64,16 @@ def _is_source(doc, start: int) -> bool:
     return i >= 0 and bool(word_lemmas(doc[i]) & load_set("source_cues.txt"))
 
 
+def is_dateline(doc, start: int, end: int) -> bool:
+    """`ГРОДНО, 3 сентября —`: a place in capitals before a date is where the news was filed."""
+    words = [t for t in doc[start:end] if t.is_alpha]
+    if not words or not all(t.text.isupper() and len(t.text) > 1 for t in words):
+        return False
+    after = [t for t in doc[end:end + 4] if not t.is_space]
+    return len(after) >= 3 and after[0].text == "," and after[1].like_num \
+        and bool(word_lemmas(after[2]) & load_set("month_names.txt"))
+
+
 def is_event(doc, start: int, end: int, floor: int) -> bool:
     """`на выставке «ИННОПРОМ»`, `Ярославский инвестфорум`, `ПМЭФ`: an event, not a party."""
     text = strip_quotes(doc[start:end].text)
@@ -113,7 +123,7 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
     covered.update(range(start, end))
     if all(t.pos_ == "ADJ" or t.is_punct for t in span):
         return  # `Омская группа …`: NER took the adjective for an organisation
-    if is_event(doc, start, end, sent.start):
+    if is_event(doc, start, end, sent.start) or is_dateline(doc, start, end):
         return
     before = _introduced_by(doc, start, sent.start)
     if before in NOT_PARTY_PREPOSITIONS or _is_source(doc, start):
@@ -135,6 +145,8 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
     covered.update(range(ent.start, ent.end))
     if all(t.pos_ == "ADJ" for t in ent) or doc[ent.start - 1].text == "(":
         return  # `Омская группа «Х»`, `(Елабужский район)`: an attribute or a place, not a party
+    if is_dateline(doc, ent.start, ent.end):
+        return  # `ГРОДНО, 3 сентября —`: where the news was filed
     before = _prev_word(doc, ent.start, sent.start)
     lemma = before.lemma_.lower() if before is not None else None
     case = ent[0].morph.get("Case")
