@@ -59,6 +59,10 @@ CASES = [
      [agreement("соглашение", [("Дон-Тех", "ORG"), ("Пермский политехнический университет", "ORG")])]),
     # plural agreements after a verb and a prepositional phrase are a total, not one agreement
     ("Татарстан заключил на выставке в Шанхае соглашения на 2,1 млрд юаней.", []),
+    # an organisation named by its region: the tagger's name ends before the region
+    ("Компания «Амурсталь» подписала с Корпорацией развития Дальнего Востока и Арктики соглашение "
+     "о ведении деятельности на ТОР «Комсомольск».",
+     [agreement("соглашение", [("Амурсталь", "ORG"), ("Корпорация развития Дальнего Востока и Арктики", "ORG")])]),
 ]
 
 

@@ -16,12 +16,13 @@ from typing import Dict, List, Optional, Tuple
 from spacy.language import Language
 
 from ..records import ORG, PER, Agreement, Money, Signatory, to_dict
+from ..normalize import is_legal_form
 from ..vocab import load_set, load_table
 from .common import add_evidence, contains_words, is_counted, sentence_quantities, word_lemmas, words_from
 from .agreement_plans import is_planned_signing
 from .agreement_sums import NamedSum, named_sums
 from .money import deal_money
-from .parties import Party, sentence_parties
+from .parties import ORG_NOUNS, Party, is_government, sentence_parties
 from .party_references import referred_party
 from .state_bodies import name_lemmas
 from .unnamed_signers import unnamed_signers
@@ -229,13 +230,23 @@ def _read_sums(doc, sent, mentions: List[AgreementMention]) -> None:
 
 
 SUM_LINKS = {"на", "сумма", "общий"}  # `соглашение на сумму 650 млн юаней`, `контракт на общую сумму …`
+# `соглашение между ТОО «Х» и акиматом … стоимостью $50 млн`: the sum after the parties
+COST_LINKS = SUM_LINKS | {"стоимость"}
+PARTY_LINKS = {"между", "с", "со", "и", ",", "«", "»", "\""}
 
 
 def _right_after(doc, mention: AgreementMention, span) -> bool:
     """`кредитное соглашение на 6 млрд рублей для финансирования …`: a sum right after the
-    noun is the agreement's whatever words stand around it."""
+    noun, or right after the parties named after it, is the agreement's whatever words stand
+    around it."""
     between = [t.lemma_.lower() for t in doc[mention.end:span.start] if not t.is_space]
-    return bool(between) and between[0] == "на" and set(between) <= SUM_LINKS
+    if bool(between) and between[0] == "на" and set(between) <= SUM_LINKS:
+        return True
+    party_tokens = {i for p in mention.parties for i in range(p.start, p.end)}
+    rest = [t.lemma_.lower() for t in doc[mention.end:span.start]
+            if not (t.is_space or t.i in party_tokens or t.lemma_.lower() in PARTY_LINKS
+                    or is_legal_form(t.text) or is_government(t) or t.lemma_.lower() in ORG_NOUNS)]
+    return len(rest) < len(between) and bool(rest) and rest[0] in COST_LINKS and set(rest) <= COST_LINKS
 
 
 def _give_named_sums(doc, named: List[NamedSum], found: List[AgreementMention]) -> None:

@@ -38,7 +38,21 @@ def abbreviation_of(text: str) -> Optional[str]:
 
 
 def _opens_body(token) -> bool:
-    return bool(word_lemmas(token) & load_set("state_body_nouns.txt")) or abbreviation_of(token.text) is not None
+    """A state body's noun, a ministry's abbreviation, or an organisation the tagger found that
+    is named by its region (`Корпорацией развития` before `Дальнего Востока и Арктики`)."""
+    lemmas = word_lemmas(token)
+    if token.ent_iob_ == "B" and token.ent_type_ == "ORG" and lemmas & load_set("regional_org_heads.txt"):
+        return _ends_before_region(token)
+    return bool(lemmas & load_set("state_body_nouns.txt")) or abbreviation_of(token.text) is not None
+
+
+def _ends_before_region(token) -> bool:
+    """The organisation entity opened at `token` is followed right away by a region in the genitive."""
+    doc = token.doc
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end < len(doc) and doc[end].ent_type_ == "LOC" and doc[end].morph.get("Case") == ["Gen"]
 
 
 def _is_genitive_word(token) -> bool:
@@ -54,10 +68,7 @@ def _name_end(doc, start: int, limit: int) -> int:
     while end < limit and end - start <= NAME_REACH:
         token = doc[end]
         if token.ent_type_ == "LOC" and token.morph.get("Case") == ["Gen"]:
-            ent_end = end + 1
-            while ent_end < limit and doc[ent_end].ent_iob_ == "I":
-                ent_end += 1
-            return ent_end  # the state closes the name
+            return _regions_end(doc, end, limit)  # the state closes the name
         if _is_genitive_word(token):
             end += 1
         elif token.text in JOINS and end + 1 < limit and _is_genitive_word(doc[end + 1]) \
@@ -67,6 +78,20 @@ def _name_end(doc, start: int, limit: int) -> int:
             break
     while end > start + 1 and doc[end - 1].text in JOINS:
         end -= 1
+    return end
+
+
+def _regions_end(doc, start: int, limit: int) -> int:
+    """End of the genitive region at `start` and of one joined to it by `и` (`Дальнего Востока
+    и Арктики`)."""
+    end = start + 1
+    while end < limit and doc[end].ent_iob_ == "I":
+        end += 1
+    if end + 1 < limit and doc[end].text == "и" and doc[end + 1].ent_iob_ == "B" \
+            and doc[end + 1].ent_type_ == "LOC" and doc[end + 1].morph.get("Case") == ["Gen"]:
+        end += 2
+        while end < limit and doc[end].ent_iob_ == "I":
+            end += 1
     return end
 
 
