@@ -18,6 +18,7 @@ from ..records import LOC, ORG, PER
 from ..vocab import load_set, load_list, load_table
 from .region_names import GENDERS
 from .agreement_sides import keep_side_parties
+from .agreement_witnesses import drop_witnesses
 from .common import quoted_spans, word_lemmas
 from .home_regions import home_region
 from .region_names import region_name, shared_noun_regions
@@ -116,7 +117,8 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
             _add_region(doc, sent, parties, covered, ent, sign)
         elif ent.label_ == "PER" and sign and not _is_speaker(doc, ent):
             parties.append(Party(ent.start, ent.end, person_name(ent), PER))
-    return sorted(keep_side_parties(doc, sent, parties), key=lambda party: party.start)
+    parties = drop_witnesses(doc, sent, keep_side_parties(doc, sent, parties))
+    return sorted(parties, key=lambda party: party.start)
 
 
 def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] = None) -> None:

@@ -40,19 +40,20 @@ def abbreviation_of(text: str) -> Optional[str]:
 def _opens_body(token) -> bool:
     """A state body's noun, a ministry's abbreviation, or an organisation the tagger found that
     is named by its region (`Корпорацией развития` before `Дальнего Востока и Арктики`)."""
-    lemmas = word_lemmas(token)
-    if token.ent_iob_ == "B" and token.ent_type_ == "ORG" and lemmas & load_set("regional_org_heads.txt"):
-        return _ends_before_region(token)
-    return bool(lemmas & load_set("state_body_nouns.txt")) or abbreviation_of(token.text) is not None
+    if token.ent_iob_ == "B" and token.ent_type_ == "ORG":
+        end = _entity_end(token.doc, token.i)
+        heads = any(word_lemmas(t) & load_set("regional_org_heads.txt") for t in token.doc[token.i:end])
+        if heads and end < len(token.doc) and token.doc[end].ent_type_ == "LOC" \
+                and token.doc[end].morph.get("Case") == ["Gen"]:
+            return True
+    return bool(word_lemmas(token) & load_set("state_body_nouns.txt")) or abbreviation_of(token.text) is not None
 
 
-def _ends_before_region(token) -> bool:
-    """The organisation entity opened at `token` is followed right away by a region in the genitive."""
-    doc = token.doc
-    end = token.i + 1
+def _entity_end(doc, start: int) -> int:
+    end = start + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return end < len(doc) and doc[end].ent_type_ == "LOC" and doc[end].morph.get("Case") == ["Gen"]
+    return end
 
 
 def _is_genitive_word(token) -> bool:
@@ -64,7 +65,7 @@ def _is_genitive_word(token) -> bool:
 def _name_end(doc, start: int, limit: int) -> int:
     """End of a body's name opened at `start`: genitive words, joined by commas and `и`, and
     the region or country closing it (`… торговли Республики Узбекистан`)."""
-    end = start + 1
+    end = min(_entity_end(doc, start), limit) if doc[start].ent_iob_ == "B" else start + 1
     while end < limit and end - start <= NAME_REACH:
         token = doc[end]
         if token.ent_type_ == "LOC" and token.morph.get("Case") == ["Gen"]:
