@@ -20,7 +20,7 @@ from ..normalize import is_legal_form
 from ..vocab import load_set, load_table
 from .common import add_evidence, contains_words, is_counted, sentence_quantities, word_lemmas, words_from
 from .agreement_plans import is_planned_signing
-from .agreement_sums import NamedSum, named_sums
+from .agreement_sums import NamedSum, named_sums, relative_clause_sum
 from .money import deal_money
 from .parties import ORG_NOUNS, Party, is_government, sentence_parties
 from .party_references import referred_party
@@ -219,6 +219,11 @@ def _distance(m: AgreementMention, party: Party) -> int:
 
 
 def _read_sums(doc, sent, mentions: List[AgreementMention]) -> None:
+    for mention in mentions:
+        clause = relative_clause_sum(doc, mention.end, sent)
+        if clause is not None:
+            mention.sum = clause.money
+            add_evidence(doc, "agreement", clause.start, clause.end, "sum", "sum_in_relative_clause")
     for quantity, span in sentence_quantities(sent):
         owner = [m for m in mentions if m.end <= span.start and span.start - m.end <= SUM_REACH]
         if not owner:

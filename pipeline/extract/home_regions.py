@@ -47,8 +47,11 @@ def region_before(doc, i: int, noun: Optional[str] = None, governed: bool = Fals
 
 def _is_bare_body(doc, token, sent) -> bool:
     """`акимат подписал`, `с облисполкомом`: a body with no region, organisation or name after it."""
-    if not word_lemmas(token) & load_set("bare_government_nouns.txt") or token.ent_type_:
+    if not word_lemmas(token) & load_set("bare_government_nouns.txt"):
         return False
+    following_inside = token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"
+    if token.ent_type_ and (token.ent_iob_ != "B" or following_inside):
+        return False  # a body the tagger took for a name of its own (`Акимат`) stays a body
     following = doc[token.i + 1] if token.i + 1 < sent.end else None
     if following is not None and (following.ent_type_ or following.pos_ in {"PROPN", "ADJ", "NOUN"}
                                   or following.text in {"«", "\""} or is_bare_region_word(following)):

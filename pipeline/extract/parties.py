@@ -125,6 +125,8 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
     covered.update(range(start, end))
     if all(t.pos_ == "ADJ" or t.is_punct for t in span):
         return  # `Омская группа …`: NER took the adjective for an organisation
+    if all(is_government(t) for t in span if not t.is_punct):
+        return  # `Акимат` alone before `Костанайской области`: the region signs
     if is_event(doc, start, end, sent.start) or is_dateline(doc, start, end):
         return
     before = _introduced_by(doc, start, sent.start)
@@ -147,6 +149,8 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
     covered.update(range(ent.start, ent.end))
     if all(t.pos_ == "ADJ" for t in ent) or doc[ent.start - 1].text == "(":
         return  # `Омская группа «Х»`, `(Елабужский район)`: an attribute or a place, not a party
+    if all(is_government(t) for t in ent):
+        return  # `Акимат` taken for a place: a body, read by home_regions
     if is_dateline(doc, ent.start, ent.end):
         return  # `ГРОДНО, 3 сентября —`: where the news was filed
     before = _prev_word(doc, ent.start, sent.start)
