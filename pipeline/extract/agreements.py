@@ -15,7 +15,7 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.language import Language
 
-from ..records import ORG, PER, Agreement, Money, Signatory, to_dict
+from ..records import LOC, ORG, PER, Agreement, Money, Signatory, to_dict
 from ..normalize import is_legal_form
 from ..vocab import load_set, load_table
 from .common import add_evidence, contains_words, is_counted, sentence_quantities, word_lemmas, words_from
@@ -289,12 +289,18 @@ def _merge(doc, found: List[AgreementMention]) -> List[Agreement]:
 
 def _prefer_fuller_names(agreement: Agreement, parties: List[Party]) -> None:
     """A party named again more fully keeps the fuller name: `Минпромторг` in a headline,
-    `Министерство промышленности и торговли России` in the text."""
+    `Министерство промышленности и торговли России` in the text; a country in a headline,
+    its ministry in the text (a body that contains the place's name). Not when the place
+    is named again as a party of its own."""
     for signatory in agreement.signatories:
+        known = _words(Party(0, 0, signatory.name, signatory.type))
+        if any(_words(party) == known for party in parties):
+            continue
         for party in parties:
-            if party.type == signatory.type and len(party.name.split()) > len(signatory.name.split()) \
-                    and _same_name(_words(party), _words(Party(0, 0, signatory.name, signatory.type))):
-                signatory.name = party.name
+            same_type = party.type == signatory.type or (signatory.type == LOC and party.type == ORG)
+            if same_type and len(party.name.split()) > len(signatory.name.split()) \
+                    and _same_name(_words(party), known):
+                signatory.name, signatory.type = party.name, party.type
 
 
 def _overlaps(agreement: Agreement, parties: List[Party]) -> bool:
@@ -317,13 +323,14 @@ def _words(party: Party) -> List[str]:
 
 def _unique(parties: List[Party]) -> List[Party]:
     """Parties without repeats: `Республика Башкортостан` after `Башкортостан`, or `КХК`
-    after `Кузбасская химическая компания`, is a repeat."""
-    seen: List[List[str]] = []
+    after `Кузбасская химическая компания`, is a repeat; a region inside an organisation's
+    name (`Татарстан`, `Агентство инвестиционного развития Республики Татарстан`) is not."""
+    seen: List[Tuple[List[str], str]] = []
     unique = []
     for party in parties:
         words = _words(party)
-        if not any(_same_name(known, words) for known in seen):
-            seen.append(words)
+        if not any(_same_name(known, words) and kind == party.type for known, kind in seen):
+            seen.append((words, party.type))
             unique.append(party)
     return unique
 
