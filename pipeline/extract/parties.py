@@ -65,6 +65,32 @@ def _is_source(doc, start: int) -> bool:
     return i >= 0 and bool(word_lemmas(doc[i]) & load_set("source_cues.txt"))
 
 
+SPEECH_ENDS = {",", "!", "?", "…", "."}
+DASHES = {"—", "–", "-"}
+
+
+def is_direct_speech(doc, span) -> bool:
+    """`«Это важный проект для региона», — сказал …`, `…: «Мы готовы…»`: words quoted as said,
+    not a name: a quote opening its sentence is closed before a dash and a speech verb (not
+    `с «Камазом» — крупнейшим производителем`, `с «Камазом», — сообщил …`), or a colon stands
+    before the opening quote."""
+    opening = doc[span.start - 1]
+    if not (opening.is_sent_start or doc[opening.i - 1].is_space or doc[opening.i - 1].text in DASHES):
+        return _after_colon(doc, span)  # `с «Камазом», — сообщил …`: a name inside the clause
+    after = [t for t in doc[span.end + 1:span.end + 7] if not t.is_space]
+    if after and after[0].text in SPEECH_ENDS:
+        after = after[1:]
+    if after and after[0].text in DASHES \
+            and any(t.lemma_.lower() in load_set("speech_verbs.txt") for t in after[1:4]):
+        return True
+    return _after_colon(doc, span)
+
+
+def _after_colon(doc, span) -> bool:
+    before = [t for t in doc[max(0, span.start - 3):span.start - 1] if not t.is_space]
+    return bool(before) and before[-1].text == ":"
+
+
 def is_dateline(doc, start: int, end: int) -> bool:
     """`ГРОДНО, 3 сентября —`: a place in capitals before a date is where the news was filed."""
     words = [t for t in doc[start:end] if t.is_alpha]
@@ -107,6 +133,9 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
             _add_org(doc, sent, parties, covered, start, end, doc[start:end], name)
     for span in quoted_spans(doc):
         if sent.start <= span.start and span.end <= sent.end and span.start not in covered:
+            if is_direct_speech(doc, span):
+                covered.update(range(span.start - 1, span.end + 1))
+                continue
             _add_org(doc, sent, parties, covered, span.start - 1, span.end + 1, span)
     for ent in sent.ents:
         if covered.intersection(range(ent.start, ent.end)):
