@@ -227,11 +227,34 @@ def _read_sums(doc, sent, mentions: List[AgreementMention]) -> None:
     for quantity, span in sentence_quantities(sent):
         owner = [m for m in mentions if m.end <= span.start and span.start - m.end <= SUM_REACH]
         if not owner:
+            _read_sum_before(doc, quantity, span, mentions)
             continue
         money = deal_money(doc, quantity, span, named=_right_after(doc, owner[-1], span))
         if money is not None and owner[-1].sum is None:
             owner[-1].sum = money
             add_evidence(doc, "agreement", span.start, span.end, "sum", "money_after_agreement")
+
+
+BEFORE_LINKS = {"быть"}  # `На 2 млрд рублей было подписано соглашение`
+
+
+def _read_sum_before(doc, quantity, span, mentions: List[AgreementMention]) -> None:
+    """`На 2 млрд рублей подписано соглашение между …`: `на` and a sum right before the signing
+    verb and the agreement noun."""
+    words = [t for t in doc[span.end:len(doc)] if not t.is_space][:4]
+    before = [t for t in doc[max(0, span.start - 2):span.start] if not t.is_space]
+    if not before or before[-1].lower_ != "на":
+        return
+    lemmas = [t.lemma_.lower() for t in words]
+    signs = [i for i, lemma in enumerate(lemmas) if lemma in load_set("sign_verbs.txt")]
+    if not signs or any(lemma not in BEFORE_LINKS for lemma in lemmas[:signs[0]]):
+        return
+    owner = next((m for m in mentions if m.start == words[signs[0] + 1].i), None) \
+        if signs[0] + 1 < len(words) else None
+    money = deal_money(doc, quantity, span, named=True) if owner is not None else None
+    if money is not None and owner.sum is None:
+        owner.sum = money
+        add_evidence(doc, "agreement", span.start, span.end, "sum", "money_before_signing")
 
 
 SUM_LINKS = {"на", "сумма", "общий"}  # `соглашение на сумму 650 млн юаней`, `контракт на общую сумму …`
