@@ -15,16 +15,16 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.language import Language
 
-from ..records import LOC, ORG, PER, Agreement, Money, Signatory, to_dict
 from ..normalize import is_legal_form
+from ..records import ORG, PER, Money, to_dict
 from ..vocab import load_set, load_table
-from .common import add_evidence, contains_words, is_counted, sentence_quantities, word_lemmas, words_from
+from .agreement_merge import merge_mentions, same_party
 from .agreement_plans import is_planned_signing
 from .agreement_sums import NamedSum, named_sums, relative_clause_sum
+from .common import add_evidence, is_counted, sentence_quantities, word_lemmas, words_from
 from .money import deal_money
 from .parties import ORG_NOUNS, Party, is_government, sentence_parties
 from .party_references import referred_party
-from .state_bodies import name_lemmas
 from .unnamed_signers import unnamed_signers
 
 
@@ -143,7 +143,7 @@ class AgreementExtractor:
                 continue
             parties = _signing_parties(doc, sent, places) if sign else sentence_parties(doc, sent, places, sign)
             referred = referred_party(doc, sentences, index, places, park_names) if sign else None
-            if referred is not None and not any(_same_name(_words(referred), _words(p)) for p in parties):
+            if referred is not None and not any(same_party(referred, p) for p in parties):
                 parties = sorted(parties + [referred], key=lambda party: party.start)
             if all(party.type == PER for party in parties):
                 parties += _parties_nearby(doc, sentences, index, places, sign)
@@ -153,7 +153,7 @@ class AgreementExtractor:
             found.extend(kept)
             last_index = index if kept else last_index
             _give_named_sums(doc, named, found)
-        doc._.agreements = [to_dict(a) for a in _merge(doc, found)]
+        doc._.agreements = [to_dict(a) for a in merge_mentions(doc, found)]
         return doc
 
 
@@ -288,83 +288,6 @@ def _give_named_sums(doc, named: List[NamedSum], found: List[AgreementMention]) 
         if owner is not None and owner.sum is None:
             owner.sum = item.money
             add_evidence(doc, "agreement", item.start, item.end, "sum", "sum_of_named_agreement")
-
-
-def _merge(doc, found: List[AgreementMention]) -> List[Agreement]:
-    """One agreement per kind and set of parties: a subset of known parties, or signing
-    persons alone, are the agreement of that kind already known."""
-    agreements: List[Agreement] = []
-    for m in found:
-        persons_only = all(p.type == PER for p in m.parties)
-        same = next((a for a in reversed(agreements) if a.kind == m.kind
-                     and (persons_only or _overlaps(a, m.parties))), None)
-        if same is None:
-            same = Agreement(kind=m.kind)
-            agreements.append(same)
-        _prefer_fuller_names(same, m.parties)
-        known = [Party(0, 0, s.name, s.type) for s in same.signatories]
-        same.signatories += [Signatory(p.name, p.type) for p in _unique(known + m.parties)[len(known):]]
-        same.sum = same.sum or m.sum
-        same.mentions.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])))
-        add_evidence(doc, "agreement", m.start, m.end, "kind", "agreement_noun")
-    return agreements
-
-
-def _prefer_fuller_names(agreement: Agreement, parties: List[Party]) -> None:
-    """A party named again more fully keeps the fuller name: `Минпромторг` in a headline,
-    `Министерство промышленности и торговли России` in the text; a country in a headline,
-    its ministry in the text (a body that contains the place's name). Not when the place
-    is named again as a party of its own."""
-    for signatory in agreement.signatories:
-        known = _words(Party(0, 0, signatory.name, signatory.type))
-        if any(_words(party) == known for party in parties):
-            continue
-        for party in parties:
-            same_type = party.type == signatory.type or (signatory.type == LOC and party.type == ORG)
-            if same_type and len(party.name.split()) > len(signatory.name.split()) \
-                    and _same_name(_words(party), known):
-                signatory.name, signatory.type = party.name, party.type
-
-
-def _overlaps(agreement: Agreement, parties: List[Party]) -> bool:
-    """The same agreement: its known parties contain the new ones, or the reverse, or both
-    name one organisation (a shared region alone is not enough: a region signs many)."""
-    known = [Party(0, 0, s.name, s.type) for s in agreement.signatories]
-    if not known:
-        return False
-    new_in_known = all(any(_same_name(_words(p), _words(k)) for k in known) for p in parties)
-    known_in_new = all(any(_same_name(_words(k), _words(p)) for p in parties) for k in known)
-    shared_org = any(_same_name(_words(p), _words(k)) for p in parties if p.type == ORG
-                     for k in known if k.type == ORG)
-    return new_in_known or known_in_new or shared_org
-
-
-def _words(party: Party) -> List[str]:
-    """The words of a party's name in normal form, a ministry's abbreviation spelled out."""
-    return list(name_lemmas(party.name))
-
-
-def _unique(parties: List[Party]) -> List[Party]:
-    """Parties without repeats: `Республика Башкортостан` after `Башкортостан`, or `КХК`
-    after `Кузбасская химическая компания`, is a repeat; a region inside an organisation's
-    name (`Татарстан`, `Агентство инвестиционного развития Республики Татарстан`) is not."""
-    seen: List[Tuple[List[str], str]] = []
-    unique = []
-    for party in parties:
-        words = _words(party)
-        if not any(_same_name(known, words) and kind == party.type for known, kind in seen):
-            seen.append((words, party.type))
-            unique.append(party)
-    return unique
-
-
-def _same_name(one: List[str], other: List[str]) -> bool:
-    return contains_words(one, other) or contains_words(other, one) \
-        or _initials(one) == "".join(other) or _initials(other) == "".join(one)
-
-
-def _initials(words: List[str]) -> str:
-    return "".join(word[0] for word in words if word) if len(words) > 1 else ""
 
 
 @Language.factory("agreement_extractor", assigns=["doc._.agreements", "doc.spans"],
