@@ -28,4 +28,11 @@ def is_planned_signing(sent) -> bool:
     if not verbs:
         return False
     planned = any(word_lemmas(t) & load_set("agreement_plan_cues.txt") for t in sent)
-    return all(_is_future(t) or (t.morph.get("VerbForm") == ["Inf"] and planned) for t in verbs)
+    return all(_is_future(t) or (_is_infinitive(t) and planned) for t in verbs)
+
+
+def _is_infinitive(token) -> bool:
+    """`подписать`, or `быть подписано` (`может быть подписано в ноябре`)."""
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    return token.morph.get("VerbForm") == ["Inf"] or (
+        token.morph.get("VerbForm") == ["Part"] and previous is not None and previous.lower_ == "быть")
