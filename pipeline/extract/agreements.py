@@ -21,6 +21,7 @@ from ..vocab import load_set, load_table
 from .agreement_merge import merge_mentions, same_party
 from .agreement_plans import is_planned_signing
 from .agreement_sums import NamedSum, named_sums, relative_clause_sum
+from .elided_subjects import elided_subject
 from .common import add_evidence, is_counted, sentence_quantities, word_lemmas, words_from
 from .money import deal_money
 from .parties import ORG_NOUNS, Party, is_government, sentence_parties
@@ -142,7 +143,8 @@ class AgreementExtractor:
                     _give_named_sums(doc, named, found)
                 continue
             parties = _signing_parties(doc, sent, places) if sign else sentence_parties(doc, sent, places, sign)
-            referred = referred_party(doc, sentences, index, places, park_names) if sign else None
+            referred = (referred_party(doc, sentences, index, places, park_names)
+                        or elided_subject(doc, sentences, index, places)) if sign else None
             if referred is not None and not any(same_party(referred, p) for p in parties):
                 parties = sorted(parties + [referred], key=lambda party: party.start)
             if all(party.type == PER for party in parties):
