@@ -61,6 +61,11 @@ def _is_bare_body(doc, token, sent) -> bool:
     return case == ["Nom"] or (case == ["Ins"] and previous in SIGN_PARTNER)
 
 
+def _names_a_side(doc, token) -> bool:
+    """`Со стороны региона документ подписал …`: the region is one side of the signing."""
+    return token.i >= 2 and doc[token.i - 1].lemma_.lower() == "сторона" and doc[token.i - 2].lower_ in SIGN_PARTNER
+
+
 def _home_region_of(doc, sent, noun: str) -> Optional[str]:
     """The article's region when it is one of this noun (`области` in a Tula article), else the
     last region named with the noun (`провинции` after `в провинции Цзянсу`)."""
@@ -78,8 +83,8 @@ def home_region(doc, sent, sign: bool):
                 and is_bare_region_word(following):
             region = _home_region_of(doc, sent, following.lemma_.lower())
             end = token.i + 2
-        elif is_bare_region_word(token) and token.morph.get("Case") == ["Nom"]:
-            region, end = article_region(doc), token.i + 1
+        elif is_bare_region_word(token) and (token.morph.get("Case") == ["Nom"] or _names_a_side(doc, token)):
+            region, end = _home_region_of(doc, sent, token.lemma_.lower()), token.i + 1
         elif sign and _is_bare_body(doc, token, sent):
             region = region_before(doc, sent.start, governed=True) or article_region(doc)
             end = token.i + 1
