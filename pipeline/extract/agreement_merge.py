@@ -13,7 +13,7 @@ from typing import List, Tuple
 from ..records import LOC, ORG, PER, Agreement, Signatory
 from .common import add_evidence, contains_words
 from .parties import Party
-from .state_bodies import name_lemmas
+from .state_bodies import is_informal_region, name_lemmas
 
 
 def same_party(one: Party, other: Party) -> bool:
@@ -47,12 +47,13 @@ def _prefer_fuller_names(agreement: Agreement, parties: List[Party]) -> None:
     is named again as a party of its own."""
     for signatory in agreement.signatories:
         known = _words(Party(0, 0, signatory.name, signatory.type))
-        if any(_words(party) == known for party in parties):
-            continue
+        if any(party.name.lower() == signatory.name.lower() for party in parties):
+            continue  # named again as it is: the fuller names are other parties
         for party in parties:
             same_type = party.type == signatory.type or (signatory.type == LOC and party.type == ORG)
-            if same_type and len(party.name.split()) > len(signatory.name.split()) \
-                    and _same_name(_words(party), known):
+            fuller = len(party.name.split()) > len(signatory.name.split()) or (
+                is_informal_region(signatory.name) and not is_informal_region(party.name))
+            if same_type and fuller and _same_name(_words(party), known):
                 signatory.name, signatory.type = party.name, party.type
 
 

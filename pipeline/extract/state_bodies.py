@@ -125,12 +125,25 @@ def body_name(span) -> str:
 @lru_cache(maxsize=4096)
 def name_lemmas(name: str) -> Tuple[str, ...]:
     """The words of a name in normal form, an abbreviation spelled out: `Минпромторг России` →
-    министерство промышленность и торговля россия."""
+    министерство промышленность и торговля россия; an informal region as its formal name
+    (`Кубань` → краснодарский край)."""
     words = []
     for word in name.lower().replace(",", " ").split():
         short = abbreviation_of(word) if word.startswith("мин") else None
         if short is not None:
             words.extend(ministry_abbreviations()[short].split())
         else:
-            words.append(morph_analyzer().parse(word)[0].normal_form)
+            lemma = morph_analyzer().parse(word)[0].normal_form
+            words.extend(region_aliases().get(lemma, lemma).split())
     return tuple(words)
+
+
+@lru_cache(maxsize=None)
+def region_aliases() -> Dict[str, str]:
+    """Informal region names and the formal ones they stand for (rules/region_aliases.tsv)."""
+    return dict(load_table("region_aliases.tsv", 2))
+
+
+def is_informal_region(name: str) -> bool:
+    words = name.lower().split()
+    return len(words) == 1 and morph_analyzer().parse(words[0])[0].normal_form in region_aliases()
