@@ -11,7 +11,7 @@ A trap word between the noun and the sum gives the money to something else: `в 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List
+from typing import List, Optional
 
 from ..records import Money
 from ..vocab import load_set
@@ -63,3 +63,29 @@ def named_sums(doc, sent) -> List[NamedSum]:
         if money is not None:
             found.append(NamedSum(noun, money, span.start, span.end))
     return found
+
+
+RELATIVE_CUES = {"по", "согласно", "в", "рамка"}  # `, по которому`, `, согласно которому`, `, в рамках которого`
+OTHER_OWNERS = {"стоимость", "проект"}  # `цех стоимостью …`, `инвестиции в проект составят …`
+CLAUSE_REACH = 12  # words between `который` and the sum: `по которому инвестор вложит в завод 3 млрд рублей`
+
+
+def relative_clause_sum(doc, mention_end: int, sent) -> Optional[NamedSum]:
+    """`подписали соглашение, по которому инвестор вложит в завод 3 млрд рублей`: the first sum
+    of a clause that speaks of what the agreement holds is the agreement's own, unless the clause
+    gives the money of something else (`цех стоимостью …`, `инвестиции в проект …`)."""
+    words = [t for t in doc[mention_end:sent.end] if not t.is_space]
+    if len(words) < 3 or words[0].text != ",":
+        return None
+    which = next((t for t in words[1:4] if "который" in word_lemmas(t)), None)
+    if which is None or not all(word_lemmas(t) & RELATIVE_CUES for t in words[1:words.index(which)]):
+        return None
+    for quantity, span in sentence_quantities(sent):
+        if span.start <= which.i:
+            continue
+        between = [t for t in doc[which.i + 1:span.start] if not t.is_space]
+        if len(between) > CLAUSE_REACH or any(word_lemmas(t) & OTHER_OWNERS for t in between):
+            return None
+        money = deal_money(doc, quantity, span, named=True)
+        return NamedSum(mention_end - 1, money, span.start, span.end) if money is not None else None
+    return None

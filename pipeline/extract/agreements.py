@@ -15,13 +15,18 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.language import Language
 
-from ..records import ORG, PER, Agreement, Money, Signatory, to_dict
+from ..normalize import is_legal_form
+from ..records import ORG, PER, Money, to_dict
 from ..vocab import load_set, load_table
-from .common import add_evidence, contains_words, index_by_first_word, is_counted, sentence_quantities, words_from
-from .agreement_sums import NamedSum, named_sums
+from .agreement_merge import merge_mentions, same_party
+from .agreement_plans import is_planned_signing
+from .agreement_sums import NamedSum, named_sums, relative_clause_sum
+from .elided_subjects import elided_subject
+from .common import add_evidence, index_by_first_word, is_counted, sentence_quantities, word_lemmas, words_from
 from .money import deal_money
-from .parties import Party, sentence_parties
+from .parties import ORG_NOUNS, Party, is_government, sentence_parties
 from .party_references import referred_party
+from .unnamed_signers import unnamed_signers
 
 
 @dataclass
@@ -52,9 +57,17 @@ def match_agreement(doc, i: int) -> Optional[Tuple[int, str]]:
         tokens = words_from(doc, i, len(words))
         if [t.lemma_.lower() for t in tokens] == list(words) and (best is None or tokens[-1].i + 1 > best[0]):
             best = (tokens[-1].i + 1, kind)
-    if best and (_is_plural(doc, i) or is_counted(doc, i)):
+    if best and not _is_one_of(doc, i) and (_is_plural(doc, i) or is_counted(doc, i)):
         return None
     return best
+
+
+def _is_one_of(doc, i: int) -> bool:
+    """`Одно из ключевых соглашений — между …`: one agreement of many, spoken of alone."""
+    j = i - 1
+    while j > 0 and (doc[j].pos_ == "ADJ" or doc[j].is_space):
+        j -= 1
+    return j > 0 and doc[j].lower_ == "из" and bool(word_lemmas(doc[j - 1]) & {"один", "одно", "одна"})
 
 
 def _is_plural(doc, i: int) -> bool:
@@ -64,15 +77,22 @@ def _is_plural(doc, i: int) -> bool:
         return True
     j = i - 1
     while j >= 0 and (doc[j].pos_ in {"ADJ", "ADP", "PROPN", "NOUN"} and j > i - 6 or doc[j].is_space):
-        if doc[j].pos_ in {"NOUN", "PROPN"} and doc[j].morph.get("Case") != ["Loc"]:
+        if doc[j].pos_ in {"NOUN", "PROPN"} and doc[j].morph.get("Case") != ["Loc"] \
+                and not _after_preposition(doc, j):
             return False
         j -= 1
     return j >= 0 and doc[j].pos_ == "VERB" and doc[i].morph.get("Case") == ["Gen"]
 
 
-# a park after these is an object, not a party: `о создании`, `девелопер и оператор парка «Х»`
-PLACE_NOUNS = {"создание", "строительство", "развитие", "территория", "резидент", "расширение",
-               "оператор", "девелопер", "застройщик"}
+def _after_preposition(doc, j: int) -> bool:
+    """`на ЭКСПО`, `на Восточном форуме`: a noun inside a prepositional phrase governs nothing
+    after it (`заключила на ЭКСПО в Харбине соглашения на 3,4 млрд юаней`)."""
+    k = j - 1
+    while k >= 0 and (doc[k].pos_ == "ADJ" or doc[k].is_space):
+        k -= 1
+    return k >= 0 and doc[k].pos_ == "ADP"
+
+
 
 
 def _park_places(doc) -> set:
@@ -89,7 +109,12 @@ def _park_places(doc) -> set:
         i = span.start - 1
         while i > 0 and doc[i].pos_ == "ADJ":
             i -= 1  # `о создании малой промышленной зоны «Х»`
-        if doc[i].pos_ == "ADP" or doc[i].lemma_.lower() in PLACE_NOUNS:
+        if i > 1 and doc[i].morph.get("Case") == ["Loc"] and doc[i - 1].pos_ == "ADP" \
+                and doc[i].lemma_.lower() not in load_set("park_object_words.txt"):
+            i -= 2  # `о создании в регионе индустриального парка «Х»`
+            while i > 0 and doc[i].pos_ == "ADJ":
+                i -= 1
+        if doc[i].pos_ == "ADP" or doc[i].lemma_.lower() in load_set("park_object_words.txt"):
             places.update(range(span.start, span.end))
     return places
 
@@ -110,6 +135,8 @@ class AgreementExtractor:
         found: List[AgreementMention] = []
         last_index = None
         for index, sent in enumerate(sentences):
+            if is_planned_signing(sent):
+                continue  # `стороны планируют подписать соглашение`: not signed yet
             named = named_sums(doc, sent)
             # `Сумма контракта составляет …` speaks of a contract already named
             mentions = [m for m in _sentence_mentions(doc, sent) if m.start not in {n.noun for n in named}]
@@ -117,12 +144,13 @@ class AgreementExtractor:
             if not mentions:
                 if found and index - last_index <= FOLLOW_UP_SENTENCES:
                     if sign:
-                        _add_signers(found[-1], sentence_parties(doc, sent, places, sign))
+                        _add_signers(found[-1], _signing_parties(doc, sent, places))
                     _give_named_sums(doc, named, found)
                 continue
-            parties = sentence_parties(doc, sent, places, sign)
-            referred = referred_party(doc, sentences, index, places, park_names) if sign else None
-            if referred is not None and not any(_same_name(_words(referred), _words(p)) for p in parties):
+            parties = _signing_parties(doc, sent, places) if sign else sentence_parties(doc, sent, places, sign)
+            referred = (referred_party(doc, sentences, index, places, park_names)
+                        or elided_subject(doc, sentences, index, places)) if sign else None
+            if referred is not None and not any(same_party(referred, p) for p in parties):
                 parties = sorted(parties + [referred], key=lambda party: party.start)
             if all(party.type == PER for party in parties):
                 parties += _parties_nearby(doc, sentences, index, places, sign)
@@ -132,8 +160,14 @@ class AgreementExtractor:
             found.extend(kept)
             last_index = index if kept else last_index
             _give_named_sums(doc, named, found)
-        doc._.agreements = [to_dict(a) for a in _merge(doc, found)]
+        doc._.agreements = [to_dict(a) for a in merge_mentions(doc, found)]
         return doc
+
+
+def _signing_parties(doc, sent, places: set) -> List[Party]:
+    """Parties of a signing sentence, a region head named by position alone among them."""
+    parties = sentence_parties(doc, sent, places, True)
+    return sorted(parties + unnamed_signers(doc, sent), key=lambda party: party.start)
 
 
 def _is_follow_up(doc, sent, places: set) -> bool:
@@ -168,8 +202,11 @@ def _parties_nearby(doc, sentences, index: int, places: set, sign: bool) -> List
     order = (index - 1, index + 1) if sign else (index + 1, index - 1)
     for other in order:
         if 0 <= other < len(sentences) and not _sentence_mentions(doc, sentences[other]):
-            parties = [p for p in sentence_parties(doc, sentences[other], places, False)
-                       if p.type == ORG or p.governed]
+            # `Со стороны региона в церемонии участвовал … Стороны подписали соглашение`:
+            # a signing ceremony names its signers beside their organisations
+            ceremony = _has_sign_verb(sentences[other])
+            parties = [p for p in sentence_parties(doc, sentences[other], places, ceremony)
+                       if p.type == ORG or p.governed or (ceremony and p.type == PER)]
             if parties:
                 return parties
     return []
@@ -189,9 +226,15 @@ def _distance(m: AgreementMention, party: Party) -> int:
 
 
 def _read_sums(doc, sent, mentions: List[AgreementMention]) -> None:
+    for mention in mentions:
+        clause = relative_clause_sum(doc, mention.end, sent)
+        if clause is not None:
+            mention.sum = clause.money
+            add_evidence(doc, "agreement", clause.start, clause.end, "sum", "sum_in_relative_clause")
     for quantity, span in sentence_quantities(sent):
         owner = [m for m in mentions if m.end <= span.start and span.start - m.end <= SUM_REACH]
         if not owner:
+            _read_sum_before(doc, quantity, span, mentions)
             continue
         money = deal_money(doc, quantity, span, named=_right_after(doc, owner[-1], span))
         if money is not None and owner[-1].sum is None:
@@ -199,14 +242,46 @@ def _read_sums(doc, sent, mentions: List[AgreementMention]) -> None:
             add_evidence(doc, "agreement", span.start, span.end, "sum", "money_after_agreement")
 
 
+BEFORE_LINKS = {"быть"}  # `На 2 млрд рублей было подписано соглашение`
+
+
+def _read_sum_before(doc, quantity, span, mentions: List[AgreementMention]) -> None:
+    """`На 2 млрд рублей подписано соглашение между …`: `на` and a sum right before the signing
+    verb and the agreement noun."""
+    words = [t for t in doc[span.end:len(doc)] if not t.is_space][:4]
+    before = [t for t in doc[max(0, span.start - 2):span.start] if not t.is_space]
+    if not before or before[-1].lower_ != "на":
+        return
+    lemmas = [t.lemma_.lower() for t in words]
+    signs = [i for i, lemma in enumerate(lemmas) if lemma in load_set("sign_verbs.txt")]
+    if not signs or any(lemma not in BEFORE_LINKS for lemma in lemmas[:signs[0]]):
+        return
+    owner = next((m for m in mentions if m.start == words[signs[0] + 1].i), None) \
+        if signs[0] + 1 < len(words) else None
+    money = deal_money(doc, quantity, span, named=True) if owner is not None else None
+    if money is not None and owner.sum is None:
+        owner.sum = money
+        add_evidence(doc, "agreement", span.start, span.end, "sum", "money_before_signing")
+
+
 SUM_LINKS = {"на", "сумма", "общий"}  # `соглашение на сумму 650 млн юаней`, `контракт на общую сумму …`
+# `соглашение между ТОО «Х» и акиматом … стоимостью $50 млн`: the sum after the parties
+COST_LINKS = SUM_LINKS | {"стоимость"}
+PARTY_LINKS = {"между", "с", "со", "и", ",", "«", "»", "\""}
 
 
 def _right_after(doc, mention: AgreementMention, span) -> bool:
     """`кредитное соглашение на 6 млрд рублей для финансирования …`: a sum right after the
-    noun is the agreement's whatever words stand around it."""
+    noun, or right after the parties named after it, is the agreement's whatever words stand
+    around it."""
     between = [t.lemma_.lower() for t in doc[mention.end:span.start] if not t.is_space]
-    return bool(between) and between[0] == "на" and set(between) <= SUM_LINKS
+    if bool(between) and between[0] == "на" and set(between) <= SUM_LINKS:
+        return True
+    party_tokens = {i for p in mention.parties for i in range(p.start, p.end)}
+    rest = [t.lemma_.lower() for t in doc[mention.end:span.start]
+            if not (t.is_space or t.i in party_tokens or t.lemma_.lower() in PARTY_LINKS
+                    or is_legal_form(t.text) or is_government(t) or t.lemma_.lower() in ORG_NOUNS)]
+    return len(rest) < len(between) and bool(rest) and rest[0] in COST_LINKS and set(rest) <= COST_LINKS
 
 
 def _give_named_sums(doc, named: List[NamedSum], found: List[AgreementMention]) -> None:
@@ -220,64 +295,6 @@ def _give_named_sums(doc, named: List[NamedSum], found: List[AgreementMention]) 
         if owner is not None and owner.sum is None:
             owner.sum = item.money
             add_evidence(doc, "agreement", item.start, item.end, "sum", "sum_of_named_agreement")
-
-
-def _merge(doc, found: List[AgreementMention]) -> List[Agreement]:
-    """One agreement per kind and set of parties: a subset of known parties, or signing
-    persons alone, are the agreement of that kind already known."""
-    agreements: List[Agreement] = []
-    for m in found:
-        persons_only = all(p.type == PER for p in m.parties)
-        same = next((a for a in reversed(agreements) if a.kind == m.kind
-                     and (persons_only or _overlaps(a, m.parties))), None)
-        if same is None:
-            same = Agreement(kind=m.kind)
-            agreements.append(same)
-        known = [Party(0, 0, s.name, s.type) for s in same.signatories]
-        same.signatories += [Signatory(p.name, p.type) for p in _unique(known + m.parties)[len(known):]]
-        same.sum = same.sum or m.sum
-        same.mentions.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])))
-        add_evidence(doc, "agreement", m.start, m.end, "kind", "agreement_noun")
-    return agreements
-
-
-def _overlaps(agreement: Agreement, parties: List[Party]) -> bool:
-    """The same agreement: its known parties contain the new ones, or the reverse, or both
-    name one organisation (a shared region alone is not enough: a region signs many)."""
-    known = [Party(0, 0, s.name, s.type) for s in agreement.signatories]
-    if not known:
-        return False
-    new_in_known = all(any(_same_name(_words(p), _words(k)) for k in known) for p in parties)
-    known_in_new = all(any(_same_name(_words(k), _words(p)) for p in parties) for k in known)
-    shared_org = any(_same_name(_words(p), _words(k)) for p in parties if p.type == ORG
-                     for k in known if k.type == ORG)
-    return new_in_known or known_in_new or shared_org
-
-
-def _words(party: Party) -> List[str]:
-    return party.name.lower().split()
-
-
-def _unique(parties: List[Party]) -> List[Party]:
-    """Parties without repeats: `Республика Башкортостан` after `Башкортостан`, or `КХК`
-    after `Кузбасская химическая компания`, is a repeat."""
-    seen: List[List[str]] = []
-    unique = []
-    for party in parties:
-        words = party.name.lower().split()
-        if not any(_same_name(known, words) for known in seen):
-            seen.append(words)
-            unique.append(party)
-    return unique
-
-
-def _same_name(one: List[str], other: List[str]) -> bool:
-    return contains_words(one, other) or contains_words(other, one) \
-        or _initials(one) == "".join(other) or _initials(other) == "".join(one)
-
-
-def _initials(words: List[str]) -> str:
-    return "".join(word[0] for word in words if word) if len(words) > 1 else ""
 
 
 @Language.factory("agreement_extractor", assigns=["doc._.agreements", "doc.spans"],

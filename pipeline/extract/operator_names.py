@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import List
 
 from ..normalize import is_legal_form, strip_quotes
-from .common import add_evidence, quoted_spans, word_lemmas
+from .common import add_evidence, entities_in, quoted_spans, word_lemmas
 from .park_mentions import ParkMention, match_kind, name_key
 from .parties import org_name
 
@@ -22,7 +22,7 @@ def expand_abbreviation(doc, name: str) -> str:
         if token.text == name and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")":
             opening = token.i - 1
             starts = [span.start - 1 for span in quoted_spans(doc) if span.end + 1 == opening]
-            starts += [ent.start for ent in doc[opening].sent.ents  # NER may take the brackets in
+            starts += [ent.start for ent in entities_in(doc[opening].sent)  # NER may take the brackets in
                        if ent.label_ == "ORG" and ent.start < opening <= ent.end]
             full = org_name(doc[starts[0]:opening]) if starts else ""
             if full and full != name:

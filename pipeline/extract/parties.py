@@ -13,17 +13,20 @@ from typing import List, Optional, Set
 
 from ..normalize import (inflect_word, is_legal_form, person_name, phrase_nominative, strip_legal_form,
                          strip_quotes)
+from ..models import morph_analyzer
 from ..records import LOC, ORG, PER
-from ..vocab import load_set, load_list
-from .common import article_region, entities_in, quoted_spans, word_lemmas
+from ..vocab import load_set, load_list, load_table
+from .region_names import GENDERS
+from .agreement_sides import keep_side_parties
+from .agreement_witnesses import drop_witnesses
+from .common import entities_in, quoted_spans, word_lemmas
+from .home_regions import home_region
+from .region_names import region_name, shared_noun_regions
+from .state_bodies import state_body_spans
 
 QUOTE_TOKENS = {"«", "»", "\"", "„", "“", "”"}
 PARTY_PREPOSITIONS = {"с", "со", "между"}
-# words that name the article's own region without its name: `правительство области`, `край подписал`
-HOME_REGION_WORDS = {"область", "край", "регион", "республика"}
 NOT_PARTY_PREPOSITIONS = {"в", "во", "на", "из", "о", "об", "по", "для", "к", "при", "от", "до", "за"}
-# bodies named by the region's adjective: `Минский облисполком` → Минская область
-REGION_BODIES = {"облисполком": "область"}
 ORG_NOUNS = {"компания", "предприятие", "холдинг", "группа", "корпорация", "концерн", "завод",
              "фирма", "банк", "фонд", "агентство", "общество", "объединение", "производитель",
              "госкорпорация", "министерство", "ассоциация", "университет", "институт"}
@@ -62,6 +65,42 @@ def _is_source(doc, start: int) -> bool:
     return i >= 0 and bool(word_lemmas(doc[i]) & load_set("source_cues.txt"))
 
 
+SPEECH_ENDS = {",", "!", "?", "…", "."}
+DASHES = {"—", "–", "-"}
+
+
+def is_direct_speech(doc, span) -> bool:
+    """`«Это важный проект для региона», — сказал …`, `…: «Мы готовы…»`: words quoted as said,
+    not a name: a quote opening its sentence is closed before a dash and a speech verb (not
+    `с «Камазом» — крупнейшим производителем`, `с «Камазом», — сообщил …`), or a colon stands
+    before the opening quote."""
+    opening = doc[span.start - 1]
+    if not (opening.is_sent_start or doc[opening.i - 1].is_space or doc[opening.i - 1].text in DASHES):
+        return _after_colon(doc, span)  # `с «Камазом», — сообщил …`: a name inside the clause
+    after = [t for t in doc[span.end + 1:span.end + 7] if not t.is_space]
+    if after and after[0].text in SPEECH_ENDS:
+        after = after[1:]
+    if after and after[0].text in DASHES \
+            and any(t.lemma_.lower() in load_set("speech_verbs.txt") for t in after[1:4]):
+        return True
+    return _after_colon(doc, span)
+
+
+def _after_colon(doc, span) -> bool:
+    before = [t for t in doc[max(0, span.start - 3):span.start - 1] if not t.is_space]
+    return bool(before) and before[-1].text == ":"
+
+
+def is_dateline(doc, start: int, end: int) -> bool:
+    """`ГРОДНО, 3 сентября —`: a place in capitals before a date is where the news was filed."""
+    words = [t for t in doc[start:end] if t.is_alpha]
+    if not words or not all(t.text.isupper() and len(t.text) > 1 for t in words):
+        return False
+    after = [t for t in doc[end:end + 4] if not t.is_space]
+    return len(after) >= 3 and after[0].text == "," and after[1].like_num \
+        and bool(word_lemmas(after[2]) & load_set("month_names.txt"))
+
+
 def is_event(doc, start: int, end: int, floor: int) -> bool:
     """`на выставке «ИННОПРОМ»`, `Ярославский инвестфорум`, `ПМЭФ`: an event, not a party."""
     text = strip_quotes(doc[start:end].text)
@@ -87,9 +126,16 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
     """Parties named in a sentence; `excluded` are token indices of parks spoken of as places."""
     parties: List[Party] = []
     covered: Set[int] = set(excluded) | _aliases(doc, sent)
-    _add_home_region(doc, sent, parties)
+    _add_home_region(doc, sent, parties, sign)
+    _add_region_bodies(doc, sent, parties, covered)
+    for start, end, name in state_body_spans(doc, sent):
+        if start not in covered:
+            _add_org(doc, sent, parties, covered, start, end, doc[start:end], name)
     for span in quoted_spans(doc):
         if sent.start <= span.start and span.end <= sent.end and span.start not in covered:
+            if is_direct_speech(doc, span):
+                covered.update(range(span.start - 1, span.end + 1))
+                continue
             _add_org(doc, sent, parties, covered, span.start - 1, span.end + 1, span)
     for ent in entities_in(sent):
         if covered.intersection(range(ent.start, ent.end)):
@@ -100,25 +146,28 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
             _add_region(doc, sent, parties, covered, ent, sign)
         elif ent.label_ == "PER" and sign and not _is_speaker(doc, ent):
             parties.append(Party(ent.start, ent.end, person_name(ent), PER))
+    parties = drop_witnesses(doc, sent, keep_side_parties(doc, sent, parties))
     return sorted(parties, key=lambda party: party.start)
 
 
-def _add_org(doc, sent, parties, covered, start, end, span) -> None:
+def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] = None) -> None:
     covered.update(range(start, end))
     if all(t.pos_ == "ADJ" or t.is_punct for t in span):
         return  # `Омская группа …`: NER took the adjective for an organisation
-    if is_event(doc, start, end, sent.start):
+    if all(is_government(t) for t in span if not t.is_punct):
+        return  # `Акимат` alone before `Костанайской области`: the region signs
+    if is_event(doc, start, end, sent.start) or is_dateline(doc, start, end):
         return
     before = _introduced_by(doc, start, sent.start)
     if before in NOT_PARTY_PREPOSITIONS or _is_source(doc, start):
         return  # `в «Х»`, `как стало известно «Деловому вестнику»`
-    if before in load_set("government_nouns.txt"):
-        return
+    if before in load_set("government_nouns.txt") or before in load_set("stake_nouns.txt"):
+        return  # `правительства «Х»` is the region's; `100% долей ООО «Y»` is what is sold
     region = governed_region(doc, start, end)
     if region is not None:
         parties.append(Party(start, end, region, LOC, governed=True))
         return
-    name = org_name(span)
+    name = name or org_name(span)
     if name:
         parties.append(Party(start, end, name, ORG))
 
@@ -129,6 +178,10 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
     covered.update(range(ent.start, ent.end))
     if all(t.pos_ == "ADJ" for t in ent) or doc[ent.start - 1].text == "(":
         return  # `Омская группа «Х»`, `(Елабужский район)`: an attribute or a place, not a party
+    if all(is_government(t) for t in ent):
+        return  # `Акимат` taken for a place: a body, read by home_regions
+    if is_dateline(doc, ent.start, ent.end):
+        return  # `ГРОДНО, 3 сентября —`: where the news was filed
     before = _prev_word(doc, ent.start, sent.start)
     lemma = before.lemma_.lower() if before is not None else None
     case = ent[0].morph.get("Case")
@@ -137,33 +190,19 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
     governed = any(t is not None and is_government(t) for t in (before, adjacent))
     if governed or (lemma in PARTY_PREPOSITIONS and case in (["Ins"], ["Gen"])) or (
             sign and lemma not in NOT_PARTY_PREPOSITIONS and case == ["Nom"] and lemma not in ORG_NOUNS):
-        parties.append(Party(ent.start, ent.end, phrase_nominative(ent), LOC, governed))
+        shared = shared_noun_regions(doc, ent, sent.start)  # `Смоленская и Минская области`
+        for start, name in shared or [(ent.start, region_name(ent))]:
+            parties.append(Party(start, ent.end, name, LOC, governed))
 
 
 def is_government(token) -> bool:
     return bool(word_lemmas(token) & load_set("government_nouns.txt"))
 
 
-def _add_home_region(doc, sent, parties) -> None:
-    """`правительство области`, `администрация региона`, `край подписал`: the article's region."""
-    for token in sent:
-        following = doc[token.i + 1] if token.i + 1 < sent.end else None
-        if is_government(token):
-            found = following is not None and _is_bare_region_word(following)
-            end = token.i + 2
-        else:
-            found = _is_bare_region_word(token) and token.morph.get("Case") == ["Nom"]
-            end = token.i + 1
-        region = article_region(doc) if found else None
-        if region is not None:
-            parties.append(Party(token.i, end, region, LOC, governed=True))
-            return
-
-
-def _is_bare_region_word(token) -> bool:
-    """`области`, `региона`, `край` standing for a region not named there (no adjective, no name)."""
-    return token.lemma_.lower() in HOME_REGION_WORDS and not token.ent_type_ \
-        and not (token.i > 0 and token.doc[token.i - 1].pos_ == "ADJ")
+def _add_home_region(doc, sent, parties, sign: bool) -> None:
+    found = home_region(doc, sent, sign)
+    if found is not None:
+        parties.append(Party(found[0], found[1], found[2], LOC, governed=True))
 
 
 def _aliases(doc, sent) -> Set[int]:
@@ -185,12 +224,31 @@ def governed_region(doc, start: int, end: int) -> Optional[str]:
         return None
     for ent in entities_in(doc[start:end]):
         if ent.label_ == "LOC":
-            return phrase_nominative(ent)
+            return region_name(ent)
     head = heads[0]
-    if head > 0 and tokens[head - 1].pos_ == "ADJ" and tokens[head].lemma_.lower() in REGION_BODIES:
-        adjective = inflect_word(tokens[head - 1].text, "ADJ", None, "Sing", "Fem")
-        return f"{adjective} {REGION_BODIES[tokens[head].lemma_.lower()]}"
+    bodies = dict(load_table("region_bodies.tsv", 2))
+    body = next((bodies[lemma] for lemma in word_lemmas(tokens[head]) if lemma in bodies), None)
+    if head > 0 and body is not None and _may_be_adjective(tokens[head - 1]):
+        gender = GENDERS.get(morph_analyzer().parse(body)[0].tag.gender)
+        adjective = inflect_word(tokens[head - 1].text, "ADJ", None, "Sing", gender)
+        return f"{adjective} {body}"
     return None
+
+
+def _add_region_bodies(doc, sent, parties, covered) -> None:
+    """`с Витебским облисполкомом`, whatever entity the tagger made of the adjective."""
+    bodies = {body for body, _ in load_table("region_bodies.tsv", 2)}
+    for token in sent:
+        if token.i > sent.start and word_lemmas(token) & bodies and token.i - 1 not in covered:
+            region = governed_region(doc, token.i - 1, token.i + 1)
+            if region is not None:
+                covered.update(range(token.i - 1, token.i + 1))
+                parties.append(Party(token.i - 1, token.i + 1, region, LOC, governed=True))
+
+
+def _may_be_adjective(token) -> bool:
+    """`Витебским` before `облисполкомом`: the tagger may take the adjective for a name."""
+    return token.pos_ == "ADJ" or any(parse.tag.POS == "ADJF" for parse in morph_analyzer().parse(token.text.lower()))
 
 
 SPEAKER_REACH = 12  # `— сообщила руководитель делегации, заместитель председателя … Ирина Щукина`

@@ -23,7 +23,7 @@ def _subject_noun(doc, sent) -> Optional[int]:
     for token in sent:
         if token.lemma_.lower() in load_set("sign_verbs.txt"):
             return None
-        if token.lemma_.lower() not in load_set("subject_nouns.txt") or token.ent_type_:
+        if not word_lemmas(token) & _subject_words() or token.ent_type_:
             continue
         if token.pos_ == "PRON" or token.morph.get("Case") == ["Nom"]:
             following = doc[token.i + 1] if token.i + 1 < sent.end else None
@@ -32,12 +32,26 @@ def _subject_noun(doc, sent) -> Optional[int]:
     return None
 
 
+def _subject_words() -> frozenset:
+    return load_set("subject_nouns.txt") | load_set("park_subject_nouns.txt")
+
+
+def _main_park(doc) -> Optional[str]:
+    """The park the article names most often (the first of equals)."""
+    parks = sorted(doc._.parks, key=lambda park: -len(park.get("mentions") or []))
+    return parks[0]["name"] if parks else None
+
+
 def referred_party(doc, sentences, index: int, places: set, park_names: set) -> Optional[Party]:
-    """The organisation a subject noun of sentences[index] stands for."""
+    """The organisation a subject noun of sentences[index] stands for; `технопарк` signing
+    is the park the article speaks of most."""
     sent = sentences[index]
     noun = _subject_noun(doc, sent)
     if noun is None:
         return None
+    if word_lemmas(doc[noun]) & load_set("park_subject_nouns.txt"):
+        park = _main_park(doc)
+        return Party(noun, noun + 1, park, ORG) if park else None
     counts: Dict[str, List] = {}
     for order, earlier in enumerate(sentences[:index]):
         for party in sentence_parties(doc, earlier, places, False):

@@ -1,0 +1,98 @@
+"""One record per agreement: mentions of one kind whose parties overlap are one agreement.
+
+A headline `Минпромторг и Кировская область подписали соглашение` and the text's
+`Министерство промышленности и торговли России и правительство Кировской области
+подписали соглашение` are one agreement, named as fully as the text names it. Names
+compare by their words' normal forms, a ministry's abbreviation spelled out
+(state_bodies.name_lemmas), and by initials (`КХК`).
+"""
+from __future__ import annotations
+
+from typing import List, Tuple
+
+from ..records import LOC, ORG, PER, Agreement, Signatory
+from .common import add_evidence, contains_words
+from .parties import Party
+from .state_bodies import is_informal_region, name_lemmas
+
+
+def same_party(one: Party, other: Party) -> bool:
+    return _same_name(_words(one), _words(other))
+
+
+def merge_mentions(doc, found: list) -> List[Agreement]:
+    """One agreement per kind and set of parties: a subset of known parties, or signing
+    persons alone, are the agreement of that kind already known."""
+    agreements: List[Agreement] = []
+    for m in found:
+        persons_only = all(p.type == PER for p in m.parties)
+        same = next((a for a in reversed(agreements) if a.kind == m.kind
+                     and (persons_only or _overlaps(a, m.parties))), None)
+        if same is None:
+            same = Agreement(kind=m.kind)
+            agreements.append(same)
+        _prefer_fuller_names(same, m.parties)
+        known = [Party(0, 0, s.name, s.type) for s in same.signatories]
+        same.signatories += [Signatory(p.name, p.type) for p in _unique(known + m.parties)[len(known):]]
+        same.sum = same.sum or m.sum
+        same.mentions.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])))
+        add_evidence(doc, "agreement", m.start, m.end, "kind", "agreement_noun")
+    return agreements
+
+
+def _prefer_fuller_names(agreement: Agreement, parties: List[Party]) -> None:
+    """A party named again more fully keeps the fuller name: `Минпромторг` in a headline,
+    `Министерство промышленности и торговли России` in the text; a country in a headline,
+    its ministry in the text (a body that contains the place's name). Not when the place
+    is named again as a party of its own."""
+    for signatory in agreement.signatories:
+        known = _words(Party(0, 0, signatory.name, signatory.type))
+        if any(party.name.lower() == signatory.name.lower() for party in parties):
+            continue  # named again as it is: the fuller names are other parties
+        for party in parties:
+            same_type = party.type == signatory.type or (signatory.type == LOC and party.type == ORG)
+            fuller = len(party.name.split()) > len(signatory.name.split()) or (
+                is_informal_region(signatory.name) and not is_informal_region(party.name))
+            if same_type and fuller and _same_name(_words(party), known):
+                signatory.name, signatory.type = party.name, party.type
+
+
+def _overlaps(agreement: Agreement, parties: List[Party]) -> bool:
+    """The same agreement: its known parties contain the new ones, or the reverse, or both
+    name one organisation (a shared region alone is not enough: a region signs many)."""
+    known = [Party(0, 0, s.name, s.type) for s in agreement.signatories]
+    if not known:
+        return False
+    new_in_known = all(any(_same_name(_words(p), _words(k)) for k in known) for p in parties)
+    known_in_new = all(any(_same_name(_words(k), _words(p)) for p in parties) for k in known)
+    shared_org = any(_same_name(_words(p), _words(k)) for p in parties if p.type == ORG
+                     for k in known if k.type == ORG)
+    return new_in_known or known_in_new or shared_org
+
+
+def _words(party: Party) -> List[str]:
+    """The words of a party's name in normal form, a ministry's abbreviation spelled out."""
+    return list(name_lemmas(party.name))
+
+
+def _unique(parties: List[Party]) -> List[Party]:
+    """Parties without repeats: `Республика Башкортостан` after `Башкортостан`, or `КХК`
+    after `Кузбасская химическая компания`, is a repeat; a region inside an organisation's
+    name (`Татарстан`, `Агентство инвестиционного развития Республики Татарстан`) is not."""
+    seen: List[Tuple[List[str], str]] = []
+    unique = []
+    for party in parties:
+        words = _words(party)
+        if not any(_same_name(known, words) and kind == party.type for known, kind in seen):
+            seen.append((words, party.type))
+            unique.append(party)
+    return unique
+
+
+def _same_name(one: List[str], other: List[str]) -> bool:
+    return contains_words(one, other) or contains_words(other, one) \
+        or _initials(one) == "".join(other) or _initials(other) == "".join(one)
+
+
+def _initials(words: List[str]) -> str:
+    return "".join(word[0] for word in words if word) if len(words) > 1 else ""

@@ -1,0 +1,38 @@
+"""Signings still to come: `стороны планируют подписать соглашение`, `подпишут`, `будет
+подписано`. Records keep signed documents, so an agreement named in such a sentence is no
+agreement, and the sentence adds no signers to the one before.
+
+A sentence is a plan when it has a signing verb and every one of them is in the future
+(`подпишут`, `будет подписано`) or an infinitive beside a plan word
+(rules/agreement_plan_cues.txt). A past or present signing verb anywhere makes it a report:
+`подписали соглашение и планируют подписать ещё одно` keeps the first.
+"""
+from __future__ import annotations
+
+from ..vocab import load_set
+from .common import word_lemmas
+
+FUTURE_AUXILIARY = {"будет", "будут"}
+
+
+def _is_future(token) -> bool:
+    if token.morph.get("Tense") == ["Fut"]:
+        return True
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    return token.morph.get("VerbForm") == ["Part"] and previous is not None \
+        and previous.lower_ in FUTURE_AUXILIARY
+
+
+def is_planned_signing(sent) -> bool:
+    verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in load_set("sign_verbs.txt")]
+    if not verbs:
+        return False
+    planned = any(word_lemmas(t) & load_set("agreement_plan_cues.txt") for t in sent)
+    return all(_is_future(t) or (_is_infinitive(t) and planned) for t in verbs)
+
+
+def _is_infinitive(token) -> bool:
+    """`подписать`, or `быть подписано` (`может быть подписано в ноябре`)."""
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    return token.morph.get("VerbForm") == ["Inf"] or (
+        token.morph.get("VerbForm") == ["Part"] and previous is not None and previous.lower_ == "быть")

@@ -1,0 +1,37 @@
+"""`Со стороны X документ подписал <должность> <имя>, со стороны Y — <должность> <имя>`.
+
+Each `со стороны` opens a side that runs to the next one or to the end of the sentence.
+A side that names its party (an organisation, a state body, a region) signs as that party
+and its person signs on its behalf; an organisation inside the person's position phrase
+(`директор Департамента международного сотрудничества`) is a unit of that party, not a party
+of its own. A side named by a common noun (`со стороны инвестора`) keeps the organisations of
+its position phrase: they are the party.
+"""
+from __future__ import annotations
+
+from typing import List, Tuple
+
+from ..records import PER
+
+SIDE_OPENERS = {"с", "со"}
+SIDE_NOUN = "сторона"
+NAME_GAP = 1  # tokens between `стороны` and the party's name: a quote
+
+
+def _side_bounds(doc, sent) -> List[Tuple[int, int]]:
+    """(after `стороны`, end) of each side in the sentence."""
+    starts = [t.i + 1 for t in sent if t.lemma_.lower() == SIDE_NOUN and t.i > sent.start
+              and doc[t.i - 1].text.lower() in SIDE_OPENERS and t.morph.get("Number") != ["Plur"]]
+    return [(start, starts[n + 1] - 2 if n + 1 < len(starts) else sent.end) for n, start in enumerate(starts)]
+
+
+def keep_side_parties(doc, sent, parties: list) -> list:
+    """Parties without the units inside the position phrases of sides that name their party."""
+    dropped = set()
+    for start, end in _side_bounds(doc, sent):
+        inside = [p for p in parties if start <= p.start < end]
+        named = next((p for p in inside if p.start - start <= NAME_GAP and p.type != PER), None)
+        if named is None:
+            continue
+        dropped.update(id(p) for p in inside if p is not named and p.type != PER)
+    return [p for p in parties if id(p) not in dropped]

@@ -1,0 +1,63 @@
+"""Those who attend, help or report a signing are no parties: `В присутствии губернатора
+Самарской области … компания «Х» и банк «Y» подписали соглашение`, `При поддержке Фонда
+развития промышленности компания «Х» заключила контракт с …`, `Как сообщает пресс-служба
+правительства Омской области, компания «Х» подписала …`.
+
+`в`/`при` and a witness noun (rules/witness_nouns.txt) open a phrase that runs over the
+genitive words, names and quotes after it; `как сообщает`, `по данным`, `по информации`
+(rules/source_openers.txt) open one that runs to the next comma. The parties inside are
+dropped.
+"""
+from __future__ import annotations
+
+from typing import List, Tuple
+
+from ..vocab import load_set
+from .common import word_lemmas
+
+OPENERS = {"в", "во", "при"}
+INSIDE = {"«", "»", "\"", "-", "—"}
+
+
+def _phrase_end(doc, start: int, limit: int) -> int:
+    end = start
+    while end < limit:
+        token = doc[end]
+        if token.is_space or token.text in INSIDE or token.morph.get("Case") == ["Gen"] \
+                or (token.ent_iob_ == "I") or (token.pos_ == "PROPN" and not token.morph.get("Case")):
+            end += 1
+        elif token.text == "и" and end + 1 < limit and doc[end + 1].morph.get("Case") == ["Gen"]:
+            end += 1
+        else:
+            break
+    return end
+
+
+SOURCE_STARTS = {"как", "по"}
+
+
+def _comma_after(doc, start: int, limit: int) -> int:
+    end = start
+    while end < limit and doc[end].text != ",":
+        end += 1
+    return end
+
+
+def witness_spans(doc, sent) -> List[Tuple[int, int]]:
+    spans = []
+    for token in sent:
+        if token.i + 1 >= sent.end:
+            continue
+        following = doc[token.i + 1]
+        if token.lower_ in OPENERS and word_lemmas(following) & load_set("witness_nouns.txt"):
+            spans.append((token.i, _phrase_end(doc, token.i + 2, sent.end)))
+        elif token.lower_ in SOURCE_STARTS and word_lemmas(following) & load_set("source_openers.txt"):
+            end = _comma_after(doc, token.i + 2, sent.end)
+            if end < sent.end:  # a source closes with a comma before the news it gives
+                spans.append((token.i, end))
+    return spans
+
+
+def drop_witnesses(doc, sent, parties: list) -> list:
+    spans = witness_spans(doc, sent)
+    return [p for p in parties if not any(start <= p.start < end for start, end in spans)]

@@ -1,0 +1,47 @@
+"""A signing whose subject is left out: `«Арго» открыл завод в Омске. Кроме того, подписал
+соглашение с правительством Омской области.` The subject of the sentence before signs.
+
+The signing verb is finite and active, and nothing before it in its sentence can be its
+subject (no noun, pronoun or name in the nominative); the sentence before opens with an
+organisation, or a region's body or head (`Губернатор Омской области … посетил завод`), in
+the nominative, which is its subject.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..records import ORG
+from ..vocab import load_set
+from .parties import Party, sentence_parties
+
+
+def _sign_verb(sent):
+    return next((t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in load_set("sign_verbs.txt")), None)
+
+
+def _has_subject_before(sent, verb) -> bool:
+    return any(t.morph.get("Case") == ["Nom"] and t.pos_ in {"NOUN", "PROPN", "PRON"} or t.ent_type_
+               for t in sent.doc[sent.start:verb.i])
+
+
+def elided_subject(doc, sentences, index: int, places: set) -> Optional[Party]:
+    if index == 0:
+        return None
+    sent = sentences[index]
+    verb = _sign_verb(sent)
+    if verb is None or verb.morph.get("VerbForm") != ["Fin"] or verb.morph.get("Voice") == ["Pass"] \
+            or _has_subject_before(sent, verb):
+        return None
+    before = sentences[index - 1]
+    parties = sentence_parties(doc, before, places, False)
+    first = parties[0] if parties else None
+    words_before = [t for t in doc[before.start:first.start] if not t.is_space and not t.is_punct] if first else None
+    if first is None or not (first.type == ORG or first.governed) or any(t.pos_ not in {"NOUN", "ADJ"} for t in words_before or []):
+        return None
+    if first.governed and words_before:
+        opening = words_before[-1]  # `Правительство Омской области`: the body's case
+    else:
+        opening = doc[first.start] if doc[first.start].is_alpha else doc[min(first.start + 1, first.end - 1)]
+    if opening.morph.get("Case") not in (["Nom"], []):
+        return None
+    return Party(verb.i, verb.i + 1, first.name, first.type, first.governed)

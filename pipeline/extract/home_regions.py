@@ -1,0 +1,95 @@
+"""A region that signs without its name: `правительство области`, `администрацией провинции`,
+`край подписал`, `акимат уже подписал меморандум`.
+
+A bare region word (`области`, `провинции`) stands for the article's one region when that is
+one of its kind, else for the last region named before with that word (`в провинции Цзянсу`
+→ Цзянсу). A bare body
+(rules/bare_government_nouns.txt) as the subject or the `с` partner of a signing stands for
+the last region named before with a body of its own (`с акиматом Алматинской области`).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..vocab import load_set
+from .common import article_region, entities, word_lemmas
+from .region_names import region_name
+
+# words that name a region without its name: `правительство области`, `край подписал`
+HOME_REGION_WORDS = {"область", "край", "регион", "республика", "провинция", "штат"}
+SIGN_PARTNER = {"с", "со"}
+
+
+def is_bare_region_word(token) -> bool:
+    """`области`, `региона`, `край` standing for a region not named there (no adjective, no name)."""
+    return token.lemma_.lower() in HOME_REGION_WORDS and not token.ent_type_ \
+        and not (token.i > 0 and token.doc[token.i - 1].pos_ == "ADJ")
+
+
+def _names_region(ent, noun: Optional[str], governed: bool) -> bool:
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    words = set().union(*(word_lemmas(t) for t in ent))
+    if before is not None:
+        words |= word_lemmas(before)
+    if governed:
+        return bool(words & load_set("government_nouns.txt"))
+    return noun is None or noun in words
+
+
+def region_before(doc, i: int, noun: Optional[str] = None, governed: bool = False) -> Optional[str]:
+    """The last region named before token i (with `noun`, or after a government body)."""
+    for ent in reversed([e for e in entities(doc) if e.end <= i and e.label_ == "LOC"]):
+        if _names_region(ent, noun, governed):
+            return region_name(ent)
+    return None
+
+
+def _is_bare_body(doc, token, sent) -> bool:
+    """`акимат подписал`, `с облисполкомом`: a body with no region, organisation or name after it."""
+    if not word_lemmas(token) & load_set("bare_government_nouns.txt"):
+        return False
+    following_inside = token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"
+    if token.ent_type_ and (token.ent_iob_ != "B" or following_inside):
+        return False  # a body the tagger took for a name of its own (`Акимат`) stays a body
+    following = doc[token.i + 1] if token.i + 1 < sent.end else None
+    if following is not None and (following.ent_type_ or following.pos_ in {"PROPN", "ADJ", "NOUN"}
+                                  or following.text in {"«", "\""} or is_bare_region_word(following)):
+        return False
+    case = token.morph.get("Case")
+    previous = doc[token.i - 1].text.lower() if token.i > sent.start else ""
+    return case == ["Nom"] or (case == ["Ins"] and previous in SIGN_PARTNER)
+
+
+def _names_a_side(doc, token) -> bool:
+    """`Со стороны региона документ подписал …`: the region is one side of the signing."""
+    return token.i >= 2 and doc[token.i - 1].lemma_.lower() == "сторона" and doc[token.i - 2].lower_ in SIGN_PARTNER
+
+
+def _home_region_of(doc, sent, noun: str) -> Optional[str]:
+    """The article's region when it is one of this noun (`области` in a Tula article), else the
+    last region named with the noun (`провинции` after `в провинции Цзянсу`)."""
+    home = article_region(doc)
+    if home is not None and noun in home.lower().split():
+        return home
+    return region_before(doc, sent.start, noun) or home
+
+
+def home_region(doc, sent, sign: bool):
+    """(start, end, region) of a region the sentence names without its name, or None."""
+    for token in sent:
+        following = doc[token.i + 1] if token.i + 1 < sent.end else None
+        if word_lemmas(token) & load_set("government_nouns.txt") and following is not None \
+                and is_bare_region_word(following):
+            region = _home_region_of(doc, sent, following.lemma_.lower())
+            end = token.i + 2
+        elif is_bare_region_word(token) and (token.morph.get("Case") == ["Nom"] or _names_a_side(doc, token)):
+            region, end = _home_region_of(doc, sent, token.lemma_.lower()), token.i + 1
+        elif sign and _is_bare_body(doc, token, sent):
+            region = region_before(doc, sent.start, governed=True) or article_region(doc)
+            end = token.i + 1
+        else:
+            continue
+        if region is not None:
+            return token.i, end, region
+    return None

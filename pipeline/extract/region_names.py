@@ -1,0 +1,54 @@
+"""Names of regions and countries that sign (type LOC), as the text names them.
+
+`правительство Республики Башкортостан` → Башкортостан (a generic noun before a proper name
+is dropped, as for a park's place: rules/party_region_nouns.txt); `Смоленская и Минская
+области подписали` → Смоленская область, Минская область (adjectives sharing one plural
+region noun are one region each).
+"""
+from __future__ import annotations
+
+from typing import List, Tuple
+
+from ..models import morph_analyzer
+from ..normalize import inflect_word, phrase_nominative
+from ..vocab import load_set
+from .common import REGION_NOUNS, word_lemmas
+
+GENDERS = {"femn": "Fem", "masc": "Masc", "neut": "Neut"}
+LIST_JOINS = {"и", ","}
+
+
+def region_name(tokens) -> str:
+    """A region's name in the nominative without a generic noun before its proper name."""
+    tokens = [t for t in tokens if not t.is_space]
+    if len(tokens) > 1 and word_lemmas(tokens[0]) & load_set("party_region_nouns.txt") \
+            and tokens[1].pos_ == "PROPN":
+        tokens = tokens[1:]
+    return phrase_nominative(tokens)
+
+
+def _plural_region_noun(ent):
+    last = ent[-1]
+    if last.lemma_.lower() in REGION_NOUNS and last.morph.get("Number") == ["Plur"] and len(ent) >= 2:
+        return last
+    return None
+
+
+def shared_noun_regions(doc, ent, floor: int) -> List[Tuple[int, str]]:
+    """(start token, name) of each region in `Смоленская и Минская области`, or [] when the
+    entity is not a plural region noun after coordinated adjectives."""
+    noun = _plural_region_noun(ent)
+    if noun is None:
+        return []
+    adjectives = [t for t in ent[:-1] if t.pos_ == "ADJ"]
+    i = ent.start - 1
+    while i >= floor and (doc[i].is_space or doc[i].text in LIST_JOINS or doc[i].pos_ == "ADJ"):
+        if doc[i].pos_ == "ADJ" and doc[i].text[:1].isupper():
+            adjectives.insert(0, doc[i])
+        i -= 1
+    if len(adjectives) < 2:
+        return []
+    parse = morph_analyzer().parse(noun.lemma_.lower())[0]
+    gender = GENDERS.get(parse.tag.gender)
+    singular = noun.lemma_.lower()
+    return [(adj.i, f"{inflect_word(adj.text, 'ADJ', None, 'Sing', gender)} {singular}") for adj in adjectives]

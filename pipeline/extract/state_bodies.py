@@ -1,0 +1,149 @@
+"""State bodies as parties, named by their words rather than by the tagger.
+
+`министерство экономического развития Ставропольского края` (lower case, no entity),
+`Министерство инвестиций, промышленности и торговли Республики Узбекистан` (the tagger
+cuts the state off as a place), `Минпромторга России` (an abbreviation and its state).
+
+A body noun (rules/state_body_nouns.txt) or a ministry abbreviation
+(rules/ministry_abbreviations.tsv) opens the name; the genitive words after it, joined by
+commas and `и`, belong to it, up to and including the region or country it belongs to.
+The name keeps its state as written: records name a ministry `Минпромторг России`.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Dict, List, Optional, Tuple
+
+from ..models import morph_analyzer
+from ..normalize import phrase_nominative
+from ..vocab import load_set, load_table
+from .common import word_lemmas
+
+NAME_REACH = 12  # words of a body's name: `Министерство инвестиций, промышленности и торговли Республики Узбекистан`
+JOINS = {",", "и"}
+
+
+@lru_cache(maxsize=None)
+def ministry_abbreviations() -> Dict[str, str]:
+    return dict(load_table("ministry_abbreviations.tsv", 2))
+
+
+def abbreviation_of(text: str) -> Optional[str]:
+    """The abbreviation a word is a form of: `Минпромторга` → минпромторг."""
+    lower = text.lower()
+    for short in ministry_abbreviations():
+        if lower.startswith(short) and len(lower) - len(short) <= 2:
+            return short
+    return None
+
+
+def _opens_body(token) -> bool:
+    """A state body's noun, a ministry's abbreviation, or an organisation the tagger found that
+    is named by its region (`Корпорацией развития` before `Дальнего Востока и Арктики`)."""
+    if token.ent_iob_ == "B" and token.ent_type_ == "ORG":
+        end = _entity_end(token.doc, token.i)
+        heads = any(word_lemmas(t) & load_set("regional_org_heads.txt") for t in token.doc[token.i:end])
+        if heads and end < len(token.doc) and token.doc[end].ent_type_ == "LOC" \
+                and token.doc[end].morph.get("Case") == ["Gen"]:
+            return True
+    return bool(word_lemmas(token) & load_set("state_body_nouns.txt")) or abbreviation_of(token.text) is not None
+
+
+def _entity_end(doc, start: int) -> int:
+    end = start + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end
+
+
+def _is_genitive_word(token) -> bool:
+    """A genitive word that may go on a body's name: not a person, not another organisation."""
+    return token.pos_ in {"NOUN", "PROPN", "ADJ"} and token.morph.get("Case") == ["Gen"] \
+        and token.ent_type_ != "PER" and not (token.ent_type_ == "ORG" and token.ent_iob_ == "B")
+
+
+def _name_end(doc, start: int, limit: int) -> int:
+    """End of a body's name opened at `start`: genitive words, joined by commas and `и`, and
+    the region or country closing it (`… торговли Республики Узбекистан`)."""
+    end = min(_entity_end(doc, start), limit) if doc[start].ent_iob_ == "B" else start + 1
+    while end < limit and end - start <= NAME_REACH:
+        token = doc[end]
+        if token.ent_type_ == "LOC" and token.morph.get("Case") == ["Gen"]:
+            return _regions_end(doc, end, limit)  # the state closes the name
+        if _is_genitive_word(token):
+            end += 1
+        elif token.text in JOINS and end + 1 < limit and _is_genitive_word(doc[end + 1]) \
+                and doc[end + 1].ent_iob_ != "B":
+            end += 1
+        else:
+            break
+    while end > start + 1 and doc[end - 1].text in JOINS:
+        end -= 1
+    return end
+
+
+def _regions_end(doc, start: int, limit: int) -> int:
+    """End of the genitive region at `start` and of one joined to it by `и` (`Дальнего Востока
+    и Арктики`)."""
+    end = start + 1
+    while end < limit and doc[end].ent_iob_ == "I":
+        end += 1
+    if end + 1 < limit and doc[end].text == "и" and doc[end + 1].ent_iob_ == "B" \
+            and doc[end + 1].ent_type_ == "LOC" and doc[end + 1].morph.get("Case") == ["Gen"]:
+        end += 2
+        while end < limit and doc[end].ent_iob_ == "I":
+            end += 1
+    return end
+
+
+def state_body_spans(doc, sent) -> List[Tuple[int, int, str]]:
+    """(start, end, name) of the state bodies named in a sentence."""
+    found = []
+    i = sent.start
+    while i < sent.end:
+        if _opens_body(doc[i]):
+            end = _name_end(doc, i, sent.end)
+            found.append((i, end, body_name(doc[i:end])))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def body_name(span) -> str:
+    """`Минпромторга России` → Минпромторг России, `министерства экономического развития` →
+    Министерство экономического развития."""
+    short = abbreviation_of(span[0].text)
+    if short is None:
+        name = phrase_nominative(span)
+        return name[:1].upper() + name[1:]  # a body's name is a proper name
+    head = span[0].text[:len(short)]
+    rest = span[1:].text
+    return f"{head} {rest}".strip()
+
+
+@lru_cache(maxsize=4096)
+def name_lemmas(name: str) -> Tuple[str, ...]:
+    """The words of a name in normal form, an abbreviation spelled out: `Минпромторг России` →
+    министерство промышленность и торговля россия; an informal region as its formal name
+    (`Кубань` → краснодарский край)."""
+    words = []
+    for word in name.lower().replace(",", " ").split():
+        short = abbreviation_of(word) if word.startswith("мин") else None
+        if short is not None:
+            words.extend(ministry_abbreviations()[short].split())
+        else:
+            lemma = morph_analyzer().parse(word)[0].normal_form
+            words.extend(region_aliases().get(lemma, lemma).split())
+    return tuple(words)
+
+
+@lru_cache(maxsize=None)
+def region_aliases() -> Dict[str, str]:
+    """Informal region names and the formal ones they stand for (rules/region_aliases.tsv)."""
+    return dict(load_table("region_aliases.tsv", 2))
+
+
+def is_informal_region(name: str) -> bool:
+    words = name.lower().split()
+    return len(words) == 1 and morph_analyzer().parse(words[0])[0].normal_form in region_aliases()

@@ -1,0 +1,47 @@
+"""A signer named by position alone: `Подписи под документом поставили глава региона и
+генеральный директор агрохолдинга Тимур Аваков` after `сообщил губернатор Краснодарского
+края Сергей Лавриненко`.
+
+A region head's position (rules/region_head_positions.txt) before a bare region word
+(`глава региона`, `губернатор области`) or alone, with no name after it, is the one person of
+the article whose position opens with such a word. Two such persons leave it unnamed.
+"""
+from __future__ import annotations
+
+from typing import List
+
+from ..records import PER
+from ..vocab import load_set
+from .common import word_lemmas
+from .home_regions import is_bare_region_word
+from .parties import Party
+
+
+def _region_heads(doc) -> List[str]:
+    names = []
+    for person in doc._.persons:
+        words = (person.get("position") or "").lower().split()
+        if words and words[0] in load_set("region_head_positions.txt") and person["name"] not in names:
+            names.append(person["name"])
+    return names
+
+
+def _is_unnamed_head(doc, token, sent) -> bool:
+    if not word_lemmas(token) & load_set("region_head_positions.txt") or token.ent_type_:
+        return False
+    j = token.i + 1
+    if j < sent.end and is_bare_region_word(doc[j]):
+        j += 1
+    return j >= sent.end or not (doc[j].ent_type_ or doc[j].pos_ in {"PROPN", "NOUN", "ADJ"})
+
+
+def unnamed_signers(doc, sent) -> List[Party]:
+    """Persons a signing sentence names only by their region head's position."""
+    heads = None
+    found = []
+    for token in sent:
+        if _is_unnamed_head(doc, token, sent):
+            heads = _region_heads(doc) if heads is None else heads
+            if len(heads) == 1:
+                found.append(Party(token.i, token.i + 1, heads[0], PER))
+    return found[:1]

@@ -1,0 +1,42 @@
+"""Signed documents only: plans are no agreements; datelines and venues are no parties."""
+import pytest
+
+from extract_helpers import records_of
+
+
+def agreement(kind, signatories, sum=None):
+    return {"kind": kind, "signatories": [{"name": n, "type": t} for n, t in signatories], "sum": sum}
+
+
+CASES = [
+    # an infinitive after a plan word: not signed yet
+    ("Холдинг «Сибагро» планирует подписать соглашение с правительством Алтайского края в ноябре.", []),
+    # future tense, in a clause after the company's own words
+    ("В «Томскнефтехиме» допускают, что весной подпишут с администрацией области контракт на поставку сырья.", []),
+    # `будет подписан`: future passive
+    ("Договор между АО «Ижмаш-Сервис» и компанией «Удмуртлес» будет подписан в декабре.", []),
+    # a signed agreement keeps its place beside a plan in the next sentence
+    ("Компания «Вятка-Пласт» и правительство Кировской области подписали соглашение. "
+     "Следующим станет договор с Фондом развития промышленности, который компания рассчитывает "
+     "заключить летом.",
+     [agreement("соглашение", [("Вятка-Пласт", "ORG"), ("Кировская область", "LOC")])]),
+    # a past signing and a plan in one sentence: the signing is reported
+    ("«Курганстальмост» подписал контракт с компанией «Мостострой-12» и намерен заключить ещё два.",
+     [agreement("контракт", [("Курганстальмост", "ORG"), ("Мостострой-12", "ORG")])]),
+    # a dateline city in capitals is where the news was filed
+    ("ВИТЕБСК, 12 мая — Витебский облисполком и правительство Брянской области подписали "
+     "дорожную карту.",
+     [agreement("дорожная карта", [("Витебская область", "LOC"), ("Брянская область", "LOC")])]),
+    # a park named as the venue (`на площадке`) is no party
+    ("Соглашение между правительством Самарской области и ООО «ВолгаТерм» подписано на площадке "
+     "особой экономической зоны «Тольятти».",
+     [agreement("соглашение", [("Самарская область", "LOC"), ("ВолгаТерм", "ORG")])]),
+    # agreed to sign, ready to sign, may be signed: all still to come
+    ("Стороны договорились подписать соглашение с компанией «Кубань-Вино» в сентябре.", []),
+    ("Соглашение между «Ставрополь-Агро» и «Кавказ-Транс» может быть подписано в ноябре.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:60] for c in CASES])
+def test_only_signed_documents_with_their_parties(nlp, text, expected):
+    assert records_of(nlp, text, "agreements") == expected

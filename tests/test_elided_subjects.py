@@ -1,0 +1,29 @@
+"""A signing with its subject left out: the subject of the sentence before signs."""
+import pytest
+
+from extract_helpers import records_of
+
+
+def agreement(kind, signatories, sum=None):
+    return {"kind": kind, "signatories": [{"name": n, "type": t} for n, t in signatories], "sum": sum}
+
+
+CASES = [
+    # a company opens the sentence before; the next one signs without a subject
+    ("Компания «Иртыш-Полимер» открыла цех в Павлодаре. Кроме того, подписала меморандум "
+     "с акиматом Павлодарской области о второй очереди.",
+     [agreement("меморандум", [("Иртыш-Полимер", "ORG"), ("Павлодарская область", "LOC")])]),
+    # a region's government as the subject before
+    ("Правительство Курской области провело инвестиционный совет. Кроме того, подписало "
+     "соглашение с компанией «Сейм-Агро».",
+     [agreement("соглашение", [("Курская область", "LOC"), ("Сейм-Агро", "ORG")])]),
+    # a passive signing names no agent: the company before is not added
+    ("В Курске открылся завод компании «Сейм-Агро». Кроме того, подписано соглашение "
+     "с правительством Курской области.",
+     [agreement("соглашение", [("Курская область", "LOC")])]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:60] for c in CASES])
+def test_the_subject_before_signs_when_left_out(nlp, text, expected):
+    assert records_of(nlp, text, "agreements") == expected
