@@ -24,6 +24,7 @@ from .park_mentions import ParkMention, match_kind, name_key
 from ..records import ORG
 from .parties import is_event, org_name, sentence_parties
 from .party_references import referred_party
+from .state_bodies import is_state_body
 from .operator_names import expand_abbreviation
 from .operator_objects import coordinated, governs_park, included_parks, listed_parks_after, parks_counted_back
 
@@ -92,7 +93,7 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     # names no park leaves the clause after it to speak
     cue = find_cue(doc, org[1], min(sent.end, org[1] + 4))
     gap = doc[org[1]:cue] if cue is not None else []
-    if cue is not None and _is_sponsor(doc, org[1], cue):
+    if cue is not None and (_is_sponsor(doc, org[1], cue) or _is_ceremony(doc, org, cue)):
         return None
     if cue is not None and (not _has_break(doc, org[1], cue, inside) or _is_apposition(doc, gap, cue)
                             or _is_participle(doc, gap, cue) or any("который" in word_lemmas(t) for t in gap)):
@@ -104,6 +105,12 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
             found = listed_parks_after(doc, sent, end, mentions) or included_parks(doc, sent, end, mentions)
             return (found or [None])[0]
     return None
+
+
+def _is_ceremony(doc, org, cue: int) -> bool:
+    """`Минпромторг открыл технопарк «Х»`: a state body that opens or launches a park opens it
+    as a ceremony, it does not run it."""
+    return bool(word_lemmas(doc[cue]) & load_set("operator_ceremony_verbs.txt")) and is_state_body(doc[org[0]])
 
 
 def _is_sponsor(doc, start: int, end: int) -> bool:

@@ -49,6 +49,12 @@ def _opens_body(token) -> bool:
     return bool(word_lemmas(token) & load_set("state_body_nouns.txt")) or abbreviation_of(token.text) is not None
 
 
+def is_state_body(token) -> bool:
+    """Does a state body's name start at this token (`Минпромторг`, `правительство`, `министерство`)?"""
+    return bool(word_lemmas(token) & (load_set("state_body_nouns.txt") | load_set("government_nouns.txt"))) \
+        or abbreviation_of(token.text) is not None
+
+
 def _entity_end(doc, start: int) -> int:
     end = start + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
