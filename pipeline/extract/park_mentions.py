@@ -6,6 +6,7 @@ alone is a name mention of a park already known by its kind.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
@@ -271,6 +272,30 @@ def listed_names(doc, start: int, end: int, quoted_at, kind: str, abbreviated: b
         found.append(ParkMention(open_at, span.end + 1, name, name_key(name), kind, abbreviated,
                                  open_at, "listed_after_kind"))
     return found
+
+
+def generic_word_names(doc, mentions, references, known: Dict[str, str]):
+    """`Компания построит парк «Озёры»`: a quoted name after the bare word `парк` is a park of
+    the kind the article names (`индустриальный парк`) when it names one ending in `парк`;
+    an article that names none may speak of a city park. Returns (new mentions, the
+    references left)."""
+    kinds = Counter(k for k in [m.kind for m in mentions] + [r.kind for r in references]
+                    if k and k.endswith(" парк"))
+    if not kinds:
+        return [], references
+    kind = kinds.most_common(1)[0][0]
+    quoted_at = {span.start: span for span in quoted_spans(doc)}
+    found, left = [], []
+    for r in references:
+        opening = _next_word(doc, r.end)
+        span = quoted_at.get(opening + 1)
+        name = strip_quotes(span.text) if span is not None else None
+        if r.kind is None and "парк" in word_lemmas(doc[r.start]) and name and name_key(name) not in known:
+            found.append(ParkMention(r.start, span.end + 1, name, name_key(name), kind, False,
+                                     opening, "generic_word_quoted_name"))
+        else:
+            left.append(r)
+    return found, left
 
 
 def find_name_mentions(doc, known: Dict[str, str], taken: set) -> List[ParkMention]:

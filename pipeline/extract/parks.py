@@ -20,7 +20,7 @@ from .common import (add_evidence, article_region, counted_noun, lemmas, quoted_
                      sentence_quantities, token_window, word_lemmas)
 from .park_areas import BUILDING, buildings_are_park, is_inside_park
 from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, expand_kind, find_kind_mentions,
-                            find_name_mentions, full_kinds, kind_expansions)
+                            find_name_mentions, full_kinds, generic_word_names, kind_expansions)
 from .operator_names import attach_named_after_parks, attach_same_named
 from .operator_possessors import attach_possessors
 from .operator_references import attach_new_managers, attach_referred_operators
@@ -66,6 +66,10 @@ class ParkExtractor:
         taken = {i for m in mentions for i in range(m.start, m.end)}
         known = {key: draft.park.name for key, draft in parks.items()}
         for m in find_name_mentions(doc, known, taken):
+            mentions.append(m)
+            _add_mention(doc, parks, m)
+        named_by_word, references = generic_word_names(doc, mentions, references, known)
+        for m in named_by_word:
             mentions.append(m)
             _add_mention(doc, parks, m)
         mentions.sort(key=lambda m: m.start)
