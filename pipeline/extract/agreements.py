@@ -270,12 +270,25 @@ COST_LINKS = SUM_LINKS | {"стоимость"}
 PARTY_LINKS = {"между", "с", "со", "и", ",", "«", "»", "\""}
 
 
+def _about_money_topic(between: List[str]) -> bool:
+    """`соглашение об инвестициях на 7,5 млрд`, `о сотрудничестве на сумму …`: an agreement
+    about money or supplies (rules/agreement_sum_topics.txt) owns the sum after its topic."""
+    if "на" not in between or not between or between[0] not in {"о", "об"}:
+        return False
+    cut = between.index("на")
+    topic, link = between[1:cut], between[cut:]
+    return 0 < len(topic) <= 3 and bool(set(topic) & load_set("agreement_sum_topics.txt")) \
+        and set(link) <= SUM_LINKS
+
+
 def _right_after(doc, mention: AgreementMention, span) -> bool:
     """`кредитное соглашение на 6 млрд рублей для финансирования …`: a sum right after the
     noun, or right after the parties named after it, is the agreement's whatever words stand
     around it."""
     between = [t.lemma_.lower() for t in doc[mention.end:span.start] if not t.is_space]
-    if bool(between) and between[0] == "на" and set(between) <= SUM_LINKS:
+    if bool(between) and between[0] in {"на", "стоимость"} and set(between) <= COST_LINKS:
+        return True  # `соглашение на сумму …`, `соглашение стоимостью …`
+    if _about_money_topic(between):
         return True
     party_tokens = {i for p in mention.parties for i in range(p.start, p.end)}
     rest = [t.lemma_.lower() for t in doc[mention.end:span.start]
