@@ -83,3 +83,20 @@ CASES = [
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:60] for c in CASES])
 def test_agreement_parties_are_named_as_records_name_them(nlp, text, expected):
     assert records_of(nlp, text, "agreements") == expected
+
+
+REGION_HEAD_CASES = [
+    # `глава` before a region in the genitive signs for the region, as `губернатор` does
+    ("Соглашение было подписано главой Чувашии Олегом Николаевым и генеральным директором "
+     "компании «Промтрактор» Сергеем Ивановым.",
+     [("Олег Николаев", "PER"), ("Промтрактор", "ORG"), ("Сергей Иванов", "PER"), ("Чувашия", "LOC")]),
+    # `глава компании` is no region's
+    ("Глава компании «Альфа» Иван Петров и Курская область подписали соглашение.",
+     [("Альфа", "ORG"), ("Иван Петров", "PER"), ("Курская область", "LOC")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", REGION_HEAD_CASES, ids=[c[0][:60] for c in REGION_HEAD_CASES])
+def test_a_region_head_signs_for_the_region(nlp, text, expected):
+    [found] = records_of(nlp, text, "agreements")
+    assert sorted((s["name"], s["type"]) for s in found["signatories"]) == sorted(expected)
