@@ -205,10 +205,13 @@ def _name_case(words) -> str:
 
 
 def _name_gender(words, case: str) -> Optional[str]:
-    """masc/femn from the first known name word that has one gender in `case`, else the tagger's."""
+    """masc/femn from the first known name word that has one gender in `case`, else the tagger's.
+    Indeclinable readings say nothing of gender (`Ким` is a feminine indeclinable surname in
+    every case, beside the masculine one that declines)."""
     for token in words:
         genders = {p.tag.gender for p in morph_analyzer().parse(token.text.lower())
-                   if p.is_known and _is_name_parse(p) and _is_singular(p) and _base_case(p) == case}
+                   if p.is_known and _is_name_parse(p) and "Fixd" not in p.tag.grammemes
+                   and _is_singular(p) and _base_case(p) == case}
         if len(genders) == 1 and genders <= {"masc", "femn"}:
             return genders.pop()
     return GENDERS.get(_majority(words, "Gender") or "")

@@ -109,6 +109,9 @@ NOMINATIVES = [
      [person("Хелен Макинтайр"), person("Кэтлин Роуз")]),
     ("Награду вручили Ивану Дмитриевичу Сорокину.",
      [person("Иван Дмитриевич Сорокин")]),
+    # an indeclinable feminine reading of a surname says nothing of the person's gender
+    ("Переговоры с Ким Чен Ыном прошли в Сингапуре.",
+     [person("Ким Чен Ын")]),
 ]
 
 # who a title belongs to when several names stand near it
