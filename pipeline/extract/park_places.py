@@ -39,7 +39,7 @@ def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
         name = phrase_nominative(place)
         if not first and name.lower() in load_set("countries.txt"):
             break
-        return _record(doc, place, "place_after_name")
+        return _record(doc, _narrowed(doc, sent, place), "place_after_name")
     return _place_before(doc, m, mentions)
 
 
@@ -54,6 +54,18 @@ def qualifies_noun(doc, place) -> bool:
         return False
     noun = doc[before]
     return noun.pos_ == "NOUN" and noun.text.islower() and not word_lemmas(noun) & load_set("place_nouns.txt")
+
+
+def _narrowed(doc, sent, place):
+    """`в Узбекистане, в Самаркандской области`: a place narrowed by the next one after a
+    comma and the same preposition."""
+    words = [t for t in doc[place.end:sent.end] if not t.is_space][:2]
+    if len(words) < 2 or words[0].text != "," or not word_lemmas(words[1]) & load_set("place_prepositions.txt"):
+        return place
+    after = [ent for ent in entities_in(sent) if ent.label_ == "LOC" and ent.start == words[1].i + 1]
+    if after and specificity(phrase_nominative(after[0])) > specificity(phrase_nominative(place)):
+        return after[0]
+    return place
 
 
 def _record(doc, place, rule: str) -> str:
@@ -137,6 +149,8 @@ def leads_to_place(doc, start: int, ent) -> bool:
                zip(words[last + 1:], between[last + 1:])) or len(between) - last > 3:
         return False
     head = between[:last]
+    if [t.text for t in head] in (["—"], ["–"]):
+        return True  # `Технопарк «Х» — в Набережных Челнах`
     if any(t.text in STOPS and not _dotted_noun(between, k) for k, t in enumerate(head)) \
             or any(t.text == "," for t in head[1:]):
         return False
@@ -174,12 +188,19 @@ def _chain_head(doc, ents):
     """`в Тимашевске Краснодарского края`: the first of places that follow each other, and
     the end of the last."""
     last = ents[-1]
+    end = last.end
+    if end < len(doc) and doc[end].text == ")" and last.start > 0 and doc[last.start - 1].text == "(":
+        end += 1  # `В Елабуге (Татарстан) открылся технопарк`: the region in brackets
     head = last
     for ent in reversed(ents[:-1]):
-        if any(not t.is_space for t in doc[ent.end:head.start]) or head[-1].morph.get("Case") != ["Gen"]:
+        gap = [t.text for t in doc[ent.end:head.start] if not t.is_space]
+        if gap == ["("] and end == last.end + 1 and head is last:
+            head = ent
+            continue
+        if gap or head[-1].morph.get("Case") != ["Gen"]:
             break
         head = ent
-    return head, last.end
+    return head, end
 
 
 def _only_circumstances(tokens) -> bool:
