@@ -292,18 +292,8 @@ def _org_name(doc, span, mentions) -> Optional[str]:
     for m in mentions:
         if m.start <= span[0] < m.end or span[0] <= m.start < span[1]:
             return m.name
-    name = _name_after_generic_noun(doc, span) or org_name(doc[span[0]:span[1]])
+    name = org_name(doc[span[0]:span[1]])
     return name[:1].upper() + name[1:] if name else None
-
-
-def _name_after_generic_noun(doc, span) -> Optional[str]:
-    """`компания «Анадолу Текстиль»`, `компанией «Новгородский технопарк»`: a quoted name after
-    a common noun keeps the nominative whatever the noun's case, so it is taken as written."""
-    opening = next((t.i for t in doc[span[0]:span[1]] if t.text in {"«", "\""}), None)
-    if opening is None or opening == 0 or doc[opening - 1].pos_ != "NOUN" or not doc[opening - 1].text.islower():
-        return None
-    closing = span[1] - 1 if doc[span[1] - 1].text in {"»", "\""} else span[1]
-    return strip_legal_form(strip_quotes(doc[opening:closing + 1].text)) or None
 
 
 CREATION_REACH = 4  # `о создании в регионе индустриального парка «Х»`

@@ -113,6 +113,9 @@ def is_event(doc, start: int, end: int, floor: int) -> bool:
 def org_name(span) -> str:
     """An organisation's name: no quotes, no legal form, in the nominative where it declines
     (`«Химграда»` → Химград, `«Сибирским технопарком»` → Сибирский технопарк)."""
+    as_written = _name_after_generic_noun(span)
+    if as_written:
+        return as_written
     words = [t for t in span if t.text not in QUOTE_TOKENS and not is_legal_form(t.text)]
     if not words:
         return ""
@@ -120,6 +123,22 @@ def org_name(span) -> str:
         case = words[0].morph.get("Case")
         return inflect_word(words[0].text, words[0].pos_, case[0] if case else None, "Sing")
     return strip_legal_form(strip_quotes(phrase_nominative(words)))
+
+
+def _name_after_generic_noun(span) -> Optional[str]:
+    """`компания «Анадолу Текстиль»`, `компанией «Новгородский технопарк»`: a quoted name of
+    several words after a common noun keeps the nominative whatever the noun's case, so it is
+    taken as written."""
+    doc = span.doc
+    opening = next((t.i for t in span if t.text in {"«", "\""}), None)
+    if opening is None and span.start > 0 and doc[span.start - 1].text in {"«", "\""}:
+        opening = span.start - 1
+    if opening is None or opening == 0 or doc[opening - 1].pos_ != "NOUN" or not doc[opening - 1].text.islower():
+        return None
+    inner = [t for t in span if t.i > opening and t.text not in QUOTE_TOKENS]
+    if len(inner) < 2:
+        return None  # one word may still be declined by the writer: `компании «Техностроя»`
+    return strip_legal_form(strip_quotes(doc[inner[0].i:inner[-1].i + 1].text)) or None
 
 
 def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
