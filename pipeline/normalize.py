@@ -111,6 +111,26 @@ def _gap_after(token) -> str:
     return ""
 
 
+def _compound_place(token) -> Optional[str]:
+    """`Каменске-Уральском` → Каменск-Уральский: a noun and an adjective joined by a hyphen
+    decline each on its own (pymorphy3 reads the whole word as one unknown noun)."""
+    parts = token.text.split("-")
+    case = CASE_GRAMMEMES.get(_morph(token, "Case") or "", set())
+    if len(parts) != 2 or not all(part[:1].isupper() and part.isalpha() for part in parts) or not case:
+        return None
+    noun = next((p for p in morph_analyzer().parse(parts[0].lower())
+                 if p.tag.POS == "NOUN" and "Geox" in p.tag.grammemes and case & p.tag.grammemes), None)
+    adjective = next((p for p in morph_analyzer().parse(parts[1].lower())
+                      if p.tag.POS == "ADJF" and case & p.tag.grammemes
+                      and (noun is None or p.tag.gender == noun.tag.gender)), None)
+    if noun is None or adjective is None:
+        return None
+    first, second = noun.inflect({"nomn"}), adjective.inflect({"nomn", noun.tag.gender or "masc"})
+    if first is None or second is None:
+        return None
+    return match_shape(first.word, parts[0]) + "-" + match_shape(second.word, parts[1])
+
+
 def phrase_nominative(tokens) -> str:
     """A noun phrase in the nominative: modifiers agree with the head, the rest as written.
 
@@ -128,7 +148,7 @@ def phrase_nominative(tokens) -> str:
         if i < head and token.pos_ in {"ADJ", "DET", "NUM", "VERB", "PROPN"}:
             words.append(inflect_word(token.text, token.pos_, _morph(token, "Case"), number, gender))
         elif i == head:
-            words.append(inflect_word(token.text, token.pos_, _morph(token, "Case"), number))
+            words.append(_compound_place(token) or inflect_word(token.text, token.pos_, _morph(token, "Case"), number))
         else:
             words.append(token.text)
     return _join(words, tokens)
