@@ -18,6 +18,7 @@ from .money import deal_money
 
 MAX_GAP = 14  # tokens between a deal noun and its sum
 SUM_NOUNS = {"сумма", "объём", "объем", "стоимость"}  # `общая сумма контрактов составляет …`
+COST_WORDS = {"общий", "стоимость", "совокупный"}  # `12 документов общей стоимостью $2,5 млрд`
 
 
 def _owned_sums(doc) -> set:
@@ -40,14 +41,29 @@ def deal_noun_for(doc, sent, span):
             between = doc[i:span.start]
             if any(t.lemma_ == "на" for t in between):
                 return doc[i], "deal_noun_na_sum"
-            if i > sent.start and doc[i - 1].lemma_.lower() in SUM_NOUNS:
+            if _sum_noun_before(doc, sent, i):
                 return doc[i], "sum_of_deals"
+            if {t.lemma_.lower() for t in between[1:]} <= COST_WORDS and len(between) > 1:
+                return doc[i], "deals_of_cost"  # `12 документов общей стоимостью $2,5 млрд`
             return None
     after = doc[span.end:min(sent.end, span.end + 3)]
     for token in after:
         if _is_deal_noun(token) and any(t.lemma_.lower() == "составить" for t in after):
             return token, "sum_made_by_deals"
     return None
+
+
+def _sum_noun_before(doc, sent, i: int) -> bool:
+    """`сумма контрактов`, `общий объём подписанных соглашений`: a sum noun before the deal
+    noun, past one participle or adjective."""
+    for j in (i - 1, i - 2):
+        if j < sent.start:
+            return False
+        if doc[j].lemma_.lower() in SUM_NOUNS:
+            return True
+        if doc[j].pos_ not in {"ADJ", "VERB"}:
+            return False
+    return False
 
 
 def _count_of(doc, sent, noun) -> Optional[int]:
@@ -99,7 +115,7 @@ class ContractExtractor:
                 if span.start in owned or quantity.kind not in {"money", "number"} or _is_conversion(doc, span):
                     continue
                 found = deal_noun_for(doc, sent, span)
-                money = deal_money(doc, quantity, span) if found else None
+                money = deal_money(doc, quantity, span, named=found[1] == "deals_of_cost") if found else None
                 if money is None:
                     continue
                 noun, rule = found
