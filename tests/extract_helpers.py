@@ -11,3 +11,18 @@ def without_mentions(value):
 
 def records_of(nlp, text: str, fact: str):
     return without_mentions(nlp(text)._.records[fact])
+
+
+def agreement(kind, signatories, sum=None):
+    """An agreement record as the extractor writes it, mentions aside."""
+    return {"kind": kind, "signatories": [{"name": n, "type": t} for n, t in signatories], "sum": sum}
+
+
+def money(amount, currency, qualifier=None):
+    return {"amount": amount, "currency": currency, "qualifier": qualifier}
+
+
+def park(name, kind, location=None, area=None, residents=None, operator=None):
+    """A park record as the extractor writes it, mentions aside."""
+    return {"name": name, "kind": kind, "location": location, "area": area,
+            "residents": residents, "operator": operator}

@@ -1,11 +1,7 @@
 """Who signs: state bodies, regions named by their bodies or by shared nouns, sides."""
 import pytest
 
-from extract_helpers import records_of
-
-
-def agreement(kind, signatories, sum=None):
-    return {"kind": kind, "signatories": [{"name": n, "type": t} for n, t in signatories], "sum": sum}
+from extract_helpers import agreement, records_of
 
 
 CASES = [

@@ -1,11 +1,7 @@
 """Signed documents only: plans are no agreements; datelines and venues are no parties."""
 import pytest
 
-from extract_helpers import records_of
-
-
-def agreement(kind, signatories, sum=None):
-    return {"kind": kind, "signatories": [{"name": n, "type": t} for n, t in signatories], "sum": sum}
+from extract_helpers import agreement, records_of
 
 
 CASES = [

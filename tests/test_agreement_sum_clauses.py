@@ -1,15 +1,7 @@
 """Money the text ties to an agreement by a relative clause or by `сделка`."""
 import pytest
 
-from extract_helpers import records_of
-
-
-def agreement(kind, signatories, sum=None):
-    return {"kind": kind, "signatories": [{"name": n, "type": t} for n, t in signatories], "sum": sum}
-
-
-def money(amount, currency, qualifier=None):
-    return {"amount": amount, "currency": currency, "qualifier": qualifier}
+from extract_helpers import agreement, money, records_of
 
 
 CASES = [

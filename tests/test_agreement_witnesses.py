@@ -1,11 +1,7 @@
 """Those who attend or support a signing are no parties; a chamber keeps its country."""
 import pytest
 
-from extract_helpers import records_of
-
-
-def agreement(kind, signatories, sum=None):
-    return {"kind": kind, "signatories": [{"name": n, "type": t} for n, t in signatories], "sum": sum}
+from extract_helpers import agreement, records_of
 
 
 CASES = [

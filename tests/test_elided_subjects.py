@@ -1,11 +1,7 @@
 """A signing with its subject left out: the subject of the sentence before signs."""
 import pytest
 
-from extract_helpers import records_of
-
-
-def agreement(kind, signatories, sum=None):
-    return {"kind": kind, "signatories": [{"name": n, "type": t} for n, t in signatories], "sum": sum}
+from extract_helpers import agreement, records_of
 
 
 CASES = [

@@ -2,12 +2,7 @@
 Each row is a sentence of our own and the exact park records it yields (mentions aside)."""
 import pytest
 
-from extract_helpers import records_of
-
-
-def park(name, kind, location=None, area=None, residents=None, operator=None):
-    return {"name": name, "kind": kind, "location": location, "area": area,
-            "residents": residents, "operator": operator}
+from extract_helpers import park, records_of
 
 
 CASES = [

@@ -1,12 +1,7 @@
 """Parks: a Russian sentence in, the exact park records of the spec out (mentions aside)."""
 import pytest
 
-from extract_helpers import records_of
-
-
-def park(name, kind, location=None, area=None, residents=None, operator=None):
-    return {"name": name, "kind": kind, "location": location, "area": area,
-            "residents": residents, "operator": operator}
+from extract_helpers import park, records_of
 
 
 def area(value, unit, m2):

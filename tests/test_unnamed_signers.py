@@ -1,11 +1,7 @@
 """One agreement of many spoken of alone; a region head signing by position alone."""
 import pytest
 
-from extract_helpers import records_of
-
-
-def agreement(kind, signatories, sum=None):
-    return {"kind": kind, "signatories": [{"name": n, "type": t} for n, t in signatories], "sum": sum}
+from extract_helpers import agreement, records_of
 
 
 CASES = [
