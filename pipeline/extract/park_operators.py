@@ -124,7 +124,15 @@ def _is_place_of(doc, m, org_start: int) -> bool:
     cue happens, unless `который` ties the cue to it (`в парке «Х», которым управляет «Y»`)."""
     before = doc[m.start - 1] if m.start > 0 else None
     return before is not None and before.pos_ == "ADP" \
-        and not any("который" in word_lemmas(t) for t in doc[m.end:org_start])
+        and not any("который" in word_lemmas(t) for t in doc[m.end:org_start]) \
+        and not _participle_of(doc, m)
+
+
+def _participle_of(doc, m) -> bool:
+    """`в индустриальном парке «Х», созданном АО «Y»`: a participle right after the park's
+    comma describes the park, as `который` does."""
+    words = [t for t in doc[m.end:min(len(doc), m.end + 3)] if not t.is_space]
+    return len(words) >= 2 and words[0].text == "," and words[1].morph.get("VerbForm") == ["Part"]
 
 
 def _speaks_of_other(doc, sent, cue: int, inside: set) -> bool:
