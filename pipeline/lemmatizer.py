@@ -7,7 +7,6 @@ writes the LEMMA column with one `Doc.from_array`. The lemmas are spaCy's own.
 """
 from __future__ import annotations
 
-import numpy
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.lang.ru.lemmatizer import RussianLemmatizer
 from spacy.language import Language
@@ -36,7 +35,7 @@ class ColumnLemmatizer:
                     self.memo.clear()
                 lemma = self.memo[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
             lemmas[i, 0] = lemma
-        doc.from_array([LEMMA], lemmas.astype(numpy.uint64))
+        doc.from_array([LEMMA], lemmas)
         return doc
 
 

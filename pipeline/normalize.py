@@ -120,10 +120,11 @@ def _compound_place(token) -> Optional[str]:
         return None
     noun = next((p for p in morph_analyzer().parse(parts[0].lower())
                  if p.tag.POS == "NOUN" and "Geox" in p.tag.grammemes and case & p.tag.grammemes), None)
+    if noun is None:
+        return None
     adjective = next((p for p in morph_analyzer().parse(parts[1].lower())
-                      if p.tag.POS == "ADJF" and case & p.tag.grammemes
-                      and (noun is None or p.tag.gender == noun.tag.gender)), None)
-    if noun is None or adjective is None:
+                      if p.tag.POS == "ADJF" and case & p.tag.grammemes and p.tag.gender == noun.tag.gender), None)
+    if adjective is None:
         return None
     first, second = noun.inflect({"nomn"}), adjective.inflect({"nomn", noun.tag.gender or "masc"})
     if first is None or second is None:

@@ -273,7 +273,7 @@ PARTY_LINKS = {"между", "с", "со", "и", ",", "«", "»", "\""}
 def _about_money_topic(between: List[str]) -> bool:
     """`соглашение об инвестициях на 7,5 млрд`, `о сотрудничестве на сумму …`: an agreement
     about money or supplies (rules/agreement_sum_topics.txt) owns the sum after its topic."""
-    if "на" not in between or not between or between[0] not in {"о", "об"}:
+    if "на" not in between or between[0] not in {"о", "об"}:
         return False
     cut = between.index("на")
     topic, link = between[1:cut], between[cut:]

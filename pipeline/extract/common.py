@@ -89,7 +89,11 @@ QUOTE_IDS = numpy.array([get_string_id(quote) for quote in OPEN_QUOTES | CLOSE_Q
 def _quotes_and_blanks(doc: Doc) -> Iterator:
     """The tokens `find_quoted_spans` looks at, read off the ORTH and IS_SPACE columns."""
     columns = doc.to_array([ORTH, IS_SPACE])
-    wanted = numpy.isin(columns[:, 0], QUOTE_IDS) | (columns[:, 1] != 0)
+    return _tokens_where(doc, numpy.isin(columns[:, 0], QUOTE_IDS) | (columns[:, 1] != 0))
+
+
+def _tokens_where(doc: Doc, wanted) -> Iterator:
+    """The tokens at the true places of a boolean column, without building the others."""
     for i in numpy.flatnonzero(wanted).tolist():
         yield doc[i]
 
@@ -115,9 +119,7 @@ class PerDoc:
 def tokens_tagged(doc: Doc, tags) -> Iterator:
     """The doc's tokens whose part of speech is one of `tags`, read off the POS column,
     so that a rule about verbs does not build a Token for every word."""
-    wanted = [POS_IDS[tag] for tag in tags]
-    for i in numpy.flatnonzero(numpy.isin(doc.to_array(POS), wanted)).tolist():
-        yield doc[i]
+    return _tokens_where(doc, numpy.isin(doc.to_array(POS), [POS_IDS[tag] for tag in tags]))
 
 
 _entities = PerDoc()

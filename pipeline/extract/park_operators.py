@@ -96,7 +96,7 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     if cue is not None and (_is_sponsor(doc, org[1], cue) or _is_ceremony(doc, org, cue)):
         return None
     if cue is not None and (not _has_break(doc, org[1], cue, inside) or _is_apposition(doc, gap, cue)
-                            or _is_participle(doc, gap, cue) or any("который" in word_lemmas(t) for t in gap)):
+                            or _participle_after_comma(doc, org[1]) == cue or any("который" in word_lemmas(t) for t in gap)):
         after = [m for m in mentions if cue < m.start <= cue + 3]
         if after:
             return after[0] if _cue_governs(doc, cue, after[0]) else None
@@ -125,14 +125,16 @@ def _is_place_of(doc, m, org_start: int) -> bool:
     before = doc[m.start - 1] if m.start > 0 else None
     return before is not None and before.pos_ == "ADP" \
         and not any("который" in word_lemmas(t) for t in doc[m.end:org_start]) \
-        and not _participle_of(doc, m)
+        and _participle_after_comma(doc, m.end) is None  # `в парке «Х», созданном АО «Y»`
 
 
-def _participle_of(doc, m) -> bool:
-    """`в индустриальном парке «Х», созданном АО «Y»`: a participle right after the park's
-    comma describes the park, as `который` does."""
-    words = [t for t in doc[m.end:min(len(doc), m.end + 3)] if not t.is_space]
-    return len(words) >= 2 and words[0].text == "," and words[1].morph.get("VerbForm") == ["Part"]
+def _participle_after_comma(doc, i: int) -> Optional[int]:
+    """The participle that opens a clause with the comma at i (spaces aside), describing the
+    name before it: `ООО «Х», владеющее парком «Y»`, `в парке «Х», созданном АО «Y»`."""
+    words = [t for t in doc[i:min(len(doc), i + 3)] if not t.is_space]
+    if len(words) >= 2 and words[0].text == "," and words[1].morph.get("VerbForm") == ["Part"]:
+        return words[1].i
+    return None
 
 
 def _speaks_of_other(doc, sent, cue: int, inside: set) -> bool:
@@ -162,11 +164,6 @@ def _cue_governs(doc, cue: int, park) -> bool:
     if doc[end - 1].pos_ == "NOUN":
         return not any(t.pos_ == "ADP" for t in doc[end:park.start])
     return governs_park(doc, end, park)
-
-
-def _is_participle(doc, gap, cue: int) -> bool:
-    """`ООО «Х», владеющее индустриальным парком «Y»`: a participle right after the comma."""
-    return [t.text for t in gap if not t.is_space] == [","] and doc[cue].morph.get("VerbForm") == ["Part"]
 
 
 def _is_apposition(doc, gap, cue: int) -> bool:

@@ -188,19 +188,19 @@ def _chain_head(doc, ents):
     """`в Тимашевске Краснодарского края`: the first of places that follow each other, and
     the end of the last."""
     last = ents[-1]
-    end = last.end
-    if end < len(doc) and doc[end].text == ")" and last.start > 0 and doc[last.start - 1].text == "(":
-        end += 1  # `В Елабуге (Татарстан) открылся технопарк`: the region in brackets
+    # `В Елабуге (Татарстан) открылся технопарк`: the region in brackets
+    bracketed = last.end < len(doc) and doc[last.end].text == ")" and last.start > 0 \
+        and doc[last.start - 1].text == "("
     head = last
     for ent in reversed(ents[:-1]):
         gap = [t.text for t in doc[ent.end:head.start] if not t.is_space]
-        if gap == ["("] and end == last.end + 1 and head is last:
+        if bracketed and head is last and gap == ["("]:
             head = ent
             continue
         if gap or head[-1].morph.get("Case") != ["Gen"]:
             break
         head = ent
-    return head, end
+    return head, last.end + 1 if bracketed else last.end
 
 
 def _only_circumstances(tokens) -> bool:

@@ -9,7 +9,8 @@ not parties.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional, Set
+from functools import lru_cache
+from typing import Dict, List, Optional, Set
 
 from ..normalize import (inflect_word, is_legal_form, person_name, phrase_nominative, strip_legal_form,
                          strip_quotes)
@@ -251,7 +252,7 @@ def governed_region(doc, start: int, end: int) -> Optional[str]:
         if ent.label_ == "LOC":
             return region_name(ent)
     head = heads[0]
-    bodies = dict(load_table("region_bodies.tsv", 2))
+    bodies = region_bodies()
     body = next((bodies[lemma] for lemma in word_lemmas(tokens[head]) if lemma in bodies), None)
     if head > 0 and body is not None and _may_be_adjective(tokens[head - 1]):
         gender = GENDERS.get(morph_analyzer().parse(body)[0].tag.gender)
@@ -260,9 +261,15 @@ def governed_region(doc, start: int, end: int) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=None)
+def region_bodies() -> Dict[str, str]:
+    """Bodies named by their region's adjective → the region's noun: облисполком → область."""
+    return dict(load_table("region_bodies.tsv", 2))
+
+
 def _add_region_bodies(doc, sent, parties, covered) -> None:
     """`с Витебским облисполкомом`, whatever entity the tagger made of the adjective."""
-    bodies = {body for body, _ in load_table("region_bodies.tsv", 2)}
+    bodies = region_bodies().keys()
     for token in sent:
         if token.i > sent.start and word_lemmas(token) & bodies and token.i - 1 not in covered:
             region = governed_region(doc, token.i - 1, token.i + 1)

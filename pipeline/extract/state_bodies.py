@@ -46,13 +46,17 @@ def _opens_body(token) -> bool:
         if heads and end < len(token.doc) and token.doc[end].ent_type_ == "LOC" \
                 and token.doc[end].morph.get("Case") == ["Gen"]:
             return True
+    return _names_ministry(token)
+
+
+def _names_ministry(token) -> bool:
+    """A state body's noun or a ministry's abbreviation: `министерство`, `Минпромторг`."""
     return bool(word_lemmas(token) & load_set("state_body_nouns.txt")) or abbreviation_of(token.text) is not None
 
 
 def is_state_body(token) -> bool:
     """Does a state body's name start at this token (`Минпромторг`, `правительство`, `министерство`)?"""
-    return bool(word_lemmas(token) & (load_set("state_body_nouns.txt") | load_set("government_nouns.txt"))) \
-        or abbreviation_of(token.text) is not None
+    return _names_ministry(token) or bool(word_lemmas(token) & load_set("government_nouns.txt"))
 
 
 def _entity_end(doc, start: int) -> int:
