@@ -6,6 +6,27 @@ from extract_helpers import park, records_of
 
 
 CASES = [
+    # a list of a park's facts: a colon after a cue labels the company; a list line that
+    # starts with a participle cue still speaks of the park above it
+    ("Технопарк «Вектор» (Курск)\n— площадь: 12 га;\n— резиденты: 14;\n— оператор: ООО «Вектор-Инвест».",
+     [park("Вектор", "технопарк", "Курск", area={"value": 12.0, "unit": "га", "m2": 120000.0},
+           residents={"count": 14, "qualifier": None}, operator="Вектор-Инвест")]),
+    ("Индустриальный парк «Ока» (Коломна)\n— площадь: 40 га;\n— управляющая компания: АО «Окский девелопер».",
+     [park("Ока", "индустриальный парк", "Коломна", area={"value": 40.0, "unit": "га", "m2": 400000.0},
+           operator="Окский девелопер")]),
+    # a cue noun phrase after a comma is no participle describing the word before it
+    ("Индустриальный парк «Ефремов» создан в 2019 году. Его площадь составляет 523,9 га, управляющей "
+     "компанией выступает АО «Корпорация развития Тульской области».",
+     [park("Ефремов", "индустриальный парк", area={"value": 523.9, "unit": "га", "m2": 5239000.0},
+           operator="Корпорация развития Тульской области")]),
+    # a cue joined by `и` is another party; the company after the dash is the operator
+    ("Индустриальный парк «Кама» в Краснокамске получил нового резидента. В Перми встретились "
+     "руководители ООО «Арм» и управляющей компании парка — ООО «Кама Девелопмент».",
+     [park("Кама", "индустриальный парк", "Краснокамск", operator="Кама Девелопмент")]),
+    # a person after a kind is no park's name: the operator goes to the park itself
+    ("Технопарк «Луч» открылся в Саранске. «Мест нет», — рассказал директор технопарка Алексей "
+     "Кудашкин. Управляющая компания площадки — АНО «Центр оптических технологий».",
+     [park("Луч", "технопарк", "Саранск", operator="Центр оптических технологий")]),
     # the company set off by commas right after a cue and its park; not a resident so set off
     ("Технопарк «Ритм» вырос вдвое. Управляющая компания технопарка, АО «Ритм-Менеджмент», вложила "
      "в него 300 млн рублей.",

@@ -138,6 +138,8 @@ def _is_bare_name_word(token) -> bool:
         return False
     if token.ent_type_ == "LOC" and token.morph.get("Case") not in (["Nom"], []):
         return False  # индустриальный парк Калужской области: a place, not a name
+    if token.ent_type_ == "PER":
+        return False  # директор технопарка Алексей Кудашкин: a person, not the park's name
     return token.pos_ in {"PROPN", "NOUN", "ADJ", "X"}
 
 

@@ -75,7 +75,8 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     low = org[0] - CUE_BEFORE_ORG - sum(m.end - m.start for m in mentions
                                         if org[0] - CUE_BEFORE_ORG < m.end and m.start < org[0])
     low = max([sent.start, low] + [t.i + 1 for t in doc[max(sent.start, low):org[0]]
-                                    if t.i not in inside and _has_break(doc, t.i, t.i + 1, inside)])
+                                    if t.i not in inside and _has_break(doc, t.i, t.i + 1, inside)
+                                    and not _is_label_colon(doc, t.i, sent.start)])
     cue = find_cue(doc, low, org[0])
     if cue is not None and not _is_sponsor(doc, cue, org[0]):
         between = [m for m in mentions if cue <= m.start and m.end <= org[0]]
@@ -93,7 +94,8 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     # names no park leaves the clause after it to speak
     cue = find_cue(doc, org[1], min(sent.end, org[1] + 4))
     gap = doc[org[1]:cue] if cue is not None else []
-    if cue is not None and (_is_sponsor(doc, org[1], cue) or _is_ceremony(doc, org, cue)):
+    if cue is not None and (_is_sponsor(doc, org[1], cue) or _is_ceremony(doc, org, cue)
+                            or _is_other_conjunct(doc, gap, cue)):
         return None
     if cue is not None and (not _has_break(doc, org[1], cue, inside) or _is_apposition(doc, gap, cue)
                             or _participle_after_comma(doc, org[1]) == cue or any("который" in word_lemmas(t) for t in gap)):
@@ -105,6 +107,19 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
             found = listed_parks_after(doc, sent, end, mentions) or included_parks(doc, sent, end, mentions)
             return (found or [None])[0]
     return None
+
+
+def _is_label_colon(doc, i: int, floor: int) -> bool:
+    """`— оператор: АО «Y»`, `Управляющая компания: ООО «Y»`: a colon right after a cue labels
+    the organisation after it, as in a list of a park's facts; it is no clause break."""
+    return doc[i].text == ":" and any(cue_end(doc, start, i) == i for start in range(max(floor, i - 3), i))
+
+
+def _is_other_conjunct(doc, gap, cue: int) -> bool:
+    """`руководители ООО «Х» и управляющей компании парка`: a cue noun joined to the
+    organisation by `и` is another party, not the organisation's role."""
+    head = (cue_end(doc, cue, len(doc)) or cue + 1) - 1
+    return doc[head].pos_ == "NOUN" and any(t.pos_ == "CCONJ" for t in gap)
 
 
 def _is_ceremony(doc, org, cue: int) -> bool:
@@ -151,8 +166,10 @@ def _speaks_of_other(doc, sent, cue: int, inside: set) -> bool:
     owned = after is not None and after.pos_ == "NOUN" and after.morph.get("Case") in (["Gen"], ["Acc"]) \
         and after.i not in inside  # `Владелец завода`, `построит завод`
     # `ООО «Х», принадлежащее холдингу «Y», …`: a participle opening the clause describes the
-    # word before the comma
-    described = start == cue and start > sent.start and doc[cue].morph.get("VerbForm") == ["Part"]
+    # word before the comma; not one that is part of a cue noun (`, управляющей компанией
+    # выступает «Y»`)
+    described = start == cue and start > sent.start and doc[start - 1].text == "," \
+        and doc[cue].morph.get("VerbForm") == ["Part"] and end == cue + 1
     return subject or owned or described
 
 
