@@ -70,6 +70,16 @@ def test_mentions_sharing_an_organisation_are_one_agreement(nlp):
 
 
 SUM_CASES = [
+    # a later sentence names the agreement with its sum and signs nothing: the sum is the
+    # agreement's; a new signing with a sum of its own is another agreement
+    ("Правительство Чувашии и Чувашский государственный университет подписали соглашение о создании "
+     "центра. Соглашение на сумму около миллиарда рублей предусматривает строительство корпуса.",
+     [agreement("соглашение", [("Чувашия", "LOC"), ("Чувашский государственный университет", "ORG")],
+                money(1e9, "RUB", "около"))]),
+    ("Правительство Чувашии и компания «Альфа» подписали соглашение о создании центра. Ранее регион "
+     "заключил соглашение на сумму 5 млрд рублей с компанией «Бета».",
+     [agreement("соглашение", [("Чувашия", "LOC"), ("Альфа", "ORG")]),
+      agreement("соглашение", [("Бета", "ORG")], money(5e9, "RUB"))]),
     # the sum in the next sentence, named by `сумма контракта`, in сумы
     ("ООО «Агромаш» и компания «Kokand Textile» подписали контракт на поставку прядильных машин. "
      "Сумма контракта составляет 85 млрд сумов.",

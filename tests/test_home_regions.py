@@ -5,6 +5,10 @@ from extract_helpers import agreement, records_of
 
 
 CASES = [
+    # `хокимият области`, the body tagged as an adjective, is the region named before
+    ("Хоким Навоийской области Шухрат Бахронов провёл переговоры с делегацией компании Henan "
+     "Machinery. По итогам встречи хокимият области и компания подписали меморандум.",
+     [agreement("меморандум", [("Навоийская область", "LOC"), ("Henan Machinery", "ORG")])]),
     # a bare body signing is the region last named with a body of its own
     ("Компания «Астана-Лог» подписала с акиматом Карагандинской области договор аренды. "
      "Тремя годами раньше акимат подписал меморандум с корейской фирмой Daewon Steel.",

@@ -10,6 +10,9 @@ def person(name, position=None, org=None):
 
 # position before the name, after it, in brackets, in the genitive; org cut out or kept
 APPOSITIONS = [
+    # a title opening the sentence, which the tagger took for a place, is lower case
+    ("Хоким Навоийской области Шухрат Бахронов провёл переговоры.",
+     [person("Шухрат Бахронов", "хоким Навоийской области", "Навоийская область")]),
     ("Министр промышленности и торговли России Денис Мантуров посетил завод в Туле.",
      [person("Денис Мантуров", "министр промышленности и торговли России", "Россия")]),
     ("На форуме выступил Денис Мантуров, министр промышленности и торговли России.",

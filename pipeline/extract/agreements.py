@@ -150,12 +150,16 @@ class AgreementExtractor:
             parties = _signing_parties(doc, sent, places) if sign else sentence_parties(doc, sent, places, sign)
             referred = (referred_party(doc, sentences, index, places, park_names)
                         or elided_subject(doc, sentences, index, places)) if sign else None
-            if referred is not None and not any(same_party(referred, p) for p in parties):
+            # `Корпорация развития … подписала`: a noun heading a name of its own refers to nothing
+            if referred is not None and not any(same_party(referred, p) or p.start <= referred.start < p.end
+                                                for p in parties):
                 parties = sorted(parties + [referred], key=lambda party: party.start)
             if all(party.type == PER for party in parties):
                 parties += _parties_nearby(doc, sentences, index, places, sign)
             _share_parties(mentions, parties)
             _read_sums(doc, sent, mentions)
+            if not sign and found and index - last_index <= FOLLOW_UP_SENTENCES:
+                _give_sums_back(doc, [m for m in mentions if not m.parties and m.sum], found)
             kept = [m for m in mentions if m.parties]
             found.extend(kept)
             last_index = index if kept else last_index
@@ -295,6 +299,17 @@ def _right_after(doc, mention: AgreementMention, span) -> bool:
             if not (t.is_space or t.i in party_tokens or t.lemma_.lower() in PARTY_LINKS
                     or is_legal_form(t.text) or is_government(t) or t.lemma_.lower() in ORG_NOUNS)]
     return len(rest) < len(between) and bool(rest) and rest[0] in COST_LINKS and set(rest) <= COST_LINKS
+
+
+def _give_sums_back(doc, unsigned: List[AgreementMention], found: List[AgreementMention]) -> None:
+    """`… подписали соглашение о создании центра. Соглашение на сумму 1 млрд рублей
+    предусматривает …`: an agreement noun with a sum and no parties, in a sentence that signs
+    nothing, speaks again of the agreement last signed (of its kind where one is)."""
+    for mention in unsigned:
+        same_kind = [m for m in found if m.kind == mention.kind]
+        owner = (same_kind or found)[-1]
+        if owner.sum is None:
+            owner.sum = mention.sum
 
 
 def _give_named_sums(doc, named: List[NamedSum], found: List[AgreementMention]) -> None:

@@ -22,8 +22,11 @@ SIGN_PARTNER = {"с", "со"}
 
 def is_bare_region_word(token) -> bool:
     """`области`, `региона`, `край` standing for a region not named there (no adjective, no name)."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    # `хокимият области`: the tagger may take the body before it for an adjective
     return token.lemma_.lower() in HOME_REGION_WORDS and not token.ent_type_ \
-        and not (token.i > 0 and token.doc[token.i - 1].pos_ == "ADJ")
+        and not (before is not None and before.pos_ == "ADJ"
+                 and not word_lemmas(before) & load_set("government_nouns.txt"))
 
 
 def _names_region(ent, noun: Optional[str], governed: bool) -> bool:

@@ -22,7 +22,7 @@ from ..vocab import load_list, load_set
 from .common import add_evidence, entities_in, index_by_first_word, quoted_spans, word_lemmas
 from .park_mentions import ParkMention, match_kind, name_key
 from ..records import ORG
-from .parties import is_event, org_name, sentence_parties
+from .parties import headed_names, is_event, org_name, sentence_parties
 from .party_references import referred_party
 from .state_bodies import is_state_body
 from .operator_names import expand_abbreviation
@@ -283,31 +283,12 @@ def _org_spans(doc, sent):
         if ent.label_ == "ORG" and not any(s <= ent.start < e or ent.start <= s < ent.end for s, e in found) \
                 and not (len(ent) <= 2 and ent[-1].text.islower()) and match_kind(doc, ent.start) is None:
             found.append((ent.start, ent.end))
-    for named in _headed_names(doc, sent):
+    for named in headed_names(doc, sent):
         # `Агентство инновационного развития Калужской области`: NER may stop before the place
         found = [(s, e) for s, e in found if not (s == named[0] and e < named[1])]
         if not any(s < named[1] and named[0] < e for s, e in found):
             found.append(named)
     return [org for org in sorted(found) if not is_event(doc, org[0], org[1], sent.start)]
-
-
-def _headed_names(doc, sent):
-    """`корпорацией развития Омской области`, `Корпорации развития Среднего Урала`: a head noun
-    (rules/operator_org_heads.txt), a genitive noun or two, then a place (and `и <place>`)."""
-    places = {ent.start: ent for ent in entities_in(sent) if ent.label_ == "LOC"}
-    for token in sent:
-        if token.lemma_.lower() not in load_set("operator_org_heads.txt"):
-            continue
-        i = token.i + 1
-        while i < sent.end and i - token.i <= 2 and i not in places and doc[i].pos_ in {"NOUN", "ADJ"} \
-                and doc[i].morph.get("Case") == ["Gen"]:
-            i += 1
-        if i == token.i + 1 or i not in places:
-            continue
-        end = places[i].end
-        if end + 1 < sent.end and doc[end].lower_ == "и" and doc[end + 1].text[:1].isupper():
-            end = places[end + 1].end if end + 1 in places else end + 2
-        yield token.i, end
 
 
 def _org_name(doc, span, mentions) -> Optional[str]:

@@ -148,6 +148,9 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
     covered: Set[int] = set(excluded) | _aliases(doc, sent)
     _add_home_region(doc, sent, parties, sign)
     _add_region_bodies(doc, sent, parties, covered)
+    for start, end in headed_names(doc, sent):
+        if not covered.intersection(range(start, end)):
+            _add_org(doc, sent, parties, covered, start, end, doc[start:end])
     for start, end, name in state_body_spans(doc, sent):
         if start not in covered:
             _add_org(doc, sent, parties, covered, start, end, doc[start:end], name)
@@ -168,6 +171,50 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
             parties.append(Party(ent.start, ent.end, person_name(ent), PER))
     parties = drop_witnesses(doc, sent, keep_side_parties(doc, sent, parties))
     return sorted(parties, key=lambda party: party.start)
+
+
+HEAD_GENITIVES = 2  # `корпорация развития`, `фонд развития промышленности`
+PLACE_NOUNS = {"область", "край", "республика", "округ"}  # `Пермского края` after a capitalised adjective
+
+
+def headed_names(doc, sent):
+    """(start, end) of unquoted organisation names of a head noun (rules/operator_org_heads.txt),
+    a genitive noun or two and a place: `корпорацией развития Омской области`, `Корпорация
+    развития Республики Башкортостан` (when NER tags no place), `Корпорации развития
+    Среднего Урала и Пермского края`."""
+    places = {ent.start: ent for ent in entities_in(sent) if ent.label_ == "LOC"}
+    for token in sent:
+        if token.lemma_.lower() not in load_set("operator_org_heads.txt"):
+            continue
+        i = token.i + 1
+        while i < sent.end and i - token.i <= HEAD_GENITIVES and i not in places \
+                and doc[i].pos_ in {"NOUN", "ADJ"} and doc[i].morph.get("Case") == ["Gen"] \
+                and not doc[i].text[:1].isupper():
+            i += 1
+        if i == token.i + 1:
+            continue
+        end = _place_end(doc, sent, i, places)
+        if end is None:
+            continue
+        if end + 1 < sent.end and doc[end].lower_ == "и" and not is_legal_form(doc[end + 1].text):
+            end = _place_end(doc, sent, end + 1, places) or end  # `и Пермского края`, `и Арктики`
+        yield token.i, end
+
+
+def _place_end(doc, sent, i: int, places) -> Optional[int]:
+    """The end of the place starting at token i: a LOC entity, else capitalised genitive words
+    with a region noun after an adjective (`Республики Башкортостан`, `Пермского края`)."""
+    if i in places:
+        return places[i].end
+    if doc[i].morph.get("Case") != ["Gen"]:
+        return None
+    end = i
+    # a name after `Республики` may be tagged in any case (`Башкортостан`)
+    while end < sent.end and end - i < 3 and (
+            doc[end].text[:1].isupper() and doc[end].pos_ in {"PROPN", "ADJ", "NOUN"}
+            or (end > i and doc[end - 1].pos_ == "ADJ" and doc[end].lemma_.lower() in PLACE_NOUNS)):
+        end += 1
+    return end if end > i and doc[end - 1].pos_ != "ADJ" else None
 
 
 def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] = None) -> None:

@@ -145,7 +145,10 @@ def position_text(doc, phrase: Phrase, cut: int) -> Optional[str]:
     words = [_word(token, lead, gender) for token in tokens]
     words = [_without_former_prefix(word) if token.i == phrase.head else word for word, token in zip(words, tokens)]
     first = tokens[0]
-    if not (first.text.isupper() and len(first.text) > 1) and first.ent_type_ not in {"LOC", "ORG"}:
+    # a title the tagger took for a place (`Хоким Навоийской области` opening a sentence) is
+    # still a common noun
+    named = first.ent_type_ in {"LOC", "ORG"} and not has_lemma(first, "positions.txt")
+    if not (first.text.isupper() and len(first.text) > 1) and not named:
         words[0] = words[0][:1].lower() + words[0][1:]
     return "".join(word + _gap_after(doc, token) for word, token in zip(words, tokens)).strip() or None
 
