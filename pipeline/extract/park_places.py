@@ -40,7 +40,7 @@ def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
         if not first and name.lower() in load_set("countries.txt"):
             break
         return _record(doc, _narrowed(doc, sent, place), "place_after_name")
-    return _place_before(doc, m, mentions)
+    return _place_before(doc, m, mentions) or _place_of_subject(doc, m, mentions)
 
 
 def qualifies_noun(doc, place) -> bool:
@@ -182,6 +182,22 @@ def _place_before(doc, m, mentions: List) -> Optional[str]:
     if preposition in {"в", "во"} and len(between) <= REACH_BEFORE and _only_circumstances(between):
         return _record(doc, ent, "place_before_kind")
     return None
+
+
+def _place_of_subject(doc, m, mentions: List) -> Optional[str]:
+    """`Технопарк «Х» открылся в 2019 году в здании бывшего завода на улице Пролетарской в
+    Саранске`: a park that opens its sentence is where the sentence's one city after `в` is,
+    however far, when no comma or other park stands between."""
+    sent = doc[m.start].sent
+    if any(not t.is_space for t in doc[sent.start:m.start]):
+        return None
+    stop = min([other.start for other in mentions if other.start >= m.end] + [sent.end])
+    if any(t.text in {",", ";", ":", "—", "–"} for t in doc[m.end:stop]):
+        return None
+    cities = [ent for ent in entities_in(sent) if ent.label_ == "LOC" and m.end <= ent.start < stop
+              and ent.start > 0 and doc[ent.start - 1].lower_ in {"в", "во"}
+              and specificity(phrase_nominative(ent)) == 2 and not qualifies_noun(doc, ent)]
+    return _record(doc, cities[0], "place_of_subject") if len(cities) == 1 else None
 
 
 def _chain_head(doc, ents):
