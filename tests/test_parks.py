@@ -13,6 +13,11 @@ def residents(count, qualifier=None):
 
 
 CASES = [
+    # `14 га из 156`: the part is free land, the whole (in the part's unit) is the territory
+    ("В индустриальном парке «Кама» работают 19 компаний, а свободными остаются лишь 14 га из 156.",
+     [park("Кама", "индустриальный парк", area=area(156.0, "га", 1560000.0), residents=residents(19))]),
+    ("В индустриальном парке «Кама» занято 80 гектаров из 120 гектаров.",
+     [park("Кама", "индустриальный парк", area=area(120.0, "га", 1200000.0))]),
     # a park opening its sentence is in the one city after `в`, however far; not past a comma
     ("Технопарк «Луч» открылся в 2019 году в здании бывшего приборостроительного завода на улице "
      "Пролетарской в Саранске.",

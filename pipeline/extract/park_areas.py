@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import List, Optional
 
+from ..numbers import parse_quantity
+from ..records import Area
 from ..vocab import load_set
 from .common import word_lemmas
 
@@ -21,6 +23,23 @@ def _next_word(doc, i: int, end: int) -> Optional[int]:
     while i < end and doc[i].is_space:
         i += 1
     return i if i < end else None
+
+
+def whole_of_part(doc, span, area: Area) -> Optional[Area]:
+    """`свободными остаются 14 га из 156`: an area followed by `из` and a bare number is a part
+    of the whole, which takes the part's unit. Returns the whole, or the part itself when `из`
+    is followed by something else."""
+    i = _next_word(doc, span.end, span.sent.end)
+    if i is None or doc[i].lower_ != "из":
+        return area
+    j = _next_word(doc, i + 1, span.sent.end)
+    whole = parse_quantity(doc[j].text) if j is not None and doc[j].like_num else None
+    if whole is None or whole.kind != "number":
+        return area
+    unit_after = _next_word(doc, j + 1, span.sent.end)
+    if unit_after is not None and parse_quantity(doc[j:unit_after + 1].text).kind == "area":
+        return None  # `14 га из 156 га`: the whole is an area of its own
+    return Area(whole.value, area.unit, whole.value * area.m2 / area.value)
 
 
 def is_inside_park(doc, span, target) -> bool:

@@ -18,7 +18,7 @@ from ..records import Park, Residents, to_dict
 from ..vocab import load_set, load_table
 from .common import (add_evidence, article_region, counted_noun, lemmas, quoted_spans,
                      sentence_quantities, token_window, word_lemmas)
-from .park_areas import BUILDING, buildings_are_park, is_inside_park
+from .park_areas import BUILDING, buildings_are_park, is_inside_park, whole_of_part
 from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, expand_kind, find_kind_mentions,
                             find_name_mentions, full_kinds, generic_word_names, kind_expansions)
 from .operator_names import attach_named_after_parks, attach_same_named
@@ -286,7 +286,9 @@ def _attach_area(doc, mentions, parks, quantity, span) -> None:
     buildings = [t for t in near if value_cues().get(t.lemma_.lower()) == BUILDING]
     if buildings and not buildings_are_park(doc, span, buildings, mentions):
         return
-    parks[target.key].areas.append((_closeness(doc, target, span), quantity.area))
+    area = whole_of_part(doc, span, quantity.area)
+    if area is not None:
+        parks[target.key].areas.append((_closeness(doc, target, span), area))
     add_evidence(doc, "park", span.start, span.end, "area", "area_near_park")
 
 
