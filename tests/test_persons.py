@@ -10,6 +10,20 @@ def person(name, position=None, org=None):
 
 # position before the name, after it, in brackets, in the genitive; org cut out or kept
 APPOSITIONS = [
+    # `энергетики` after `промышленности и` is the inanimate complement, not a plural title
+    ("Об этом сообщил министр промышленности и энергетики Чувашской Республики Антон Захаров.",
+     [person("Антон Захаров", "министр промышленности и энергетики Чувашской Республики", "Чувашская Республика")]),
+    # a park with no name stays in the position; a named one is cut out; so is a company compound
+    ("«Мест нет», — рассказал директор технопарка Алексей Кудашкин.",
+     [person("Алексей Кудашкин", "директор технопарка")]),
+    ("Генеральный директор компании-резидента «Микрон-Сенсор» Дарья Ким рассказала о контрактах.",
+     [person("Дарья Ким", "генеральный директор", "Микрон-Сенсор")]),
+    # a nominative title in brackets after a genitive name (`по словам`)
+    ("По словам Марины Шестаковой (генеральный директор «Кама-Восток Девелопмент»), мест нет.",
+     [person("Марина Шестакова", "генеральный директор", "Кама-Восток Девелопмент")]),
+    # `с` after a `по` complement belongs to the title
+    ("Директор по работе с резидентами КРДВ Марина Голубева рассказала о планах.",
+     [person("Марина Голубева", "директор по работе с резидентами", "КРДВ")]),
     # a title opening the sentence, which the tagger took for a place, is lower case
     ("Хоким Навоийской области Шухрат Бахронов провёл переговоры.",
      [person("Шухрат Бахронов", "хоким Навоийской области", "Навоийская область")]),

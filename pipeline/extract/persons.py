@@ -112,6 +112,14 @@ def attribute_of_noun(doc, found: Mention) -> bool:
             and all(case_of(token) == "gent" for token in doc[found.start:found.end] if token.is_alpha))
 
 
+def _in_brackets(doc, phrase: Phrase) -> bool:
+    """`По словам Марины Шестаковой (генеральный директор «Х»)`."""
+    i = phrase.start - 1
+    while i > 0 and doc[i].is_space:
+        i -= 1
+    return i >= 0 and doc[i].text == "("
+
+
 def mention_positions(doc, mentions: List[Mention]) -> List[Tuple[int, Phrase]]:
     """(mention index, phrase) of every position found for the mentions of a document."""
     found = []
@@ -120,8 +128,9 @@ def mention_positions(doc, mentions: List[Mention]) -> List[Tuple[int, Phrase]]:
         cases = name_cases(person)
         before = phrases_before(doc, person.title_start, cases, sent.start)
         after = phrases_after(doc, person.end, cases, sent.end)
-        if attribute_of_noun(doc, person):
-            after = [phrase for phrase in after if case_of(doc[phrase.lead]) in {"gent", "accs"}]
+        if attribute_of_noun(doc, person):  # in brackets a title is in the nominative anyway
+            after = [phrase for phrase in after if case_of(doc[phrase.lead]) in {"gent", "accs"}
+                     or _in_brackets(doc, phrase)]
         title = title_phrase(doc, person)
         listed = listed_after(doc, mentions, k)
         # a plural title names a list (`музыканты Юрий Царёв, Алексей Борисов и …`), not one

@@ -12,7 +12,7 @@ from typing import List, Optional, Tuple
 from ..normalize import inflect_word, phrase_nominative, strip_legal_form, strip_quotes
 from ..vocab import load_set
 from .common import OPEN_QUOTES, entities
-from .positions import MODIFIER_POS, Phrase, is_latin, is_org_noun, quote_end
+from .positions import MODIFIER_POS, Phrase, is_latin, is_org_noun, is_park_noun, quote_end
 from .titles import case_of, has_lemma, is_fixed_title, is_skipped_modifier
 
 UD_CASE_NAMES = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc"}
@@ -75,7 +75,8 @@ def org_cut(doc, phrase: Phrase) -> Tuple[int, Optional[str]]:
             name = _named_after(doc, i + 1, phrase.end)
             if name is None and token.ent_type_ == "ORG":
                 name = org_name(_entity_at(doc, i))
-            return _np_start(doc, i, phrase.head), name
+            if name is not None or not is_park_noun(token):  # `директор технопарка` stays whole
+                return _np_start(doc, i, phrase.head), name
         if token.ent_type_ == "ORG" and not _is_state_body(_entity_at(doc, i)):
             entity = _entity_at(doc, i)
             return _np_start(doc, entity.start, phrase.head), org_name(entity)

@@ -18,10 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
+from ..vocab import load_set
 from .common import CLOSE_QUOTES, OPEN_QUOTES
 from .position_partitive import PARTITIVE_RULE, partitive_agrees, partitive_start
 from .titles import (NOMINAL_POS, acting_end, acting_lead, acting_start, case_of, has_lemma,
-                     is_full_form, is_head, is_plural, lead_agrees, may_be_animate, possible_cases)
+                     is_full_form, is_head, is_plural, lead_agrees, may_be_animate, normal_forms,
+                     possible_cases)
 
 MODIFIER_POS = {"ADJ", "VERB", "NUM", "DET"}
 # prepositions that open a complement: по экономическому развитию, от штата Вермонт
@@ -119,17 +121,39 @@ def _slot_follows(doc, i: int, limit: int) -> bool:
     return i < limit and (has_lemma(doc[i], "position_slots.txt") or is_head(doc[i]))
 
 
+WITH_ADPS = {"с", "со"}
+
+
+def _after_by(doc, head: int, i: int) -> bool:
+    """Token i follows a `по` complement's noun: `по работе` before `с резидентами`."""
+    words = [t for t in doc[head + 1:i] if not t.is_space]
+    return len(words) >= 2 and words[-2].lower_ == "по" and words[-1].pos_ == "NOUN"
+
+
 def _coordination_ok(doc, i: int, limit: int) -> bool:
     """`промышленности и торговли`, `инвестиций, промышленности`: coordinated complements."""
     before, after = doc[i - 1], doc[i + 1] if i + 1 < limit else None
     return (after is not None and before.pos_ in NOMINAL_POS | {"ADJ"} and case_of(before) == "gent"
-            and not is_head(before) and after.pos_ in NOMINAL_POS | {"ADJ"}
-            and case_of(after) == "gent" and not is_head(after) and after.ent_type_ != "PER")
+            and not _titles_here(before) and after.pos_ in NOMINAL_POS | {"ADJ"}
+            and case_of(after) == "gent" and not _titles_here(after) and after.ent_type_ != "PER")
+
+
+def _titles_here(token) -> bool:
+    """A title word that names a person here: `энергетики` after `промышленности и` is the
+    inanimate `энергетика`, not the plural of `энергетик`."""
+    return is_head(token) and token.morph.get("Animacy") != ["Inan"]
 
 
 def is_org_noun(token) -> bool:
-    """`компании`, `девелопера`: a noun of rules/position_org_nouns.txt."""
-    return has_lemma(token, "position_org_nouns.txt")
+    """`компании`, `девелопера`, `технопарка`: a noun of rules/position_org_nouns.txt or
+    rules/position_park_nouns.txt."""
+    if "-" in token.text.strip("-"):  # `компании-резидента`: a compound headed by a company noun
+        return bool(normal_forms(token.text.split("-")[0]) & load_set("position_org_nouns.txt"))
+    return has_lemma(token, "position_org_nouns.txt") or is_park_noun(token)
+
+
+def is_park_noun(token) -> bool:
+    return has_lemma(token, "position_park_nouns.txt")
 
 
 def _is_manner(token) -> bool:
@@ -171,6 +195,8 @@ def complement_end(doc, head: int, limit: int, allow_per: bool = False) -> int:
                 end, any_case = i, False
         elif token.lower_ in COMPLEMENT_ADPS and i + 1 < limit and not _is_manner(doc[i + 1]):
             i, any_case = i + 1, True
+        elif token.lower_ in WITH_ADPS and i + 1 < limit and _after_by(doc, head, i):
+            i, any_case = i + 1, True  # `директор по работе с резидентами`, `по связям с общественностью`
         elif token.lower_ in PLACE_ADPS and i + 1 < limit and doc[i + 1].ent_type_ == "LOC":
             i += 1
         elif token.lower_ in SLOT_ADPS and _slot_follows(doc, i + 1, limit):
