@@ -214,7 +214,7 @@ def _known_name_cases(text: str) -> Optional[set]:
 
 def _name_case(words) -> str:
     """OpenCorpora case of a name: the tagger's unless the known name words exclude it."""
-    tagged = UD_CASES.get(_majority(words, "Case") or "", "nomn")
+    tagged = UD_CASES.get(_tagged_case(words) or "", "nomn")
     allowed = None
     for token in words:
         cases = _known_name_cases(token.text)
@@ -223,6 +223,28 @@ def _name_case(words) -> str:
     if not allowed or tagged in allowed:
         return tagged
     return "nomn" if "nomn" in allowed else next(c for c in PARSE_CASES if c in allowed)
+
+
+def _tagged_case(words) -> Optional[str]:
+    """The tagger's case for most words of the name; on a tie the surname's (`Ерланом
+    Жумабековым`: the tagger called the unknown first name nominative)."""
+    values = [_morph(token, "Case") for token in words if _morph(token, "Case")]
+    if not values:
+        return None
+    best = max(values.count(value) for value in values)
+    tied = [value for value in values if values.count(value) == best]
+    # a tie goes to an oblique case a word's ending shows (`-овым`), not one the tagger gave an
+    # indeclinable word (`Амаду Траоре`: Траоре is no genitive)
+    shown = [value for value in tied if value != "Nom" and any(
+        _morph(token, "Case") == value and _shows_case(token.text, UD_CASES.get(value, ""))
+        for token in words)]
+    return shown[-1] if shown else tied[0]
+
+
+def _shows_case(text: str, case: str) -> bool:
+    lower = text.lower()
+    return any(case in cases and lower.endswith(ending) and len(lower) > len(ending) + 1
+               for _, cases, ending, _ in name_endings())
 
 
 def _name_gender(words, case: str) -> Optional[str]:

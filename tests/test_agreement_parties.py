@@ -5,6 +5,33 @@ from extract_helpers import agreement, records_of
 
 
 CASES = [
+    # an organisation with a legal form after `форума` is no event; a park whose
+    # infrastructure is financed is the topic, not a party
+    ("На полях форума АО «Корпорация развития Тверской области» и Сбербанк заключили меморандум о "
+     "финансировании инфраструктуры индустриального парка «Борки». Парк «Борки» расположен под Тверью.",
+     [agreement("меморандум", [("Корпорация развития Тверской области", "ORG"), ("Сбербанк", "ORG")])]),
+    # a speech verb after a comma is the source speaking, not the last signer
+    ("Правительство Тверской области и компания Hengda Machinery подписали соглашение. Подписи под "
+     "документом поставили губернатор Игорь Ромашов и вице-президент Hengda Machinery Ли Вэй, сообщили "
+     "в пресс-службе.",
+     [agreement("соглашение", [("Тверская область", "LOC"), ("Hengda Machinery", "ORG"),
+                               ("Игорь Ромашов", "PER"), ("Ли Вэй", "PER")])]),
+    # the agency stamp is no party; a second mention naming the signers in the instrumental
+    # is the same agreement; `Его сумма` is its sum
+    ("КАРАГАНДА. 3 октября. ИНТЕРФАКС-КАЗАХСТАН – Акимат Карагандинской области и ТОО «Qazaq Steel "
+     "Parts» заключили соглашение о строительстве завода. Соглашение подписано между акимом "
+     "Карагандинской области Ерланом Жумабековым и директором компании Дауреном Исмаиловым. Его сумма "
+     "составляет 15,7 млрд тенге.",
+     [agreement("соглашение", [("Карагандинская область", "LOC"), ("Qazaq Steel Parts", "ORG"),
+                               ("Ерлан Жумабеков", "PER"), ("Даурен Исмаилов", "PER")],
+                {"amount": 15.7e9, "currency": "KZT", "qualifier": None})]),
+    # `мы` in an interview: the speaker's organisation, else the operator of the main park
+    ("Генеральный директор технопарка «Нанопарк» Елена Соколова рассказала о новых резидентах. "
+     "— В мае мы подписали соглашение с Томским государственным университетом.",
+     [agreement("соглашение", [("Нанопарк", "ORG"), ("Томский государственный университет", "ORG")])]),
+    ("Индустриальный парк «Кедр» построила компания «Кедр-Девелопмент». — В мае мы подписали соглашение "
+     "с Томским государственным университетом, — сказал директор парка Иван Петров.",
+     [agreement("соглашение", [("Кедр-Девелопмент", "ORG"), ("Томский государственный университет", "ORG")])]),
     # an unquoted name of a head noun, genitives and a place NER did not tag; `и` with a
     # place joins the name, `и` with a company does not; the head noun refers to no one else
     ("Министерство экономики Киргизии провело форум. Корпорация развития Республики Башкортостан и "

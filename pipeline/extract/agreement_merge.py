@@ -27,7 +27,7 @@ def merge_mentions(doc, found: list) -> List[Agreement]:
     for m in found:
         persons_only = all(p.type == PER for p in m.parties)
         same = next((a for a in reversed(agreements) if a.kind == m.kind
-                     and (persons_only or _overlaps(a, m.parties))), None)
+                     and (persons_only or _overlaps(a, m.parties) or _signers_of(a, m.parties))), None)
         if same is None:
             same = Agreement(kind=m.kind)
             agreements.append(same)
@@ -68,6 +68,15 @@ def _overlaps(agreement: Agreement, parties: List[Party]) -> bool:
     shared_org = any(_same_name(_words(p), _words(k)) for p in parties if p.type == ORG
                      for k in known if k.type == ORG)
     return new_in_known or known_in_new or shared_org
+
+
+def _signers_of(agreement: Agreement, parties: List[Party]) -> bool:
+    """`Соглашение подписано между акимом Карагандинской области Ерланом Жумабековым и
+    директором компании …`: persons who sign, beside parties already known, sign the same."""
+    known = [Party(0, 0, s.name, s.type) for s in agreement.signatories]
+    others = [p for p in parties if p.type != PER]
+    return bool(known) and len(others) < len(parties) \
+        and all(any(_same_name(_words(p), _words(k)) for k in known) for p in others)
 
 
 def _words(party: Party) -> List[str]:

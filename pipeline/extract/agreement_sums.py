@@ -45,13 +45,27 @@ def _noun_after(doc, i: int) -> int:
     return j
 
 
+POSSESSIVES = {"его", "её", "ее"}  # `Соглашение подписано … Его сумма составляет 15,7 млрд тенге`
+
+
+def _pronoun_sum(doc, sent, token) -> bool:
+    """`Его сумма составляет …` opening a sentence right after one that names an agreement."""
+    if token.lemma_.lower() != "сумма" or token.i - 1 != sent.start or doc[sent.start].lower_ not in POSSESSIVES:
+        return False
+    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    return before is not None and any(word_lemmas(t) & load_set("agreement_references.txt") for t in before)
+
+
 def named_sums(doc, sent) -> List[NamedSum]:
     found = []
     quantities = list(sentence_quantities(sent))
     for token in sent:
-        if not (token.lemma_.lower() in load_set("agreement_sum_cues.txt") and _names_agreement(doc, token.i)):
+        if _pronoun_sum(doc, sent, token):
+            noun = token.i - 1
+        elif token.lemma_.lower() in load_set("agreement_sum_cues.txt") and _names_agreement(doc, token.i):
+            noun = _noun_after(doc, token.i)
+        else:
             continue
-        noun = _noun_after(doc, token.i)
         after = [(q, span) for q, span in quantities if span.start > noun]
         if not after:
             continue

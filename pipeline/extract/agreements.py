@@ -24,6 +24,7 @@ from .agreement_sums import NamedSum, named_sums, relative_clause_sum
 from .elided_subjects import elided_subject
 from .common import add_evidence, index_by_first_word, is_counted, sentence_quantities, word_lemmas, words_from
 from .money import deal_money
+from .park_mentions import GENERIC_REFERENCES
 from .parties import ORG_NOUNS, Party, is_government, sentence_parties
 from .party_references import referred_party
 from .unnamed_signers import unnamed_signers
@@ -109,14 +110,29 @@ def _park_places(doc) -> set:
         i = span.start - 1
         while i > 0 and doc[i].pos_ == "ADJ":
             i -= 1  # `о создании малой промышленной зоны «Х»`
+        if i > 0 and word_lemmas(doc[i]) & GENERIC_REFERENCES and span.start - i == 1:
+            i -= 1  # `инфраструктуры парка «Х»`: the generic word before a name-only mention
+            while i > 0 and doc[i].pos_ == "ADJ":
+                i -= 1
         if i > 1 and doc[i].morph.get("Case") == ["Loc"] and doc[i - 1].pos_ == "ADP" \
                 and doc[i].lemma_.lower() not in load_set("park_object_words.txt"):
             i -= 2  # `о создании в регионе индустриального парка «Х»`
             while i > 0 and doc[i].pos_ == "ADJ":
                 i -= 1
-        if doc[i].pos_ == "ADP" or doc[i].lemma_.lower() in load_set("park_object_words.txt"):
+        if doc[i].pos_ == "ADP" or doc[i].lemma_.lower() in load_set("park_object_words.txt") \
+                or _of_common_noun(doc, i, span.start):
             places.update(range(span.start, span.end))
     return places
+
+
+def _of_common_noun(doc, i: int, start: int) -> bool:
+    """`по финансированию инфраструктуры парка «Х»`: a park in the genitive after a common
+    noun is what the thing belongs to; not after a title (`директором КИП «Мастер»`) or an
+    organisation noun (`ассоциация «Волга-Авто»`)."""
+    noun = doc[i]
+    park_words = [t for t in doc[i + 1:start + 2] if t.pos_ in {"NOUN", "PROPN"}]
+    return noun.pos_ == "NOUN" and noun.text.islower() and park_words and park_words[0].morph.get("Case") == ["Gen"] \
+        and noun.lemma_.lower() not in ORG_NOUNS and not word_lemmas(noun) & load_set("positions.txt")
 
 
 def _has_sign_verb(sent) -> bool:

@@ -102,11 +102,32 @@ def is_dateline(doc, start: int, end: int) -> bool:
         and bool(word_lemmas(after[2]) & load_set("month_names.txt"))
 
 
+STAMP_REACH = 60  # tokens from the article's start: a title, a dateline, the stamp
+
+
+def is_agency_stamp(doc, start: int, end: int) -> bool:
+    """`КАРАГАНДА. 3 октября. ИНТЕРФАКС-КАЗАХСТАН –`, `/ТАСС/`: the agency that filed the news,
+    in capitals between slashes or before a dash, where an article opens."""
+    if start > STAMP_REACH:
+        return False
+    words = [t for t in doc[start:end] if any(char.isalpha() for char in t.text)]
+    if not words or not all(t.text.isupper() and len(t.text) > 1 for t in words):
+        return False
+    before = doc[start - 1] if start > 0 else None
+    after = next((t.text for t in doc[end:end + 2] if not t.is_space), "")
+    if before is not None and before.text == "/" and after == "/":
+        return True
+    return after in DASHES and (before is None or before.text == "." or before.is_space)
+
+
 def is_event(doc, start: int, end: int, floor: int) -> bool:
     """`на выставке «ИННОПРОМ»`, `Ярославский инвестфорум`, `ПМЭФ`: an event, not a party."""
     text = strip_quotes(doc[start:end].text)
     if any(text.startswith(name) for name in load_list("event_names.txt")):
         return True
+    before = _prev_word(doc, start, floor)
+    if before is not None and is_legal_form(before.text):
+        return False  # `На полях форума АО «Корпорация развития …»`: an event has no legal form
     words = [t.lemma_.lower() for t in doc[max(floor, start - 3):end]]
     return any(word in load_set("event_nouns.txt") or word.endswith("форум") for word in words)
 
@@ -223,7 +244,7 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
         return  # `Омская группа …`: NER took the adjective for an organisation
     if all(is_government(t) for t in span if not t.is_punct):
         return  # `Акимат` alone before `Костанайской области`: the region signs
-    if is_event(doc, start, end, sent.start) or is_dateline(doc, start, end):
+    if is_event(doc, start, end, sent.start) or is_dateline(doc, start, end) or is_agency_stamp(doc, start, end):
         return
     before = _introduced_by(doc, start, sent.start)
     if before in NOT_PARTY_PREPOSITIONS or _is_source(doc, start):
@@ -339,4 +360,6 @@ def _is_speaker(doc, ent) -> bool:
         return True
     before = doc[max(ent.sent.start, ent.start - SPEAKER_REACH):ent.start]
     after = doc[ent.end:min(ent.sent.end, ent.end + 2)]
+    if after and after[0].text == ",":
+        after = []  # `… и вице-президент «Х» Ли Вэй, сообщили в пресс-службе`: the source speaks
     return any(t.lemma_.lower() in load_set("speech_verbs.txt") for t in list(before) + list(after))

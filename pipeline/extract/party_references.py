@@ -42,6 +42,23 @@ def _main_park(doc) -> Optional[str]:
     return parks[0]["name"] if parks else None
 
 
+def _main_park_runner(doc) -> Optional[str]:
+    """A park director's `мы`: the company that runs the park the article speaks of most, or
+    the park itself when the text names no operator."""
+    parks = sorted(doc._.parks, key=lambda park: -len(park.get("mentions") or []))
+    return (parks[0].get("operator") or parks[0]["name"]) if parks else None
+
+
+def _speaker_organisation(doc) -> Optional[str]:
+    """`мы подписали` in an interview: the organisation of the person the article quotes most
+    (`Генеральный директор технопарка «БиоГрад» Елена Соколова рассказала …`), when that person
+    is named with one."""
+    persons = [p for p in getattr(doc._, "persons", None) or [] if p.get("org")]
+    if not persons:
+        return None
+    return max(persons, key=lambda p: len(p.get("mentions") or []))["org"]
+
+
 def referred_party(doc, sentences, index: int, places: set, park_names: set) -> Optional[Party]:
     """The organisation a subject noun of sentences[index] stands for; `технопарк` signing
     is the park the article speaks of most."""
@@ -52,6 +69,10 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
     if word_lemmas(doc[noun]) & load_set("park_subject_nouns.txt"):
         park = _main_park(doc)
         return Party(noun, noun + 1, park, ORG) if park else None
+    if doc[noun].lemma_.lower() == "мы":
+        speaker = _speaker_organisation(doc) or _main_park_runner(doc)
+        if speaker is not None:
+            return Party(noun, noun + 1, speaker, ORG)
     counts: Dict[str, List] = {}
     for order, earlier in enumerate(sentences[:index]):
         for party in sentence_parties(doc, earlier, places, False):
