@@ -5,6 +5,10 @@ from extract_helpers import agreement, records_of
 
 
 CASES = [
+    # an agreement to be prepared is no agreement; a plan beside a signing is no plan
+    ("КРДВ и компания Primorsk Seafood договорились подготовить к концу года соглашение о строительстве завода.", []),
+    ("Компания «Альфа» планирует построить завод и подписала соглашение с компанией «Бета».",
+     [agreement("соглашение", [("Альфа", "ORG"), ("Бета", "ORG")])]),
     # an infinitive after a plan word: not signed yet
     ("Холдинг «Сибагро» планирует подписать соглашение с правительством Алтайского края в ноябре.", []),
     # future tense, in a clause after the company's own words

@@ -36,3 +36,18 @@ def _is_infinitive(token) -> bool:
     previous = token.doc[token.i - 1] if token.i > 0 else None
     return token.morph.get("VerbForm") == ["Inf"] or (
         token.morph.get("VerbForm") == ["Part"] and previous is not None and previous.lower_ == "быть")
+
+
+PLAN_REACH = 6  # `договорились подготовить к концу года соглашение`
+
+
+def is_planned_document(doc, sent, noun: int) -> bool:
+    """`КРДВ и компания «Х» договорились подготовить к концу года соглашение`: an agreement
+    noun that is the object of an infinitive beside a plan word is a document to come."""
+    window = [t for t in doc[max(sent.start, noun - PLAN_REACH):noun] if not t.is_space]
+    infinitives = [t for t in window if t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Inf"]]
+    if not infinitives or any(t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm") != ["Inf"]
+                              for t in doc[infinitives[-1].i:noun]):
+        return False  # `планирует построить завод и подписала соглашение`: signed
+    return any(word_lemmas(t) & load_set("agreement_plan_cues.txt")
+                                     for t in doc[max(sent.start, infinitives[-1].i - 2):infinitives[-1].i])

@@ -20,17 +20,30 @@ INSIDE = {"«", "»", "\"", "-", "—"}
 
 
 def _phrase_end(doc, start: int, limit: int) -> int:
+    """The end of the genitive phrase after a witness noun, over a place inside it (`полномочного
+    представителя президента в Дальневосточном федеральном округе`) and the person's name in
+    whatever case the tagger gave it (`… торговли Шерзода Ахмедова`)."""
     end = start
     while end < limit:
         token = doc[end]
         if token.is_space or token.text in INSIDE or token.morph.get("Case") == ["Gen"] \
-                or (token.ent_iob_ == "I") or (token.pos_ == "PROPN" and not token.morph.get("Case")):
+                or (token.ent_iob_ == "I") or token.ent_type_ == "PER" \
+                or (token.pos_ == "PROPN" and not token.morph.get("Case")):
             end += 1
-        elif token.text == "и" and end + 1 < limit and doc[end + 1].morph.get("Case") == ["Gen"]:
+        elif token.text in {"и", ","} and end + 1 < limit and doc[end + 1].morph.get("Case") == ["Gen"] \
+                and doc[end + 1].pos_ != "PROPN":  # `министра инвестиций, промышленности и торговли`
             end += 1
+        elif token.lower_ in PLACE_PREPOSITIONS and end > start and end + 1 < limit \
+                and doc[end + 1].morph.get("Case") == ["Loc"]:
+            end += 1
+            while end < limit and doc[end].morph.get("Case") == ["Loc"]:
+                end += 1
         else:
             break
     return end
+
+
+PLACE_PREPOSITIONS = {"в", "во", "на"}
 
 
 SOURCE_STARTS = {"как", "по"}

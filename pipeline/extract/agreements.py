@@ -19,7 +19,7 @@ from ..normalize import is_legal_form
 from ..records import ORG, PER, Money, to_dict
 from ..vocab import load_set, load_table
 from .agreement_merge import merge_mentions, same_party
-from .agreement_plans import is_planned_signing
+from .agreement_plans import is_planned_document, is_planned_signing
 from .agreement_sums import NamedSum, named_sums, relative_clause_sum
 from .elided_subjects import elided_subject
 from .common import add_evidence, index_by_first_word, is_counted, sentence_quantities, word_lemmas, words_from
@@ -155,7 +155,8 @@ class AgreementExtractor:
                 continue  # `стороны планируют подписать соглашение`: not signed yet
             named = named_sums(doc, sent)
             # `Сумма контракта составляет …` speaks of a contract already named
-            mentions = [m for m in _sentence_mentions(doc, sent) if m.start not in {n.noun for n in named}]
+            mentions = [m for m in _sentence_mentions(doc, sent) if m.start not in {n.noun for n in named}
+                        and not is_planned_document(doc, sent, m.start)]
             sign = _has_sign_verb(sent)
             if not mentions:
                 if found and index - last_index <= FOLLOW_UP_SENTENCES:

@@ -143,8 +143,21 @@ def org_name(span) -> str:
         return ""
     if len(words) == 1 and words[0].text[:1].isupper() and not words[0].text.isupper():
         case = words[0].morph.get("Case")
+        if "-" in words[0].text.strip("-"):
+            return _compound_nominative(words[0], case[0] if case else None)
         return inflect_word(words[0].text, words[0].pos_, case[0] if case else None, "Sing")
     return strip_legal_form(strip_quotes(phrase_nominative(words)))
+
+
+def _compound_nominative(token, case: Optional[str]) -> str:
+    """`«Электроприбором-Инвест»` → Электроприбор-Инвест, `«Кама-Востока»` → Кама-Восток: the
+    one part the writer declined goes to the nominative, which only ever drops an ending."""
+    parts = token.text.split("-")
+    for k in (0, len(parts) - 1):
+        nominative = inflect_word(parts[k], token.pos_, case, "Sing")
+        if nominative != parts[k] and len(nominative) < len(parts[k]):
+            return "-".join(parts[:k] + [nominative] + parts[k + 1:])
+    return token.text
 
 
 def _name_after_generic_noun(span) -> Optional[str]:
@@ -217,7 +230,8 @@ def headed_names(doc, sent):
         end = _place_end(doc, sent, i, places)
         if end is None:
             continue
-        if end + 1 < sent.end and doc[end].lower_ == "и" and not is_legal_form(doc[end + 1].text):
+        if end + 1 < sent.end and doc[end].lower_ == "и" and not is_legal_form(doc[end + 1].text) \
+                and doc[end + 1].lemma_.lower() not in load_set("operator_org_heads.txt"):  # `и Фонда развития …`
             end = _place_end(doc, sent, end + 1, places) or end  # `и Пермского края`, `и Арктики`
         yield token.i, end
 
@@ -290,7 +304,12 @@ def _heads_region(token, case) -> bool:
 
 
 def is_government(token) -> bool:
-    return bool(word_lemmas(token) & load_set("government_nouns.txt"))
+    """`правительство`, `акимат`; `министров` after `Кабинет` (a two-word entry)."""
+    if word_lemmas(token) & load_set("government_nouns.txt"):
+        return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and any(f"{first} {second}" in load_set("government_nouns.txt")
+                                      for first in word_lemmas(before) for second in word_lemmas(token))
 
 
 def _add_home_region(doc, sent, parties, sign: bool) -> None:
@@ -317,7 +336,7 @@ def governed_region(doc, start: int, end: int) -> Optional[str]:
     if not heads:
         return None
     for ent in entities_in(doc[start:end]):
-        if ent.label_ == "LOC":
+        if ent.label_ == "LOC" and not any(is_government(t) for t in ent):  # not `Гродненский облисполком` itself
             return region_name(ent)
     head = heads[0]
     bodies = region_bodies()
