@@ -128,6 +128,8 @@ def is_event(doc, start: int, end: int, floor: int) -> bool:
     before = _prev_word(doc, start, floor)
     if before is not None and is_legal_form(before.text):
         return False  # `На полях форума АО «Корпорация развития …»`: an event has no legal form
+    if doc[start].lemma_.lower() in ORG_NOUNS:
+        return False  # `на полях форума Министерство промышленности …`: a body, not the forum's name
     words = [t.lemma_.lower() for t in doc[max(floor, start - 3):end]]
     return any(word in load_set("event_nouns.txt") or word.endswith("форум") for word in words)
 
