@@ -21,12 +21,12 @@ from ..vocab import load_set, load_table
 from .agreement_merge import merge_mentions, same_party
 from .agreement_plans import is_planned_document, is_planned_signing
 from .agreement_sums import NamedSum, named_sums, relative_clause_sum
-from .elided_subjects import elided_subject
+from .elided_subjects import elided_subject, speaks_as_we
 from .common import add_evidence, index_by_first_word, is_counted, sentence_quantities, word_lemmas, words_from
 from .money import deal_money
 from .park_mentions import GENERIC_REFERENCES
 from .parties import ORG_NOUNS, Party, is_government, sentence_parties
-from .party_references import referred_party
+from .party_references import referred_party, speaker_party
 from .unnamed_signers import unnamed_signers
 
 
@@ -173,6 +173,8 @@ class AgreementExtractor:
                 parties = sorted(parties + [referred], key=lambda party: party.start)
             if all(party.type == PER for party in parties):
                 parties += _parties_nearby(doc, sentences, index, places, sign)
+            if not sign and index > 0:
+                parties = _our_side(doc, sentences[index - 1], sent, parties) + parties
             _share_parties(mentions, parties)
             _read_sums(doc, sent, mentions)
             if not sign and found and index - last_index <= FOLLOW_UP_SENTENCES:
@@ -183,6 +185,18 @@ class AgreementExtractor:
             _give_named_sums(doc, named, found)
         doc._.agreements = [to_dict(a) for a in merge_mentions(doc, found)]
         return doc
+
+
+def _our_side(doc, before, sent, parties: List[Party]) -> List[Party]:
+    """`Мы подписали соглашение с «Х». Второй документ — договор с компанией «Y»`: a document
+    with one partner after `с`, told in the speaker's words, has the speaker on the other side."""
+    if len(parties) != 1 or not speaks_as_we(before, sent):
+        return []
+    before_party = [t for t in doc[max(sent.start, parties[0].start - 3):parties[0].start] if not t.is_space]
+    if not any(t.lower_ in {"с", "со"} for t in before_party):
+        return []
+    speaker = speaker_party(doc, sent.start)
+    return [speaker] if speaker is not None and not same_party(speaker, parties[0]) else []
 
 
 def _signing_parties(doc, sent, places: set) -> List[Party]:

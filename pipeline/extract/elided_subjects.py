@@ -13,6 +13,20 @@ from typing import Optional
 from ..records import ORG
 from ..vocab import load_set
 from .parties import Party, sentence_parties
+from .party_references import speaker_party
+
+
+WE = {"мы", "наш"}
+
+
+def speaks_as_we(before, sent) -> bool:
+    """The speaker's own words: `мы`, `нас`, `наш` in this sentence or earlier in its paragraph
+    (the sentence before at least)."""
+    doc = sent.doc
+    start = before.start
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    return any(t.lemma_.lower() in WE or t.lower_ in {"нас", "нам", "нами"} for t in doc[start:sent.end])
 
 
 def _sign_verb(sent):
@@ -33,6 +47,8 @@ def elided_subject(doc, sentences, index: int, places: set) -> Optional[Party]:
             or _has_subject_before(sent, verb):
         return None
     before = sentences[index - 1]
+    if verb.morph.get("Number") == ["Plur"] and speaks_as_we(before, sent):
+        return speaker_party(doc, verb.i)  # `— В мае мы подписали … А в сентябре заключили контракт …`
     parties = sentence_parties(doc, before, places, False)
     first = parties[0] if parties else None
     words_before = [t for t in doc[before.start:first.start] if not t.is_space and not t.is_punct] if first else None

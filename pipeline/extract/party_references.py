@@ -59,6 +59,12 @@ def _speaker_organisation(doc) -> Optional[str]:
     return max(persons, key=lambda p: len(p.get("mentions") or []))["org"]
 
 
+def speaker_party(doc, i: int) -> Optional[Party]:
+    """`мы` at token i: the speaker's organisation, else the runner of the main park."""
+    name = _speaker_organisation(doc) or _main_park_runner(doc)
+    return Party(i, i + 1, name, ORG) if name else None
+
+
 def referred_party(doc, sentences, index: int, places: set, park_names: set) -> Optional[Party]:
     """The organisation a subject noun of sentences[index] stands for; `технопарк` signing
     is the park the article speaks of most."""
@@ -69,10 +75,9 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
     if word_lemmas(doc[noun]) & load_set("park_subject_nouns.txt"):
         park = _main_park(doc)
         return Party(noun, noun + 1, park, ORG) if park else None
-    if doc[noun].lemma_.lower() == "мы":
-        speaker = _speaker_organisation(doc) or _main_park_runner(doc)
-        if speaker is not None:
-            return Party(noun, noun + 1, speaker, ORG)
+    speaker = _speaker_organisation(doc) if doc[noun].lemma_.lower() == "мы" else None
+    if speaker is not None:
+        return Party(noun, noun + 1, speaker, ORG)
     counts: Dict[str, List] = {}
     for order, earlier in enumerate(sentences[:index]):
         for party in sentence_parties(doc, earlier, places, False):
@@ -82,6 +87,8 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
                 seen[0] += 1
                 seen[1] = order
     if not counts:
-        return None
+        # a park director's `мы`: the company that runs the park, or the park
+        runner = _main_park_runner(doc) if doc[noun].lemma_.lower() == "мы" else None
+        return Party(noun, noun + 1, runner, ORG) if runner else None
     _, _, name = max(counts.values(), key=lambda seen: (seen[0], seen[1]))
     return Party(noun, noun + 1, name, ORG)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import List, Optional, Tuple
 
-from ..normalize import inflect_word, phrase_nominative, strip_legal_form, strip_quotes
+from ..normalize import inflect_word, is_legal_form, phrase_nominative, strip_legal_form, strip_quotes
 from ..vocab import load_set
 from .common import OPEN_QUOTES, entities
 from .positions import MODIFIER_POS, Phrase, is_latin, is_org_noun, is_park_noun, quote_end
@@ -55,6 +55,19 @@ def _named_after(doc, i: int, end: int) -> Optional[str]:
     return None
 
 
+NAME_REACH = 3  # `управляющей компании парка ООО «Х»`: words between a company noun and its name
+
+
+def _past_describers(doc, i: int, end: int) -> int:
+    """Past a genitive noun or a legal form between a company noun and its name (`компании
+    парка ООО «Лаишево-Девелопмент»`), when a name follows them; else i."""
+    j = i
+    while j < end and j - i < NAME_REACH and (is_legal_form(doc[j].text) or doc[j].is_space or (
+            doc[j].pos_ == "NOUN" and doc[j].text.islower() and doc[j].morph.get("Case") == ["Gen"])):
+        j += 1
+    return j if j < end and _named_after(doc, j, end) is not None else i
+
+
 def _entity_at(doc, i: int):
     return next(ent for ent in entities(doc) if ent.start <= i < ent.end)
 
@@ -72,7 +85,7 @@ def org_cut(doc, phrase: Phrase) -> Tuple[int, Optional[str]]:
         if token.text in OPEN_QUOTES or token.text == '"':
             return _np_start(doc, i, phrase.head), _named_after(doc, i, phrase.end)
         if is_org_noun(token):
-            name = _named_after(doc, i + 1, phrase.end)
+            name = _named_after(doc, _past_describers(doc, i + 1, phrase.end), phrase.end)
             if name is None and token.ent_type_ == "ORG":
                 name = org_name(_entity_at(doc, i))
             if name is not None or not is_park_noun(token):  # `директор технопарка` stays whole
