@@ -56,12 +56,27 @@ def _pronoun_sum(doc, sent, token) -> bool:
     return before is not None and any(word_lemmas(t) & load_set("agreement_references.txt") for t in before)
 
 
+DOCUMENT_WORDS = {"документ", "сделка"}  # `Документ на сумму 8,7 млрд рублей предусматривает …`
+SUM_LINKS_AFTER = {"на", "стоимость", "объём", "объем"}
+
+
+def _document_with_sum(doc, token) -> bool:
+    """A word for an agreement already named, with its sum right after it (agreement kinds
+    themselves are mentions and read their sums where they stand)."""
+    if token.lemma_.lower() not in DOCUMENT_WORDS:
+        return False
+    following = next((t for t in doc[token.i + 1:token.i + 3] if not t.is_space), None)
+    return following is not None and following.lemma_.lower() in SUM_LINKS_AFTER
+
+
 def named_sums(doc, sent) -> List[NamedSum]:
     found = []
     quantities = list(sentence_quantities(sent))
     for token in sent:
         if _pronoun_sum(doc, sent, token):
             noun = token.i - 1
+        elif _document_with_sum(doc, token):
+            noun = token.i
         elif token.lemma_.lower() in load_set("agreement_sum_cues.txt") and _names_agreement(doc, token.i):
             noun = _noun_after(doc, token.i)
         else:

@@ -141,6 +141,7 @@ def _has_sign_verb(sent) -> bool:
 
 SUM_REACH = 20  # `Соглашение … подписали губернатор … и компания «Х» на сумму 10 млрд рублей`
 FOLLOW_UP_SENTENCES = 3  # `Документ подписали …` within this many sentences of the agreement
+NAMED_SUM_SENTENCES = 6  # `Сумма договора …`, naming the kind of an agreement before, within this many
 
 
 class AgreementExtractor:
@@ -163,6 +164,9 @@ class AgreementExtractor:
                     if sign:
                         _add_signers(found[-1], _signing_parties(doc, sent, places))
                     _give_named_sums(doc, named, found)
+                elif found and index - last_index <= NAMED_SUM_SENTENCES:
+                    # `Сумма договора … составит 21 млн рублей` a paragraph on: a kind known before
+                    _give_named_sums(doc, [n for n in named if _names_known_kind(doc, n, found)], found)
                 continue
             parties = _signing_parties(doc, sent, places) if sign else sentence_parties(doc, sent, places, sign)
             referred = (referred_party(doc, sentences, index, places, park_names)
@@ -301,7 +305,7 @@ def _read_sum_before(doc, quantity, span, mentions: List[AgreementMention]) -> N
 
 SUM_LINKS = {"на", "сумма", "общий"}  # `соглашение на сумму 650 млн юаней`, `контракт на общую сумму …`
 # `соглашение между ТОО «Х» и акиматом … стоимостью $50 млн`: the sum after the parties
-COST_LINKS = SUM_LINKS | {"стоимость"}
+COST_LINKS = SUM_LINKS | {"стоимость", "объём", "объем"}  # `соглашение объемом 10 млрд ₽`
 PARTY_LINKS = {"между", "с", "со", "и", ",", "«", "»", "\""}
 
 
@@ -321,7 +325,7 @@ def _right_after(doc, mention: AgreementMention, span) -> bool:
     noun, or right after the parties named after it, is the agreement's whatever words stand
     around it."""
     between = [t.lemma_.lower() for t in doc[mention.end:span.start] if not t.is_space]
-    if bool(between) and between[0] in {"на", "стоимость"} and set(between) <= COST_LINKS:
+    if bool(between) and between[0] in {"на", "стоимость", "объём", "объем"} and set(between) <= COST_LINKS:
         return True  # `соглашение на сумму …`, `соглашение стоимостью …`
     if _about_money_topic(between):
         return True
@@ -341,6 +345,11 @@ def _give_sums_back(doc, unsigned: List[AgreementMention], found: List[Agreement
         owner = (same_kind or found)[-1]
         if owner.sum is None:
             owner.sum = mention.sum
+
+
+def _names_known_kind(doc, item: NamedSum, found: List[AgreementMention]) -> bool:
+    kind = match_agreement(doc, item.noun)
+    return kind is not None and any(m.kind == kind[1] for m in found)
 
 
 def _give_named_sums(doc, named: List[NamedSum], found: List[AgreementMention]) -> None:
