@@ -231,6 +231,11 @@ def _tagged_case(words) -> Optional[str]:
     values = [_morph(token, "Case") for token in words if _morph(token, "Case")]
     if not values:
         return None
+    last = words[-1]
+    last_case = _morph(last, "Case")
+    if last_case not in (None, "Nom") and _shows_case(last.text, UD_CASES.get(last_case, "")) \
+            and not any(_known_name_cases(token.text) for token in words[:-1]):
+        return last_case  # `Пак Сон Мином`: only the last word of the name declines
     best = max(values.count(value) for value in values)
     tied = [value for value in values if values.count(value) == best]
     # a tie goes to an oblique case a word's ending shows (`-овым`), not one the tagger gave an

@@ -8,7 +8,7 @@ compare by their words' normal forms, a ministry's abbreviation spelled out
 """
 from __future__ import annotations
 
-from typing import List, Tuple
+from typing import List, Optional, Tuple
 
 from ..records import LOC, ORG, PER, Agreement, Signatory
 from .common import add_evidence, contains_words
@@ -29,6 +29,8 @@ def merge_mentions(doc, found: list) -> List[Agreement]:
         persons_only = all(p.type == PER for p in m.parties)
         same = next((a for a in reversed(agreements) if a.kind == m.kind
                      and (persons_only or _overlaps(a, m.parties) or _signers_of(a, m.parties))), None)
+        if same is None and m.anaphoric:
+            same = _spoken_of_again(agreements, m)
         if same is None:
             same = Agreement(kind=m.kind)
             agreements.append(same)
@@ -72,6 +74,18 @@ def _overlaps(agreement: Agreement, parties: List[Party]) -> bool:
     # `Компания заключила с АО «Сетевая компания» договор`: a new organisation makes it another deal
     new_org = any(p.type == ORG and not any(_same_name(_words(p), _words(k)) for k in known) for p in parties)
     return new_in_known or known_in_new or (shared_org and not new_org)
+
+
+def _spoken_of_again(agreements: List[Agreement], m) -> Optional[Agreement]:
+    """`Первое соглашение заключено с «Х». Соглашение на 2,3 млрд рублей подписал вице-губернатор
+    …`: an agreement noun opening its sentence is the last agreement of its kind, unless it
+    names a company that one does not have (another deal)."""
+    last = next((a for a in reversed(agreements) if a.kind == m.kind), None)
+    if last is None:
+        return None
+    known = [Party(0, 0, s.name, s.type) for s in last.signatories]
+    new_org = any(p.type == ORG and not any(_same_name(_words(p), _words(k)) for k in known) for p in m.parties)
+    return None if new_org else last
 
 
 def _signers_of(agreement: Agreement, parties: List[Party]) -> bool:

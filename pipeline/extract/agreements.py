@@ -18,6 +18,7 @@ from spacy.language import Language
 from ..normalize import is_legal_form
 from ..records import ORG, PER, Money, to_dict
 from ..vocab import load_set, load_table
+from .agreement_anaphora import is_anaphoric, is_new_document
 from .agreement_merge import merge_mentions, same_party
 from .agreement_plans import is_planned_document, is_planned_signing
 from .agreement_sums import NamedSum, named_sums, relative_clause_sum
@@ -37,6 +38,7 @@ class AgreementMention:
     kind: str
     parties: List[Party] = field(default_factory=list)
     sum: Optional[Money] = None
+    anaphoric: bool = False  # `Соглашение … подписал …` opening its sentence: the last one again
 
 
 @lru_cache(maxsize=None)
@@ -156,7 +158,7 @@ class AgreementExtractor:
                 continue  # `стороны планируют подписать соглашение`: not signed yet
             named = named_sums(doc, sent)
             # `Сумма контракта составляет …` speaks of a contract already named
-            mentions = [m for m in _sentence_mentions(doc, sent) if m.start not in {n.noun for n in named}
+            mentions = [m for m in _sentence_mentions(doc, sent, found) if m.start not in {n.noun for n in named}
                         and not is_planned_document(doc, sent, m.start)]
             sign = _has_sign_verb(sent)
             if not mentions:
@@ -221,14 +223,20 @@ def _add_signers(agreement: AgreementMention, parties: List[Party]) -> None:
         agreement.parties.extend(parties)
 
 
-def _sentence_mentions(doc, sent) -> List[AgreementMention]:
+def _sentence_mentions(doc, sent, found: Optional[List[AgreementMention]] = None) -> List[AgreementMention]:
+    """The agreements a sentence names: kinds (`соглашение`, `дорожную карту`), and with the
+    agreements found before, `Второй документ` as one more of the kind last listed (unless a
+    kind follows it: `Второй документ — договор с …`)."""
     mentions, i = [], sent.start
     while i < sent.end:
         match = match_agreement(doc, i)
         if match:
-            mentions.append(AgreementMention(i, match[0], match[1]))
+            mentions.append(AgreementMention(i, match[0], match[1], anaphoric=is_anaphoric(doc, sent, i)))
             i = match[0]
         else:
+            if found and is_new_document(doc, sent, i) \
+                    and not any(match_agreement(doc, j) for j in range(i + 1, min(sent.end, i + 4))):
+                mentions.append(AgreementMention(i, i + 1, found[-1].kind))
             i += 1
     return mentions
 

@@ -1,33 +1,14 @@
-"""Operator names that need more than the words beside a cue: an abbreviation defined
-earlier, a company that shares the park's name (`одноимённый`), a company named after the park
-(`АО «Технопарк Мордовии»`).
+"""Operator names that need more than the words beside a cue: a company that shares the
+park's name (`одноимённый`), a company named after the park (`АО «Технопарк Мордовии»`).
+Abbreviations defined earlier are expanded by parties.expand_abbreviation.
 """
 from __future__ import annotations
 
 from typing import List
 
 from ..normalize import is_legal_form, strip_quotes
-from .common import add_evidence, entities_in, quoted_spans, word_lemmas
+from .common import add_evidence, quoted_spans, word_lemmas
 from .park_mentions import ParkMention, match_kind, name_key
-from .parties import org_name
-
-
-def expand_abbreviation(doc, name: str) -> str:
-    """`Корпорация развития Дальнего Востока и Арктики (КРДВ) … управляющей компанией выступает
-    КРДВ`: an abbreviation the article defined in brackets after a company's full name is that
-    name."""
-    if not name or " " in name or not name.isupper():
-        return name
-    for token in doc[1:len(doc) - 1]:
-        if token.text == name and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")":
-            opening = token.i - 1
-            starts = [span.start - 1 for span in quoted_spans(doc) if span.end + 1 == opening]
-            starts += [ent.start for ent in entities_in(doc[opening].sent)  # NER may take the brackets in
-                       if ent.label_ == "ORG" and ent.start < opening <= ent.end]
-            full = org_name(doc[starts[0]:opening]) if starts else ""
-            if full and full != name:
-                return full
-    return name
 
 
 SAME_NAMED = {"одноимённый", "одноименный"}

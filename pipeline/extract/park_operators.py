@@ -22,10 +22,9 @@ from ..vocab import load_list, load_set
 from .common import add_evidence, entities_in, index_by_first_word, quoted_spans, word_lemmas
 from .park_mentions import ParkMention, match_kind, name_key
 from ..records import ORG
-from .parties import headed_names, is_event, org_name, sentence_parties
+from .parties import expand_abbreviation, headed_names, is_event, org_name, sentence_parties
 from .party_references import referred_party
 from .state_bodies import is_state_body
-from .operator_names import expand_abbreviation
 from .operator_objects import coordinated, governs_park, included_parks, listed_parks_after, parks_counted_back
 
 

@@ -162,6 +162,24 @@ def _compound_nominative(token, case: Optional[str]) -> str:
     return token.text
 
 
+def expand_abbreviation(doc, name: str) -> str:
+    """`Корпорация развития Дальнего Востока и Арктики (КРДВ) … управляющей компанией выступает
+    КРДВ`: an abbreviation the article defined in brackets after a company's full name is that
+    name."""
+    if not name or " " in name or not name.isupper():
+        return name
+    for token in doc[1:len(doc) - 1]:
+        if token.text == name and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")":
+            opening = token.i - 1
+            starts = [span.start - 1 for span in quoted_spans(doc) if span.end + 1 == opening]
+            starts += [ent.start for ent in entities_in(doc[opening].sent)  # NER may take the brackets in
+                       if ent.label_ == "ORG" and ent.start < opening <= ent.end]
+            full = org_name(doc[starts[0]:opening]) if starts else ""
+            if full and full != name:
+                return full
+    return name
+
+
 def _name_after_generic_noun(span) -> Optional[str]:
     """`компания «Анадолу Текстиль»`, `компанией «Новгородский технопарк»`: a quoted name of
     several words after a common noun keeps the nominative whatever the noun's case, so it is
@@ -271,7 +289,9 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
     if region is not None:
         parties.append(Party(start, end, region, LOC, governed=True))
         return
-    name = name or org_name(span)
+    name = expand_abbreviation(doc, name or org_name(span))  # `ЛАРТ` defined in brackets earlier
+    if name and name.lower() in load_set("news_outlets.txt"):
+        return  # `Ведомости`, `(БелТА)`: the source of the news
     if name:
         parties.append(Party(start, end, name, ORG))
 

@@ -1,0 +1,42 @@
+"""Agreements spoken of again or anew: `Соглашение на 2,3 млрд рублей подписал …` opening a
+sentence after `Первое соглашение заключено с «Х»` is the same agreement; `Второй документ — с
+немецкой Krauss …` is a new one, of the kind the article has been listing.
+
+An agreement noun opening its sentence (or after `этот`, `данный`) with no ordinal before it
+(rules/agreement_ordinals.txt) speaks of the last agreement of its kind; `документ` after an
+ordinal names a new agreement.
+"""
+from __future__ import annotations
+
+from ..vocab import load_set
+from .common import word_lemmas
+
+DEMONSTRATIVES = {"этот", "данный", "указанный", "подписанный"}
+DOCUMENT = "документ"
+
+
+def _word_before(doc, i: int, floor: int):
+    i -= 1
+    while i >= floor and (doc[i].is_space or doc[i].pos_ == "ADJ" and not _is_ordinal(doc[i])):
+        i -= 1
+    return doc[i] if i >= floor else None
+
+
+def _is_ordinal(token) -> bool:
+    return bool(word_lemmas(token) & load_set("agreement_ordinals.txt"))
+
+
+def is_anaphoric(doc, sent, start: int) -> bool:
+    """`Соглашение на 2,3 млрд рублей подписал …`: the noun opens its sentence, no ordinal."""
+    before = [t for t in doc[sent.start:start] if not t.is_space]
+    if any(_is_ordinal(t) for t in before):
+        return False
+    return not before or all(word_lemmas(t) & DEMONSTRATIVES for t in before)
+
+
+def is_new_document(doc, sent, i: int) -> bool:
+    """`Второй документ — с немецкой Krauss …`: a new agreement named by `документ`."""
+    if doc[i].lemma_.lower() != DOCUMENT:
+        return False
+    before = _word_before(doc, i, sent.start)
+    return before is not None and _is_ordinal(before)
