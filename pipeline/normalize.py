@@ -247,9 +247,11 @@ def _tagged_case(words) -> Optional[str]:
 
 
 def _shows_case(text: str, case: str) -> bool:
+    """Whether a name word's ending shows an oblique case: `-овым`, `-ину`; not `-ова`, which a
+    woman's surname has in the nominative (`Асель Сарсенбаева`)."""
     lower = text.lower()
-    return any(case in cases and lower.endswith(ending) and len(lower) > len(ending) + 1
-               for _, cases, ending, _ in name_endings())
+    return not lower.endswith("а") and any(case in cases and lower.endswith(ending) and len(lower) > len(ending) + 1
+                                           for _, cases, ending, _ in name_endings())
 
 
 def _name_gender(words, case: str) -> Optional[str]:

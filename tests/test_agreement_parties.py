@@ -5,6 +5,31 @@ from extract_helpers import agreement, records_of
 
 
 CASES = [
+    # `Минпромторг РТ` is one body, the ministry named in full later; a kind alone is no party
+    ("Минпромторг РТ и корейская Hanseong Chemical подписали меморандум о заводе в ОЭЗ «Нократ». "
+     "Министерство промышленности и торговли Республики Татарстан и компания Hanseong Chemical подписали "
+     "меморандум о взаимопонимании.",
+     [agreement("меморандум", [("Министерство промышленности и торговли Республики Татарстан", "ORG"),
+                               ("Hanseong Chemical", "ORG")])]),
+    # `Второй меморандум` is one agreement, not a count; `от имени акимата` is the region; a
+    # woman's surname in `-ева` stays nominative; an adjective the tagger took for a name agrees
+    ("Аким Туркестанской области провёл форум. Второй меморандум — с турецкой Anadolu Tekstil — от имени "
+     "акимата подписала заместитель акима области Асель Сарсенбаева, от компании — ее генеральный "
+     "директор Эмре Челик.",
+     [agreement("меморандум", [("Anadolu Tekstil", "ORG"), ("Туркестанская область", "LOC"),
+                               ("Асель Сарсенбаева", "PER"), ("Эмре Челик", "PER")])]),
+    # a plural noun and a list of partners: one agreement each, with its own sum
+    ("Первый вице-губернатор Самарской области Иван Петров подписал три соглашения: с компанией «Альфа» "
+     "на 1 млрд рублей, с компанией «Бета» — на 2 млрд рублей и с компанией «Гамма».",
+     [agreement("соглашение", [("Самарская область", "LOC"), ("Иван Петров", "PER"), ("Альфа", "ORG")],
+                {"amount": 1e9, "currency": "RUB", "qualifier": None}),
+      agreement("соглашение", [("Самарская область", "LOC"), ("Иван Петров", "PER"), ("Бета", "ORG")],
+                {"amount": 2e9, "currency": "RUB", "qualifier": None}),
+      agreement("соглашение", [("Самарская область", "LOC"), ("Иван Петров", "PER"), ("Гамма", "ORG")])]),
+    ("Компания «Нижнекамскнефтехим» подписала еще два соглашения — с казахстанской компанией "
+     "QazAgroParts и узбекской Samarkand Avtodetal.",
+     [agreement("соглашение", [("Нижнекамскнефтехим", "ORG"), ("QazAgroParts", "ORG")]),
+      agreement("соглашение", [("Нижнекамскнефтехим", "ORG"), ("Samarkand Avtodetal", "ORG")])]),
     # an agreement noun opening its sentence is the last one again; `Второй документ` is a new
     # one of the kind listed; a news outlet is no party; a vice-governor signs for the region
     ("Правительство Ульяновской области подписало три соглашения, сообщают «Ведомости». Первое "

@@ -19,6 +19,7 @@ from ..normalize import is_legal_form
 from ..records import ORG, PER, Money, to_dict
 from ..vocab import load_set, load_table
 from .agreement_anaphora import is_anaphoric, is_new_document
+from .agreement_lists import listed_agreements
 from .agreement_merge import merge_mentions, same_party
 from .agreement_plans import is_planned_document, is_planned_signing
 from .agreement_sums import NamedSum, named_sums, relative_clause_sum
@@ -157,8 +158,13 @@ class AgreementExtractor:
             if is_planned_signing(sent):
                 continue  # `стороны планируют подписать соглашение`: not signed yet
             named = named_sums(doc, sent)
+            listed = _listed(doc, sent, places)
+            if listed:
+                found.extend(listed)
+                last_index = index
+                continue
             # `Сумма контракта составляет …` speaks of a contract already named
-            mentions = [m for m in _sentence_mentions(doc, sent, found) if m.start not in {n.noun for n in named}
+            mentions = [m for m in _sentence_mentions(doc, sent) if m.start not in {n.noun for n in named}
                         and not is_planned_document(doc, sent, m.start)]
             sign = _has_sign_verb(sent)
             if not mentions:
@@ -205,6 +211,22 @@ def _our_side(doc, before, sent, parties: List[Party]) -> List[Party]:
     return [speaker] if speaker is not None and not same_party(speaker, parties[0]) else []
 
 
+def _listed(doc, sent, places: set) -> List[AgreementMention]:
+    """`подписал три соглашения: с «А» на 1 млрд рублей, с «Б» …`: one agreement per partner."""
+    if not _has_sign_verb(sent):
+        return []
+    listed = listed_agreements(doc, sent, _signing_parties(doc, sent, places), kinds_by_first_word(),
+                               match_agreement, _listed_mention)
+    for _, span in listed:
+        if span is not None:  # the sum is the agreement's, no total's
+            add_evidence(doc, "agreement", span.start, span.end, "sum", "sum_of_listed_agreement")
+    return [mention for mention, _ in listed]
+
+
+def _listed_mention(start: int, end: int, kind: str, parties: List[Party], money) -> AgreementMention:
+    return AgreementMention(start, end, kind, list(parties), money)
+
+
 def _signing_parties(doc, sent, places: set) -> List[Party]:
     """Parties of a signing sentence, a region head named by position alone among them."""
     parties = sentence_parties(doc, sent, places, True)
@@ -223,10 +245,10 @@ def _add_signers(agreement: AgreementMention, parties: List[Party]) -> None:
         agreement.parties.extend(parties)
 
 
-def _sentence_mentions(doc, sent, found: Optional[List[AgreementMention]] = None) -> List[AgreementMention]:
-    """The agreements a sentence names: kinds (`соглашение`, `дорожную карту`), and with the
-    agreements found before, `Второй документ` as one more of the kind last listed (unless a
-    kind follows it: `Второй документ — договор с …`)."""
+def _sentence_mentions(doc, sent) -> List[AgreementMention]:
+    """The agreements a sentence names: kinds (`соглашение`, `дорожную карту`), and `Второй
+    документ` as one more of the kind last named, singular or plural (unless a kind follows
+    it: `Второй документ — договор с …`)."""
     mentions, i = [], sent.start
     while i < sent.end:
         match = match_agreement(doc, i)
@@ -234,11 +256,21 @@ def _sentence_mentions(doc, sent, found: Optional[List[AgreementMention]] = None
             mentions.append(AgreementMention(i, match[0], match[1], anaphoric=is_anaphoric(doc, sent, i)))
             i = match[0]
         else:
-            if found and is_new_document(doc, sent, i) \
-                    and not any(match_agreement(doc, j) for j in range(i + 1, min(sent.end, i + 4))):
-                mentions.append(AgreementMention(i, i + 1, found[-1].kind))
+            kind = _last_kind_before(doc, i) if is_new_document(doc, sent, i) else None
+            if kind and not any(match_agreement(doc, j) for j in range(i + 1, min(sent.end, i + 4))):
+                mentions.append(AgreementMention(i, i + 1, kind))
             i += 1
     return mentions
+
+
+def _last_kind_before(doc, i: int) -> Optional[str]:
+    """The kind of the last agreement noun before token i, plural ones included (`подписали
+    два меморандума … под первым документом`)."""
+    for j in range(i - 1, -1, -1):
+        for words, kind in kinds_by_first_word().get(doc[j].lemma_.lower(), ()):
+            if [t.lemma_.lower() for t in words_from(doc, j, len(words))] == list(words):
+                return kind
+    return None
 
 
 def _parties_nearby(doc, sentences, index: int, places: set, sign: bool) -> List[Party]:

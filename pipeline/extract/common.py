@@ -209,7 +209,8 @@ def is_counted(doc, i: int) -> bool:
     """`54 соглашения`, `три индустриальных парка`, `оба соглашения`, `два знаковых для
     развития промышленности соглашения`: a number stands before the noun."""
     j = i - 1
-    while j >= 0 and ((doc[j].pos_ == "ADJ" and not doc[j].like_num) or doc[j].is_space):
+    # an ordinal (`Второй меморандум`) is an adjective, though spaCy calls it like a number
+    while j >= 0 and ((doc[j].pos_ == "ADJ" and (not doc[j].like_num or doc[j].is_alpha)) or doc[j].is_space):
         j -= 1
     if j >= 0 and (doc[j].pos_ == "NUM" or doc[j].like_num or doc[j].lemma_.lower() in {"оба", "несколько"}):
         return True

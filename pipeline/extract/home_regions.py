@@ -61,12 +61,16 @@ def _is_bare_body(doc, token, sent) -> bool:
         return False
     case = token.morph.get("Case")
     previous = doc[token.i - 1].text.lower() if token.i > sent.start else ""
-    return case == ["Nom"] or (case == ["Ins"] and previous in SIGN_PARTNER)
+    return case == ["Nom"] or (case == ["Ins"] and previous in SIGN_PARTNER) or _names_a_side(doc, token)
 
 
 def _names_a_side(doc, token) -> bool:
-    """`Со стороны региона документ подписал …`: the region is one side of the signing."""
-    return token.i >= 2 and doc[token.i - 1].lemma_.lower() == "сторона" and doc[token.i - 2].lower_ in SIGN_PARTNER
+    """`Со стороны региона документ подписал …`, `от имени акимата подписала …`: the region is
+    one side of the signing."""
+    if token.i < 2:
+        return False
+    before, first = doc[token.i - 1].lemma_.lower(), doc[token.i - 2].lower_
+    return (before == "сторона" and first in SIGN_PARTNER) or (before == "имя" and first == "от")
 
 
 def _home_region_of(doc, sent, noun: str) -> Optional[str]:

@@ -22,6 +22,7 @@ from .agreement_sides import keep_side_parties
 from .agreement_witnesses import drop_witnesses
 from .common import entities_in, quoted_spans, word_lemmas
 from .home_regions import home_region
+from .park_mentions import match_kind
 from .region_names import region_name, shared_noun_regions
 from .state_bodies import state_body_spans
 
@@ -278,6 +279,9 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
         return  # `Омская группа …`: NER took the adjective for an organisation
     if all(is_government(t) for t in span if not t.is_punct):
         return  # `Акимат` alone before `Костанайской области`: the region signs
+    kind = match_kind(doc, start)
+    if kind is not None and kind[0] >= end:
+        return  # `В ОЭЗ «Заокская»`: NER took the kind alone for an organisation
     if is_event(doc, start, end, sent.start) or is_dateline(doc, start, end) or is_agency_stamp(doc, start, end):
         return
     before = _introduced_by(doc, start, sent.start)

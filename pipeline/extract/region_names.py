@@ -24,7 +24,21 @@ def region_name(tokens) -> str:
     if len(tokens) > 1 and word_lemmas(tokens[0]) & load_set("party_region_nouns.txt") \
             and tokens[1].pos_ == "PROPN":
         tokens = tokens[1:]
+    if len(tokens) == 2 and tokens[1].lemma_.lower() in REGION_NOUNS and tokens[0].text.lower().endswith(ADJECTIVE_ENDINGS):
+        return _adjective_region(tokens[0], tokens[1])
     return phrase_nominative(tokens)
+
+
+ADJECTIVE_ENDINGS = ("ой", "ого", "ому", "ом", "ую", "ая", "ий", "ый", "им", "ым")
+
+
+def _adjective_region(adjective, noun) -> str:
+    """`Туркестанской области`, whatever the tagger made of the adjective (`Аким Туркестанской
+    области` reads it as a name): the adjective agrees with the region noun."""
+    case = (noun.morph.get("Case") or [None])[0]
+    head = inflect_word(noun.text, "NOUN", case, "Sing")
+    gender = GENDERS.get(morph_analyzer().parse(head.lower())[0].tag.gender)
+    return f"{inflect_word(adjective.text, 'ADJ', case, 'Sing', gender)} {head}"
 
 
 def _plural_region_noun(ent):

@@ -78,8 +78,8 @@ def _name_end(doc, start: int, limit: int) -> int:
     end = min(_entity_end(doc, start), limit) if doc[start].ent_iob_ == "B" else start + 1
     while end < limit and end - start <= NAME_REACH:
         token = doc[end]
-        if token.ent_type_ == "LOC" and token.morph.get("Case") == ["Gen"]:
-            return _regions_end(doc, end, limit)  # the state closes the name
+        if token.ent_type_ == "LOC" and (token.morph.get("Case") == ["Gen"] or _is_region_abbreviation(token)):
+            return _regions_end(doc, end, limit)  # the state closes the name (`Минпромторг РТ`)
         if _is_genitive_word(token):
             end += 1
         elif token.text in JOINS and end + 1 < limit and _is_genitive_word(doc[end + 1]) \
@@ -90,6 +90,11 @@ def _name_end(doc, start: int, limit: int) -> int:
     while end > start + 1 and doc[end - 1].text in JOINS:
         end -= 1
     return end
+
+
+def _is_region_abbreviation(token) -> bool:
+    """`РТ`, `РБ`: a region's abbreviation (rules/region_aliases.tsv), which has no case."""
+    return token.text.isupper() and token.text.lower() in region_aliases()
 
 
 def _regions_end(doc, start: int, limit: int) -> int:
@@ -144,8 +149,13 @@ def name_lemmas(name: str) -> Tuple[str, ...]:
             words.extend(ministry_abbreviations()[short].split())
         else:
             lemma = morph_analyzer().parse(word)[0].normal_form
+            if lemma in GENERIC_REGION_WORDS:
+                continue  # `Республики Татарстан` is `РТ`, `Татарстан`
             words.extend(region_aliases().get(lemma, lemma).split())
     return tuple(words)
+
+
+GENERIC_REGION_WORDS = {"республика"}
 
 
 @lru_cache(maxsize=None)
