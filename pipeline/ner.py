@@ -18,13 +18,12 @@ log = logging.getLogger(__name__)
 
 class NatashaNER(BatchedComponent):
     def process(self, docs):
-        sentences = [(doc, sent, text) for doc in docs for sent, text in _sentence_texts(doc) if text.strip()]
+        sentences = [(doc, offset, text) for doc in docs for offset, text in _sentence_texts(doc) if text.strip()]
         spans = ner_tagger().spans([text for _, _, text in sentences])
         found = {id(doc): [] for doc in docs}
-        for (doc, sent, _), sent_spans in zip(sentences, spans):
+        for (doc, offset, _), sent_spans in zip(sentences, spans):
             for start, stop, label in sent_spans:
-                ent = doc.char_span(sent.start_char + start, sent.start_char + stop, label=label,
-                                    alignment_mode="expand")
+                ent = doc.char_span(offset + start, offset + stop, label=label, alignment_mode="expand")
                 if ent is not None:
                     found[id(doc)].append(ent)
         for doc in docs:
@@ -32,12 +31,19 @@ class NatashaNER(BatchedComponent):
         return docs
 
 
+LIST_MARKERS = "•·▪●◦‣∙*"  # `• Челябинская область и …`: the model misreads names after a bullet
+
+
 def _sentence_texts(doc):
-    """(sentence, its text): sliced from the doc's text, built once, rather than joined
-    from the sentence's tokens each time."""
+    """(character offset, text) of each sentence, sliced from the doc's text, built once,
+    rather than joined from the sentence's tokens each time; a list bullet opening it is left
+    out."""
     text = doc.text
     for sent in doc.sents:
-        yield sent, text[sent.start_char:sent.end_char]
+        start = sent.start_char
+        while start < sent.end_char and (text[start] in LIST_MARKERS or text[start].isspace()):
+            start += 1
+        yield start, text[start:sent.end_char]
 
 
 @Language.factory("natasha_ner", assigns=["doc.ents"])

@@ -154,6 +154,7 @@ class AgreementExtractor:
         sentences = list(doc.sents)
         found: List[AgreementMention] = []
         last_index = None
+        shared: List[Tuple[int, List[Party]]] = []  # (from token, parties) signing every document after
         for index, sent in enumerate(sentences):
             if is_planned_signing(sent):
                 continue  # `стороны планируют подписать соглашение`: not signed yet
@@ -167,6 +168,10 @@ class AgreementExtractor:
             mentions = [m for m in _sentence_mentions(doc, sent) if m.start not in {n.noun for n in named}
                         and not is_planned_document(doc, sent, m.start)]
             sign = _has_sign_verb(sent)
+            signers = _signing_parties(doc, sent, places) if not mentions and sign and _signs_many(doc, sent) else []
+            if any(p.type == PER for p in signers):
+                shared.append((sent.end, signers))
+                continue
             if not mentions:
                 if found and index - last_index <= FOLLOW_UP_SENTENCES:
                     if sign:
@@ -183,7 +188,9 @@ class AgreementExtractor:
             if referred is not None and not any(same_party(referred, p) or p.start <= referred.start < p.end
                                                 for p in parties):
                 parties = sorted(parties + [referred], key=lambda party: party.start)
-            if all(party.type == PER for party in parties):
+            # `Со стороны холдинга соглашение подписала …`: signers of the agreement already known
+            again = found and any(m.anaphoric and m.kind == found[-1].kind for m in mentions)
+            if all(party.type == PER for party in parties) and not again:
                 parties += _parties_nearby(doc, sentences, index, places, sign)
             if not sign and index > 0:
                 parties = _our_side(doc, sentences[index - 1], sent, parties) + parties
@@ -195,8 +202,26 @@ class AgreementExtractor:
             found.extend(kept)
             last_index = index if kept else last_index
             _give_named_sums(doc, named, found)
+        _add_shared_signers(found, shared)
         doc._.agreements = [to_dict(a) for a in merge_mentions(doc, found)]
         return doc
+
+
+MANY_DOCUMENTS = {"документ", "соглашение", "меморандум", "договор", "контракт"}
+
+
+def _signs_many(doc, sent) -> bool:
+    """`От имени региона документы подписал первый вице-губернатор …`: a person signs all the
+    documents the article lists (uncounted: `подписано 14 соглашений` is a total)."""
+    return any(t.lemma_.lower() in MANY_DOCUMENTS and t.morph.get("Number") == ["Plur"]
+               and not is_counted(doc, t.i) for t in sent)
+
+
+def _add_shared_signers(found: List[AgreementMention], shared) -> None:
+    for start, parties in shared:
+        for mention in found:
+            if mention.start >= start:
+                mention.parties += [p for p in parties if not any(same_party(p, q) for q in mention.parties)]
 
 
 def _our_side(doc, before, sent, parties: List[Party]) -> List[Party]:

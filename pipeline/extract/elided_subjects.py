@@ -34,8 +34,12 @@ def _sign_verb(sent):
 
 
 def _has_subject_before(sent, verb) -> bool:
-    return any(t.morph.get("Case") == ["Nom"] and t.pos_ in {"NOUN", "PROPN", "PRON"} or t.ent_type_
-               for t in sent.doc[sent.start:verb.i])
+    """A noun, pronoun or name in the nominative before the verb; a name after a preposition
+    (`на выставке в Шанхае`) is a circumstance."""
+    doc = sent.doc
+    return any(t.morph.get("Case") == ["Nom"] and t.pos_ in {"NOUN", "PROPN", "PRON"}
+               or (t.ent_type_ and t.morph.get("Case") in (["Nom"], []) and not (t.i > 0 and doc[t.i - 1].pos_ == "ADP"))
+               for t in doc[sent.start:verb.i])
 
 
 def elided_subject(doc, sentences, index: int, places: set) -> Optional[Party]:

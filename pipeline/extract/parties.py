@@ -222,7 +222,8 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
             _add_org(doc, sent, parties, covered, ent.start, ent.end, ent)
         elif ent.label_ == "LOC":
             _add_region(doc, sent, parties, covered, ent, sign)
-        elif ent.label_ == "PER" and sign and not _is_speaker(doc, ent):
+        elif ent.label_ == "PER" and sign and not _is_speaker(doc, ent) \
+                and not all(is_government(t) for t in ent):  # `Хокимият также подписал …` tagged as a name
             parties.append(Party(ent.start, ent.end, person_name(ent), PER))
     parties = drop_witnesses(doc, sent, keep_side_parties(doc, sent, parties))
     return sorted(parties, key=lambda party: party.start)

@@ -49,10 +49,22 @@ def _main_park_runner(doc) -> Optional[str]:
     return (parks[0].get("operator") or parks[0]["name"]) if parks else None
 
 
+def _interviewee(doc) -> Optional[dict]:
+    """The person an interview is with: named in its headline (`Рустам Ахметшин: «…»`)."""
+    headline_end = doc.text.find("\n")
+    persons = getattr(doc._, "persons", None) or []
+    return next((p for p in persons if headline_end > 0
+                 and any(start < headline_end for start, _ in p.get("mentions") or [])), None)
+
+
 def _speaker_organisation(doc) -> Optional[str]:
-    """`мы подписали` in an interview: the organisation of the person the article quotes most
-    (`Генеральный директор технопарка «БиоГрад» Елена Соколова рассказала …`), when that person
-    is named with one."""
+    """`мы подписали` in an interview: the organisation of the person in the headline, else of
+    the person the article quotes most (`Генеральный директор технопарка «БиоГрад» Елена
+    Соколова рассказала …`), when that person is named with one. An interviewee named with no
+    organisation speaks for the main park's runner."""
+    interviewee = _interviewee(doc)
+    if interviewee is not None:
+        return interviewee.get("org") or _main_park_runner(doc)
     persons = [p for p in getattr(doc._, "persons", None) or [] if p.get("org")]
     if not persons:
         return None
