@@ -37,6 +37,8 @@ def _names_region(ent, noun: Optional[str], governed: bool) -> bool:
         words |= word_lemmas(before)
     if governed:
         return bool(words & load_set("government_nouns.txt"))
+    if noun == "республика" and words & load_set("republics.txt"):
+        return True  # `в Татарстане` … `республика подписала`
     return noun is None or noun in words
 
 
