@@ -5,6 +5,10 @@ from extract_helpers import agreement, records_of
 
 
 CASES = [
+    # bare `республика` is the republic named before, though its name has no `республика`
+    ("Парк «Сокол» открылся в Татарстане. Соглашение о создании площадки республика и «Сокол "
+     "Девелопмент» подписали еще в 2022 году.",
+     [agreement("соглашение", [("Татарстан", "LOC"), ("Сокол Девелопмент", "ORG")])]),
     # `хокимият области`, the body tagged as an adjective, is the region named before
     ("Хоким Навоийской области Шухрат Бахронов провёл переговоры с делегацией компании Henan "
      "Machinery. По итогам встречи хокимият области и компания подписали меморандум.",
