@@ -84,8 +84,14 @@ def _is_plural(doc, i: int) -> bool:
         if doc[j].pos_ in {"NOUN", "PROPN"} and doc[j].morph.get("Case") != ["Loc"] \
                 and not _after_preposition(doc, j):
             return False
+        if doc[j].pos_ == "NOUN" and doc[j].text.islower() and _only_adjectives_between(doc, j, i):
+            return False  # `о подписании долгосрочного договора`: the noun governs the genitive
         j -= 1
     return j >= 0 and doc[j].pos_ == "VERB" and doc[i].morph.get("Case") == ["Gen"]
+
+
+def _only_adjectives_between(doc, j: int, i: int) -> bool:
+    return all(t.pos_ == "ADJ" or t.is_space for t in doc[j + 1:i])
 
 
 def _after_preposition(doc, j: int) -> bool:
@@ -189,9 +195,9 @@ class AgreementExtractor:
                                                 for p in parties):
                 parties = sorted(parties + [referred], key=lambda party: party.start)
             # `Со стороны холдинга соглашение подписала …`: signers of the agreement already known
-            again = found and any(m.anaphoric and m.kind == found[-1].kind for m in mentions)
-            if all(party.type == PER for party in parties) and not again:
-                parties += _parties_nearby(doc, sentences, index, places, sign)
+            again = bool(found) and any(m.anaphoric and m.kind == found[-1].kind for m in mentions)
+            if all(party.type == PER for party in parties):
+                parties += _parties_nearby(doc, sentences, index, places, sign, back_only=again)
             if not sign and index > 0:
                 parties = _our_side(doc, sentences[index - 1], sent, parties) + parties
             _share_parties(mentions, parties)
@@ -298,12 +304,13 @@ def _last_kind_before(doc, i: int) -> Optional[str]:
     return None
 
 
-def _parties_nearby(doc, sentences, index: int, places: set, sign: bool) -> List[Party]:
-    """Organisations and regions of the sentence before (when this one signs) or after."""
-    if index + 1 < len(sentences) and _is_follow_up(doc, sentences[index + 1], places):
+def _parties_nearby(doc, sentences, index: int, places: set, sign: bool, back_only: bool = False) -> List[Party]:
+    """Organisations and regions of the sentence before (when this one signs) or after;
+    only before for an agreement spoken of again."""
+    if not back_only and index + 1 < len(sentences) and _is_follow_up(doc, sentences[index + 1], places):
         # `Вторым документом стал меморандум … Его подписали директор «Х» … и …`
         return sentence_parties(doc, sentences[index + 1], places, True)
-    order = (index - 1, index + 1) if sign else (index + 1, index - 1)
+    order = (index - 1,) if back_only else (index - 1, index + 1) if sign else (index + 1, index - 1)
     for other in order:
         if 0 <= other < len(sentences) and not _sentence_mentions(doc, sentences[other]):
             # `Со стороны региона в церемонии участвовал … Стороны подписали соглашение`:
