@@ -14,6 +14,7 @@ from ..models import morph_analyzer
 from ..normalize import phrase_nominative
 from ..vocab import load_set
 from .common import REGION_NOUNS, add_evidence, entities_in, word_lemmas
+from .state_bodies import region_aliases
 
 REACH = 7          # words after a name where its place may stand
 REACH_AFTER_CUE = 12  # … and after `расположенный`, `созданная`, `размещается`
@@ -101,10 +102,14 @@ def places_in(doc, sent, start: int, end: int) -> List:
 
 
 def specificity(name: str) -> int:
-    """0 a country, 1 a region (область, край, республика, округ), 2 a city or district."""
-    if name.lower() in load_set("countries.txt"):
+    """0 a country, 1 a region (область, край, республика, округ; `Кузбасс`, `Татарстан`), 2 a
+    city or district."""
+    lower = name.lower()
+    if lower in load_set("countries.txt"):
         return 0
-    return 1 if set(name.lower().split()) & REGION_NOUNS else 2
+    if set(lower.split()) & REGION_NOUNS or lower in load_set("republics.txt") or lower in region_aliases():
+        return 1
+    return 2
 
 
 def _place_in_brackets(doc, start: int, limit: int):
@@ -145,8 +150,7 @@ def leads_to_place(doc, start: int, ent) -> bool:
     if not prepositions:
         return False
     last = prepositions[-1]
-    if not all(forms & load_set("place_nouns.txt") or t.text == "." for forms, t in
-               zip(words[last + 1:], between[last + 1:])) or len(between) - last > 3:
+    if not _only_place_nouns(words[last + 1:], between[last + 1:]) or len(between) - last > 3:
         return False
     head = between[:last]
     if [t.text for t in head] in (["—"], ["–"]):
@@ -159,7 +163,16 @@ def leads_to_place(doc, start: int, ent) -> bool:
     if [t.text for t in head] in ([], ["("], [","]):
         return True
     size = load_set("size_words.txt") | load_set("proximity_words.txt")
-    return all(t.like_num or forms & size for forms, t in zip(words[:last], head))
+    # `в 12 км от Твери`: a preposition before the distance belongs to it
+    return all(t.like_num or forms & size or (k + 1 < len(head) and head[k + 1].like_num and _is_preposition(words, k))
+               for k, (forms, t) in enumerate(zip(words[:last], head)))
+
+
+def _only_place_nouns(words: List[set], tokens) -> bool:
+    """`в городе`, `на территории`, `на южной окраине`: place nouns after a preposition, an
+    adjective before one."""
+    return all(forms & load_set("place_nouns.txt") or t.text == "." or (t.pos_ == "ADJ" and k + 1 < len(tokens))
+               for k, (forms, t) in enumerate(zip(words, tokens)))
 
 
 def _dotted_noun(tokens, k: int) -> bool:

@@ -25,7 +25,7 @@ from .operator_names import attach_named_after_parks, attach_same_named
 from .operator_possessors import attach_possessors
 from .operator_references import attach_new_managers, attach_referred_operators
 from .park_operators import attach_creators, attach_operators
-from .park_places import location_near
+from .park_places import location_near, specificity
 
 SALIENCE_SENTENCES = 2
 OPERATOR_SALIENCE = 5  # `Оператором технопарка выступает …` a paragraph after the park's name
@@ -215,8 +215,12 @@ def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],
     seen = set()
     for m in subjects:
         park = parks[m.key].park
-        if park.location is None:
-            park.location = location_near(doc, m, mentions, first=m.key not in seen)
+        if park.location is None or specificity(park.location) < 2:
+            # `В Кузбассе открылся парк «Х». Площадка расположена в Рудничном районе Кемерова`:
+            # the most specific place the text gives
+            place = location_near(doc, m, mentions, first=m.key not in seen)
+            if place is not None and (park.location is None or specificity(place) > specificity(park.location)):
+                park.location = place
         seen.add(m.key)
 
 
