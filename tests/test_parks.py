@@ -13,6 +13,10 @@ def residents(count, qualifier=None):
 
 
 CASES = [
+    # `у нас N резидентов` in an interview: the park the article speaks of
+    ("Технопарк «Сибирский контур» в Томске вырос за шесть лет. О резидентах мы поговорили с директором."
+     "\n\n— Сколько компаний работает в технопарке?\n\n— На сегодня у нас 42 резидента.",
+     [park("Сибирский контур", "технопарк", "Томск", residents=residents(42))]),
     # a distance with its preposition (`в 12 км от`), an adjective before a place noun
     ("Завод разместится в индустриальном парке «Борки» в 12 км от Твери.",
      [park("Борки", "индустриальный парк", "Тверь")]),

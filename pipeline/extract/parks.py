@@ -7,6 +7,7 @@ right after them in the same clause.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, List, Optional
@@ -364,12 +365,24 @@ def _attach_residents(doc, mentions, parks, quantity, span) -> None:
     if not _is_resident_count(doc, span) or _is_plan(clause) or _is_future(clause + _until_break(right)) \
             or _has_trap(left[-3:] + right[:2], "near") or _has_trap(clause, "clause"):
         return
-    target = park_for(doc, mentions, span.start, span.end)
+    target = park_for(doc, mentions, span.start, span.end) or _our_park(doc, mentions, left)
     if target is None or target.grouped:
         return  # `в технопарках «А» и «Б» работают 40 компаний`: a count of both
     parks[target.key].park.residents = Residents(count=int(quantity.value),
                                                  qualifier=_qualifier(doc, span, quantity.qualifier))
     add_evidence(doc, "park", span.start, span.end, "residents", "count_of_residents")
+
+
+OUR = {"нас", "нам"}  # `— Сейчас у нас 34 резидента`: in an interview, the park the speaker runs
+
+
+def _our_park(doc, mentions: List[ParkMention], left) -> Optional[ParkMention]:
+    """The park an interview speaks of most, for a count said `у нас`."""
+    if not mentions or not any(t.lower_ in OUR for t in left[-4:]):
+        return None
+    counts = Counter(m.key for m in mentions)
+    key = max(counts, key=counts.get)
+    return next(m for m in mentions if m.key == key)
 
 
 

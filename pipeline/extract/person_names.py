@@ -62,6 +62,13 @@ def per_spans(doc) -> List[Tuple[int, int]]:
     return spans
 
 
+def _is_verb(word: str) -> bool:
+    """The dictionary's first reading of the word is a verb in the past: `Беседовала`, `Записал`
+    (not `Берни`, which reads as an imperative)."""
+    parses = morph_analyzer().parse(word.lower())
+    return len(word) > 3 and bool(parses) and parses[0].tag.POS == "VERB" and "past" in parses[0].tag
+
+
 def _is_title(token) -> bool:
     """A word in front of a name that is not part of it: `Император`, `Мадам`, `Безлюдная`."""
     text = token.text
@@ -89,6 +96,8 @@ def clean_span(doc, start: int, end: int) -> Optional[Tuple[int, int, int]]:
         end += 1  # `Орлов В.В.`: the last initial keeps its dot
     if end - start >= 2 and doc[end - 1].text == doc[end - 2].text:
         end -= 1  # `Максим Дадашев Дадашев`: a caption run into the text
+    while start < end - 1 and _is_verb(doc[start].text):
+        start += 1  # `Беседовала Лилия Габдуллина`: a byline's verb, which the tagger may call a name
     title_start = start
     while start < end - 1 and _is_title(doc[start]):
         start += 1
@@ -229,6 +238,14 @@ def named_thing(doc, title_start, start, end) -> bool:
     return not any(NAME_GRAMMEMES & p.tag.grammemes for p in morph_analyzer().parse(doc[start].text.lower()))
 
 
+def region_or_agency(doc, title_start, start, end) -> bool:
+    """`Смоленщина`, `Пензастата` (rules/non_person_endings.txt), `Итоги-2024`."""
+    if any(char.isdigit() for token in doc[start:end] for char in token.text):
+        return True
+    word = doc[start].text.lower()
+    return end - start == 1 and any(word.endswith(ending) for ending in load_set("non_person_endings.txt"))
+
+
 def title_of_something(doc, title_start, start, end) -> bool:
     """One title with its complement: `в пресс-службе Раиса республики` (раис, not Раиса)."""
     if end - start != 1 or end >= len(doc) or not is_head(doc[start]):
@@ -239,7 +256,8 @@ def title_of_something(doc, title_start, start, end) -> bool:
 
 # named_after is tried first, apart: a list after a namesake is dropped with it (find_mentions)
 NOT_PERSON = [not_capitalised, initials_only, thing_named, place_elsewhere, place_word,
-              someone_elses, common_word, mixed_script, modifies_noun, family, named_thing, title_of_something]
+              someone_elses, common_word, mixed_script, modifies_noun, family, named_thing, title_of_something,
+              region_or_agency]
 
 
 def find_mentions(doc) -> List[Mention]:
