@@ -26,7 +26,7 @@ from .agreement_sums import NamedSum, named_sums, relative_clause_sum
 from .elided_subjects import elided_subject, speaks_as_we
 from .common import add_evidence, index_by_first_word, is_counted, sentence_quantities, word_lemmas, words_from
 from .money import deal_money
-from .park_mentions import GENERIC_REFERENCES
+from .park_mentions import GENERIC_REFERENCES, match_kind
 from .parties import ORG_NOUNS, Party, is_government, sentence_parties
 from .party_references import referred_party, speaker_party
 from .unnamed_signers import unnamed_signers
@@ -119,6 +119,7 @@ def _park_places(doc) -> set:
         i = span.start - 1
         while i > 0 and doc[i].pos_ == "ADJ":
             i -= 1  # `о создании малой промышленной зоны «Х»`
+        i = _past_kind_phrase(doc, i, span.start)
         if i > 0 and word_lemmas(doc[i]) & GENERIC_REFERENCES and span.start - i == 1:
             i -= 1  # `инфраструктуры парка «Х»`: the generic word before a name-only mention
             while i > 0 and doc[i].pos_ == "ADJ":
@@ -129,9 +130,35 @@ def _park_places(doc) -> set:
             while i > 0 and doc[i].pos_ == "ADJ":
                 i -= 1
         if doc[i].pos_ == "ADP" or doc[i].lemma_.lower() in load_set("park_object_words.txt") \
-                or _of_common_noun(doc, i, span.start):
+                or _of_common_noun(doc, i, span.start) or _kind_governed(doc, i, span.start):
             places.update(range(span.start, span.end))
     return places
+
+
+KIND_PHRASE_REACH = 5  # `в особой экономической зоне регионального уровня «Х»`
+
+
+def _past_kind_phrase(doc, i: int, start: int) -> int:
+    """Back over a kind and the type phrase between it and a name-only mention (`зоне
+    регионального уровня «Усманская»`) to the word before the kind, when a kind is there."""
+    j = i
+    while j > 0 and i - j < KIND_PHRASE_REACH and doc[j].pos_ in {"ADJ", "NOUN"} and doc[j].text.islower() \
+            and not word_lemmas(doc[j]) & load_set("positions.txt") and doc[j].lemma_.lower() not in ORG_NOUNS:
+        if match_kind(doc, j) is not None:
+            k = j - 1
+            while k > 0 and doc[k].pos_ == "ADJ":
+                k -= 1
+            return k
+        j -= 1
+    return i
+
+
+def _kind_governed(doc, i: int, start: int) -> bool:
+    """`управляющая компания индустриального парка «Х»`: a park named with its kind in the
+    genitive after a noun, an organisation's included, is what that noun has, not a party
+    (`ассоциация «Волга-Авто»` names the association itself)."""
+    return doc[i].pos_ == "NOUN" and doc[i].text.islower() and match_kind(doc, start) is not None \
+        and doc[start].morph.get("Case") == ["Gen"] and not word_lemmas(doc[i]) & load_set("positions.txt")
 
 
 def _of_common_noun(doc, i: int, start: int) -> bool:

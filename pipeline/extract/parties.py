@@ -295,7 +295,7 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
         parties.append(Party(start, end, region, LOC, governed=True))
         return
     name = expand_abbreviation(doc, name or org_name(span))  # `ЛАРТ` defined in brackets earlier
-    if name and name.lower() in load_set("news_outlets.txt"):
+    if name and {name.lower(), strip_quotes(span.text).strip().lower()} & load_set("news_outlets.txt"):
         return  # `Ведомости`, `(БелТА)`: the source of the news
     if name:
         parties.append(Party(start, end, name, ORG))

@@ -27,9 +27,22 @@ def _subject_noun(doc, sent) -> Optional[int]:
             continue
         if token.pos_ == "PRON" or token.morph.get("Case") == ["Nom"]:
             following = doc[token.i + 1] if token.i + 1 < sent.end else None
-            if following is None or not (following.text in QUOTES or following.ent_type_ or following.pos_ == "PROPN"):
+            if following is None or not (following.text in QUOTES or following.ent_type_ or following.pos_ == "PROPN") \
+                    and not _in_apposition(doc, token.i, sent.start):
                 return token.i
     return None
+
+
+def _in_apposition(doc, i: int, floor: int) -> bool:
+    """`ООО «Х», управляющая компания парка «Y», …`: a noun set off by a comma after a name
+    describes that name; it stands for no one else."""
+    following = next((t for t in doc[i + 1:i + 3] if not t.is_space), None)
+    if following is not None and following.pos_ in {"VERB", "AUX"} and following.morph.get("VerbForm") == ["Fin"]:
+        return False  # `Как стало известно «…», компания подписала`: the subject after a source
+    j = i - 1
+    while j > floor and (doc[j].is_space or doc[j].pos_ in {"ADJ", "VERB"}):
+        j -= 1
+    return j > floor and doc[j].text == ","
 
 
 def _subject_words() -> frozenset:
