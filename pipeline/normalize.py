@@ -139,7 +139,8 @@ def phrase_nominative(tokens) -> str:
     «заместителя губернатора Краснодарского края» → «заместитель губернатора Краснодарского края».
     """
     tokens = [token for token in tokens if not token.is_space]
-    head = next((i for i, token in enumerate(tokens) if token.pos_ in {"NOUN", "PROPN"}), None)
+    head = next((i for i, token in enumerate(tokens) if token.pos_ in {"NOUN", "PROPN"}
+                 and not _adjective_tagged_as_name(tokens, i)), None)
     if head is None:
         return _join([token.text for token in tokens], tokens)
     head_token = tokens[head]
@@ -147,12 +148,27 @@ def phrase_nominative(tokens) -> str:
     words = []
     for i, token in enumerate(tokens):
         if i < head and token.pos_ in {"ADJ", "DET", "NUM", "VERB", "PROPN"}:
-            words.append(inflect_word(token.text, token.pos_, _morph(token, "Case"), number, gender))
+            pos = "ADJ" if _adjective_tagged_as_name(tokens, i) else token.pos_
+            words.append(inflect_word(token.text, pos, _morph(token, "Case"), number, gender))
         elif i == head:
             words.append(_compound_place(token) or inflect_word(token.text, token.pos_, _morph(token, "Case"), number))
         else:
             words.append(token.text)
     return _join(words, tokens)
+
+
+ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им",
+                     "ом", "ем", "ую", "юю", "ых", "их", "ыми", "ими")
+
+
+def _adjective_tagged_as_name(tokens, i: int) -> bool:
+    """`Тюменским государственным университетом`: a capitalised adjective the tagger called a
+    name, in the case of the word after it."""
+    token = tokens[i]
+    if token.pos_ != "PROPN" or i + 1 >= len(tokens) or not token.text.lower().endswith(ADJECTIVE_ENDINGS):
+        return False
+    following = tokens[i + 1]
+    return following.pos_ in {"ADJ", "NOUN"} and following.morph.get("Case") == token.morph.get("Case") != []
 
 
 def person_name(tokens) -> str:

@@ -36,7 +36,7 @@ def merge_mentions(doc, found: list) -> List[Agreement]:
             agreements.append(same)
         _prefer_fuller_names(same, m.parties)
         known = [Party(0, 0, s.name, s.type) for s in same.signatories]
-        parties = [p for p in m.parties if not any(_abbreviates(p, other, aliases) for other in known + m.parties)]
+        parties = [p for p in _fullest(doc, m.parties) if not any(_abbreviates(p, other, aliases) for other in known + m.parties)]
         same.signatories += [Signatory(p.name, p.type) for p in _unique(known + parties)[len(known):]]
         same.sum = same.sum or m.sum
         same.mentions.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])))
@@ -137,6 +137,15 @@ def _unique(parties: List[Party]) -> List[Party]:
             seen.append((words, party.type))
             unique.append(party)
     return unique
+
+
+def _fullest(doc, parties: List[Party]) -> List[Party]:
+    """One sentence's parties, a park left out when a company that signs bears its name
+    (`парк «Ольгино»` beside `компания «Ольгино Девелопмент»`)."""
+    parks = {i for span in doc.spans.get("park", []) if span.label_ == "mention" for i in range(span.start, span.end)}
+    return [p for p in parties if not (p.start in parks and any(
+        q is not p and q.type == p.type and len(_words(q)) > len(_words(p)) and contains_words(_words(q), _words(p))
+        for q in parties))]
 
 
 def _same_name(one: List[str], other: List[str]) -> bool:
