@@ -50,9 +50,12 @@ def _shape_one(word: str, template: str) -> str:
     return word.lower()
 
 
-def _parse_for(text: str, pos: str, case: Optional[str], names: bool = False):
-    """The pymorphy3 parse that agrees with the tagger's POS and case."""
+def _parse_for(text: str, pos: str, case: Optional[str], names: bool = False, place: bool = False):
+    """The pymorphy3 parse that agrees with the tagger's POS and case; for a place, a place
+    name first, one with no plural before one with (`Кстова` → Кстово, not Кстов)."""
     parses = morph_analyzer().parse(text)
+    if place:
+        parses = sorted(parses, key=lambda p: ("Geox" not in p.tag.grammemes, "Sgtm" not in p.tag.grammemes))
     classes = POS_CLASSES.get(pos)
     wanted_case = CASE_GRAMMEMES.get(case or "", set())
 
@@ -71,12 +74,13 @@ def _parse_for(text: str, pos: str, case: Optional[str], names: bool = False):
 
 
 def inflect_word(text: str, pos: str, case: Optional[str], number: Optional[str] = None,
-                 gender: Optional[str] = None, names: bool = False, singular: bool = False) -> str:
+                 gender: Optional[str] = None, names: bool = False, singular: bool = False,
+                 place: bool = False) -> str:
     """`text` in the nominative, keeping its number (and taking `gender` for adjectives);
     `singular` puts a plural in the singular too (музыкантами → музыкант)."""
     if (case == "Nom" and not singular) or not _is_cyrillic(text) or (len(text) > 1 and text.isupper()):
         return text  # acronyms (КРДВ, ОЭЗ) do not decline
-    parse = _parse_for(text, pos, case, names)
+    parse = _parse_for(text, pos, case, names, place)
     if parse is None:
         return text
     target = {"nomn"}
@@ -151,7 +155,8 @@ def phrase_nominative(tokens) -> str:
             pos = "ADJ" if _adjective_tagged_as_name(tokens, i) else token.pos_
             words.append(inflect_word(token.text, pos, _morph(token, "Case"), number, gender))
         elif i == head:
-            words.append(_compound_place(token) or inflect_word(token.text, token.pos_, _morph(token, "Case"), number))
+            words.append(_compound_place(token) or inflect_word(token.text, token.pos_, _morph(token, "Case"), number,
+                                                                place=token.ent_type_ == "LOC"))
         else:
             words.append(token.text)
     return _join(words, tokens)
