@@ -21,7 +21,7 @@ from ..vocab import load_set, load_table
 from .agreement_anaphora import is_anaphoric, is_new_document
 from .agreement_lists import listed_agreements
 from .agreement_merge import merge_mentions, same_party
-from .agreement_plans import is_planned_document, is_planned_signing
+from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_sums import NamedSum, named_sums, relative_clause_sum
 from .elided_subjects import elided_subject, speaks_as_we
 from .common import add_evidence, index_by_first_word, is_counted, sentence_quantities, word_lemmas, words_from
@@ -63,6 +63,8 @@ def match_agreement(doc, i: int) -> Optional[Tuple[int, str]]:
             best = (tokens[-1].i + 1, kind)
     if best and not _is_one_of(doc, i) and (_is_plural(doc, i) or is_counted(doc, i)):
         return None
+    if best and i > 0 and word_lemmas(doc[i - 1]) & load_set("agreement_not_kinds.txt"):
+        return None  # `коллективный договор`: a labour agreement
     return best
 
 
@@ -199,7 +201,7 @@ class AgreementExtractor:
                 continue
             # `Сумма контракта составляет …` speaks of a contract already named
             mentions = [m for m in _sentence_mentions(doc, sent) if m.start not in {n.noun for n in named}
-                        and not is_planned_document(doc, sent, m.start)]
+                        and not is_planned_document(doc, sent, m.start) and not is_generic_signing(doc, sent, m.start)]
             sign = _has_sign_verb(sent)
             signers = _signing_parties(doc, sent, places) if not mentions and sign and _signs_many(doc, sent) else []
             if any(p.type == PER for p in signers):
@@ -343,11 +345,19 @@ def _parties_nearby(doc, sentences, index: int, places: set, sign: bool, back_on
             # `Со стороны региона в церемонии участвовал … Стороны подписали соглашение`:
             # a signing ceremony names its signers beside their organisations
             ceremony = _has_sign_verb(sentences[other])
+            if not (sign or ceremony) and _paragraph_break(doc, sentences[index], sentences[other]):
+                continue  # an agreement named in passing borrows no one from another paragraph
             parties = [p for p in sentence_parties(doc, sentences[other], places, ceremony)
                        if p.type == ORG or p.governed or (ceremony and p.type == PER)]
             if parties:
                 return parties
     return []
+
+
+def _paragraph_break(doc, one, other) -> bool:
+    """Whether a blank line stands between two sentences."""
+    low, high = (one, other) if one.start < other.start else (other, one)
+    return any("\n" in t.text for t in doc[low.end - 1:high.start + 1] if t.is_space)
 
 
 def _share_parties(mentions: List[AgreementMention], parties: List[Party]) -> None:
