@@ -24,10 +24,10 @@ from typing import List, Optional
 from ..models import morph_analyzer
 from ..records import ORG
 from ..vocab import load_set
-from .common import add_evidence, word_lemmas
+from .common import add_evidence, entities_in, word_lemmas
 from .operator_objects import coordinated, governs_park, parks_counted_back
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key
-from .parties import sentence_parties
+from .parties import expand_abbreviation, org_name, sentence_parties
 from .party_references import referred_party
 
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–"}
@@ -45,11 +45,13 @@ def attach_referred_operators(doc, sentences, mentions: List[ParkMention], parks
     park_keys = {m.key for m in mentions}
     for index, sent in enumerate(sentences):
         for verb in sent:
-            if verb.pos_ != "VERB" or not word_lemmas(verb) & load_set("operator_verbs.txt"):
+            copula = verb.lemma_.lower() in COPULAS
+            if not copula and (verb.pos_ != "VERB" or not word_lemmas(verb) & load_set("operator_verbs.txt")):
                 continue
             earlier = sentences[index - 1].start if index else sent.start
-            targets = [m for m in _objects(doc, sent, verb.i, mentions, earlier)
-                       if parks[m.key].park.operator is None]
+            objects = _cue_objects(doc, sent, verb.i, mentions) if copula else \
+                _objects(doc, sent, verb.i, mentions, earlier)
+            targets = [m for m in objects if parks[m.key].park.operator is None]
             if not targets:
                 continue
             name = _subject_company(doc, sentences, index, verb.i, mentions, park_keys)
@@ -57,6 +59,24 @@ def attach_referred_operators(doc, sentences, mentions: List[ParkMention], parks
                 if name and name_key(name) != m.key:
                     parks[m.key].park.operator = name
                     add_evidence(doc, "park", m.start, m.end, "operator", "operator_referred")
+
+
+COPULAS = {"являться", "выступать", "стать"}  # `Компания является … управляющей компанией парка «Y»`
+CUE_AFTER_COPULA = 5  # `является собственником территории и управляющей компанией`
+
+
+def _cue_objects(doc, sent, verb: int, mentions) -> List[ParkMention]:
+    """`Компания является собственником территории и управляющей компанией промышленного
+    парка «Y»`: after a copula, an operator cue noun and the park it governs."""
+    from .park_operators import cue_end  # park_operators imports this module
+    for i in range(verb + 1, min(sent.end, verb + 1 + CUE_AFTER_COPULA)):
+        end = cue_end(doc, i, sent.end)
+        if end is None or doc[end - 1].pos_ != "NOUN":
+            continue
+        governed = [m for m in mentions if end <= m.start <= end + 2 and not any(t.pos_ == "ADP" for t in doc[end:m.start])]
+        if governed:
+            return governed[:1]
+    return []
 
 
 def _clause_start(doc, sent, i: int) -> int:
@@ -97,6 +117,13 @@ def _subject_company(doc, sentences, index, verb, mentions, park_keys) -> Option
             if name:
                 return name
         return None
+    if index > 0 and not _speaks_for_itself(doc, subject):
+        # `Для ООО «Х» это второй проект. Компания является …`: the one company just named
+        named = {expand_abbreviation(doc, org_name(ent)) for ent in entities_in(sentences[index - 1])
+                 if ent.label_ == "ORG"} - {""}
+        named = {name for name in named if name_key(name) not in park_keys}
+        if len(named) == 1:
+            return named.pop()
     referred = referred_party(doc, sentences, index, places, park_keys)
     if referred is None and _speaks_for_itself(doc, subject):
         # `Наша компания управляет им с 2020 года, — сказал директор ООО «Х»`

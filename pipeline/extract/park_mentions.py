@@ -15,7 +15,7 @@ from spacy.attrs import LEMMA, ORTH
 
 from ..models import morph_analyzer
 from ..normalize import inflect_word, strip_quotes
-from ..vocab import load_table
+from ..vocab import load_set, load_table
 from .common import index_by_first_word, is_counted, quoted_spans, word_lemmas, words_from
 
 MAX_NAME_WORDS = 3
@@ -321,3 +321,18 @@ def _nominative_name(span) -> str:
         case = token.morph.get("Case")
         return inflect_word(token.text, token.pos_, case[0] if case else None, "Sing")
     return strip_quotes(span.text)
+
+
+def possessed_noun(doc, m, floor: int) -> Optional[int]:
+    """The common noun a park in the genitive follows and owns (`корпусов «Толмачёвского»`),
+    or None: not a place noun (`на территории парка` is the park), a kind or a title."""
+    i = m.start - 1
+    while i > floor and (doc[i].is_space or doc[i].pos_ == "ADJ"):
+        i -= 1
+    first = next((t for t in doc[m.start:m.end] if t.is_alpha), None)
+    if i < floor or doc[i].pos_ != "NOUN" or not doc[i].text.islower() or first is None \
+            or first.morph.get("Case") != ["Gen"] or match_kind(doc, i) is not None:
+        return None
+    if word_lemmas(doc[i]) & (load_set("positions.txt") | load_set("place_nouns.txt")):
+        return None
+    return i

@@ -20,7 +20,7 @@ from typing import Optional
 from ..normalize import strip_legal_form, strip_quotes
 from ..vocab import load_list, load_set
 from .common import add_evidence, entities_in, index_by_first_word, quoted_spans, word_lemmas
-from .park_mentions import ParkMention, match_kind, name_key
+from .park_mentions import ParkMention, match_kind, name_key, possessed_noun
 from ..records import ORG
 from .parties import expand_abbreviation, headed_names, is_event, org_name, sentence_parties
 from .party_references import referred_party
@@ -80,10 +80,12 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     if cue is not None and not _is_sponsor(doc, cue, org[0]):
         between = [m for m in mentions if cue <= m.start and m.end <= org[0]]
         before = [m for m in mentions if m.end <= cue and m.start >= sent.start
-                  and not _is_place_of(doc, m, org[0])]
+                  and not _is_place_of(doc, m, org[0]) and not _is_possessor(doc, m, sent.start)]
         found = (between or before or [None])[-1]
         if found is None and not _speaks_of_other(doc, sent, cue, inside):
             found = park_for(doc, mentions, org[0], org[1])
+            if found is not None and sent.start <= found.start and _is_possessor(doc, found, sent.start):
+                found = None  # `Один из корпусов «Х» … принадлежит компании «Y»`
         if found is not None:
             return found
     appositive = _cue_in_apposition(doc, sent, org, mentions)
@@ -140,6 +142,13 @@ def _is_place_of(doc, m, org_start: int) -> bool:
     return before is not None and before.pos_ == "ADP" \
         and not any("который" in word_lemmas(t) for t in doc[m.end:org_start]) \
         and _participle_after_comma(doc, m.end) is None  # `в парке «Х», созданном АО «Y»`
+
+
+def _is_possessor(doc, m, floor: int) -> bool:
+    """`Один из корпусов «Толмачёвского» … принадлежит компании «Y»`: a park that owns a thing
+    named before it is not what the cue speaks of (a cue noun itself aside)."""
+    owned = possessed_noun(doc, m, floor)
+    return owned is not None and find_cue(doc, owned, owned + 1) is None
 
 
 def _participle_after_comma(doc, i: int) -> Optional[int]:

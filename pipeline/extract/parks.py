@@ -21,7 +21,7 @@ from .common import (add_evidence, article_region, counted_noun, lemmas, quoted_
                      sentence_quantities, token_window, word_lemmas)
 from .park_areas import BUILDING, buildings_are_park, is_inside_park, whole_of_part
 from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, expand_kind, find_kind_mentions,
-                            find_name_mentions, full_kinds, generic_word_names, kind_expansions)
+                            find_name_mentions, full_kinds, generic_word_names, kind_expansions, possessed_noun)
 from .operator_names import attach_named_after_parks, attach_same_named
 from .operator_possessors import attach_possessors
 from .operator_references import attach_new_managers, attach_referred_operators
@@ -288,6 +288,8 @@ def _attach_area(doc, mentions, parks, quantity, span) -> None:
     target = park_for(doc, mentions, span.start, span.end)
     if target is None or target.grouped or quantity.area is None or is_inside_park(doc, span, target):
         return  # a size said of several parks together is none of theirs
+    if _measures_owned(doc, target, span):
+        return  # `Один из корпусов «Х» площадью 12 тыс. кв. м`: the size of what the park owns
     buildings = [t for t in near if value_cues().get(t.lemma_.lower()) == BUILDING]
     if buildings and not buildings_are_park(doc, span, buildings, mentions):
         return
@@ -295,6 +297,22 @@ def _attach_area(doc, mentions, parks, quantity, span) -> None:
     if area is not None:
         parks[target.key].areas.append((_closeness(doc, target, span), area))
     add_evidence(doc, "park", span.start, span.end, "area", "area_near_park")
+
+
+PART_WORDS = {"один", "одна", "одно", "часть"}  # `Один из корпусов «Х»`, `часть территории`
+
+
+def _measures_owned(doc, target, span) -> bool:
+    """A size right after a park that follows one of the things it owns measures that thing
+    (`Один из корпусов «Х» площадью 12 тыс. кв. м`), not the park (`помещений технопарка
+    «Х» площадью …` is all of them: the park's size)."""
+    between = [t for t in doc[target.end:span.start] if not t.is_space]
+    owned = possessed_noun(doc, target, span.sent.start)
+    if len(between) > 2 or owned is None:
+        return False
+    words = [t for t in doc[max(span.sent.start, owned - 2):owned] if not t.is_space]
+    return bool(words) and (bool(word_lemmas(words[-1]) & PART_WORDS)
+                            or (len(words) == 2 and words[-1].lower_ == "из" and bool(word_lemmas(words[0]) & PART_WORDS)))
 
 
 COUNT_LOOKBACK = 10  # `число резидентов ОЭЗ ППТ «Миасс» выросло до шести`
