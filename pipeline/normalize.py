@@ -6,6 +6,8 @@ natasha's norm.py does).
 """
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 from typing import Optional, Sequence, Tuple
 
@@ -73,13 +75,22 @@ def _parse_for(text: str, pos: str, case: Optional[str], names: bool = False, pl
     return None
 
 
+DECLINED_ACRONYM = re.compile(r"([А-ЯЁ]{3,})(?:ом|ем|а|у|е|ы)")  # an acronym with a case ending
+# `УрФУ`, `КамАЗ`: capitals with at most two small letters between them (not `УралКомпозит`)
+MIXED_ACRONYM = re.compile(r"[А-ЯЁ](?:[а-яё]{0,2}[А-ЯЁ])+[а-яё]{0,2}")
+
+
 def inflect_word(text: str, pos: str, case: Optional[str], number: Optional[str] = None,
                  gender: Optional[str] = None, names: bool = False, singular: bool = False,
                  place: bool = False) -> str:
     """`text` in the nominative, keeping its number (and taking `gender` for adjectives);
     `singular` puts a plural in the singular too (музыкантами → музыкант)."""
-    if (case == "Nom" and not singular) or not _is_cyrillic(text) or (len(text) > 1 and text.isupper()):
-        return text  # acronyms (КРДВ, ОЭЗ) do not decline
+    declined = DECLINED_ACRONYM.fullmatch(text)
+    if declined and case != "Nom":
+        return declined.group(1)  # `ТУСУРом` → ТУСУР
+    if (case == "Nom" and not singular) or not _is_cyrillic(text) or (len(text) > 1 and text.isupper()) \
+            or MIXED_ACRONYM.fullmatch(text):
+        return text  # acronyms (КРДВ, ОЭЗ, УрФУ) do not decline
     parse = _parse_for(text, pos, case, names, place)
     if parse is None:
         return text

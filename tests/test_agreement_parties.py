@@ -5,6 +5,19 @@ from extract_helpers import agreement, records_of
 
 
 CASES = [
+    # `УрФУ` abbreviates Уральский федеральный университет (letters from word beginnings) and
+    # does not decline; a signer named by surname takes the person's full name
+    ("Корпорация развития Среднего Урала и Уральский федеральный университет подписали меморандум. "
+     "Документ подписали генеральный директор корпорации Ольга Лаптева и проректор УрФУ по науке Сергей Дьячков.",
+     [agreement("меморандум", [("Корпорация развития Среднего Урала", "ORG"), ("Уральский федеральный университет", "ORG"),
+                               ("Ольга Лаптева", "PER"), ("Сергей Дьячков", "PER")])]),
+    ("Вице-губернатор Свердловской области Дмитрий Корнилов провёл переговоры. Соглашение с индийской "
+     "компанией Rostar Precision Machining подписал Корнилов.",
+     [agreement("соглашение", [("Rostar Precision Machining", "ORG"), ("Дмитрий Корнилов", "PER")])]),
+    # a declined acronym loses its ending; a compound's first part declines only into a real word
+    ("В мае технопарк подписал соглашение с ТУСУРом. Кубань подписала контракт с «Агроком-Юг».",
+     [agreement("соглашение", [("ТУСУР", "ORG")]),
+      agreement("контракт", [("Кубань", "LOC"), ("Агроком-Юг", "ORG")])]),
     # a park signs not beside a company that bears its name; a capitalised adjective the
     # tagger called a name agrees with its noun
     ("Индустриальный парк «Ольгино» создан в 2019 году, тогда правительство Нижегородской области и "

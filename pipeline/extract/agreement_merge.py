@@ -13,7 +13,7 @@ from typing import List, Optional, Tuple
 from ..records import LOC, ORG, PER, Agreement, Signatory
 from .common import add_evidence, contains_words
 from .parties import Party
-from .state_bodies import is_informal_region, name_lemmas
+from .state_bodies import is_informal_region, name_lemmas, region_aliases
 
 
 def same_party(one: Party, other: Party) -> bool:
@@ -121,7 +121,11 @@ def _abbreviates(party: Party, other: Party, aliases: dict) -> bool:
 
 
 def _words(party: Party) -> List[str]:
-    """The words of a party's name in normal form, a ministry's abbreviation spelled out."""
+    """The words of a party's name in normal form, a ministry's abbreviation spelled out; an
+    abbreviation (`УрФУ`, `КХК`) as written."""
+    if " " not in party.name and sum(char.isupper() for char in party.name) >= 2 and not party.name.startswith("Мин") \
+            and party.name.lower() not in region_aliases():  # `РТ` is Татарстан
+        return [party.name.lower()]
     return list(name_lemmas(party.name))
 
 
@@ -150,8 +154,24 @@ def _fullest(doc, parties: List[Party]) -> List[Party]:
 
 def _same_name(one: List[str], other: List[str]) -> bool:
     return contains_words(one, other) or contains_words(other, one) \
-        or _initials(one) == "".join(other) or _initials(other) == "".join(one)
+        or _abbreviation_of(one, other) or _abbreviation_of(other, one)
 
 
-def _initials(words: List[str]) -> str:
-    return "".join(word[0] for word in words if word) if len(words) > 1 else ""
+def _abbreviation_of(words: List[str], short: List[str]) -> bool:
+    """`КХК` of Кузбасская химическая компания, `УрФУ` of Уральский федеральный университет:
+    one word split into the beginnings of the other name's words, in order, one or two
+    letters each."""
+    if len(short) != 1 or len(words) < 2:
+        return False
+    return _splits_into_prefixes(short[0], [w for w in words if w not in {"и", "по"}])
+
+
+def _splits_into_prefixes(abbreviation: str, words: List[str]) -> bool:
+    if not words:
+        return not abbreviation
+    if not abbreviation:
+        return False
+    return any(abbreviation[:n] == words[0][:n] and _splits_into_prefixes(abbreviation[n:], words[1:])
+               for n in (1, 2, 3) if n <= len(abbreviation))
+
+

@@ -238,6 +238,7 @@ class AgreementExtractor:
             last_index = index if kept else last_index
             _give_named_sums(doc, named, found)
         _add_shared_signers(found, shared)
+        _name_persons_fully(doc, found)
         doc._.agreements = [to_dict(a) for a in merge_mentions(doc, found)]
         return doc
 
@@ -250,6 +251,20 @@ def _signs_many(doc, sent) -> bool:
     documents the article lists (uncounted: `подписано 14 соглашений` is a total)."""
     return any(t.lemma_.lower() in MANY_DOCUMENTS and t.morph.get("Number") == ["Plur"]
                and not is_counted(doc, t.i) for t in sent)
+
+
+def _name_persons_fully(doc, found: List[AgreementMention]) -> None:
+    """A person who signs under a short name (`Корнилов`) takes the person record's fullest
+    one (`Дмитрий Корнилов`)."""
+    persons = getattr(doc._, "persons", None) or []
+    for mention in found:
+        for k, party in enumerate(mention.parties):
+            if party.type != PER or party.end <= party.start:
+                continue
+            start, end = doc[party.start].idx, doc[party.end - 1].idx + len(doc[party.end - 1])
+            person = next((p for p in persons if any(a < end and start < b for a, b in p.get("mentions") or [])), None)
+            if person is not None and len(person["name"]) > len(party.name):
+                mention.parties[k] = Party(party.start, party.end, person["name"], PER, party.governed)
 
 
 def _add_shared_signers(found: List[AgreementMention], shared) -> None:

@@ -158,9 +158,15 @@ def _compound_nominative(token, case: Optional[str]) -> str:
     parts = token.text.split("-")
     for k in (0, len(parts) - 1):
         nominative = inflect_word(parts[k], token.pos_, case, "Sing")
-        if nominative != parts[k] and len(nominative) < len(parts[k]):
+        if nominative != parts[k] and len(nominative) < len(parts[k]) and (k > 0 or _is_known_word(nominative)):
             return "-".join(parts[:k] + [nominative] + parts[k + 1:])
     return token.text
+
+
+def _is_known_word(word: str) -> bool:
+    """A dictionary word (`электроприбор`), not a guess (`Агроком` is no form of `агрок`): a
+    first part declines only into one; a last part (`«Зауралье-Агротеха»`) as endings go."""
+    return any(parse.is_known for parse in morph_analyzer().parse(word.lower()))
 
 
 def expand_abbreviation(doc, name: str) -> str:
