@@ -28,7 +28,7 @@ from .common import add_evidence, index_by_first_word, is_counted, sentence_quan
 from .money import deal_money
 from .park_mentions import GENERIC_REFERENCES, match_kind
 from .parties import ORG_NOUNS, Party, is_government, sentence_parties
-from .party_references import referred_party, speaker_party
+from .party_references import named_by_head, referred_party, speaker_party
 from .unnamed_signers import unnamed_signers
 
 
@@ -229,6 +229,9 @@ class AgreementExtractor:
                 parties += _parties_nearby(doc, sentences, index, places, sign, back_only=again)
             if not sign and index > 0:
                 parties = _our_side(doc, sentences[index - 1], sent, parties) + parties
+            parties = _ours_named(doc, sent, parties)
+            # `между министерством и корпорацией «Y»`: the ministry named before
+            parties = _with_heads_named(parties, named_by_head(doc, sentences, index))
             _share_parties(mentions, parties)
             _read_sums(doc, sent, mentions)
             if not sign and found and index - last_index <= FOLLOW_UP_SENTENCES:
@@ -272,6 +275,31 @@ def _add_shared_signers(found: List[AgreementMention], shared) -> None:
         for mention in found:
             if mention.start >= start:
                 mention.parties += [p for p in parties if not any(same_party(p, q) for q in mention.parties)]
+
+
+def _with_heads_named(parties: List[Party], named: List[Party]) -> List[Party]:
+    """Bare head nouns (`министерством`) replaced by, or joined by, the names they stand for."""
+    for party in named:
+        same_place = [k for k, p in enumerate(parties) if p.start <= party.start < p.end]
+        if same_place:
+            parties[same_place[0]] = party
+        elif not any(same_party(party, p) for p in parties):
+            parties = sorted(parties + [party], key=lambda p: p.start)
+    return parties
+
+
+OURS = {"наш"}  # `между правительством области, нашей компанией и …`
+
+
+def _ours_named(doc, sent, parties: List[Party]) -> List[Party]:
+    """`нашей компанией`, `наш технопарк` among the parties: the speaker's organisation."""
+    for token in sent:
+        if token.lemma_.lower() in OURS and token.i + 1 < sent.end \
+                and doc[token.i + 1].lemma_.lower() in ORG_NOUNS | GENERIC_REFERENCES | {"технопарк"}:
+            speaker = speaker_party(doc, token.i)
+            if speaker is not None and not any(same_party(speaker, p) for p in parties):
+                return sorted(parties + [speaker], key=lambda party: party.start)
+    return parties
 
 
 def _our_side(doc, before, sent, parties: List[Party]) -> List[Party]:

@@ -12,8 +12,8 @@ from typing import Dict, List, Optional
 
 from ..records import ORG
 from ..vocab import load_set
-from .common import word_lemmas
-from .parties import Party, sentence_parties
+from .common import entities, word_lemmas
+from .parties import Party, org_name, sentence_parties
 
 QUOTES = {"«", "\"", "„"}
 
@@ -117,3 +117,32 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
         return Party(noun, noun + 1, runner, ORG) if runner else None
     _, _, name = max(counts.values(), key=lambda seen: (seen[0], seen[1]))
     return Party(noun, noun + 1, name, ORG)
+
+
+HEAD_NOUNS = {"министерство", "агентство", "корпорация", "фонд", "университет", "банк"}
+
+
+def _with_place(doc, ent):
+    """`Министерство промышленности и строительства` + `Республики Казахстан` right after it."""
+    following = next((e for e in entities(doc) if e.start == ent.end and e.label_ == "LOC"), None)
+    return doc[ent.start:following.end] if following is not None and following[0].morph.get("Case") == ["Gen"] else ent
+
+
+def named_by_head(doc, sentences, index: int) -> List[Party]:
+    """`соглашение между министерством и корпорацией China Xinda`: a bare head noun in any
+    case, with no name of its own after it, is the last organisation named before whose name
+    opens with that noun (`Министерство промышленности и строительства Республики Казахстан`)."""
+    sent = sentences[index]
+    found = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if lemma not in HEAD_NOUNS or not token.text.islower() or token.ent_type_:
+            continue
+        following = doc[token.i + 1] if token.i + 1 < sent.end else None
+        if following is not None and (following.text in QUOTES or following.ent_type_ or following.pos_ in {"PROPN", "NOUN", "ADJ"}):
+            continue
+        earlier = [ent for ent in entities(doc) if ent.end <= sent.start and ent.label_ == "ORG"
+                   and ent[0].lemma_.lower() == lemma]
+        if earlier:
+            found.append(Party(token.i, token.i + 1, org_name(_with_place(doc, earlier[-1])), ORG))
+    return found
