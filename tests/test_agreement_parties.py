@@ -5,6 +5,12 @@ from extract_helpers import agreement, records_of
 
 
 CASES = [
+    # a headed name keeps the adjectives before its head; an informal region beside its formal
+    # name in one sentence gives way to it
+    ("СЭЗ «Приднепровье» подписала меморандум с Торгово-промышленной палатой провинции Шаньдун.",
+     [agreement("меморандум", [("Приднепровье", "ORG"), ("Торгово-промышленная палата провинции Шаньдун", "ORG")])]),
+    ("Правительство Кубани, Краснодарский край и компания «Агроком-Юг» заключили соглашение.",
+     [agreement("соглашение", [("Краснодарский край", "LOC"), ("Агроком-Юг", "ORG")])]),
     # a bare `министерством` is the ministry named before; `нашей компанией` is the speaker's
     ("Министерство промышленности и строительства Республики Казахстан провело форум в Шымкенте. "
      "Ключевым стало соглашение между министерством и корпорацией China Xinda Heavy Industries.",

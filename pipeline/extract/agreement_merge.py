@@ -145,11 +145,15 @@ def _unique(parties: List[Party]) -> List[Party]:
 
 def _fullest(doc, parties: List[Party]) -> List[Party]:
     """One sentence's parties, a park left out when a company that signs bears its name
-    (`парк «Ольгино»` beside `компания «Ольгино Девелопмент»`)."""
+    (`парк «Ольгино»` beside `компания «Ольгино Девелопмент»`), an informal region beside
+    its formal name."""
     parks = {i for span in doc.spans.get("park", []) if span.label_ == "mention" for i in range(span.start, span.end)}
-    return [p for p in parties if not (p.start in parks and any(
+    kept = [p for p in parties if not (p.start in parks and any(
         q is not p and q.type == p.type and len(_words(q)) > len(_words(p)) and contains_words(_words(q), _words(p))
         for q in parties))]
+    # `Кубань` beside `Краснодарский край`: the region under its formal name
+    return [p for p in kept if not (is_informal_region(p.name) and any(
+        q is not p and not is_informal_region(q.name) and _same_name(_words(q), _words(p)) for q in kept))]
 
 
 def _same_name(one: List[str], other: List[str]) -> bool:

@@ -261,7 +261,10 @@ def headed_names(doc, sent):
         if end + 1 < sent.end and doc[end].lower_ == "и" and not is_legal_form(doc[end + 1].text) \
                 and doc[end + 1].lemma_.lower() not in load_set("operator_org_heads.txt"):  # `и Фонда развития …`
             end = _place_end(doc, sent, end + 1, places) or end  # `и Пермского края`, `и Арктики`
-        yield token.i, end
+        start = token.i
+        while start - 1 >= sent.start and doc[start - 1].pos_ == "ADJ" and doc[start - 1].text[:1].isupper():
+            start -= 1  # `Торгово-промышленной палатой провинции Шаньдун`
+        yield start, end
 
 
 def _place_end(doc, sent, i: int, places) -> Optional[int]:
