@@ -5,6 +5,11 @@ from extract_helpers import agreement, money, records_of
 
 
 CASES = [
+    # `СПИК`, `инвестсоглашение`: kinds by abbreviation or compound; the document is no party
+    ("Минпромторг России и компания «Агроком-Юг» заключили СПИК на 7,4 млрд рублей.",
+     [agreement("контракт", [("Минпромторг России", "ORG"), ("Агроком-Юг", "ORG")], money(7.4e9, "RUB"))]),
+    ("Правительство Тульской области подписало инвестсоглашение с компанией «Альфа».",
+     [agreement("соглашение", [("Тульская область", "LOC"), ("Альфа", "ORG")])]),
     # organisations in the instrumental after «между»; a region via its government
     ("Соглашение между правительством Татарстана и компанией «Полиформ» подписали в Казани.",
      [agreement("соглашение", [("Татарстан", "LOC"), ("Полиформ", "ORG")])]),

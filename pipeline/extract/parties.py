@@ -292,6 +292,9 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
     kind = match_kind(doc, start)
     if kind is not None and kind[0] >= end:
         return  # `В ОЭЗ «Заокская»`: NER took the kind alone for an organisation
+    words = [t for t in span if not t.is_punct]
+    if len(words) == 1 and words[0].lemma_.lower() in _agreement_words():
+        return  # `заключили СПИК`: NER took the document for an organisation
     if is_event(doc, start, end, sent.start) or is_dateline(doc, start, end) or is_agency_stamp(doc, start, end):
         return
     before = _introduced_by(doc, start, sent.start)
@@ -308,6 +311,12 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
         return  # `Ведомости`, `(БелТА)`: the source of the news
     if name:
         parties.append(Party(start, end, name, ORG))
+
+
+@lru_cache(maxsize=None)
+def _agreement_words() -> frozenset:
+    """One-word agreement kinds of rules/agreement_kinds.tsv (`спик`, `меморандум`)."""
+    return frozenset(words for words, _ in load_table("agreement_kinds.tsv", 2) if " " not in words)
 
 
 def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
