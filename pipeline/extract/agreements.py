@@ -20,15 +20,17 @@ from ..records import ORG, PER, Money, to_dict
 from ..vocab import load_set, load_table
 from .agreement_anaphora import is_anaphoric, is_new_document
 from .agreement_lists import listed_agreements
+from .agreement_places import park_places
+from .agreement_signers import (add_shared_signers, name_persons_fully, our_side, ours_named, signs_many,
+                                with_heads_named)
 from .agreement_merge import merge_mentions, same_party
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_sums import NamedSum, named_sums, relative_clause_sum
-from .elided_subjects import elided_subject, speaks_as_we
+from .elided_subjects import elided_subject
 from .common import add_evidence, index_by_first_word, is_counted, sentence_quantities, word_lemmas, words_from
 from .money import deal_money
-from .park_mentions import GENERIC_REFERENCES, match_kind
 from .parties import ORG_NOUNS, Party, is_government, sentence_parties
-from .party_references import named_by_head, referred_party, speaker_party
+from .party_references import named_by_head, referred_party
 from .unnamed_signers import unnamed_signers
 
 
@@ -107,72 +109,6 @@ def _after_preposition(doc, j: int) -> bool:
 
 
 
-def _park_places(doc) -> set:
-    """Tokens of parks spoken of as places or objects (`в парке «Х»`, `создании технопарка «Х»`).
-
-    A park named otherwise may sign (`КИП «Мастер» и хокимият подписали`,
-    `директором КИП «Мастер»`, `ассоциация «Волга-Авто»`).
-    """
-    spans = doc.spans["park"] if "park" in doc.spans else []
-    places = set()
-    for span in spans:
-        if span.label_ != "mention" or span.start == 0:
-            continue
-        i = span.start - 1
-        while i > 0 and doc[i].pos_ == "ADJ":
-            i -= 1  # `о создании малой промышленной зоны «Х»`
-        i = _past_kind_phrase(doc, i, span.start)
-        if i > 0 and word_lemmas(doc[i]) & GENERIC_REFERENCES and span.start - i == 1:
-            i -= 1  # `инфраструктуры парка «Х»`: the generic word before a name-only mention
-            while i > 0 and doc[i].pos_ == "ADJ":
-                i -= 1
-        if i > 1 and doc[i].morph.get("Case") == ["Loc"] and doc[i - 1].pos_ == "ADP" \
-                and doc[i].lemma_.lower() not in load_set("park_object_words.txt"):
-            i -= 2  # `о создании в регионе индустриального парка «Х»`
-            while i > 0 and doc[i].pos_ == "ADJ":
-                i -= 1
-        if doc[i].pos_ == "ADP" or doc[i].lemma_.lower() in load_set("park_object_words.txt") \
-                or _of_common_noun(doc, i, span.start) or _kind_governed(doc, i, span.start):
-            places.update(range(span.start, span.end))
-    return places
-
-
-KIND_PHRASE_REACH = 5  # `в особой экономической зоне регионального уровня «Х»`
-
-
-def _past_kind_phrase(doc, i: int, start: int) -> int:
-    """Back over a kind and the type phrase between it and a name-only mention (`зоне
-    регионального уровня «Усманская»`) to the word before the kind, when a kind is there."""
-    j = i
-    while j > 0 and i - j < KIND_PHRASE_REACH and doc[j].pos_ in {"ADJ", "NOUN"} and doc[j].text.islower() \
-            and not word_lemmas(doc[j]) & load_set("positions.txt") and doc[j].lemma_.lower() not in ORG_NOUNS:
-        if match_kind(doc, j) is not None:
-            k = j - 1
-            while k > 0 and doc[k].pos_ == "ADJ":
-                k -= 1
-            return k
-        j -= 1
-    return i
-
-
-def _kind_governed(doc, i: int, start: int) -> bool:
-    """`управляющая компания индустриального парка «Х»`: a park named with its kind in the
-    genitive after a noun, an organisation's included, is what that noun has, not a party
-    (`ассоциация «Волга-Авто»` names the association itself)."""
-    return doc[i].pos_ == "NOUN" and doc[i].text.islower() and match_kind(doc, start) is not None \
-        and doc[start].morph.get("Case") == ["Gen"] and not word_lemmas(doc[i]) & load_set("positions.txt")
-
-
-def _of_common_noun(doc, i: int, start: int) -> bool:
-    """`по финансированию инфраструктуры парка «Х»`: a park in the genitive after a common
-    noun is what the thing belongs to; not after a title (`директором КИП «Мастер»`) or an
-    organisation noun (`ассоциация «Волга-Авто»`)."""
-    noun = doc[i]
-    park_words = [t for t in doc[i + 1:start + 2] if t.pos_ in {"NOUN", "PROPN"}]
-    return noun.pos_ == "NOUN" and noun.text.islower() and park_words and park_words[0].morph.get("Case") == ["Gen"] \
-        and noun.lemma_.lower() not in ORG_NOUNS and not word_lemmas(noun) & load_set("positions.txt")
-
-
 def _has_sign_verb(sent) -> bool:
     return any(t.lemma_.lower() in load_set("sign_verbs.txt") for t in sent)
 
@@ -184,7 +120,7 @@ NAMED_SUM_SENTENCES = 6  # `Сумма договора …`, naming the kind of
 
 class AgreementExtractor:
     def __call__(self, doc):
-        places = _park_places(doc)
+        places = park_places(doc)
         park_names = {park["name"].lower() for park in doc._.parks}
         sentences = list(doc.sents)
         found: List[AgreementMention] = []
@@ -203,7 +139,7 @@ class AgreementExtractor:
             mentions = [m for m in _sentence_mentions(doc, sent) if m.start not in {n.noun for n in named}
                         and not is_planned_document(doc, sent, m.start) and not is_generic_signing(doc, sent, m.start)]
             sign = _has_sign_verb(sent)
-            signers = _signing_parties(doc, sent, places) if not mentions and sign and _signs_many(doc, sent) else []
+            signers = _signing_parties(doc, sent, places) if not mentions and sign and signs_many(doc, sent) else []
             if any(p.type == PER for p in signers):
                 shared.append((sent.end, signers))
                 continue
@@ -228,10 +164,10 @@ class AgreementExtractor:
             if all(party.type == PER for party in parties):
                 parties += _parties_nearby(doc, sentences, index, places, sign, back_only=again)
             if not sign and index > 0:
-                parties = _our_side(doc, sentences[index - 1], sent, parties) + parties
-            parties = _ours_named(doc, sent, parties)
+                parties = our_side(doc, sentences[index - 1], sent, parties) + parties
+            parties = ours_named(doc, sent, parties)
             # `между министерством и корпорацией «Y»`: the ministry named before
-            parties = _with_heads_named(parties, named_by_head(doc, sentences, index))
+            parties = with_heads_named(parties, named_by_head(doc, sentences, index))
             _share_parties(mentions, parties)
             _read_sums(doc, sent, mentions)
             if not sign and found and index - last_index <= FOLLOW_UP_SENTENCES:
@@ -240,78 +176,10 @@ class AgreementExtractor:
             found.extend(kept)
             last_index = index if kept else last_index
             _give_named_sums(doc, named, found)
-        _add_shared_signers(found, shared)
-        _name_persons_fully(doc, found)
+        add_shared_signers(found, shared)
+        name_persons_fully(doc, found)
         doc._.agreements = [to_dict(a) for a in merge_mentions(doc, found)]
         return doc
-
-
-MANY_DOCUMENTS = {"документ", "соглашение", "меморандум", "договор", "контракт"}
-
-
-def _signs_many(doc, sent) -> bool:
-    """`От имени региона документы подписал первый вице-губернатор …`: a person signs all the
-    documents the article lists (uncounted: `подписано 14 соглашений` is a total)."""
-    return any(t.lemma_.lower() in MANY_DOCUMENTS and t.morph.get("Number") == ["Plur"]
-               and not is_counted(doc, t.i) for t in sent)
-
-
-def _name_persons_fully(doc, found: List[AgreementMention]) -> None:
-    """A person who signs under a short name (`Корнилов`) takes the person record's fullest
-    one (`Дмитрий Корнилов`)."""
-    persons = getattr(doc._, "persons", None) or []
-    for mention in found:
-        for k, party in enumerate(mention.parties):
-            if party.type != PER or party.end <= party.start:
-                continue
-            start, end = doc[party.start].idx, doc[party.end - 1].idx + len(doc[party.end - 1])
-            person = next((p for p in persons if any(a < end and start < b for a, b in p.get("mentions") or [])), None)
-            if person is not None and len(person["name"]) > len(party.name):
-                mention.parties[k] = Party(party.start, party.end, person["name"], PER, party.governed)
-
-
-def _add_shared_signers(found: List[AgreementMention], shared) -> None:
-    for start, parties in shared:
-        for mention in found:
-            if mention.start >= start:
-                mention.parties += [p for p in parties if not any(same_party(p, q) for q in mention.parties)]
-
-
-def _with_heads_named(parties: List[Party], named: List[Party]) -> List[Party]:
-    """Bare head nouns (`министерством`) replaced by, or joined by, the names they stand for."""
-    for party in named:
-        same_place = [k for k, p in enumerate(parties) if p.start <= party.start < p.end]
-        if same_place:
-            parties[same_place[0]] = party
-        elif not any(same_party(party, p) for p in parties):
-            parties = sorted(parties + [party], key=lambda p: p.start)
-    return parties
-
-
-OURS = {"наш"}  # `между правительством области, нашей компанией и …`
-
-
-def _ours_named(doc, sent, parties: List[Party]) -> List[Party]:
-    """`нашей компанией`, `наш технопарк` among the parties: the speaker's organisation."""
-    for token in sent:
-        if token.lemma_.lower() in OURS and token.i + 1 < sent.end \
-                and doc[token.i + 1].lemma_.lower() in ORG_NOUNS | GENERIC_REFERENCES | {"технопарк"}:
-            speaker = speaker_party(doc, token.i)
-            if speaker is not None and not any(same_party(speaker, p) for p in parties):
-                return sorted(parties + [speaker], key=lambda party: party.start)
-    return parties
-
-
-def _our_side(doc, before, sent, parties: List[Party]) -> List[Party]:
-    """`Мы подписали соглашение с «Х». Второй документ — договор с компанией «Y»`: a document
-    with one partner after `с`, told in the speaker's words, has the speaker on the other side."""
-    if len(parties) != 1 or not speaks_as_we(before, sent):
-        return []
-    before_party = [t for t in doc[max(sent.start, parties[0].start - 3):parties[0].start] if not t.is_space]
-    if not any(t.lower_ in {"с", "со"} for t in before_party):
-        return []
-    speaker = speaker_party(doc, sent.start)
-    return [speaker] if speaker is not None and not same_party(speaker, parties[0]) else []
 
 
 def _listed(doc, sent, places: set) -> List[AgreementMention]:

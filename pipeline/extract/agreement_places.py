@@ -1,0 +1,79 @@
+"""Parks an agreement sentence speaks of as places or objects, which sign nothing: `в парке
+«Х»`, `о создании технопарка «Х»`, `инфраструктуры парка «Х»`, `управляющая компания
+индустриального парка «Х»`.
+
+A park named otherwise may sign (`КИП «Мастер» и хокимият подписали`, `директором КИП
+«Мастер»`, `ассоциация «Волга-Авто»`).
+"""
+from __future__ import annotations
+
+from ..vocab import load_set
+from .common import word_lemmas
+from .park_mentions import GENERIC_REFERENCES, match_kind
+from .parties import ORG_NOUNS
+
+
+def park_places(doc) -> set:
+    """Tokens of parks spoken of as places or objects (`в парке «Х»`, `создании технопарка «Х»`).
+
+    A park named otherwise may sign (`КИП «Мастер» и хокимият подписали`,
+    `директором КИП «Мастер»`, `ассоциация «Волга-Авто»`).
+    """
+    spans = doc.spans["park"] if "park" in doc.spans else []
+    places = set()
+    for span in spans:
+        if span.label_ != "mention" or span.start == 0:
+            continue
+        i = span.start - 1
+        while i > 0 and doc[i].pos_ == "ADJ":
+            i -= 1  # `о создании малой промышленной зоны «Х»`
+        i = _past_kind_phrase(doc, i, span.start)
+        if i > 0 and word_lemmas(doc[i]) & GENERIC_REFERENCES and span.start - i == 1:
+            i -= 1  # `инфраструктуры парка «Х»`: the generic word before a name-only mention
+            while i > 0 and doc[i].pos_ == "ADJ":
+                i -= 1
+        if i > 1 and doc[i].morph.get("Case") == ["Loc"] and doc[i - 1].pos_ == "ADP" \
+                and doc[i].lemma_.lower() not in load_set("park_object_words.txt"):
+            i -= 2  # `о создании в регионе индустриального парка «Х»`
+            while i > 0 and doc[i].pos_ == "ADJ":
+                i -= 1
+        if doc[i].pos_ == "ADP" or doc[i].lemma_.lower() in load_set("park_object_words.txt") \
+                or _of_common_noun(doc, i, span.start) or _kind_governed(doc, i, span.start):
+            places.update(range(span.start, span.end))
+    return places
+
+
+KIND_PHRASE_REACH = 5  # `в особой экономической зоне регионального уровня «Х»`
+
+
+def _past_kind_phrase(doc, i: int, start: int) -> int:
+    """Back over a kind and the type phrase between it and a name-only mention (`зоне
+    регионального уровня «Усманская»`) to the word before the kind, when a kind is there."""
+    j = i
+    while j > 0 and i - j < KIND_PHRASE_REACH and doc[j].pos_ in {"ADJ", "NOUN"} and doc[j].text.islower() \
+            and not word_lemmas(doc[j]) & load_set("positions.txt") and doc[j].lemma_.lower() not in ORG_NOUNS:
+        if match_kind(doc, j) is not None:
+            k = j - 1
+            while k > 0 and doc[k].pos_ == "ADJ":
+                k -= 1
+            return k
+        j -= 1
+    return i
+
+
+def _kind_governed(doc, i: int, start: int) -> bool:
+    """`управляющая компания индустриального парка «Х»`: a park named with its kind in the
+    genitive after a noun, an organisation's included, is what that noun has, not a party
+    (`ассоциация «Волга-Авто»` names the association itself)."""
+    return doc[i].pos_ == "NOUN" and doc[i].text.islower() and match_kind(doc, start) is not None \
+        and doc[start].morph.get("Case") == ["Gen"] and not word_lemmas(doc[i]) & load_set("positions.txt")
+
+
+def _of_common_noun(doc, i: int, start: int) -> bool:
+    """`по финансированию инфраструктуры парка «Х»`: a park in the genitive after a common
+    noun is what the thing belongs to; not after a title (`директором КИП «Мастер»`) or an
+    organisation noun (`ассоциация «Волга-Авто»`)."""
+    noun = doc[i]
+    park_words = [t for t in doc[i + 1:start + 2] if t.pos_ in {"NOUN", "PROPN"}]
+    return noun.pos_ == "NOUN" and noun.text.islower() and park_words and park_words[0].morph.get("Case") == ["Gen"] \
+        and noun.lemma_.lower() not in ORG_NOUNS and not word_lemmas(noun) & load_set("positions.txt")

@@ -1,0 +1,85 @@
+"""Signers an agreement sentence implies rather than names: one side that signs every
+document listed (`От имени региона документы подписал …`), the speaker of an interview
+(`нашей компанией`, `Второй документ — договор с компанией «Y»` in the speaker's words), a
+bare head noun for the body named before (`между министерством и …`), and persons under the
+full names their person records hold.
+"""
+from __future__ import annotations
+
+from typing import List
+
+from ..records import PER
+from .agreement_merge import same_party
+from .common import is_counted
+from .elided_subjects import speaks_as_we
+from .park_mentions import GENERIC_REFERENCES
+from .parties import ORG_NOUNS, Party
+from .party_references import speaker_party
+
+
+MANY_DOCUMENTS = {"документ", "соглашение", "меморандум", "договор", "контракт"}
+
+
+def signs_many(doc, sent) -> bool:
+    """`От имени региона документы подписал первый вице-губернатор …`: a person signs all the
+    documents the article lists (uncounted: `подписано 14 соглашений` is a total)."""
+    return any(t.lemma_.lower() in MANY_DOCUMENTS and t.morph.get("Number") == ["Plur"]
+               and not is_counted(doc, t.i) for t in sent)
+
+
+def name_persons_fully(doc, found: list) -> None:
+    """A person who signs under a short name (`Корнилов`) takes the person record's fullest
+    one (`Дмитрий Корнилов`)."""
+    persons = getattr(doc._, "persons", None) or []
+    for mention in found:
+        for k, party in enumerate(mention.parties):
+            if party.type != PER or party.end <= party.start:
+                continue
+            start, end = doc[party.start].idx, doc[party.end - 1].idx + len(doc[party.end - 1])
+            person = next((p for p in persons if any(a < end and start < b for a, b in p.get("mentions") or [])), None)
+            if person is not None and len(person["name"]) > len(party.name):
+                mention.parties[k] = Party(party.start, party.end, person["name"], PER, party.governed)
+
+
+def add_shared_signers(found: list, shared) -> None:
+    for start, parties in shared:
+        for mention in found:
+            if mention.start >= start:
+                mention.parties += [p for p in parties if not any(same_party(p, q) for q in mention.parties)]
+
+
+def with_heads_named(parties: List[Party], named: List[Party]) -> List[Party]:
+    """Bare head nouns (`министерством`) replaced by, or joined by, the names they stand for."""
+    for party in named:
+        same_place = [k for k, p in enumerate(parties) if p.start <= party.start < p.end]
+        if same_place:
+            parties[same_place[0]] = party
+        elif not any(same_party(party, p) for p in parties):
+            parties = sorted(parties + [party], key=lambda p: p.start)
+    return parties
+
+
+OURS = {"наш"}  # `между правительством области, нашей компанией и …`
+
+
+def ours_named(doc, sent, parties: List[Party]) -> List[Party]:
+    """`нашей компанией`, `наш технопарк` among the parties: the speaker's organisation."""
+    for token in sent:
+        if token.lemma_.lower() in OURS and token.i + 1 < sent.end \
+                and doc[token.i + 1].lemma_.lower() in ORG_NOUNS | GENERIC_REFERENCES | {"технопарк"}:
+            speaker = speaker_party(doc, token.i)
+            if speaker is not None and not any(same_party(speaker, p) for p in parties):
+                return sorted(parties + [speaker], key=lambda party: party.start)
+    return parties
+
+
+def our_side(doc, before, sent, parties: List[Party]) -> List[Party]:
+    """`Мы подписали соглашение с «Х». Второй документ — договор с компанией «Y»`: a document
+    with one partner after `с`, told in the speaker's words, has the speaker on the other side."""
+    if len(parties) != 1 or not speaks_as_we(before, sent):
+        return []
+    before_party = [t for t in doc[max(sent.start, parties[0].start - 3):parties[0].start] if not t.is_space]
+    if not any(t.lower_ in {"с", "со"} for t in before_party):
+        return []
+    speaker = speaker_party(doc, sent.start)
+    return [speaker] if speaker is not None and not same_party(speaker, parties[0]) else []
