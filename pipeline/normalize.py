@@ -6,8 +6,6 @@ natasha's norm.py does).
 """
 from __future__ import annotations
 
-import re
-
 from functools import lru_cache
 from typing import Optional, Sequence, Tuple
 
@@ -75,9 +73,26 @@ def _parse_for(text: str, pos: str, case: Optional[str], names: bool = False, pl
     return None
 
 
-DECLINED_ACRONYM = re.compile(r"([А-ЯЁ]{3,})(?:ом|ем|а|у|е|ы)")  # an acronym with a case ending
-# `УрФУ`, `КамАЗ`: capitals with at most two small letters between them (not `УралКомпозит`)
-MIXED_ACRONYM = re.compile(r"[А-ЯЁ](?:[а-яё]{0,2}[А-ЯЁ])+[а-яё]{0,2}")
+ACRONYM_ENDINGS = ("ом", "ем", "а", "у", "е", "ы")  # `ТУСУРом`, `КРДВ` does not take them
+
+
+def _declined_acronym(text: str) -> Optional[str]:
+    """`ТУСУРом` → ТУСУР: three capitals or more with a case ending."""
+    for ending in ACRONYM_ENDINGS:
+        stem = text[:-len(ending)]
+        if text.endswith(ending) and len(stem) >= 3 and stem.isupper() and _is_cyrillic(stem):
+            return stem
+    return None
+
+
+def _is_mixed_acronym(text: str) -> bool:
+    """`УрФУ`, `КамАЗ`: two capitals or more, at most two small letters in a row (not
+    `УралКомпозит`, which declines)."""
+    run = longest = 0
+    for char in text:
+        run = run + 1 if char.islower() else 0
+        longest = max(longest, run)
+    return sum(char.isupper() for char in text) >= 2 and longest <= 2 and text[:1].isupper()
 
 
 def inflect_word(text: str, pos: str, case: Optional[str], number: Optional[str] = None,
@@ -85,11 +100,11 @@ def inflect_word(text: str, pos: str, case: Optional[str], number: Optional[str]
                  place: bool = False) -> str:
     """`text` in the nominative, keeping its number (and taking `gender` for adjectives);
     `singular` puts a plural in the singular too (музыкантами → музыкант)."""
-    declined = DECLINED_ACRONYM.fullmatch(text)
+    declined = _declined_acronym(text)
     if declined and case != "Nom":
-        return declined.group(1)  # `ТУСУРом` → ТУСУР
+        return declined  # `ТУСУРом` → ТУСУР
     if (case == "Nom" and not singular) or not _is_cyrillic(text) or (len(text) > 1 and text.isupper()) \
-            or MIXED_ACRONYM.fullmatch(text):
+            or _is_mixed_acronym(text):
         return text  # acronyms (КРДВ, ОЭЗ, УрФУ) do not decline
     parse = _parse_for(text, pos, case, names, place)
     if parse is None:

@@ -5,6 +5,14 @@ from extract_helpers import agreement, records_of
 
 
 CASES = [
+    # a headed name ending the text (no final stop) reads no token past it
+    ("Подписали соглашение с Фондом развития промышленности",
+     [agreement("соглашение", [("Фонд развития промышленности", "ORG")])]),
+    # a list by partner keeps the subject a common noun stands for
+    ("ООО «Ромашка» строит завод в Курске. Компания подписала три соглашения: с АО «Альфа» на 1 млрд "
+     "рублей и с ООО «Бета».",
+     [agreement("соглашение", [("Ромашка", "ORG"), ("Альфа", "ORG")], {"amount": 1e9, "currency": "RUB", "qualifier": None}),
+      agreement("соглашение", [("Ромашка", "ORG"), ("Бета", "ORG")])]),
     # a headed name keeps the adjectives before its head; an informal region beside its formal
     # name in one sentence gives way to it
     ("СЭЗ «Приднепровье» подписала меморандум с Торгово-промышленной палатой провинции Шаньдун.",

@@ -13,6 +13,9 @@ def residents(count, qualifier=None):
 
 
 CASES = [
+    # `из 156 участков` counts something else: the part stays what it is
+    ("В индустриальном парке «Кама» свободными остаются 14 га из 156 участков.",
+     [park("Кама", "индустриальный парк", area=area(14.0, "га", 140000.0))]),
     # a place's nominative prefers a place name without a plural: Кстова → Кстово, not Кстов
     ("Индустриальный парк «Кстово-Восток» расположен в пяти километрах от Кстова.",
      [park("Кстово-Восток", "индустриальный парк", "Кстово")]),

@@ -8,11 +8,10 @@ that follows the partner (`на 1 млрд рублей`) up to the next one. Th
 """
 from __future__ import annotations
 
-from typing import Callable, List, Optional
+from typing import Callable
 
-from ..numbers import parse_quantity
 from ..records import PER
-from .common import sentence_quantities, words_from
+from .common import is_counted, sentence_quantities
 from .money import deal_money
 
 LIST_OPENERS = {":", "—", "–", "-"}
@@ -20,27 +19,18 @@ PARTNER_PREPOSITIONS = {"с", "со"}
 PARTY_REACH = 4  # `с казахстанской компанией «Х»`: words between `с` and the name
 
 
-def plural_kind(doc, i: int, kinds: dict) -> Optional[tuple]:
-    """(end, kind) of an agreement noun at token i, whatever its number."""
-    best = None
-    for words, kind in kinds.get(doc[i].lemma_.lower(), ()):
-        tokens = words_from(doc, i, len(words))
-        if [t.lemma_.lower() for t in tokens] == list(words) and (best is None or tokens[-1].i + 1 > best[0]):
-            best = (tokens[-1].i + 1, kind)
-    return best
-
-
-def listed_agreements(doc, sent, parties, kinds: dict, single: Callable[[object, int], object],
-                      make: Callable) -> list:
+def listed_agreements(doc, sent, parties, kind_at: Callable[[object, int], object],
+                      single: Callable[[object, int], object], make: Callable) -> list:
     """(agreement mention, its sum's tokens or None), one per partner listed after a plural
     agreement noun of `sent`.
-    `single(doc, i)` is the matcher of singular agreements, which a listed noun must not be;
+    `kind_at(doc, i)` gives (end, kind) of an agreement noun of any number, `single(doc, i)`
+    the matcher of singular agreements, which a listed noun must not be;
     `make(start, end, kind, parties, sum)` builds a mention."""
     found = []
     for token in sent:
-        if single(doc, token.i) or not _is_many(doc, token.i, sent.start):
+        if single(doc, token.i) or not _is_many(doc, token.i):
             continue
-        noun = plural_kind(doc, token.i, kinds)
+        noun = kind_at(doc, token.i)
         if noun is None:
             continue
         end, kind = noun
@@ -60,17 +50,9 @@ def listed_agreements(doc, sent, parties, kinds: dict, single: Callable[[object,
     return found
 
 
-def _is_many(doc, i: int, floor: int) -> bool:
+def _is_many(doc, i: int) -> bool:
     """`три соглашения`, `соглашения`, not `Второй меморандум`."""
-    if doc[i].morph.get("Number") == ["Plur"]:
-        return True
-    j = i - 1
-    while j >= floor and (doc[j].is_space or doc[j].pos_ == "ADJ" and not doc[j].morph.get("NumType")):
-        j -= 1
-    if j < floor:
-        return False
-    quantity = parse_quantity(doc[j].text)
-    return quantity is not None and quantity.kind == "number" and quantity.value > 1
+    return doc[i].morph.get("Number") == ["Plur"] or is_counted(doc, i)
 
 
 def _after_partner(parties, i: int) -> bool:

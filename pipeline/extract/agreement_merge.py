@@ -72,8 +72,7 @@ def _overlaps(agreement: Agreement, parties: List[Party]) -> bool:
     shared_org = any(_same_name(_words(p), _words(k)) for p in parties if p.type == ORG
                      for k in known if k.type == ORG)
     # `Компания заключила с АО «Сетевая компания» договор`: a new organisation makes it another deal
-    new_org = any(p.type == ORG and not any(_same_name(_words(p), _words(k)) for k in known) for p in parties)
-    return new_in_known or known_in_new or (shared_org and not new_org)
+    return new_in_known or known_in_new or (shared_org and not _names_new_org(known, parties))
 
 
 def _spoken_of_again(agreements: List[Agreement], m) -> Optional[Agreement]:
@@ -84,8 +83,12 @@ def _spoken_of_again(agreements: List[Agreement], m) -> Optional[Agreement]:
     if last is None:
         return None
     known = [Party(0, 0, s.name, s.type) for s in last.signatories]
-    new_org = any(p.type == ORG and not any(_same_name(_words(p), _words(k)) for k in known) for p in m.parties)
-    return None if new_org else last
+    return None if _names_new_org(known, m.parties) else last
+
+
+def _names_new_org(known: List[Party], parties: List[Party]) -> bool:
+    """Whether the parties name an organisation the known ones do not."""
+    return any(p.type == ORG and not any(_same_name(_words(p), _words(k)) for k in known) for p in parties)
 
 
 def _signers_of(agreement: Agreement, parties: List[Party]) -> bool:

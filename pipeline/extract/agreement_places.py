@@ -27,7 +27,7 @@ def park_places(doc) -> set:
         i = span.start - 1
         while i > 0 and doc[i].pos_ == "ADJ":
             i -= 1  # `о создании малой промышленной зоны «Х»`
-        i = _past_kind_phrase(doc, i, span.start)
+        i = _past_kind_phrase(doc, i)
         if i > 0 and word_lemmas(doc[i]) & GENERIC_REFERENCES and span.start - i == 1:
             i -= 1  # `инфраструктуры парка «Х»`: the generic word before a name-only mention
             while i > 0 and doc[i].pos_ == "ADJ":
@@ -46,7 +46,7 @@ def park_places(doc) -> set:
 KIND_PHRASE_REACH = 5  # `в особой экономической зоне регионального уровня «Х»`
 
 
-def _past_kind_phrase(doc, i: int, start: int) -> int:
+def _past_kind_phrase(doc, i: int) -> int:
     """Back over a kind and the type phrase between it and a name-only mention (`зоне
     регионального уровня «Усманская»`) to the word before the kind, when a kind is there."""
     j = i

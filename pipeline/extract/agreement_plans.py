@@ -53,14 +53,11 @@ def is_planned_document(doc, sent, noun: int) -> bool:
                                      for t in doc[max(sent.start, infinitives[-1].i - 2):infinitives[-1].i])
 
 
-SIGNING_NOUNS = {"подписание", "заключение"}
-TIME_PREPOSITIONS = {"после", "до", "перед", "для", "без", "к"}
-
-
 def is_generic_signing(doc, sent, noun: int) -> bool:
     """`через полгода после подписания договора аренды`: a signing spoken of in general, as a
     point in time or a purpose, names no agreement that was signed."""
     words = [t for t in doc[max(sent.start, noun - 4):noun] if not t.is_space and t.pos_ != "ADJ"]
     partner = any(t.lower_ in {"с", "со", "между"} for t in doc[noun + 1:min(sent.end, noun + 5)])
-    return len(words) >= 2 and words[-1].lemma_.lower() in SIGNING_NOUNS and words[-2].lower_ in TIME_PREPOSITIONS \
+    return len(words) >= 2 and words[-1].lemma_.lower() in load_set("signing_nouns.txt") \
+        and words[-2].lower_ in load_set("signing_time_prepositions.txt") \
         and not partner  # `после подписания соглашения с компанией «Х»` names one

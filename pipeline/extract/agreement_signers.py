@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import List
 
 from ..records import PER
+from ..vocab import load_set
 from .agreement_merge import same_party
 from .common import is_counted
 from .elided_subjects import speaks_as_we
@@ -17,13 +18,10 @@ from .parties import ORG_NOUNS, Party
 from .party_references import speaker_party
 
 
-MANY_DOCUMENTS = {"документ", "соглашение", "меморандум", "договор", "контракт"}
-
-
 def signs_many(doc, sent) -> bool:
     """`От имени региона документы подписал первый вице-губернатор …`: a person signs all the
     documents the article lists (uncounted: `подписано 14 соглашений` is a total)."""
-    return any(t.lemma_.lower() in MANY_DOCUMENTS and t.morph.get("Number") == ["Plur"]
+    return any(t.lemma_.lower() in load_set("agreement_references.txt") and t.morph.get("Number") == ["Plur"]
                and not is_counted(doc, t.i) for t in sent)
 
 
@@ -42,6 +40,7 @@ def name_persons_fully(doc, found: list) -> None:
 
 
 def add_shared_signers(found: list, shared) -> None:
+    """Each (from token, parties) of `shared` joins every agreement mention from that token on."""
     for start, parties in shared:
         for mention in found:
             if mention.start >= start:
@@ -66,7 +65,7 @@ def ours_named(doc, sent, parties: List[Party]) -> List[Party]:
     """`нашей компанией`, `наш технопарк` among the parties: the speaker's organisation."""
     for token in sent:
         if token.lemma_.lower() in OURS and token.i + 1 < sent.end \
-                and doc[token.i + 1].lemma_.lower() in ORG_NOUNS | GENERIC_REFERENCES | {"технопарк"}:
+                and doc[token.i + 1].lemma_.lower() in ORG_NOUNS | GENERIC_REFERENCES | load_set("position_park_nouns.txt"):
             speaker = speaker_party(doc, token.i)
             if speaker is not None and not any(same_party(speaker, p) for p in parties):
                 return sorted(parties + [speaker], key=lambda party: party.start)

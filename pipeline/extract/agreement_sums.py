@@ -57,7 +57,7 @@ def _pronoun_sum(doc, sent, token) -> bool:
 
 
 DOCUMENT_WORDS = {"документ", "сделка"}  # `Документ на сумму 8,7 млрд рублей предусматривает …`
-SUM_LINKS_AFTER = {"на", "стоимость", "объём", "объем"}
+SUM_OPENERS = {"на", "стоимость", "объём", "объем"}  # `на сумму`, `стоимостью`, `объемом` after the noun
 
 
 def _document_with_sum(doc, token) -> bool:
@@ -66,7 +66,7 @@ def _document_with_sum(doc, token) -> bool:
     if token.lemma_.lower() not in DOCUMENT_WORDS:
         return False
     following = next((t for t in doc[token.i + 1:token.i + 3] if not t.is_space), None)
-    return following is not None and following.lemma_.lower() in SUM_LINKS_AFTER
+    return following is not None and following.lemma_.lower() in SUM_OPENERS
 
 
 def named_sums(doc, sent) -> List[NamedSum]:

@@ -25,7 +25,7 @@ from .agreement_signers import (add_shared_signers, name_persons_fully, our_side
                                 with_heads_named)
 from .agreement_merge import merge_mentions, same_party
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
-from .agreement_sums import NamedSum, named_sums, relative_clause_sum
+from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum
 from .elided_subjects import elided_subject
 from .common import add_evidence, index_by_first_word, is_counted, sentence_quantities, word_lemmas, words_from
 from .money import deal_money
@@ -54,15 +54,21 @@ def kinds_by_first_word() -> Dict[str, Tuple[Tuple[Tuple[str, ...], str], ...]]:
     return index_by_first_word(kind_table())
 
 
-def match_agreement(doc, i: int) -> Optional[Tuple[int, str]]:
-    """(end, kind) of a single agreement named at token i; plurals and counted nouns are totals."""
-    if doc[i].is_space:
-        return None  # the mention starts at the word, not at the blank lines before it
+def kind_at(doc, i: int) -> Optional[Tuple[int, str]]:
+    """(end, kind) of the longest agreement kind starting at token i, whatever its number."""
     best = None
     for words, kind in kinds_by_first_word().get(doc[i].lemma_.lower(), ()):
         tokens = words_from(doc, i, len(words))
         if [t.lemma_.lower() for t in tokens] == list(words) and (best is None or tokens[-1].i + 1 > best[0]):
             best = (tokens[-1].i + 1, kind)
+    return best
+
+
+def match_agreement(doc, i: int) -> Optional[Tuple[int, str]]:
+    """(end, kind) of a single agreement named at token i; plurals and counted nouns are totals."""
+    if doc[i].is_space:
+        return None  # the mention starts at the word, not at the blank lines before it
+    best = kind_at(doc, i)
     if best and not _is_one_of(doc, i) and (_is_plural(doc, i) or is_counted(doc, i)):
         return None
     if best and i > 0 and word_lemmas(doc[i - 1]) & load_set("agreement_not_kinds.txt"):
@@ -130,7 +136,7 @@ class AgreementExtractor:
             if is_planned_signing(sent):
                 continue  # `стороны планируют подписать соглашение`: not signed yet
             named = named_sums(doc, sent)
-            listed = _listed(doc, sent, places)
+            listed = _listed(doc, sentences, index, places, park_names)
             if listed:
                 found.extend(listed)
                 last_index = index
@@ -152,13 +158,8 @@ class AgreementExtractor:
                     # `Сумма договора … составит 21 млн рублей` a paragraph on: a kind known before
                     _give_named_sums(doc, [n for n in named if _names_known_kind(doc, n, found)], found)
                 continue
-            parties = _signing_parties(doc, sent, places) if sign else sentence_parties(doc, sent, places, sign)
-            referred = (referred_party(doc, sentences, index, places, park_names)
-                        or elided_subject(doc, sentences, index, places)) if sign else None
-            # `Корпорация развития … подписала`: a noun heading a name of its own refers to nothing
-            if referred is not None and not any(same_party(referred, p) or p.start <= referred.start < p.end
-                                                for p in parties):
-                parties = sorted(parties + [referred], key=lambda party: party.start)
+            parties = _with_subject(doc, sentences, index, places, park_names, _signing_parties(doc, sent, places)) \
+                if sign else sentence_parties(doc, sent, places, sign)
             # `Со стороны холдинга соглашение подписала …`: signers of the agreement already known
             again = bool(found) and any(m.anaphoric and m.kind == found[-1].kind for m in mentions)
             if all(party.type == PER for party in parties):
@@ -171,7 +172,7 @@ class AgreementExtractor:
             _share_parties(mentions, parties)
             _read_sums(doc, sent, mentions)
             if not sign and found and index - last_index <= FOLLOW_UP_SENTENCES:
-                _give_sums_back(doc, [m for m in mentions if not m.parties and m.sum], found)
+                _give_sums_back([m for m in mentions if not m.parties and m.sum], found)
             kept = [m for m in mentions if m.parties]
             found.extend(kept)
             last_index = index if kept else last_index
@@ -182,12 +183,24 @@ class AgreementExtractor:
         return doc
 
 
-def _listed(doc, sent, places: set) -> List[AgreementMention]:
+def _with_subject(doc, sentences, index: int, places: set, park_names: set, parties: List[Party]) -> List[Party]:
+    """A signing sentence's parties with the subject a common noun stands for (`Компания
+    подписала …`) or the sentence left out (`Кроме того, подписал соглашение …`)."""
+    referred = (referred_party(doc, sentences, index, places, park_names)
+                or elided_subject(doc, sentences, index, places))
+    # `Корпорация развития … подписала`: a noun heading a name of its own refers to nothing
+    if referred is not None and not any(same_party(referred, p) or p.start <= referred.start < p.end for p in parties):
+        parties = sorted(parties + [referred], key=lambda party: party.start)
+    return parties
+
+
+def _listed(doc, sentences, index: int, places: set, park_names: set) -> List[AgreementMention]:
     """`подписал три соглашения: с «А» на 1 млрд рублей, с «Б» …`: one agreement per partner."""
+    sent = sentences[index]
     if not _has_sign_verb(sent):
         return []
-    listed = listed_agreements(doc, sent, _signing_parties(doc, sent, places), kinds_by_first_word(),
-                               match_agreement, _listed_mention)
+    signers = _with_subject(doc, sentences, index, places, park_names, _signing_parties(doc, sent, places))
+    listed = listed_agreements(doc, sent, signers, kind_at, match_agreement, _listed_mention)
     for _, span in listed:
         if span is not None:  # the sum is the agreement's, no total's
             add_evidence(doc, "agreement", span.start, span.end, "sum", "sum_of_listed_agreement")
@@ -238,9 +251,9 @@ def _last_kind_before(doc, i: int) -> Optional[str]:
     """The kind of the last agreement noun before token i, plural ones included (`подписали
     два меморандума … под первым документом`)."""
     for j in range(i - 1, -1, -1):
-        for words, kind in kinds_by_first_word().get(doc[j].lemma_.lower(), ()):
-            if [t.lemma_.lower() for t in words_from(doc, j, len(words))] == list(words):
-                return kind
+        found = kind_at(doc, j)
+        if found is not None:
+            return found[1]
     return None
 
 
@@ -266,7 +279,7 @@ def _parties_nearby(doc, sentences, index: int, places: set, sign: bool, back_on
 
 
 def _paragraph_break(doc, one, other) -> bool:
-    """Whether a blank line stands between two sentences."""
+    """Whether a line break stands between two sentences."""
     low, high = (one, other) if one.start < other.start else (other, one)
     return any("\n" in t.text for t in doc[low.end - 1:high.start + 1] if t.is_space)
 
@@ -325,7 +338,7 @@ def _read_sum_before(doc, quantity, span, mentions: List[AgreementMention]) -> N
 
 SUM_LINKS = {"на", "сумма", "общий"}  # `соглашение на сумму 650 млн юаней`, `контракт на общую сумму …`
 # `соглашение между ТОО «Х» и акиматом … стоимостью $50 млн`: the sum after the parties
-COST_LINKS = SUM_LINKS | {"стоимость", "объём", "объем"}  # `соглашение объемом 10 млрд ₽`
+COST_LINKS = SUM_LINKS | SUM_OPENERS  # `соглашение объемом 10 млрд ₽`
 PARTY_LINKS = {"между", "с", "со", "и", ",", "«", "»", "\""}
 
 
@@ -345,7 +358,7 @@ def _right_after(doc, mention: AgreementMention, span) -> bool:
     noun, or right after the parties named after it, is the agreement's whatever words stand
     around it."""
     between = [t.lemma_.lower() for t in doc[mention.end:span.start] if not t.is_space]
-    if bool(between) and between[0] in {"на", "стоимость", "объём", "объем"} and set(between) <= COST_LINKS:
+    if bool(between) and between[0] in SUM_OPENERS and set(between) <= COST_LINKS:
         return True  # `соглашение на сумму …`, `соглашение стоимостью …`
     if _about_money_topic(between):
         return True
@@ -356,7 +369,7 @@ def _right_after(doc, mention: AgreementMention, span) -> bool:
     return len(rest) < len(between) and bool(rest) and rest[0] in COST_LINKS and set(rest) <= COST_LINKS
 
 
-def _give_sums_back(doc, unsigned: List[AgreementMention], found: List[AgreementMention]) -> None:
+def _give_sums_back(unsigned: List[AgreementMention], found: List[AgreementMention]) -> None:
     """`… подписали соглашение о создании центра. Соглашение на сумму 1 млрд рублей
     предусматривает …`: an agreement noun with a sum and no parties, in a sentence that signs
     nothing, speaks again of the agreement last signed (of its kind where one is)."""

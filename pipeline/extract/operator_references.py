@@ -45,7 +45,7 @@ def attach_referred_operators(doc, sentences, mentions: List[ParkMention], parks
     park_keys = {m.key for m in mentions}
     for index, sent in enumerate(sentences):
         for verb in sent:
-            copula = verb.lemma_.lower() in COPULAS
+            copula = verb.lemma_.lower() in load_set("operator_copulas.txt")  # `Компания является …`
             if not copula and (verb.pos_ != "VERB" or not word_lemmas(verb) & load_set("operator_verbs.txt")):
                 continue
             earlier = sentences[index - 1].start if index else sent.start
@@ -61,7 +61,6 @@ def attach_referred_operators(doc, sentences, mentions: List[ParkMention], parks
                     add_evidence(doc, "park", m.start, m.end, "operator", "operator_referred")
 
 
-COPULAS = {"являться", "выступать", "стать"}  # `Компания является … управляющей компанией парка «Y»`
 CUE_AFTER_COPULA = 5  # `является собственником территории и управляющей компанией`
 
 

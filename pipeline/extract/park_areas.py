@@ -30,15 +30,17 @@ def whole_of_part(doc, span, area: Area) -> Optional[Area]:
     of the whole, which takes the part's unit. Returns the whole, or the part itself when `из`
     is followed by something else."""
     i = _next_word(doc, span.end, span.sent.end)
-    if i is None or doc[i].lower_ != "из":
+    if i is None or doc[i].lower_ != "из" or not area.value:
         return area
     j = _next_word(doc, i + 1, span.sent.end)
     whole = parse_quantity(doc[j].text) if j is not None and doc[j].like_num else None
     if whole is None or whole.kind != "number":
         return area
-    unit_after = _next_word(doc, j + 1, span.sent.end)
-    if unit_after is not None and parse_quantity(doc[j:unit_after + 1].text).kind == "area":
+    after = _next_word(doc, j + 1, span.sent.end)
+    if after is not None and parse_quantity(doc[j:after + 1].text).kind == "area":
         return None  # `14 га из 156 га`: the whole is an area of its own
+    if after is not None and doc[after].pos_ == "NOUN":
+        return area  # `14 га из 156 участков`: a count of something else
     return Area(whole.value, area.unit, whole.value * area.m2 / area.value)
 
 

@@ -296,10 +296,7 @@ def _attach_area(doc, mentions, parks, quantity, span) -> None:
     area = whole_of_part(doc, span, quantity.area)
     if area is not None:
         parks[target.key].areas.append((_closeness(doc, target, span), area))
-    add_evidence(doc, "park", span.start, span.end, "area", "area_near_park")
-
-
-PART_WORDS = {"один", "одна", "одно", "часть"}  # `Один из корпусов «Х»`, `часть территории`
+        add_evidence(doc, "park", span.start, span.end, "area", "area_near_park")
 
 
 def _measures_owned(doc, target, span) -> bool:
@@ -311,8 +308,9 @@ def _measures_owned(doc, target, span) -> bool:
     if len(between) > 2 or owned is None:
         return False
     words = [t for t in doc[max(span.sent.start, owned - 2):owned] if not t.is_space]
-    return bool(words) and (bool(word_lemmas(words[-1]) & PART_WORDS)
-                            or (len(words) == 2 and words[-1].lower_ == "из" and bool(word_lemmas(words[0]) & PART_WORDS)))
+    parts = load_set("part_words.txt")
+    return bool(words) and (bool(word_lemmas(words[-1]) & parts)
+                            or (len(words) == 2 and words[-1].lower_ == "из" and bool(word_lemmas(words[0]) & parts)))
 
 
 COUNT_LOOKBACK = 10  # `число резидентов ОЭЗ ППТ «Миасс» выросло до шести`

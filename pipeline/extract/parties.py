@@ -20,7 +20,7 @@ from ..vocab import load_set, load_list, load_table
 from .region_names import GENDERS
 from .agreement_sides import keep_side_parties
 from .agreement_witnesses import drop_witnesses
-from .common import entities_in, quoted_spans, word_lemmas
+from .common import REGION_NOUNS, entities_in, quoted_spans, word_lemmas
 from .home_regions import home_region
 from .park_mentions import match_kind
 from .region_names import region_name, shared_noun_regions
@@ -236,7 +236,6 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
 
 
 HEAD_GENITIVES = 2  # `корпорация развития`, `фонд развития промышленности`
-PLACE_NOUNS = {"область", "край", "республика", "округ"}  # `Пермского края` after a capitalised adjective
 
 
 def headed_names(doc, sent):
@@ -270,6 +269,8 @@ def headed_names(doc, sent):
 def _place_end(doc, sent, i: int, places) -> Optional[int]:
     """The end of the place starting at token i: a LOC entity, else capitalised genitive words
     with a region noun after an adjective (`Республики Башкортостан`, `Пермского края`)."""
+    if i >= sent.end:
+        return None
     if i in places:
         return places[i].end
     if doc[i].morph.get("Case") != ["Gen"]:
@@ -278,7 +279,7 @@ def _place_end(doc, sent, i: int, places) -> Optional[int]:
     # a name after `Республики` may be tagged in any case (`Башкортостан`)
     while end < sent.end and end - i < 3 and (
             doc[end].text[:1].isupper() and doc[end].pos_ in {"PROPN", "ADJ", "NOUN"}
-            or (end > i and doc[end - 1].pos_ == "ADJ" and doc[end].lemma_.lower() in PLACE_NOUNS)):
+            or (end > i and doc[end - 1].pos_ == "ADJ" and doc[end].lemma_.lower() in REGION_NOUNS)):
         end += 1
     return end if end > i and doc[end - 1].pos_ != "ADJ" else None
 

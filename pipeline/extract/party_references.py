@@ -27,8 +27,8 @@ def _subject_noun(doc, sent) -> Optional[int]:
             continue
         if token.pos_ == "PRON" or token.morph.get("Case") == ["Nom"]:
             following = doc[token.i + 1] if token.i + 1 < sent.end else None
-            if following is None or not (following.text in QUOTES or following.ent_type_ or following.pos_ == "PROPN") \
-                    and not _in_apposition(doc, token.i, sent.start):
+            named = following is not None and (following.text in QUOTES or following.ent_type_ or following.pos_ == "PROPN")
+            if not named and not _in_apposition(doc, token.i, sent.start):
                 return token.i
     return None
 
@@ -119,7 +119,6 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
     return Party(noun, noun + 1, name, ORG)
 
 
-HEAD_NOUNS = {"министерство", "агентство", "корпорация", "фонд", "университет", "банк"}
 
 
 def _with_place(doc, ent):
@@ -129,14 +128,15 @@ def _with_place(doc, ent):
 
 
 def named_by_head(doc, sentences, index: int) -> List[Party]:
-    """`соглашение между министерством и корпорацией China Xinda`: a bare head noun in any
+    """`соглашение между министерством и корпорацией China Xinda`: a bare head noun
+    (rules/bare_org_heads.txt) in any
     case, with no name of its own after it, is the last organisation named before whose name
     opens with that noun (`Министерство промышленности и строительства Республики Казахстан`)."""
     sent = sentences[index]
     found = []
     for token in sent:
         lemma = token.lemma_.lower()
-        if lemma not in HEAD_NOUNS or not token.text.islower() or token.ent_type_:
+        if lemma not in load_set("bare_org_heads.txt") or not token.text.islower() or token.ent_type_:
             continue
         following = doc[token.i + 1] if token.i + 1 < sent.end else None
         if following is not None and (following.text in QUOTES or following.ent_type_ or following.pos_ in {"PROPN", "NOUN", "ADJ"}):

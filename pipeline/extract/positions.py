@@ -153,6 +153,7 @@ def is_org_noun(token) -> bool:
 
 
 def is_park_noun(token) -> bool:
+    """`технопарка`, `зоны`: a park noun of rules/position_park_nouns.txt."""
     return has_lemma(token, "position_park_nouns.txt")
 
 

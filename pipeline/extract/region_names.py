@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import List, Tuple
 
 from ..models import morph_analyzer
-from ..normalize import inflect_word, phrase_nominative
+from ..normalize import ADJECTIVE_ENDINGS, inflect_word, phrase_nominative
 from ..vocab import load_set
 from .common import REGION_NOUNS, word_lemmas
 
@@ -27,9 +27,6 @@ def region_name(tokens) -> str:
     if len(tokens) == 2 and tokens[1].lemma_.lower() in REGION_NOUNS and tokens[0].text.lower().endswith(ADJECTIVE_ENDINGS):
         return _adjective_region(tokens[0], tokens[1])
     return phrase_nominative(tokens)
-
-
-ADJECTIVE_ENDINGS = ("ой", "ого", "ому", "ом", "ую", "ая", "ий", "ый", "им", "ым")
 
 
 def _adjective_region(adjective, noun) -> str:

@@ -149,13 +149,11 @@ def name_lemmas(name: str) -> Tuple[str, ...]:
             words.extend(ministry_abbreviations()[short].split())
         else:
             lemma = morph_analyzer().parse(word)[0].normal_form
-            if lemma in GENERIC_REGION_WORDS:
+            if lemma in load_set("party_region_nouns.txt"):
                 continue  # `Республики Татарстан` is `РТ`, `Татарстан`
             words.extend(region_aliases().get(lemma, lemma).split())
     return tuple(words)
 
-
-GENERIC_REGION_WORDS = {"республика"}
 
 
 @lru_cache(maxsize=None)
