@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import List, Optional
 
+from .common import word_lemmas
 from .positions import MAX_TITLES, TITLE_JOINS, Phrase, complement_end, modifiers_start, phrase_ending_at
 from .titles import agrees, has_lemma
 
@@ -35,6 +36,9 @@ def phrases_before(doc, name_start: int, cases: set, floor: int) -> List[Phrase]
     low = max(floor, name_start - MAX_BEFORE)
     found = []
     phrase = phrase_ending_at(doc, name_start, cases, low, "position_before")
+    clause = _clause_before(doc, name_start, floor)
+    if phrase is None and clause is not None:  # `директором АО «Х», управляющей технопарком, Рустамом …`
+        phrase = phrase_ending_at(doc, clause, cases, max(floor, clause - MAX_BEFORE), "position_before")
     if phrase is None:  # `глава ассоциации и супруга композитора Анна Петрова`
         relative = _relative_start(doc, name_start, cases, low)
         join = _joined_before(doc, relative, low) if relative is not None else None
@@ -47,6 +51,27 @@ def phrases_before(doc, name_start: int, cases: set, floor: int) -> List[Phrase]
         if phrase is not None and join is not None and doc[join].text in HONOUR_JOINS and _possessed(doc, phrase):
             break  # `Его учитель — лауреат премии …`: a relation to someone, not a position
     return found
+
+
+CLAUSE_REACH = 12  # words of a clause set off between a title and its name
+
+
+def _clause_before(doc, name_start: int, floor: int) -> Optional[int]:
+    """The opening comma of a clause set off by commas right before a name, which describes the
+    organisation of the title before it (`директором АО «Х», управляющей технопарком, Рустамом`,
+    `Генеральный директор ООО «Х», которая управляет технопарком «Y», Ирина Волкова`)."""
+    i = name_start - 1
+    while i > floor and doc[i].is_space:
+        i -= 1
+    if i <= floor or doc[i].text != ",":
+        return None
+    for j in range(i - 1, max(floor, i - CLAUSE_REACH), -1):
+        if doc[j].text == ",":
+            opener = doc[j + 1] if j + 1 < i else None
+            if opener is not None and ("который" in word_lemmas(opener) or opener.morph.get("VerbForm") == ["Part"]):
+                return j
+            return None
+    return None
 
 
 def _possessed(doc, phrase: Phrase) -> bool:
