@@ -28,7 +28,7 @@ from .common import add_evidence, entities_in, word_lemmas
 from .operator_objects import coordinated, governs_park, parks_counted_back
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key
 from .parties import expand_abbreviation, org_name, sentence_parties
-from .party_references import referred_party
+from .party_references import referred_party, speaker_organisation
 
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–"}
 LIST_OPENERS = {"—", "–", ":"}
@@ -105,7 +105,10 @@ def _subject_company(doc, sentences, index, verb, mentions, park_keys) -> Option
     subject = _subject(doc, sent, verb)
     places = {i for m in mentions for i in range(m.start, m.end)}
     if subject is None:
-        if _first_person_plural(doc[verb]):
+        if _first_person_plural(doc[verb]):  # the interview's guest speaks, as for agreements
+            speaker = speaker_organisation(doc)
+            if speaker is not None and name_key(speaker) not in park_keys:
+                return speaker
             return _speaker_company(doc, sentences[:index + 1], places, park_keys)
         return None
     if subject > sent.start and doc[subject - 1].lemma_.lower() == WHOSE:

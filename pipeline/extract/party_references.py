@@ -70,7 +70,7 @@ def _interviewee(doc) -> Optional[dict]:
                  and any(start < headline_end for start, _ in p.get("mentions") or [])), None)
 
 
-def _speaker_organisation(doc) -> Optional[str]:
+def speaker_organisation(doc) -> Optional[str]:
     """`мы подписали` in an interview: the organisation of the person in the headline, else of
     the person the article quotes most (`Генеральный директор технопарка «БиоГрад» Елена
     Соколова рассказала …`), when that person is named with one. An interviewee named with no
@@ -86,7 +86,7 @@ def _speaker_organisation(doc) -> Optional[str]:
 
 def speaker_party(doc, i: int) -> Optional[Party]:
     """`мы` at token i: the speaker's organisation, else the runner of the main park."""
-    name = _speaker_organisation(doc) or _main_park_runner(doc)
+    name = speaker_organisation(doc) or _main_park_runner(doc)
     return Party(i, i + 1, name, ORG) if name else None
 
 
@@ -100,7 +100,7 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
     if word_lemmas(doc[noun]) & load_set("park_subject_nouns.txt"):
         park = _main_park(doc)
         return Party(noun, noun + 1, park, ORG) if park else None
-    speaker = _speaker_organisation(doc) if doc[noun].lemma_.lower() == "мы" else None
+    speaker = speaker_organisation(doc) if doc[noun].lemma_.lower() == "мы" else None
     if speaker is not None:
         return Party(noun, noun + 1, speaker, ORG)
     counts: Dict[str, List] = {}
