@@ -143,7 +143,8 @@ COMPANY_WORDS = 6  # a longer quotation is a phrase said, not a name: `«Инв�
 def _companies(doc, sent, places, park_keys):
     return [p for p in sentence_parties(doc, sent, places, False)
             if p.type == ORG and name_key(p.name) not in park_keys
-            and len(p.name.split()) <= COMPANY_WORDS and "," not in p.name]
+            and len(p.name.split()) <= COMPANY_WORDS and "," not in p.name
+            and p.name.lower() not in load_set("news_outlets.txt")]  # `«Фонтанка» поговорила с …`
 
 
 def _last_company(doc, sent, places, park_keys, before: int) -> Optional[str]:

@@ -96,8 +96,9 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     cue = find_cue(doc, org[1], min(sent.end, org[1] + 4))
     gap = doc[org[1]:cue] if cue is not None else []
     if cue is not None and (_is_sponsor(doc, org[1], cue) or _is_ceremony(doc, org, cue)
-                            or _is_other_conjunct(doc, gap, cue)):
-        return None
+                            or _is_other_conjunct(doc, gap, cue)
+                            or any(word_lemmas(t) & load_set("positions.txt") for t in gap)):
+        return None  # `«Фонтанке» рассказал генеральный директор управляющей компании`: the title's
     if cue is not None and (not _has_break(doc, org[1], cue, inside) or _is_apposition(doc, gap, cue)
                             or _participle_after_comma(doc, org[1]) == cue or any("который" in word_lemmas(t) for t in gap)):
         after = [m for m in mentions if cue < m.start <= cue + 3]
@@ -117,10 +118,11 @@ def _is_label_colon(doc, i: int, floor: int) -> bool:
 
 
 def _is_other_conjunct(doc, gap, cue: int) -> bool:
-    """`руководители ООО «Х» и управляющей компании парка`: a cue noun joined to the
-    organisation by `и` is another party, not the organisation's role."""
+    """`руководители ООО «Х» и управляющей компании парка`, `«Х» подписал с управляющей компанией
+    парка`: a cue noun joined to the organisation by `и` or a preposition is another party,
+    not the organisation's role."""
     head = (cue_end(doc, cue, len(doc)) or cue + 1) - 1
-    return doc[head].pos_ == "NOUN" and any(t.pos_ == "CCONJ" for t in gap)
+    return doc[head].pos_ == "NOUN" and any(t.pos_ in {"CCONJ", "ADP"} for t in gap)
 
 
 def _is_ceremony(doc, org, cue: int) -> bool:
