@@ -24,7 +24,6 @@ def merge_mentions(doc, found: list) -> List[Agreement]:
     """One agreement per kind and set of parties: a subset of known parties, or signing
     persons alone, are the agreement of that kind already known."""
     agreements: List[Agreement] = []
-    aliases = _bracket_abbreviations(doc)
     for m in found:
         persons_only = all(p.type == PER for p in m.parties)
         same = next((a for a in reversed(agreements) if a.kind == m.kind
@@ -36,7 +35,7 @@ def merge_mentions(doc, found: list) -> List[Agreement]:
             agreements.append(same)
         _prefer_fuller_names(same, m.parties)
         known = [Party(0, 0, s.name, s.type) for s in same.signatories]
-        parties = [p for p in _fullest(doc, m.parties) if not any(_abbreviates(p, other, aliases) for other in known + m.parties)]
+        parties = _fullest(doc, m.parties)
         same.signatories += [Signatory(p.name, p.type) for p in _unique(known + parties)[len(known):]]
         same.sum = same.sum or m.sum
         same.mentions.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])))
@@ -98,29 +97,6 @@ def _signers_of(agreement: Agreement, parties: List[Party]) -> bool:
     others = [p for p in parties if p.type != PER]
     return bool(known) and len(others) < len(parties) \
         and all(any(_same_name(_words(p), _words(k)) for k in known) for p in others)
-
-
-def _bracket_abbreviations(doc) -> dict:
-    """`Корпорация развития Дальнего Востока и Арктики (КРДВ)`: abbreviation → the normal form
-    of the word before its bracket."""
-    found = {}
-    for token in doc:
-        if token.text == "(" and token.i + 2 < len(doc) and doc[token.i + 2].text == ")":
-            abbreviation = doc[token.i + 1].text
-            before = token.i - 1
-            while before >= 0 and (doc[before].is_space or doc[before].text in {"»", "\""}):
-                before -= 1
-            if abbreviation.isupper() and len(abbreviation) > 1 and before >= 0:
-                found[abbreviation.lower()] = doc[before].lemma_.lower()
-    return found
-
-
-def _abbreviates(party: Party, other: Party, aliases: dict) -> bool:
-    """`КРДВ` beside `Корпорация развития Дальнего Востока и Арктики`, defined in brackets."""
-    last = aliases.get(party.name.lower())
-    words = _words(other)
-    return other is not party and last is not None and bool(words) and words[-1] == last \
-        and other.name[:1].lower() == party.name[:1].lower()
 
 
 def _words(party: Party) -> List[str]:

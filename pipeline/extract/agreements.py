@@ -27,7 +27,8 @@ from .agreement_merge import merge_mentions, same_party
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum
 from .elided_subjects import elided_subject
-from .common import add_evidence, index_by_first_word, is_counted, sentence_quantities, word_lemmas, words_from
+from .common import (add_evidence, index_by_first_word, is_counted, paragraph_start, sentence_quantities,
+                     word_lemmas, words_from)
 from .money import deal_money
 from .parties import ORG_NOUNS, Party, is_government, sentence_parties
 from .party_references import named_by_head, referred_party
@@ -281,7 +282,7 @@ def _parties_nearby(doc, sentences, index: int, places: set, sign: bool, back_on
 def _paragraph_break(doc, one, other) -> bool:
     """Whether a line break stands between two sentences."""
     low, high = (one, other) if one.start < other.start else (other, one)
-    return any("\n" in t.text for t in doc[low.end - 1:high.start + 1] if t.is_space)
+    return paragraph_start(doc, high.start + 1) >= low.end
 
 
 def _share_parties(mentions: List[AgreementMention], parties: List[Party]) -> None:

@@ -283,3 +283,10 @@ def contains_words(longer: List[str], shorter: List[str]) -> bool:
 
 def mention(span) -> list:
     return [span.start_char, span.end_char]
+
+
+def paragraph_start(doc, i: int) -> int:
+    """The first token of the paragraph holding token i: the one after the last line break."""
+    while i > 0 and "\n" not in doc[i - 1].text:
+        i -= 1
+    return i

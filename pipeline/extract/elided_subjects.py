@@ -12,6 +12,7 @@ from typing import Optional
 
 from ..records import ORG
 from ..vocab import load_set
+from .common import paragraph_start
 from .parties import Party, sentence_parties
 from .party_references import speaker_party
 
@@ -23,10 +24,8 @@ def speaks_as_we(before, sent) -> bool:
     """The speaker's own words: `мы`, `нас`, `наш` in this sentence or earlier in its paragraph
     (the sentence before at least)."""
     doc = sent.doc
-    start = before.start
-    while start > 0 and "\n" not in doc[start - 1].text:
-        start -= 1
-    return any(t.lemma_.lower() in WE or t.lower_ in {"нас", "нам", "нами"} for t in doc[start:sent.end])
+    return any(t.lemma_.lower() in WE or t.lower_ in {"нас", "нам", "нами"}
+               for t in doc[paragraph_start(doc, before.start):sent.end])
 
 
 def _sign_verb(sent):

@@ -49,17 +49,21 @@ def _subject_words() -> frozenset:
     return load_set("subject_nouns.txt") | load_set("park_subject_nouns.txt")
 
 
+def _most_named_park(doc) -> Optional[dict]:
+    """The park record the article names most often (the first of equals)."""
+    return min(doc._.parks, key=lambda park: -len(park.get("mentions") or []), default=None)
+
+
 def _main_park(doc) -> Optional[str]:
-    """The park the article names most often (the first of equals)."""
-    parks = sorted(doc._.parks, key=lambda park: -len(park.get("mentions") or []))
-    return parks[0]["name"] if parks else None
+    park = _most_named_park(doc)
+    return park["name"] if park else None
 
 
 def _main_park_runner(doc) -> Optional[str]:
     """A park director's `мы`: the company that runs the park the article speaks of most, or
     the park itself when the text names no operator."""
-    parks = sorted(doc._.parks, key=lambda park: -len(park.get("mentions") or []))
-    return (parks[0].get("operator") or parks[0]["name"]) if parks else None
+    park = _most_named_park(doc)
+    return (park.get("operator") or park["name"]) if park else None
 
 
 def _interviewee(doc) -> Optional[dict]:
