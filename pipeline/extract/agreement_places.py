@@ -3,14 +3,14 @@
 индустриального парка «Х»`.
 
 A park named otherwise may sign (`КИП «Мастер» и хокимият подписали`, `директором КИП
-«Мастер»`, `ассоциация «Волга-Авто»`).
+«Мастер»`, `ассоциация «Волга-Авто»`, `меморандум между технопарком «Сейм» и …`).
 """
 from __future__ import annotations
 
 from ..vocab import load_set
 from .common import word_lemmas
 from .park_mentions import GENERIC_REFERENCES, match_kind
-from .parties import ORG_NOUNS
+from .parties import ORG_NOUNS, PARTY_PREPOSITIONS
 
 
 def park_places(doc) -> set:
@@ -37,7 +37,8 @@ def park_places(doc) -> set:
             i -= 2  # `о создании в регионе индустриального парка «Х»`
             while i > 0 and doc[i].pos_ == "ADJ":
                 i -= 1
-        if doc[i].pos_ == "ADP" or doc[i].lemma_.lower() in load_set("park_object_words.txt") \
+        if doc[i].pos_ == "ADP" and doc[i].lower_ not in PARTY_PREPOSITIONS \
+                or doc[i].lemma_.lower() in load_set("park_object_words.txt") \
                 or _of_common_noun(doc, i, span.start) or _kind_governed(doc, i, span.start):
             places.update(range(span.start, span.end))
     return places

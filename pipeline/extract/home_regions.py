@@ -29,6 +29,15 @@ def is_bare_region_word(token) -> bool:
                  and not word_lemmas(before) & load_set("government_nouns.txt"))
 
 
+def _is_bare_municipality(doc, token, sent) -> bool:
+    """`администрация округа`: a municipality noun with no name or adjective after it."""
+    if token.lemma_.lower() not in load_set("municipality_nouns.txt") or token.ent_type_:
+        return False
+    following = doc[token.i + 1] if token.i + 1 < sent.end else None
+    return following is None or not (following.ent_type_ or following.pos_ in {"PROPN", "ADJ"}
+                                     or following.text in {"«", "\""})
+
+
 def _names_region(ent, noun: Optional[str], governed: bool) -> bool:
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
@@ -66,6 +75,12 @@ def _is_bare_body(doc, token, sent) -> bool:
     return case == ["Nom"] or (case == ["Ins"] and previous in SIGN_PARTNER) or _names_a_side(doc, token)
 
 
+def _is_partner(doc, token) -> bool:
+    """`соглашение между областью и компанией «Х»`, `с краем`: a region word in the
+    instrumental after `между`, `с`."""
+    return token.i > 0 and token.morph.get("Case") == ["Ins"] and doc[token.i - 1].lower_ in SIGN_PARTNER | {"между"}
+
+
 def _names_a_side(doc, token) -> bool:
     """`Со стороны региона документ подписал …`, `от имени акимата подписала …`: the region is
     one side of the signing."""
@@ -92,7 +107,12 @@ def home_region(doc, sent, sign: bool):
                 and is_bare_region_word(following):
             region = _home_region_of(doc, sent, following.lemma_.lower())
             end = token.i + 2
-        elif is_bare_region_word(token) and (token.morph.get("Case") == ["Nom"] or _names_a_side(doc, token)):
+        elif word_lemmas(token) & load_set("government_nouns.txt") and following is not None \
+                and _is_bare_municipality(doc, following, sent):
+            region = region_before(doc, sent.start, following.lemma_.lower())
+            end = token.i + 2
+        elif is_bare_region_word(token) and (token.morph.get("Case") == ["Nom"] or _names_a_side(doc, token)
+                                             or _is_partner(doc, token)):
             region, end = _home_region_of(doc, sent, token.lemma_.lower()), token.i + 1
         elif sign and _is_bare_body(doc, token, sent):
             region = region_before(doc, sent.start, governed=True) or article_region(doc)

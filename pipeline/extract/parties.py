@@ -20,7 +20,7 @@ from ..vocab import load_set, load_list, load_table
 from .region_names import GENDERS
 from .agreement_sides import keep_side_parties
 from .agreement_witnesses import drop_witnesses
-from .common import REGION_NOUNS, entities_in, quoted_spans, word_lemmas
+from .common import REGION_NOUNS, entities, entities_in, quoted_spans, word_lemmas
 from .home_regions import home_region
 from .park_mentions import match_kind
 from .region_names import region_name, shared_noun_regions
@@ -225,7 +225,9 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
         if covered.intersection(range(ent.start, ent.end)):
             continue
         if ent.label_ == "ORG":
-            _add_org(doc, sent, parties, covered, ent.start, ent.end, ent)
+            span = with_place(doc, ent) if ent[-1].text not in QUOTE_TOKENS else ent
+            covered.update(range(span.start, span.end))
+            _add_org(doc, sent, parties, covered, span.start, span.end, span)
         elif ent.label_ == "LOC":
             _add_region(doc, sent, parties, covered, ent, sign)
         elif ent.label_ == "PER" and sign and not _is_speaker(doc, ent) \
@@ -233,6 +235,14 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
             parties.append(Party(ent.start, ent.end, person_name(ent), PER))
     parties = drop_witnesses(doc, sent, keep_side_parties(doc, sent, parties))
     return sorted(parties, key=lambda party: party.start)
+
+
+def with_place(doc, ent):
+    """`Министерство промышленности и строительства` + `Республики Казахстан`, `Центр поддержки
+    экспорта` + `Курской области`: a region in the genitive right after an organisation's
+    name is part of it."""
+    following = next((e for e in entities(doc) if e.start == ent.end and e.label_ == "LOC"), None)
+    return doc[ent.start:following.end] if following is not None and following[0].morph.get("Case") == ["Gen"] else ent
 
 
 HEAD_GENITIVES = 2  # `корпорация развития`, `фонд развития промышленности`
@@ -286,8 +296,8 @@ def _place_end(doc, sent, i: int, places) -> Optional[int]:
 
 def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] = None) -> None:
     covered.update(range(start, end))
-    if all(t.pos_ == "ADJ" or t.is_punct for t in span):
-        return  # `Омская группа …`: NER took the adjective for an organisation
+    if all(t.pos_ == "ADJ" or t.is_punct for t in span) and doc[start].text not in QUOTE_TOKENS:
+        return  # `Омская группа …`: NER took the adjective for an organisation (not `«Обской»`)
     if all(is_government(t) for t in span if not t.is_punct):
         return  # `Акимат` alone before `Костанайской области`: the region signs
     kind = match_kind(doc, start)
@@ -331,6 +341,8 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
     if is_dateline(doc, ent.start, ent.end):
         return  # `ГРОДНО, 3 сентября —`: where the news was filed
     before = _prev_word(doc, ent.start, sent.start)
+    if before is not None and word_lemmas(before) & load_set("place_nouns.txt"):
+        before = _prev_word(doc, before.i, sent.start) or before  # `в городе Кокшетау`: a place
     lemma = before.lemma_.lower() if before is not None else None
     case = ent[0].morph.get("Case")
     adjacent = doc[ent.start - 1] if ent.start > sent.start else None

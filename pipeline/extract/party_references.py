@@ -13,24 +13,30 @@ from typing import Dict, List, Optional
 from ..records import ORG
 from ..vocab import load_set
 from .common import entities, word_lemmas
-from .parties import Party, org_name, sentence_parties
+from .parties import Party, org_name, sentence_parties, with_place
 
 QUOTES = {"«", "\"", "„"}
 
 
 def _subject_noun(doc, sent) -> Optional[int]:
-    """Index of a subject noun before the sign verb of the sentence, or None."""
+    """Index of a subject noun before the sign verb of the sentence, if any, or None. A relative clause
+    signs for its own subject: `Парк создан в рамках соглашения, которое компания заключила …`
+    (the park signs nothing)."""
+    found = None
     for token in sent:
         if token.lemma_.lower() in load_set("sign_verbs.txt"):
-            return None
-        if not word_lemmas(token) & _subject_words() or token.ent_type_:
+            return found
+        if "который" in word_lemmas(token):
+            found = None
+            continue
+        if found is not None or not word_lemmas(token) & _subject_words() or token.ent_type_:
             continue
         if token.pos_ == "PRON" or token.morph.get("Case") == ["Nom"]:
             following = doc[token.i + 1] if token.i + 1 < sent.end else None
             named = following is not None and (following.text in QUOTES or following.ent_type_ or following.pos_ == "PROPN")
             if not named and not _in_apposition(doc, token.i, sent.start):
-                return token.i
-    return None
+                found = token.i
+    return found
 
 
 def _in_apposition(doc, i: int, floor: int) -> bool:
@@ -94,6 +100,9 @@ def speaker_party(doc, i: int) -> Optional[Party]:
     return Party(i, i + 1, name, ORG) if name else None
 
 
+HEADED_REACH = 1  # `… АО «Симбирская промышленная корпорация». … корпорация подписала`: the sentence before
+
+
 def referred_party(doc, sentences, index: int, places: set, park_names: set) -> Optional[Party]:
     """The organisation a subject noun of sentences[index] stands for; `технопарк` signing
     is the park the article speaks of most."""
@@ -108,6 +117,7 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
     if speaker is not None:
         return Party(noun, noun + 1, speaker, ORG)
     counts: Dict[str, List] = {}
+    headed: Dict[str, int] = {}  # names with the noun in them → the last sentence naming one
     for order, earlier in enumerate(sentences[:index]):
         for party in sentence_parties(doc, earlier, places, False):
             key = party.name.lower()
@@ -115,6 +125,11 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
                 seen = counts.setdefault(key, [0, 0, party.name])
                 seen[0] += 1
                 seen[1] = order
+                if _named_with(doc, party, doc[noun]) and index - order <= HEADED_REACH:
+                    headed[key] = order
+    if headed:
+        # `АО «Симбирская промышленная корпорация» … корпорация подписала`: the noun in a name
+        return Party(noun, noun + 1, counts[max(headed, key=headed.get)][2], ORG)
     if not counts:
         # a park director's `мы`: the company that runs the park, or the park
         runner = _main_park_runner(doc) if doc[noun].lemma_.lower() == "мы" else None
@@ -125,10 +140,12 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
 
 
 
-def _with_place(doc, ent):
-    """`Министерство промышленности и строительства` + `Республики Казахстан` right after it."""
-    following = next((e for e in entities(doc) if e.start == ent.end and e.label_ == "LOC"), None)
-    return doc[ent.start:following.end] if following is not None and following[0].morph.get("Case") == ["Gen"] else ent
+def _named_with(doc, party: Party, noun) -> bool:
+    """Whether a party's name holds the noun that now stands for it (`корпорация` in
+    `Симбирская промышленная корпорация`); a pronoun is in no name."""
+    if noun.pos_ == "PRON":
+        return False
+    return any(word_lemmas(t) & word_lemmas(noun) for t in doc[party.start:party.end] if t.is_alpha)
 
 
 def named_by_head(doc, sentences, index: int) -> List[Party]:
@@ -148,5 +165,5 @@ def named_by_head(doc, sentences, index: int) -> List[Party]:
         earlier = [ent for ent in entities(doc) if ent.end <= sent.start and ent.label_ == "ORG"
                    and ent[0].lemma_.lower() == lemma]
         if earlier:
-            found.append(Party(token.i, token.i + 1, org_name(_with_place(doc, earlier[-1])), ORG))
+            found.append(Party(token.i, token.i + 1, org_name(with_place(doc, earlier[-1])), ORG))
     return found

@@ -12,6 +12,7 @@ from typing import List
 
 from ..records import PER
 from ..vocab import load_set
+from .agreement_witnesses import drop_witnesses
 from .common import word_lemmas
 from .home_regions import is_bare_region_word
 from .parties import Party
@@ -36,7 +37,8 @@ def _is_unnamed_head(doc, token, sent) -> bool:
 
 
 def unnamed_signers(doc, sent) -> List[Party]:
-    """Persons a signing sentence names only by their region head's position."""
+    """Persons a signing sentence names only by their region head's position, not as witnesses
+    (`в присутствии главы региона подписано соглашение`)."""
     heads = None
     found = []
     for token in sent:
@@ -44,4 +46,4 @@ def unnamed_signers(doc, sent) -> List[Party]:
             heads = _region_heads(doc) if heads is None else heads
             if len(heads) == 1:
                 found.append(Party(token.i, token.i + 1, heads[0], PER))
-    return found[:1]
+    return drop_witnesses(doc, sent, found)[:1]
