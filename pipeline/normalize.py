@@ -174,7 +174,7 @@ def phrase_nominative(tokens) -> str:
     if head is None:
         return _join([token.text for token in tokens], tokens)
     head_token = tokens[head]
-    number, gender = _morph(head_token, "Number"), _morph(head_token, "Gender")
+    number, gender = _morph(head_token, "Number"), _noun_gender(head_token)
     words = []
     for i, token in enumerate(tokens):
         if i < head and token.pos_ in {"ADJ", "DET", "NUM", "VERB", "PROPN"}:
@@ -186,6 +186,19 @@ def phrase_nominative(tokens) -> str:
         else:
             words.append(token.text)
     return _join(words, tokens)
+
+
+UD_GENDERS = {value: key for key, value in GENDERS.items()}
+
+
+def _noun_gender(token) -> Optional[str]:
+    """The head noun's gender: the dictionary's when all its known noun readings agree and the
+    tagger did not know the word (`колледжем` read as a neuter `колледжем`), else the tagger's."""
+    tagged = _morph(token, "Gender")
+    if token.lemma_.lower() != token.text.lower():
+        return tagged
+    genders = {p.tag.gender for p in morph_analyzer().parse(token.text.lower()) if p.is_known and p.tag.POS == "NOUN"}
+    return UD_GENDERS.get(genders.pop(), tagged) if len(genders) == 1 else tagged
 
 
 ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им",

@@ -11,8 +11,8 @@ from typing import List, Optional, Tuple
 
 from ..normalize import inflect_word, is_legal_form, phrase_nominative, strip_legal_form, strip_quotes
 from ..vocab import load_set
-from .common import OPEN_QUOTES, entities
-from .positions import MODIFIER_POS, Phrase, is_latin, is_org_noun, is_park_noun, quote_end
+from .common import OPEN_QUOTES, entities, quoted_spans, word_lemmas
+from .positions import MODIFIER_POS, Phrase, is_latin, is_org_noun, quote_end
 from .titles import case_of, has_lemma, is_fixed_title, is_skipped_modifier
 
 UD_CASE_NAMES = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc"}
@@ -84,12 +84,11 @@ def org_cut(doc, phrase: Phrase) -> Tuple[int, Optional[str]]:
         token = doc[i]
         if token.text in OPEN_QUOTES or token.text == '"':
             return _np_start(doc, i, phrase.head), _named_after(doc, i, phrase.end)
-        if is_org_noun(token):
+        if is_org_noun(token) and not _names_state_body(doc, token, phrase.end):
             name = _named_after(doc, _past_describers(doc, i + 1, phrase.end), phrase.end)
             if name is None and token.ent_type_ == "ORG":
                 name = org_name(_entity_at(doc, i))
-            if name is not None or not is_park_noun(token):  # `директор технопарка` stays whole
-                return _np_start(doc, i, phrase.head), name
+            return _np_start(doc, i, phrase.head), name or referred_org(doc, token)
         if token.ent_type_ == "ORG" and not _is_state_body(_entity_at(doc, i)):
             entity = _entity_at(doc, i)
             return _np_start(doc, entity.start, phrase.head), org_name(entity)
@@ -97,6 +96,34 @@ def org_cut(doc, phrase: Phrase) -> Tuple[int, Optional[str]]:
             return i, _named_after(doc, i, phrase.end) or token.text
         i += 1
     return phrase.end, None
+
+
+def _names_state_body(doc, token, end: int) -> bool:
+    """`руководитель Агентства инвестиционного развития Республики Татарстан`: a state body's
+    noun with words of its name after it stays in the position; bare (`генеральный директор
+    агентства`), it stands for an organisation named before and is cut out."""
+    following = doc[token.i + 1] if token.i + 1 < end else None
+    return has_lemma(token, "position_state_bodies.txt") and following is not None and following.is_alpha
+
+
+def referred_org(doc, noun) -> Optional[str]:
+    """The organisation a bare noun stands for (`директор технопарка`, `директор колледжа`):
+    the last one named before it with that noun in its name (`Тюменский колледж
+    производственных технологий`) or right before its quoted name (`технопарк «Обской»`)."""
+    lemmas = word_lemmas(noun)
+    found = []  # (end, name)
+    for ent in entities(doc):
+        if ent.end <= noun.i and ent.label_ == "ORG" and any(word_lemmas(t) & lemmas for t in ent):
+            opening = next((t.i for t in ent if t.text in OPEN_QUOTES or t.text == '"'), None)
+            inner = doc[opening + 1:quote_end(doc, opening, len(doc)) or ent.end] if opening is not None else ent
+            found.append((ent.end, org_name(inner if len(inner) else ent)))
+    for span in quoted_spans(doc):
+        before = span.start - 2
+        while before > 0 and doc[before].pos_ == "ADJ":
+            before -= 1
+        if span.end < noun.i and before >= 0 and word_lemmas(doc[before]) & lemmas:
+            found.append((span.end, org_name(span)))
+    return max(found)[1] if found else None
 
 
 def body_in(doc, start: int, end: int) -> Optional[str]:
