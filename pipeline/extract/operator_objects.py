@@ -7,7 +7,7 @@ from typing import List
 
 from ..numbers import parse_number
 from .common import word_lemmas
-from .park_mentions import ParkMention, match_kind
+from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind
 
 TRANSPARENT_NOUNS = {"проект", "строительство", "создание", "развитие"}  # `реализует проект технопарка «Х»`
 
@@ -72,6 +72,23 @@ def parks_counted_back(doc, low: int, high: int, mentions) -> set:
         if m.key not in keys:
             keys.append(m.key)
     return set(keys[:count]) if len(keys) >= count else set()
+
+
+def all_parks_counted(doc, low: int, high: int, mentions) -> set:
+    """`Три парка региона, которыми управляет АНО «Х», …`: a number and a park noun before a
+    relative clause with the cue speak of every park of the article, when it names that many."""
+    relative = [t.i for t in doc[low:high] if "который" in word_lemmas(t)]
+    if not relative:
+        return set()
+    count = None
+    for token in doc[max(0, relative[0] - 6):relative[0]]:
+        following = doc[token.i + 1]
+        if token.pos_ == "NUM" or parse_number(token.text) is not None:
+            if match_kind(doc, token.i + 1) is not None or word_lemmas(following) & GENERIC_REFERENCES:
+                number = parse_number(token.text)
+                count = int(number) if number else None
+    keys = {m.key for m in mentions}
+    return keys if count is not None and count > 1 and len(keys) == count else set()
 
 
 INCLUDING = (("в", "том", "числе"), ("включая",), ("в", "частности"))

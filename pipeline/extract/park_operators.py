@@ -20,14 +20,15 @@ from typing import Optional
 from ..normalize import strip_legal_form, strip_quotes
 from ..vocab import load_list, load_set
 from .common import add_evidence, entities_in, index_by_first_word, quoted_spans, word_lemmas
-from .park_mentions import ParkMention, match_kind, name_key, possessed_noun
+from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key, possessed_noun
 from ..records import ORG
 from .parties import expand_abbreviation, headed_names, is_event, org_name, sentence_parties
 from .party_references import referred_party
 from .state_bodies import is_state_body
-from .operator_objects import coordinated, governs_park, included_parks, listed_parks_after, parks_counted_back
+from .operator_objects import coordinated, governs_park, included_parks, listed_parks_after, all_parks_counted, parks_counted_back
 
 
+CUE_AFTER_ORG = 6  # `«Y» и сегодня остается управляющей компанией`: the cue's words within this many
 CUE_BEFORE_ORG = 5  # `управляющей компанией которого выступает АО «Y»`, `управление зоной взяло на себя АО «Y»`
 
 
@@ -91,9 +92,11 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     appositive = _cue_in_apposition(doc, sent, org, mentions)
     if appositive is not None:
         return appositive
+    if _bare_cue_before_comma(doc, sent, org) and not _speaks_of_other(doc, sent, org[0], inside):
+        return park_for(doc, mentions, org[0], org[1])  # `Его управляющая компания, АО «Y», …`
     # `управляющая компания «Y», которая развивает парк «Х»`: a cue before a company that
     # names no park leaves the clause after it to speak
-    cue = find_cue(doc, org[1], min(sent.end, org[1] + 4))
+    cue = find_cue(doc, org[1], min(sent.end, org[1] + CUE_AFTER_ORG))
     gap = doc[org[1]:cue] if cue is not None else []
     if cue is not None and (_is_sponsor(doc, org[1], cue) or _is_ceremony(doc, org, cue)
                             or _is_other_conjunct(doc, gap, cue)
@@ -107,6 +110,8 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
         end = cue_end(doc, cue, sent.end)
         if end is not None and doc[end - 1].pos_ == "NOUN":  # `управляющая компания ТОР, в том числе «Х»`
             found = listed_parks_after(doc, sent, end, mentions) or included_parks(doc, sent, end, mentions)
+            if not found and _bare_park_word(doc, end, sent.end):
+                return park_for(doc, mentions, org[0], org[1])  # `«Y» остается управляющей компанией площадки`
             return (found or [None])[0]
     return None
 
@@ -122,6 +127,8 @@ def _is_other_conjunct(doc, gap, cue: int) -> bool:
     парка`: a cue noun joined to the organisation by `и` or a preposition is another party,
     not the organisation's role."""
     head = (cue_end(doc, cue, len(doc)) or cue + 1) - 1
+    if any(t.lemma_.lower() in load_set("operator_copulas.txt") for t in gap):
+        return False  # `«Х» и сегодня остается управляющей компанией`: `и` is an adverb's
     return doc[head].pos_ == "NOUN" and any(t.pos_ in {"CCONJ", "ADP"} for t in gap)
 
 
@@ -216,6 +223,30 @@ def _cue_in_apposition(doc, sent, org, mentions) -> Optional[ParkMention]:
     return None
 
 
+def _bare_park_word(doc, i: int, end: int) -> bool:
+    """`площадки`, `парка` with no name after it: the park the text speaks of."""
+    if i >= end or not word_lemmas(doc[i]) & GENERIC_REFERENCES:
+        return False
+    following = doc[i + 1] if i + 1 < end else None
+    return following is None or not (following.text in {"«", "\""} or following.ent_type_ or following.pos_ == "PROPN")
+
+
+def _bare_cue_before_comma(doc, sent, org) -> bool:
+    """`Его управляющая компания, АО «Y», рассчитывает …`, `Управляющая компания, ООО «Y», …`:
+    a cue with no park of its own, set off from the organisation by a comma, speaks of the park
+    spoken of."""
+    comma = org[0] - 1
+    while comma > sent.start and doc[comma].is_space:
+        comma -= 1
+    if comma <= sent.start or doc[comma].text != ",":
+        return False
+    for cue in range(max(sent.start, comma - 3), comma):
+        if cue_end(doc, cue, comma) == comma:
+            opening = [t for t in doc[sent.start:cue] if not t.is_space]
+            return all(t.pos_ in {"DET", "PRON"} for t in opening)
+    return False
+
+
 def _has_break(doc, start: int, end: int, inside: set) -> bool:
     """A clause boundary, or another name, between a cue and an organisation (a park named
     between them is no break)."""
@@ -276,7 +307,7 @@ def _counted_back(doc, sent, org, mentions) -> set:
     cue = find_cue(doc, low, org[0])
     if cue is None or _has_break(doc, cue, org[0], {i for m in mentions for i in range(m.start, m.end)}):
         return set()  # `Управляем обоими сами, «Реж» заполнился`: the park after the comma runs nothing
-    return parks_counted_back(doc, low, org[0], mentions)
+    return parks_counted_back(doc, low, org[0], mentions) or all_parks_counted(doc, low, org[0], mentions)
 
 
 def _org_spans(doc, sent):
