@@ -408,9 +408,10 @@ def strip_legal_form(text: str) -> str:
         changed = False
         for form in legal_forms():
             size = len(form.split())
-            if size < len(words) and " ".join(w.strip(QUOTES) for w in words[:size]).lower() == form:
+            bare = form.rstrip(".")  # `Co., Ltd.`: a form's own dot or the sentence's
+            if size < len(words) and " ".join(w.strip(QUOTES) for w in words[:size]).lower().rstrip(".") == bare:
                 words, changed = words[size:], True
-            elif size < len(words) and " ".join(w.strip(QUOTES + ",") for w in words[-size:]).lower() == form:
+            elif size < len(words) and " ".join(w.strip(QUOTES + ",") for w in words[-size:]).lower().rstrip(".") == bare:
                 words, changed = words[:-size], True
     return " ".join(words)
 

@@ -46,3 +46,11 @@ def is_new_document(doc, sent, i: int) -> bool:
         return False
     before = _word_before(doc, i, sent.start)
     return before is not None and _is_ordinal(before)
+
+
+def is_governed_reference(doc, sent, start: int) -> bool:
+    """`Сумма соглашения не раскрывается`, `по условиям договора`: an agreement noun in the
+    genitive after a common noun speaks of an agreement, it names none."""
+    before = _word_before(doc, start, sent.start)
+    return before is not None and before.pos_ == "NOUN" \
+        and doc[start].morph.get("Case") == ["Gen"] and not _is_ordinal(before)

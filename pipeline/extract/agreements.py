@@ -18,7 +18,7 @@ from spacy.language import Language
 from ..normalize import is_legal_form
 from ..records import ORG, PER, Money, to_dict
 from ..vocab import load_set, load_table
-from .agreement_anaphora import is_anaphoric, is_new_document
+from .agreement_anaphora import is_anaphoric, is_governed_reference, is_new_document
 from .agreement_lists import listed_agreements
 from .agreement_places import park_places
 from .agreement_signers import (add_shared_signers, name_persons_fully, our_side, ours_named, signs_many,
@@ -163,6 +163,11 @@ class AgreementExtractor:
                 if sign else sentence_parties(doc, sent, places, sign)
             # `Со стороны холдинга соглашение подписала …`: signers of the agreement already known
             again = bool(found) and any(m.anaphoric and m.kind == found[-1].kind for m in mentions)
+            if not parties and _spoken_of_again(doc, sent, mentions, found):
+                # `Меморандум стал крупнейшим …`, `Сумма соглашения не раскрывается`: one named before
+                _read_sums(doc, sent, mentions)
+                _give_sums_back([m for m in mentions if m.sum], found)
+                continue
             if all(party.type == PER for party in parties):
                 parties += _parties_nearby(doc, sentences, index, places, sign, back_only=again)
             if not sign and index > 0:
@@ -256,6 +261,14 @@ def _last_kind_before(doc, i: int) -> Optional[str]:
         if found is not None:
             return found[1]
     return None
+
+
+def _spoken_of_again(doc, sent, mentions: List[AgreementMention], found: List[AgreementMention]) -> bool:
+    """Whether every mention of a sentence naming no party is an agreement of a kind already
+    found, opening its sentence or governed by a noun before it (`Сумма соглашения …`)."""
+    kinds = {m.kind for m in found}
+    return bool(mentions) and all(m.kind in kinds and (m.anaphoric or is_governed_reference(doc, sent, m.start))
+                                  for m in mentions)
 
 
 def _parties_nearby(doc, sentences, index: int, places: set, sign: bool, back_only: bool = False) -> List[Party]:

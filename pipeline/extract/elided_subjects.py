@@ -41,13 +41,23 @@ def _has_subject_before(sent, verb) -> bool:
                for t in doc[sent.start:verb.i])
 
 
+def _has_subject_after(sent, verb) -> bool:
+    """`Свою сделку заключила и ОЭЗ «Иннополис»`: the subject right after the verb, past `и`,
+    `также` and the like."""
+    doc = sent.doc
+    i = verb.i + 1
+    while i < sent.end and (doc[i].is_space or doc[i].pos_ in {"CCONJ", "ADV", "PART"}):
+        i += 1
+    return i < sent.end and doc[i].pos_ in {"NOUN", "PROPN"} and doc[i].morph.get("Case") in (["Nom"], [])
+
+
 def elided_subject(doc, sentences, index: int, places: set) -> Optional[Party]:
     if index == 0:
         return None
     sent = sentences[index]
     verb = _sign_verb(sent)
     if verb is None or verb.morph.get("VerbForm") != ["Fin"] or verb.morph.get("Voice") == ["Pass"] \
-            or _has_subject_before(sent, verb):
+            or _has_subject_before(sent, verb) or _has_subject_after(sent, verb):
         return None
     before = sentences[index - 1]
     if verb.morph.get("Number") == ["Plur"] and speaks_as_we(before, sent):

@@ -89,8 +89,16 @@ def is_direct_speech(doc, span) -> bool:
 
 
 def _after_colon(doc, span) -> bool:
+    """`…: «Мы готовы…»`, not a name that opens the clause after a colon (`Оператор не остался
+    без новостей: «ЛенИндустрия» подписала …`)."""
     before = [t for t in doc[max(0, span.start - 3):span.start - 1] if not t.is_space]
+    after = next((t for t in doc[span.end + 1:span.end + 3] if not t.is_space), None)
+    if after is not None and after.pos_ in {"VERB", "AUX"} and len(span) <= NAME_WORDS:
+        return False
     return bool(before) and before[-1].text == ":"
+
+
+NAME_WORDS = 4  # a quote this short with a verb right after it is a name, not words said
 
 
 def is_dateline(doc, start: int, end: int) -> bool:
