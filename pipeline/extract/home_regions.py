@@ -12,12 +12,13 @@ from __future__ import annotations
 from typing import Optional
 
 from ..vocab import load_set
-from .common import article_region, entities, word_lemmas
+from .common import REGION_NOUNS, article_region, entities, paragraph_start, word_lemmas
 from .region_names import region_name
 
 # words that name a region without its name: `правительство области`, `край подписал`
 HOME_REGION_WORDS = {"область", "край", "регион", "республика", "провинция", "штат"}
 SIGN_PARTNER = {"с", "со"}
+REGION = "регион"  # names no region itself: the one its paragraph named last
 
 
 def is_bare_region_word(token) -> bool:
@@ -96,6 +97,11 @@ def _home_region_of(doc, sent, noun: str) -> Optional[str]:
     home = article_region(doc)
     if home is not None and noun in home.lower().split():
         return home
+    if noun == REGION:  # `Другой пример — Челябинская область. Правительство региона и …`
+        floor = paragraph_start(doc, sent.start)
+        named = [e for e in entities(doc) if floor <= e.start and e.end <= sent.start and e.label_ == "LOC"
+                 and (any(t.lemma_.lower() in REGION_NOUNS for t in e) or word_lemmas(e[0]) & load_set("republics.txt"))]
+        return region_name(named[-1]) if named else home
     return region_before(doc, sent.start, noun) or home
 
 
