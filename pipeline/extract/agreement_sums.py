@@ -63,8 +63,8 @@ SUM_OPENERS = {"на", "стоимость", "объём", "объем"}  # `н�
 def _document_with_sum(doc, token) -> bool:
     """A word for an agreement already named, with its sum right after it (agreement kinds
     themselves are mentions and read their sums where they stand)."""
-    if token.lemma_.lower() not in DOCUMENT_WORDS:
-        return False
+    if token.lemma_.lower() not in DOCUMENT_WORDS or token.morph.get("Number") == ["Plur"]:
+        return False  # `подписано 35 документов на сумму …`: a total
     following = next((t for t in doc[token.i + 1:token.i + 3] if not t.is_space), None)
     return following is not None and following.lemma_.lower() in SUM_OPENERS
 

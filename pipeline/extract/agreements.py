@@ -357,14 +357,17 @@ PARTY_LINKS = {"между", "с", "со", "и", ",", "«", "»", "\""}
 
 
 def _about_money_topic(between: List[str]) -> bool:
-    """`соглашение об инвестициях на 7,5 млрд`, `о сотрудничестве на сумму …`: an agreement
-    about money or supplies (rules/agreement_sum_topics.txt) owns the sum after its topic."""
-    if "на" not in between or between[0] not in {"о", "об"}:
+    """`соглашение об инвестициях на 7,5 млрд`, `о сотрудничестве на сумму …`, `об инвестициях
+    общей стоимостью $ 85 млн`: an agreement about money or supplies
+    (rules/agreement_sum_topics.txt) owns the sum after its topic."""
+    if not between or between[0] not in {"о", "об"}:
         return False
-    cut = between.index("на")
+    cut = next((k for k, word in enumerate(between) if k > 1 and word in COST_LINKS), None)
+    if cut is None:
+        return False
     topic, link = between[1:cut], between[cut:]
     return 0 < len(topic) <= 3 and bool(set(topic) & load_set("agreement_sum_topics.txt")) \
-        and set(link) <= SUM_LINKS
+        and set(link) <= COST_LINKS
 
 
 def _right_after(doc, mention: AgreementMention, span) -> bool:

@@ -342,8 +342,8 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
     """A region is a party after a government noun (`правительство Татарстана`), after
     `с`/`между`, or as the subject of signing (`Омская область и … подписали`)."""
     covered.update(range(ent.start, ent.end))
-    if all(t.pos_ == "ADJ" for t in ent) or doc[ent.start - 1].text == "(":
-        return  # `Омская группа «Х»`, `(Елабужский район)`: an attribute or a place, not a party
+    if all(t.pos_ == "ADJ" for t in ent) or doc[ent.start - 1].text == "(" or match_kind(doc, ent.end) is not None:
+        return  # `Омская группа «Х»`, `(Елабужский район)`, `Китайско-Белорусский индустриальный парк`
     if all(is_government(t) for t in ent):
         return  # `Акимат` taken for a place: a body, read by home_regions
     if is_dateline(doc, ent.start, ent.end):
@@ -402,7 +402,8 @@ def governed_region(doc, start: int, end: int) -> Optional[str]:
     if not heads:
         return None
     for ent in entities_in(doc[start:end]):
-        if ent.label_ == "LOC" and not any(is_government(t) for t in ent):  # not `Гродненский облисполком` itself
+        # not `Гродненский облисполком` itself, nor its adjective alone (`Минским облисполкомом`)
+        if ent.label_ == "LOC" and not any(is_government(t) for t in ent) and not all(t.pos_ == "ADJ" for t in ent):
             return region_name(ent)
     head = heads[0]
     bodies = region_bodies()
