@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import List
 
-from ..records import PER
+from ..records import LOC, PER
 from ..vocab import load_set
 from .agreement_merge import same_party
-from .common import is_counted
+from .common import entities, is_counted
 from .elided_subjects import speaks_as_we
 from .park_mentions import GENERIC_REFERENCES
-from .parties import ORG_NOUNS, Party
+from .parties import ORG_NOUNS, Party, heads_region
+from .region_names import region_name
 from .party_references import speaker_party
 
 
@@ -37,6 +38,28 @@ def name_persons_fully(doc, found: list) -> None:
             person = next((p for p in persons if any(a < end and start < b for a, b in p.get("mentions") or [])), None)
             if person is not None and len(person["name"]) > len(party.name):
                 mention.parties[k] = Party(party.start, party.end, person["name"], PER, party.governed)
+
+
+def add_head_regions(doc, found: list) -> None:
+    """A region head who signs (`Подписи поставили Кудрявцев и …` after `Мэр Новосибирска
+    Максим Кудрявцев провёл совещание`) signs for the place his title names where the text
+    first gives it: the place in the genitive right before the name, after a head's title."""
+    persons = getattr(doc._, "persons", None) or []
+    for mention in found:
+        for party in [p for p in mention.parties if p.type == PER]:
+            person = next((p for p in persons if p["name"] == party.name), None)
+            place = _headed_place(doc, person) if person is not None else None
+            if place is not None and not any(same_party(place, q) for q in mention.parties):
+                mention.parties.append(place)
+
+
+def _headed_place(doc, person: dict):
+    for start, _ in person.get("mentions") or []:
+        first = next((t for t in doc if t.idx == start), None)
+        place = next((e for e in entities(doc) if first is not None and e.end == first.i and e.label_ == "LOC"), None)
+        if place is not None and place.start > 0 and heads_region(doc[place.start - 1], place[0].morph.get("Case")):
+            return Party(place.start, place.end, region_name(place), LOC, governed=True)
+    return None
 
 
 def add_shared_signers(found: list, shared) -> None:

@@ -355,7 +355,7 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
     case = ent[0].morph.get("Case")
     adjacent = doc[ent.start - 1] if ent.start > sent.start else None
     # `хокимият Самаркандской области`: the tagger may take the government noun for an adjective
-    governed = any(t is not None and (is_government(t) or _heads_region(t, case)) for t in (before, adjacent))
+    governed = any(t is not None and (is_government(t) or heads_region(t, case)) for t in (before, adjacent))
     if governed or (lemma in PARTY_PREPOSITIONS and case in (["Ins"], ["Gen"])) or (
             sign and lemma not in NOT_PARTY_PREPOSITIONS and case == ["Nom"] and lemma not in ORG_NOUNS):
         shared = shared_noun_regions(doc, ent, sent.start)  # `Смоленская и Минская области`
@@ -363,7 +363,7 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
             parties.append(Party(start, ent.end, name, LOC, governed))
 
 
-def _heads_region(token, case) -> bool:
+def heads_region(token, case) -> bool:
     """`главой Чувашии`: the head of the region in the genitive after it signs for it, as
     `губернатор` does (rules/region_head_positions.txt)."""
     return case == ["Gen"] and bool(word_lemmas(token) & load_set("region_head_positions.txt"))
