@@ -175,7 +175,7 @@ class AgreementExtractor:
             parties = ours_named(doc, sent, parties)
             # `между министерством и корпорацией «Y»`: the ministry named before
             parties = with_heads_named(parties, named_by_head(doc, sentences, index))
-            _share_parties(mentions, parties)
+            _share_parties(doc, mentions, parties)
             _read_sums(doc, sent, mentions)
             if not sign and found and index - last_index <= FOLLOW_UP_SENTENCES:
                 _give_sums_back([m for m in mentions if not m.parties and m.sum], found)
@@ -299,11 +299,34 @@ def _paragraph_break(doc, one, other) -> bool:
     return paragraph_start(doc, high.start + 1) >= low.end
 
 
-def _share_parties(mentions: List[AgreementMention], parties: List[Party]) -> None:
-    """Each party goes to the agreement mention nearest to it in the sentence."""
+def _share_parties(doc, mentions: List[AgreementMention], parties: List[Party]) -> None:
+    """Each party goes to the agreement mention nearest to it in the sentence; a partner after
+    `с` to one named before it. `Компания заключила соглашение с правительством региона, договор
+    аренды с ООО «Х» и меморандум с техникумом`: the subject before a list of documents, each
+    with a partner of its own, signs them all."""
+    partners = set()
     for party in parties:
-        nearest = min(mentions, key=lambda m: _distance(m, party))
+        eligible = mentions
+        if _after_partner_word(doc, party):
+            partners.add(party.start)
+            eligible = [m for m in mentions if m.end <= party.start] or mentions
+        nearest = min(eligible, key=lambda m: _distance(m, party))
         nearest.parties.append(party)
+    first = min(m.start for m in mentions)
+    subjects = [p for p in parties if p.end <= first and p.start not in partners]
+    if len(mentions) > 1 and subjects and all(any(p.start in partners for p in m.parties) for m in mentions):
+        for mention in mentions:
+            mention.parties += [p for p in subjects if p not in mention.parties]
+
+
+def _after_partner_word(doc, party: Party) -> bool:
+    """`с правительством Курганской области`, `с ООО «Х»`: a party right after `с`, past its
+    adjectives, legal form and body."""
+    i = party.start - 1
+    while i > 0 and (doc[i].pos_ == "ADJ" or doc[i].is_space or is_legal_form(doc[i].text) or doc[i].text in {"«", "\""}
+                     or doc[i].lemma_.lower() in ORG_NOUNS or is_government(doc[i])):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in {"с", "со"}
 
 
 def _distance(m: AgreementMention, party: Party) -> int:

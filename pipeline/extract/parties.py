@@ -111,6 +111,16 @@ def is_dateline(doc, start: int, end: int) -> bool:
         and bool(word_lemmas(after[2]) & load_set("month_names.txt"))
 
 
+def is_speaker_label(doc, start: int, end: int) -> bool:
+    """`КОРРЕСПОНДЕНТ:`, `ВЕДУЩАЯ:` opening a line of a transcript: who speaks, not a name."""
+    words = [t for t in doc[start:end] if t.is_alpha]
+    if not words or not all(t.text.isupper() and len(t.text) > 1 for t in words):
+        return False
+    after = next((t for t in doc[end:end + 2] if not t.is_space), None)
+    line_start = start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_ or doc[start - 1].is_space
+    return after is not None and after.text == ":" and line_start
+
+
 STAMP_REACH = 60  # tokens from the article's start: a title, a dateline, the stamp
 
 
@@ -314,7 +324,8 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
     words = [t for t in span if not t.is_punct]
     if len(words) == 1 and words[0].lemma_.lower() in _agreement_words():
         return  # `заключили СПИК`: NER took the document for an organisation
-    if is_event(doc, start, end, sent.start) or is_dateline(doc, start, end) or is_agency_stamp(doc, start, end):
+    if is_event(doc, start, end, sent.start) or is_dateline(doc, start, end) or is_agency_stamp(doc, start, end) \
+            or is_speaker_label(doc, start, end):
         return
     before = _introduced_by(doc, start, sent.start)
     if before in NOT_PARTY_PREPOSITIONS or _is_source(doc, start):
