@@ -14,6 +14,7 @@ from ..records import ORG
 from ..vocab import load_set
 from .common import entities, word_lemmas
 from .parties import Party, org_name, sentence_parties, with_place
+from .persons import named_org
 
 QUOTES = {"«", "\"", "„"}
 
@@ -87,17 +88,11 @@ def speaker_organisation(doc) -> Optional[str]:
     organisation speaks for the main park's runner."""
     interviewee = _interviewee(doc)
     if interviewee is not None:
-        return _runner_of(doc, interviewee.get("org")) or _main_park_runner(doc)
-    persons = [p for p in getattr(doc._, "persons", None) or [] if p.get("org")]
+        return named_org(doc, interviewee) or _main_park_runner(doc)
+    persons = [p for p in getattr(doc._, "persons", None) or [] if named_org(doc, p)]
     if not persons:
         return None
-    return _runner_of(doc, max(persons, key=lambda p: len(p.get("mentions") or []))["org"])
-
-
-def _runner_of(doc, org: Optional[str]) -> Optional[str]:
-    """A park director speaks for the company that runs the park, when the text names one."""
-    park = next((park for park in doc._.parks if org and park["name"].lower() == org.lower()), None)
-    return (park.get("operator") or park["name"]) if park else org
+    return max(persons, key=lambda p: len(p.get("mentions") or []))["org"]
 
 
 def speaker_party(doc, i: int) -> Optional[Party]:

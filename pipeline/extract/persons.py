@@ -177,19 +177,29 @@ def _held_in_past(doc, phrase: Phrase) -> bool:
     return verb.morph.get("Tense") == ["Past"] and verb.lemma_.lower() in load_set("position_stative_verbs.txt")
 
 
-def best_position(doc, phrases: List[Phrase]) -> Optional[Tuple[str, Optional[str], Phrase]]:
-    """(position, org, phrase) the person is recorded with: a current one, then one next to
-    the name rather than given by a verb, then the fuller, then the first."""
+def best_position(doc, phrases: List[Phrase]) -> Optional[Tuple[str, Optional[str], bool, Phrase]]:
+    """(position, org, whether org was only referred to, phrase) the person is recorded with: a
+    current one, then one next to the name rather than given by a verb, then the fuller, then
+    the first."""
     read = []
     for order, phrase in enumerate(sorted(phrases, key=lambda phrase: (phrase.start, phrase.end))):
-        position, org = read_position(doc, phrase)
+        position, org, referred = read_position(doc, phrase)
         if position:
             rank = (not is_former(doc, phrase), phrase.rule != "position_verb", phrase_size(doc, phrase), -order)
-            read.append((rank, position, org, phrase))
+            read.append((rank, position, org, referred, phrase))
     if not read:
         return None
-    _, position, org, phrase = max(read, key=lambda item: item[0])
-    return position, org, phrase
+    _, position, org, referred, phrase = max(read, key=lambda item: item[0])
+    return position, org, referred, phrase
+
+
+REFERRED_ORGS = "referred_orgs"  # doc.user_data: names of persons whose org a bare noun stood for
+
+
+def named_org(doc, person: dict) -> Optional[str]:
+    """A person's organisation as the title named it (`директор ООО «Х»`), not one a bare noun
+    stood for (`директор компании`): who `мы` are is not guessed twice."""
+    return None if person["name"] in doc.user_data.get(REFERRED_ORGS, ()) else person.get("org")
 
 
 class PersonExtractor:
@@ -214,7 +224,9 @@ class PersonExtractor:
             add_evidence(doc, "person", found.start, found.end, "name", "per_entity")
         chosen = best_position(doc, phrases)
         if chosen is not None:
-            person.position, person.org, phrase = chosen
+            person.position, person.org, referred, phrase = chosen
+            if referred:
+                doc.user_data.setdefault(REFERRED_ORGS, set()).add(person.name)
             add_evidence(doc, "person", phrase.start, phrase.end, "position", phrase.rule)
         return person
 

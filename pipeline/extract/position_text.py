@@ -77,25 +77,28 @@ def _is_company_abbreviation(token) -> bool:
             and not has_lemma(token, "position_state_bodies.txt"))
 
 
-def org_cut(doc, phrase: Phrase) -> Tuple[int, Optional[str]]:
-    """(where the position ends, the company cut out of it), or (phrase end, None)."""
+def org_cut(doc, phrase: Phrase) -> Tuple[int, Optional[str], bool]:
+    """(where the position ends, the company cut out of it, whether the company is only the one
+    a bare noun stands for), or (phrase end, None, False)."""
     i = phrase.head + 1
     while i < phrase.end:
         token = doc[i]
         if token.text in OPEN_QUOTES or token.text == '"':
-            return _np_start(doc, i, phrase.head), _named_after(doc, i, phrase.end)
+            return _np_start(doc, i, phrase.head), _named_after(doc, i, phrase.end), False
         if is_org_noun(token) and not _names_state_body(doc, token, phrase.end):
             name = _named_after(doc, _past_describers(doc, i + 1, phrase.end), phrase.end)
             if name is None and token.ent_type_ == "ORG":
                 name = org_name(_entity_at(doc, i))
-            return _np_start(doc, i, phrase.head), name or referred_org(doc, token)
+            if name is not None:
+                return _np_start(doc, i, phrase.head), name, False
+            return _np_start(doc, i, phrase.head), referred_org(doc, token), True
         if token.ent_type_ == "ORG" and not _is_state_body(_entity_at(doc, i)):
             entity = _entity_at(doc, i)
-            return _np_start(doc, entity.start, phrase.head), org_name(entity)
+            return _np_start(doc, entity.start, phrase.head), org_name(entity), False
         if is_latin(token) or _is_company_abbreviation(token):
-            return i, _named_after(doc, i, phrase.end) or token.text
+            return i, _named_after(doc, i, phrase.end) or token.text, False
         i += 1
-    return phrase.end, None
+    return phrase.end, None, False
 
 
 def _names_state_body(doc, token, end: int) -> bool:
@@ -201,15 +204,15 @@ def _gap_after(doc, token) -> str:
     return ""
 
 
-def read_position(doc, phrase: Phrase) -> Tuple[Optional[str], Optional[str]]:
-    """(position, org) of a phrase."""
-    cut, org = org_cut(doc, phrase)
+def read_position(doc, phrase: Phrase) -> Tuple[Optional[str], Optional[str], bool]:
+    """(position, org, whether org is only what a bare noun stands for) of a phrase."""
+    cut, org, referred = org_cut(doc, phrase)
     position = position_text(doc, phrase, cut)
     if org is None:
-        org = body_in(doc, phrase.head + 1, cut)
+        org, referred = body_in(doc, phrase.head + 1, cut), False
     if (org is None and _bare_bound_title(doc, phrase, cut)) or _is_honour(doc, phrase):
-        return None, None
-    return position, org
+        return None, None, False
+    return position, org, referred
 
 
 def _is_honour(doc, phrase: Phrase) -> bool:
