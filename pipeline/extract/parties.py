@@ -171,14 +171,24 @@ def org_name(span) -> str:
 
 
 def _compound_nominative(token, case: Optional[str]) -> str:
-    """`«Электроприбором-Инвест»` → Электроприбор-Инвест, `«Кама-Востока»` → Кама-Восток: the
-    one part the writer declined goes to the nominative, which only ever drops an ending."""
+    """`«Электроприбором-Инвест»` → Электроприбор-Инвест, `«Кама-Востока»` → Кама-Восток,
+    `«Полиформ-Камы»` → Полиформ-Кама: the one part the writer declined goes to the nominative,
+    which drops an ending, or swaps one where the part has no nominative reading."""
     parts = token.text.split("-")
     for k in (0, len(parts) - 1):
-        nominative = inflect_word(parts[k], token.pos_, case, "Sing")
-        if nominative != parts[k] and len(nominative) < len(parts[k]) and (k > 0 or _is_known_word(nominative)):
+        # `«Полиформ-Камы»` tagged nominative as a whole: a part only ever oblique declines anyway
+        part_case = None if case in (None, "Nom") and _only_oblique(parts[k]) else case
+        nominative = inflect_word(parts[k], token.pos_, part_case, "Sing")
+        shorter = len(nominative) < len(parts[k]) or (len(nominative) == len(parts[k]) and _only_oblique(parts[k]))
+        if nominative != parts[k] and shorter and (k > 0 or _is_known_word(nominative)):
             return "-".join(parts[:k] + [nominative] + parts[k + 1:])
     return token.text
+
+
+def _only_oblique(word: str) -> bool:
+    """`Камы`: every dictionary reading of the word is in a case other than the nominative."""
+    parses = [p for p in morph_analyzer().parse(word.lower()) if p.is_known and p.tag.case]
+    return bool(parses) and all(p.tag.case != "nomn" for p in parses)
 
 
 def _is_known_word(word: str) -> bool:
@@ -248,6 +258,11 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
             _add_org(doc, sent, parties, covered, span.start, span.end, span)
         elif ent.label_ == "LOC":
             _add_region(doc, sent, parties, covered, ent, sign)
+        elif ent.label_ == "PER" and len(ent) == 1 and ent.start > sent.start and is_government(doc[ent.start - 1]):
+            # `хокимият Каттакургана`: a town the tagger took for a name
+            covered.add(ent.start)
+            parties.append(Party(ent.start, ent.end, inflect_word(ent.text, "PROPN", None, "Sing", place=True),
+                                 LOC, governed=True))
         elif ent.label_ == "PER" and sign and not _is_speaker(doc, ent) \
                 and not all(is_government(t) for t in ent):  # `Хокимият также подписал …` tagged as a name
             parties.append(Party(ent.start, ent.end, person_name(ent), PER))
