@@ -18,7 +18,7 @@ from spacy.language import Language
 from ..normalize import is_legal_form
 from ..records import ORG, PER, Money, to_dict
 from ..vocab import load_set, load_table
-from .agreement_anaphora import is_anaphoric, is_governed_reference, is_new_document
+from .agreement_anaphora import DOCUMENT, is_anaphoric, is_governed_reference, is_new_document
 from .agreement_lists import listed_agreements
 from .agreement_places import park_places
 from .agreement_signers import (add_head_regions, add_shared_signers, name_persons_fully, our_side, ours_named, signs_many,
@@ -116,6 +116,11 @@ def _after_preposition(doc, j: int) -> bool:
 
 
 
+def _names_the_document(sent) -> bool:
+    """`Подписи под документом поставили …`, `Документ подписали …`: one document spoken of."""
+    return any(t.lemma_.lower() == DOCUMENT and t.morph.get("Number") != ["Plur"] for t in sent)
+
+
 def _has_sign_verb(sent) -> bool:
     return any(t.lemma_.lower() in load_set("sign_verbs.txt") for t in sent)
 
@@ -158,6 +163,8 @@ class AgreementExtractor:
                 elif found and index - last_index <= NAMED_SUM_SENTENCES:
                     # `Сумма договора … составит 21 млн рублей` a paragraph on: a kind known before
                     _give_named_sums(doc, [n for n in named if _names_known_kind(doc, n, found)], found)
+                    if sign and _names_the_document(sent):  # `Подписи под документом поставили …`
+                        _add_signers(found[-1], _signing_parties(doc, sent, places))
                 continue
             parties = _with_subject(doc, sentences, index, places, park_names, _signing_parties(doc, sent, places)) \
                 if sign else sentence_parties(doc, sent, places, sign)
