@@ -69,10 +69,34 @@ def _document_with_sum(doc, token) -> bool:
     return following is not None and following.lemma_.lower() in SUM_OPENERS
 
 
+def _provided_money(doc, sent, token) -> Optional[int]:
+    """`Документ предусматривает вложения в размере 12 млрд тенге`: an agreement word as the
+    subject of a providing verb (rules/agreement_provision_verbs.txt) with money words after it
+    (rules/agreement_sum_topics.txt); the index of the agreement word, or None."""
+    if token.lemma_.lower() not in load_set("agreement_provision_verbs.txt"):
+        return None
+    following = next((t for t in doc[token.i + 1:sent.end] if not t.is_space), None)
+    if following is None or not word_lemmas(following) & load_set("agreement_sum_topics.txt"):
+        return None
+    subject = next((t for t in reversed(doc[sent.start:token.i]) if not t.is_space and t.pos_ != "ADV"), None)
+    if subject is None or not word_lemmas(subject) & load_set("agreement_references.txt") \
+            or subject.morph.get("Number") == ["Plur"]:
+        return None
+    return subject.i
+
+
 def named_sums(doc, sent) -> List[NamedSum]:
     found = []
     quantities = list(sentence_quantities(sent))
     for token in sent:
+        provided = _provided_money(doc, sent, token)
+        if provided is not None:
+            after = [(q, span) for q, span in quantities if span.start > token.i]
+            if after and len([t for t in doc[token.i:after[0][1].start] if not t.is_space]) <= SUM_REACH:
+                money = deal_money(doc, after[0][0], after[0][1], named=True)
+                if money is not None:
+                    found.append(NamedSum(provided, money, after[0][1].start, after[0][1].end))
+            continue
         if _pronoun_sum(doc, sent, token):
             noun = token.i - 1
         elif _document_with_sum(doc, token):

@@ -263,7 +263,7 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
             covered.add(ent.start)
             parties.append(Party(ent.start, ent.end, inflect_word(ent.text, "PROPN", None, "Sing", place=True),
                                  LOC, governed=True))
-        elif ent.label_ == "PER" and sign and not _is_speaker(doc, ent) \
+        elif ent.label_ == "PER" and sign and not _is_speaker(doc, ent) and not _is_address(doc, ent, sent) \
                 and not all(is_government(t) for t in ent):  # `Хокимият также подписал …` tagged as a name
             parties.append(Party(ent.start, ent.end, person_name(ent), PER))
     parties = drop_witnesses(doc, sent, keep_side_parties(doc, sent, parties))
@@ -461,6 +461,12 @@ def _add_region_bodies(doc, sent, parties, covered) -> None:
 def _may_be_adjective(token) -> bool:
     """`Витебским` before `облисполкомом`: the tagger may take the adjective for a name."""
     return token.pos_ == "ADJ" or any(parse.tag.POS == "ADJF" for parse in morph_analyzer().parse(token.text.lower()))
+
+
+def _is_address(doc, ent, sent) -> bool:
+    """`— Ержан Болатович, весной вы подписали …`: the interviewer addresses the guest."""
+    before = [t for t in doc[sent.start:ent.start] if not (t.is_space or t.text in DASHES)]
+    return not before and ent.end < sent.end and doc[ent.end].text == ","
 
 
 SPEAKER_REACH = 12  # `— сообщила руководитель делегации, заместитель председателя … Ирина Щукина`

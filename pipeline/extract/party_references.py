@@ -17,6 +17,7 @@ from .parties import Party, org_name, sentence_parties, with_place
 from .persons import named_org
 
 QUOTES = {"«", "\"", "„"}
+GUEST_PRONOUNS = {"мы", "вы"}  # the guest's `мы`, the interviewer's `вы` (rules/subject_nouns.txt)
 
 
 def _subject_noun(doc, sent) -> Optional[int]:
@@ -73,7 +74,7 @@ def _main_park_runner(doc) -> Optional[str]:
     return (park.get("operator") or park["name"]) if park else None
 
 
-def _interviewee(doc) -> Optional[dict]:
+def interviewee(doc) -> Optional[dict]:
     """The person an interview is with: named in its headline (`Рустам Ахметшин: «…»`)."""
     headline_end = doc.text.find("\n")
     persons = getattr(doc._, "persons", None) or []
@@ -86,9 +87,9 @@ def speaker_organisation(doc) -> Optional[str]:
     the person the article quotes most (`Генеральный директор технопарка «БиоГрад» Елена
     Соколова рассказала …`), when that person is named with one. An interviewee named with no
     organisation speaks for the main park's runner."""
-    interviewee = _interviewee(doc)
-    if interviewee is not None:
-        return named_org(doc, interviewee) or _main_park_runner(doc)
+    guest = interviewee(doc)
+    if guest is not None:
+        return named_org(doc, guest) or _main_park_runner(doc)
     persons = [p for p in getattr(doc._, "persons", None) or [] if named_org(doc, p)]
     if not persons:
         return None
@@ -114,7 +115,7 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
     if word_lemmas(doc[noun]) & load_set("park_subject_nouns.txt"):
         park = _main_park(doc)
         return Party(noun, noun + 1, park, ORG) if park else None
-    speaker = speaker_organisation(doc) if doc[noun].lemma_.lower() == "мы" else None
+    speaker = speaker_organisation(doc) if doc[noun].lemma_.lower() in GUEST_PRONOUNS else None
     if speaker is not None:
         return Party(noun, noun + 1, speaker, ORG)
     counts: Dict[str, List] = {}
@@ -133,7 +134,7 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
         return Party(noun, noun + 1, counts[max(headed, key=headed.get)][2], ORG)
     if not counts:
         # a park director's `мы`: the company that runs the park, or the park
-        runner = _main_park_runner(doc) if doc[noun].lemma_.lower() == "мы" else None
+        runner = _main_park_runner(doc) if doc[noun].lemma_.lower() in GUEST_PRONOUNS else None
         return Party(noun, noun + 1, runner, ORG) if runner else None
     _, _, name = max(counts.values(), key=lambda seen: (seen[0], seen[1]))
     return Party(noun, noun + 1, name, ORG)

@@ -16,6 +16,7 @@ from .agreement_witnesses import drop_witnesses
 from .common import word_lemmas
 from .home_regions import is_bare_region_word
 from .parties import Party
+from .party_references import interviewee
 
 
 def _region_heads(doc) -> List[str]:
@@ -36,9 +37,16 @@ def _is_unnamed_head(doc, token, sent) -> bool:
     return j >= sent.end or not (doc[j].ent_type_ or doc[j].pos_ in {"PROPN", "NOUN", "ADJ"})
 
 
+def speaking_signer(doc, sent) -> List[Party]:
+    """`Подписи ставили я и аким …` in an interview: the person the headline names."""
+    me = next((t for t in sent if t.lower_ == "я"), None)
+    guest = interviewee(doc) if me is not None else None
+    return [Party(me.i, me.i + 1, guest["name"], PER)] if guest is not None else []
+
+
 def unnamed_signers(doc, sent) -> List[Party]:
     """Persons a signing sentence names only by their region head's position, not as witnesses
-    (`в присутствии главы региона подписано соглашение`)."""
+    (`в присутствии главы региона подписано соглашение`), or as `я`."""
     heads = None
     found = []
     for token in sent:
@@ -46,4 +54,4 @@ def unnamed_signers(doc, sent) -> List[Party]:
             heads = _region_heads(doc) if heads is None else heads
             if len(heads) == 1:
                 found.append(Party(token.i, token.i + 1, heads[0], PER))
-    return drop_witnesses(doc, sent, found)[:1]
+    return drop_witnesses(doc, sent, found)[:1] + speaking_signer(doc, sent)
