@@ -391,6 +391,10 @@ CASES = [
      [agreement("соглашение", [("Караганда Пласт", "ORG"), ("Карагандинская область", "LOC"),
                                ("Айдар Галимов", "PER"), ("Ермаганбет Булекпаев", "PER")],
                 {"amount": 8e9, "currency": "KZT", "qualifier": None})]),
+    # an abbreviation in brackets after a name is an alias; a quoted name of several words after a
+    # legal form is taken as written
+    ("Меморандум подписали Евразийский банк развития (ЕАБР) и ТОО «Бесагаш Индастриал».",
+     [agreement("меморандум", [("Евразийский банк развития", "ORG"), ("Бесагаш Индастриал", "ORG")])]),
 ]
 
 

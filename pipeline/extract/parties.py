@@ -159,6 +159,9 @@ def org_name(span) -> str:
     as_written = _name_after_generic_noun(span)
     if as_written:
         return as_written
+    opening = next((k for k, t in enumerate(span) if t.text == "("), None)
+    if opening and (opening + 1 < len(span) and span[opening + 1].text.isupper() or not any(t.text == ")" for t in span[opening:])):
+        span = span[:opening]  # `Евразийский банк развития (ЕАБР)`: the abbreviation is an alias
     words = [t for t in span if t.text not in QUOTE_TOKENS and not is_legal_form(t.text)]
     if not words:
         return ""
@@ -216,15 +219,16 @@ def expand_abbreviation(doc, name: str) -> str:
 
 
 def _name_after_generic_noun(span) -> Optional[str]:
-    """`компания «Анадолу Текстиль»`, `компанией «Новгородский технопарк»`: a quoted name of
-    several words after a common noun keeps the nominative whatever the noun's case, so it is
-    taken as written."""
+    """`компания «Анадолу Текстиль»`, `компанией «Новгородский технопарк»`, `с ТОО «Бесагаш
+    Индастриал»`: a quoted name of several words after a common noun or a legal form keeps the
+    nominative whatever the noun's case, so it is taken as written."""
     doc = span.doc
     opening = next((t.i for t in span if t.text in {"«", "\""}), None)
     if opening is None and span.start > 0 and doc[span.start - 1].text in {"«", "\""}:
         opening = span.start - 1
-    if opening is None or opening == 0 or doc[opening - 1].pos_ != "NOUN" or not doc[opening - 1].text.islower():
-        return None
+    if opening is None or opening == 0 or not (doc[opening - 1].pos_ == "NOUN" and doc[opening - 1].text.islower()
+                                               or is_legal_form(doc[opening - 1].text)):
+        return None  # `ТОО «Бесагаш Индастриал»`: a legal form before the quote holds the case too
     inner = [t for t in span if t.i > opening and t.text not in QUOTE_TOKENS]
     if len(inner) < 2:
         return None  # one word may still be declined by the writer: `компании «Техностроя»`
