@@ -14,8 +14,9 @@ from .agreement_merge import same_party
 from .common import entities, is_counted
 from .elided_subjects import speaks_as_we
 from .park_mentions import GENERIC_REFERENCES
-from .parties import ORG_NOUNS, Party, heads_region
+from .parties import ORG_NOUNS, Party, is_government
 from .region_names import region_name
+from .state_bodies import name_lemmas
 from .party_references import speaker_party
 
 
@@ -40,26 +41,27 @@ def name_persons_fully(doc, found: list) -> None:
                 mention.parties[k] = Party(party.start, party.end, person["name"], PER, party.governed)
 
 
-def add_head_regions(doc, found: list) -> None:
-    """A region head who signs (`Подписи поставили Кудрявцев и …` after `Мэр Новосибирска
-    Максим Кудрявцев провёл совещание`) signs for the place his title names where the text
-    first gives it: the place in the genitive right before the name, after a head's title."""
-    persons = getattr(doc._, "persons", None) or []
+def add_signer_sides(doc, found: list) -> None:
+    """A person who signs signs for the region or city of his title (`Подписи поставили
+    Кудрявцев и …` after `Мэр Новосибирска Максим Кудрявцев …`), unless a party of the agreement
+    already holds that name (`министерство … Пензенской области` holds Пензенская область)."""
+    persons = {p["name"]: p for p in getattr(doc._, "persons", None) or []}
+    places = {name_lemmas(region_name(e)): region_name(e) for e in entities(doc)
+              if e.label_ == "LOC" and not any(is_government(t) for t in e)}  # not `Гродненский облисполком`
     for mention in found:
         for party in [p for p in mention.parties if p.type == PER]:
-            person = next((p for p in persons if p["name"] == party.name), None)
-            place = _headed_place(doc, person) if person is not None else None
-            if place is not None and not any(same_party(place, q) for q in mention.parties):
-                mention.parties.append(place)
-
-
-def _headed_place(doc, person: dict):
-    for start, _ in person.get("mentions") or []:
-        first = next((t for t in doc if t.idx == start), None)
-        place = next((e for e in entities(doc) if first is not None and e.end == first.i and e.label_ == "LOC"), None)
-        if place is not None and place.start > 0 and heads_region(doc[place.start - 1], place[0].morph.get("Case")):
-            return Party(place.start, place.end, region_name(place), LOC, governed=True)
-    return None
+            org = (persons.get(party.name) or {}).get("org")
+            if not org:
+                continue
+            words = name_lemmas(org)
+            if any(set(words) <= set(name_lemmas(q.name)) for q in mention.parties):
+                continue
+            place = places.get(words)
+            if place is None or place.lower() in load_set("countries.txt"):
+                continue  # a body or company of a title is often named otherwise; a state is too wide
+            side = Party(party.start, party.start, place, LOC, governed=True)
+            if not any(same_party(side, q) for q in mention.parties):
+                mention.parties.append(side)
 
 
 def add_shared_signers(found: list, shared) -> None:

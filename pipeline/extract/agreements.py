@@ -21,7 +21,7 @@ from ..vocab import load_set, load_table
 from .agreement_anaphora import DOCUMENT, is_anaphoric, is_governed_reference, is_new_document
 from .agreement_lists import listed_agreements
 from .agreement_places import park_places
-from .agreement_signers import (add_head_regions, add_shared_signers, name_persons_fully, our_side, ours_named, signs_many,
+from .agreement_signers import (add_shared_signers, add_signer_sides, name_persons_fully, our_side, ours_named, signs_many,
                                 with_heads_named)
 from .agreement_merge import merge_mentions, same_party
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
@@ -192,7 +192,7 @@ class AgreementExtractor:
             _give_named_sums(doc, named, found)
         add_shared_signers(found, shared)
         name_persons_fully(doc, found)
-        add_head_regions(doc, found)
+        add_signer_sides(doc, found)
         doc._.agreements = [to_dict(a) for a in merge_mentions(doc, found)]
         return doc
 
