@@ -8,6 +8,7 @@ paragraphs carry no final full stop in news files).
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import List
 
 import numpy
@@ -15,6 +16,8 @@ from razdel import sentenize, tokenize
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 from spacy.util import registry
+
+from .vocab import load_list
 
 
 def split_words(text: str):
@@ -50,9 +53,21 @@ def sentence_starts(text: str) -> set:
     """
     inside = _inside_guillemets(text)
     starts = {s.start for s in sentenize(text)
-              if not inside[s.start] and not text[s.start:s.start + 1].islower()}
+              if not inside[s.start] and not text[s.start:s.start + 1].islower() and not _opens_with_legal_form(text, s.start)}
     starts.update(index + 1 for index, char in enumerate(text) if char == "\n")
     return starts
+
+
+def _opens_with_legal_form(text: str, start: int) -> bool:
+    """`Shakti Metalworks Pvt. Ltd.`: razdel ends a sentence at `Pvt.`; no sentence opens with a
+    Latin legal form (rules/legal_forms.txt)."""
+    word = text[start:start + 12].split(" ", 1)[0].rstrip(".,").lower()
+    return bool(word) and word.isascii() and word in _latin_legal_forms()
+
+
+@lru_cache(maxsize=None)
+def _latin_legal_forms() -> frozenset:
+    return frozenset(form.rstrip(".").lower() for form in load_list("legal_forms.txt") if form.isascii())
 
 
 def _inside_guillemets(text: str) -> List[bool]:

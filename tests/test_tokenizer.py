@@ -49,3 +49,9 @@ def test_no_sentence_break_inside_guillemets(nlp):
 def test_no_sentence_break_before_a_lower_case_word(nlp):
     doc = nlp.make_doc("Технопарк общей площадью 16,5 тыс. кв. м объединяет 14 резидентов. Это много.")
     assert len(list(doc.sents)) == 2
+
+
+def test_no_sentence_opens_with_a_latin_legal_form(nlp):
+    doc = nlp.make_doc("Соглашение подписала индийская Pune Forgings Pvt. Ltd. в первый день выставки. Итоги подвели.")
+    assert [s.text for s in doc.sents] == [
+        "Соглашение подписала индийская Pune Forgings Pvt. Ltd. в первый день выставки.", "Итоги подвели."]

@@ -70,8 +70,11 @@ def _overlaps(agreement: Agreement, parties: List[Party]) -> bool:
     known_in_new = all(any(_same_name(_words(k), _words(p)) for p in parties) for k in known)
     shared_org = any(_same_name(_words(p), _words(k)) for p in parties if p.type == ORG
                      for k in known if k.type == ORG)
-    # `Компания заключила с АО «Сетевая компания» договор`: a new organisation makes it another deal
-    return new_in_known or known_in_new or (shared_org and not _names_new_org(known, parties))
+    # `Компания заключила с АО «Сетевая компания» договор`: a new organisation makes it another
+    # deal, as does a region where the known deal has none (`Администрация района заключила с
+    # управляющей компанией соглашение`)
+    new_region = not any(k.type == LOC for k in known) and any(p.type == LOC for p in parties)
+    return new_in_known or known_in_new or (shared_org and not _names_new_org(known, parties) and not new_region)
 
 
 def _spoken_of_again(agreements: List[Agreement], m) -> Optional[Agreement]:

@@ -150,7 +150,7 @@ def is_event(doc, start: int, end: int, floor: int) -> bool:
     if doc[start].lemma_.lower() in ORG_NOUNS:
         return False  # `на полях форума Министерство промышленности …`: a body, not the forum's name
     words = [t.lemma_.lower() for t in doc[max(floor, start - 3):end]]
-    return any(word in load_set("event_nouns.txt") or word.endswith("форум") for word in words)
+    return any(word in load_set("event_nouns.txt") or word.endswith(("форум", "forum")) for word in words)
 
 
 def org_name(span) -> str:

@@ -12,6 +12,7 @@ from typing import Dict, List, Optional
 
 from ..records import ORG
 from ..vocab import load_set
+from .park_mentions import GENERIC_REFERENCES
 from .common import entities, word_lemmas
 from .parties import Party, org_name, sentence_parties, with_place
 from .persons import named_org
@@ -168,4 +169,25 @@ def named_by_head(doc, sentences, index: int) -> List[Party]:
                    and ent[0].lemma_.lower() == lemma]
         if earlier:
             found.append(Party(token.i, token.i + 1, org_name(with_place(doc, earlier[-1])), ORG))
-    return found
+    return found + _park_runner_named(doc, sent)
+
+
+RUNNER = ({"управляющий", "управлять"}, "компания")  # the tagger may read the participle as the verb
+
+
+def _park_runner_named(doc, sent) -> List[Party]:
+    """`заключила с управляющей компанией соглашение`: a bare `управляющая компания` (no name,
+    at most a park word after it) is the operator of the park the article speaks of most."""
+    park = _most_named_park(doc)
+    if park is None or not park.get("operator"):
+        return []
+    for token in sent:
+        if token.i + 1 >= sent.end or token.lemma_.lower() not in RUNNER[0] or doc[token.i + 1].lemma_.lower() != RUNNER[1]:
+            continue
+        after = next((t for t in doc[token.i + 2:sent.end] if not t.is_space), None)
+        if after is not None and word_lemmas(after) & GENERIC_REFERENCES:
+            after = next((t for t in doc[after.i + 1:sent.end] if not t.is_space), None)
+        if after is None or not (after.text in QUOTES or after.ent_type_ or after.pos_ == "PROPN"
+                                 or after.text in {",", "—", "–"}):  # `управляющей компанией, АО «Х»`
+            return [Party(token.i, token.i + 2, park["operator"], ORG)]
+    return []

@@ -118,7 +118,8 @@ def state_body_spans(doc, sent) -> List[Tuple[int, int, str]]:
     while i < sent.end:
         if _opens_body(doc[i]):
             end = _name_end(doc, i, sent.end)
-            found.append((i, end, body_name(doc[i:end])))
+            start = i + 1 if doc[i].pos_ == "ADV" and i == sent.start and end > i + 1 else i
+            found.append((start, end, body_name(doc[start:end])))  # not `Параллельно` NER took in
             i = end
         else:
             i += 1
