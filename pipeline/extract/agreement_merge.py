@@ -43,6 +43,25 @@ def merge_mentions(doc, found: list) -> List[Agreement]:
     return agreements
 
 
+def with_full_names(agreements: List[Agreement]) -> List[Agreement]:
+    """`Al Noor` in a later agreement is `Al Noor Industrial Holding` of an earlier one: an
+    organisation named by the first words of a longer name the article gives another
+    signatory takes that name."""
+    names = {s.name for a in agreements for s in a.signatories if s.type == ORG}
+    for agreement in agreements:
+        for signatory in agreement.signatories:
+            if signatory.type != ORG:
+                continue
+            words = signatory.name.split()
+            longer = [n for n in names if len(n.split()) > len(words) and n.split()[:len(words)] == words]
+            if longer:
+                signatory.name = max(longer, key=len)
+        seen = set()
+        agreement.signatories = [s for s in agreement.signatories
+                                 if (s.name, s.type) not in seen and not seen.add((s.name, s.type))]
+    return agreements
+
+
 def _prefer_fuller_names(agreement: Agreement, parties: List[Party]) -> None:
     """A party named again more fully keeps the fuller name: `Минпромторг` in a headline,
     `Министерство промышленности и торговли России` in the text; a country in a headline,

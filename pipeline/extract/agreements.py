@@ -23,7 +23,7 @@ from .agreement_lists import listed_agreements
 from .agreement_places import park_places
 from .agreement_signers import (add_shared_signers, add_signer_sides, name_persons_fully, our_side, ours_named, signs_many,
                                 with_heads_named)
-from .agreement_merge import merge_mentions, same_party
+from .agreement_merge import merge_mentions, same_party, with_full_names
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum
 from .elided_subjects import elided_subject
@@ -193,7 +193,7 @@ class AgreementExtractor:
         add_shared_signers(found, shared)
         name_persons_fully(doc, found)
         add_signer_sides(doc, found)
-        doc._.agreements = [to_dict(a) for a in merge_mentions(doc, found)]
+        doc._.agreements = [to_dict(a) for a in with_full_names(merge_mentions(doc, found))]
         return doc
 
 

@@ -247,6 +247,9 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
     for start, end, name in state_body_spans(doc, sent):
         if start not in covered:
             _add_org(doc, sent, parties, covered, start, end, doc[start:end], name)
+    for start, end in latin_names(doc, sent):
+        if not covered.intersection(range(start, end)):
+            _add_org(doc, sent, parties, covered, start, end, doc[start:end])
     for span in quoted_spans(doc):
         if sent.start <= span.start and span.end <= sent.end and span.start not in covered:
             if is_direct_speech(doc, span):
@@ -280,6 +283,31 @@ def with_place(doc, ent):
     name is part of it."""
     following = next((e for e in entities(doc) if e.start == ent.end and e.label_ == "LOC"), None)
     return doc[ent.start:following.end] if following is not None and following[0].morph.get("Case") == ["Gen"] else ent
+
+
+def _latin_word(token) -> bool:
+    """A word in Latin letters, Turkish and German ones included (`Yıldız`, `Kessler`)."""
+    return token.is_alpha and len(token.text) > 1 and token.text[:1].isupper() \
+        and all(char.isascii() or "\u00c0" <= char <= "\u024f" for char in token.text)
+
+
+def latin_names(doc, sent):
+    """(start, end) of company names in Latin letters NER left untagged, after a company noun or
+    an adjective (`Компания Al Noor Industrial Holding L.L.C. из ОАЭ`, `с немецкой Kessler
+    Verpackung GmbH`)."""
+    i = sent.start
+    while i < sent.end:
+        if not _latin_word(doc[i]) or doc[i].ent_type_ or i == sent.start:
+            i += 1
+            continue
+        before = doc[i - 1]
+        end = i
+        while end < sent.end and (_latin_word(doc[end]) or doc[end].text in {"&", "-", ","} and end + 1 < sent.end
+                                  and _latin_word(doc[end + 1])) and not doc[end].ent_type_:
+            end += 1
+        if before.lemma_.lower() in ORG_NOUNS or before.pos_ == "ADJ":
+            yield i, end
+        i = end
 
 
 HEAD_GENITIVES = 2  # `корпорация развития`, `фонд развития промышленности`

@@ -124,7 +124,7 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
     for order, earlier in enumerate(sentences[:index]):
         for party in sentence_parties(doc, earlier, places, False):
             key = party.name.lower()
-            if party.type == ORG and key not in park_names:
+            if party.type == ORG and key not in park_names and not _names_park(doc, party):
                 seen = counts.setdefault(key, [0, 0, party.name])
                 seen[0] += 1
                 seen[1] = order
@@ -141,6 +141,12 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
     return Party(noun, noun + 1, name, ORG)
 
 
+
+
+def _names_park(doc, party: Party) -> bool:
+    """A party at a park's mention (`выбрала «Алабугу»`), whatever its name came out as."""
+    spans = doc.spans["park"] if "park" in doc.spans else []
+    return any(span.label_ == "mention" and span.start < party.end and party.start < span.end for span in spans)
 
 
 def _named_with(doc, party: Party, noun) -> bool:
