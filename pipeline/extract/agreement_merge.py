@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import List, Optional, Tuple
 
 from ..records import LOC, ORG, PER, Agreement, Signatory
+from ..vocab import load_set
 from .common import add_evidence, contains_words
 from .parties import Party
 from .state_bodies import is_informal_region, name_lemmas, region_aliases
@@ -44,16 +45,17 @@ def merge_mentions(doc, found: list) -> List[Agreement]:
 
 
 def with_full_names(agreements: List[Agreement]) -> List[Agreement]:
-    """`Al Noor` in a later agreement is `Al Noor Industrial Holding` of an earlier one: an
-    organisation named by the first words of a longer name the article gives another
-    signatory takes that name."""
+    """`Al Noor` in a later agreement is `Al Noor Industrial Holding` of an earlier one, `Lutai`
+    is `Shandong Lutai Tyre`: a foreign company named by words of a longer name the article
+    gives another signatory takes that name (Russian names are left alone: a park `Алабуга`
+    is no short form of its operator `Алабуга Девелопмент`)."""
     names = {s.name for a in agreements for s in a.signatories if s.type == ORG}
     for agreement in agreements:
         for signatory in agreement.signatories:
-            if signatory.type != ORG:
+            if signatory.type != ORG or not signatory.name.isascii():
                 continue
             words = signatory.name.split()
-            longer = [n for n in names if len(n.split()) > len(words) and n.split()[:len(words)] == words]
+            longer = [n for n in names if len(n.split()) > len(words) and contains_words(n.split(), words)]
             if longer:
                 signatory.name = max(longer, key=len)
         seen = set()
@@ -85,8 +87,8 @@ def _overlaps(agreement: Agreement, parties: List[Party]) -> bool:
     known = [Party(0, 0, s.name, s.type) for s in agreement.signatories]
     if not known:
         return False
-    new_in_known = all(any(_same_name(_words(p), _words(k)) for k in known) for p in parties)
-    known_in_new = all(any(_same_name(_words(k), _words(p)) for p in parties) for k in known)
+    new_in_known = all(any(_same_side(p, k) for k in known) for p in parties)
+    known_in_new = all(any(_same_side(k, p) for p in parties) for k in known)
     shared_org = any(_same_name(_words(p), _words(k)) for p in parties if p.type == ORG
                      for k in known if k.type == ORG)
     # `Компания заключила с АО «Сетевая компания» договор`: a new organisation makes it another
@@ -94,6 +96,18 @@ def _overlaps(agreement: Agreement, parties: List[Party]) -> bool:
     # управляющей компанией соглашение`)
     new_region = not any(k.type == LOC for k in known) and any(p.type == LOC for p in parties)
     return new_in_known or known_in_new or (shared_org and not _names_new_org(known, parties) and not new_region)
+
+
+def _same_side(one: Party, other: Party) -> bool:
+    """One party named twice: `Тульская область` is not `Корпорация развития Тульской области`,
+    though a region's ministry may stand for the region."""
+    if one.type != other.type and not any(_is_body(p) for p in (one, other) if p.type == ORG):
+        return False
+    return _same_name(_words(one), _words(other))
+
+
+def _is_body(party: Party) -> bool:
+    return bool(set(_words(party)) & load_set("state_body_nouns.txt"))
 
 
 def _spoken_of_again(agreements: List[Agreement], m) -> Optional[Agreement]:
@@ -109,7 +123,7 @@ def _spoken_of_again(agreements: List[Agreement], m) -> Optional[Agreement]:
 
 def _names_new_org(known: List[Party], parties: List[Party]) -> bool:
     """Whether the parties name an organisation the known ones do not."""
-    return any(p.type == ORG and not any(_same_name(_words(p), _words(k)) for k in known) for p in parties)
+    return any(p.type == ORG and not any(_same_side(p, k) for k in known) for p in parties)
 
 
 def _signers_of(agreement: Agreement, parties: List[Party]) -> bool:

@@ -258,7 +258,18 @@ def _sentence_mentions(doc, sent) -> List[AgreementMention]:
             if kind and not any(match_agreement(doc, j) for j in range(i + 1, min(sent.end, i + 4))):
                 mentions.append(AgreementMention(i, i + 1, kind))
             i += 1
-    return mentions
+    return _without_restatements(doc, mentions)
+
+
+def _without_restatements(doc, mentions: List[AgreementMention]) -> List[AgreementMention]:
+    """`заключен первый договор в рамках кластера: «А», «Б» и «В» подписали трехсторонний
+    договор о …`: the same kind again after a colon tells the one agreement."""
+    kept: List[AgreementMention] = []
+    for mention in mentions:
+        if kept and kept[-1].kind == mention.kind and any(t.text == ":" for t in doc[kept[-1].end:mention.start]):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _last_kind_before(doc, i: int) -> Optional[str]:
