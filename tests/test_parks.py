@@ -210,6 +210,10 @@ CASES = [
     # an unnamed cluster and a logistics centre are not parks
     ("Создание межгосударственного промышленного кластера и логистического центра обсудили в Ташкенте.",
      []),
+    # a paragraph opening with a city after `в` frames the park it names with no place of its own
+    ("Нижегородские парки заполнены.\n\nВ Арзамасе ситуация схожая. Промышленный парк «Южный» площадью 30 га "
+     "заполнен полностью.",
+     [park("Южный", "промышленный парк", "Арзамас", area={"value": 30.0, "unit": "га", "m2": 300000.0})]),
 ]
 
 

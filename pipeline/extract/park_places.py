@@ -13,7 +13,7 @@ from typing import List, Optional
 from ..models import morph_analyzer
 from ..normalize import phrase_nominative
 from ..vocab import load_set
-from .common import REGION_NOUNS, add_evidence, entities_in, word_lemmas
+from .common import REGION_NOUNS, add_evidence, entities_in, paragraph_start, word_lemmas
 from .state_bodies import region_aliases
 
 REACH = 7          # words after a name where its place may stand
@@ -42,6 +42,23 @@ def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
             break
         return _record(doc, _narrowed(doc, sent, place), "place_after_name")
     return _place_before(doc, m, mentions) or _place_of_subject(doc, m, mentions)
+
+
+FRAME_PREPOSITIONS = {"в", "во"}
+
+
+def paragraph_place(doc, m) -> Optional[str]:
+    """`В Дзержинске ситуация схожая. Промышленный парк «Ольгино» …`: a paragraph that opens
+    with a city or district after `в` frames the parks it names without a place of their own."""
+    start = paragraph_start(doc, m.start)
+    words = [t for t in doc[start:m.start] if not t.is_space][:1]
+    if not words or words[0].lower_ not in FRAME_PREPOSITIONS:
+        return None
+    place = next((ent for ent in entities_in(words[0].sent) if ent.label_ == "LOC" and ent.start == words[0].i + 1), None)
+    if place is None:
+        return None
+    name = phrase_nominative(most_specific_part(place))
+    return _record(doc, most_specific_part(place), "place_of_paragraph") if specificity(name) == 2 else None
 
 
 def qualifies_noun(doc, place) -> bool:

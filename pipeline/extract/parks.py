@@ -26,7 +26,7 @@ from .operator_names import attach_named_after_parks, attach_same_named
 from .operator_possessors import attach_possessors
 from .operator_references import attach_new_managers, attach_referred_operators
 from .park_operators import attach_creators, attach_operators
-from .park_places import location_near, specificity
+from .park_places import location_near, paragraph_place, specificity
 
 SALIENCE_SENTENCES = 2
 OPERATOR_SALIENCE = 5  # `Оператором технопарка выступает …` a paragraph after the park's name
@@ -78,7 +78,11 @@ class ParkExtractor:
         mentions = resolve_references(doc, mentions, references)
         attach_values(doc, mentions, parks, linked)
         region = article_region(doc)
-        for draft in parks.values():
+        for key, draft in parks.items():
+            if draft.park.location is None or specificity(draft.park.location) < 2:
+                first = min((m for m in mentions if m.key == key), key=lambda m: m.start, default=None)
+                framed = paragraph_place(doc, first) if first is not None else None
+                draft.park.location = framed or draft.park.location
             if draft.park.location is None and region is not None:
                 draft.park.location = region
         written_out = full_kinds(mentions, references)
