@@ -205,6 +205,9 @@ def word_lemmas(token) -> frozenset:
 COUNT_REACH = 6  # `два знаковых для развития промышленности соглашения`
 
 
+ONE = {"один", "одно", "одна"}  # `одно соглашение`, however the tagger lemmatises it
+
+
 def is_counted(doc, i: int) -> bool:
     """`54 соглашения`, `три индустриальных парка`, `оба соглашения`, `два знаковых для
     развития промышленности соглашения`: a number stands before the noun."""
@@ -212,6 +215,8 @@ def is_counted(doc, i: int) -> bool:
     # an ordinal (`Второй меморандум`) is an adjective, though spaCy calls it like a number
     while j >= 0 and ((doc[j].pos_ == "ADJ" and (not doc[j].like_num or doc[j].is_alpha)) or doc[j].is_space):
         j -= 1
+    if j >= 0 and doc[j].lemma_.lower() in ONE:
+        return False  # `Еще одно соглашение … заключено между …`: one agreement
     if j >= 0 and (doc[j].pos_ == "NUM" or doc[j].like_num or doc[j].lemma_.lower() in {"оба", "несколько"}):
         return True
     if doc[i].morph.get("Case") != ["Gen"]:

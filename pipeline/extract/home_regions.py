@@ -18,6 +18,7 @@ from .region_names import region_name
 # words that name a region without its name: `правительство области`, `край подписал`
 HOME_REGION_WORDS = {"область", "край", "регион", "республика", "провинция", "штат"}
 SIGN_PARTNER = {"с", "со"}
+PARTNER_WORDS = SIGN_PARTNER | {"между"}  # `между хокимиятом и …`, `между областью и …`
 REGION = "регион"  # names no region itself: the one its paragraph named last
 
 
@@ -73,13 +74,13 @@ def _is_bare_body(doc, token, sent) -> bool:
         return False
     case = token.morph.get("Case")
     previous = doc[token.i - 1].text.lower() if token.i > sent.start else ""
-    return case == ["Nom"] or (case == ["Ins"] and previous in SIGN_PARTNER) or _names_a_side(doc, token)
+    return case == ["Nom"] or (case == ["Ins"] and previous in PARTNER_WORDS) or _names_a_side(doc, token)
 
 
 def _is_partner(doc, token) -> bool:
     """`соглашение между областью и компанией «Х»`, `с краем`: a region word in the
     instrumental after `между`, `с`."""
-    return token.i > 0 and token.morph.get("Case") == ["Ins"] and doc[token.i - 1].lower_ in SIGN_PARTNER | {"между"}
+    return token.i > 0 and token.morph.get("Case") == ["Ins"] and doc[token.i - 1].lower_ in PARTNER_WORDS
 
 
 def _names_a_side(doc, token) -> bool:

@@ -271,7 +271,7 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
             parties.append(Party(ent.start, ent.end, inflect_word(ent.text, "PROPN", None, "Sing", place=True),
                                  LOC, governed=True))
         elif ent.label_ == "PER" and sign and not _is_speaker(doc, ent) and not _is_address(doc, ent, sent) \
-                and not all(is_government(t) for t in ent):  # `Хокимият также подписал …` tagged as a name
+                and not all(is_government(t) for t in ent) and _is_person(doc, ent):
             parties.append(Party(ent.start, ent.end, person_name(ent), PER))
     parties = drop_witnesses(doc, sent, keep_side_parties(doc, sent, parties))
     return sorted(parties, key=lambda party: party.start)
@@ -493,6 +493,16 @@ def _add_region_bodies(doc, sent, parties, covered) -> None:
 def _may_be_adjective(token) -> bool:
     """`Витебским` before `облисполкомом`: the tagger may take the adjective for a name."""
     return token.pos_ == "ADJ" or any(parse.tag.POS == "ADJF" for parse in morph_analyzer().parse(token.text.lower()))
+
+
+def _is_person(doc, ent) -> bool:
+    """A name the person extractor kept (`Самаркандский инвестфорум`, `Хокимият также подписал`
+    are tagged as names and are none)."""
+    persons = getattr(doc._, "persons", None)
+    if persons is None:
+        return True
+    start, end = ent.start_char, ent.end_char
+    return any(a < end and start < b for p in persons for a, b in p.get("mentions") or [])
 
 
 def _is_address(doc, ent, sent) -> bool:
