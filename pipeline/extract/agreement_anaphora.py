@@ -23,7 +23,15 @@ def _word_before(doc, i: int, floor: int):
 
 
 def _is_ordinal(token) -> bool:
-    return bool(word_lemmas(token) & load_set("agreement_ordinals.txt"))
+    """`Второй`, `ещё`, and `один` after `ещё` (`Ещё один документ заключён …`)."""
+    if word_lemmas(token) & load_set("agreement_ordinals.txt"):
+        return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return token.lemma_.lower() in ONE and before is not None and bool(word_lemmas(before) & MORE)
+
+
+ONE = {"один", "одно", "одна"}
+MORE = {"ещё", "еще"}
 
 
 def is_anaphoric(doc, sent, start: int) -> bool:
