@@ -241,12 +241,26 @@ def _is_group(doc, i: int) -> bool:
     return doc[i].morph.get("Number") == ["Plur"] or is_counted(doc, i)
 
 
+PLACE_REACH = 6  # `«Ворсино» в Боровском районе и «Детчино»`: the words of a place between two names
+
+
+def _past_place(doc, i: int) -> int:
+    """Past a place after a listed name (`в Боровском районе`, `на территории … района`) to the
+    `и` or comma after it; i itself when no place stands there."""
+    if i >= len(doc) or not word_lemmas(doc[i]) & load_set("place_prepositions.txt"):
+        return i
+    j = i + 1
+    while j < len(doc) and j - i <= PLACE_REACH and doc[j].text not in {",", "и", "«", "\"", ".", ";"}:
+        j += 1
+    return j if j < len(doc) and doc[j].text in {",", "и"} else i
+
+
 def coordinated_names(doc, i: int, quoted_at, kind: str, abbreviated: bool) -> List[ParkMention]:
     """The names joined to a plural kind's first one: `индустриальных парков «Северный»,
     «Западный» и «Южный»`."""
     found = []
     while True:
-        joint = _next_word(doc, i)
+        joint = _past_place(doc, _next_word(doc, i))
         if joint >= len(doc) or doc[joint].text not in {",", "и"}:
             return found
         quote = _next_word(doc, joint + 1)

@@ -22,7 +22,7 @@ from .agreement_sides import keep_side_parties
 from .agreement_witnesses import drop_witnesses
 from .common import REGION_NOUNS, entities, entities_in, quoted_spans, word_lemmas
 from .home_regions import home_region
-from .park_mentions import match_kind
+from .park_mentions import match_kind, name_key
 from .region_names import region_name, shared_noun_regions
 from .state_bodies import state_body_spans
 
@@ -371,6 +371,8 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
     words = [t for t in span if not t.is_punct]
     if len(words) == 1 and words[0].lemma_.lower() in _agreement_words():
         return  # `заключили СПИК`: NER took the document for an organisation
+    if name_key(" ".join(t.text for t in words)) in load_set("operator_cues.txt"):
+        return  # `Управляющая компания — АО «Х»`: NER took the role for an organisation
     if is_event(doc, start, end, sent.start) or is_dateline(doc, start, end) or is_agency_stamp(doc, start, end) \
             or is_speaker_label(doc, start, end):
         return
