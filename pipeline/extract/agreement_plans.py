@@ -1,5 +1,5 @@
-"""Signings still to come: `стороны планируют подписать соглашение`, `подпишут`, `будет
-подписано`. Records keep signed documents, so an agreement named in such a sentence is no
+"""Signings still to come or that never were: `стороны планируют подписать соглашение`,
+`подпишут`, `будет подписано`, `готовят соглашение`, `так и не был подписан`. Records keep signed documents, so an agreement named in such a sentence is no
 agreement, and the sentence adds no signers to the one before.
 
 A sentence is a plan when it has a signing verb and every one of them is in the future
@@ -28,7 +28,18 @@ def is_planned_signing(sent) -> bool:
     if not verbs:
         return False
     planned = any(word_lemmas(t) & load_set("agreement_plan_cues.txt") for t in sent)
-    return all(_is_future(t) or (_is_infinitive(t) and planned) for t in verbs)
+    return all(_is_future(t) or (_is_infinitive(t) and planned) or _is_negated(t) for t in verbs)
+
+
+PAST_AUXILIARY = {"был", "была", "было", "были"}
+
+
+def _is_negated(token) -> bool:
+    """`меморандум так и не был подписан`, `соглашение не подписали`: no signing."""
+    i = token.i - 1
+    while i >= 0 and token.i - i <= 2 and (token.doc[i].lower_ in PAST_AUXILIARY or token.doc[i].is_space):
+        i -= 1
+    return i >= 0 and token.doc[i].lower_ == "не"
 
 
 def _is_infinitive(token) -> bool:
@@ -45,6 +56,9 @@ def is_planned_document(doc, sent, noun: int) -> bool:
     """`КРДВ и компания «Х» договорились подготовить к концу года соглашение`: an agreement
     noun that is the object of an infinitive beside a plan word is a document to come."""
     window = [t for t in doc[max(sent.start, noun - PLAN_REACH):noun] if not t.is_space]
+    governing = next((t for t in reversed(window) if t.pos_ != "ADJ"), None)
+    if governing is not None and governing.pos_ == "VERB" and word_lemmas(governing) & load_set("agreement_plan_cues.txt"):
+        return True  # `Область и «Х» готовят соглашение о …`: a document in the making
     infinitives = [t for t in window if t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Inf"]]
     if not infinitives or any(t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm") != ["Inf"]
                               for t in doc[infinitives[-1].i:noun]):
