@@ -176,7 +176,8 @@ class AgreementExtractor:
                 _give_sums_back([m for m in mentions if m.sum], found)
                 continue
             if all(party.type == PER for party in parties):
-                parties += _parties_nearby(doc, sentences, index, places, sign, back_only=again)
+                sides = _names_sides(sent) and index > 0 and _agrees(sentences[index - 1])
+                parties += _parties_nearby(doc, sentences, index, places, sign, back_only=again or sides)
             if not sign and index > 0:
                 parties = our_side(doc, sentences[index - 1], sent, parties) + parties
             parties = ours_named(doc, sent, parties)
@@ -288,6 +289,22 @@ def _spoken_of_again(doc, sent, mentions: List[AgreementMention], found: List[Ag
     kinds = {m.kind for m in found}
     return bool(mentions) and all(m.kind in kinds and (m.anaphoric or is_governed_reference(doc, sent, m.start))
                                   for m in mentions)
+
+
+def _names_sides(sent) -> bool:
+    """`Соглашение стороны подписали …`: the sides are the parties named before."""
+    return any(t.lemma_.lower() == SIDES and t.morph.get("Number") == ["Plur"] and t.morph.get("Case") == ["Nom"]
+               for t in sent)
+
+
+SIDES = "сторона"
+AGREE = "договориться"  # `X, Y и Z договорились о строительстве … Соглашение стороны подписали …`
+
+
+def _agrees(sent) -> bool:
+    """A sentence whose parties came to terms or signed: the sides the next one speaks of."""
+    return any(t.pos_ == "VERB" and (t.lemma_.lower() == AGREE or t.lemma_.lower() in load_set("sign_verbs.txt"))
+               for t in sent)
 
 
 def _parties_nearby(doc, sentences, index: int, places: set, sign: bool, back_only: bool = False) -> List[Party]:
