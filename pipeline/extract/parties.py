@@ -239,8 +239,9 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
     """Parties named in a sentence; `excluded` are token indices of parks spoken of as places."""
     parties: List[Party] = []
     covered: Set[int] = set(excluded) | _aliases(doc, sent)
-    _add_home_region(doc, sent, parties, sign)
     _add_region_bodies(doc, sent, parties, covered)
+    _add_bare_region_bodies(doc, sent, parties, covered)
+    _add_home_region(doc, sent, parties, covered, sign)
     for start, end in headed_names(doc, sent):
         if not covered.intersection(range(start, end)):
             _add_org(doc, sent, parties, covered, start, end, doc[start:end])
@@ -438,9 +439,9 @@ def is_government(token) -> bool:
                                       for first in word_lemmas(before) for second in word_lemmas(token))
 
 
-def _add_home_region(doc, sent, parties, sign: bool) -> None:
+def _add_home_region(doc, sent, parties, covered, sign: bool) -> None:
     found = home_region(doc, sent, sign)
-    if found is not None:
+    if found is not None and found[0] not in covered:  # not a body another rule named already
         parties.append(Party(found[0], found[1], found[2], LOC, governed=True))
 
 
@@ -490,6 +491,21 @@ def _add_region_bodies(doc, sent, parties, covered) -> None:
             if region is not None:
                 covered.update(range(token.i - 1, token.i + 1))
                 parties.append(Party(token.i - 1, token.i + 1, region, LOC, governed=True))
+
+
+def _add_bare_region_bodies(doc, sent, parties, covered) -> None:
+    """`Облисполком и ООО «Х» подписали …` after `Витебский облисполком` earlier: the body's
+    region named before."""
+    bodies = region_bodies().keys()
+    for token in sent:
+        if token.i in covered or not word_lemmas(token) & bodies or (token.i > 0 and _may_be_adjective(doc[token.i - 1])):
+            continue
+        earlier = [t.i for t in doc[:sent.start] if word_lemmas(t) & word_lemmas(token) and t.i > 0
+                   and _may_be_adjective(doc[t.i - 1])]
+        region = governed_region(doc, earlier[-1] - 1, earlier[-1] + 1) if earlier else None
+        if region is not None:
+            covered.add(token.i)
+            parties.append(Party(token.i, token.i + 1, region, LOC, governed=True))
 
 
 def _may_be_adjective(token) -> bool:
