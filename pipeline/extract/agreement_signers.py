@@ -56,12 +56,22 @@ def add_signer_sides(doc, found: list) -> None:
             words = name_lemmas(org)
             if any(set(words) <= set(name_lemmas(q.name)) for q in mention.parties):
                 continue
-            place = places.get(words)
+            place = places.get(words) or _governed_place(words, places)
             if place is None or place.lower() in load_set("countries.txt"):
                 continue  # a body or company of a title is often named otherwise; a state is too wide
             side = Party(party.start, party.start, place, LOC, governed=True)
             if not any(same_party(side, q) for q in mention.parties):
                 mention.parties.append(side)
+
+
+def _governed_place(words, places: dict):
+    """`Кабинет министров Чувашии` → Чувашия: a government body's name closing with a place."""
+    for k in range(1, len(words)):
+        head = " ".join(words[:k])
+        if (head in load_set("government_nouns.txt") or words[0] in load_set("government_nouns.txt")) \
+                and tuple(words[k:]) in places:
+            return places[tuple(words[k:])]
+    return None
 
 
 def add_shared_signers(found: list, shared) -> None:

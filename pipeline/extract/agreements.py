@@ -255,11 +255,22 @@ def _sentence_mentions(doc, sent) -> List[AgreementMention]:
             mentions.append(AgreementMention(i, match[0], match[1], anaphoric=is_anaphoric(doc, sent, i)))
             i = match[0]
         else:
-            kind = _last_kind_before(doc, i) if is_new_document(doc, sent, i) else None
+            kind = _last_kind_before(doc, i) if is_new_document(doc, sent, i) or _one_of_them(doc, sent, i) else None
             if kind and not any(match_agreement(doc, j) for j in range(i + 1, min(sent.end, i + 4))):
                 mentions.append(AgreementMention(i, i + 1, kind))
             i += 1
     return _without_restatements(doc, mentions)
+
+
+def _one_of_them(doc, sent, i: int) -> bool:
+    """`Крупнейшее из них правительство Чувашии заключило с ООО «Х»` after `подписаны девять
+    соглашений`: one of the agreements the sentence before counted, picked out by an adjective
+    and signed in this sentence."""
+    if doc[i].lower_ != "них" or i < sent.start + 2 or doc[i - 1].lower_ != "из" or doc[i - 2].pos_ != "ADJ" \
+            or not _has_sign_verb(sent) or sent.start == 0:
+        return False
+    before = doc[sent.start - 1].sent
+    return any(kind_at(doc, t.i) is not None and _is_plural(doc, t.i) for t in before)
 
 
 def _without_restatements(doc, mentions: List[AgreementMention]) -> List[AgreementMention]:
