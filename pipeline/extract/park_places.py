@@ -172,6 +172,10 @@ def leads_to_place(doc, start: int, ent) -> bool:
     head = between[:last]
     if [t.text for t in head] in (["—"], ["–"]):
         return True  # `Технопарк «Х» — в Набережных Челнах`
+    commas = [k for k, t in enumerate(head) if t.text == ","]
+    if commas and not any(t.text in STOPS and not _dotted_noun(between, k) for k, t in enumerate(head)) \
+            and len(head) - commas[-1] <= 2 and any(forms & load_set("location_cues.txt") for forms in words[commas[-1]:last]):
+        return True  # `зона «Х» площадью 48 га, расположенная в городе …`: a participle of place after a comma
     if any(t.text in STOPS and not _dotted_noun(between, k) for k, t in enumerate(head)) \
             or any(t.text == "," for t in head[1:]):
         return False
