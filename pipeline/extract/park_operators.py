@@ -78,7 +78,7 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
                                     if t.i not in inside and _has_break(doc, t.i, t.i + 1, inside)
                                     and not _is_label_colon(doc, t.i, sent.start)])
     cue = find_cue(doc, low, org[0])
-    if cue is not None and not _is_sponsor(doc, cue, org[0]):
+    if cue is not None and not _is_sponsor(doc, cue, org[0]) and not _subject_of_passive(doc, cue, org):
         between = [m for m in mentions if cue <= m.start and m.end <= org[0]]
         before = [m for m in mentions if m.end <= cue and m.start >= sent.start
                   and not _is_place_of(doc, m, org[0]) and not _is_possessor(doc, m, sent.start)]
@@ -114,6 +114,17 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
                 return park_for(doc, mentions, org[0], org[1])  # `«Y» остается управляющей компанией площадки`
             return (found or [None])[0]
     return None
+
+
+def _subject_of_passive(doc, cue: int, org) -> bool:
+    """`Рядом с зоной строится логистический центр «Х»`: after a passive cue (`строится`,
+    `создаётся`) the builder is in the instrumental (`строится компанией «Y»`); a name in
+    another case is what is built."""
+    if not doc[cue].lemma_.lower().endswith("ся") or doc[cue].pos_ != "VERB":
+        return False
+    words = [t for t in doc[cue + 1:org[0] + 1] if t.is_alpha and t.text.islower()]  # the nouns before the name
+    return bool(words) and any(t.morph.get("Case") == ["Nom"] for t in words) \
+        and not any(t.morph.get("Case") == ["Ins"] for t in words)
 
 
 def _is_label_colon(doc, i: int, floor: int) -> bool:
