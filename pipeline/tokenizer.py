@@ -25,13 +25,33 @@ def split_words(text: str):
     words: List[str] = []
     spaces: List[bool] = []
     position = 0
-    for token in tokenize(text):
+    for token in _with_domain_names(list(tokenize(text)), text):
         _add_gap(words, spaces, text[position:token.start])
         words.append(token.text)
         spaces.append(False)
         position = token.stop
     _add_gap(words, spaces, text[position:])
     return words, spaces
+
+
+DOMAIN = "РФ"  # `ВЭБ.РФ`, `ДОМ.РФ`: a name written as a web domain
+
+
+def _with_domain_names(tokens, text: str):
+    """razdel tokens with `ВЭБ`, `.`, `РФ` written without spaces joined into one (`ВЭБ.РФ`)."""
+    joined = []
+    k = 0
+    while k < len(tokens):
+        if k + 2 < len(tokens) and tokens[k + 1].text == "." and tokens[k + 2].text == DOMAIN \
+                and tokens[k].stop == tokens[k + 1].start and tokens[k + 1].stop == tokens[k + 2].start \
+                and tokens[k].text[:1].isupper():
+            start, stop = tokens[k].start, tokens[k + 2].stop
+            joined.append(type(tokens[k])(start, stop, text[start:stop]))
+            k += 3
+            continue
+        joined.append(tokens[k])
+        k += 1
+    return joined
 
 
 def _add_gap(words, spaces, gap):

@@ -55,3 +55,8 @@ def test_no_sentence_opens_with_a_latin_legal_form(nlp):
     doc = nlp.make_doc("Соглашение подписала индийская Pune Forgings Pvt. Ltd. в первый день выставки. Итоги подвели.")
     assert [s.text for s in doc.sents] == [
         "Соглашение подписала индийская Pune Forgings Pvt. Ltd. в первый день выставки.", "Итоги подвели."]
+
+
+def test_a_name_written_as_a_domain_is_one_token():
+    words, _ = split_words("правительство края и ВЭБ.РФ подписали соглашение. ДОМ.РФ тоже.")
+    assert "ВЭБ.РФ" in words and "ДОМ.РФ" in words
