@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional
 
+from ..normalize import is_legal_form
 from ..records import ORG
 from ..vocab import load_set
 from .park_mentions import GENERIC_REFERENCES
@@ -157,6 +158,14 @@ def _named_with(doc, party: Party, noun) -> bool:
     return any(word_lemmas(t) & word_lemmas(noun) for t in doc[party.start:party.end] if t.is_alpha)
 
 
+def _name_words(ent) -> List[str]:
+    """The lemmas of an organisation's name without its legal form and quotes."""
+    return [t.lemma_.lower() for t in ent if t.text not in QUOTES and t.text != "»" and not is_legal_form(t.text)]
+
+
+HEAD_WORDS = 2  # `корпорация развития`, `фонд развития промышленности`
+
+
 def named_by_head(doc, sentences, index: int) -> List[Party]:
     """`соглашение между министерством и корпорацией China Xinda`: a bare head noun
     (rules/bare_org_heads.txt) in any
@@ -168,13 +177,18 @@ def named_by_head(doc, sentences, index: int) -> List[Party]:
         lemma = token.lemma_.lower()
         if lemma not in load_set("bare_org_heads.txt") or not token.text.islower() or token.ent_type_:
             continue
-        following = doc[token.i + 1] if token.i + 1 < sent.end else None
+        end = token.i + 1  # `корпорация развития`: genitive words of the name, no place after them
+        while end < sent.end and end - token.i <= HEAD_WORDS and doc[end].pos_ == "NOUN" and doc[end].text.islower() \
+                and doc[end].morph.get("Case") == ["Gen"]:
+            end += 1
+        following = doc[end] if end < sent.end else None
         if following is not None and (following.text in QUOTES or following.ent_type_ or following.pos_ in {"PROPN", "NOUN", "ADJ"}):
             continue
+        words = [t.lemma_.lower() for t in doc[token.i:end]]
         earlier = [ent for ent in entities(doc) if ent.end <= sent.start and ent.label_ == "ORG"
-                   and ent[0].lemma_.lower() == lemma]
+                   and _name_words(ent)[:len(words)] == words]
         if earlier:
-            found.append(Party(token.i, token.i + 1, org_name(with_place(doc, earlier[-1])), ORG))
+            found.append(Party(token.i, end, org_name(with_place(doc, earlier[-1])), ORG))
     return found + _park_runner_named(doc, sent)
 
 
