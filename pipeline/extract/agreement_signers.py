@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import List
 
+from ..numbers import parse_number
 from ..records import LOC, PER
 from ..vocab import load_set
 from .agreement_merge import same_party
@@ -25,6 +26,26 @@ def signs_many(doc, sent) -> bool:
     documents the article lists (uncounted: `подписано 14 соглашений` is a total)."""
     return any(t.lemma_.lower() in load_set("agreement_references.txt") and t.morph.get("Number") == ["Plur"]
                and not is_counted(doc, t.i) for t in sent)
+
+
+ALL = {"весь", "оба"}
+
+
+def signed_back(doc, sent) -> int:
+    """`Все три документа … подписал …`, `Оба соглашения подписал …`: how many of the agreements
+    just named one signing covers (0 when it speaks of no such set)."""
+    for token in sent:
+        if token.lemma_.lower() not in load_set("agreement_references.txt") \
+                or not (token.morph.get("Number") == ["Plur"] or is_counted(doc, token.i)):
+            continue  # `три документа` is a singular genitive after the number
+        before = [t for t in doc[max(sent.start, token.i - 3):token.i] if not t.is_space]
+        if not any(t.lemma_.lower() in ALL for t in before):
+            continue
+        if any(t.lemma_.lower() == "оба" for t in before):
+            return 2
+        number = next((parse_number(t.text) for t in before if parse_number(t.text)), None)
+        return int(number) if number else 0
+    return 0
 
 
 def name_persons_fully(doc, found: list) -> None:

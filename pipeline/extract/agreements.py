@@ -21,7 +21,7 @@ from ..vocab import load_set, load_table
 from .agreement_anaphora import DOCUMENT, is_anaphoric, is_governed_reference, is_new_document
 from .agreement_lists import listed_agreements
 from .agreement_places import park_places
-from .agreement_signers import (add_shared_signers, add_signer_sides, name_persons_fully, our_side, ours_named, signs_many,
+from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named, signs_many,
                                 with_heads_named)
 from .agreement_merge import merge_mentions, same_party, with_full_names
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
@@ -154,6 +154,12 @@ class AgreementExtractor:
             signers = _signing_parties(doc, sent, places) if not mentions and sign and signs_many(doc, sent) else []
             if any(p.type == PER for p in signers):
                 shared.append((sent.end, signers))
+                continue
+            counted = signed_back(doc, sent) if not mentions and sign and found else None
+            if counted:
+                # `Все три документа со стороны управляющей компании подписал …`: the ones just listed
+                for mention in found[-counted:]:
+                    _add_signers(mention, _signing_parties(doc, sent, places))
                 continue
             if not mentions:
                 if found and index - last_index <= FOLLOW_UP_SENTENCES:
