@@ -215,8 +215,8 @@ def is_counted(doc, i: int) -> bool:
     # an ordinal (`Второй меморандум`) is an adjective, though spaCy calls it like a number
     while j >= 0 and ((doc[j].pos_ == "ADJ" and (not doc[j].like_num or doc[j].is_alpha)) or doc[j].is_space):
         j -= 1
-    if j >= 0 and doc[j].lemma_.lower() in ONE:
-        return False  # `Еще одно соглашение … заключено между …`: one agreement
+    if j >= 0 and doc[j].lemma_.lower() in ONE and not (j > 0 and (doc[j - 1].pos_ == "NUM" or doc[j - 1].like_num)):
+        return False  # `Еще одно соглашение … заключено между …`: one agreement (not `двадцать одно`)
     if j >= 0 and (doc[j].pos_ == "NUM" or doc[j].like_num or doc[j].lemma_.lower() in {"оба", "несколько"}):
         return True
     if doc[i].morph.get("Case") != ["Gen"]:

@@ -79,7 +79,7 @@ class ParkExtractor:
         attach_values(doc, mentions, parks, linked)
         region = article_region(doc)
         for key, draft in parks.items():
-            if draft.park.location is None or specificity(draft.park.location) < 2:
+            if draft.park.location is None:  # a region found for the park itself stays
                 first = min((m for m in mentions if m.key == key), key=lambda m: m.start, default=None)
                 framed = paragraph_place(doc, first) if first is not None else None
                 draft.park.location = framed or draft.park.location

@@ -526,7 +526,8 @@ def _is_person(doc, ent) -> bool:
 def _is_address(doc, ent, sent) -> bool:
     """`— Ержан Болатович, весной вы подписали …`: the interviewer addresses the guest."""
     before = [t for t in doc[sent.start:ent.start] if not (t.is_space or t.text in DASHES)]
-    return not before and ent.end < sent.end and doc[ent.end].text == ","
+    dash = any(t.text in DASHES for t in doc[sent.start:ent.start])
+    return dash and not before and ent.end < sent.end and doc[ent.end].text == ","
 
 
 SPEAKER_REACH = 12  # `— сообщила руководитель делегации, заместитель председателя … Ирина Щукина`

@@ -226,7 +226,7 @@ class PersonExtractor:
         if chosen is not None:
             person.position, person.org, referred, phrase = chosen
             if referred:
-                doc.user_data.setdefault(REFERRED_ORGS, set()).add(person.name)
+                doc.user_data.setdefault(REFERRED_ORGS, []).append(person.name)  # a list: docs are serialised
             add_evidence(doc, "person", phrase.start, phrase.end, "position", phrase.rule)
         return person
 
