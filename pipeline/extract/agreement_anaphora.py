@@ -9,7 +9,7 @@ ordinal names a new agreement.
 from __future__ import annotations
 
 from ..vocab import load_set
-from .common import word_lemmas
+from .common import ONE, word_lemmas
 
 DEMONSTRATIVES = {"этот", "данный", "указанный", "подписанный"}
 DOCUMENT = "документ"
@@ -30,7 +30,6 @@ def _is_ordinal(token) -> bool:
     return token.lemma_.lower() in ONE and before is not None and bool(word_lemmas(before) & MORE)
 
 
-ONE = {"один", "одно", "одна"}
 MORE = {"ещё", "еще"}
 
 

@@ -87,10 +87,9 @@ def add_signer_sides(doc, found: list) -> None:
 
 def _governed_place(words, places: dict):
     """`Кабинет министров Чувашии` → Чувашия: a government body's name closing with a place."""
-    for k in range(1, len(words)):
-        head = " ".join(words[:k])
-        if (head in load_set("government_nouns.txt") or words[0] in load_set("government_nouns.txt")) \
-                and tuple(words[k:]) in places:
+    bodies = load_set("government_nouns.txt")
+    for k in range(1, len(words)):  # `правительство …`, or a two-word body (`кабинет министр …`)
+        if (words[0] in bodies or " ".join(words[:k]) in bodies) and tuple(words[k:]) in places:
             return places[tuple(words[k:])]
     return None
 

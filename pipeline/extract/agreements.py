@@ -176,7 +176,7 @@ class AgreementExtractor:
                 if sign else sentence_parties(doc, sent, places, sign)
             # `Со стороны холдинга соглашение подписала …`: signers of the agreement already known
             again = bool(found) and any(m.anaphoric and m.kind == found[-1].kind for m in mentions)
-            if not parties and _spoken_of_again(doc, sent, mentions, found):
+            if not parties and _names_found_again(doc, sent, mentions, found):
                 # `Меморандум стал крупнейшим …`, `Сумма соглашения не раскрывается`: one named before
                 _read_sums(doc, sent, mentions)
                 _give_sums_back([m for m in mentions if m.sum], found)
@@ -300,7 +300,7 @@ def _last_kind_before(doc, i: int) -> Optional[str]:
     return None
 
 
-def _spoken_of_again(doc, sent, mentions: List[AgreementMention], found: List[AgreementMention]) -> bool:
+def _names_found_again(doc, sent, mentions: List[AgreementMention], found: List[AgreementMention]) -> bool:
     """Whether every mention of a sentence naming no party is an agreement of a kind already
     found, opening its sentence or governed by a noun before it (`Сумма соглашения …`)."""
     kinds = {m.kind for m in found}

@@ -6,14 +6,10 @@ from __future__ import annotations
 from typing import List
 
 from ..numbers import parse_number
-from ..vocab import load_set
 from .common import word_lemmas
-from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind
+from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, past_place
 
 TRANSPARENT_NOUNS = {"проект", "строительство", "создание", "развитие"}  # `реализует проект технопарка «Х»`
-
-
-PLACE_WORDS = 6  # words of a place between two coordinated parks
 
 
 def coordinated(doc, sent, first: ParkMention, mentions) -> List[ParkMention]:
@@ -23,11 +19,11 @@ def coordinated(doc, sent, first: ParkMention, mentions) -> List[ParkMention]:
     for m in mentions:
         if m.start < objects[-1].end or m.start >= sent.end:
             continue
-        between = [t for t in doc[objects[-1].end:m.start] if not t.is_space]
-        if between and word_lemmas(between[0]) & load_set("place_prepositions.txt"):
-            # `«Ворсино» в Боровском районе и «Детчино»`: the place of the park before
-            joint = next((k for k, t in enumerate(between) if t.text in {"и", ","}), None)
-            between = between[joint:] if joint is not None and joint <= PLACE_WORDS else between
+        start = objects[-1].end
+        while start < m.start and doc[start].is_space:
+            start += 1
+        # `«Ворсино» в Боровском районе и «Детчино»`: past the place of the park before
+        between = [t for t in doc[past_place(doc, start):m.start] if not t.is_space]
         if not between or between[0].text not in {"и", ","} or any(t.pos_ not in {"ADJ", "CCONJ"} for t in between[1:]):
             break
         objects.append(m)

@@ -244,7 +244,7 @@ def _is_group(doc, i: int) -> bool:
 PLACE_REACH = 6  # `«Ворсино» в Боровском районе и «Детчино»`: the words of a place between two names
 
 
-def _past_place(doc, i: int) -> int:
+def past_place(doc, i: int) -> int:
     """Past a place after a listed name (`в Боровском районе`, `на территории … района`) to the
     `и` or comma after it; i itself when no place stands there."""
     if i >= len(doc) or not word_lemmas(doc[i]) & load_set("place_prepositions.txt"):
@@ -260,7 +260,7 @@ def coordinated_names(doc, i: int, quoted_at, kind: str, abbreviated: bool) -> L
     «Западный» и «Южный»`."""
     found = []
     while True:
-        joint = _past_place(doc, _next_word(doc, i))
+        joint = past_place(doc, _next_word(doc, i))
         if joint >= len(doc) or doc[joint].text not in {",", "и"}:
             return found
         quote = _next_word(doc, joint + 1)
