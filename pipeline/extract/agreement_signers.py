@@ -95,11 +95,11 @@ def _governed_place(words, places: dict):
 
 
 def add_shared_signers(found: list, shared) -> None:
-    """Each (from token, parties) of `shared` joins every agreement mention from that token on."""
-    for start, parties in shared:
-        for mention in found:
-            if mention.start >= start:
-                mention.parties += [p for p in parties if not any(same_party(p, q) for q in mention.parties)]
+    """Each (from token, parties, how many) of `shared` joins the agreement mentions from that
+    token on: every one, or the first `how many` (`Оба документа подписал …` before the two)."""
+    for start, parties, count in shared:
+        for mention in [m for m in found if m.start >= start][:count]:
+            mention.parties += [p for p in parties if not any(same_party(p, q) for q in mention.parties)]
 
 
 def with_heads_named(parties: List[Party], named: List[Party]) -> List[Party]:

@@ -137,7 +137,8 @@ class AgreementExtractor:
         sentences = list(doc.sents)
         found: List[AgreementMention] = []
         last_index = None
-        shared: List[Tuple[int, List[Party]]] = []  # (from token, parties) signing every document after
+        # (from token, parties, how many or None for all) signing the documents after
+        shared: List[Tuple[int, List[Party], Optional[int]]] = []
         for index, sent in enumerate(sentences):
             if is_planned_signing(sent):
                 continue  # `стороны планируют подписать соглашение`: not signed yet
@@ -153,9 +154,13 @@ class AgreementExtractor:
             sign = _has_sign_verb(sent)
             signers = _signing_parties(doc, sent, places) if not mentions and sign and signs_many(doc, sent) else []
             if any(p.type == PER for p in signers):
-                shared.append((sent.end, signers))
+                shared.append((sent.end, signers, None))
                 continue
-            counted = signed_back(doc, sent) if not mentions and sign and found else None
+            counted = signed_back(doc, sent) if not mentions and sign else None
+            if counted and len(found) < counted:
+                # `Оба документа подписал вице-губернатор …` before the two are named
+                shared.append((sent.end, _signing_parties(doc, sent, places), counted))
+                continue
             if counted:
                 # `Все три документа со стороны управляющей компании подписал …`: the ones just listed
                 for mention in found[-counted:]:
@@ -183,7 +188,10 @@ class AgreementExtractor:
                 continue
             if all(party.type == PER for party in parties):
                 sides = _names_sides(sent) and index > 0 and _agrees(sentences[index - 1])
-                parties += _parties_nearby(doc, sentences, index, places, sign, back_only=again or sides)
+                nearby = _parties_nearby(doc, sentences, index, places, sign, back_only=again or sides)
+                if sides and nearby:  # `Компания договорилась с «Х» … Стороны подписали …`
+                    nearby = _with_subject(doc, sentences, index - 1, places, park_names, nearby)
+                parties += nearby
             if not sign and index > 0:
                 parties = our_side(doc, sentences[index - 1], sent, parties) + parties
             parties = ours_named(doc, sent, parties)

@@ -306,9 +306,22 @@ def latin_names(doc, sent):
         while end < sent.end and (_latin_word(doc[end]) or doc[end].text in {"&", "-", ","} and end + 1 < sent.end
                                   and _latin_word(doc[end + 1])) and not doc[end].ent_type_:
             end += 1
-        if before.lemma_.lower() in ORG_NOUNS or before.pos_ == "ADJ":
+        if before.lemma_.lower() in ORG_NOUNS or before.pos_ == "ADJ" or _org_noun_governs(doc, i, sent.start):
             yield i, end
         i = end
+
+
+GENITIVE_REACH = 3  # `производителем полимерной плёнки Ashok Polymers`
+
+
+def _org_noun_governs(doc, i: int, floor: int) -> bool:
+    """A company noun and its genitive words right before token i (`с индийским
+    производителем полимерной плёнки Ashok Polymers`)."""
+    j = i - 1
+    while j > floor and i - j <= GENITIVE_REACH and doc[j].pos_ in {"NOUN", "ADJ"} \
+            and doc[j].morph.get("Case") == ["Gen"] and doc[j].lemma_.lower() not in ORG_NOUNS:
+        j -= 1
+    return j < i - 1 and doc[j].lemma_.lower() in ORG_NOUNS
 
 
 HEAD_GENITIVES = 2  # `корпорация развития`, `фонд развития промышленности`

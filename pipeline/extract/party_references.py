@@ -20,6 +20,7 @@ from .persons import named_org
 
 QUOTES = {"«", "\"", "„"}
 GUEST_PRONOUNS = {"мы", "вы"}  # the guest's `мы`, the interviewer's `вы` (rules/subject_nouns.txt)
+THIRD_PERSON = {"он", "она", "оно"}  # `Парком управляет корпорация «Х». Она подписала …`
 
 
 def _subject_noun(doc, sent) -> Optional[int]:
@@ -56,7 +57,7 @@ def _in_apposition(doc, i: int, floor: int) -> bool:
 
 
 def _subject_words() -> frozenset:
-    return load_set("subject_nouns.txt") | load_set("park_subject_nouns.txt")
+    return load_set("subject_nouns.txt") | load_set("park_subject_nouns.txt") | THIRD_PERSON
 
 
 def _most_named_park(doc) -> Optional[dict]:
@@ -117,6 +118,8 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
     if word_lemmas(doc[noun]) & load_set("park_subject_nouns.txt"):
         park = _main_park(doc)
         return Party(noun, noun + 1, park, ORG) if park else None
+    if doc[noun].lemma_.lower() in THIRD_PERSON:
+        return _only_organisation_before(doc, sentences, index, places, park_names, noun)
     speaker = speaker_organisation(doc) if doc[noun].lemma_.lower() in GUEST_PRONOUNS else None
     if speaker is not None:
         return Party(noun, noun + 1, speaker, ORG)
@@ -142,6 +145,15 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
     return Party(noun, noun + 1, name, ORG)
 
 
+
+
+def _only_organisation_before(doc, sentences, index: int, places: set, park_names: set, noun: int) -> Optional[Party]:
+    """What `она` stands for: the one organisation of the sentence before, when it names one."""
+    if index == 0:
+        return None
+    named = {p.name: p for p in sentence_parties(doc, sentences[index - 1], places, False)
+             if p.type == ORG and p.name.lower() not in park_names and not _names_park(doc, p)}
+    return Party(noun, noun + 1, next(iter(named)), ORG) if len(named) == 1 else None
 
 
 def _names_park(doc, party: Party) -> bool:

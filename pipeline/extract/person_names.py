@@ -52,7 +52,7 @@ def per_spans(doc) -> List[Tuple[int, int]]:
     """PER entities as token spans, initials written apart joined: `Путин` + `В.В.`."""
     spans: List[Tuple[int, int]] = []
     for ent in entities(doc):
-        if ent.label_ != "PER":
+        if ent.label_ != "PER" and not _person_shaped(doc, ent):
             continue
         if spans and spans[-1][1] == ent.start and (_only_initials(doc, ent.start, ent.end)
                                                      or _only_initials(doc, *spans[-1])):
@@ -60,6 +60,18 @@ def per_spans(doc) -> List[Tuple[int, int]]:
         else:
             spans.append((ent.start, ent.end))
     return spans
+
+
+def _person_shaped(doc, ent) -> bool:
+    """`Айдос Кенжебаев`, tagged LOC by the NER: two capitalised words, a first name and a
+    surname by the dictionary, neither a place name, and no place preposition in front."""
+    if ent.label_ != "LOC" or len(ent) != 2 or not all(t.text[:1].isupper() and t.is_alpha for t in ent):
+        return False
+    if ent.start > 0 and doc[ent.start - 1].lower_ in load_set("place_prepositions.txt"):
+        return False
+    first, last = (morph_analyzer().parse(t.text) for t in ent)
+    return (any("Name" in p.tag for p in first) and any("Surn" in p.tag for p in last)
+            and not any("Geox" in p.tag for p in first + last))
 
 
 def _is_verb(word: str) -> bool:

@@ -53,22 +53,31 @@ def phrases_before(doc, name_start: int, cases: set, floor: int) -> List[Phrase]
     return found
 
 
+DASHES = {"—", "–"}
+ASIDE_MARKS = {","} | DASHES
 CLAUSE_REACH = 12  # words of a clause set off between a title and its name
 
 
 def _clause_before(doc, name_start: int, floor: int) -> Optional[int]:
-    """The opening comma of a clause set off by commas right before a name, which describes the
-    organisation of the title before it (`директором АО «Х», управляющей технопарком, Рустамом`,
-    `Генеральный директор ООО «Х», которая управляет технопарком «Y», Ирина Волкова`)."""
+    """The opening mark of a clause set off by commas or dashes right before a name, which
+    describes the organisation of the title before it (`директором АО «Х», управляющей
+    технопарком, Рустамом`, `Генеральный директор ООО «Х», которая управляет технопарком «Y»,
+    Ирина Волкова`); between dashes a verbless aside does too (`генеральный директор ТОО «Х» —
+    управляющей компании зоны — Айдос Кенжебаев`)."""
     i = name_start - 1
     while i > floor and doc[i].is_space:
         i -= 1
-    if i <= floor or doc[i].text != ",":
+    if i <= floor or doc[i].text not in ASIDE_MARKS:
         return None
+    dashed = doc[i].text in DASHES
     for j in range(i - 1, max(floor, i - CLAUSE_REACH), -1):
-        if doc[j].text == ",":
+        if doc[j].text in ASIDE_MARKS:
             opener = doc[j + 1] if j + 1 < i else None
-            if opener is not None and ("который" in word_lemmas(opener) or opener.morph.get("VerbForm") == ["Part"]):
+            if opener is None or (doc[j].text in DASHES) != dashed:
+                return None
+            if "который" in word_lemmas(opener) or opener.morph.get("VerbForm") == ["Part"]:
+                return j
+            if dashed and not any(t.pos_ in {"VERB", "AUX"} or t.ent_type_ == "PER" for t in doc[j + 1:i]):
                 return j
             return None
     return None

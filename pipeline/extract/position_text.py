@@ -20,12 +20,17 @@ TRAILING_POS = {"ADP", "CCONJ", "PUNCT", "ADJ", "NUM", "DET", "SPACE"}
 
 
 def org_name(span) -> str:
-    return _balanced(strip_legal_form(strip_quotes(phrase_nominative(span))))
+    return _without_alias(strip_legal_form(strip_quotes(phrase_nominative(span))))
 
 
-def _balanced(text: str) -> str:
-    """`Фонд борьбы с коррупцией (ФБК`: a bracket left open by the entity is closed."""
-    return text + ")" if text.count("(") > text.count(")") else text
+def _without_alias(text: str) -> str:
+    """`Корпорация развития Дальнего Востока и Арктики (КРДВ)` → the name without the short
+    name in brackets after it; `Фонд борьбы с коррупцией (ФБК`, a bracket the entity left open,
+    goes too."""
+    name, bracket, alias = text.rpartition("(")
+    if bracket and name.strip() and alias.rstrip(")").isupper() and " " not in alias.strip():
+        return name.strip()
+    return text
 
 
 def _is_state_body(span) -> bool:
