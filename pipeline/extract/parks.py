@@ -14,7 +14,7 @@ from typing import Dict, List, Optional
 
 from spacy.language import Language
 
-from ..normalize import is_legal_form
+from ..normalize import is_legal_form, phrase_nominative
 from ..records import Park, Residents, to_dict
 from ..vocab import load_set, load_table
 from .common import (add_evidence, article_region, counted_noun, lemmas, quoted_spans,
@@ -26,7 +26,8 @@ from .operator_names import attach_named_after_parks, attach_same_named
 from .operator_possessors import attach_possessors
 from .operator_references import attach_new_managers, attach_referred_operators
 from .park_operators import attach_creators, attach_operators
-from .park_places import location_near, paragraph_place, specificity
+from .park_cards import card_place, in_card
+from .park_places import location_near, most_specific_part, paragraph_place, specificity
 
 SALIENCE_SENTENCES = 2
 OPERATOR_SALIENCE = 5  # `Оператором технопарка выступает …` a paragraph after the park's name
@@ -182,7 +183,7 @@ def park_for(doc, mentions: List[ParkMention], start: int, end: int,
         return None
     last = before[-1]
     sentences_back = _sentence_distance(doc, last.end - 1, start)
-    return last if sentences_back <= reach else None
+    return last if sentences_back <= reach or in_card(doc, last, start) else None
 
 
 def _sentence_distance(doc, left: int, right: int) -> int:
@@ -223,10 +224,19 @@ def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],
         if park.location is None or specificity(park.location) < 2:
             # `В Кузбассе открылся парк «Х». Площадка расположена в Рудничном районе Кемерова`:
             # the most specific place the text gives
-            place = location_near(doc, m, mentions, first=m.key not in seen)
+            place = location_near(doc, m, mentions, first=m.key not in seen) or _card_place(doc, m)
             if place is not None and (park.location is None or specificity(place) > specificity(park.location)):
                 park.location = place
         seen.add(m.key)
+
+
+def _card_place(doc, m) -> Optional[str]:
+    place = card_place(doc, m)
+    if place is None:
+        return None
+    place = most_specific_part(place)
+    add_evidence(doc, "park", place.start, place.end, "location", "place_on_card")
+    return phrase_nominative(place)
 
 
 def _is_plan(left_tokens) -> bool:
@@ -294,6 +304,8 @@ def _attach_area(doc, mentions, parks, quantity, span) -> None:
         return  # a size said of several parks together is none of theirs
     if _measures_owned(doc, target, span):
         return  # `Один из корпусов «Х» площадью 12 тыс. кв. м`: the size of what the park owns
+    if _measures_other_named(doc, mentions, span):
+        return  # `логистический центр «Толмачёво-Карго» площадью 32 га`: another thing's size
     buildings = [t for t in near if value_cues().get(t.lemma_.lower()) == BUILDING]
     if buildings and not buildings_are_park(doc, span, buildings, mentions):
         return
@@ -301,6 +313,24 @@ def _attach_area(doc, mentions, parks, quantity, span) -> None:
     if area is not None:
         parks[target.key].areas.append((_closeness(doc, target, span), area))
         add_evidence(doc, "park", span.start, span.end, "area", "area_near_park")
+
+
+NAMED_SIZE_GAP = 2  # `«Толмачёво-Карго» площадью 32 га`, `«Х» на 32 га`
+
+
+def _measures_other_named(doc, mentions, span) -> bool:
+    """A size right after a quoted name that is no park's measures what that name names;
+    not when the name is a genitive's (`три корпуса бывшего завода «Х» общей площадью …`
+    measures the buildings)."""
+    for quoted in quoted_spans(doc):
+        if quoted.sent.start != span.sent.start or quoted.end > span.start or quoted.start < 2:
+            continue
+        if doc[quoted.start - 2].morph.get("Case") == ["Gen"]:
+            continue
+        between = [t for t in doc[quoted.end:span.start] if not (t.is_space or t.is_quote)]
+        if len(between) <= NAMED_SIZE_GAP and not any(m.start <= quoted.start < m.end for m in mentions):
+            return True
+    return False
 
 
 def _measures_owned(doc, target, span) -> bool:

@@ -1,0 +1,62 @@
+"""Cards: a park named alone on its line with its facts on the lines right under it,
+as list-heavy summaries write them:
+
+    Промышленная зона «Искра»
+    - Расположение: Бердск.
+    - Площадь: 48,5 гектара.
+    - Резиденты: шесть предприятий.
+
+Every line of the card speaks of the park, however many lines down; the place is read
+after a label of rules/park_card_place_labels.txt.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..vocab import load_set
+from .common import entities_in, paragraph_start, word_lemmas
+
+LINE_MARKS = {"-", "—", "–", "•", "*", "·", ".", ")"}  # bullets and `1.` / `1)` numbering
+
+
+def _line_end(doc, i: int) -> int:
+    """The token after the last one of the line holding token i."""
+    while i < len(doc) and "\n" not in doc[i].text:
+        i += 1
+    return i
+
+
+def heads_card(doc, m) -> bool:
+    """Whether mention m is alone on its line (a bullet or a place in brackets aside) and a
+    line follows it directly, with no blank line between."""
+    start, end = paragraph_start(doc, m.start), _line_end(doc, m.end)
+    before = [t for t in doc[start:m.start] if not t.is_space]
+    if any(t.is_alpha for t in before):
+        return False
+    after = [t for t in doc[m.end:end] if not t.is_space]
+    if after and (after[0].text != "(" or after[-1].text != ")"):
+        return False
+    return end < len(doc) and doc[end].text.count("\n") == 1
+
+
+def in_card(doc, m, i: int) -> bool:
+    """Whether token i stands on the lines of the card mention m heads."""
+    if i < m.end or not heads_card(doc, m):
+        return False
+    return not any(t.text.count("\n") > 1 for t in doc[m.end:i] if t.is_space)
+
+
+def card_place(doc, m):
+    """The place a card's label line gives (`- Расположение: наукоград Кольцово.`): the first
+    place entity after the label's colon, or None."""
+    if not heads_card(doc, m):
+        return None
+    i = _line_end(doc, m.end)
+    while i < len(doc) and doc[i].text.count("\n") == 1:
+        line = doc[i + 1:_line_end(doc, i + 1)]
+        words = [t for t in line if not (t.is_space or t.text in LINE_MARKS)]
+        if len(words) > 1 and words[1].text == ":" and word_lemmas(words[0]) & load_set("park_card_place_labels.txt"):
+            # the label itself may be tagged a place (`Расположение`): only what follows the colon
+            return next((ent for ent in entities_in(line) if ent.label_ == "LOC" and ent.start > words[1].i), None)
+        i = line.end
+    return None
