@@ -8,10 +8,11 @@ from __future__ import annotations
 import logging
 
 from spacy.language import Language
+from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from .batching import BatchedComponent
-from .models import ner_tagger
+from .models import morph_analyzer, ner_tagger
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +28,28 @@ class NatashaNER(BatchedComponent):
                 if ent is not None:
                     found[id(doc)].append(ent)
         for doc in docs:
-            doc.ents = filter_spans(found[id(doc)])
+            doc.ents = filter_spans([part for ent in found[id(doc)] for part in _place_split_off(doc, ent)])
         return docs
+
+
+PLACE_HEADS = {"область", "край", "республика", "округ", "район", "город"}  # lemmas, lower case as written
+
+
+def _first_name(word: str) -> bool:
+    """A first name written out (`Ерлан`), not an initial."""
+    return len(word) > 2 and any("Name" in parse.tag for parse in morph_analyzer().parse(word))
+
+
+def _place_split_off(doc, ent):
+    """`аким области Жетысу Ерлан Шакенов`: a PER span of three words or more right after a
+    place noun starts with the place's name, when a first name follows it (not `глава района
+    Иван Петрович Сидоров`); that word is a LOC of its own."""
+    before = next((t for t in reversed(doc[max(0, ent.start - 3):ent.start]) if not t.is_space), None)
+    if ent.label_ != "PER" or len(ent) < 3 or before is None or not before.text.islower() \
+            or not {p.normal_form for p in morph_analyzer().parse(before.text)} & PLACE_HEADS \
+            or _first_name(ent[0].text) or not _first_name(ent[1].text):
+        return [ent]
+    return [Span(doc, ent.start, ent.start + 1, label="LOC"), Span(doc, ent.start + 1, ent.end, label="PER")]
 
 
 LIST_MARKERS = "•·▪●◦‣∙*"  # `• Челябинская область и …`: the model misreads names after a bullet

@@ -70,6 +70,25 @@ CASES = [
       agreement("договор", [("Бийский лен", "ORG"), ("Алтайская корпорация развития", "ORG"), ("Иван Рябов", "PER")]),
       agreement("меморандум", [("Фонд развития промышленности", "ORG"), ("Алтайская корпорация развития", "ORG"),
                                ("Иван Рябов", "PER")])]),
+    # `стороны` after a meeting are those who met, though the signers follow
+    ("Губернатор Курганской области Вадим Шумков провёл встречу с делегацией турецкой компании "
+     "Kuzey Tarım Makineleri A.Ş. во главе с председателем совета директоров Мехметом Озтюрком. "
+     "По итогам встречи стороны подписали соглашение о строительстве завода. "
+     "Подписи под документом поставили Вадим Шумков и Мехмет Озтюрк.",
+     [agreement("соглашение", [("Курганская область", "LOC"), ("Kuzey Tarım Makineleri", "ORG"),
+                               ("Вадим Шумков", "PER"), ("Мехмет Озтюрк", "PER")])]),
+    # a foreign company signing under a short name takes the full one the text gives anywhere
+    ("Делегация компании Kuzey Tarım Makineleri A.Ş. посетила Курган. Правительство Курганской "
+     "области и Kuzey Tarım подписали соглашение.",
+     [agreement("соглашение", [("Курганская область", "LOC"), ("Kuzey Tarım Makineleri", "ORG")])]),
+    # an informal region signs under the formal name the article gives
+    ("Правительство Ленобласти подписало соглашение с компанией «Тосно-Пласт». Губернатор Ленинградской "
+     "области назвал проект важным.",
+     [agreement("соглашение", [("Ленинградская область", "LOC"), ("Тосно-Пласт", "ORG")])]),
+    # a park the agreement created signs nothing
+    ("Технопарк «Кванториум-Тех» создан в 2021 году по соглашению между правительством Пензенской "
+     "области и ООО «Сурские технологии».",
+     [agreement("соглашение", [("Пензенская область", "LOC"), ("Сурские технологии", "ORG")])]),
     # `Оба документа … подписал …` before the two are named joins the signer to those two only
     ("В правительстве Курской области подписаны два документа с инвесторами. Оба документа от имени "
      "области подписал вице-губернатор Курской области Олег Стрелков.\n\nПервый — соглашение с ООО "
@@ -127,6 +146,10 @@ def test_mentions_sharing_an_organisation_are_one_agreement(nlp):
 
 
 SUM_CASES = [
+    # `общей стоимостью` right after the noun, before the parties
+    ("Подписано концессионное соглашение общей стоимостью 9,2 млрд рублей между правительством "
+     "Вологодской области и ООО «Шексна-Водоканал».",
+     [agreement("соглашение", [("Вологодская область", "LOC"), ("Шексна-Водоканал", "ORG")], money(9.2e9, "RUB"))]),
     # `об инвестициях общей стоимостью`: the sum after an agreement's money topic; a counted
     # `документов на сумму` later is a total, not the agreement's sum; a Minsk body's adjective
     # tagged as a place and a park's adjective sign nothing

@@ -8,7 +8,7 @@ compare by their words' normal forms, a ministry's abbreviation spelled out
 """
 from __future__ import annotations
 
-from typing import List, Optional, Tuple
+from typing import Iterable, List, Optional, Tuple
 
 from ..records import LOC, ORG, PER, Agreement, Signatory
 from ..vocab import load_set
@@ -44,15 +44,20 @@ def merge_mentions(doc, found: list) -> List[Agreement]:
     return agreements
 
 
-def with_full_names(agreements: List[Agreement]) -> List[Agreement]:
+def has_cyrillic(text: str) -> bool:
+    return any("а" <= char <= "я" or char == "ё" for char in text.lower())
+
+
+def with_full_names(agreements: List[Agreement], named: Iterable[str] = ()) -> List[Agreement]:
     """`Al Noor` in a later agreement is `Al Noor Industrial Holding` of an earlier one, `Lutai`
     is `Shandong Lutai Tyre`: a foreign company named by words of a longer name the article
-    gives another signatory takes that name (Russian names are left alone: a park `Алабуга`
-    is no short form of its operator `Алабуга Девелопмент`)."""
-    names = {s.name for a in agreements for s in a.signatories if s.type == ORG}
+    gives another signatory, or gives in Latin letters anywhere (`named`: `встреча с делегацией
+    компании Ege Seramik Yapı Malzemeleri A.Ş.`), takes that name (Russian names are left
+    alone: a park `Алабуга` is no short form of its operator `Алабуга Девелопмент`)."""
+    names = {s.name for a in agreements for s in a.signatories if s.type == ORG} | set(named)
     for agreement in agreements:
         for signatory in agreement.signatories:
-            if signatory.type != ORG or not signatory.name.isascii():
+            if signatory.type != ORG or has_cyrillic(signatory.name):
                 continue
             words = signatory.name.split()
             longer = [n for n in names if len(n.split()) > len(words) and contains_words(n.split(), words)]
@@ -61,6 +66,17 @@ def with_full_names(agreements: List[Agreement]) -> List[Agreement]:
         seen = set()
         agreement.signatories = [s for s in agreement.signatories
                                  if (s.name, s.type) not in seen and not seen.add((s.name, s.type))]
+    return agreements
+
+
+def with_formal_regions(agreements: List[Agreement], places: Iterable[str]) -> List[Agreement]:
+    """`Ленобласть` signs, and the article names `Ленинградская область` anywhere (`places`):
+    the region signs under its formal name (one party, as GUIDELINES has it)."""
+    formal = {name_lemmas(place): place for place in places if not is_informal_region(place)}
+    for agreement in agreements:
+        for signatory in agreement.signatories:
+            if signatory.type == LOC and is_informal_region(signatory.name):
+                signatory.name = formal.get(name_lemmas(signatory.name), signatory.name)
     return agreements
 
 

@@ -22,7 +22,12 @@ def park_places(doc) -> set:
     spans = doc.spans["park"] if "park" in doc.spans else []
     places = set()
     for span in spans:
-        if span.label_ != "mention" or span.start == 0:
+        if span.label_ != "mention":
+            continue
+        if _created_after(doc, span.end):
+            places.update(range(span.start, span.end))  # `парк «Х» создан по соглашению между …`
+            continue
+        if span.start == 0:
             continue
         i = span.start - 1
         while i > 0 and doc[i].pos_ == "ADJ":
@@ -42,6 +47,16 @@ def park_places(doc) -> set:
                 or _of_common_noun(doc, i, span.start) or _kind_governed(doc, i, span.start):
             places.update(range(span.start, span.end))
     return places
+
+
+CREATED_GAP = {"был", "была", "было", "будет", "в", "году"}  # `создан в 2022 году`, `была создана`
+
+
+def _created_after(doc, end: int) -> bool:
+    """Whether a passive participle of creating (rules/park_created_words.txt) follows a park."""
+    words = [t for t in doc[end:end + 4] if not (t.is_space or t.is_quote or t.lower_ in CREATED_GAP)]
+    return bool(words) and words[0].morph.get("VerbForm") == ["Part"] \
+        and bool(word_lemmas(words[0]) & load_set("park_created_words.txt"))
 
 
 KIND_PHRASE_REACH = 5  # `в особой экономической зоне регионального уровня «Х»`

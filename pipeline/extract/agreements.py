@@ -15,7 +15,7 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.language import Language
 
-from ..normalize import is_legal_form
+from ..normalize import is_legal_form, strip_legal_form
 from ..records import ORG, PER, Money, to_dict
 from ..vocab import load_set, load_table
 from .agreement_anaphora import DOCUMENT, is_anaphoric, is_governed_reference, is_new_document
@@ -23,15 +23,16 @@ from .agreement_lists import listed_agreements
 from .agreement_places import park_places
 from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named, signs_many,
                                 with_heads_named)
-from .agreement_merge import merge_mentions, same_party, with_full_names
+from .agreement_merge import has_cyrillic, merge_mentions, same_party, with_formal_regions, with_full_names
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum
 from .elided_subjects import elided_subject
-from .common import (add_evidence, index_by_first_word, is_counted, paragraph_start, sentence_quantities,
+from .common import (add_evidence, entities, index_by_first_word, is_counted, paragraph_start, sentence_quantities,
                      word_lemmas, words_from)
 from .money import deal_money
 from .parties import ORG_NOUNS, Party, is_government, sentence_parties
 from .party_references import named_by_head, referred_party
+from .region_names import region_name
 from .unnamed_signers import unnamed_signers
 
 
@@ -208,8 +209,16 @@ class AgreementExtractor:
         add_shared_signers(found, shared)
         name_persons_fully(doc, found)
         add_signer_sides(doc, found)
-        doc._.agreements = [to_dict(a) for a in with_full_names(merge_mentions(doc, found))]
+        merged = with_full_names(merge_mentions(doc, found), _latin_org_names(doc))
+        places = [region_name(ent) for ent in entities(doc) if ent.label_ == "LOC"]
+        doc._.agreements = [to_dict(a) for a in with_formal_regions(merged, places)]
         return doc
+
+
+def _latin_org_names(doc) -> List[str]:
+    """Organisations the text names in Latin letters, legal forms dropped."""
+    names = (strip_legal_form(ent.text) for ent in entities(doc) if ent.label_ == "ORG")
+    return [name for name in names if name and not has_cyrillic(name)]
 
 
 def _with_subject(doc, sentences, index: int, places: set, park_names: set, parties: List[Party]) -> List[Party]:
@@ -323,13 +332,13 @@ def _names_sides(sent) -> bool:
 
 
 SIDES = "сторона"
-AGREE = "договориться"  # `X, Y и Z договорились о строительстве … Соглашение стороны подписали …`
 
 
 def _agrees(sent) -> bool:
-    """A sentence whose parties came to terms or signed: the sides the next one speaks of."""
-    return any(t.pos_ == "VERB" and (t.lemma_.lower() == AGREE or t.lemma_.lower() in load_set("sign_verbs.txt"))
-               for t in sent)
+    """A sentence whose parties came to terms, met or signed (rules/side_cues.txt): the sides
+    the next one speaks of."""
+    return any(t.lemma_.lower() in load_set("side_cues.txt")
+               or (t.pos_ == "VERB" and t.lemma_.lower() in load_set("sign_verbs.txt")) for t in sent)
 
 
 def _parties_nearby(doc, sentences, index: int, places: set, sign: bool, back_only: bool = False) -> List[Party]:
@@ -434,7 +443,8 @@ def _read_sum_before(doc, quantity, span, mentions: List[AgreementMention]) -> N
         add_evidence(doc, "agreement", span.start, span.end, "sum", "money_before_signing")
 
 
-SUM_LINKS = {"на", "сумма", "общий"}  # `соглашение на сумму 650 млн юаней`, `контракт на общую сумму …`
+TOTAL = "общий"
+SUM_LINKS = {"на", "сумма", TOTAL}  # `соглашение на сумму 650 млн юаней`, `контракт на общую сумму …`
 # `соглашение между ТОО «Х» и акиматом … стоимостью $50 млн`: the sum after the parties
 COST_LINKS = SUM_LINKS | SUM_OPENERS  # `соглашение объемом 10 млрд ₽`
 PARTY_LINKS = {"между", "с", "со", "и", ",", "«", "»", "\""}
@@ -459,8 +469,9 @@ def _right_after(doc, mention: AgreementMention, span) -> bool:
     noun, or right after the parties named after it, is the agreement's whatever words stand
     around it."""
     between = [t.lemma_.lower() for t in doc[mention.end:span.start] if not t.is_space]
-    if bool(between) and between[0] in SUM_OPENERS and set(between) <= COST_LINKS:
-        return True  # `соглашение на сумму …`, `соглашение стоимостью …`
+    opener = next((word for word in between if word != TOTAL), None)
+    if opener in SUM_OPENERS and set(between) <= COST_LINKS:
+        return True  # `соглашение на сумму …`, `соглашение стоимостью …`, `общей стоимостью …`
     if _about_money_topic(between):
         return True
     party_tokens = {i for p in mention.parties for i in range(p.start, p.end)}
