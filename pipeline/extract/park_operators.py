@@ -192,7 +192,8 @@ def _speaks_of_other(doc, sent, cue: int, inside: set) -> bool:
                   and not word_lemmas(t) & load_set("positions.txt") for t in doc[start:cue])  # `директор УК «Y»`
     after = doc[end] if end < sent.end else None
     owned = after is not None and after.pos_ == "NOUN" and after.morph.get("Case") in (["Gen"], ["Acc"]) \
-        and after.i not in inside  # `Владелец завода`, `построит завод`
+        and after.i not in inside and not word_lemmas(after) & load_set("operator_park_words.txt")
+    # `Владелец завода`, `построит завод`; not `Девелопер проекта — …`
     # `ООО «Х», принадлежащее холдингу «Y», …`: a participle opening the clause describes the
     # word before the comma; not one that is part of a cue noun (`, управляющей компанией
     # выступает «Y»`)

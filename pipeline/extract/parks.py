@@ -7,6 +7,7 @@ right after them in the same clause.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -14,6 +15,7 @@ from typing import Dict, List, Optional
 
 from spacy.language import Language
 
+from ..models import morph_analyzer
 from ..normalize import is_legal_form, phrase_nominative
 from ..records import Park, Residents, to_dict
 from ..vocab import load_set, load_table
@@ -218,6 +220,7 @@ def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],
                 _attach_area(doc, subjects, parks, quantity, span)
             elif quantity.kind == "number" and not quantity.scaled:
                 _attach_residents(doc, subjects, parks, quantity, span)
+    _attach_ordinal_residents(doc, subjects, parks)
     seen = set()
     for m in subjects:
         park = parks[m.key].park
@@ -383,8 +386,9 @@ def _in_brackets(doc, span) -> bool:
 
 
 def _after_in_it(doc, span) -> bool:
-    """`в парке пять компаний`, `в ней три компании`: the park, or a pronoun for it, just before."""
-    before = [t for t in doc[max(span.sent.start, span.start - 3):span.start] if not t.is_space]
+    """`в парке пять компаний`, `в ней три компании`, `в парке уже 12 инвесторов`: the park, or
+    a pronoun for it, just before (an adverb aside)."""
+    before = [t for t in doc[max(span.sent.start, span.start - 4):span.start] if not (t.is_space or t.pos_ == "ADV")]
     return len(before) >= 2 and before[-2].lemma_.lower() in {"в", "на"} and (
         before[-1].pos_ == "PRON" or word_lemmas(before[-1]) & GENERIC_REFERENCES)
 
@@ -412,17 +416,43 @@ def _attach_residents(doc, mentions, parks, quantity, span) -> None:
         return
     left, right = token_window(doc, span.start, span.end, 6, 4, span.sent)
     clause = left + _clause_before(doc, span)
+    if span.end < len(doc) and _is_ordinal(doc[span.end]):
+        return  # `двадцать третьим резидентом`: part of an ordinal, no count
     if not _is_resident_count(doc, span) or _is_plan(clause) or _is_future(clause + _until_break(right)) \
             or _has_trap(left[-3:] + right[:2], "near") or _has_trap(clause, "clause"):
         return
     target = park_for(doc, mentions, span.start, span.end) or _our_park(doc, mentions, left)
     if target is None or target.grouped:
         return  # `в технопарках «А» и «Б» работают 40 компаний`: a count of both
+    if parks[target.key].park.residents is not None and _has_trap(left[-3:] + clause, "past"):
+        return  # `выросло до 31, годом ранее работали 20 компаний`: today's count is given
     parks[target.key].park.residents = Residents(count=int(quantity.value),
                                                  qualifier=_qualifier(doc, span, quantity.qualifier))
     add_evidence(doc, "park", span.start, span.end, "residents", "count_of_residents")
 
 
+def _is_ordinal(token) -> bool:
+    return token.pos_ == "ADJ" and any("Anum" in p.tag for p in morph_analyzer().parse(token.text)[:1])
+
+
+ORDINAL_DIGITS = re.compile(r"^(\d+)-(?:м|й|ым|им|ой|ом|го|му)$")  # `23-м`, `100-й`
+
+
+def _attach_ordinal_residents(doc, mentions, parks) -> None:
+    """`«Х» стал 23-м резидентом «Ханкайской»`: the newcomer's rank is the park's count, when the
+    text gives no count of its own."""
+    for token in doc:
+        match = ORDINAL_DIGITS.match(token.text)
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if match is None or following is None or following.lemma_.lower() != RESIDENT:
+            continue
+        target = park_for(doc, mentions, token.i, token.i + 2)
+        if target is not None and not target.grouped and parks[target.key].park.residents is None:
+            parks[target.key].park.residents = Residents(count=int(match.group(1)), qualifier=None)
+            add_evidence(doc, "park", token.i, token.i + 2, "residents", "rank_of_newest_resident")
+
+
+RESIDENT = "резидент"
 OUR = {"нас", "нам"}  # `— Сейчас у нас 34 резидента`: in an interview, the park the speaker runs
 
 
