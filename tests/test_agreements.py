@@ -146,6 +146,16 @@ def test_mentions_sharing_an_organisation_are_one_agreement(nlp):
 
 
 SUM_CASES = [
+    # investing under a named agreement is its sum; a plant's cost under it is not
+    ("Компания «Амур-Пак» и КРДВ подписали соглашение об осуществлении деятельности.\n\n"
+     "В рамках соглашения будет вложено 2,4 млрд рублей.",
+     [agreement("соглашение", [("Амур-Пак", "ORG"), ("КРДВ", "ORG")], money(2.4e9, "RUB"))]),
+    ("Компания «Амур-Пак» и КРДВ подписали соглашение.\n\n"
+     "В рамках соглашения компания построит завод стоимостью 5 млрд рублей.",
+     [agreement("соглашение", [("Амур-Пак", "ORG"), ("КРДВ", "ORG")])]),
+    # the sum after the partner and the adjective describing it
+    ("В марте мы подписали соглашение с турецкой компанией Öztürk Tekstil A.Ş. стоимостью $30 млн.",
+     [agreement("соглашение", [("Öztürk Tekstil", "ORG")], money(30e6, "USD"))]),
     # `общей стоимостью` right after the noun, before the parties
     ("Подписано концессионное соглашение общей стоимостью 9,2 млрд рублей между правительством "
      "Вологодской области и ООО «Шексна-Водоканал».",

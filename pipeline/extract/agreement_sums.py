@@ -110,12 +110,19 @@ def named_sums(doc, sent) -> List[NamedSum]:
             continue
         quantity, span = after[0]
         between = [t for t in doc[noun + 1:span.start] if not t.is_space]
-        if len(between) > SUM_REACH or any(t.lemma_.lower() in load_set("money_traps.txt") for t in between):
+        if len(between) > SUM_REACH or any(_owned_elsewhere(t) for t in between):
             continue
         money = deal_money(doc, quantity, span, named=True)
         if money is not None:
             found.append(NamedSum(noun, money, span.start, span.end))
     return found
+
+
+def _owned_elsewhere(token) -> bool:
+    """A trap word between a named agreement and a sum gives the money to something else
+    (`завод стоимостью …`); investing (`будет вложено`) is what the agreement brings."""
+    lemma = token.lemma_.lower()
+    return lemma in load_set("money_traps.txt") and lemma not in load_set("investment_words.txt")
 
 
 RELATIVE_CUES = {"по", "согласно", "в", "рамка"}  # `, по которому`, `, согласно которому`, `, в рамках которого`

@@ -476,8 +476,9 @@ def _right_after(doc, mention: AgreementMention, span) -> bool:
         return True
     party_tokens = {i for p in mention.parties for i in range(p.start, p.end)}
     rest = [t.lemma_.lower() for t in doc[mention.end:span.start]
-            if not (t.is_space or t.i in party_tokens or t.lemma_.lower() in PARTY_LINKS
-                    or is_legal_form(t.text) or is_government(t) or t.lemma_.lower() in ORG_NOUNS)]
+            if not (t.is_space or t.i in party_tokens or t.lemma_.lower() in PARTY_LINKS or t.pos_ == "ADJ"
+                    or is_legal_form(t.text) or is_government(t) or t.lemma_.lower() in ORG_NOUNS
+                    or not has_cyrillic(t.text))]  # `A.Ş.` after a Latin name is more of the name
     return len(rest) < len(between) and bool(rest) and rest[0] in COST_LINKS and set(rest) <= COST_LINKS
 
 
