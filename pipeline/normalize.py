@@ -70,6 +70,8 @@ def _parse_for(text: str, pos: str, case: Optional[str], names: bool = False, pl
         for parse in parses:
             if fits(parse, by_case, by_name):
                 return parse
+    if place:  # `в Рудном`, `в Заречном`: a town named by an adjective
+        return next((p for p in parses if p.tag.POS == "ADJF" and wanted_case & p.tag.grammemes), None)
     return None
 
 

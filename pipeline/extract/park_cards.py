@@ -7,7 +7,7 @@ as list-heavy summaries write them:
     - Резиденты: шесть предприятий.
 
 Every line of the card speaks of the park, however many lines down; the place is read
-after a label of rules/park_card_place_labels.txt.
+after a label of rules/park_card_place_labels.txt, or after a preposition of place.
 """
 from __future__ import annotations
 
@@ -47,16 +47,36 @@ def in_card(doc, m, i: int) -> bool:
 
 
 def card_place(doc, m):
-    """The place a card's label line gives (`- Расположение: наукоград Кольцово.`): the first
-    place entity after the label's colon, or None."""
+    """The place a card gives: after a label (`- Расположение: наукоград Кольцово.`), or else
+    the first place after `в`, `на`, `под`, `у` in its lines (`Самый молодой проект в списке
+    находится в Суздальском районе`), or None."""
     if not heads_card(doc, m):
         return None
+    lines = []
     i = _line_end(doc, m.end)
     while i < len(doc) and doc[i].text.count("\n") == 1:
-        line = doc[i + 1:_line_end(doc, i + 1)]
+        lines.append(doc[i + 1:_line_end(doc, i + 1)])
+        i = lines[-1].end
+    for line in lines:
         words = [t for t in line if not (t.is_space or t.text in LINE_MARKS)]
         if len(words) > 1 and words[1].text == ":" and word_lemmas(words[0]) & load_set("park_card_place_labels.txt"):
             # the label itself may be tagged a place (`Расположение`): only what follows the colon
             return next((ent for ent in entities_in(line) if ent.label_ == "LOC" and ent.start > words[1].i), None)
-        i = line.end
+    for line in lines:
+        for ent in entities_in(line):
+            if ent.label_ == "LOC" and _after_place_preposition(doc, ent.start, line.start):
+                return ent
     return None
+
+
+CARD_PREPOSITIONS = {"в", "во", "на", "под", "у", "близ", "вблизи", "около"}  # not `из`: where goods come from
+
+
+def _after_place_preposition(doc, i: int, floor: int) -> bool:
+    """`в Суздальском районе`, `в центре Коврова`, `на окраине Мурома`: a preposition of place,
+    a place noun or an adjective between."""
+    j = i - 1
+    while j > floor and (doc[j].is_space or doc[j].pos_ == "ADJ"
+                         or word_lemmas(doc[j]) & load_set("place_nouns.txt")):
+        j -= 1
+    return j >= floor and doc[j].lower_ in CARD_PREPOSITIONS

@@ -119,9 +119,30 @@ def _next_word(doc, i: int) -> int:
     return i
 
 
+DASHED_NAME_REACH = 3  # `индустриальная зона региона — «Рудный-Металл»`
+
+
+def _dashed_name(doc, i: int, quoted_at: Dict[int, object]) -> Optional[int]:
+    """The dash before a quoted name that a kind in the nominative leads to past a genitive or
+    two (`вторая индустриальная зона региона — «Рудный-Металл»`); not a kind in another case,
+    which an operator cue governs (`Оператор индустриального парка — «Х»`)."""
+    if doc[i - 1].morph.get("Case") != ["Nom"]:
+        return None
+    for j in range(i, min(i + DASHED_NAME_REACH + 1, len(doc))):
+        if doc[j].text in {"—", "–"}:
+            return j if j + 2 in quoted_at else None
+        if doc[j].is_space or (doc[j].text.islower() and doc[j].morph.get("Case") == ["Gen"]):
+            continue
+        return None
+    return None
+
+
 def name_after(doc, i: int, quoted_at: Dict[int, object]) -> Optional[Tuple[int, int, str, str]]:
     """(start, end, name, rule) of the park name at token i: quoted, or capitalised words."""
     i = _next_word(doc, _skip_type_phrase(doc, _skip_parenthetical(doc, i)))
+    dash = _dashed_name(doc, i, quoted_at) if 0 < i < len(doc) else None
+    if dash is not None:
+        i = _next_word(doc, dash + 1)
     if i < len(doc) and i + 1 in quoted_at:
         span = quoted_at[i + 1]
         return i, span.end + 1, strip_quotes(span.text), "kind_quoted_name"

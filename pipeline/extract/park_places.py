@@ -110,7 +110,10 @@ def most_specific_part(place):
 def places_in(doc, sent, start: int, end: int) -> List:
     """LOC entities in [start, end), and names pymorphy3 knows as places that NER missed."""
     places = [ent for ent in entities_in(sent) if ent.label_ == "LOC" and start <= ent.start < end]
-    taken = {i for ent in entities_in(sent) for i in range(ent.start, ent.end)}
+    # a place the tagger called a person after a place preposition counts (`у Ессентуков`)
+    taken = {i for ent in entities_in(sent) for i in range(ent.start, ent.end)
+             if not (ent.label_ == "PER" and len(ent) == 1 and ent.start > 0
+                     and word_lemmas(doc[ent.start - 1]) & load_set("place_prepositions.txt"))}
     for token in doc[start:end]:
         if token.i not in taken and token.text[:1].isupper() and not token.is_sent_start \
                 and any("Geox" in parse.tag for parse in morph_analyzer().parse(token.text)[:2]):
@@ -141,6 +144,10 @@ def _place_in_brackets(doc, start: int, limit: int):
     if close is None:
         return None
     places = places_in(doc, doc[i].sent, i + 1, close)
+    if len(places) == 1:  # `(г. Краснокамск)`: one place after its place noun
+        rest = [t for t in doc[i + 1:close] if not (t.is_space or places[0].start <= t.i < places[0].end)]
+        words = [word_lemmas(t) for t in rest]
+        return places[0] if rest and _only_place_nouns(words, rest) else None
     if len(places) < 2:
         return None
     return max(places, key=lambda place: specificity(phrase_nominative(place)))
@@ -211,8 +218,13 @@ def _place_before(doc, m, mentions: List) -> Optional[str]:
     if not ents:
         return None
     ent, end = _chain_head(doc, ents)
-    preposition = doc[ent.start - 1].lemma_.lower() if ent.start > 0 else ""
+    before = ent.start - 1
+    while before > floor and doc[before].pos_ == "ADJ" and doc[before].text.islower():
+        before -= 1  # `в соседнем Пятигорске`
+    preposition = doc[before].lemma_.lower() if before >= 0 else ""
     between = [t for t in doc[end:m.start] if not t.is_space]
+    while between and between[-1].pos_ == "ADJ":
+        between.pop()  # `строится вторая индустриальная зона`: the kind's own modifiers
     if preposition in {"в", "во"} and len(between) <= REACH_BEFORE and _only_circumstances(between):
         return _record(doc, ent, "place_before_kind")
     return None
