@@ -25,7 +25,7 @@ from .records import QUALIFIERS, Area, Money
 from .vocab import load_table
 
 KINDS = ("money", "area", "percent", "year", "number")
-WORD_KINDS = ("number", "scale", "qualifier", "percent", "year")
+WORD_KINDS = ("number", "scale", "count", "qualifier", "percent", "year")
 CURRENCY_POSITIONS = ("after", "before", "both", "before_scaled")
 # a scale word before a м2 unit names the unit (spec §1): 180 тыс. кв. м -> 180 тыс. м2
 SCALED_M2_UNITS = {Decimal(1000): "тыс. м2", Decimal(1000000): "млн м2"}
@@ -115,7 +115,7 @@ class _Table:
 
 @dataclass(frozen=True)
 class _Vocabulary:
-    words: Dict[str, Tuple[Decimal, bool]]  # folded number/scale word -> (value, is a scale)
+    words: Dict[str, Tuple[Decimal, str]]  # folded number/scale/count word -> (value, its kind)
     number: str       # the regex of one number
     qualifiers: _Table
     percent: _Table
@@ -149,7 +149,8 @@ def _currency_tables() -> Tuple[_Table, _Table]:
 def _number_regex(rows: Dict[str, List[Tuple[str, str]]]) -> str:
     """A number: 1 750, двадцати семи, 462,2 млн, около миллиарда, 1 тысячи 500."""
     numbers = _Table((phrase,) for phrase, _ in rows["number"]).pattern
-    scales = _Table((phrase,) for phrase, _ in rows["scale"]).pattern
+    scales = _Table((phrase,) for phrase, _ in rows["scale"] + rows["count"]).pattern
+    # a scale word alone is a number (`около миллиарда`); a count word alone is not (`десятки компаний`)
     scale_words = _Table((phrase,) for phrase, _ in rows["scale"] if phrase.endswith("*")).pattern
     words = rf"{numbers}(?:{_S}+{numbers})*"
     core = rf"(?:{_DIGITS}|{words})"
@@ -161,8 +162,8 @@ def _number_regex(rows: Dict[str, List[Tuple[str, str]]]) -> str:
 @lru_cache(maxsize=None)
 def _vocabulary() -> _Vocabulary:
     rows = _word_rows()
-    words = {form: (Decimal(value), kind == "scale")
-             for kind in ("number", "scale") for phrase, value in rows[kind]
+    words = {form: (Decimal(value), kind)
+             for kind in ("number", "scale", "count") for phrase, value in rows[kind]
              for form in _token_forms(phrase)}
     before, after = _currency_tables()
     area_rows = load_table("area_units.tsv", 3)
@@ -193,10 +194,12 @@ def _evaluate(text: str) -> Tuple[Decimal, bool, Optional[Decimal]]:
     scaled, last_scale = False, None
     for token in _NUMBER_TOKEN.findall(text):
         if token[0].isdigit():
-            value, is_scale = Decimal(re.sub(f"[{_SPACES}]", "", token).replace(",", ".")), False
+            value, kind = Decimal(re.sub(f"[{_SPACES}]", "", token).replace(",", ".")), "number"
         else:
-            value, is_scale = words[_fold(token)]
-        if is_scale:
+            value, kind = words[_fold(token)]
+        if kind == "count":  # `три десятка`: a count of tens, no scale of money
+            total, group = total + (group or 1) * value, Decimal(0)
+        elif kind == "scale":
             total, group, scaled, last_scale = total + (group or 1) * value, Decimal(0), True, value
         else:
             group, last_scale = group + value, None

@@ -155,7 +155,8 @@ class AgreementExtractor:
             sign = _has_sign_verb(sent)
             signers = _signing_parties(doc, sent, places) if not mentions and sign and signs_many(doc, sent) else []
             if any(p.type == PER for p in signers):
-                shared.append((sent.end, signers, None))
+                # `Со стороны корпорации все документы подписал …`: the corporation named before too
+                shared.append((sent.end, with_heads_named(signers, named_by_head(doc, sentences, index)), None))
                 continue
             counted = signed_back(doc, sent) if not mentions and sign else None
             if counted and len(found) < counted:

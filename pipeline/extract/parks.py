@@ -350,7 +350,8 @@ def _measures_owned(doc, target, span) -> bool:
                             or (len(words) == 2 and words[-1].lower_ == "из" and bool(word_lemmas(words[0]) & parts)))
 
 
-COUNT_LOOKBACK = 10  # `число резидентов ОЭЗ ППТ «Миасс» выросло до шести`
+THEM = "их"
+COUNT_LOOKBACK = 14  # `число резидентов ОЭЗ ППТ «Миасс» выросло до шести`, `… технопарка «Бирюса» в Красноярске за 2024 год выросло с 51 до 64`
 
 
 def _is_resident_count(doc, span) -> bool:
@@ -367,7 +368,7 @@ def _is_resident_count(doc, span) -> bool:
         return False
     window = doc[max(span.sent.start, span.start - 6):min(span.sent.end, span.end + 6)]
     return any(word_lemmas(t) & load_set("resident_verbs.txt") for t in window) \
-        or _in_brackets(doc, span) or _after_in_it(doc, span)
+        or _in_brackets(doc, span) or _after_in_it(doc, span) or _is_count_of_residents(doc, span)
 
 
 def _is_resident_noun(forms: set) -> bool:
@@ -399,7 +400,11 @@ def _is_count_of_residents(doc, span) -> bool:
     words = [word_lemmas(t) for t in left]
     if any(value_cues().get(lemma) == "residents" for lemma in lemmas(left[-4:])):
         return True
-    counted = any(forms & {"число", "количество"} for forms in words)
+    if left and left[-1].lower_ == THEM and any("резидент" in forms for forms in words):
+        return True  # `Два года назад резидентами числились 11 компаний, сейчас их 19`
+    # `число резидентов`, not `в том числе два производителя` (a part of them)
+    counted = any(forms & {"число", "количество"} and not (k > 0 and left[k - 1].lower_ == "том")
+                  for k, forms in enumerate(words))
     return counted and any(_is_resident_noun(forms) or "резидент" in forms for forms in words)
 
 
@@ -419,7 +424,7 @@ def _attach_residents(doc, mentions, parks, quantity, span) -> None:
     if span.end < len(doc) and _is_ordinal(doc[span.end]):
         return  # `двадцать третьим резидентом`: part of an ordinal, no count
     if not _is_resident_count(doc, span) or _is_plan(clause) or _is_future(clause + _until_break(right)) \
-            or _has_trap(left[-3:] + right[:2], "near") or _has_trap(clause, "clause"):
+            or _has_trap(left[-3:] + right[:2], "near") or _has_trap(clause + _until_break(right), "clause"):
         return
     target = park_for(doc, mentions, span.start, span.end) or _our_park(doc, mentions, left)
     if target is None or target.grouped:

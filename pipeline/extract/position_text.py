@@ -39,8 +39,14 @@ def _is_state_body(span) -> bool:
 
 def _np_start(doc, i: int, floor: int) -> int:
     """Start of the noun phrase holding token i: `футбольного клуба «Бананц»` from the quote."""
-    while i - 1 > floor and (doc[i - 1].pos_ in MODIFIER_POS or is_org_noun(doc[i - 1])):
-        i -= 1
+    while i - 1 > floor:
+        if doc[i - 1].pos_ in MODIFIER_POS or is_org_noun(doc[i - 1]):
+            i -= 1
+        elif i - 3 > floor and has_lemma(doc[i - 1], "position_scope_nouns.txt") \
+                and doc[i - 2].lower_ in {"в", "во", "на"} and doc[i - 3].pos_ in {"ADJ", "VERB"}:
+            i -= 2  # `крупнейшего в крае агрохолдинга «Х»`: the adjective's scope
+        else:
+            break
     return i
 
 
@@ -164,8 +170,14 @@ def _word(token, lead, gender) -> str:
     return token.text
 
 
+POSSESSIVES = {"его", "её", "ее", "их"}  # `председатель её совета директоров`: whose, not what
+
+
 def _is_dropped(token, phrase: Phrase) -> bool:
-    """A modifier describing the person (`71-летний`, `бывший`, `15-й`), not the position."""
+    """A modifier describing the person (`71-летний`, `бывший`, `15-й`), not the position; a
+    possessive pronoun inside it."""
+    if token.i > phrase.lead and token.lower_ in POSSESSIVES:
+        return True
     return token.i < phrase.lead and (is_skipped_modifier(token) or any(char.isdigit() for char in token.text))
 
 

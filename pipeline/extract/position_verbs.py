@@ -20,7 +20,7 @@ from .common import CLOSE_QUOTES, OPEN_QUOTES, tokens_tagged
 from .person_names import Mention
 from .position_partitive import partitive_start
 from .positions import Phrase, complement_end, modifiers_start, phrase_at, without_apposition
-from .titles import case_of, is_head, is_plural, normal_forms, possible_cases
+from .titles import acting_lead, acting_start, case_of, is_head, is_plural, normal_forms, possible_cases
 
 SKIPPED_POS = {"ADV", "PART", "AUX", "SPACE"}
 MAX_BEFORE_VERB = 12
@@ -64,6 +64,9 @@ def phrase_before_verb(doc, verb: int, floor: int) -> Optional[Phrase]:
             phrase = phrase_at(doc, k + 1, {"gent"}, verb, "position_verb", False)
         elif is_head(doc[k]) and case_of(doc[k]) == "ablt":
             phrase = phrase_at(doc, modifiers_start(doc, k, floor), {"ablt"}, verb, "position_verb", False)
+        elif is_head(doc[k]) and _acting_in_instrumental(doc, k, floor) is not None:
+            # `Исполняющей обязанности генерального директора фонда назначена …`
+            phrase = phrase_at(doc, _acting_in_instrumental(doc, k, floor), {"ablt"}, verb, "position_verb", False)
         elif is_head(doc[k]) and is_plural(doc[k]):
             phrase = _partitive_before(doc, k, verb, floor)
         else:
@@ -71,6 +74,14 @@ def phrase_before_verb(doc, verb: int, floor: int) -> Optional[Phrase]:
         if phrase is not None and _skip(doc, phrase.end, verb) == verb:
             return phrase
     return None
+
+
+def _acting_in_instrumental(doc, head: int, floor: int) -> Optional[int]:
+    """Start of `исполняющим обязанности` in the instrumental before a title, or None."""
+    start = acting_start(doc, modifiers_start(doc, head, floor), floor)
+    if start is None or case_of(doc[acting_lead(doc, start, head)]) != "ablt":
+        return None
+    return start
 
 
 def _partitive_before(doc, head: int, verb: int, floor: int) -> Optional[Phrase]:

@@ -182,6 +182,9 @@ def complement_end(doc, head: int, limit: int, allow_per: bool = False) -> int:
             if closing is None:
                 break
             i = end = closing
+        elif token.lower_ in PLACE_ADPS | {"на"} and i + 2 < limit and doc[i - 1].pos_ in {"ADJ", "VERB"} \
+                and has_lemma(doc[i + 1], "position_scope_nouns.txt"):
+            i += 2  # `крупнейшего в крае агрохолдинга`: the adjective's scope
         elif token.text == "(" and (closing := _short_brackets_end(doc, i, limit)):
             i = end = closing  # `службы по надзору (Роскомнадзора)`, `северной (скандинавской) ходьбы`
         elif token.ent_type_ == "PER":
@@ -291,6 +294,9 @@ def phrase_at(doc, i: int, cases: set, limit: int, rule: str, allow_per: bool = 
         i += 1
     acting = i
     i += _acting_length(doc, i)
+    if acting < i:  # `исполняющей обязанности генерального директора`
+        while i < limit and _is_modifier(doc, i, limit):
+            i += 1
     if i >= limit or not is_head(doc[i]):
         return None
     lead = acting_lead(doc, acting, i) if acting < i else i
