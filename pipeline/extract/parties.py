@@ -229,6 +229,8 @@ def _name_after_generic_noun(span) -> Optional[str]:
     if opening is None or opening == 0 or not (doc[opening - 1].pos_ == "NOUN" and doc[opening - 1].text.islower()
                                                or is_legal_form(doc[opening - 1].text)):
         return None  # `ТОО «Бесагаш Индастриал»`: a legal form before the quote holds the case too
+    if word_lemmas(doc[opening - 1]) & load_set("positions.txt"):
+        return None  # `с директором «Сибирского фанерного комбината»`: the writer declined the name
     inner = [t for t in span if t.i > opening and t.text not in QUOTE_TOKENS]
     if len(inner) < 2:
         return None  # one word may still be declined by the writer: `компании «Техностроя»`

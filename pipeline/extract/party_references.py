@@ -20,7 +20,8 @@ from .persons import named_org
 
 QUOTES = {"«", "\"", "„"}
 GUEST_PRONOUNS = {"мы", "вы"}  # the guest's `мы`, the interviewer's `вы` (rules/subject_nouns.txt)
-THIRD_PERSON = {"он", "она", "оно"}  # `Парком управляет корпорация «Х». Она подписала …`
+THIRD_PERSON = {"он", "она", "оно"}
+POSSESSORS = {"наш", "мой", "ваш"}  # `Парком управляет корпорация «Х». Она подписала …`
 
 
 def _subject_noun(doc, sent) -> Optional[int]:
@@ -36,6 +37,8 @@ def _subject_noun(doc, sent) -> Optional[int]:
             continue
         if found is not None or not word_lemmas(token) & _subject_words() or token.ent_type_:
             continue
+        if token.i > sent.start and doc[token.i - 1].lemma_.lower() in POSSESSORS:
+            continue  # `наша компания`: the speaker's own (agreement_signers.ours_named)
         if token.pos_ == "PRON" or token.morph.get("Case") == ["Nom"]:
             following = doc[token.i + 1] if token.i + 1 < sent.end else None
             named = following is not None and (following.text in QUOTES or following.ent_type_ or following.pos_ == "PROPN")

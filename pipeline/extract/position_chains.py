@@ -8,6 +8,8 @@
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from typing import List, Optional
 
 from .common import word_lemmas
@@ -39,6 +41,8 @@ def phrases_before(doc, name_start: int, cases: set, floor: int) -> List[Phrase]
     clause = _clause_before(doc, name_start, floor)
     if phrase is None and clause is not None:  # `директором АО «Х», управляющей технопарком, Рустамом …`
         phrase = phrase_ending_at(doc, clause, cases, max(floor, clause - MAX_BEFORE), "position_before")
+        if phrase is not None:
+            phrase = replace(phrase, aside=(clause + 1, name_start))
     if phrase is None:  # `глава ассоциации и супруга композитора Анна Петрова`
         relative = _relative_start(doc, name_start, cases, low)
         join = _joined_before(doc, relative, low) if relative is not None else None

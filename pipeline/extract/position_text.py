@@ -221,9 +221,19 @@ def _gap_after(doc, token) -> str:
     return ""
 
 
+def _named_in(doc, start: int, end: int) -> Optional[str]:
+    """The organisation an aside names: a quoted name, with its legal form before it."""
+    for i in range(start, end):
+        if doc[i].text in OPEN_QUOTES or doc[i].text == '"':
+            return _named_after(doc, i, end)
+    return None
+
+
 def read_position(doc, phrase: Phrase) -> Tuple[Optional[str], Optional[str], bool]:
     """(position, org, whether org is only what a bare noun stands for) of a phrase."""
     cut, org, referred = org_cut(doc, phrase)
+    if (org is None or referred) and phrase.aside is not None and _named_in(doc, *phrase.aside):
+        org, referred = _named_in(doc, *phrase.aside), False  # `директор УК парка — ООО «Х» — Анна …`
     position = position_text(doc, phrase, cut)
     if org is None:
         org, referred = body_in(doc, phrase.head + 1, cut), False

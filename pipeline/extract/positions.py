@@ -49,6 +49,7 @@ class Phrase:
     rule: str
     verb: Optional[int] = None
     one_of: bool = False  # `один из основателей`: a plural title naming one person
+    aside: Optional[Tuple[int, int]] = None  # `— ООО «Х» —` between the title and the name
 
 
 def _is_modifier(doc, i: int, limit: int) -> bool:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from typing import List
 
-from ..records import PER
+from ..records import ORG, PER
 from ..vocab import load_set
 from .agreement_witnesses import drop_witnesses
 from .common import word_lemmas
 from .home_regions import is_bare_region_word
 from .parties import Party
 from .party_references import interviewee
+from .persons import named_org
 
 
 def _region_heads(doc) -> List[str]:
@@ -38,10 +39,14 @@ def _is_unnamed_head(doc, token, sent) -> bool:
 
 
 def speaking_signer(doc, sent) -> List[Party]:
-    """`Подписи ставили я и аким …` in an interview: the person the headline names."""
+    """`Подписи ставили я и аким …` in an interview: the person the headline names, and the
+    organisation the headline or the text names for that person."""
     me = next((t for t in sent if t.lower_ == "я"), None)
     guest = interviewee(doc) if me is not None else None
-    return [Party(me.i, me.i + 1, guest["name"], PER)] if guest is not None else []
+    if guest is None:
+        return []
+    organisation = named_org(doc, guest)  # not a park's runner guessed for a bare `директор технопарка`
+    return [Party(me.i, me.i + 1, guest["name"], PER)] + ([Party(me.i, me.i, organisation, ORG)] if organisation else [])
 
 
 def unnamed_signers(doc, sent) -> List[Party]:
