@@ -137,9 +137,36 @@ def _dashed_name(doc, i: int, quoted_at: Dict[int, object]) -> Optional[int]:
     return None
 
 
+FIELD_WORDS = {"сфера", "область"}  # `технопарк в сфере высоких технологий «Жигулёвская долина»`
+FIELD_REACH = 4
+
+
+def _skip_field_phrase(doc, i: int, quoted_at: Dict[int, object]) -> int:
+    """Past `в сфере высоких технологий` before a quoted name."""
+    if i + 1 < len(doc) and doc[i].lower_ == "в" and doc[i + 1].lemma_.lower() in FIELD_WORDS:
+        for j in range(i + 2, min(i + 2 + FIELD_REACH, len(doc))):
+            if j + 1 in quoted_at:
+                return j
+            if not (doc[j].text.islower() and doc[j].is_alpha):
+                break
+    return i
+
+
+def _skip_region(doc, i: int, quoted_at: Dict[int, object]) -> int:
+    """Past a region in the genitive before a quoted name: `индустриальный парк Калужской
+    области «Ворсино»`, `промышленный кластер Республики Башкортостан «Химия Приуралья»`."""
+    if i >= len(doc) or doc[i].ent_type_ != "LOC" or doc[i].morph.get("Case") != ["Gen"]:
+        return i
+    j = i
+    while j < len(doc) and doc[j].ent_type_ == "LOC" and (j == i or doc[j].ent_iob_ == "I"):
+        j += 1
+    return j if j + 1 in quoted_at else i
+
+
 def name_after(doc, i: int, quoted_at: Dict[int, object]) -> Optional[Tuple[int, int, str, str]]:
     """(start, end, name, rule) of the park name at token i: quoted, or capitalised words."""
     i = _next_word(doc, _skip_type_phrase(doc, _skip_parenthetical(doc, i)))
+    i = _skip_region(doc, _skip_field_phrase(doc, i, quoted_at), quoted_at)
     dash = _dashed_name(doc, i, quoted_at) if 0 < i < len(doc) else None
     if dash is not None:
         i = _next_word(doc, dash + 1)

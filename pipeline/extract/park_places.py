@@ -8,11 +8,12 @@ address (`(Ульяновская область, г. Димитровград)`
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import List, Optional
 
 from ..models import morph_analyzer
 from ..normalize import phrase_nominative
-from ..vocab import load_set
+from ..vocab import load_set, load_table
 from .common import REGION_NOUNS, add_evidence, entities_in, paragraph_start, word_lemmas
 from .state_bodies import region_aliases
 
@@ -42,6 +43,44 @@ def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
             break
         return _record(doc, _narrowed(doc, sent, place), "place_after_name")
     return _place_before(doc, m, mentions) or _place_of_subject(doc, m, mentions)
+
+
+@lru_cache(maxsize=4096)
+def city_of_adjective(lemma: str) -> Optional[str]:
+    """`томский` → Томск, `казанский` → Казань: the place a city's adjective names
+    (rules/city_adjective_endings.tsv), when the dictionary knows it as one."""
+    for ending, replacement in load_table("city_adjective_endings.tsv", 2):
+        if not lemma.endswith(ending):
+            continue
+        candidate = lemma[:len(lemma) - len(ending)] + replacement.strip("-")
+        if len(candidate) > 2 and any(p.is_known and "Geox" in p.tag and "nomn" in p.tag and p.word == candidate
+                                      for p in morph_analyzer().parse(candidate)):
+            return candidate.capitalize()
+    return None
+
+
+def adjective_place(doc, m) -> Optional[str]:
+    """`томским технопарком «Академический»`, `стерлитамакский технопарк «Х»`: a city's adjective
+    right before the kind, for a park the text places nowhere else."""
+    i = m.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].pos_ != "ADJ" or m.kind is None or not doc[i].text.islower():
+        return None  # `Саратовский индустриальный парк` opening a paragraph may mean the region
+    city = city_of_adjective(doc[i].lemma_.lower())
+    if city is not None:
+        add_evidence(doc, "park", i, i + 1, "location", "adjective_of_city")
+    return city
+
+
+def inner_place(doc, m) -> Optional[str]:
+    """`индустриальный парк Калужской области «Ворсино»`: a place between the kind and the name."""
+    places = [ent for ent in entities_in(doc[m.start + 1:m.name_start]) if ent.label_ == "LOC"
+              and ent[0].morph.get("Case") == ["Gen"]]  # not a kind word the tagger took for one
+    if not places:
+        return None
+    add_evidence(doc, "park", places[0].start, places[0].end, "location", "place_inside_mention")
+    return phrase_nominative(places[0])  # the whole region: `Республики Башкортостан`
 
 
 FRAME_PREPOSITIONS = {"в", "во"}

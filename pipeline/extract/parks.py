@@ -29,7 +29,8 @@ from .operator_possessors import attach_possessors
 from .operator_references import attach_new_managers, attach_referred_operators
 from .park_operators import attach_creators, attach_operators
 from .park_cards import card_place, in_card
-from .park_places import location_near, most_specific_part, paragraph_place, specificity
+from .park_places import (adjective_place, inner_place, location_near, most_specific_part, paragraph_place,
+                          specificity)
 
 SALIENCE_SENTENCES = 2
 OPERATOR_SALIENCE = 5  # `Оператором технопарка выступает …` a paragraph after the park's name
@@ -57,7 +58,20 @@ class ParkDraft:
         if areas:
             closest = min(closeness for closeness, _ in areas)
             self.park.area = next(area for closeness, area in areas if closeness == closest)
+        self.park.location = _without_generic_noun(self.park.location)
         return self.park
+
+
+def _without_generic_noun(place: Optional[str]) -> Optional[str]:
+    """`Республика Башкортостан` → Башкортостан, as GUIDELINES names regions; `Чувашская
+    Республика`, whose noun follows its adjective, stays."""
+    words = (place or "").split()
+    if len(words) > 1 and words[0].lower() in GENERIC_PLACE_NOUNS and words[1][:1].isupper():
+        return " ".join(words[1:])
+    return place
+
+
+GENERIC_PLACE_NOUNS = {"республика"}
 
 
 class ParkExtractor:
@@ -227,10 +241,15 @@ def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],
         if park.location is None or specificity(park.location) < 2:
             # `В Кузбассе открылся парк «Х». Площадка расположена в Рудничном районе Кемерова`:
             # the most specific place the text gives
-            place = location_near(doc, m, mentions, first=m.key not in seen) or _card_place(doc, m)
+            place = location_near(doc, m, mentions, first=m.key not in seen) or _card_place(doc, m) \
+                or inner_place(doc, m)
             if place is not None and (park.location is None or specificity(place) > specificity(park.location)):
                 park.location = place
         seen.add(m.key)
+    for m in subjects:  # `казанский технополис «Химград»`: the city's adjective, when nothing better
+        park = parks[m.key].park
+        if park.location is None or specificity(park.location) < 2:
+            park.location = adjective_place(doc, m) or park.location
 
 
 def _card_place(doc, m) -> Optional[str]:
