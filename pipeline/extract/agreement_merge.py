@@ -179,12 +179,24 @@ def _fullest(doc, parties: List[Party]) -> List[Party]:
     (`парк «Ольгино»` beside `компания «Ольгино Девелопмент»`), an informal region beside
     its formal name."""
     parks = {i for span in doc.spans.get("park", []) if span.label_ == "mention" for i in range(span.start, span.end)}
+    parties = [p for p in parties if not _kind_part(doc, p)]
     kept = [p for p in parties if not (p.start in parks and any(
         q is not p and q.type == p.type and len(_words(q)) > len(_words(p)) and contains_words(_words(q), _words(p))
         for q in parties))]
     # `Кубань` beside `Краснодарский край`: the region under its formal name
     return [p for p in kept if not (is_informal_region(p.name) and any(
         q is not p and not is_informal_region(q.name) and _same_name(_words(q), _words(p)) for q in kept))]
+
+
+def _kind_part(doc, party: Party) -> bool:
+    """`Промышленный кластер Республики Башкортостан` of `Промышленный кластер Республики
+    Башкортостан «Химия Приуралья»`: words of a park's mention before its name, which the park
+    itself stands for."""
+    spans = doc.spans.get("park", [])
+    names = [span for span in spans if span.label_ == "name"]
+    return party.type == ORG and any(
+        span.label_ == "mention" and span.start <= party.start and party.end <= name.start
+        and span.start <= name.start < span.end for span in spans for name in names)
 
 
 def _same_name(one: List[str], other: List[str]) -> bool:

@@ -57,8 +57,9 @@ def is_planned_document(doc, sent, noun: int) -> bool:
     noun that is the object of an infinitive beside a plan word is a document to come."""
     window = [t for t in doc[max(sent.start, noun - PLAN_REACH):noun] if not t.is_space]
     governing = next((t for t in reversed(window) if t.pos_ != "ADJ"), None)
-    if governing is not None and governing.pos_ == "VERB" and word_lemmas(governing) & load_set("agreement_plan_cues.txt"):
-        return True  # `Область и «Х» готовят соглашение о …`: a document in the making
+    if governing is not None and governing.pos_ == "VERB" and (word_lemmas(governing) & load_set("agreement_plan_cues.txt")
+                                                                or governing.morph.get("Tense") == ["Fut"]):
+        return True  # `Область и «Х» готовят соглашение о …`, `подпишут меморандум`: a document to come
     infinitives = [t for t in window if t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Inf"]]
     if not infinitives or any(t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm") != ["Inf"]
                               for t in doc[infinitives[-1].i:noun]):

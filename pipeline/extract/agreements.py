@@ -179,7 +179,9 @@ class AgreementExtractor:
                     if sign and _names_the_document(sent):  # `Подписи под документом поставили …`
                         _add_signers(found[-1], _signing_parties(doc, sent, places))
                 continue
-            parties = _with_subject(doc, sentences, index, places, park_names, _signing_parties(doc, sent, places)) \
+            plural = bool(found) and sign and _plural_subject(sent)
+            parties = _signing_parties(doc, sent, places) if plural \
+                else _with_subject(doc, sentences, index, places, park_names, _signing_parties(doc, sent, places)) \
                 if sign else sentence_parties(doc, sent, places, sign)
             # `Со стороны холдинга соглашение подписала …`: signers of the agreement already known
             again = bool(found) and any(m.anaphoric and m.kind == found[-1].kind for m in mentions)
@@ -188,6 +190,12 @@ class AgreementExtractor:
                 _read_sums(doc, sent, mentions)
                 _give_sums_back([m for m in mentions if m.sum], found)
                 continue
+            if plural and not any(p.type != PER for p in parties):
+                # `Кроме того, компании оформили соглашение о …`: the companies of the last deal
+                parties = parties + [p for p in found[-1].parties if p.type != PER]
+            met = _meeting_before(doc, sentences, index, places) if _names_sides(sent) and not parties else []
+            if met:  # `Мэр … провёл встречу с … Компания намерена … По итогам встречи стороны подписали …`
+                parties = met
             if all(party.type == PER for party in parties):
                 sides = _names_sides(sent) and index > 0 and _agrees(sentences[index - 1])
                 nearby = _parties_nearby(doc, sentences, index, places, sign, back_only=again or sides)
@@ -333,6 +341,32 @@ def _names_sides(sent) -> bool:
 
 
 SIDES = "сторона"
+
+
+def _plural_subject(sent) -> bool:
+    """A plural subject noun of rules/subject_nouns.txt before the sign verb: `компании`."""
+    for token in sent:
+        if token.pos_ == "VERB" and token.lemma_.lower() in load_set("sign_verbs.txt"):
+            return False
+        if token.pos_ == "NOUN" and token.lemma_.lower() in load_set("subject_nouns.txt") \
+                and token.morph.get("Number") == ["Plur"] \
+                and token.morph.get("Case") == ["Nom"]:
+            return True
+    return False
+
+
+MEETING_REACH = 3  # sentences back to the meeting `по итогам встречи` speaks of
+
+
+def _meeting_before(doc, sentences, index: int, places: set) -> List[Party]:
+    """`По итогам встречи стороны подписали …`: the parties of the meeting a few sentences
+    back, the persons who met included."""
+    if not any(t.lemma_.lower() in load_set("side_cues.txt") for t in sentences[index]):
+        return []
+    for k in range(index - 1, max(-1, index - 1 - MEETING_REACH), -1):
+        if any(t.lemma_.lower() in load_set("side_cues.txt") for t in sentences[k]):
+            return sentence_parties(doc, sentences[k], places, True)
+    return []
 
 
 def _agrees(sent) -> bool:
