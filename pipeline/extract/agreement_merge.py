@@ -185,7 +185,8 @@ def _fullest(doc, parties: List[Party]) -> List[Party]:
         for q in parties))]
     # `Кубань` beside `Краснодарский край`: the region under its formal name
     return [p for p in kept if not (is_informal_region(p.name) and any(
-        q is not p and not is_informal_region(q.name) and _same_name(_words(q), _words(p)) for q in kept))]
+        q is not p and q.type == p.type and not is_informal_region(q.name) and _same_name(_words(q), _words(p))
+        for q in kept))]
 
 
 def _kind_part(doc, party: Party) -> bool:

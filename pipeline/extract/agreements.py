@@ -170,7 +170,7 @@ class AgreementExtractor:
                 continue
             if not mentions:
                 if found and index - last_index <= FOLLOW_UP_SENTENCES:
-                    if sign:
+                    if sign and not _counts_documents(doc, sent):  # `заключила 23 соглашения`: a total
                         _add_signers(found[-1], _signing_parties(doc, sent, places))
                     _give_named_sums(doc, named, found)
                 elif found and index - last_index <= NAMED_SUM_SENTENCES:
@@ -219,7 +219,7 @@ class AgreementExtractor:
         name_persons_fully(doc, found)
         add_signer_sides(doc, found)
         merged = with_full_names(merge_mentions(doc, found), _latin_org_names(doc))
-        places = [region_name(ent) for ent in entities(doc) if ent.label_ == "LOC"]
+        places = [region_name(ent) for ent in entities(doc) if ent.label_ == "LOC" and not _inside_a_name(doc, ent)]
         doc._.agreements = [to_dict(a) for a in with_formal_regions(merged, places)]
         return doc
 
@@ -341,6 +341,18 @@ def _names_sides(sent) -> bool:
 
 
 SIDES = "сторона"
+
+
+def _inside_a_name(doc, ent) -> bool:
+    """`Корпорацией развития Чувашской Республики`, `министр … энергетики Чувашской Республики`:
+    a region closing another body's name or a title, after a common noun (not `Правительство`)."""
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.pos_ == "NOUN" and before.text.islower() and not is_government(before)
+
+
+def _counts_documents(doc, sent) -> bool:
+    """`республика заключила с инвесторами 23 соглашения`: a count of agreements, a total."""
+    return any(word_lemmas(t) & load_set("agreement_references.txt") and is_counted(doc, t.i) for t in sent)
 
 
 def _plural_subject(sent) -> bool:

@@ -152,7 +152,9 @@ def name_lemmas(name: str) -> Tuple[str, ...]:
             lemma = morph_analyzer().parse(word)[0].normal_form
             if lemma in load_set("party_region_nouns.txt"):
                 continue  # `Республики Татарстан` is `РТ`, `Татарстан`
-            words.extend(region_aliases().get(lemma, lemma).split())
+            # `Удмуртия` → удмуртский (республика), as `Удмуртской Республики` reads
+            words.extend(w for w in region_aliases().get(lemma, lemma).split()
+                         if w == lemma or w not in load_set("party_region_nouns.txt"))
     return tuple(words)
 
 
