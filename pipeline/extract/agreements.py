@@ -31,7 +31,7 @@ from .common import (add_evidence, entities, index_by_first_word, is_counted, pa
                      word_lemmas, words_from)
 from .money import deal_money
 from .parties import ORG_NOUNS, Party, is_government, sentence_parties
-from .party_references import named_by_head, referred_party
+from .party_references import named_by_head, referred_party, sides_named_by_kind
 from .region_names import region_name
 from .unnamed_signers import unnamed_signers
 
@@ -261,7 +261,8 @@ def _listed_mention(start: int, end: int, kind: str, parties: List[Party], money
 def _signing_parties(doc, sent, places: set) -> List[Party]:
     """Parties of a signing sentence, a region head named by position alone among them."""
     parties = sentence_parties(doc, sent, places, True)
-    return sorted(parties + unnamed_signers(doc, sent), key=lambda party: party.start)
+    sides = [p for p in sides_named_by_kind(doc, sent) if not any(same_party(p, q) for q in parties)]
+    return sorted(parties + unnamed_signers(doc, sent) + sides, key=lambda party: party.start)
 
 
 def _is_follow_up(doc, sent, places: set) -> bool:

@@ -73,6 +73,30 @@ def _main_park(doc) -> Optional[str]:
     return park["name"] if park else None
 
 
+def sides_named_by_kind(doc, sent) -> List[Party]:
+    """`Со стороны кластера соглашение подписал …, со стороны технополиса — …`: a bare park noun
+    after `со стороны` is the park of that kind the article names most (not a generic `парка`,
+    whose side is often its operator)."""
+    found = []
+    for token in sent:
+        if token.lemma_.lower() != SIDE or token.i == sent.start or doc[token.i - 1].lower_ not in {"с", "со"}:
+            continue
+        noun = doc[token.i + 1] if token.i + 1 < sent.end else None
+        following = doc[token.i + 2] if token.i + 2 < sent.end else None
+        if noun is None or not word_lemmas(noun) & load_set("park_subject_nouns.txt") \
+                or word_lemmas(noun) & GENERIC_REFERENCES \
+                or (following is not None and (following.text in QUOTES or following.ent_type_)):
+            continue
+        parks = [p for p in doc._.parks if word_lemmas(noun) & set((p.get("kind") or "").split())]
+        if parks:
+            park = min(parks, key=lambda p: -len(p.get("mentions") or []))
+            found.append(Party(noun.i, noun.i + 1, park["name"], ORG))
+    return found
+
+
+SIDE = "сторона"
+
+
 def _main_park_runner(doc) -> Optional[str]:
     """A park director's `мы`: the company that runs the park the article speaks of most, or
     the park itself when the text names no operator."""
