@@ -260,7 +260,19 @@ def find_kind_mentions(doc) -> Tuple[List[ParkMention], List[KindReference]]:
         else:
             references.append(KindReference(i, end, kind_text, abbreviated))
             i = end
-    return found, references
+    pronouns = [KindReference(t.i, t.i + 1) for t in doc if t.lower_ in PLACED_PRONOUNS and _placed_pronoun(doc, t.i)]
+    return found, sorted(references + pronouns, key=lambda r: r.start)
+
+
+PLACED_PRONOUNS = {"он", "она", "оно"}  # `«Ворсино» — один из крупнейших парков. Он расположен в …`
+
+
+def _placed_pronoun(doc, i: int) -> bool:
+    """A pronoun opening a sentence before a verb of place (rules/location_cues.txt): a park
+    spoken of again, `Он расположен в Боровском районе`."""
+    following = doc[i + 1] if i + 1 < len(doc) else None
+    return doc[i].lower_ in PLACED_PRONOUNS and doc[i].is_sent_start and following is not None \
+        and bool(word_lemmas(following) & load_set("location_cues.txt"))
 
 
 @lru_cache(maxsize=None)

@@ -28,7 +28,8 @@ def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
     """The place given for a park next to mention m. After a later mention a bare `в
     <country>` usually belongs to another noun (`проекты технополиса «Х» в Узбекистане`)."""
     sent = doc[m.start].sent
-    following = [other.start for other in mentions if other.start >= m.end]
+    # another park's mention bounds the reach; the same park's (`на площадке завода`) does not
+    following = [other.start for other in mentions if other.start >= m.end and other.key != m.key]
     limit = min([sent.end, m.end + REACH_AFTER_CUE] + following)
     bracketed = _place_in_brackets(doc, m.end, limit)
     if bracketed is not None:
