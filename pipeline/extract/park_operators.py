@@ -66,6 +66,9 @@ def cue_end(doc, i: int, high: int) -> Optional[int]:
     return None
 
 
+ITS = {"его", "её", "ее"}  # `его оператор`: the park named before in the sentence
+
+
 def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     """The park an organisation runs: `парк «Х», управляющей компанией которого выступает «Y»`,
     `Оператором технополиса «Х» является АО «Y»`, `реализуемый КИП «Мастер»`, or
@@ -83,6 +86,9 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
         before = [m for m in mentions if m.end <= cue and m.start >= sent.start
                   and not _is_place_of(doc, m, org[0]) and not _is_possessor(doc, m, sent.start)]
         found = (between or before or [None])[-1]
+        if found is None and cue > sent.start and doc[cue - 1].lower_ in ITS:
+            # `Число резидентов технопарка «Х» выросло, сообщил его оператор — АО «Y»`
+            found = next((m for m in reversed(mentions) if sent.start <= m.start and m.end <= cue), None)
         if found is None and not _speaks_of_other(doc, sent, cue, inside):
             found = park_for(doc, mentions, org[0], org[1])
             if found is not None and sent.start <= found.start and _is_possessor(doc, found, sent.start):
