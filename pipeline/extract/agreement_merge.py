@@ -77,7 +77,21 @@ def with_formal_regions(agreements: List[Agreement], places: Iterable[str]) -> L
         for signatory in agreement.signatories:
             if signatory.type == LOC and is_informal_region(signatory.name):
                 signatory.name = formal.get(name_lemmas(signatory.name), signatory.name)
+            if signatory.type in (LOC, ORG) and _without_place_noun(signatory.name) != signatory.name:
+                # `городского округа «Город Йошкар-Ола»`: the city
+                signatory.name, signatory.type = _without_place_noun(signatory.name), LOC
+        seen = set()
+        agreement.signatories = [s for s in agreement.signatories
+                                 if (s.name, s.type) not in seen and not seen.add((s.name, s.type))]
     return agreements
+
+
+def _without_place_noun(name: str) -> str:
+    """`город Йошкар-Ола` (of `городского округа «Город Йошкар-Ола»`) → Йошкар-Ола."""
+    words = name.split()
+    if len(words) > 1 and words[0].lower() in load_set("place_nouns.txt") and words[1][:1].isupper():
+        return " ".join(words[1:])
+    return name
 
 
 def _prefer_fuller_names(agreement: Agreement, parties: List[Party]) -> None:

@@ -153,6 +153,11 @@ def is_event(doc, start: int, end: int, floor: int) -> bool:
     return any(word in load_set("event_nouns.txt") or word.endswith(("форум", "forum")) for word in words)
 
 
+def _is_short_name(word: str) -> bool:
+    """`ЕАБР`, `ЧувГУ`, `УрФУ`: an abbreviation, two capitals or more in one word."""
+    return word.isalpha() and sum(char.isupper() for char in word) >= 2
+
+
 def org_name(span) -> str:
     """An organisation's name: no quotes, no legal form, in the nominative where it declines
     (`«Химграда»` → Химград, `«Сибирским технопарком»` → Сибирский технопарк)."""
@@ -160,8 +165,9 @@ def org_name(span) -> str:
     if as_written:
         return as_written
     opening = next((k for k, t in enumerate(span) if t.text == "("), None)
-    if opening and (opening + 1 < len(span) and span[opening + 1].text.isupper() or not any(t.text == ")" for t in span[opening:])):
-        span = span[:opening]  # `Евразийский банк развития (ЕАБР)`: the abbreviation is an alias
+    if opening and (opening + 1 < len(span) and _is_short_name(span[opening + 1].text)
+                    or not any(t.text == ")" for t in span[opening:])):
+        span = span[:opening]  # `Евразийский банк развития (ЕАБР)`, `(ЧувГУ)`: the abbreviation is an alias
     words = [t for t in span if t.text not in QUOTE_TOKENS and not is_legal_form(t.text)]
     if not words:
         return ""
@@ -204,7 +210,7 @@ def expand_abbreviation(doc, name: str) -> str:
     """`Корпорация развития Дальнего Востока и Арктики (КРДВ) … управляющей компанией выступает
     КРДВ`: an abbreviation the article defined in brackets after a company's full name is that
     name."""
-    if not name or " " in name or not name.isupper():
+    if not name or " " in name or not _is_short_name(name):
         return name
     for token in doc[1:len(doc) - 1]:
         if token.text == name and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")":
