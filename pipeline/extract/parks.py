@@ -442,6 +442,8 @@ def _attach_residents(doc, mentions, parks, quantity, span) -> None:
     clause = left + _clause_before(doc, span)
     if span.end < len(doc) and _is_ordinal(doc[span.end]):
         return  # `двадцать третьим резидентом`: part of an ordinal, no count
+    if _is_part_of_count(clause):
+        return  # `41 резидент, из них 14 — с российским капиталом`, `из 31 резидента двадцать …`
     if not _is_resident_count(doc, span) or _is_plan(clause) or _is_future(clause + _until_break(right)) \
             or _has_trap(left[-3:] + right[:2], "near") or _has_trap(clause + _until_break(right), "clause"):
         return
@@ -453,6 +455,17 @@ def _attach_residents(doc, mentions, parks, quantity, span) -> None:
     parks[target.key].park.residents = Residents(count=int(quantity.value),
                                                  qualifier=_qualifier(doc, span, quantity.qualifier))
     add_evidence(doc, "park", span.start, span.end, "residents", "count_of_residents")
+
+
+PART_OF = {"них", "которых"}  # `из них 14`, `из которых 14`
+
+
+def _is_part_of_count(clause) -> bool:
+    """A count after `из них` or after `из N …` in its clause is a part of the residents."""
+    words = [t for t in clause if not t.is_punct]
+    if len(words) >= 2 and words[-2].lower_ == "из" and words[-1].lower_ in PART_OF:
+        return True
+    return any(t.lower_ == "из" and k + 1 < len(words) and words[k + 1].like_num for k, t in enumerate(words[:-1]))
 
 
 def _is_ordinal(token) -> bool:
