@@ -20,11 +20,14 @@ from .party_references import interviewee
 from .persons import named_org
 
 
-def _region_heads(doc) -> List[str]:
+def _region_heads(doc, title: str = "") -> List[str]:
+    """Persons whose position opens with a region head's title; with `title`, only those
+    with that title (`губернатор`, not the `аким` of the other side)."""
     names = []
     for person in doc._.persons:
         words = (person.get("position") or "").lower().split()
-        if words and words[0] in load_set("region_head_positions.txt") and person["name"] not in names:
+        if words and words[0] in load_set("region_head_positions.txt") and person["name"] not in names \
+                and (not title or words[0] == title):
             names.append(person["name"])
     return names
 
@@ -57,6 +60,7 @@ def unnamed_signers(doc, sent) -> List[Party]:
     for token in sent:
         if _is_unnamed_head(doc, token, sent):
             heads = _region_heads(doc) if heads is None else heads
-            if len(heads) == 1:
-                found.append(Party(token.i, token.i + 1, heads[0], PER))
+            titled = _region_heads(doc, token.lemma_.lower()) if len(heads) > 1 else heads
+            if len(titled) == 1:  # `сам губернатор` beside an `аким` of the other side
+                found.append(Party(token.i, token.i + 1, titled[0], PER))
     return drop_witnesses(doc, sent, found)[:1] + speaking_signer(doc, sent)
