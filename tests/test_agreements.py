@@ -189,6 +189,12 @@ def test_mentions_sharing_an_organisation_are_one_agreement(nlp):
 
 
 SUM_CASES = [
+    # the sum named after a duration; a company noun heading a relative clause that signs nothing
+    ("АО «Корпорация развития Ивановской области» готовит площадки. Корпорация, которая управляет "
+     "парком, оформила договор аренды корпуса с компанией Kayseri Denim A.Ş. Сумма договора на десять "
+     "лет аренды — 310 млн рублей.",
+     [agreement("договор", [("Корпорация развития Ивановской области", "ORG"), ("Kayseri Denim", "ORG")],
+                money(310e6, "RUB"))]),
     # investing under a named agreement is its sum; a plant's cost under it is not
     ("Компания «Амур-Пак» и КРДВ подписали соглашение об осуществлении деятельности.\n\n"
      "В рамках соглашения будет вложено 2,4 млрд рублей.",

@@ -105,7 +105,9 @@ def named_sums(doc, sent) -> List[NamedSum]:
             noun = _noun_after(doc, token.i)
         else:
             continue
-        after = [(q, span) for q, span in quantities if span.start > noun]
+        # the first sum after the noun: `Сумма договора на десять лет аренды — 310 млн рублей`
+        after = [(q, span) for q, span in quantities if span.start > noun and (q.kind == "money" or q.scaled)] \
+            or [(q, span) for q, span in quantities if span.start > noun]
         if not after:
             continue
         quantity, span = after[0]

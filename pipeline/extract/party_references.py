@@ -33,7 +33,8 @@ def _subject_noun(doc, sent) -> Optional[int]:
         if token.lemma_.lower() in load_set("sign_verbs.txt"):
             return found
         if "который" in word_lemmas(token):
-            found = None
+            if _signs_inside_clause(doc, token.i, sent.end):
+                found = None  # `…, которое компания заключила`: the clause signs for its own subject
             continue
         if found is not None or not word_lemmas(token) & _subject_words() or token.ent_type_:
             continue
@@ -45,6 +46,17 @@ def _subject_noun(doc, sent) -> Optional[int]:
             if not named and not _in_apposition(doc, token.i, sent.start):
                 found = token.i
     return found
+
+
+def _signs_inside_clause(doc, i: int, end: int) -> bool:
+    """Whether the relative clause opening at token i holds the sign verb (up to its comma):
+    not `Корпорация, которая управляет парком, оформила договор`."""
+    for token in doc[i + 1:end]:
+        if token.text == ",":
+            return False
+        if token.lemma_.lower() in load_set("sign_verbs.txt"):
+            return True
+    return True
 
 
 def _in_apposition(doc, i: int, floor: int) -> bool:
