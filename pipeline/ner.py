@@ -28,11 +28,22 @@ class NatashaNER(BatchedComponent):
                 if ent is not None:
                     found[id(doc)].append(ent)
         for doc in docs:
-            doc.ents = filter_spans([part for ent in found[id(doc)] for part in _place_split_off(doc, ent)])
+            doc.ents = filter_spans([part for ent in found[id(doc)] for part in _place_split_off(doc, _quoted_end(doc, ent))])
         return docs
 
 
 PLACE_HEADS = {"область", "край", "республика", "округ", "район", "город"}  # lemmas, lower case as written
+
+
+def _quoted_end(doc, ent):
+    """`ПАО «Россети» край подписал`: lower-case words after an organisation's closing quote are
+    no part of its name."""
+    if ent.label_ != "ORG":
+        return ent
+    closing = next((t.i for t in reversed(ent) if t.text in {"»", "\""}), None)
+    if closing is None or closing + 1 >= ent.end or not all(t.is_lower and t.is_alpha for t in doc[closing + 1:ent.end]):
+        return ent
+    return Span(doc, ent.start, closing + 1, label="ORG")
 
 
 def _first_name(word: str) -> bool:
