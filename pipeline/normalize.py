@@ -82,7 +82,7 @@ def _declined_acronym(text: str) -> Optional[str]:
     """`ТУСУРом` → ТУСУР: three capitals or more with a case ending."""
     for ending in ACRONYM_ENDINGS:
         stem = text[:-len(ending)]
-        if text.endswith(ending) and len(stem) >= 3 and stem.isupper() and _is_cyrillic(stem):
+        if text.endswith(ending) and len(stem) >= 3 and stem.isupper() and is_cyrillic(stem):
             return stem
     return None
 
@@ -105,7 +105,7 @@ def inflect_word(text: str, pos: str, case: Optional[str], number: Optional[str]
     declined = _declined_acronym(text)
     if declined and case != "Nom":
         return declined  # `ТУСУРом` → ТУСУР
-    if (case == "Nom" and not singular) or not _is_cyrillic(text) or (len(text) > 1 and text.isupper()) \
+    if (case == "Nom" and not singular) or not is_cyrillic(text) or (len(text) > 1 and text.isupper()) \
             or _is_mixed_acronym(text):
         return text  # acronyms (КРДВ, ОЭЗ, УрФУ) do not decline
     parse = _parse_for(text, pos, case, names, place)
@@ -122,7 +122,17 @@ def inflect_word(text: str, pos: str, case: Optional[str], number: Optional[str]
     return match_shape(inflected.word, text) if inflected else text
 
 
-def _is_cyrillic(text: str) -> bool:
+def without_generic_noun(name: str, nouns) -> str:
+    """A name without the generic noun of `nouns` (lower case) opening it before a proper name:
+    `Республика Башкортостан` → Башкортостан, `город Йошкар-Ола` → Йошкар-Ола; `Чувашская
+    Республика`, whose noun follows its adjective, stays."""
+    words = name.split()
+    if len(words) > 1 and words[0].lower() in nouns and words[1][:1].isupper():
+        return " ".join(words[1:])
+    return name
+
+
+def is_cyrillic(text: str) -> bool:
     return any("а" <= char.lower() <= "я" or char in "ёЁ" for char in text)
 
 
@@ -245,7 +255,7 @@ def is_case_known(tokens) -> bool:
 
 
 def _is_name_word(text: str) -> bool:
-    return len(text) > 1 and text[:1].isupper() and _is_cyrillic(text) and not text.isupper()
+    return len(text) > 1 and text[:1].isupper() and is_cyrillic(text) and not text.isupper()
 
 
 def _majority(tokens, key: str) -> Optional[str]:
@@ -331,7 +341,7 @@ def _name_gender(words, case: str) -> Optional[str]:
 
 def name_nominative(text: str, case: str, gender: Optional[str]) -> str:
     """One word of a name in the nominative; hyphenated parts each (Буша-младшего → Буш-младший)."""
-    if case == "nomn" or not _is_cyrillic(text):
+    if case == "nomn" or not is_cyrillic(text):
         return text
     return "-".join(_name_part(part, case, gender) for part in text.split("-"))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Iterable, List, Optional, Tuple
 
+from ..normalize import is_cyrillic, without_generic_noun
 from ..records import LOC, ORG, PER, Agreement, Signatory
 from ..vocab import load_set
 from .common import add_evidence, contains_words
@@ -44,10 +45,6 @@ def merge_mentions(doc, found: list) -> List[Agreement]:
     return agreements
 
 
-def has_cyrillic(text: str) -> bool:
-    return any("а" <= char <= "я" or char == "ё" for char in text.lower())
-
-
 def with_full_names(agreements: List[Agreement], named: Iterable[str] = ()) -> List[Agreement]:
     """`Al Noor` in a later agreement is `Al Noor Industrial Holding` of an earlier one, `Lutai`
     is `Shandong Lutai Tyre`: a foreign company named by words of a longer name the article
@@ -57,7 +54,7 @@ def with_full_names(agreements: List[Agreement], named: Iterable[str] = ()) -> L
     names = {s.name for a in agreements for s in a.signatories if s.type == ORG} | set(named)
     for agreement in agreements:
         for signatory in agreement.signatories:
-            if signatory.type != ORG or has_cyrillic(signatory.name):
+            if signatory.type != ORG or is_cyrillic(signatory.name):
                 continue
             words = signatory.name.split()
             longer = [n for n in names if len(n.split()) > len(words) and contains_words(n.split(), words)]
@@ -77,21 +74,14 @@ def with_formal_regions(agreements: List[Agreement], places: Iterable[str]) -> L
         for signatory in agreement.signatories:
             if signatory.type == LOC and is_informal_region(signatory.name):
                 signatory.name = formal.get(name_lemmas(signatory.name), signatory.name)
-            if signatory.type in (LOC, ORG) and _without_place_noun(signatory.name) != signatory.name:
+            city = without_generic_noun(signatory.name, load_set("place_nouns.txt"))
+            if signatory.type in (LOC, ORG) and city != signatory.name:
                 # `городского округа «Город Йошкар-Ола»`: the city
-                signatory.name, signatory.type = _without_place_noun(signatory.name), LOC
+                signatory.name, signatory.type = city, LOC
         seen = set()
         agreement.signatories = [s for s in agreement.signatories
                                  if (s.name, s.type) not in seen and not seen.add((s.name, s.type))]
     return agreements
-
-
-def _without_place_noun(name: str) -> str:
-    """`город Йошкар-Ола` (of `городского округа «Город Йошкар-Ола»`) → Йошкар-Ола."""
-    words = name.split()
-    if len(words) > 1 and words[0].lower() in load_set("place_nouns.txt") and words[1][:1].isupper():
-        return " ".join(words[1:])
-    return name
 
 
 def _prefer_fuller_names(agreement: Agreement, parties: List[Party]) -> None:

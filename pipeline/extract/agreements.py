@@ -15,7 +15,7 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.language import Language
 
-from ..normalize import is_legal_form, strip_legal_form
+from ..normalize import is_cyrillic, is_legal_form, strip_legal_form
 from ..records import ORG, PER, Money, to_dict
 from ..vocab import load_set, load_table
 from .agreement_anaphora import DOCUMENT, is_anaphoric, is_governed_reference, is_new_document
@@ -23,7 +23,7 @@ from .agreement_lists import listed_agreements
 from .agreement_places import park_places
 from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named, signs_many,
                                 with_heads_named)
-from .agreement_merge import has_cyrillic, merge_mentions, same_party, with_formal_regions, with_full_names
+from .agreement_merge import merge_mentions, same_party, with_formal_regions, with_full_names
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum
 from .elided_subjects import elided_subject
@@ -227,7 +227,7 @@ class AgreementExtractor:
 def _latin_org_names(doc) -> List[str]:
     """Organisations the text names in Latin letters, legal forms dropped."""
     names = (strip_legal_form(ent.text) for ent in entities(doc) if ent.label_ == "ORG")
-    return [name for name in names if name and not has_cyrillic(name)]
+    return [name for name in names if name and not is_cyrillic(name)]
 
 
 def _with_subject(doc, sentences, index: int, places: set, park_names: set, parties: List[Party]) -> List[Party]:
@@ -374,19 +374,23 @@ MEETING_REACH = 3  # sentences back to the meeting `по итогам встре
 def _meeting_before(doc, sentences, index: int, places: set) -> List[Party]:
     """`По итогам встречи стороны подписали …`: the parties of the meeting a few sentences
     back, the persons who met included."""
-    if not any(t.lemma_.lower() in load_set("side_cues.txt") for t in sentences[index]):
+    if not _has_side_cue(sentences[index]):
         return []
     for k in range(index - 1, max(-1, index - 1 - MEETING_REACH), -1):
-        if any(t.lemma_.lower() in load_set("side_cues.txt") for t in sentences[k]):
+        if _has_side_cue(sentences[k]):
             return sentence_parties(doc, sentences[k], places, True)
     return []
+
+
+def _has_side_cue(sent) -> bool:
+    """`договорились`, `встреча`, `переговоры` (rules/side_cues.txt) in a sentence."""
+    return any(t.lemma_.lower() in load_set("side_cues.txt") for t in sent)
 
 
 def _agrees(sent) -> bool:
     """A sentence whose parties came to terms, met or signed (rules/side_cues.txt): the sides
     the next one speaks of."""
-    return any(t.lemma_.lower() in load_set("side_cues.txt")
-               or (t.pos_ == "VERB" and t.lemma_.lower() in load_set("sign_verbs.txt")) for t in sent)
+    return _has_side_cue(sent) or any(t.pos_ == "VERB" and t.lemma_.lower() in load_set("sign_verbs.txt") for t in sent)
 
 
 def _parties_nearby(doc, sentences, index: int, places: set, sign: bool, back_only: bool = False) -> List[Party]:
@@ -526,7 +530,7 @@ def _right_after(doc, mention: AgreementMention, span) -> bool:
     rest = [t.lemma_.lower() for t in doc[mention.end:span.start]
             if not (t.is_space or t.i in party_tokens or t.lemma_.lower() in PARTY_LINKS or t.pos_ == "ADJ"
                     or is_legal_form(t.text) or is_government(t) or t.lemma_.lower() in ORG_NOUNS
-                    or not has_cyrillic(t.text))]  # `A.Ş.` after a Latin name is more of the name
+                    or not is_cyrillic(t.text))]  # `A.Ş.` after a Latin name is more of the name
     return len(rest) < len(between) and bool(rest) and rest[0] in COST_LINKS and set(rest) <= COST_LINKS
 
 

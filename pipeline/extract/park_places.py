@@ -33,7 +33,7 @@ def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
     limit = min([sent.end, m.end + REACH_AFTER_CUE] + following)
     bracketed = _place_in_brackets(doc, m.end, limit)
     if bracketed is not None:
-        return _record(doc, bracketed, "place_in_brackets")
+        return record_place(doc, bracketed, "place_in_brackets")
     for place in places_in(doc, sent, m.end, limit):
         if not leads_to_place(doc, m.end, place):
             if qualifies_noun(doc, place):
@@ -42,7 +42,7 @@ def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
         name = phrase_nominative(place)
         if not first and name.lower() in load_set("countries.txt"):
             break
-        return _record(doc, _narrowed(doc, sent, place), "place_after_name")
+        return record_place(doc, _narrowed(doc, sent, place), "place_after_name")
     return _place_before(doc, m, mentions) or _place_of_subject(doc, m, mentions)
 
 
@@ -98,7 +98,7 @@ def paragraph_place(doc, m) -> Optional[str]:
     if place is None:
         return None
     name = phrase_nominative(most_specific_part(place))
-    return _record(doc, most_specific_part(place), "place_of_paragraph") if specificity(name) == 2 else None
+    return record_place(doc, most_specific_part(place), "place_of_paragraph") if specificity(name) == 2 else None
 
 
 def qualifies_noun(doc, place) -> bool:
@@ -126,7 +126,7 @@ def _narrowed(doc, sent, place):
     return place
 
 
-def _record(doc, place, rule: str) -> str:
+def record_place(doc, place, rule: str) -> str:
     place = most_specific_part(place)
     add_evidence(doc, "park", place.start, place.end, "location", rule)
     return phrase_nominative(place)
@@ -266,7 +266,7 @@ def _place_before(doc, m, mentions: List) -> Optional[str]:
     while between and between[-1].pos_ == "ADJ":
         between.pop()  # `строится вторая индустриальная зона`: the kind's own modifiers
     if preposition in {"в", "во"} and len(between) <= REACH_BEFORE and _only_circumstances(between):
-        return _record(doc, ent, "place_before_kind")
+        return record_place(doc, ent, "place_before_kind")
     return None
 
 
@@ -283,7 +283,7 @@ def _place_of_subject(doc, m, mentions: List) -> Optional[str]:
     cities = [ent for ent in entities_in(sent) if ent.label_ == "LOC" and m.end <= ent.start < stop
               and ent.start > 0 and doc[ent.start - 1].lower_ in {"в", "во"}
               and specificity(phrase_nominative(ent)) == 2 and not qualifies_noun(doc, ent)]
-    return _record(doc, cities[0], "place_of_subject") if len(cities) == 1 else None
+    return record_place(doc, cities[0], "place_of_subject") if len(cities) == 1 else None
 
 
 def _chain_head(doc, ents):

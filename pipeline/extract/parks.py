@@ -16,7 +16,7 @@ from typing import Dict, List, Optional
 from spacy.language import Language
 
 from ..models import morph_analyzer
-from ..normalize import is_legal_form, phrase_nominative
+from ..normalize import is_legal_form, without_generic_noun
 from ..records import Park, Residents, to_dict
 from ..vocab import load_set, load_table
 from .common import (add_evidence, article_region, counted_noun, lemmas, quoted_spans,
@@ -29,8 +29,7 @@ from .operator_possessors import attach_possessors
 from .operator_references import attach_new_managers, attach_referred_operators
 from .park_operators import attach_creators, attach_operators
 from .park_cards import card_place, in_card
-from .park_places import (adjective_place, inner_place, location_near, most_specific_part, paragraph_place,
-                          specificity)
+from .park_places import adjective_place, inner_place, location_near, paragraph_place, record_place, specificity
 
 SALIENCE_SENTENCES = 2
 OPERATOR_SALIENCE = 5  # `Оператором технопарка выступает …` a paragraph after the park's name
@@ -58,17 +57,9 @@ class ParkDraft:
         if areas:
             closest = min(closeness for closeness, _ in areas)
             self.park.area = next(area for closeness, area in areas if closeness == closest)
-        self.park.location = _without_generic_noun(self.park.location)
+        if self.park.location:  # `Республика Башкортостан` → Башкортостан, as GUIDELINES names regions
+            self.park.location = without_generic_noun(self.park.location, GENERIC_PLACE_NOUNS)
         return self.park
-
-
-def _without_generic_noun(place: Optional[str]) -> Optional[str]:
-    """`Республика Башкортостан` → Башкортостан, as GUIDELINES names regions; `Чувашская
-    Республика`, whose noun follows its adjective, stays."""
-    words = (place or "").split()
-    if len(words) > 1 and words[0].lower() in GENERIC_PLACE_NOUNS and words[1][:1].isupper():
-        return " ".join(words[1:])
-    return place
 
 
 GENERIC_PLACE_NOUNS = {"республика"}
@@ -254,11 +245,7 @@ def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],
 
 def _card_place(doc, m) -> Optional[str]:
     place = card_place(doc, m)
-    if place is None:
-        return None
-    place = most_specific_part(place)
-    add_evidence(doc, "park", place.start, place.end, "location", "place_on_card")
-    return phrase_nominative(place)
+    return record_place(doc, place, "place_on_card") if place is not None else None
 
 
 def _is_plan(left_tokens) -> bool:

@@ -75,9 +75,11 @@ def _subject_words() -> frozenset:
     return load_set("subject_nouns.txt") | load_set("park_subject_nouns.txt") | THIRD_PERSON
 
 
-def _most_named_park(doc) -> Optional[dict]:
-    """The park record the article names most often (the first of equals)."""
-    return min(doc._.parks, key=lambda park: -len(park.get("mentions") or []), default=None)
+def _most_named_park(doc, kind_words: frozenset = frozenset()) -> Optional[dict]:
+    """The park record the article names most often (the first of equals); of a kind holding
+    one of `kind_words`, when given."""
+    parks = [p for p in doc._.parks if not kind_words or kind_words & set((p.get("kind") or "").split())]
+    return min(parks, key=lambda park: -len(park.get("mentions") or []), default=None)
 
 
 def _main_park(doc) -> Optional[str]:
@@ -99,9 +101,8 @@ def sides_named_by_kind(doc, sent) -> List[Party]:
                 or word_lemmas(noun) & GENERIC_REFERENCES \
                 or (following is not None and (following.text in QUOTES or following.ent_type_)):
             continue
-        parks = [p for p in doc._.parks if word_lemmas(noun) & set((p.get("kind") or "").split())]
-        if parks:
-            park = min(parks, key=lambda p: -len(p.get("mentions") or []))
+        park = _most_named_park(doc, word_lemmas(noun))
+        if park is not None:
             found.append(Party(noun.i, noun.i + 1, park["name"], ORG))
     return found
 

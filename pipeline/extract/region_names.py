@@ -9,17 +9,33 @@ from __future__ import annotations
 
 from typing import List, Tuple
 
+from spacy.tokens import Span
+
 from ..models import morph_analyzer
 from ..normalize import ADJECTIVE_ENDINGS, inflect_word, phrase_nominative
 from ..vocab import load_set
-from .common import REGION_NOUNS, word_lemmas
+from .common import REGION_NOUNS, PerDoc, word_lemmas
 
 GENDERS = {"femn": "Fem", "masc": "Masc", "neut": "Neut"}
 LIST_JOINS = {"и", ","}
 
 
+_region_names = PerDoc()
+
+
 def region_name(tokens) -> str:
-    """A region's name in the nominative without a generic noun before its proper name."""
+    """A region's name in the nominative without a generic noun before its proper name; a
+    span's answer is kept for its doc (signers' sides and formal names ask of every place)."""
+    if isinstance(tokens, Span):
+        memo = _region_names(tokens.doc)
+        key = (tokens.start, tokens.end)
+        if key not in memo:
+            memo[key] = _region_name(tokens)
+        return memo[key]
+    return _region_name(tokens)
+
+
+def _region_name(tokens) -> str:
     tokens = [t for t in tokens if not t.is_space]
     if len(tokens) > 1 and word_lemmas(tokens[0]) & load_set("party_region_nouns.txt") \
             and tokens[1].pos_ == "PROPN":
