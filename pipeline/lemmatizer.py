@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.lang.ru.lemmatizer import RussianLemmatizer
+from spacy.lang.ru.lemmatizer import oc2ud
 from spacy.language import Language
 
 
@@ -33,10 +34,30 @@ class ColumnLemmatizer:
             if lemma is None:
                 if len(self.memo) >= self.size:
                     self.memo.clear()
-                lemma = self.memo[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                lemma = self.memo[key] = strings.add(self._lemma(doc[i]))
             lemmas[i, 0] = lemma
         doc.from_array([LEMMA], lemmas)
         return doc
+
+    def _lemma(self, token) -> str:
+        """spaCy's lemma, or where spaCy gives the word itself back: for a verb whose tagged
+        aspect or tense no dictionary reading shares, the first known verb reading's (`скрепил`
+        tagged imperfective → скрепить); for a word the dictionary knows in no reading of the
+        tagged part of speech, its first known reading's (`скрепил` tagged a noun)."""
+        lemma = self.lemmatizer.lemmatize(token)[0]
+        if lemma != token.lower_ or token.pos_ not in OPEN_CLASSES:
+            return lemma
+        known = [(p, oc2ud(str(p.tag))[0]) for p in self.lemmatizer._morph.parse(token.text) if p.is_known]
+        same = [p for p, pos in known if OPEN_CLASSES[pos] == OPEN_CLASSES[token.pos_]] if all(
+            pos in OPEN_CLASSES for _, pos in known) else None
+        if same is None:
+            return lemma  # a pronoun, number or particle reading: the tagger may be right
+        if token.pos_ == "VERB" and same:
+            return same[0].normal_form
+        return known[0][0].normal_form if known and not same else lemma
+
+
+OPEN_CLASSES = {"NOUN": "NOUN", "PROPN": "NOUN", "VERB": "VERB", "ADJ": "ADJ"}
 
 
 @Language.factory("column_lemmatizer", assigns=["token.lemma"])

@@ -28,7 +28,8 @@ class NatashaNER(BatchedComponent):
                 if ent is not None:
                     found[id(doc)].append(ent)
         for doc in docs:
-            doc.ents = filter_spans([part for ent in found[id(doc)] for part in _place_split_off(doc, _quoted_end(doc, ent))])
+            doc.ents = filter_spans([part for ent in found[id(doc)]
+                                     for part in _place_split_off(doc, _place_as_org(doc, _quoted_end(doc, ent)))])
         return docs
 
 
@@ -44,6 +45,19 @@ def _quoted_end(doc, ent):
     if closing is None or closing + 1 >= ent.end or not all(t.is_lower and t.is_alpha for t in doc[closing + 1:ent.end]):
         return ent
     return Span(doc, ent.start, closing + 1, label="ORG")
+
+
+def _place_as_org(doc, ent):
+    """`глава Красноуфимска`: one unquoted word tagged ORG that the dictionary knows only as a
+    place is a LOC (not an acronym: `УрФУ` is no form of the town Урфа)."""
+    word = ent[0].text
+    if ent.label_ != "ORG" or len(ent) != 1 or not word[:1].isupper() or sum(c.isupper() for c in word) > 1 \
+            or (ent.start > 0 and doc[ent.start - 1].text in {"«", "\""}):
+        return ent
+    parses = morph_analyzer().parse(word)
+    if parses and all(p.is_known and "Geox" in p.tag for p in parses):
+        return Span(doc, ent.start, ent.end, label="LOC")
+    return ent
 
 
 def _first_name(word: str) -> bool:

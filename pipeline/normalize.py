@@ -45,9 +45,20 @@ def match_shape(word: str, template: str) -> str:
 def _shape_one(word: str, template: str) -> str:
     if len(template) > 1 and template.isupper():
         return word.upper()
+    if any(char.isupper() for char in template[1:]):
+        return _inner_capitals(word, template)  # «УралЛесТеха» → УралЛесТех
     if template[:1].isupper():
         return word[:1].upper() + word[1:].lower()
     return word.lower()
+
+
+def _inner_capitals(word: str, template: str) -> str:
+    """`word` with the capitals of `template` where the two spell the same letters."""
+    shaped = []
+    for k, char in enumerate(word.lower()):
+        same = k < len(template) and template[k].lower() == char
+        shaped.append(template[k] if same else char)
+    return "".join(shaped)
 
 
 def _parse_for(text: str, pos: str, case: Optional[str], names: bool = False, place: bool = False):

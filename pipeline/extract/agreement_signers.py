@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import List
 
 from ..numbers import parse_number
-from ..records import LOC, PER
+from ..records import LOC, ORG, PER
 from ..vocab import load_set
 from .agreement_merge import same_party
 from .common import entities, is_counted
@@ -137,3 +137,39 @@ def our_side(doc, before, sent, parties: List[Party]) -> List[Party]:
         return []
     speaker = speaker_party(doc, sent.start)
     return [speaker] if speaker is not None and not same_party(speaker, parties[0]) else []
+
+
+def person_side(doc, party: Party):
+    """The organisation or region a signing person's title names (`директор «УралЛесТеха»
+    Павел Гречко` → УралЛесТех), from the person's record; None when the title names none."""
+    if party.type != PER or party.end <= party.start:
+        return None
+    start, end = doc[party.start].idx, doc[party.end - 1].idx + len(doc[party.end - 1])
+    person = next((p for p in getattr(doc._, "persons", None) or []
+                   if any(a < end and start < b for a, b in p.get("mentions") or [])), None)
+    org = (person or {}).get("org")
+    return Party(party.start, party.start, org, ORG) if org else None
+
+
+def sides_of(doc, party: Party, mentions: list) -> list:
+    """The agreement mentions among `mentions` whose parties hold the side `party` signs for:
+    a person's organisation or region, or an organisation named again (`Турецкую сторону
+    представляли председатель совета директоров Bursa Örme …, генеральный директор Kayseri
+    Denim …` after three documents each signed by one of them)."""
+    side = person_side(doc, party) if party.type == PER else party
+    if side is None:
+        return []
+    return [m for m in mentions if any(q.type != PER and same_party(side, q) for q in m.parties)]
+
+
+def place_by_side(doc, parties: List[Party], recent: list, default: list, latest_first: bool = True) -> None:
+    """Each party of a sentence that tells who signed joins the recent agreements of its
+    side (the last of them alone when it is one, unless `latest_first` is off: `соглашение и
+    меморандум подписал …` names both); a party with no such side joins the `default` ones."""
+    for party in parties:
+        owners = sides_of(doc, party, recent)
+        if latest_first and any(m is recent[-1] for m in owners):
+            owners = [recent[-1]]  # `Документ подписали губернатор … и …`: the one just named
+        for mention in owners or default:
+            mention.parties.append(party)
+

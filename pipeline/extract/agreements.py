@@ -21,8 +21,8 @@ from ..vocab import load_set, load_table
 from .agreement_anaphora import DOCUMENT, is_anaphoric, is_governed_reference, is_new_document
 from .agreement_lists import listed_agreements
 from .agreement_places import park_places
-from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named, signs_many,
-                                with_heads_named)
+from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named,
+                                place_by_side, signs_many, with_heads_named)
 from .agreement_merge import merge_mentions, same_party, with_formal_regions, with_full_names
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum
@@ -156,7 +156,14 @@ class AgreementExtractor:
             signers = _signing_parties(doc, sent, places) if not mentions and sign and signs_many(doc, sent) else []
             if any(p.type == PER for p in signers):
                 # `Со стороны корпорации все документы подписал …`: the corporation named before too
-                shared.append((sent.end, with_heads_named(signers, named_by_head(doc, sentences, index)), None))
+                signers = with_heads_named(signers, named_by_head(doc, sentences, index))
+                if found and index - last_index <= FOLLOW_UP_SENTENCES:
+                    # `Документы подписали директор «Х» … и …` after them: each joins his side's
+                    recent = _recent(found, sentences, index)
+                    place_by_side(doc, signers, recent, recent)
+                    last_index = index
+                else:
+                    shared.append((sent.end, signers, None))
                 continue
             counted = signed_back(doc, sent) if not mentions and sign else None
             if counted and len(found) < counted:
@@ -166,18 +173,20 @@ class AgreementExtractor:
             if counted:
                 # `Все три документа со стороны управляющей компании подписал …`: the ones just listed
                 for mention in found[-counted:]:
-                    _add_signers(mention, _signing_parties(doc, sent, places))
+                    _add_signers(doc, sent, mention, _signing_parties(doc, sent, places))
                 continue
             if not mentions:
                 if found and index - last_index <= FOLLOW_UP_SENTENCES:
-                    if sign and not _counts_documents(doc, sent):  # `заключила 23 соглашения`: a total
-                        _add_signers(found[-1], _signing_parties(doc, sent, places))
+                    if (sign or _represents(sent)) and not _counts_documents(doc, sent):  # `заключила 23 соглашения`: a total
+                        recent = _recent(found, sentences, index)
+                        if _add_signers(doc, sent, found[-1], _signing_parties(doc, sent, places), recent):
+                            last_index = index  # `От имени области документ подписал … За инвесторов расписались …`
                     _give_named_sums(doc, named, found)
                 elif found and index - last_index <= NAMED_SUM_SENTENCES:
                     # `Сумма договора … составит 21 млн рублей` a paragraph on: a kind known before
                     _give_named_sums(doc, [n for n in named if _names_known_kind(doc, n, found)], found)
                     if sign and _names_the_document(sent):  # `Подписи под документом поставили …`
-                        _add_signers(found[-1], _signing_parties(doc, sent, places))
+                        _add_signers(doc, sent, found[-1], _signing_parties(doc, sent, places))
                 continue
             plural = bool(found) and sign and _plural_subject(sent)
             parties = _signing_parties(doc, sent, places) if plural \
@@ -185,6 +194,13 @@ class AgreementExtractor:
                 if sign else sentence_parties(doc, sent, places, sign)
             # `Со стороны холдинга соглашение подписала …`: signers of the agreement already known
             again = bool(found) and any(m.anaphoric and m.kind == found[-1].kind for m in mentions)
+            known = _known_kinds_signed(mentions, parties, found)
+            if known:  # `От имени региона соглашение и меморандум подписал …`: both named before
+                for mention in known:
+                    mention.parties += [p for p in parties if p.type != PER]
+                place_by_side(doc, [p for p in parties if p.type == PER], known, known, latest_first=False)
+                last_index = index
+                continue
             if not parties and _names_found_again(doc, sent, mentions, found):
                 # `Меморандум стал крупнейшим …`, `Сумма соглашения не раскрывается`: one named before
                 _read_sums(doc, sent, mentions)
@@ -271,10 +287,31 @@ def _is_follow_up(doc, sent, places: set) -> bool:
     return any(p.type == PER for p in sentence_parties(doc, sent, places, True))
 
 
-def _add_signers(agreement: AgreementMention, parties: List[Party]) -> None:
-    """`Документ подписали глава региона … и генеральный директор «Y» …`: the signers join."""
-    if any(party.type == PER for party in parties):
+def _add_signers(doc, sent, agreement: AgreementMention, parties: List[Party], recent=None) -> bool:
+    """`Документ подписали глава региона … и генеральный директор «Y» …`: the signers join;
+    so does the partner of `Документ подписан с ООО «Y»`. A signer whose side signed another of
+    the `recent` agreements joins that one. Whether any joined."""
+    if not any(party.type == PER for party in parties):
+        parties = [p for p in parties if _names_the_document(sent) and _after_partner_word(doc, p)]
+    if recent:
+        place_by_side(doc, parties, recent, [agreement])
+    else:
         agreement.parties.extend(parties)
+    return bool(parties)
+
+
+RECENT_SENTENCES = 8  # agreements a signer named after them may belong to
+
+
+def _recent(found: List[AgreementMention], sentences, index: int) -> List[AgreementMention]:
+    floor = sentences[max(0, index - RECENT_SENTENCES)].start
+    return [m for m in found if m.start >= floor] or found[-1:]
+
+
+def _represents(sent) -> bool:
+    """`Муниципалитет представлял глава Красноуфимска …` after a signing: who signed for a side
+    (rules/signer_verbs.txt)."""
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in load_set("signer_verbs.txt") for t in sent)
 
 
 def _sentence_mentions(doc, sent) -> List[AgreementMention]:
@@ -333,6 +370,21 @@ def _names_found_again(doc, sent, mentions: List[AgreementMention], found: List[
     kinds = {m.kind for m in found}
     return bool(mentions) and all(m.kind in kinds and (m.anaphoric or is_governed_reference(doc, sent, m.start))
                                   for m in mentions)
+
+
+def _known_kinds_signed(mentions: List[AgreementMention], parties: List[Party],
+                        found: List[AgreementMention]) -> List[AgreementMention]:
+    """The agreements found last of each kind a sentence names, when it names two kinds or
+    more, all found before, and persons sign, beside no organisation new to them (`От имени
+    региона соглашение и меморандум подписал первый заместитель председателя правительства …`)."""
+    kinds = {m.kind for m in mentions}
+    if len(kinds) < 2 or not any(p.type == PER for p in parties):
+        return []
+    last = [next((f for f in reversed(found) if f.kind == kind), None) for kind in kinds]
+    if None in last or any(p.type == ORG and not any(same_party(p, q) for m in last for q in m.parties)
+                           for p in parties):
+        return []
+    return sorted(last, key=lambda m: m.start)
 
 
 def _names_sides(sent) -> bool:
