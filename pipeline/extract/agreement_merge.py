@@ -28,8 +28,9 @@ def merge_mentions(doc, found: list) -> List[Agreement]:
     agreements: List[Agreement] = []
     for m in found:
         persons_only = all(p.type == PER for p in m.parties)
-        same = next((a for a in reversed(agreements) if a.kind == m.kind
-                     and (persons_only or _overlaps(a, m.parties) or _signers_of(a, m.parties))), None)
+        same = next((a for a in reversed(agreements) if a.kind == m.kind and not _other_sums(a, m)
+                     and (persons_only or _overlaps(a, m.parties) or _signers_of(a, m.parties) or _same_sum(a, m))),
+                    None)
         if same is None and m.anaphoric:
             same = _spoken_of_again(agreements, m)
         if same is None:
@@ -43,6 +44,18 @@ def merge_mentions(doc, found: list) -> List[Agreement]:
         same.mentions.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])))
         add_evidence(doc, "agreement", m.start, m.end, "kind", "agreement_noun")
     return agreements
+
+
+def _other_sums(agreement: Agreement, m) -> bool:
+    """`Тогда компания также заключала с областной администрацией соглашение — на 1,6 млрд`:
+    the same sides with another sum sign another agreement."""
+    return agreement.sum is not None and m.sum is not None and agreement.sum.amount != m.sum.amount
+
+
+def _same_sum(agreement: Agreement, m) -> bool:
+    """A headline's `начал работу с соглашения на 640 млн рублей` and the text's agreement of
+    that kind and sum are one, whatever names each gives its sides."""
+    return agreement.sum is not None and agreement.sum == m.sum
 
 
 def with_full_names(agreements: List[Agreement], named: Iterable[str] = ()) -> List[Agreement]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..vocab import load_set
+from ..vocab import load_set, load_table
 from .common import REGION_NOUNS, article_region, entities, paragraph_start, word_lemmas
 from .region_names import region_name
 
@@ -106,6 +106,18 @@ def _home_region_of(doc, sent, noun: str) -> Optional[str]:
     return region_before(doc, sent.start, noun) or home
 
 
+def _region_adjective(doc, token, sent) -> Optional[str]:
+    """`с областной администрацией`, `региональное правительство`: the region noun an adjective
+    before a body stands for (rules/region_adjectives.tsv), when no name follows the body."""
+    if token.i <= sent.start:
+        return None
+    following = doc[token.i + 1] if token.i + 1 < sent.end else None
+    if following is not None and (following.ent_type_ or following.pos_ == "PROPN" or is_bare_region_word(following)):
+        return None
+    adjectives = dict(load_table("region_adjectives.tsv", 2))
+    return next((adjectives[w] for w in word_lemmas(doc[token.i - 1]) if w in adjectives), None)
+
+
 def home_region(doc, sent, sign: bool):
     """(start, end, region) of a region the sentence names without its name, or None."""
     for token in sent:
@@ -121,6 +133,10 @@ def home_region(doc, sent, sign: bool):
         elif is_bare_region_word(token) and (token.morph.get("Case") == ["Nom"] or _names_a_side(doc, token)
                                              or _is_partner(doc, token)):
             region, end = _home_region_of(doc, sent, token.lemma_.lower()), token.i + 1
+        elif word_lemmas(token) & load_set("government_nouns.txt") and _region_adjective(doc, token, sent):
+            region = _home_region_of(doc, sent, _region_adjective(doc, token, sent))
+            end = token.i + 1
+            token = doc[token.i - 1]  # the party starts at the adjective
         elif sign and _is_bare_body(doc, token, sent):
             region = region_before(doc, sent.start, governed=True) or article_region(doc)
             end = token.i + 1

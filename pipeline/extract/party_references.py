@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional
 
-from ..normalize import is_legal_form
+from ..normalize import is_cyrillic, is_legal_form
 from ..records import ORG
 from ..vocab import load_set
 from .park_mentions import GENERIC_REFERENCES
@@ -46,6 +46,34 @@ def _subject_noun(doc, sent) -> Optional[int]:
             if not named and not _in_apposition(doc, token.i, sent.start):
                 found = token.i
     return found
+
+
+PARTNER = {"с", "со"}
+PARTNER_NAME_REACH = 4
+
+
+def _partner_noun(doc, sent) -> Optional[int]:
+    """`Соглашение с инвестором подписали …` where no subject noun signs: a subject noun in the
+    instrumental after `с`, with no name of its own after it, is the partner named before."""
+    for token in sent:
+        if not token.text.islower() or token.ent_type_ or token.morph.get("Case") != ["Ins"] \
+                or token.pos_ != "NOUN" or not word_lemmas(token) & _subject_words():
+            continue
+        before = doc[token.i - 1] if token.i > sent.start else None
+        if before is not None and before.lower_ in PARTNER and not _named_after(doc, token.i, sent.end):
+            return token.i
+    return None
+
+
+def _named_after(doc, i: int, end: int) -> bool:
+    """Whether a name follows the noun at i, past genitive words (`с производителем уплотнителей
+    Zhongding`), before any preposition or verb (`с инвестором на форуме «Россия»` names none)."""
+    for token in doc[i + 1:min(end, i + 1 + PARTNER_NAME_REACH)]:
+        if token.text in QUOTES or token.ent_type_ or token.pos_ == "PROPN" or (token.is_alpha and not is_cyrillic(token.text)):
+            return True
+        if token.pos_ not in {"NOUN", "ADJ"}:  # the tagger may miss the genitive: no case test
+            return False
+    return False
 
 
 def _signs_inside_clause(doc, i: int, end: int) -> bool:
@@ -153,6 +181,8 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
     is the park the article speaks of most."""
     sent = sentences[index]
     noun = _subject_noun(doc, sent)
+    if noun is None:
+        noun = _partner_noun(doc, sent)
     if noun is None:
         return None
     if word_lemmas(doc[noun]) & load_set("park_subject_nouns.txt"):
