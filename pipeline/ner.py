@@ -13,6 +13,7 @@ from spacy.util import filter_spans
 
 from .batching import BatchedComponent
 from .models import morph_analyzer, ner_tagger
+from .vocab import load_set
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ class NatashaNER(BatchedComponent):
                     found[id(doc)].append(ent)
         for doc in docs:
             doc.ents = filter_spans([part for ent in found[id(doc)]
-                                     for part in _place_split_off(doc, _place_as_org(doc, _quoted_end(doc, ent)))])
+                                     for part in _place_split_off(doc, _place_as_org(doc, _with_purpose(doc, _quoted_end(doc, ent))))])
         return docs
 
 
@@ -45,6 +46,28 @@ def _quoted_end(doc, ent):
     if closing is None or closing + 1 >= ent.end or not all(t.is_lower and t.is_alpha for t in doc[closing + 1:ent.end]):
         return ent
     return Span(doc, ent.start, closing + 1, label="ORG")
+
+
+PURPOSE_WORDS = 5  # `по развитию частного сектора`: the words after `по` a name may take
+
+
+def _with_purpose(doc, ent):
+    """`Исламская корпорация по развитию частного сектора`: an organisation whose head noun
+    (rules/org_purpose_heads.txt) closes the NER's span goes on with `по`, a noun in the dative
+    and the words in the genitive after it."""
+    if ent.label_ != "ORG" or ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "по" \
+            or ent[-1].lemma_.lower() not in load_set("org_purpose_heads.txt"):
+        return ent
+    purpose = doc[ent.end + 1]
+    if purpose.pos_ != "NOUN" or purpose.morph.get("Case") != ["Dat"]:
+        return ent
+    end = ent.end + 2
+    while end < len(doc) and end - ent.end <= PURPOSE_WORDS and doc[end].pos_ in {"NOUN", "ADJ", "PROPN", "CCONJ"} \
+            and (doc[end].pos_ == "CCONJ" or doc[end].morph.get("Case") == ["Gen"]):
+        end += 1
+    while doc[end - 1].pos_ == "CCONJ":
+        end -= 1
+    return Span(doc, ent.start, end, label="ORG")
 
 
 def _place_as_org(doc, ent):
