@@ -20,6 +20,7 @@ from ..vocab import load_set, load_list, load_table
 from .region_names import GENDERS
 from .agreement_sides import keep_side_parties
 from .agreement_witnesses import drop_witnesses
+from .party_asides import drop_described
 from .common import REGION_NOUNS, entities, entities_in, quoted_spans, word_lemmas
 from .home_regions import home_region
 from .park_mentions import match_kind, name_key
@@ -149,8 +150,17 @@ def is_event(doc, start: int, end: int, floor: int) -> bool:
         return False  # `На полях форума АО «Корпорация развития …»`: an event has no legal form
     if doc[start].lemma_.lower() in ORG_NOUNS:
         return False  # `на полях форума Министерство промышленности …`: a body, not the forum's name
+    full = expand_abbreviation(doc, text)
+    if full != text and not any(_is_event_word(word) for word in full.split()):
+        return False  # `на форуме КРДВ заключила`: КРДВ the text defined as a corporation
     words = [t.lemma_.lower() for t in doc[max(floor, start - 3):end]]
     return any(word in load_set("event_nouns.txt") or word.endswith(("форум", "forum")) for word in words)
+
+
+def _is_event_word(word: str) -> bool:
+    """`форума`, `выставка`, `Forum`: a word of rules/event_nouns.txt in any form."""
+    forms = {p.normal_form for p in morph_analyzer().parse(strip_quotes(word).lower())}
+    return bool(forms & load_set("event_nouns.txt")) or any(form.endswith(("форум", "forum")) for form in forms)
 
 
 def _is_short_name(word: str) -> bool:
@@ -282,7 +292,7 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
         elif ent.label_ == "PER" and sign and not _is_speaker(doc, ent) and not _is_address(doc, ent, sent) \
                 and not all(is_government(t) for t in ent) and _is_person(doc, ent):
             parties.append(Party(ent.start, ent.end, person_name(ent), PER))
-    parties = drop_witnesses(doc, sent, keep_side_parties(doc, sent, parties))
+    parties = drop_described(doc, sent, drop_witnesses(doc, sent, keep_side_parties(doc, sent, parties)))
     return sorted(parties, key=lambda party: party.start)
 
 

@@ -1,0 +1,29 @@
+"""An aside between dashes right after a party that says whose part it is (rules/party_kin_words.txt)
+describes it: `ООО «Хайхуа Рус» — российская «дочка» китайской Shandong Haihua Chemical —
+заключили …`. The organisations inside own or hold the party; they are not parties. Other
+asides stay: after a common noun the aside is the name itself (`оператор площадки — АО
+«Корпорация развития …» — заключил`), and dashes also join sides and their signers
+(`со стороны региона — губернатор …, со стороны инвестора — …`).
+"""
+from __future__ import annotations
+
+from ..vocab import load_set
+from .common import word_lemmas
+
+DASHES = {"—", "–"}
+
+
+def drop_described(doc, sent, parties: list) -> list:
+    """The parties without those inside a dashed aside of kin right after another party."""
+    dashes = [t.i for t in sent if t.text in DASHES]
+    dropped = set()
+    for opening, closing in zip(dashes, dashes[1:]):
+        before = opening - 1
+        while before > sent.start and doc[before].is_space:
+            before -= 1
+        if not any(p.start <= before < max(p.end, p.start + 1) for p in parties):
+            continue
+        if not any(word_lemmas(t) & load_set("party_kin_words.txt") for t in doc[opening + 1:closing]):
+            continue
+        dropped |= {id(p) for p in parties if opening < p.start and p.end <= closing}
+    return [p for p in parties if id(p) not in dropped]
