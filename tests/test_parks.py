@@ -13,6 +13,10 @@ def residents(count, qualifier=None):
 
 
 CASES = [
+    # a name the dictionary does not know, declined alone, is the park: the size of one building
+    # it owns is no size of the park
+    ("Технопарк «Сарапулье» открылся в Ижевске. В планах — второй корпус «Сарапулья» на 12 тыс. кв. м.",
+     [park("Сарапулье", "технопарк", "Ижевск")]),
     # a region between the kind and the name is the park's place (its generic noun dropped);
     # a field phrase between them is the kind's
     ("Сырьё будут закупать у предприятий промышленного кластера Кировской области «Вятский полимер».",

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from ..vocab import load_set
 from .common import word_lemmas
-from .park_mentions import GENERIC_REFERENCES, match_kind
+from ..normalize import strip_quotes
+from .common import quoted_spans
+from .park_mentions import GENERIC_REFERENCES, is_declined_form, match_kind
 from .parties import ORG_NOUNS, PARTY_PREPOSITIONS
 
 
@@ -46,7 +48,7 @@ def park_places(doc) -> set:
                 or doc[i].lemma_.lower() in load_set("park_object_words.txt") \
                 or _of_common_noun(doc, i, span.start) or _kind_governed(doc, i, span.start):
             places.update(range(span.start, span.end))
-    return places
+    return places | _declined_after_org_noun(doc)
 
 
 CREATED_GAP = {"был", "была", "было", "будет", "в", "году"}  # `создан в 2022 году`, `была создана`
@@ -93,3 +95,21 @@ def _of_common_noun(doc, i: int, start: int) -> bool:
     park_words = [t for t in doc[i + 1:start + 2] if t.pos_ in {"NOUN", "PROPN"}]
     return noun.pos_ == "NOUN" and noun.text.islower() and park_words and park_words[0].morph.get("Case") == ["Gen"] \
         and noun.lemma_.lower() not in ORG_NOUNS and not word_lemmas(noun) & load_set("positions.txt")
+
+
+
+def _declined_after_org_noun(doc) -> set:
+    """`Управляющая компания «Прииртышья»`: a park's quoted name that the writer declined after
+    an organisation noun is what the organisation runs (`ассоциация «Волга-Авто»`, named as
+    written, is the association itself)."""
+    names = [park["name"] for park in doc._.parks]
+    found = set()
+    for span in quoted_spans(doc):
+        inner = strip_quotes(span.text)
+        i = span.start - 2  # the word before the opening quote
+        if i < 0 or inner in names or not any(is_declined_form(inner, name) for name in names):
+            continue
+        if doc[i].pos_ == "NOUN" and doc[i].text.islower() and doc[i].lemma_.lower() in ORG_NOUNS:
+            found.update(range(span.start, span.end))
+    return found
+

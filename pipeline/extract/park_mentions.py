@@ -53,6 +53,18 @@ def name_key(name: str) -> str:
     return " ".join(morph_analyzer().parse(word)[0].normal_form for word in words)
 
 
+CASE_ENDING = 2  # letters a case ending may change: `Прииртышье` → `Прииртышья`
+
+
+def is_declined_form(text: str, name: str) -> bool:
+    """Whether `text` is `name` with its words declined: the same words up to their endings
+    (names the dictionary does not know get no reliable normal form)."""
+    words, name_words = text.lower().split(), name.lower().split()
+    return len(words) == len(name_words) and all(
+        len(a) > CASE_ENDING + 2 and a[:-CASE_ENDING] == b[:len(a) - CASE_ENDING] and abs(len(a) - len(b)) <= CASE_ENDING
+        for a, b in zip(words, name_words))
+
+
 def _lemma_forms(token) -> frozenset:
     return _with_last_parts(word_lemmas(token))
 
@@ -382,6 +394,8 @@ def find_name_mentions(doc, known: Dict[str, str], taken: set) -> List[ParkMenti
             continue
         name = _nominative_name(span)
         key = name_key(name)
+        if key not in known:  # `«Прииртышья»`: a name the dictionary does not know, declined
+            key = next((k for k, known_name in known.items() if is_declined_form(strip_quotes(span.text), known_name)), key)
         if key in known:
             found.append(ParkMention(span.start - 1, span.end + 1, known[key], key, None, False,
                                      span.start - 1, "quoted_name_alone"))
@@ -397,6 +411,12 @@ def _nominative_name(span) -> str:
     return strip_quotes(span.text)
 
 
+def _declined_name(first, m) -> bool:
+    """`корпус «Рамеева»`: a name alone written otherwise than the park's name is declined, in
+    a case the tagger may have missed."""
+    return m.kind is None and bool(m.name) and first.text != m.name.split()[0] and is_declined_form(first.text, m.name.split()[0])
+
+
 def possessed_noun(doc, m, floor: int) -> Optional[int]:
     """The common noun a park in the genitive follows and owns (`корпусов «Толмачёвского»`),
     or None: not a place noun (`на территории парка` is the park), a kind or a title."""
@@ -405,7 +425,7 @@ def possessed_noun(doc, m, floor: int) -> Optional[int]:
         i -= 1
     first = next((t for t in doc[m.start:m.end] if t.is_alpha), None)
     if i < floor or doc[i].pos_ != "NOUN" or not doc[i].text.islower() or first is None \
-            or first.morph.get("Case") != ["Gen"] or match_kind(doc, i) is not None:
+            or not (first.morph.get("Case") == ["Gen"] or _declined_name(first, m)) or match_kind(doc, i) is not None:
         return None
     if word_lemmas(doc[i]) & (load_set("positions.txt") | load_set("place_nouns.txt")):
         return None

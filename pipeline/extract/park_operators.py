@@ -20,7 +20,7 @@ from typing import Optional
 from ..normalize import strip_legal_form, strip_quotes
 from ..vocab import load_list, load_set
 from .common import add_evidence, entities_in, index_by_first_word, quoted_spans, word_lemmas
-from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key, possessed_noun
+from .park_mentions import GENERIC_REFERENCES, ParkMention, is_declined_form, match_kind, name_key, possessed_noun
 from ..records import ORG
 from .parties import expand_abbreviation, headed_names, is_event, org_name, sentence_parties
 from .party_references import referred_party
@@ -303,7 +303,7 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
         name = expand_abbreviation(doc, _org_name(doc, org, mentions))
         for park_key in keys:
             park = parks[park_key].park
-            if name and name_key(name) != park_key and park.operator is None:
+            if name and name_key(name) != park_key and not is_declined_form(name, park.name) and park.operator is None:
                 park.operator = name
                 used |= {m.start for m in mentions if org[0] <= m.start < org[1] or m.start <= org[0] < m.end}
                 add_evidence(doc, "park", org[0], org[1], "operator", "operator_cue")

@@ -344,14 +344,15 @@ def _measures_other_named(doc, mentions, span) -> bool:
 
 def _measures_owned(doc, target, span) -> bool:
     """A size right after a park that follows one of the things it owns measures that thing
-    (`Один из корпусов «Х» площадью 12 тыс. кв. м`), not the park (`помещений технопарка
-    «Х» площадью …` is all of them: the park's size)."""
+    (`Один из корпусов «Х» площадью 12 тыс. кв. м`, `Второй корпус «Х» на 12 тыс. кв. м`,
+    rules/one_building_words.txt), not the park (`помещений технопарка «Х» площадью …` is all
+    of them: the park's size)."""
     between = [t for t in doc[target.end:span.start] if not t.is_space]
     owned = possessed_noun(doc, target, span.sent.start)
     if len(between) > 2 or owned is None:
         return False
     words = [t for t in doc[max(span.sent.start, owned - 2):owned] if not t.is_space]
-    parts = load_set("part_words.txt")
+    parts = load_set("part_words.txt") | load_set("one_building_words.txt")
     return bool(words) and (bool(word_lemmas(words[-1]) & parts)
                             or (len(words) == 2 and words[-1].lower_ == "из" and bool(word_lemmas(words[0]) & parts)))
 
