@@ -20,6 +20,7 @@ from .state_bodies import region_aliases
 REACH = 7          # words after a name where its place may stand
 REACH_AFTER_CUE = 12  # … and after `расположенный`, `созданная`, `размещается`
 REACH_BEFORE = 8   # words between a place and the kind it comes before
+PLACE_NOUN_WORDS = 3  # `в посёлке городского типа` between a preposition and the place
 STOPS = {".", ";", "—", "–", "(", ")", "«", "»", "\"", ":"}
 DOTTED_NOUNS = {"г", "пос", "с", "д"}  # `г. Димитровград`: the dot of a place noun is no stop
 
@@ -90,7 +91,7 @@ FRAME_PREPOSITIONS = {"в", "во"}
 def paragraph_place(doc, m) -> Optional[str]:
     """`В Дзержинске ситуация схожая. Промышленный парк «Ольгино» …`: a paragraph that opens
     with a city or district after `в` frames the parks it names without a place of their own."""
-    start = paragraph_start(doc, m.start)
+    start = _past_dateline(doc, paragraph_start(doc, m.start), m.start)
     words = [t for t in doc[start:m.start] if not t.is_space][:1]
     if not words or words[0].lower_ not in FRAME_PREPOSITIONS:
         return None
@@ -98,7 +99,20 @@ def paragraph_place(doc, m) -> Optional[str]:
     if place is None:
         return None
     name = phrase_nominative(most_specific_part(place))
-    return record_place(doc, most_specific_part(place), "place_of_paragraph") if specificity(name) == 2 else None
+    return record_place(doc, most_specific_part(place), "place_of_paragraph") if specificity(name) >= 1 else None
+
+
+DATELINE_WORDS = 8  # `УФА, 18 сентября.`, `КУРГАН, 14 октября. /ТАСС/.`
+
+
+def _past_dateline(doc, start: int, limit: int) -> int:
+    """The start of a paragraph past its dateline (`УФА, 18 сентября. В Кармаскалинском районе …`):
+    a first sentence of a few words opening with a word in capitals."""
+    first = next((t for t in doc[start:limit] if not t.is_space), None)
+    if first is None or not (first.text.isupper() and first.is_alpha and len(first.text) > 1):
+        return start
+    sent = first.sent
+    return sent.end if sent.end < limit and len(sent) <= DATELINE_WORDS else start
 
 
 def qualifies_noun(doc, place) -> bool:
@@ -214,7 +228,7 @@ def leads_to_place(doc, start: int, ent) -> bool:
     if not prepositions:
         return False
     last = prepositions[-1]
-    if not _only_place_nouns(words[last + 1:], between[last + 1:]) or len(between) - last > 3:
+    if not _only_place_nouns(words[last + 1:], between[last + 1:]) or len(between) - last > PLACE_NOUN_WORDS + 1:
         return False
     head = between[:last]
     if [t.text for t in head] in (["—"], ["–"]):
@@ -228,12 +242,22 @@ def leads_to_place(doc, start: int, ent) -> bool:
         return False
     if any(forms & load_set("location_cues.txt") for forms in words[:last]):
         return True
-    if [t.text for t in head] in ([], ["("], [","]):
+    if [t.text for t in head] in ([], ["("], [","]) or _site_phrase(words, head):
         return True
     size = load_set("size_words.txt") | load_set("proximity_words.txt")
     # `в 12 км от Твери`: a preposition before the distance belongs to it
     return all(t.like_num or forms & size or (k + 1 < len(head) and head[k + 1].like_num and _is_preposition(words, k))
                for k, (forms, t) in enumerate(zip(words[:last], head)))
+
+
+SITE_WORDS = 6  # `на территории бывшего электролампового завода`
+
+
+def _site_phrase(words: List[set], head) -> bool:
+    """`на территории бывшего электролампового завода в …`, `на месте старых цехов в …`: a site
+    (rules/site_nouns.txt) named by what stood there, between the name and the place."""
+    return 2 <= len(head) <= SITE_WORDS and _is_preposition(words, 0) and bool(words[1] & load_set("site_nouns.txt")) \
+        and all(t.pos_ in {"ADJ", "NOUN"} and t.is_alpha for t in head[1:])
 
 
 def _only_place_nouns(words: List[set], tokens) -> bool:

@@ -88,9 +88,10 @@ class ParkExtractor:
         region = article_region(doc)
         for key, draft in parks.items():
             if draft.park.location is None:  # a region found for the park itself stays
-                first = min((m for m in mentions if m.key == key), key=lambda m: m.start, default=None)
-                framed = paragraph_place(doc, first) if first is not None else None
-                draft.park.location = framed or draft.park.location
+                # the most specific place that opens a paragraph naming the park (a headline's
+                # `В Башкирии …` gives way to the text's `В Кармаскалинском районе …`)
+                framed = [place for place in (paragraph_place(doc, m) for m in mentions if m.key == key) if place]
+                draft.park.location = max(framed, key=specificity, default=None)
             if draft.park.location is None and region is not None:
                 draft.park.location = region
         written_out = full_kinds(mentions, references)
