@@ -71,12 +71,16 @@ def _with_purpose(doc, ent):
 
 
 def _place_as_org(doc, ent):
-    """`глава Красноуфимска`: one unquoted word tagged ORG that the dictionary knows only as a
-    place is a LOC (not an acronym: `УрФУ` is no form of the town Урфа)."""
+    """`глава Красноуфимска`, `«Кубань-Север», Тихорецк`: one unquoted word tagged ORG, or PER after
+    a comma, a dot or a place preposition, that the dictionary knows only as a place is a LOC
+    (not an acronym: `УрФУ` is no form of the town Урфа)."""
     word = ent[0].text
-    if ent.label_ != "ORG" or len(ent) != 1 or not word[:1].isupper() or sum(c.isupper() for c in word) > 1 \
+    if ent.label_ not in {"ORG", "PER"} or len(ent) != 1 or not word[:1].isupper() or sum(c.isupper() for c in word) > 1 \
             or (ent.start > 0 and doc[ent.start - 1].text in {"«", "\""}):
         return ent
+    before = next((t for t in reversed(doc[max(0, ent.start - 2):ent.start]) if not t.is_space), None)
+    if ent.label_ == "PER" and not (before is not None and (before.text in {",", "."} or before.lower_ in load_set("place_prepositions.txt"))):
+        return ent  # `дочь Стефани`: a first name the dictionary knows as a place too
     parses = morph_analyzer().parse(word)
     if parses and all(p.is_known and "Geox" in p.tag for p in parses):
         return Span(doc, ent.start, ent.end, label="LOC")

@@ -434,9 +434,19 @@ def strip_legal_form(text: str) -> str:
             bare = form.rstrip(".")  # `Co., Ltd.`: a form's own dot or the sentence's
             if size < len(words) and " ".join(w.strip(QUOTES) for w in words[:size]).lower().rstrip(".") == bare:
                 words, changed = words[size:], True
+                if len(words) > 1 and is_region_code(words[0]) and words[1][:1] in QUOTES:
+                    words = words[1:]  # `ГАУ КК «Центр инновационного развития Кубани»`: the region's code
             elif size < len(words) and " ".join(w.strip(QUOTES + ",") for w in words[-size:]).lower().rstrip(".") == bare:
                 words, changed = words[:-size], True
     return " ".join(words)
+
+
+REGION_CODE_LETTERS = 3
+
+
+def is_region_code(word: str) -> bool:
+    """`КК`, `РО`, `СО` after a state institution's form: the region it belongs to."""
+    return word.isalpha() and word.isupper() and 2 <= len(word) <= REGION_CODE_LETTERS and is_cyrillic(word)
 
 
 def is_legal_form(word: str) -> bool:

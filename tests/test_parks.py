@@ -13,6 +13,12 @@ def residents(count, qualifier=None):
 
 
 CASES = [
+    # a list item's heading: the park, a comma and its place ending the line (a town the NER
+    # took for a person); a region's code after a state institution's legal form is dropped
+    ("Мы собрали ключевые параметры площадок.\n\n1. Индустриальный парк «Кубань-Север», Тихорецк\n— площадь: 212,5 га;"
+     "\n\n2. Технопарк «Вектор», г. Краснодар\n— оператор: ГАУ КК «Центр инновационного развития Кубани».",
+     [park("Кубань-Север", "индустриальный парк", "Тихорецк", {"value": 212.5, "unit": "га", "m2": 2125000.0}),
+      park("Вектор", "технопарк", "Краснодар", operator="Центр инновационного развития Кубани")]),
     # a site named by what stood there stands between the name and its place
     ("Правительство Республики Мордовия и компания «Мордовинвест» подписали соглашение о создании технополиса "
      "«Искра» на территории бывшего электролампового завода в Саранске.",

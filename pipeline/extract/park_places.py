@@ -226,7 +226,7 @@ def leads_to_place(doc, start: int, ent) -> bool:
     words = [word_lemmas(t) for t in between]
     prepositions = [i for i in range(len(between)) if _is_preposition(words, i)]
     if not prepositions:
-        return False
+        return _heading_place(doc, between, words, ent)
     last = prepositions[-1]
     if not _only_place_nouns(words[last + 1:], between[last + 1:]) or len(between) - last > PLACE_NOUN_WORDS + 1:
         return False
@@ -258,6 +258,15 @@ def _site_phrase(words: List[set], head) -> bool:
     (rules/site_nouns.txt) named by what stood there, between the name and the place."""
     return 2 <= len(head) <= SITE_WORDS and _is_preposition(words, 0) and bool(words[1] & load_set("site_nouns.txt")) \
         and all(t.pos_ in {"ADJ", "NOUN"} and t.is_alpha for t in head[1:])
+
+
+def _heading_place(doc, between, words: List[set], ent) -> bool:
+    """`1. Индустриальный парк «Кубань-Север», Тихорецк` / `…, г. Лабинск` ending its line: a
+    list item's heading gives the park and its place after a comma."""
+    if not between or between[0].text != "," or not _only_place_nouns(words[1:], between[1:]):
+        return False
+    following = doc[ent.end] if ent.end < len(doc) else None
+    return following is None or "\n" in following.text or (following.is_space and "\n" in following.text_with_ws)
 
 
 def _only_place_nouns(words: List[set], tokens) -> bool:

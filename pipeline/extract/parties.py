@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, List, Optional, Set
 
-from ..normalize import (inflect_word, is_legal_form, person_name, phrase_nominative, strip_legal_form,
-                         strip_quotes)
+from ..normalize import (inflect_word, is_legal_form, is_region_code, person_name, phrase_nominative,
+                         strip_legal_form, strip_quotes)
 from ..models import morph_analyzer
 from ..records import LOC, ORG, PER
 from ..vocab import load_set, load_list, load_table
@@ -178,7 +178,7 @@ def org_name(span) -> str:
     if opening and (opening + 1 < len(span) and _is_short_name(span[opening + 1].text)
                     or not any(t.text == ")" for t in span[opening:])):
         span = span[:opening]  # `Евразийский банк развития (ЕАБР)`, `(ЧувГУ)`: the abbreviation is an alias
-    words = [t for t in span if t.text not in QUOTE_TOKENS and not is_legal_form(t.text)]
+    words = [t for t in span if t.text not in QUOTE_TOKENS and not is_legal_form(t.text) and not _code_after_form(t)]
     if not words:
         return ""
     if len(words) == 1 and words[0].text[:1].isupper() and not words[0].text.isupper():
@@ -187,6 +187,13 @@ def org_name(span) -> str:
             return _compound_nominative(words[0], case[0] if case else None)
         return inflect_word(words[0].text, words[0].pos_, case[0] if case else None, "Sing")
     return strip_legal_form(strip_quotes(phrase_nominative(words)))
+
+
+def _code_after_form(token) -> bool:
+    """`ГАУ КК «Центр …»`: a region's code between a legal form and a quoted name."""
+    doc = token.doc
+    return 0 < token.i < len(doc) - 1 and is_legal_form(doc[token.i - 1].text) and is_region_code(token.text) \
+        and doc[token.i + 1].text in QUOTE_TOKENS
 
 
 def _compound_nominative(token, case: Optional[str]) -> str:
