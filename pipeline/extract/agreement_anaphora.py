@@ -3,8 +3,8 @@ sentence after `Первое соглашение заключено с «Х»` 
 немецкой Krauss …` is a new one, of the kind the article has been listing.
 
 An agreement noun opening its sentence (or after `этот`, `данный`) with no ordinal before it
-(rules/agreement_ordinals.txt) speaks of the last agreement of its kind; `документ` after an
-ordinal names a new agreement.
+(rules/agreement_ordinals.txt) speaks of the last agreement of its kind; `документ` or
+`партнёр` after an ordinal names a new agreement.
 """
 from __future__ import annotations
 
@@ -48,8 +48,9 @@ SIDE_REACH = 6  # `со стороны китайской корпорации` 
 
 
 def is_new_document(doc, sent, i: int) -> bool:
-    """`Второй документ — с немецкой Krauss …`: a new agreement named by `документ`."""
-    if doc[i].lemma_.lower() != DOCUMENT:
+    """`Второй документ — с немецкой Krauss …`, `Вторым партнером корпорации стало АО «Y»`: a new
+    agreement named by a noun of rules/new_agreement_nouns.txt after an ordinal."""
+    if doc[i].lemma_.lower() not in load_set("new_agreement_nouns.txt"):
         return False
     before = _word_before(doc, i, sent.start)
     return before is not None and _is_ordinal(before)

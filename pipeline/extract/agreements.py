@@ -167,8 +167,10 @@ class AgreementExtractor:
                 continue
             counted = signed_back(doc, sent) if not mentions and sign else None
             if counted and len(found) < counted:
-                # `Оба документа подписал вице-губернатор …` before the two are named
-                shared.append((sent.end, _signing_parties(doc, sent, places), counted))
+                # `Оба документа подписал вице-губернатор …` before the two are named; `Со стороны
+                # корпорации все три документа подписал …`: the corporation named before too
+                heads = named_by_head(doc, sentences, index)
+                shared.append((sent.end, with_heads_named(_signing_parties(doc, sent, places), heads), counted))
                 continue
             if counted:
                 # `Все три документа со стороны управляющей компании подписал …`: the ones just listed
