@@ -136,6 +136,17 @@ CASES = [
     # partners of an event are no agreements, however they are counted
     ("Форум прошёл в Казани. Первым партнёром форума стала компания «Татнефть», вторым партнёром форума "
      "стал банк «Восток».", []),
+    # a Latin name joined by `и` to another party's; `Его стоимость …` after the document is its sum
+    ("Третий документ — контракт на поставку узлов — заключили ООО «Сибагромаш» и Henan Dongfang Agricultural "
+     "Equipment Co., Ltd. Его стоимость составляет 180 млн юаней (около 2,1 млрд рублей).",
+     [agreement("контракт", [("Сибагромаш", "ORG"), ("Henan Dongfang Agricultural Equipment", "ORG")], money(1.8e8, "CNY"))]),
+    # a region right after a district only says where it is; an agreement spoken of inside a quote
+    # as said is the one named before, the speaker's company no party
+    ("Администрация Тосненского района Ленинградской области и АО «ЛенВодоСтрой» заключили соглашение о "
+     "строительстве водовода.\n\nСейчас у парка два резидента.\n\n«Без собственной воды парк не мог принимать "
+     "производства с мокрыми процессами — пищевиков, химиков. Соглашение снимает главное ограничение площадки», — "
+     "пояснил директор по развитию ООО «Северо-Западные индустриальные парки» Артём Белозёров.",
+     [agreement("соглашение", [("Тосненский район", "LOC"), ("ЛенВодоСтрой", "ORG")])]),
     # a park after its kind and a type phrase, inside `в …`, is a place, not a party
     ("Сегодня в администрации Липецкой области подписана дорожная карта по размещению в особой "
      "экономической зоне регионального уровня «Усманская» производства. Документ подписали первый "

@@ -49,8 +49,10 @@ POSSESSIVES = {"его", "её", "ее"}  # `Соглашение подписа
 
 
 def _pronoun_sum(doc, sent, token) -> bool:
-    """`Его сумма составляет …` opening a sentence right after one that names an agreement."""
-    if token.lemma_.lower() != "сумма" or token.i - 1 != sent.start or doc[sent.start].lower_ not in POSSESSIVES:
+    """`Его сумма составляет …`, `Его стоимость составляет …` (a cue of
+    rules/agreement_sum_cues.txt) opening a sentence right after one that names an agreement."""
+    if token.lemma_.lower() not in load_set("agreement_sum_cues.txt") or token.i - 1 != sent.start \
+            or doc[sent.start].lower_ not in POSSESSIVES:
         return False
     before = doc[sent.start - 1].sent if sent.start > 0 else None
     return before is not None and any(word_lemmas(t) & load_set("agreement_references.txt") for t in before)
@@ -97,8 +99,9 @@ def named_sums(doc, sent) -> List[NamedSum]:
                 if money is not None:
                     found.append(NamedSum(provided, money, after[0][1].start, after[0][1].end))
             continue
+        past = None  # the first token the trap words are looked for in
         if _pronoun_sum(doc, sent, token):
-            noun = token.i - 1
+            noun, past = token.i - 1, token.i + 1  # `Его стоимость`: the cue itself is no trap
         elif _document_with_sum(doc, token):
             noun = token.i
         elif token.lemma_.lower() in load_set("agreement_sum_cues.txt") and _names_agreement(doc, token.i):
@@ -112,7 +115,7 @@ def named_sums(doc, sent) -> List[NamedSum]:
             continue
         quantity, span = after[0]
         between = [t for t in doc[noun + 1:span.start] if not t.is_space]
-        if len(between) > SUM_REACH or any(_owned_elsewhere(t) for t in between):
+        if len(between) > SUM_REACH or any(_owned_elsewhere(t) for t in between if past is None or t.i >= past):
             continue
         money = deal_money(doc, quantity, span, named=True)
         if money is not None:

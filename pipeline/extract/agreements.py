@@ -27,10 +27,10 @@ from .agreement_merge import merge_mentions, same_party, with_formal_regions, wi
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum
 from .elided_subjects import elided_subject
-from .common import (add_evidence, entities, index_by_first_word, is_counted, paragraph_start, sentence_quantities,
-                     word_lemmas, words_from)
+from .common import (add_evidence, entities, index_by_first_word, is_counted, paragraph_start, quoted_spans,
+                     sentence_quantities, word_lemmas, words_from)
 from .money import deal_money
-from .parties import ORG_NOUNS, Party, is_government, sentence_parties
+from .parties import ORG_NOUNS, Party, is_direct_speech, is_government, sentence_parties
 from .party_references import named_by_head, referred_party, sides_named_by_kind
 from .region_names import region_name
 from .unnamed_signers import unnamed_signers
@@ -140,6 +140,9 @@ class AgreementExtractor:
         last_index = None
         # (from token, parties, how many or None for all) signing the documents after
         shared: List[Tuple[int, List[Party], Optional[int]]] = []
+        # `«Соглашение снимает главное ограничение площадки», — пояснил директор …`: words quoted
+        # as said speak of an agreement already named
+        speech = {i for span in quoted_spans(doc) if is_direct_speech(doc, span) for i in range(span.start, span.end)}
         for index, sent in enumerate(sentences):
             if is_planned_signing(sent):
                 continue  # `стороны планируют подписать соглашение`: not signed yet
@@ -151,7 +154,8 @@ class AgreementExtractor:
                 continue
             # `Сумма контракта составляет …` speaks of a contract already named
             mentions = [m for m in _sentence_mentions(doc, sent) if m.start not in {n.noun for n in named}
-                        and not is_planned_document(doc, sent, m.start) and not is_generic_signing(doc, sent, m.start)]
+                        and not is_planned_document(doc, sent, m.start) and not is_generic_signing(doc, sent, m.start)
+                        and not ((m.start in speech or _closes_speech(doc, sent, m.start)) and m.kind in {f.kind for f in found})]
             sign = _has_sign_verb(sent)
             signers = _signing_parties(doc, sent, places) if not mentions and sign and signs_many(doc, sent) else []
             if any(p.type == PER for p in signers):
@@ -240,6 +244,18 @@ class AgreementExtractor:
         places = [region_name(ent) for ent in entities(doc) if ent.label_ == "LOC" and not _inside_a_name(doc, ent)]
         doc._.agreements = [to_dict(a) for a in with_formal_regions(merged, places)]
         return doc
+
+
+def _closes_speech(doc, sent, i: int) -> bool:
+    """`«Без воды парк не мог … Соглашение снимает главное ограничение», — пояснил …`: token i
+    inside a quote that opens its sentence (or a sentence before) and closes with `», —`."""
+    words = [t for t in sent if not t.is_space]
+    closing = next((k for k, t in enumerate(words) if t.text in {"»", "\""} and t.i > i and k + 2 < len(words)
+                    and words[k + 1].text == "," and words[k + 2].text in {"—", "–", "-"}), None)
+    if closing is None:
+        return False
+    opens = 1 if words[0].text in {"«", "\""} else 0
+    return not any(t.text in {"«", "»", "\""} for t in words[opens:closing] if t.i < i)
 
 
 def _latin_org_names(doc) -> List[str]:

@@ -300,7 +300,18 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
                 and not all(is_government(t) for t in ent) and _is_person(doc, ent):
             parties.append(Party(ent.start, ent.end, person_name(ent), PER))
     parties = drop_described(doc, sent, drop_witnesses(doc, sent, keep_side_parties(doc, sent, parties)))
-    return sorted(parties, key=lambda party: party.start)
+    return _without_addresses(sorted(parties, key=lambda party: party.start))
+
+
+def _without_addresses(parties: List[Party]) -> List[Party]:
+    """`Администрация Тосненского района Ленинградской области`: a place right after another
+    place (no word between) only says where that one is; it signs nothing of its own."""
+    kept: List[Party] = []
+    for party in parties:
+        if party.type == LOC and kept and kept[-1].type == LOC and kept[-1].end == party.start > kept[-1].start:
+            continue
+        kept.append(party)
+    return kept
 
 
 def with_place(doc, ent):
@@ -331,9 +342,19 @@ def latin_names(doc, sent):
         while end < sent.end and (_latin_word(doc[end]) or doc[end].text in {"&", "-", ","} and end + 1 < sent.end
                                   and _latin_word(doc[end + 1])) and not doc[end].ent_type_:
             end += 1
-        if before.lemma_.lower() in ORG_NOUNS or before.pos_ == "ADJ" or _org_noun_governs(doc, i, sent.start):
+        if before.lemma_.lower() in ORG_NOUNS or before.pos_ == "ADJ" or _org_noun_governs(doc, i, sent.start) \
+                or _joined_to_name(doc, i, sent.start):
             yield i, end
         i = end
+
+
+def _joined_to_name(doc, i: int, floor: int) -> bool:
+    """`ООО «Сибагромаш» и Henan Dongfang Agricultural Equipment Co., Ltd.`: a Latin name joined
+    by `и` or a comma to an organisation's name."""
+    if i - 2 < floor or doc[i - 1].lower_ not in {"и", ","}:
+        return False
+    last = doc[i - 2]
+    return last.text in {"»", "\""} or last.ent_type_ == "ORG"
 
 
 GENITIVE_REACH = 3  # `производителем полимерной плёнки Ashok Polymers`
