@@ -272,6 +272,14 @@ def _is_future(tokens) -> bool:
                for t in tokens)
 
 
+def _is_target(doc, span, clause) -> bool:
+    """`а число резидентов — довести до 80`, `должно вырасти до 20`, `площадь собираются
+    увеличить до 65 гектаров`: `до` a value after a verb in the infinitive in its clause is a
+    target, not the value."""
+    up_to = doc[span.start].lower_ == "до" or (span.start > 0 and doc[span.start - 1].lower_ == "до")
+    return up_to and any(t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm") == ["Inf"] for t in clause)
+
+
 FUTURE_OF_BE = {"буду", "будешь", "будет", "будем", "будете", "будут"}  # the tagger calls them present
 
 
@@ -307,8 +315,9 @@ def _attach_area(doc, mentions, parks, quantity, span) -> None:
     left, right = token_window(doc, span.start, span.end, 5, 3, span.sent)
     near = left[-3:] + _until_break(right)
     cues = {value_cues().get(lemma) for lemma in lemmas(near)}
-    if "not_area" in cues or _is_plan(left + _clause_before(doc, span)):
-        return
+    clause = left + _clause_before(doc, span)
+    if "not_area" in cues or _is_plan(clause) or _is_target(doc, span, clause):
+        return  # `площадь собираются увеличить до 65 гектаров`: a target
     target = park_for(doc, mentions, span.start, span.end)
     if target is None or target.grouped or quantity.area is None or is_inside_park(doc, span, target):
         return  # a size said of several parks together is none of theirs
@@ -434,6 +443,7 @@ def _attach_residents(doc, mentions, parks, quantity, span) -> None:
     if _is_part_of_count(clause):
         return  # `41 резидент, из них 14 — с российским капиталом`, `из 31 резидента двадцать …`
     if not _is_resident_count(doc, span) or _is_plan(clause) or _is_future(clause + _until_break(right)) \
+            or _is_target(doc, span, clause) \
             or _has_trap(left[-3:] + right[:2], "near") or _has_trap(clause + _until_break(right), "clause"):
         return
     target = park_for(doc, mentions, span.start, span.end) or _our_park(doc, mentions, left)
