@@ -13,6 +13,9 @@ def residents(count, qualifier=None):
 
 
 CASES = [
+    # `в технопарке` (the kind for the park) just before a count of companies
+    ("Технопарк «Светотех» в Саранске пополнился тремя резидентами. Всего в технопарке теперь 68 компаний.",
+     [park("Светотех", "технопарк", "Саранск", residents={"count": 68, "qualifier": None})]),
     # `до` a value after an infinitive in its clause is a target: `довести до 80`, `должно вырасти
     # до 20`, `площадь собираются увеличить до 65 гектаров`
     ("Сегодня в технополисе «Искра» работают 52 резидента. К 2030 году площадь «Искры» собираются увеличить "

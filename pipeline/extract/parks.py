@@ -23,7 +23,8 @@ from .common import (add_evidence, article_region, counted_noun, lemmas, quoted_
                      sentence_quantities, token_window, word_lemmas)
 from .park_areas import BUILDING, buildings_are_park, is_inside_park, whole_of_part
 from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, expand_kind, find_kind_mentions,
-                            find_name_mentions, full_kinds, generic_word_names, kind_expansions, possessed_noun)
+                            find_name_mentions, full_kinds, generic_word_names, kind_expansions, match_kind,
+                            possessed_noun)
 from .operator_names import attach_named_after_parks, attach_same_named
 from .operator_possessors import attach_possessors
 from .operator_references import attach_new_managers, attach_referred_operators
@@ -404,11 +405,12 @@ def _in_brackets(doc, span) -> bool:
 
 
 def _after_in_it(doc, span) -> bool:
-    """`в парке пять компаний`, `в ней три компании`, `в парке уже 12 инвесторов`: the park, or
-    a pronoun for it, just before (an adverb aside)."""
+    """`в парке пять компаний`, `в ней три компании`, `в парке уже 12 инвесторов`, `в технопарке
+    теперь 68 компаний`: the park, its kind or a pronoun for it, just before (an adverb aside)."""
     before = [t for t in doc[max(span.sent.start, span.start - 4):span.start] if not (t.is_space or t.pos_ == "ADV")]
     return len(before) >= 2 and before[-2].lemma_.lower() in {"в", "на"} and (
-        before[-1].pos_ == "PRON" or word_lemmas(before[-1]) & GENERIC_REFERENCES)
+        before[-1].pos_ == "PRON" or bool(word_lemmas(before[-1]) & GENERIC_REFERENCES)
+        or match_kind(doc, before[-1].i) is not None)  # `Всего в технопарке теперь 68 компаний`
 
 
 def _is_count_of_residents(doc, span) -> bool:
