@@ -31,11 +31,31 @@ class NamedSum:
 
 def _names_agreement(doc, i: int) -> bool:
     """Token i is an agreement noun after a cue, passing over adjectives: `стоимость
-    инвестиционного договора`."""
+    инвестиционного договора`; or `по нему` after a cue, the agreement just named
+    (`Соглашение (инвестиции по нему составят 63 млрд тенге)`)."""
     j = i + 1
     while j < len(doc) and j - i <= 3 and (doc[j].is_space or doc[j].pos_ == "ADJ"):
         j += 1
-    return j < len(doc) and bool(word_lemmas(doc[j]) & load_set("agreement_references.txt"))
+    if j < len(doc) and doc[i].lower_ == "по" and doc[j].lower_ in BY_IT:
+        return True
+    if j < len(doc) and bool(word_lemmas(doc[j]) & load_set("agreement_references.txt")):
+        return True
+    return _held_in_document(doc, i)
+
+
+HELD_REACH = 4  # `Сумма, закрепленная в документе, — …`
+
+
+def _held_in_document(doc, i: int) -> bool:
+    """`Сумма, закрепленная в документе, — 1,9 млрд рублей`: a participle after the cue's comma
+    says the sum is the agreement's."""
+    words = [t for t in doc[i + 1:i + 2 + HELD_REACH] if not t.is_space]
+    if len(words) < 3 or words[0].text != "," or words[1].morph.get("VerbForm") != ["Part"]:
+        return False
+    return any(word_lemmas(t) & load_set("agreement_references.txt") for t in words[2:])
+
+
+BY_IT = {"нему", "ней"}  # `инвестиции по нему составят …`
 
 
 def _noun_after(doc, i: int) -> int:
