@@ -47,7 +47,10 @@ class ColumnLemmatizer:
         lemma = self.lemmatizer.lemmatize(token)[0]
         if lemma != token.lower_ or token.pos_ not in OPEN_CLASSES:
             return lemma
-        known = [(p, oc2ud(str(p.tag))[0]) for p in self.lemmatizer._morph.parse(token.text) if p.is_known]
+        parses = [p for p in self.lemmatizer._morph.parse(token.text) if p.is_known]
+        if any(p.normal_form == lemma for p in parses):
+            return lemma  # the word is a lemma of its own (most nominatives): nothing to mend
+        known = [(p, oc2ud(str(p.tag))[0]) for p in parses]
         same = [p for p, pos in known if OPEN_CLASSES[pos] == OPEN_CLASSES[token.pos_]] if all(
             pos in OPEN_CLASSES for _, pos in known) else None
         if same is None:

@@ -429,16 +429,23 @@ def strip_legal_form(text: str) -> str:
     changed = True
     while changed and len(words) > 1:
         changed = False
-        for form in legal_forms():
-            size = len(form.split())
-            bare = form.rstrip(".")  # `Co., Ltd.`: a form's own dot or the sentence's
-            if size < len(words) and " ".join(w.strip(QUOTES) for w in words[:size]).lower().rstrip(".") == bare:
+        for size, bare in _forms_by_size():  # `Co., Ltd.`: a form's own dot or the sentence's
+            if size < len(words) and " ".join(w.strip(QUOTES) for w in words[:size]).lower().rstrip(".") in bare:
                 words, changed = words[size:], True
                 if len(words) > 1 and is_region_code(words[0]) and words[1][:1] in QUOTES:
                     words = words[1:]  # `ГАУ КК «Центр инновационного развития Кубани»`: the region's code
-            elif size < len(words) and " ".join(w.strip(QUOTES + ",") for w in words[-size:]).lower().rstrip(".") == bare:
+            elif size < len(words) and " ".join(w.strip(QUOTES + ",") for w in words[-size:]).lower().rstrip(".") in bare:
                 words, changed = words[:-size], True
     return " ".join(words)
+
+
+@lru_cache(maxsize=None)
+def _forms_by_size() -> Tuple[Tuple[int, frozenset], ...]:
+    """The legal forms without their final dot, by their number of words."""
+    sizes: dict = {}
+    for form in legal_forms():
+        sizes.setdefault(len(form.split()), set()).add(form.rstrip("."))
+    return tuple((size, frozenset(forms)) for size, forms in sorted(sizes.items()))
 
 
 REGION_CODE_LETTERS = 3
