@@ -48,17 +48,18 @@ def _subject_noun(doc, sent) -> Optional[int]:
     return found
 
 
-PARTNER = {"с", "со"}
+PARTNER = {"с", "со", "между"}
 PARTNER_NAME_REACH = 4
 
 
 def _partner_noun(doc, sent) -> Optional[int]:
-    """`Соглашение с инвестором подписали …` where no subject noun signs: a subject noun in the
-    instrumental after `с`, with no name of its own after it, is the partner named before."""
+    """`Соглашение с инвестором подписали …`, `соглашением между технополисом и …` where no
+    subject noun signs: a subject noun or a park's kind in the instrumental after `с` or
+    `между`, with no name of its own after it, is the partner named before or the park."""
     for token in sent:
-        if not token.text.islower() or token.ent_type_ or token.morph.get("Case") != ["Ins"] \
-                or token.pos_ != "NOUN" or not word_lemmas(token) & _subject_words():
-            continue
+        if not token.text.islower() or token.ent_type_ or token.morph.get("Case") != ["Ins"] or token.pos_ != "NOUN" \
+                or not word_lemmas(token) & (_subject_words() | load_set("park_subject_nouns.txt")):
+            continue  # `между технополисом и …`: the park the article speaks of
         before = doc[token.i - 1] if token.i > sent.start else None
         if before is not None and before.lower_ in PARTNER and not _named_after(doc, token.i, sent.end):
             return token.i
