@@ -21,7 +21,7 @@ from .region_names import GENDERS
 from .agreement_sides import keep_side_parties
 from .agreement_witnesses import drop_witnesses
 from .party_asides import drop_described
-from .common import REGION_NOUNS, entities, entities_in, quoted_spans, word_lemmas
+from .common import REGION_NOUNS, entities, entities_in, is_counted, quoted_spans, word_lemmas
 from .home_regions import home_region
 from .park_mentions import match_kind, name_key
 from .region_names import region_name, shared_noun_regions
@@ -300,7 +300,7 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
                 and not all(is_government(t) for t in ent) and _is_person(doc, ent):
             parties.append(Party(ent.start, ent.end, person_name(ent), PER))
     parties = drop_described(doc, sent, drop_witnesses(doc, sent, keep_side_parties(doc, sent, parties)))
-    return _without_addresses(sorted(parties, key=lambda party: party.start))
+    return _without_counted(doc, _without_addresses(sorted(parties, key=lambda party: party.start)))
 
 
 def _without_addresses(parties: List[Party]) -> List[Party]:
@@ -312,6 +312,16 @@ def _without_addresses(parties: List[Party]) -> List[Party]:
             continue
         kept.append(party)
     return kept
+
+
+def _without_counted(doc, parties: List[Party]) -> List[Party]:
+    """`Два министерства Узбекистана и Jiangsu Sunway подписали …`: a counted body is several,
+    named elsewhere; it is no party of its own."""
+    return [p for p in parties if not (p.type == ORG and p.end > p.start and _counted_body(doc, p.start))]
+
+
+def _counted_body(doc, i: int) -> bool:
+    return doc[i].lemma_.lower() in load_set("state_body_nouns.txt") and is_counted(doc, i)
 
 
 def with_place(doc, ent):
