@@ -13,6 +13,7 @@ from .common import ONE, word_lemmas
 
 DEMONSTRATIVES = {"этот", "данный", "указанный", "подписанный"}
 DOCUMENT = "документ"
+COPULAS = {"стать", "быть", "являться"}
 
 
 def _word_before(doc, i: int, floor: int):
@@ -50,9 +51,11 @@ SIDE_REACH = 6  # `со стороны китайской корпорации` 
 def is_new_document(doc, sent, i: int) -> bool:
     """`Второй документ — с немецкой Krauss …`, `Вторым партнером корпорации стало АО «Y»`: a new
     agreement named by a noun of rules/new_agreement_nouns.txt after an ordinal."""
-    if doc[i].lemma_.lower() not in load_set("new_agreement_nouns.txt"):
-        return False
+    if doc[i].lemma_.lower() not in load_set("new_agreement_nouns.txt") or doc[i].morph.get("Number") == ["Plur"]:
+        return False  # `пятёрка крупнейших торговых партнёров`: many, no agreement
     before = _word_before(doc, i, sent.start)
+    if before is not None and before.lemma_.lower() in COPULAS:
+        before = _word_before(doc, before.i, sent.start)  # `Крупнейшим стал документ о …`
     return before is not None and _is_ordinal(before)
 
 
