@@ -96,10 +96,49 @@ def _is_plural(doc, i: int) -> bool:
         if doc[j].pos_ in {"NOUN", "PROPN"} and doc[j].morph.get("Case") != ["Loc"] \
                 and not _after_preposition(doc, j):
             return False
-        if doc[j].pos_ == "NOUN" and doc[j].text.islower() and _only_adjectives_between(doc, j, i):
+        if doc[j].pos_ == "NOUN" and doc[j].text.islower() and _only_adjectives_between(doc, j, i) \
+                and not (doc[j].morph.get("Case") == ["Ins"] and _after_preposition(doc, j)):
             return False  # `о подписании долгосрочного договора`: the noun governs the genitive
+            # (not `с новыми резидентами соглашения`: a partner, then the verb's object)
         j -= 1
-    return j >= 0 and doc[j].pos_ == "VERB" and doc[i].morph.get("Case") == ["Gen"]
+    return j >= 0 and doc[j].pos_ == "VERB" and (doc[i].morph.get("Case") == ["Gen"] or _plural_object(doc[i]))
+
+
+MANY_DEALS = 6  # agreements after `заключила с резидентами соглашения` that the signer may share
+
+
+def _add_missing_side(found: List[AgreementMention], one_side) -> None:
+    """`КРДВ заключила с новыми резидентами соглашения. Соглашение с АО «Х» на 1,05 млрд …`: an
+    agreement told after with one organisation alone has the plural deals' signer on the other
+    side (an agreement of two named sides keeps them: `«Х» и Y заключили договор`)."""
+    for start, sides in one_side:
+        for mention in [m for m in found if m.start >= start][:MANY_DEALS]:
+            others = [p for p in mention.parties if p.type != PER]
+            if len(others) == 1 and not any(same_party(s, others[0]) for s in sides):
+                mention.parties += sides
+
+
+def _signs_with_many(doc, sent) -> bool:
+    """`заключила с новыми резидентами соглашения`: plural agreements with partners named by a
+    plural noun (rules/deal_partner_nouns.txt) after `с`."""
+    plural = [t for t in sent if kind_at(doc, t.i) and _is_plural(doc, t.i)]
+    if not plural or any(is_counted(doc, t.i) for t in plural):
+        return False  # `подписали с инвесторами 23 соглашения`: a total, its deals mostly untold
+    partners = load_set("deal_partner_nouns.txt")
+    for token in sent:
+        if token.lower_ in {"с", "со"}:
+            noun = next((t for t in doc[token.i + 1:min(sent.end, token.i + 4)] if t.pos_ != "ADJ"), None)
+            if noun is not None and noun.morph.get("Number") == ["Plur"] and word_lemmas(noun) & partners:
+                return True
+    return False
+
+
+def _plural_object(token) -> bool:
+    """`заключила с новыми резидентами соглашения`: an inanimate masculine or neuter noun in the
+    accusative written otherwise than its lemma is a plural (the singular's accusative is its
+    nominative)."""
+    return token.morph.get("Case") == ["Acc"] and token.morph.get("Gender") != ["Fem"] \
+        and token.lower_ != token.lemma_.lower()
 
 
 def _only_adjectives_between(doc, j: int, i: int) -> bool:
@@ -140,6 +179,7 @@ class AgreementExtractor:
         last_index = None
         # (from token, parties, how many or None for all) signing the documents after
         shared: List[Tuple[int, List[Party], Optional[int]]] = []
+        one_side: List[Tuple[int, List[Party]]] = []  # (from token, the side of the deals told next)
         # `«Соглашение снимает главное ограничение площадки», — пояснил директор …`: words quoted
         # as said speak of an agreement already named
         speech = {i for span in quoted_spans(doc) if is_direct_speech(doc, span) for i in range(span.start, span.end)}
@@ -181,6 +221,10 @@ class AgreementExtractor:
                 for mention in found[-counted:]:
                     _add_signers(doc, sent, mention, _signing_parties(doc, sent, places))
                 continue
+            if not mentions and sign and _signs_with_many(doc, sent):
+                # `КРДВ … заключила с новыми резидентами соглашения`: one side of the deals told next
+                sides = _with_subject(doc, sentences, index, places, park_names, _signing_parties(doc, sent, places))
+                one_side.append((sent.end, [p for p in sides if p.type != PER]))
             if not mentions:
                 if found and index - last_index <= FOLLOW_UP_SENTENCES:
                     if (sign or _represents(sent)) and not _counts_documents(doc, sent):  # `заключила 23 соглашения`: a total
@@ -238,6 +282,7 @@ class AgreementExtractor:
             last_index = index if kept else last_index
             _give_named_sums(doc, named, found)
         add_shared_signers(found, shared)
+        _add_missing_side(found, one_side)
         name_persons_fully(doc, found)
         add_signer_sides(doc, found)
         merged = with_full_names(merge_mentions(doc, found), _latin_org_names(doc))

@@ -282,6 +282,7 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
                 covered.update(range(span.start - 1, span.end + 1))
                 continue
             _add_org(doc, sent, parties, covered, span.start - 1, span.end + 1, span)
+    _add_defined_abbreviations(doc, sent, parties, covered)
     for ent in entities_in(sent):
         if covered.intersection(range(ent.start, ent.end)):
             continue
@@ -301,6 +302,20 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
             parties.append(Party(ent.start, ent.end, person_name(ent), PER))
     parties = drop_described(doc, sent, drop_witnesses(doc, sent, keep_side_parties(doc, sent, parties)))
     return _without_counted(doc, _without_addresses(sorted(parties, key=lambda party: party.start)))
+
+
+def _add_defined_abbreviations(doc, sent, parties, covered) -> None:
+    """`…, КРДВ, которая …, заключила`: an abbreviation the text defined in brackets after an
+    organisation's full name (`Корпорация развития Дальнего Востока и Арктики (КРДВ)`) is that
+    organisation wherever it stands, tagged or not."""
+    for token in sent:
+        if token.i in covered or token.ent_type_ or not _is_short_name(token.text) \
+                or (token.i > 0 and doc[token.i - 1].text == "("):
+            continue
+        full = expand_abbreviation(doc, token.text)
+        if full != token.text:
+            covered.add(token.i)
+            parties.append(Party(token.i, token.i + 1, full, ORG))
 
 
 def _without_addresses(parties: List[Party]) -> List[Party]:

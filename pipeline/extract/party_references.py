@@ -58,8 +58,9 @@ def _partner_noun(doc, sent) -> Optional[int]:
     `между`, with no name of its own after it, is the partner named before or the park."""
     for token in sent:
         if not token.text.islower() or token.ent_type_ or token.morph.get("Case") != ["Ins"] or token.pos_ != "NOUN" \
-                or not word_lemmas(token) & (_subject_words() | load_set("park_subject_nouns.txt")):
-            continue  # `между технополисом и …`: the park the article speaks of
+                or not word_lemmas(token) & (_subject_words() | load_set("park_subject_nouns.txt")) \
+                or word_lemmas(token) & load_set("bare_org_heads.txt"):
+            continue  # `между технополисом и …`: the park; `с корпорацией`: named_by_head's
         before = doc[token.i - 1] if token.i > sent.start else None
         if before is not None and before.lower_ in PARTNER and not _named_after(doc, token.i, sent.end):
             return token.i
@@ -265,8 +266,9 @@ def named_by_head(doc, sentences, index: int) -> List[Party]:
                 and doc[end].morph.get("Case") == ["Gen"]:
             end += 1
         following = doc[end] if end < sent.end else None
-        if following is not None and (following.text in QUOTES or following.ent_type_ or following.pos_ in {"PROPN", "NOUN", "ADJ"}):
-            continue
+        if following is not None and (following.text in QUOTES or following.ent_type_ or following.pos_ in {"PROPN", "NOUN", "ADJ"}) \
+                and not word_lemmas(following) & load_set("agreement_references.txt"):
+            continue  # `заключило с корпорацией соглашение`: the document, no name of the body
         words = [t.lemma_.lower() for t in doc[token.i:end]]
         earlier = [ent for ent in entities(doc) if ent.end <= sent.start and ent.label_ == "ORG"
                    and _name_words(ent)[:len(words)] == words]
