@@ -107,6 +107,37 @@ def _is_plural(doc, i: int) -> bool:
 MANY_DEALS = 6  # agreements after `заключила с резидентами соглашения` that the signer may share
 
 
+RESIDENT_DEAL_REACH = 12  # sentences after `заключила с резидентами соглашения` its deals are told in
+
+
+def _resident_deals(doc, sentences, index: int, named: List[NamedSum], found: List[AgreementMention],
+                    side: Tuple[int, List[Party]], places: set) -> List[AgreementMention]:
+    """After plural deals with residents, a sum the text names as an agreement's (`Объём
+    инвестиций по соглашению — 6,2 млрд`, `Её соглашение предусматривает вложение 4,5 млрд`)
+    beside one company no agreement has yet is that company's deal, told apart."""
+    start, sides = side
+    if sentences[index].start < start or index - _sentence_index(sentences, start) > RESIDENT_DEAL_REACH:
+        return []
+    known = [p for m in found for p in m.parties] + sides
+    told = []
+    for item in named:
+        for k in (index, index - 1):
+            if k < 0 or sentences[k].start < start:
+                continue
+            new = [p for p in sentence_parties(doc, sentences[k], places, False)
+                   if p.type == ORG and not any(same_party(p, q) for q in known)]
+            if len(new) == 1:
+                kind = _last_kind_before(doc, item.noun) or "соглашение"
+                told.append(AgreementMention(item.noun, item.noun + 1, kind, new, item.money))
+                known += new
+                break
+    return told
+
+
+def _sentence_index(sentences, token: int) -> int:
+    return next((k for k, sent in enumerate(sentences) if sent.start <= token < sent.end), len(sentences))
+
+
 def _add_missing_side(found: List[AgreementMention], one_side) -> None:
     """`КРДВ заключила с новыми резидентами соглашения. Соглашение с АО «Х» на 1,05 млрд …`: an
     agreement told after with one organisation alone has the plural deals' signer on the other
@@ -118,19 +149,24 @@ def _add_missing_side(found: List[AgreementMention], one_side) -> None:
                 mention.parties += sides
 
 
-def _signs_with_many(doc, sent) -> bool:
-    """`заключила с новыми резидентами соглашения`: plural agreements with partners named by a
-    plural noun (rules/deal_partner_nouns.txt) after `с`."""
+def _signs_with_many(doc, sent) -> Optional[str]:
+    """`заключила с новыми резидентами соглашения` ("partners": plural agreements with partners
+    named by a plural noun of rules/deal_partner_nouns.txt after `с`), `Соглашения … с
+    управляющей компанией — АО «Х» — компании подписали` ("subjects": the plural noun signs);
+    None for other signings."""
     plural = [t for t in sent if kind_at(doc, t.i) and _is_plural(doc, t.i)]
     if not plural or any(is_counted(doc, t.i) for t in plural):
-        return False  # `подписали с инвесторами 23 соглашения`: a total, its deals mostly untold
+        return None  # `подписали с инвесторами 23 соглашения`: a total, its deals mostly untold
     partners = load_set("deal_partner_nouns.txt")
     for token in sent:
         if token.lower_ in {"с", "со"}:
             noun = next((t for t in doc[token.i + 1:min(sent.end, token.i + 4)] if t.pos_ != "ADJ"), None)
             if noun is not None and noun.morph.get("Number") == ["Plur"] and word_lemmas(noun) & partners:
-                return True
-    return False
+                return "partners"
+        if token.pos_ == "NOUN" and token.morph.get("Number") == ["Plur"] and token.morph.get("Case") == ["Nom"] \
+                and word_lemmas(token) & partners and token.text.islower() and token.i not in {t.i for t in plural}:
+            return "subjects"
+    return None
 
 
 def _plural_object(token) -> bool:
@@ -187,6 +223,12 @@ class AgreementExtractor:
             if is_planned_signing(sent):
                 continue  # `стороны планируют подписать соглашение`: not signed yet
             named = named_sums(doc, sent)
+            if one_side and named:
+                # `Крупнейший проект — завод ООО «Х». Объём инвестиций по соглашению — 6,2 млрд`
+                told = _resident_deals(doc, sentences, index, named, found, one_side[-1], places)
+                found.extend(told)
+                last_index = index if told else last_index
+                named = [n for n in named if not any(m.start == n.noun for m in told)]
             listed = _listed(doc, sentences, index, places, park_names)
             if listed:
                 found.extend(listed)
@@ -221,9 +263,12 @@ class AgreementExtractor:
                 for mention in found[-counted:]:
                     _add_signers(doc, sent, mention, _signing_parties(doc, sent, places))
                 continue
-            if not mentions and sign and _signs_with_many(doc, sent):
+            many = _signs_with_many(doc, sent) if not mentions and sign else None
+            if many:
                 # `КРДВ … заключила с новыми резидентами соглашения`: one side of the deals told next
-                sides = _with_subject(doc, sentences, index, places, park_names, _signing_parties(doc, sent, places))
+                sides = _signing_parties(doc, sent, places)
+                if many == "partners":  # the subject signs with them all
+                    sides = _with_subject(doc, sentences, index, places, park_names, sides)
                 one_side.append((sent.end, [p for p in sides if p.type != PER]))
             if not mentions:
                 if found and index - last_index <= FOLLOW_UP_SENTENCES:
