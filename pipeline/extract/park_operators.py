@@ -85,6 +85,10 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
         between = [m for m in mentions if cue <= m.start and m.end <= org[0]]
         before = [m for m in mentions if m.end <= cue and m.start >= sent.start
                   and not _is_place_of(doc, m, org[0]) and not _is_possessor(doc, m, sent.start)]
+        if any("который" in word_lemmas(t) for t in doc[cue:org[0]]):
+            # `на площадке ТОР «Х» в области, управляющей компанией которой является «Y»`: the
+            # clause speaks of the park right before it, wherever that park stands
+            before = [m for m in mentions if m.end <= cue and m.start >= sent.start] or before
         found = (between or before or [None])[-1]
         if found is None and cue > sent.start and doc[cue - 1].lower_ in ITS:
             # `Число резидентов технопарка «Х» выросло, сообщил его оператор — АО «Y»`
@@ -276,9 +280,18 @@ def _is_park_itself(doc, org, mentions) -> bool:
     but not as the object of a finite verb (`Предприятие управляет СЭЗ «Наманган» и …`)."""
     for m in mentions:
         if m.kind and m.start <= org[0] < m.end:
-            if not m.kind_abbreviated or _after_finite_verb(doc, m.start):
+            if not m.kind_abbreviated or _after_finite_verb(doc, m.start) or _spoken_of_as_place(doc, m.start):
                 return True
     return False
+
+
+def _spoken_of_as_place(doc, i: int) -> bool:
+    """`на площадке ТОР «Белогорск»`, `в ОЭЗ «Х»`: a park after a place preposition or a site
+    noun (rules/site_nouns.txt) is where things happen, not who runs them."""
+    j = i - 1
+    while j >= 0 and (doc[j].is_space or doc[j].pos_ == "ADJ"):
+        j -= 1
+    return j >= 0 and bool(word_lemmas(doc[j]) & (load_set("place_prepositions.txt") | load_set("site_nouns.txt")))
 
 
 def _after_finite_verb(doc, i: int) -> bool:
