@@ -19,6 +19,7 @@ from ..normalize import is_cyrillic, is_legal_form, strip_legal_form
 from ..records import ORG, PER, Money, to_dict
 from ..vocab import load_set, load_table
 from .agreement_anaphora import DOCUMENT, is_anaphoric, is_governed_reference, is_new_document
+from .agreement_deals import add_missing_side, resident_deals, signs_with_many
 from .agreement_lists import listed_agreements
 from .agreement_places import park_places
 from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named,
@@ -104,69 +105,9 @@ def _is_plural(doc, i: int) -> bool:
     return j >= 0 and doc[j].pos_ == "VERB" and (doc[i].morph.get("Case") == ["Gen"] or _plural_object(doc[i]))
 
 
-MANY_DEALS = 6  # agreements after `заключила с резидентами соглашения` that the signer may share
-
-
-RESIDENT_DEAL_REACH = 12  # sentences after `заключила с резидентами соглашения` its deals are told in
-
-
-def _resident_deals(doc, sentences, index: int, named: List[NamedSum], found: List[AgreementMention],
-                    side: Tuple[int, List[Party]], places: set) -> List[AgreementMention]:
-    """After plural deals with residents, a sum the text names as an agreement's (`Объём
-    инвестиций по соглашению — 6,2 млрд`, `Её соглашение предусматривает вложение 4,5 млрд`)
-    beside one company no agreement has yet is that company's deal, told apart."""
-    start, sides = side
-    if sentences[index].start < start or index - _sentence_index(sentences, start) > RESIDENT_DEAL_REACH:
-        return []
-    known = [p for m in found for p in m.parties] + sides
-    told = []
-    for item in named:
-        for k in (index, index - 1):
-            if k < 0 or sentences[k].start < start:
-                continue
-            new = [p for p in sentence_parties(doc, sentences[k], places, False)
-                   if p.type == ORG and not any(same_party(p, q) for q in known)]
-            if len(new) == 1:
-                kind = _last_kind_before(doc, item.noun) or "соглашение"
-                told.append(AgreementMention(item.noun, item.noun + 1, kind, new, item.money))
-                known += new
-                break
-    return told
-
-
-def _sentence_index(sentences, token: int) -> int:
-    return next((k for k, sent in enumerate(sentences) if sent.start <= token < sent.end), len(sentences))
-
-
-def _add_missing_side(found: List[AgreementMention], one_side) -> None:
-    """`КРДВ заключила с новыми резидентами соглашения. Соглашение с АО «Х» на 1,05 млрд …`: an
-    agreement told after with one organisation alone has the plural deals' signer on the other
-    side (an agreement of two named sides keeps them: `«Х» и Y заключили договор`)."""
-    for start, sides in one_side:
-        for mention in [m for m in found if m.start >= start][:MANY_DEALS]:
-            others = [p for p in mention.parties if p.type != PER]
-            if len(others) == 1 and not any(same_party(s, others[0]) for s in sides):
-                mention.parties += sides
-
-
-def _signs_with_many(doc, sent) -> Optional[str]:
-    """`заключила с новыми резидентами соглашения` ("partners": plural agreements with partners
-    named by a plural noun of rules/deal_partner_nouns.txt after `с`), `Соглашения … с
-    управляющей компанией — АО «Х» — компании подписали` ("subjects": the plural noun signs);
-    None for other signings."""
-    plural = [t for t in sent if kind_at(doc, t.i) and _is_plural(doc, t.i)]
-    if not plural or any(is_counted(doc, t.i) for t in plural):
-        return None  # `подписали с инвесторами 23 соглашения`: a total, its deals mostly untold
-    partners = load_set("deal_partner_nouns.txt")
-    for token in sent:
-        if token.lower_ in {"с", "со"}:
-            noun = next((t for t in doc[token.i + 1:min(sent.end, token.i + 4)] if t.pos_ != "ADJ"), None)
-            if noun is not None and noun.morph.get("Number") == ["Plur"] and word_lemmas(noun) & partners:
-                return "partners"
-        if token.pos_ == "NOUN" and token.morph.get("Number") == ["Plur"] and token.morph.get("Case") == ["Nom"] \
-                and word_lemmas(token) & partners and token.text.islower() and token.i not in {t.i for t in plural}:
-            return "subjects"
-    return None
+def _plural_kind_at(doc, i: int) -> bool:
+    """An agreement noun in the plural at token i (`заключила с резидентами соглашения`)."""
+    return bool(kind_at(doc, i)) and _is_plural(doc, i)
 
 
 def _plural_object(token) -> bool:
@@ -225,7 +166,8 @@ class AgreementExtractor:
             named = named_sums(doc, sent)
             if one_side and named:
                 # `Крупнейший проект — завод ООО «Х». Объём инвестиций по соглашению — 6,2 млрд`
-                told = _resident_deals(doc, sentences, index, named, found, one_side[-1], places)
+                told = resident_deals(doc, sentences, index, named, found, one_side[-1], places,
+                                      _last_kind_before, AgreementMention)
                 found.extend(told)
                 last_index = index if told else last_index
                 named = [n for n in named if not any(m.start == n.noun for m in told)]
@@ -263,7 +205,7 @@ class AgreementExtractor:
                 for mention in found[-counted:]:
                     _add_signers(doc, sent, mention, _signing_parties(doc, sent, places))
                 continue
-            many = _signs_with_many(doc, sent) if not mentions and sign else None
+            many = signs_with_many(doc, sent, _plural_kind_at) if not mentions and sign else None
             if many:
                 # `КРДВ … заключила с новыми резидентами соглашения`: one side of the deals told next
                 sides = _signing_parties(doc, sent, places)
@@ -327,7 +269,7 @@ class AgreementExtractor:
             last_index = index if kept else last_index
             _give_named_sums(doc, named, found)
         add_shared_signers(found, shared)
-        _add_missing_side(found, one_side)
+        add_missing_side(found, one_side)
         name_persons_fully(doc, found)
         add_signer_sides(doc, found)
         merged = with_full_names(merge_mentions(doc, found), _latin_org_names(doc))

@@ -1,0 +1,84 @@
+"""Deals told one by one after a plural signing: `КРДВ … заключила с новыми резидентами
+соглашения. ООО «Х» построит цех. Инвестиции по соглашению составят 640 млн рублей. Соглашение с
+АО «Y» на 1,05 млрд руб. …`, `Соглашения … с управляющей компанией — АО «Z» — компании
+подписали`.
+
+The signer of the plural deals (the subject, or the one organisation the plural noun signs
+with) is the other side of each deal told next with one organisation alone; a sum named as an
+agreement's beside one company no agreement has yet is that company's deal.
+"""
+from __future__ import annotations
+
+from typing import List, Optional, Tuple
+
+from ..records import ORG, PER
+from ..vocab import load_set
+from .agreement_merge import same_party
+from .common import is_counted, word_lemmas
+from .parties import Party, sentence_parties
+
+MANY_DEALS = 6  # agreements after `заключила с резидентами соглашения` that the signer may share
+
+
+RESIDENT_DEAL_REACH = 12  # sentences after `заключила с резидентами соглашения` its deals are told in
+
+
+def resident_deals(doc, sentences, index: int, named: list, found: list, side: Tuple[int, List[Party]],
+                   places: set, kind_before, make_mention) -> list:
+    """After plural deals with residents, a sum the text names as an agreement's (`Объём
+    инвестиций по соглашению — 6,2 млрд`, `Её соглашение предусматривает вложение 4,5 млрд`)
+    beside one company no agreement has yet is that company's deal, told apart. `kind_before(doc,
+    i)` is the agreement kind last named before token i; `make_mention(start, end, kind, parties,
+    money)` builds a mention."""
+    start, sides = side
+    if sentences[index].start < start or index - _sentence_index(sentences, start) > RESIDENT_DEAL_REACH:
+        return []
+    known = [p for m in found for p in m.parties] + sides
+    told = []
+    for item in named:
+        for k in (index, index - 1):
+            if k < 0 or sentences[k].start < start:
+                continue
+            new = [p for p in sentence_parties(doc, sentences[k], places, False)
+                   if p.type == ORG and not any(same_party(p, q) for q in known)]
+            if len(new) == 1:
+                kind = kind_before(doc, item.noun) or "соглашение"
+                told.append(make_mention(item.noun, item.noun + 1, kind, new, item.money))
+                known += new
+                break
+    return told
+
+
+def _sentence_index(sentences, token: int) -> int:
+    return next((k for k, sent in enumerate(sentences) if sent.start <= token < sent.end), len(sentences))
+
+
+def add_missing_side(found: list, one_side) -> None:
+    """`КРДВ заключила с новыми резидентами соглашения. Соглашение с АО «Х» на 1,05 млрд …`: an
+    agreement told after with one organisation alone has the plural deals' signer on the other
+    side (an agreement of two named sides keeps them: `«Х» и Y заключили договор`)."""
+    for start, sides in one_side:
+        for mention in [m for m in found if m.start >= start][:MANY_DEALS]:
+            others = [p for p in mention.parties if p.type != PER]
+            if len(others) == 1 and not any(same_party(s, others[0]) for s in sides):
+                mention.parties += sides
+
+
+def signs_with_many(doc, sent, plural_kind_at) -> Optional[str]:
+    """`заключила с новыми резидентами соглашения` ("partners": plural agreements with partners
+    named by a plural noun of rules/deal_partner_nouns.txt after `с`), `Соглашения … с
+    управляющей компанией — АО «Х» — компании подписали` ("subjects": the plural noun signs);
+    None for other signings. `plural_kind_at(doc, i)`: a plural agreement noun at token i."""
+    plural = [t for t in sent if plural_kind_at(doc, t.i)]
+    if not plural or any(is_counted(doc, t.i) for t in plural):
+        return None  # `подписали с инвесторами 23 соглашения`: a total, its deals mostly untold
+    partners = load_set("deal_partner_nouns.txt")
+    for token in sent:
+        if token.lower_ in {"с", "со"}:
+            noun = next((t for t in doc[token.i + 1:min(sent.end, token.i + 4)] if t.pos_ != "ADJ"), None)
+            if noun is not None and noun.morph.get("Number") == ["Plur"] and word_lemmas(noun) & partners:
+                return "partners"
+        if token.pos_ == "NOUN" and token.morph.get("Number") == ["Plur"] and token.morph.get("Case") == ["Nom"] \
+                and word_lemmas(token) & partners and token.text.islower() and token.i not in {t.i for t in plural}:
+            return "subjects"
+    return None
