@@ -13,6 +13,11 @@ def residents(count, qualifier=None):
 
 
 CASES = [
+    # `Второй парк — «Х» —`: the bare word, a dash and a quoted name are a park of the article's kind
+    ("Агропромышленный парк «Золотая Нива» открылся в 2020 году. Сейчас здесь девять резидентов.\n\nВторой "
+     "парк - «Благодарненский» - расположен на окраине города Благодарный. Резидентов здесь пока три.",
+     [park("Золотая Нива", "агропромышленный парк", residents={"count": 9, "qualifier": None}),
+      park("Благодарненский", "агропромышленный парк", "Благодарный", residents={"count": 3, "qualifier": None})]),
     # `в технопарке` (the kind for the park) just before a count of companies
     ("Технопарк «Светотех» в Саранске пополнился тремя резидентами. Всего в технопарке теперь 68 компаний.",
      [park("Светотех", "технопарк", "Саранск", residents={"count": 68, "qualifier": None})]),

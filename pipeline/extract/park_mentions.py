@@ -362,8 +362,12 @@ def listed_names(doc, start: int, end: int, quoted_at, kind: str, abbreviated: b
     return found
 
 
+NAME_DASHES = {"—", "–", "-"}  # a dash standing alone between a word and a name
+
+
 def generic_word_names(doc, mentions, references, known: Dict[str, str]):
-    """`Компания построит парк «Озёры»`: a quoted name after the bare word `парк` is a park of
+    """`Компания построит парк «Озёры»`, `Второй парк — «Х» —`: a quoted name after the bare word
+    `парк` (a dash between them allowed) is a park of
     the kind the article names (`индустриальный парк`) when it names one ending in `парк`;
     an article that names none may speak of a city park. Returns (new mentions, the
     references left)."""
@@ -376,6 +380,8 @@ def generic_word_names(doc, mentions, references, known: Dict[str, str]):
     found, left = [], []
     for r in references:
         opening = _next_word(doc, r.end)
+        if opening < len(doc) and doc[opening].text in NAME_DASHES:
+            opening = _next_word(doc, opening + 1)  # `Второй парк — «Благодарненский» — расположен`
         span = quoted_at.get(opening + 1)
         name = strip_quotes(span.text) if span is not None else None
         if r.kind is None and "парк" in word_lemmas(doc[r.start]) and name and name_key(name) not in known:
