@@ -21,7 +21,7 @@ from .region_names import GENDERS
 from .agreement_sides import keep_side_parties
 from .agreement_witnesses import drop_witnesses
 from .party_asides import drop_described
-from .common import REGION_NOUNS, entities, entities_in, is_counted, quoted_spans, word_lemmas
+from .common import REGION_NOUNS, PerDoc, entities, entities_in, is_counted, quoted_spans, word_lemmas
 from .home_regions import home_region
 from .park_mentions import match_kind, name_key
 from .region_names import region_name, shared_noun_regions
@@ -229,6 +229,17 @@ def expand_abbreviation(doc, name: str) -> str:
     name."""
     if not name or " " in name or not _is_short_name(name):
         return name
+    memo = _expansions(doc)
+    if name not in memo:
+        memo[name] = _expanded(doc, name)
+    return memo[name]
+
+
+_expansions = PerDoc()
+
+
+def _expanded(doc, name: str) -> str:
+    """The full name an abbreviation stands for, found once per doc (every party asks)."""
     for token in doc[1:len(doc) - 1]:
         if token.text == name and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")":
             opening = token.i - 1
