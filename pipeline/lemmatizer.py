@@ -8,8 +8,7 @@ writes the LEMMA column with one `Doc.from_array`. The lemmas are spaCy's own.
 from __future__ import annotations
 
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
-from spacy.lang.ru.lemmatizer import RussianLemmatizer
-from spacy.lang.ru.lemmatizer import oc2ud
+from spacy.lang.ru.lemmatizer import RussianLemmatizer, oc2ud
 from spacy.language import Language
 
 

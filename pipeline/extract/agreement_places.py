@@ -7,10 +7,9 @@ A park named otherwise may sign (`КИП «Мастер» и хокимият п
 """
 from __future__ import annotations
 
-from ..vocab import load_set
-from .common import word_lemmas
 from ..normalize import strip_quotes
-from .common import quoted_spans
+from ..vocab import load_set
+from .common import quoted_spans, word_lemmas
 from .park_mentions import GENERIC_REFERENCES, is_declined_form, match_kind
 from .parties import ORG_NOUNS, PARTY_PREPOSITIONS
 
@@ -97,7 +96,6 @@ def _of_common_noun(doc, i: int, start: int) -> bool:
         and noun.lemma_.lower() not in ORG_NOUNS and not word_lemmas(noun) & load_set("positions.txt")
 
 
-
 def _declined_after_org_noun(doc) -> set:
     """`Управляющая компания «Прииртышья»`: a park's quoted name that the writer declined after
     an organisation noun is what the organisation runs (`ассоциация «Волга-Авто»`, named as
@@ -112,4 +110,3 @@ def _declined_after_org_noun(doc) -> set:
         if doc[i].pos_ == "NOUN" and doc[i].text.islower() and doc[i].lemma_.lower() in ORG_NOUNS:
             found.update(range(span.start, span.end))
     return found
-

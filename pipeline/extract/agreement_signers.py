@@ -51,13 +51,9 @@ def signed_back(doc, sent) -> int:
 def name_persons_fully(doc, found: list) -> None:
     """A person who signs under a short name (`Корнилов`) takes the person record's fullest
     one (`Дмитрий Корнилов`)."""
-    persons = getattr(doc._, "persons", None) or []
     for mention in found:
         for k, party in enumerate(mention.parties):
-            if party.type != PER or party.end <= party.start:
-                continue
-            start, end = doc[party.start].idx, doc[party.end - 1].idx + len(doc[party.end - 1])
-            person = next((p for p in persons if any(a < end and start < b for a, b in p.get("mentions") or [])), None)
+            person = _person_record(doc, party)
             if person is not None and len(person["name"]) > len(party.name):
                 mention.parties[k] = Party(party.start, party.end, person["name"], PER, party.governed)
 
@@ -139,15 +135,19 @@ def our_side(doc, before, sent, parties: List[Party]) -> List[Party]:
     return [speaker] if speaker is not None and not same_party(speaker, parties[0]) else []
 
 
-def person_side(doc, party: Party):
-    """The organisation or region a signing person's title names (`директор «УралЛесТеха»
-    Павел Гречко` → УралЛесТех), from the person's record; None when the title names none."""
+def _person_record(doc, party: Party):
+    """The person record one of whose mentions a signing person's tokens overlap, or None."""
     if party.type != PER or party.end <= party.start:
         return None
     start, end = doc[party.start].idx, doc[party.end - 1].idx + len(doc[party.end - 1])
-    person = next((p for p in getattr(doc._, "persons", None) or []
-                   if any(a < end and start < b for a, b in p.get("mentions") or [])), None)
-    org = (person or {}).get("org")
+    return next((p for p in getattr(doc._, "persons", None) or []
+                 if any(a < end and start < b for a, b in p.get("mentions") or [])), None)
+
+
+def person_side(doc, party: Party):
+    """The organisation or region a signing person's title names (`директор «УралЛесТеха»
+    Павел Гречко` → УралЛесТех), from the person's record; None when the title names none."""
+    org = (_person_record(doc, party) or {}).get("org")
     return Party(party.start, party.start, org, ORG) if org else None
 
 

@@ -28,7 +28,7 @@ from .agreement_merge import merge_mentions, same_party, with_formal_regions, wi
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum
 from .elided_subjects import elided_subject
-from .common import (add_evidence, entities, index_by_first_word, is_counted, paragraph_start, quoted_spans,
+from .common import (DASHES, SIDE, add_evidence, entities, index_by_first_word, is_counted, paragraph_start, quoted_spans,
                      sentence_quantities, word_lemmas, words_from)
 from .money import deal_money
 from .parties import ORG_NOUNS, Party, is_direct_speech, is_government, sentence_parties
@@ -283,7 +283,7 @@ def _closes_speech(doc, sent, i: int) -> bool:
     inside a quote that opens its sentence (or a sentence before) and closes with `», —`."""
     words = [t for t in sent if not t.is_space]
     closing = next((k for k, t in enumerate(words) if t.text in {"»", "\""} and t.i > i and k + 2 < len(words)
-                    and words[k + 1].text == "," and words[k + 2].text in {"—", "–", "-"}), None)
+                    and words[k + 1].text == "," and words[k + 2].text in DASHES), None)
     if closing is None:
         return False
     opens = 1 if words[0].text in {"«", "\""} else 0
@@ -439,11 +439,8 @@ def _known_kinds_signed(mentions: List[AgreementMention], parties: List[Party],
 
 def _names_sides(sent) -> bool:
     """`Соглашение стороны подписали …`: the sides are the parties named before."""
-    return any(t.lemma_.lower() == SIDES and t.morph.get("Number") == ["Plur"] and t.morph.get("Case") == ["Nom"]
+    return any(t.lemma_.lower() == SIDE and t.morph.get("Number") == ["Plur"] and t.morph.get("Case") == ["Nom"]
                for t in sent)
-
-
-SIDES = "сторона"
 
 
 def _inside_a_name(doc, ent) -> bool:

@@ -27,6 +27,8 @@ Doc.set_extension("records", default=None, force=True)
 Span.set_extension("rule", default=None, force=True)
 
 OPEN_QUOTES = {"«", "„", "“"}
+DASHES = {"—", "–", "-"}  # a dash standing alone between words (a hyphen written apart too)
+SIDE = "сторона"  # `со стороны региона`, `стороны подписали`
 CLOSE_QUOTES = {"»", "”", "“"}
 STRAIGHT_QUOTES = {'"', "'"}
 

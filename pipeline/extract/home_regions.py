@@ -9,10 +9,11 @@ the last region named before with a body of its own (`с акиматом Алм
 """
 from __future__ import annotations
 
-from typing import Optional
+from functools import lru_cache
+from typing import Dict, Optional
 
 from ..vocab import load_set, load_table
-from .common import REGION_NOUNS, article_region, entities, paragraph_start, word_lemmas
+from .common import REGION_NOUNS, SIDE, article_region, entities, paragraph_start, word_lemmas
 from .region_names import region_name
 
 # words that name a region without its name: `правительство области`, `край подписал`
@@ -89,7 +90,7 @@ def _names_a_side(doc, token) -> bool:
     if token.i < 2:
         return False
     before, first = doc[token.i - 1].lemma_.lower(), doc[token.i - 2].lower_
-    return (before == "сторона" and first in SIGN_PARTNER) or (before == "имя" and first == "от")
+    return (before == SIDE and first in SIGN_PARTNER) or (before == "имя" and first == "от")
 
 
 def _home_region_of(doc, sent, noun: str) -> Optional[str]:
@@ -114,8 +115,13 @@ def _region_adjective(doc, token, sent) -> Optional[str]:
     following = doc[token.i + 1] if token.i + 1 < sent.end else None
     if following is not None and (following.ent_type_ or following.pos_ == "PROPN" or is_bare_region_word(following)):
         return None
-    adjectives = dict(load_table("region_adjectives.tsv", 2))
+    adjectives = _region_adjectives()
     return next((adjectives[w] for w in word_lemmas(doc[token.i - 1]) if w in adjectives), None)
+
+
+@lru_cache(maxsize=None)
+def _region_adjectives() -> Dict[str, str]:
+    return dict(load_table("region_adjectives.tsv", 2))
 
 
 def home_region(doc, sent, sign: bool):
@@ -133,8 +139,8 @@ def home_region(doc, sent, sign: bool):
         elif is_bare_region_word(token) and (token.morph.get("Case") == ["Nom"] or _names_a_side(doc, token)
                                              or _is_partner(doc, token)):
             region, end = _home_region_of(doc, sent, token.lemma_.lower()), token.i + 1
-        elif word_lemmas(token) & load_set("government_nouns.txt") and _region_adjective(doc, token, sent):
-            region = _home_region_of(doc, sent, _region_adjective(doc, token, sent))
+        elif word_lemmas(token) & load_set("government_nouns.txt") and (noun := _region_adjective(doc, token, sent)):
+            region = _home_region_of(doc, sent, noun)
             end = token.i + 1
             token = doc[token.i - 1]  # the party starts at the adjective
         elif sign and _is_bare_body(doc, token, sent):

@@ -16,7 +16,7 @@ from spacy.attrs import LEMMA, ORTH
 from ..models import morph_analyzer
 from ..normalize import inflect_word, strip_quotes
 from ..vocab import load_set, load_table
-from .common import index_by_first_word, is_counted, quoted_spans, word_lemmas, words_from
+from .common import DASHES, index_by_first_word, is_counted, quoted_spans, word_lemmas, words_from
 
 MAX_NAME_WORDS = 3
 # words that speak of a park already named: `в парке работают 15 предприятий`
@@ -362,9 +362,6 @@ def listed_names(doc, start: int, end: int, quoted_at, kind: str, abbreviated: b
     return found
 
 
-NAME_DASHES = {"—", "–", "-"}  # a dash standing alone between a word and a name
-
-
 def generic_word_names(doc, mentions, references, known: Dict[str, str]):
     """`Компания построит парк «Озёры»`, `Второй парк — «Х» —`: a quoted name after the bare word
     `парк` (a dash between them allowed) is a park of
@@ -380,7 +377,7 @@ def generic_word_names(doc, mentions, references, known: Dict[str, str]):
     found, left = [], []
     for r in references:
         opening = _next_word(doc, r.end)
-        if opening < len(doc) and doc[opening].text in NAME_DASHES:
+        if opening < len(doc) and doc[opening].text in DASHES:
             opening = _next_word(doc, opening + 1)  # `Второй парк — «Благодарненский» — расположен`
         span = quoted_at.get(opening + 1)
         name = strip_quotes(span.text) if span is not None else None

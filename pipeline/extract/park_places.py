@@ -266,7 +266,7 @@ def _heading_place(doc, between, words: List[set], ent) -> bool:
     if not between or between[0].text != "," or not _only_place_nouns(words[1:], between[1:]):
         return False
     following = doc[ent.end] if ent.end < len(doc) else None
-    return following is None or "\n" in following.text or (following.is_space and "\n" in following.text_with_ws)
+    return following is None or "\n" in following.text
 
 
 def _only_place_nouns(words: List[set], tokens) -> bool:

@@ -21,7 +21,7 @@ from .region_names import GENDERS
 from .agreement_sides import keep_side_parties
 from .agreement_witnesses import drop_witnesses
 from .party_asides import drop_described
-from .common import REGION_NOUNS, PerDoc, entities, entities_in, is_counted, quoted_spans, word_lemmas
+from .common import DASHES, REGION_NOUNS, PerDoc, entities, entities_in, is_counted, quoted_spans, word_lemmas
 from .home_regions import home_region
 from .park_mentions import match_kind, name_key
 from .region_names import region_name, shared_noun_regions
@@ -69,7 +69,6 @@ def _is_source(doc, start: int) -> bool:
 
 
 SPEECH_ENDS = {",", "!", "?", "…", "."}
-DASHES = {"—", "–", "-"}
 
 
 def is_direct_speech(doc, span) -> bool:

@@ -14,7 +14,8 @@ from ..normalize import is_cyrillic, is_legal_form
 from ..records import ORG
 from ..vocab import load_set
 from .park_mentions import GENERIC_REFERENCES
-from .common import entities, word_lemmas
+from .common import SIDE, entities, word_lemmas
+from .home_regions import PARTNER_WORDS
 from .parties import Party, org_name, sentence_parties, with_place
 from .persons import named_org
 
@@ -48,7 +49,6 @@ def _subject_noun(doc, sent) -> Optional[int]:
     return found
 
 
-PARTNER = {"с", "со", "между"}
 PARTNER_NAME_REACH = 4
 
 
@@ -62,7 +62,7 @@ def _partner_noun(doc, sent) -> Optional[int]:
                 or word_lemmas(token) & load_set("bare_org_heads.txt"):
             continue  # `между технополисом и …`: the park; `с корпорацией`: named_by_head's
         before = doc[token.i - 1] if token.i > sent.start else None
-        if before is not None and before.lower_ in PARTNER and not _named_after(doc, token.i, sent.end):
+        if before is not None and before.lower_ in PARTNER_WORDS and not _named_after(doc, token.i, sent.end):
             return token.i
     return None
 
@@ -135,9 +135,6 @@ def sides_named_by_kind(doc, sent) -> List[Party]:
         if park is not None:
             found.append(Party(noun.i, noun.i + 1, park["name"], ORG))
     return found
-
-
-SIDE = "сторона"
 
 
 def _main_park_runner(doc) -> Optional[str]:
