@@ -14,7 +14,7 @@ from typing import List, Optional, Tuple
 from ..records import ORG, PER
 from ..vocab import load_set
 from .agreement_merge import same_party
-from .common import is_counted, word_lemmas
+from .common import WITH, is_counted, word_lemmas
 from .parties import Party, sentence_parties
 
 MANY_DEALS = 6  # agreements after `заключила с резидентами соглашения` that the signer may share
@@ -74,7 +74,7 @@ def signs_with_many(doc, sent, plural_kind_at) -> Optional[str]:
         return None  # `подписали с инвесторами 23 соглашения`: a total, its deals mostly untold
     partners = load_set("deal_partner_nouns.txt")
     for token in sent:
-        if token.lower_ in {"с", "со"}:
+        if token.lower_ in WITH:
             noun = next((t for t in doc[token.i + 1:min(sent.end, token.i + 4)] if t.pos_ != "ADJ"), None)
             if noun is not None and noun.morph.get("Number") == ["Plur"] and word_lemmas(noun) & partners:
                 return "partners"

@@ -11,11 +11,10 @@ from __future__ import annotations
 from typing import Callable
 
 from ..records import PER
-from .common import is_counted, sentence_quantities
+from .common import WITH, is_counted, sentence_quantities
 from .money import deal_money
 
 LIST_OPENERS = {":", "—", "–", "-"}
-PARTNER_PREPOSITIONS = {"с", "со"}
 PARTY_REACH = 4  # `с казахстанской компанией «Х»`: words between `с` and the name
 
 
@@ -38,7 +37,7 @@ def listed_agreements(doc, sent, parties, kind_at: Callable[[object, int], objec
         if opener is None or opener.text not in LIST_OPENERS:
             continue
         signers = [p for p in parties if p.end <= token.i]
-        starts = [t.i for t in doc[opener.i + 1:sent.end] if t.lower_ in PARTNER_PREPOSITIONS
+        starts = [t.i for t in doc[opener.i + 1:sent.end] if t.lower_ in WITH
                   or (t.lower_ == "и" and _after_partner(parties, t.i))]
         for k, prep in enumerate(starts):
             limit = starts[k + 1] if k + 1 < len(starts) else sent.end

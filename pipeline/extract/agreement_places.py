@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from ..normalize import strip_quotes
 from ..vocab import load_set
-from .common import quoted_spans, word_lemmas
+from .common import PARTNER_PREPOSITIONS, quoted_spans, word_lemmas
 from .park_mentions import GENERIC_REFERENCES, is_declined_form, match_kind
-from .parties import ORG_NOUNS, PARTY_PREPOSITIONS
+from .parties import ORG_NOUNS
 
 
 def park_places(doc) -> set:
@@ -43,7 +43,7 @@ def park_places(doc) -> set:
             i -= 2  # `о создании в регионе индустриального парка «Х»`
             while i > 0 and doc[i].pos_ == "ADJ":
                 i -= 1
-        if doc[i].pos_ == "ADP" and doc[i].lower_ not in PARTY_PREPOSITIONS \
+        if doc[i].pos_ == "ADP" and doc[i].lower_ not in PARTNER_PREPOSITIONS \
                 or doc[i].lemma_.lower() in load_set("park_object_words.txt") \
                 or _of_common_noun(doc, i, span.start) or _kind_governed(doc, i, span.start):
             places.update(range(span.start, span.end))

@@ -10,7 +10,7 @@ A sentence is a plan when it has a signing verb and every one of them is in the 
 from __future__ import annotations
 
 from ..vocab import load_set
-from .common import word_lemmas
+from .common import PARTNER_PREPOSITIONS, word_lemmas
 
 FUTURE_AUXILIARY = {"будет", "будут"}
 
@@ -72,7 +72,7 @@ def is_generic_signing(doc, sent, noun: int) -> bool:
     """`через полгода после подписания договора аренды`: a signing spoken of in general, as a
     point in time or a purpose, names no agreement that was signed."""
     words = [t for t in doc[max(sent.start, noun - 4):noun] if not t.is_space and t.pos_ != "ADJ"]
-    partner = any(t.lower_ in {"с", "со", "между"} for t in doc[noun + 1:min(sent.end, noun + 5)])
+    partner = any(t.lower_ in PARTNER_PREPOSITIONS for t in doc[noun + 1:min(sent.end, noun + 5)])
     return len(words) >= 2 and words[-1].lemma_.lower() in load_set("signing_nouns.txt") \
         and words[-2].lower_ in load_set("signing_time_prepositions.txt") \
         and not partner  # `после подписания соглашения с компанией «Х»` names one

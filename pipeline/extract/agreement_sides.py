@@ -12,16 +12,15 @@ from __future__ import annotations
 from typing import List, Tuple
 
 from ..records import PER
-from .common import SIDE
+from .common import SIDE, WITH
 
-SIDE_OPENERS = {"с", "со"}
 NAME_GAP = 1  # tokens between `стороны` and the party's name: a quote
 
 
 def _side_bounds(doc, sent) -> List[Tuple[int, int]]:
     """(after `стороны`, end) of each side in the sentence."""
     starts = [t.i + 1 for t in sent if t.lemma_.lower() == SIDE and t.i > sent.start
-              and doc[t.i - 1].text.lower() in SIDE_OPENERS and t.morph.get("Number") != ["Plur"]]
+              and doc[t.i - 1].text.lower() in WITH and t.morph.get("Number") != ["Plur"]]
     return [(start, starts[n + 1] - 2 if n + 1 < len(starts) else sent.end) for n, start in enumerate(starts)]
 
 

@@ -12,7 +12,7 @@ from ..numbers import parse_number
 from ..records import LOC, ORG, PER
 from ..vocab import load_set
 from .agreement_merge import same_party
-from .common import entities, is_counted
+from .common import WITH, entities, is_counted
 from .elided_subjects import speaks_as_we
 from .park_mentions import GENERIC_REFERENCES
 from .parties import ORG_NOUNS, Party, is_government
@@ -129,7 +129,7 @@ def our_side(doc, before, sent, parties: List[Party]) -> List[Party]:
     if len(parties) != 1 or not speaks_as_we(before, sent):
         return []
     before_party = [t for t in doc[max(sent.start, parties[0].start - 3):parties[0].start] if not t.is_space]
-    if not any(t.lower_ in {"с", "со"} for t in before_party):
+    if not any(t.lower_ in WITH for t in before_party):
         return []
     speaker = speaker_party(doc, sent.start)
     return [speaker] if speaker is not None and not same_party(speaker, parties[0]) else []

@@ -28,8 +28,8 @@ from .agreement_merge import merge_mentions, same_party, with_formal_regions, wi
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum
 from .elided_subjects import elided_subject
-from .common import (DASHES, SIDE, add_evidence, entities, index_by_first_word, is_counted, paragraph_start, quoted_spans,
-                     sentence_quantities, word_lemmas, words_from)
+from .common import (DASHES, SIDE, WITH, add_evidence, entities, index_by_first_word, is_counted, paragraph_start,
+                     quoted_spans, sentence_quantities, word_lemmas, words_from)
 from .money import deal_money
 from .parties import ORG_NOUNS, Party, is_direct_speech, is_government, sentence_parties
 from .party_references import named_by_head, referred_party, sides_named_by_kind
@@ -546,7 +546,7 @@ def _after_partner_word(doc, party: Party) -> bool:
     while i > 0 and (doc[i].pos_ == "ADJ" or doc[i].is_space or is_legal_form(doc[i].text) or doc[i].text in {"«", "\""}
                      or doc[i].lemma_.lower() in ORG_NOUNS or is_government(doc[i])):
         i -= 1
-    return i >= 0 and doc[i].lower_ in {"с", "со"}
+    return i >= 0 and doc[i].lower_ in WITH
 
 
 def _distance(m: AgreementMention, party: Party) -> int:

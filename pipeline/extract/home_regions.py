@@ -13,13 +13,11 @@ from functools import lru_cache
 from typing import Dict, Optional
 
 from ..vocab import load_set, load_table
-from .common import REGION_NOUNS, SIDE, article_region, entities, paragraph_start, word_lemmas
+from .common import PARTNER_PREPOSITIONS, REGION_NOUNS, SIDE, WITH, article_region, entities, paragraph_start, word_lemmas
 from .region_names import region_name
 
 # words that name a region without its name: `правительство области`, `край подписал`
 HOME_REGION_WORDS = {"область", "край", "регион", "республика", "провинция", "штат"}
-SIGN_PARTNER = {"с", "со"}
-PARTNER_WORDS = SIGN_PARTNER | {"между"}  # `между хокимиятом и …`, `между областью и …`
 REGION = "регион"  # names no region itself: the one its paragraph named last
 
 
@@ -75,13 +73,13 @@ def _is_bare_body(doc, token, sent) -> bool:
         return False
     case = token.morph.get("Case")
     previous = doc[token.i - 1].text.lower() if token.i > sent.start else ""
-    return case == ["Nom"] or (case == ["Ins"] and previous in PARTNER_WORDS) or _names_a_side(doc, token)
+    return case == ["Nom"] or (case == ["Ins"] and previous in PARTNER_PREPOSITIONS) or _names_a_side(doc, token)
 
 
 def _is_partner(doc, token) -> bool:
     """`соглашение между областью и компанией «Х»`, `с краем`: a region word in the
     instrumental after `между`, `с`."""
-    return token.i > 0 and token.morph.get("Case") == ["Ins"] and doc[token.i - 1].lower_ in PARTNER_WORDS
+    return token.i > 0 and token.morph.get("Case") == ["Ins"] and doc[token.i - 1].lower_ in PARTNER_PREPOSITIONS
 
 
 def _names_a_side(doc, token) -> bool:
@@ -90,7 +88,7 @@ def _names_a_side(doc, token) -> bool:
     if token.i < 2:
         return False
     before, first = doc[token.i - 1].lemma_.lower(), doc[token.i - 2].lower_
-    return (before == SIDE and first in SIGN_PARTNER) or (before == "имя" and first == "от")
+    return (before == SIDE and first in WITH) or (before == "имя" and first == "от")
 
 
 def _home_region_of(doc, sent, noun: str) -> Optional[str]:

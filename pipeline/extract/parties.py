@@ -21,14 +21,14 @@ from .region_names import GENDERS
 from .agreement_sides import keep_side_parties
 from .agreement_witnesses import drop_witnesses
 from .party_asides import drop_described
-from .common import DASHES, REGION_NOUNS, PerDoc, entities, entities_in, is_counted, quoted_spans, word_lemmas
+from .common import (DASHES, PARTNER_PREPOSITIONS, REGION_NOUNS, PerDoc, entities, entities_in, is_counted,
+                     quoted_spans, word_lemmas)
 from .home_regions import home_region
 from .park_mentions import match_kind, name_key
 from .region_names import region_name, shared_noun_regions
 from .state_bodies import state_body_spans
 
 QUOTE_TOKENS = {"«", "»", "\"", "„", "“", "”"}
-PARTY_PREPOSITIONS = {"с", "со", "между"}
 NOT_PARTY_PREPOSITIONS = {"в", "во", "на", "из", "о", "об", "по", "для", "к", "при", "от", "до", "за"}
 ORG_NOUNS = {"компания", "предприятие", "холдинг", "группа", "корпорация", "концерн", "завод",
              "фирма", "банк", "фонд", "агентство", "общество", "объединение", "производитель",
@@ -511,7 +511,7 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
     adjacent = doc[ent.start - 1] if ent.start > sent.start else None
     # `хокимият Самаркандской области`: the tagger may take the government noun for an adjective
     governed = any(t is not None and (is_government(t) or heads_region(t, case)) for t in (before, adjacent))
-    if governed or (lemma in PARTY_PREPOSITIONS and case in (["Ins"], ["Gen"])) or (
+    if governed or (lemma in PARTNER_PREPOSITIONS and case in (["Ins"], ["Gen"])) or (
             sign and lemma not in NOT_PARTY_PREPOSITIONS and case == ["Nom"] and lemma not in ORG_NOUNS):
         shared = shared_noun_regions(doc, ent, sent.start)  # `Смоленская и Минская области`
         for start, name in shared or [(ent.start, region_name(ent))]:

@@ -14,8 +14,7 @@ from ..normalize import is_cyrillic, is_legal_form
 from ..records import ORG
 from ..vocab import load_set
 from .park_mentions import GENERIC_REFERENCES
-from .common import SIDE, entities, word_lemmas
-from .home_regions import PARTNER_WORDS
+from .common import PARTNER_PREPOSITIONS, SIDE, WITH, entities, word_lemmas
 from .parties import Party, org_name, sentence_parties, with_place
 from .persons import named_org
 
@@ -62,7 +61,7 @@ def _partner_noun(doc, sent) -> Optional[int]:
                 or word_lemmas(token) & load_set("bare_org_heads.txt"):
             continue  # `между технополисом и …`: the park; `с корпорацией`: named_by_head's
         before = doc[token.i - 1] if token.i > sent.start else None
-        if before is not None and before.lower_ in PARTNER_WORDS and not _named_after(doc, token.i, sent.end):
+        if before is not None and before.lower_ in PARTNER_PREPOSITIONS and not _named_after(doc, token.i, sent.end):
             return token.i
     return None
 
@@ -123,7 +122,7 @@ def sides_named_by_kind(doc, sent) -> List[Party]:
     whose side is often its operator)."""
     found = []
     for token in sent:
-        if token.lemma_.lower() != SIDE or token.i == sent.start or doc[token.i - 1].lower_ not in {"с", "со"}:
+        if token.lemma_.lower() != SIDE or token.i == sent.start or doc[token.i - 1].lower_ not in WITH:
             continue
         noun = doc[token.i + 1] if token.i + 1 < sent.end else None
         following = doc[token.i + 2] if token.i + 2 < sent.end else None

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 from ..vocab import load_set
-from .common import CLOSE_QUOTES, OPEN_QUOTES
+from .common import CLOSE_QUOTES, OPEN_QUOTES, WITH
 from .position_partitive import PARTITIVE_RULE, partitive_agrees, partitive_start
 from .titles import (NOMINAL_POS, acting_end, acting_lead, acting_start, case_of, has_lemma,
                      is_full_form, is_head, is_plural, lead_agrees, may_be_animate, normal_forms,
@@ -122,7 +122,6 @@ def _slot_follows(doc, i: int, limit: int) -> bool:
     return i < limit and (has_lemma(doc[i], "position_slots.txt") or is_head(doc[i]))
 
 
-WITH_ADPS = {"с", "со"}
 
 
 def _after_by(doc, head: int, i: int) -> bool:
@@ -200,7 +199,7 @@ def complement_end(doc, head: int, limit: int, allow_per: bool = False) -> int:
                 end, any_case = i, False
         elif token.lower_ in COMPLEMENT_ADPS and i + 1 < limit and not _is_manner(doc[i + 1]):
             i, any_case = i + 1, True
-        elif token.lower_ in WITH_ADPS and i + 1 < limit and _after_by(doc, head, i):
+        elif token.lower_ in WITH and i + 1 < limit and _after_by(doc, head, i):
             i, any_case = i + 1, True  # `директор по работе с резидентами`, `по связям с общественностью`
         elif token.lower_ in PLACE_ADPS and i + 1 < limit and doc[i + 1].ent_type_ == "LOC":
             i += 1
