@@ -130,6 +130,10 @@ def inflect_word(text: str, pos: str, case: Optional[str], number: Optional[str]
         if gender in GENDERS and parse.tag.POS in {"ADJF", "PRTF"}:
             target.add(GENDERS[gender])
     inflected = parse.inflect(target) or parse.inflect({"nomn"})
+    if inflected and "-" in text and "-" not in inflected.word:
+        # `Южно-Уральского` → Южно-Уральский, not the dictionary's fused южноуральский
+        head, _, last = text.rpartition("-")
+        return head + "-" + inflect_word(last, pos, case, number, gender, names, singular, place)
     return match_shape(inflected.word, text) if inflected else text
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Callable
 
 from ..records import PER
+from ..vocab import load_set
 from .common import WITH, is_counted, sentence_quantities
 from .money import deal_money
 
@@ -34,11 +35,18 @@ def listed_agreements(doc, sent, parties, kind_at: Callable[[object, int], objec
             continue
         end, kind = noun
         opener = next((t for t in doc[end:sent.end] if not t.is_space), None)
-        if opener is None or opener.text not in LIST_OPENERS:
-            continue
-        signers = [p for p in parties if p.end <= token.i]
-        starts = [t.i for t in doc[opener.i + 1:sent.end] if t.lower_ in WITH
-                  or (t.lower_ == "и" and _after_partner(parties, t.i))]
+        if opener is not None and opener.text in LIST_OPENERS:
+            signers = [p for p in parties if p.end <= token.i]
+        else:
+            opener = _signed_with(doc, sent, end, parties)
+            if opener is None:
+                continue
+            signers = [p for p in parties if p.end <= opener.i]  # `Соглашения … подписал губернатор с …`
+        first = opener.i + 1 if opener.text in LIST_OPENERS else opener.i
+        starts = [t.i for t in doc[first:sent.end] if t.lower_ in WITH
+                  or (t.lower_ in {"и", ","} and _after_partner(parties, t.i))]
+        if opener.text not in LIST_OPENERS and len(starts) < 2:
+            continue  # `подписала соглашения с компанией «А»`: several with one partner
         for k, prep in enumerate(starts):
             limit = starts[k + 1] if k + 1 < len(starts) else sent.end
             partner = next((p for p in parties if prep < p.start <= prep + PARTY_REACH and p.type != PER), None)
@@ -47,6 +55,20 @@ def listed_agreements(doc, sent, parties, kind_at: Callable[[object, int], objec
             money, span = _money_between(doc, sent, partner.end, limit)
             found.append((make(prep, partner.end, kind, signers + [partner], money), span))
     return found
+
+
+def _signed_with(doc, sent, end: int, parties):
+    """`Соглашения об осуществлении деятельности подписаны с ООО «А», ООО «Б» и ООО «В»`: the
+    `с` after a signing verb that follows the plural noun (its own words between), or None."""
+    verb = False
+    for t in doc[end:sent.end]:
+        if t.lemma_.lower() in load_set("sign_verbs.txt"):
+            verb = True
+        elif t.lower_ in WITH:
+            return t if verb else None
+        elif t.text in {",", ";", ":"} or t.pos_ == "VERB" and not verb:
+            return None
+    return None
 
 
 def _is_many(doc, i: int) -> bool:

@@ -8,7 +8,7 @@ compare by their words' normal forms, a ministry's abbreviation spelled out
 """
 from __future__ import annotations
 
-from typing import Iterable, List, Optional, Tuple
+from typing import Iterable, List, Optional
 
 from ..normalize import is_cyrillic, without_generic_noun
 from ..records import LOC, ORG, PER, Agreement, Signatory
@@ -19,7 +19,19 @@ from .state_bodies import is_informal_region, name_lemmas, region_aliases
 
 
 def same_party(one: Party, other: Party) -> bool:
-    return _same_name(_words(one), _words(other))
+    return _same_party_name(one, other)
+
+
+def _same_party_name(one: Party, other: Party) -> bool:
+    """Names of one party; an abbreviation may also take the parts of a hyphenated word as
+    words (`ЮУрГУ` of `Южно-Уральский государственный университет`, whose lemma is one word)."""
+    words, others = _words(one), _words(other)
+    return _same_name(words, others) or _abbreviation_of(_written_parts(one), others) \
+        or _abbreviation_of(_written_parts(other), words)
+
+
+def _written_parts(party: Party) -> List[str]:
+    return [part for word in party.name.lower().split() for part in word.split("-") if part]
 
 
 def merge_mentions(doc, found: list) -> List[Agreement]:
@@ -181,12 +193,9 @@ def _unique(parties: List[Party]) -> List[Party]:
     """Parties without repeats: `Республика Башкортостан` after `Башкортостан`, or `КХК`
     after `Кузбасская химическая компания`, is a repeat; a region inside an organisation's
     name (`Татарстан`, `Агентство инвестиционного развития Республики Татарстан`) is not."""
-    seen: List[Tuple[List[str], str]] = []
-    unique = []
+    unique: List[Party] = []
     for party in parties:
-        words = _words(party)
-        if not any(_same_name(known, words) and kind == party.type for known, kind in seen):
-            seen.append((words, party.type))
+        if not any(known.type == party.type and _same_party_name(known, party) for known in unique):
             unique.append(party)
     return unique
 

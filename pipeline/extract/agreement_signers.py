@@ -104,7 +104,8 @@ def with_heads_named(parties: List[Party], named: List[Party]) -> List[Party]:
         same_place = [k for k, p in enumerate(parties) if p.start <= party.start < p.end]
         if same_place:
             parties[same_place[0]] = party
-        elif not any(same_party(party, p) for p in parties):
+        elif not any(same_party(party, p) and p.type == party.type for p in parties):
+            # (`правительством Оренбургской области, корпорацией`: a region inside the name is another party)
             parties = sorted(parties + [party], key=lambda p: p.start)
     return parties
 

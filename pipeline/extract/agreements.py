@@ -229,6 +229,13 @@ class AgreementExtractor:
             parties = _signing_parties(doc, sent, places) if plural \
                 else _with_subject(doc, sentences, index, places, park_names, _signing_parties(doc, sent, places)) \
                 if sign else sentence_parties(doc, sent, places, sign)
+            if index > 0 and mentions and all(m.anaphoric for m in mentions) and not any(p.type != PER for p in parties) \
+                    and not _names_sides(sent):  # (`стороны подписали`: read below, with who `стороны` are)
+                agreed = _came_to_terms(doc, sentences[index - 1], places)
+                if agreed:  # `X и Y договорились о размещении … Соглашение подписано …`: theirs, a new one
+                    parties = parties + agreed
+                    for mention in mentions:
+                        mention.anaphoric = False
             # `Со стороны холдинга соглашение подписала …`: signers of the agreement already known
             again = bool(found) and any(m.anaphoric and m.kind == found[-1].kind for m in mentions)
             known = _known_kinds_signed(mentions, parties, found)
@@ -385,12 +392,34 @@ def _sentence_mentions(doc, sent) -> List[AgreementMention]:
 def _one_of_them(doc, sent, i: int) -> bool:
     """`Крупнейшее из них правительство Чувашии заключило с ООО «Х»` after `подписаны девять
     соглашений`: one of the agreements the sentence before counted, picked out by an adjective
-    and signed in this sentence."""
+    and signed in this sentence; `Первое заключено между …`: by an ordinal standing for the noun."""
+    if sent.start == 0:
+        return False
+    if _elided_ordinal(doc, sent, i):  # any count of agreements before: `подписаны два соглашения`
+        return (_has_sign_verb(sent) or doc[i + 1].text in DASHES) \
+            and any(_counted_kind(doc, j) for j in range(sent.start))
     if doc[i].lower_ != "них" or i < sent.start + 2 or doc[i - 1].lower_ != "из" or doc[i - 2].pos_ != "ADJ" \
-            or not _has_sign_verb(sent) or sent.start == 0:
+            or not _has_sign_verb(sent):
         return False
     before = doc[sent.start - 1].sent
     return any(kind_at(doc, t.i) is not None and _is_plural(doc, t.i) for t in before)
+
+
+def _counted_kind(doc, i: int) -> bool:
+    """`два соглашения`, `соглашения`: an agreement noun in the plural or after a number."""
+    if kind_at(doc, i) is None:
+        return False
+    return _is_plural(doc, i) or is_counted(doc, i)
+
+
+def _elided_ordinal(doc, sent, i: int) -> bool:
+    """`Первое заключено между …`, `Второе — с ООО «Y»`: an ordinal opening its sentence with no
+    noun after it (rules/elided_ordinals.txt)."""
+    words = [t for t in sent if not t.is_space]
+    if not words or words[0].i != i or doc[i].lemma_.lower() not in load_set("elided_ordinals.txt"):
+        return False
+    after = doc[i + 1] if i + 1 < sent.end else None
+    return after is not None and after.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"} and after.text != "из"
 
 
 def _without_restatements(doc, mentions: List[AgreementMention]) -> List[AgreementMention]:
@@ -484,6 +513,15 @@ def _meeting_before(doc, sentences, index: int, places: set) -> List[Party]:
 def _has_side_cue(sent) -> bool:
     """`договорились`, `встреча`, `переговоры` (rules/side_cues.txt) in a sentence."""
     return any(t.lemma_.lower() in load_set("side_cues.txt") for t in sent)
+
+
+def _came_to_terms(doc, sent, places: set) -> List[Party]:
+    """The parties of a sentence that came to terms (rules/side_cues.txt) naming no agreement
+    and planning no signing, or none."""
+    if not _has_side_cue(sent) or _sentence_mentions(doc, sent) or is_planned_signing(sent):
+        return []
+    parties = _signing_parties(doc, sent, places)
+    return parties if any(p.type != PER for p in parties) else []
 
 
 def _agrees(sent) -> bool:

@@ -170,13 +170,13 @@ def _is_short_name(word: str) -> bool:
 def org_name(span) -> str:
     """An organisation's name: no quotes, no legal form, in the nominative where it declines
     (`«Химграда»` → Химград, `«Сибирским технопарком»` → Сибирский технопарк)."""
-    as_written = _name_after_generic_noun(span)
-    if as_written:
-        return as_written
     opening = next((k for k, t in enumerate(span) if t.text == "("), None)
     if opening and (opening + 1 < len(span) and _is_short_name(span[opening + 1].text)
                     or not any(t.text == ")" for t in span[opening:])):
         span = span[:opening]  # `Евразийский банк развития (ЕАБР)`, `(ЧувГУ)`: the abbreviation is an alias
+    as_written = _name_after_generic_noun(span)
+    if as_written:
+        return as_written
     words = [t for t in span if t.text not in QUOTE_TOKENS and not is_legal_form(t.text) and not _code_after_form(t)]
     if not words:
         return ""
@@ -474,8 +474,9 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
     before = _introduced_by(doc, start, sent.start)
     if before in NOT_PARTY_PREPOSITIONS or _is_source(doc, start):
         return  # `в «Х»`, `как стало известно «Деловому вестнику»`
-    if before in load_set("government_nouns.txt") or before in load_set("stake_nouns.txt"):
-        return  # `правительства «Х»` is the region's; `100% долей ООО «Y»` is what is sold
+    if before in load_set("government_nouns.txt") and not _after_legal_form(doc, start) \
+            or before in load_set("stake_nouns.txt"):
+        return  # `правительства «Х»` is the region's (not `руководство ООО «Х»`); `100% долей ООО «Y»` is what is sold
     region = governed_region(doc, start, end)
     if region is not None:
         parties.append(Party(start, end, region, LOC, governed=True))
@@ -485,6 +486,11 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
         return  # `Ведомости`, `(БелТА)`: the source of the news
     if name:
         parties.append(Party(start, end, name, ORG))
+
+
+def _after_legal_form(doc, start: int) -> bool:
+    """`ООО «Х»`: a company's name opens with its legal form or follows it."""
+    return is_legal_form(doc[start].text) or start > 0 and is_legal_form(doc[start - 1].text)
 
 
 @lru_cache(maxsize=None)
