@@ -25,7 +25,7 @@ from .records import QUALIFIERS, Area, Money
 from .vocab import load_table
 
 KINDS = ("money", "area", "percent", "year", "number")
-WORD_KINDS = ("number", "scale", "count", "qualifier", "percent", "year")
+WORD_KINDS = ("number", "scale", "count", "half", "qualifier", "percent", "year")
 CURRENCY_POSITIONS = ("after", "before", "both", "before_scaled")
 # a scale word before a м2 unit names the unit (spec §1): 180 тыс. кв. м -> 180 тыс. м2
 SCALED_M2_UNITS = {Decimal(1000): "тыс. м2", Decimal(1000000): "млн м2"}
@@ -152,8 +152,9 @@ def _number_regex(rows: Dict[str, List[Tuple[str, str]]]) -> str:
     scales = _Table((phrase,) for phrase, _ in rows["scale"] + rows["count"]).pattern
     # a scale word alone is a number (`около миллиарда`); a count word alone is not (`десятки компаний`)
     scale_words = _Table((phrase,) for phrase, _ in rows["scale"] if phrase.endswith("*")).pattern
+    halves = _Table((phrase,) for phrase, _ in rows["half"]).pattern
     words = rf"{numbers}(?:{_S}+{numbers})*"
-    core = rf"(?:{_DIGITS}|{words})"
+    core = rf"(?:{_DIGITS}|{words})(?:{_S}+{halves})?"
     group = rf"{core}{_S}*{scales}"
     small = rf"(?:\d{{1,3}}(?![.,]?\d)|{words})"
     return rf"(?:(?:{group}|{scale_words})(?:{_S}+{group})*(?:{_S}+{small})?|{core})"
@@ -165,6 +166,10 @@ def _vocabulary() -> _Vocabulary:
     words = {form: (Decimal(value), kind)
              for kind in ("number", "scale", "count") for phrase, value in rows[kind]
              for form in _token_forms(phrase)}
+    for phrase, value in rows["half"]:  # `с половиной`: the last word adds the value, the others nothing
+        *others, last = phrase.split()
+        words.update({_fold(word): (Decimal(0), "half") for word in others})
+        words.update({form: (Decimal(value), "half") for form in _token_forms(last)})
     before, after = _currency_tables()
     area_rows = load_table("area_units.tsv", 3)
     unit_m2 = {unit: float(m2) for _, unit, m2 in area_rows}
@@ -197,7 +202,9 @@ def _evaluate(text: str) -> Tuple[Decimal, bool, Optional[Decimal]]:
             value, kind = Decimal(re.sub(f"[{_SPACES}]", "", token).replace(",", ".")), "number"
         else:
             value, kind = words[_fold(token)]
-        if kind == "count":  # `три десятка`: a count of tens, no scale of money
+        if kind == "half":  # `двадцать восемь с половиной тысяч`: half a unit more
+            group += value
+        elif kind == "count":  # `три десятка`: a count of tens, no scale of money
             total, group = total + (group or 1) * value, Decimal(0)
         elif kind == "scale":
             total, group, scaled, last_scale = total + (group or 1) * value, Decimal(0), True, value

@@ -131,13 +131,29 @@ def qualifies_noun(doc, place) -> bool:
 def _narrowed(doc, sent, place):
     """`в Узбекистане, в Самаркандской области`: a place narrowed by the next one after a
     comma and the same preposition."""
-    words = [t for t in doc[place.end:sent.end] if not t.is_space][:2]
+    words = [t for t in doc[place.end:sent.end] if not t.is_space][:DISTANCE_WORDS + 1]
     if len(words) < 2 or words[0].text != "," or not word_lemmas(words[1]) & load_set("place_prepositions.txt"):
         return place
-    after = [ent for ent in entities_in(sent) if ent.label_ == "LOC" and ent.start == words[1].i + 1]
+    opening = words[1].i + 1
+    distance = _distance_to(words[1:])
+    if distance is not None:  # `в Чуйской области, в 20 км от Бишкека`: near the city
+        opening = distance
+    after = [ent for ent in entities_in(sent) if ent.label_ == "LOC" and ent.start == opening]
     if after and specificity(phrase_nominative(after[0])) > specificity(phrase_nominative(place)):
         return after[0]
     return place
+
+
+DISTANCE_WORDS = 5  # `, в 20 км от` before the place
+
+
+def _distance_to(words) -> Optional[int]:
+    """`в 20 км от`: the token after `от` or `с` that follows a word of distance, or None."""
+    lemmas = [word_lemmas(t) for t in words]
+    for k in range(2, len(words)):
+        if lemmas[k] & {"от", "с"} and lemmas[k - 1] & load_set("proximity_words.txt") and words[k - 2].like_num:
+            return words[k].i + 1
+    return None
 
 
 def record_place(doc, place, rule: str) -> str:

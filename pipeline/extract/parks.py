@@ -16,10 +16,11 @@ from typing import Dict, List, Optional
 from spacy.language import Language
 
 from ..models import morph_analyzer
+from ..numbers import parse_number
 from ..normalize import is_legal_form, without_generic_noun
 from ..records import Park, Residents, to_dict
 from ..vocab import load_set, load_table
-from .common import (add_evidence, article_region, counted_noun, lemmas, quoted_spans,
+from .common import (add_evidence, article_region, counted_noun, lemmas, paragraph_start, quoted_spans,
                      sentence_quantities, token_window, word_lemmas)
 from .park_areas import BUILDING, buildings_are_park, is_inside_park, whole_of_part
 from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, expand_kind, find_kind_mentions,
@@ -134,7 +135,7 @@ def resolve_references(doc, mentions: List[ParkMention], references,
     """A kind alone speaks of a park named before it: a written kind (`СЭЗ`, `технополис`) of
     the last park of that kind, however far back (`… СЭЗ создана в 2011 году. Её площадь —
     3 300 га`); a generic word (`парк`, `площадка`) of the park last named within a few
-    sentences (`reach`), or of the one park an article names."""
+    sentences (`reach`), or of the one park an article names (or has named so far)."""
     kinds: Dict[str, set] = {}
     for m in mentions:
         if m.kind:
@@ -159,7 +160,8 @@ def _referent(doc, reference, before: List[ParkMention], kinds: Dict[str, set], 
             return same[-1]
     topical = [m for m in before if not _is_affiliation(doc, m)] or before
     last = topical[-1]
-    if one_park or _sentence_distance(doc, last.end - 1, reference.start) <= reach:
+    # (or the one park named so far: `… парка «Кстово». … Парк площадью 119,6 га расположен …`)
+    if one_park or len({m.key for m in before}) == 1 or _sentence_distance(doc, last.end - 1, reference.start) <= reach:
         return last
     return None
 
@@ -192,7 +194,15 @@ def park_for(doc, mentions: List[ParkMention], start: int, end: int,
         return None
     last = before[-1]
     sentences_back = _sentence_distance(doc, last.end - 1, start)
-    return last if sentences_back <= reach or in_card(doc, last, start) else None
+    if sentences_back <= reach or in_card(doc, last, start):
+        return last
+    # `Портовая ОЭЗ «Х» создана … Ее площадь … Управляющей компанией … Сейчас статус резидента
+    # имеют 16 компаний`: a paragraph that has named one park goes on about it
+    same_paragraph = paragraph_start(doc, start) <= last.start
+    return last if same_paragraph and sentences_back <= PARAGRAPH_SENTENCES else None
+
+
+PARAGRAPH_SENTENCES = 5
 
 
 def _sentence_distance(doc, left: int, right: int) -> int:
@@ -421,10 +431,29 @@ def _is_count_of_residents(doc, span) -> bool:
         return True
     if left and left[-1].lower_ == THEM and any("резидент" in forms for forms in words):
         return True  # `Два года назад резидентами числились 11 компаний, сейчас их 19`
+    if _now_after_earlier(left):
+        return True  # `резидентов было одиннадцать, сейчас — сорок два`
     # `число резидентов`, not `в том числе два производителя` (a part of them)
     counted = any(forms & {"число", "количество"} and not (k > 0 and left[k - 1].lower_ == "том")
                   for k, forms in enumerate(words))
     return counted and any(_is_resident_noun(forms) or "резидент" in forms for forms in words)
+
+
+NOW = {"сейчас", "теперь", "сегодня", "ныне"}
+NOW_REACH = 3  # `, а сейчас уже —` between the earlier count and today's
+
+
+def _now_after_earlier(left) -> bool:
+    """`резидентов было одиннадцать, сейчас — сорок два`: today's count after an earlier one
+    of residents in its sentence, the noun left out."""
+    words = [t for t in left if not (t.is_space or t.is_punct)]
+    now = next((k for k in range(len(words) - 1, max(-1, len(words) - 1 - NOW_REACH), -1)
+                if words[k].lower_ in NOW), None)
+    if now is None:
+        return False
+    earlier = words[:now]
+    return any(t.like_num for t in earlier) and any(
+        "резидент" in word_lemmas(t) or _is_resident_noun(word_lemmas(t)) for t in earlier)
 
 
 def _qualifier(doc, span, qualifier):
@@ -480,14 +509,35 @@ def _attach_ordinal_residents(doc, mentions, parks) -> None:
     """`«Х» стал 23-м резидентом «Ханкайской»`: the newcomer's rank is the park's count, when the
     text gives no count of its own."""
     for token in doc:
-        match = ORDINAL_DIGITS.match(token.text)
+        rank = _rank(doc, token)
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if match is None or following is None or following.lemma_.lower() != RESIDENT:
-            continue
+        if rank is None or following is None or following.lemma_.lower() != RESIDENT \
+                or following.morph.get("Number") == ["Plur"] or _is_future(doc[token.sent.start:token.i]):
+            continue  # (`станет девятым резидентом`: not yet)
         target = park_for(doc, mentions, token.i, token.i + 2)
         if target is not None and not target.grouped and parks[target.key].park.residents is None:
-            parks[target.key].park.residents = Residents(count=int(match.group(1)), qualifier=None)
+            parks[target.key].park.residents = Residents(count=rank, qualifier=None)
             add_evidence(doc, "park", token.i, token.i + 2, "residents", "rank_of_newest_resident")
+
+
+def _rank(doc, token) -> Optional[int]:
+    """`23-м` → 23, `девятый` → 9, `двадцать третьим` (at `третьим`) → 23 (rules/ordinal_words.tsv)."""
+    match = ORDINAL_DIGITS.match(token.text)
+    if match is not None:
+        return int(match.group(1))
+    value = ordinal_values().get(token.lemma_.lower().replace("ё", "е"))
+    if value is None:
+        return None
+    start = token.i
+    while start > token.sent.start and doc[start - 1].pos_ == "NUM" and doc[start - 1].is_alpha:
+        start -= 1
+    tens = parse_number(doc[start:token.i].text) if start < token.i else None
+    return value + int(tens or 0)
+
+
+@lru_cache(maxsize=None)
+def ordinal_values() -> Dict[str, int]:
+    return {lemma.replace("ё", "е"): int(value) for lemma, value in load_table("ordinal_words.tsv", 2)}
 
 
 RESIDENT = "резидент"
