@@ -55,6 +55,8 @@ PLAN_REACH = 6  # `договорились подготовить к концу
 def is_planned_document(doc, sent, noun: int) -> bool:
     """`КРДВ и компания «Х» договорились подготовить к концу года соглашение`: an agreement
     noun that is the object of an infinitive beside a plan word is a document to come."""
+    if _planned_after(doc, sent, noun):
+        return True
     window = [t for t in doc[max(sent.start, noun - PLAN_REACH):noun] if not t.is_space]
     governing = next((t for t in reversed(window) if t.pos_ != "ADJ"), None)
     if governing is not None and governing.pos_ == "VERB" and (word_lemmas(governing) & load_set("agreement_plan_cues.txt")
@@ -66,6 +68,20 @@ def is_planned_document(doc, sent, noun: int) -> bool:
         return False  # `планирует построить завод и подписала соглашение`: signed
     return any(word_lemmas(t) & load_set("agreement_plan_cues.txt")
                                      for t in doc[max(sent.start, infinitives[-1].i - 2):infinitives[-1].i])
+
+
+PLAN_AFTER_REACH = 10  # `Соглашение с казахстанской компанией «Астана-Агро» готовим …`
+
+
+def _planned_after(doc, sent, noun: int) -> bool:
+    """`Соглашение с узбекским партнёром готовим к подписанию`: the first verb after the noun,
+    in its clause, is a plan word (rules/agreement_plan_cues.txt)."""
+    for token in doc[noun + 1:min(sent.end, noun + PLAN_AFTER_REACH + 1)]:
+        if token.text in {",", ";", ":", "—", "("}:
+            return False
+        if token.pos_ in {"VERB", "AUX"}:
+            return bool(word_lemmas(token) & load_set("agreement_plan_cues.txt"))
+    return False
 
 
 def is_generic_signing(doc, sent, noun: int) -> bool:

@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from ..vocab import load_set
 from ..records import Contract, to_dict
-from .common import add_evidence, counted_noun, sentence_quantities
+from .common import add_evidence, counted_noun, sentence_quantities, word_lemmas
 from .money import deal_money
 
 MAX_GAP = 14  # tokens between a deal noun and its sum
@@ -97,6 +97,19 @@ def _count_said_before(doc, sent, noun, counted_before: set) -> Optional[int]:
     return None
 
 
+TALKS_REACH = 4  # `переговоры об экспортных контрактах`: words between the plan word and the noun
+
+
+def _under_talks(doc, sent, noun) -> bool:
+    """Deals being negotiated, prepared or planned: the nearest word before the deal noun,
+    past adjectives and prepositions, is a plan word (rules/agreement_plan_cues.txt)."""
+    for token in reversed(doc[max(sent.start, noun.i - TALKS_REACH):noun.i]):
+        if token.pos_ in {"ADJ", "ADP"} or token.is_space:
+            continue
+        return bool(word_lemmas(token) & load_set("agreement_plan_cues.txt"))
+    return False
+
+
 def _is_conversion(doc, span) -> bool:
     """`3,4 млрд юаней (около 39 млрд рублей)`: the bracketed sum repeats the one before."""
     return span.start > 0 and doc[span.start - 1].text == "(" and span.start > 1 \
@@ -119,6 +132,8 @@ class ContractExtractor:
                 if money is None:
                     continue
                 noun, rule = found
+                if _under_talks(doc, sent, noun):
+                    continue  # `ведутся переговоры об экспортных контрактах на 1,5 млрд рублей`
                 # a count belongs to the first sum after its noun: `40 документов на 615,5 млрд,
                 # тогда как годом ранее — на 179 млрд` is 40 and then a total without count
                 count = None if noun.i in counted else _count_of(doc, sent, noun)

@@ -474,6 +474,8 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
     before = _introduced_by(doc, start, sent.start)
     if before in NOT_PARTY_PREPOSITIONS or _is_source(doc, start):
         return  # `в «Х»`, `как стало известно «Деловому вестнику»`
+    if before in load_set("built_object_words.txt") and _prev_word(doc, start, sent.start).lemma_.lower() in ORG_NOUNS:
+        return  # `построить завод ПЭТ-преформ`: the plant to be built
     if before in load_set("government_nouns.txt") and not _after_legal_form(doc, start) \
             or before in load_set("stake_nouns.txt"):
         return  # `правительства «Х»` is the region's (not `руководство ООО «Х»`); `100% долей ООО «Y»` is what is sold

@@ -58,7 +58,10 @@ def phrase_after_verb(doc, verb: int, limit: int,
 
 
 def phrase_before_verb(doc, verb: int, floor: int) -> Optional[Phrase]:
-    """`пост генерального директора [занимал]`, `Операторами [стали]`: a phrase ending at the verb."""
+    """`пост генерального директора [занимал]`, `Операторами [стали]`: a phrase ending at the verb
+    (or at a participle's aside before it: `Генеральным директором АО «Х», управляющего парком
+    «Y», [назначен]`)."""
+    verb = _aside_start(doc, verb, floor)
     for k in range(verb - 1, max(floor, verb - MAX_BEFORE_VERB) - 1, -1):
         if _is_slot(doc[k]):
             phrase = phrase_at(doc, k + 1, {"gent"}, verb, "position_verb", False)
@@ -74,6 +77,24 @@ def phrase_before_verb(doc, verb: int, floor: int) -> Optional[Phrase]:
         if phrase is not None and _skip(doc, phrase.end, verb) == verb:
             return phrase
     return None
+
+
+ASIDE_WORDS = 10  # `, управляющего индустриальным парком «Тура»,`
+
+
+def _aside_start(doc, verb: int, floor: int) -> int:
+    """The comma opening a participle's aside that ends right before the verb, or the verb."""
+    closing = verb - 1
+    while closing > floor and doc[closing].is_space:
+        closing -= 1
+    if closing <= floor or doc[closing].text != ",":
+        return verb
+    for k in range(closing - 1, max(floor, closing - ASIDE_WORDS) - 1, -1):
+        if doc[k].text == ",":
+            first = doc[k + 1] if k + 1 < closing else None
+            participle = first is not None and (first.morph.get("VerbForm") == ["Part"] or first.lemma_.lower() in RELATIVES)
+            return k if participle else verb
+    return verb
 
 
 def _acting_in_instrumental(doc, head: int, floor: int) -> Optional[int]:
