@@ -309,7 +309,10 @@ def _with_subject(doc, sentences, index: int, places: set, park_names: set, part
     referred = (referred_party(doc, sentences, index, places, park_names)
                 or elided_subject(doc, sentences, index, places))
     # `Корпорация развития … подписала`: a noun heading a name of its own refers to nothing
-    if referred is not None and not any(same_party(referred, p) or p.start <= referred.start < p.end for p in parties):
+    # (`вместе с правительством Ярославской области мы подписали`: the region inside the
+    # speaker's corporation's name is another party)
+    if referred is not None and not any(same_party(referred, p) and p.type == referred.type
+                                        or p.start <= referred.start < p.end for p in parties):
         parties = sorted(parties + [referred], key=lambda party: party.start)
     return parties
 

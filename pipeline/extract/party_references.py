@@ -17,6 +17,7 @@ from .park_mentions import GENERIC_REFERENCES
 from .common import PARTNER_PREPOSITIONS, SIDE, WITH, entities, word_lemmas
 from .parties import Party, org_name, sentence_parties, with_place
 from .persons import named_org
+from .state_bodies import is_state_body
 
 QUOTES = {"«", "\"", "„"}
 GUEST_PRONOUNS = {"мы", "вы"}  # the guest's `мы`, the interviewer's `вы` (rules/subject_nouns.txt)
@@ -193,10 +194,12 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
         return Party(noun, noun + 1, speaker, ORG)
     counts: Dict[str, List] = {}
     headed: Dict[str, int] = {}  # names with the noun in them → the last sentence naming one
+    business = bool(word_lemmas(doc[noun]) & load_set("business_nouns.txt"))
     for order, earlier in enumerate(sentences[:index]):
         for party in sentence_parties(doc, earlier, places, False):
             key = party.name.lower()
-            if party.type == ORG and key not in park_names and not _names_park(doc, party):
+            if party.type == ORG and key not in park_names and not _names_park(doc, party) \
+                    and not (business and is_state_body(doc[party.start])):  # `компания` is no ministry
                 seen = counts.setdefault(key, [0, 0, party.name])
                 seen[0] += 1
                 seen[1] = order
