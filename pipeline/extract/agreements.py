@@ -627,8 +627,10 @@ def _read_sum_before(doc, quantity, span, mentions: List[AgreementMention]) -> N
     signs = [i for i, lemma in enumerate(lemmas) if lemma in load_set("sign_verbs.txt")]
     if not signs or any(lemma not in BEFORE_LINKS for lemma in lemmas[:signs[0]]):
         return
-    owner = next((m for m in mentions if m.start == words[signs[0] + 1].i), None) \
-        if signs[0] + 1 < len(words) else None
+    # `На 12 млрд рублей подписано кредитное соглашение`: adjectives before the noun
+    noun = next((t for t in doc[words[signs[0]].i + 1:min(len(doc), words[signs[0]].i + 4)]
+                 if not (t.is_space or t.pos_ == "ADJ")), None)
+    owner = next((m for m in mentions if noun is not None and m.start == noun.i), None)
     money = deal_money(doc, quantity, span, named=True) if owner is not None else None
     if money is not None and owner.sum is None:
         owner.sum = money
@@ -645,15 +647,17 @@ PARTY_LINKS = {"между", "с", "со", "и", ",", "«", "»", "\""}
 def _about_money_topic(between: List[str]) -> bool:
     """`соглашение об инвестициях на 7,5 млрд`, `о сотрудничестве на сумму …`, `об инвестициях
     общей стоимостью $ 85 млн`: an agreement about money or supplies
-    (rules/agreement_sum_topics.txt) owns the sum after its topic."""
-    if not between or between[0] not in {"о", "об"}:
+    (rules/agreement_sum_topics.txt) owns the sum after its topic; so does a contract for work
+    (`контракт на поставку электроприводов стоимостью …`)."""
+    if not between or between[0] not in {"о", "об", "на"}:
         return False
     cut = next((k for k, word in enumerate(between) if k > 1 and word in COST_LINKS), None)
     if cut is None:
         return False
     topic, link = between[1:cut], between[cut:]
-    return 0 < len(topic) <= 3 and bool(set(topic) & load_set("agreement_sum_topics.txt")) \
-        and set(link) <= COST_LINKS
+    # `контракт на поставку электроприводов стоимостью …`: the price of the work contracted
+    about = between[0] == "на" or bool(set(topic) & load_set("agreement_sum_topics.txt"))
+    return 0 < len(topic) <= 3 and about and set(link) <= COST_LINKS
 
 
 def _right_after(doc, mention: AgreementMention, span) -> bool:
