@@ -28,7 +28,7 @@ from .state_bodies import is_state_body
 from .operator_objects import coordinated, governs_park, included_parks, listed_parks_after, all_parks_counted, parks_counted_back
 
 
-CUE_AFTER_ORG = 6  # `«Y» и сегодня остается управляющей компанией`: the cue's words within this many
+CUE_AFTER_ORG = 8  # `«Y» и сегодня остается управляющей компанией`: the cue's words within this many
 CUE_BEFORE_ORG = 5  # `управляющей компанией которого выступает АО «Y»`, `управление зоной взяло на себя АО «Y»`
 
 
@@ -120,10 +120,19 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
         end = cue_end(doc, cue, sent.end)
         if end is not None and doc[end - 1].pos_ == "NOUN":  # `управляющая компания ТОР, в том числе «Х»`
             found = listed_parks_after(doc, sent, end, mentions) or included_parks(doc, sent, end, mentions)
-            if not found and _bare_park_word(doc, end, sent.end):
-                return park_for(doc, mentions, org[0], org[1])  # `«Y» остается управляющей компанией площадки`
+            if not found and (_bare_park_word(doc, end, sent.end) or _possessive_before(doc, cue)):
+                # `«Y» остается управляющей компанией площадки`, `…, которое остаётся её управляющей компанией`
+                return park_for(doc, mentions, org[0], org[1])
             return (found or [None])[0]
     return None
+
+
+PARK_POSSESSIVES = {"её", "ее", "его"}
+
+
+def _possessive_before(doc, cue: int) -> bool:
+    """`её управляющей компанией`: the cue belongs to what `её` stands for, the park spoken of."""
+    return cue > 0 and doc[cue - 1].lower_ in PARK_POSSESSIVES
 
 
 def _subject_of_passive(doc, cue: int, org) -> bool:
@@ -382,7 +391,8 @@ def attach_creators(doc, sentences, mentions, parks) -> None:
     a `компания подписала` stands for."""
     from .agreements import match_agreement  # agreements read parks: import when first needed
     for index, sent in enumerate(sentences):
-        if not any(t.lemma_.lower() in load_set("sign_verbs.txt") for t in sent):
+        signer_index = index if _signs(sent) else _signed_next(doc, sentences, index)
+        if signer_index is None:
             continue
         for m in mentions:
             park = parks[m.key].park
@@ -393,10 +403,27 @@ def attach_creators(doc, sentences, mentions, parks) -> None:
             clause = _clause(doc, sent, m.start)
             if not any(match_agreement(doc, i) for i in range(clause.start, m.start)):
                 continue
-            name = _creator(doc, sentences, index, clause, m, mentions)
+            signing = clause if signer_index == index else sentences[signer_index]
+            name = _creator(doc, sentences, signer_index, signing, m, mentions)
             if name and name_key(name) != m.key:
                 park.operator = name
                 add_evidence(doc, "park", m.start, m.end, "operator", "creator_signs")
+
+
+def _signs(sent) -> bool:
+    return any(t.lemma_.lower() in load_set("sign_verbs.txt") for t in sent)
+
+
+FOLLOW_UP_OPENERS = {"его", "её", "ее", "документ", "соглашение"}
+
+
+def _signed_next(doc, sentences, index: int) -> Optional[int]:
+    """`Второй документ — соглашение о создании парка «Х». Его подписали генеральный директор
+    корпорации … и глава …`: the next sentence, opened by a word for the document, signs it."""
+    if index + 1 >= len(sentences) or not _signs(sentences[index + 1]):
+        return None
+    first = next((t for t in sentences[index + 1] if not t.is_space), None)
+    return index + 1 if first is not None and first.lower_ in FOLLOW_UP_OPENERS else None
 
 
 def _clause(doc, sent, i: int):
