@@ -23,7 +23,7 @@ from .common import add_evidence, entities_in, index_by_first_word, quoted_spans
 from .park_mentions import GENERIC_REFERENCES, ParkMention, is_declined_form, match_kind, name_key, possessed_noun
 from ..records import ORG
 from .parties import expand_abbreviation, headed_names, is_event, org_name, sentence_parties
-from .party_references import referred_party
+from .party_references import bare_head_names, referred_party
 from .state_bodies import is_state_body
 from .operator_objects import coordinated, governs_park, included_parks, listed_parks_after, all_parks_counted, parks_counted_back
 
@@ -313,7 +313,11 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
     """Operators named next to a cue; returns the starts of park mentions used as operators.
     `park_for(doc, mentions, start, end)` names the park a phrase with no park beside it speaks of."""
     used = set()
-    for org in _org_spans(doc, sent):
+    # `управляет парком та же корпорация развития`: a bare head for the organisation named before
+    bare = {(p.start, p.end): p.name for p in bare_head_names(doc, sent)}
+    spans = _org_spans(doc, sent)
+    spans = sorted(spans + [span for span in bare if not any(s < span[1] and span[0] < e for s, e in spans)])
+    for org in spans:
         if _is_park_itself(doc, org, mentions):
             continue
         target = _operated_park(doc, sent, org, [m for m in mentions if m.start not in used], park_for)
@@ -322,7 +326,7 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
             keys.add(target.key)
             if target.start >= org[1]:  # `«Y» обслуживает СЭЗ «Х» и промзону «Z»`
                 keys |= {m.key for m in coordinated(doc, sent, target, mentions)}
-        name = expand_abbreviation(doc, _org_name(doc, org, mentions))
+        name = bare.get(org) or expand_abbreviation(doc, _org_name(doc, org, mentions))
         for park_key in keys:
             park = parks[park_key].park
             if name and name_key(name) != park_key and not is_declined_form(name, park.name) and park.operator is None:

@@ -255,16 +255,28 @@ def named_by_head(doc, sentences, index: int) -> List[Party]:
     case, with no name of its own after it, is the last organisation named before whose name
     opens with that noun (`Министерство промышленности и строительства Республики Казахстан`)."""
     sent = sentences[index]
+    return bare_head_names(doc, sent) + _park_runner_named(doc, sent)
+
+
+def bare_head_names(doc, sent) -> List[Party]:
+    """Bare head nouns of rules/bare_org_heads.txt in `sent` (`корпорацией`, `Корпорация развития
+    региона`, `та же корпорация развития`), each as the last organisation named before whose
+    name opens with the same words."""
     found = []
     for token in sent:
         lemma = token.lemma_.lower()
-        if lemma not in load_set("bare_org_heads.txt") or not token.text.islower() or token.ent_type_:
+        capital_opening = token.i == sent.start or doc[token.i - 1].is_space
+        if lemma not in load_set("bare_org_heads.txt") or not (token.text.islower() or capital_opening) \
+                or token.ent_type_:
             continue
         end = token.i + 1  # `корпорация развития`: genitive words of the name, no place after them
         while end < sent.end and end - token.i <= HEAD_WORDS and doc[end].pos_ == "NOUN" and doc[end].text.islower() \
-                and doc[end].morph.get("Case") == ["Gen"]:
+                and doc[end].morph.get("Case") == ["Gen"] and not word_lemmas(doc[end]) & GENERIC_PLACES:
             end += 1
-        following = doc[end] if end < sent.end else None
+        last = end  # `Корпорация развития региона`: the region spoken of, no name
+        if end < sent.end and word_lemmas(doc[end]) & GENERIC_PLACES:
+            last = end + 1
+        following = doc[last] if last < sent.end else None
         if following is not None and (following.text in QUOTES or following.ent_type_ or following.pos_ in {"PROPN", "NOUN", "ADJ"}) \
                 and not word_lemmas(following) & load_set("agreement_references.txt"):
             continue  # `заключило с корпорацией соглашение`: the document, no name of the body
@@ -272,8 +284,11 @@ def named_by_head(doc, sentences, index: int) -> List[Party]:
         earlier = [ent for ent in entities(doc) if ent.end <= sent.start and ent.label_ == "ORG"
                    and _name_words(ent)[:len(words)] == words]
         if earlier:
-            found.append(Party(token.i, end, org_name(with_place(doc, earlier[-1])), ORG))
-    return found + _park_runner_named(doc, sent)
+            found.append(Party(token.i, last, org_name(with_place(doc, earlier[-1])), ORG))
+    return found
+
+
+GENERIC_PLACES = {"регион", "область", "край", "республика"}  # `корпорация развития региона`
 
 
 RUNNER = ({"управляющий", "управлять"}, "компания")  # the tagger may read the participle as the verb
