@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..vocab import load_set
 from .common import ONE, word_lemmas
 
-DEMONSTRATIVES = {"этот", "данный", "указанный", "подписанный"}
+DEMONSTRATIVES = {"этот", "данный", "указанный", "подписанный", "соответствующий"}  # `Соответствующее соглашение`
 DOCUMENT = "документ"
 COPULAS = {"стать", "быть", "являться"}
 

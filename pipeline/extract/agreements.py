@@ -229,11 +229,13 @@ class AgreementExtractor:
             parties = _signing_parties(doc, sent, places) if plural \
                 else _with_subject(doc, sentences, index, places, park_names, _signing_parties(doc, sent, places)) \
                 if sign else sentence_parties(doc, sent, places, sign)
-            if index > 0 and mentions and all(m.anaphoric for m in mentions) and not any(p.type != PER for p in parties) \
-                    and not _names_sides(sent):  # (`стороны подписали`: read below, with who `стороны` are)
+            if index > 0 and mentions and all(m.anaphoric for m in mentions) and not _names_sides(sent):
+                # (`стороны подписали`: read below, with who `стороны` are)
                 agreed = _came_to_terms(doc, sentences[index - 1], places)
-                if agreed:  # `X и Y договорились о размещении … Соглашение подписано …`: theirs, a new one
-                    parties = parties + agreed
+                if agreed and all(any(same_party(p, q) for q in agreed) for p in parties if p.type != PER):
+                    # `X и Y договорились о … Соответствующее соглашение подписали аким … и директор
+                    # завода …`: theirs, a new one, its signers beside them
+                    parties = parties + [q for q in agreed if not any(same_party(q, p) for p in parties)]
                     for mention in mentions:
                         mention.anaphoric = False
             # `Со стороны холдинга соглашение подписала …`: signers of the agreement already known
@@ -386,7 +388,8 @@ def _sentence_mentions(doc, sent) -> List[AgreementMention]:
             i = match[0]
         else:
             kind = _last_kind_before(doc, i) if is_new_document(doc, sent, i) or _one_of_them(doc, sent, i) else None
-            if kind and not any(match_agreement(doc, j) for j in range(i + 1, min(sent.end, i + 4))):
+            # (`Второй документ касается бизнеса: … заключили соглашение о …`: the kind named later is it)
+            if kind and not any(match_agreement(doc, j) for j in range(i + 1, sent.end)):
                 mentions.append(AgreementMention(i, i + 1, kind))
             i += 1
     return _without_restatements(doc, mentions)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, List, Optional, Set
 
-from ..normalize import (inflect_word, is_legal_form, is_region_code, person_name, phrase_nominative,
+from ..normalize import (inflect_word, is_cyrillic, is_legal_form, is_region_code, person_name, phrase_nominative,
                          strip_legal_form, strip_quotes)
 from ..models import morph_analyzer
 from ..records import LOC, ORG, PER
@@ -460,6 +460,8 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
         return  # `Омская группа …`: NER took the adjective for an organisation (not `«Обской»`)
     if all(is_government(t) for t in span if not t.is_punct):
         return  # `Акимат` alone before `Костанайской области`: the region signs
+    if _names_no_party(span) or _common_words_only(doc, span, sent):
+        return  # `Арбитражный суд … расторг договор`, `Отдельным блоком прошло соглашение`
     kind = match_kind(doc, start)
     if kind is not None and kind[0] >= end:
         return  # `В ОЭЗ «Заокская»`: NER took the kind alone for an organisation
@@ -490,6 +492,26 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
         parties.append(Party(start, end, name, ORG))
 
 
+def _names_no_party(span) -> bool:
+    """A name opening with a word of rules/non_party_heads.txt, or headed by one (its first noun):
+    a court, a branch (`Северо-Западным филиалом`), `В-четвёртых`."""
+    words = [t for t in span if not t.is_punct]
+    first_noun = next((t for t in words if t.pos_ == "NOUN"), None)
+    return any(bool((word_lemmas(t) | {t.lower_}) & load_set("non_party_heads.txt"))
+               for t in words[:1] + ([first_noun] if first_noun is not None else []))
+
+
+def _common_words_only(doc, span, sent) -> bool:
+    """`Отдельным блоком` at a sentence's start: lower-case common words (the first capitalised
+    by the sentence), no organisation's noun among them, no quotes, no Latin: no name at all."""
+    words = [t for t in span if not t.is_space]
+    if len(words) < 2 or words[0].i != sent.start or any(not t.is_alpha for t in words) \
+            or any(not t.text.islower() for t in words[1:]) or any(not is_cyrillic(t.text) for t in words):
+        return False
+    heads = ORG_NOUNS | load_set("bare_org_heads.txt") | load_set("state_body_nouns.txt") | load_set("positions.txt")
+    return not any(word_lemmas(t) & heads or is_government(t) or is_legal_form(t.text) for t in words)
+
+
 def _after_legal_form(doc, start: int) -> bool:
     """`ООО «Х»`: a company's name opens with its legal form or follows it."""
     return is_legal_form(doc[start].text) or start > 0 and is_legal_form(doc[start - 1].text)
@@ -509,6 +531,8 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
         return  # `Омская группа «Х»`, `(Елабужский район)`, `Китайско-Белорусский индустриальный парк`
     if all(is_government(t) for t in ent):
         return  # `Акимат` taken for a place: a body, read by home_regions
+    if _names_no_party(ent):
+        return  # `В-четвёртых, область … заключили`: a word of the list, no place
     if is_dateline(doc, ent.start, ent.end):
         return  # `ГРОДНО, 3 сентября —`: where the news was filed
     before = _prev_word(doc, ent.start, sent.start)

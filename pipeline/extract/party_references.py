@@ -42,11 +42,24 @@ def _subject_noun(doc, sent) -> Optional[int]:
         if token.i > sent.start and doc[token.i - 1].lemma_.lower() in POSSESSORS:
             continue  # `наша компания`: the speaker's own (agreement_signers.ours_named)
         if token.pos_ == "PRON" or token.morph.get("Case") == ["Nom"]:
-            following = doc[token.i + 1] if token.i + 1 < sent.end else None
-            named = following is not None and (following.text in QUOTES or following.ent_type_ or following.pos_ == "PROPN")
-            if not named and not _in_apposition(doc, token.i, sent.start):
+            if not _named_after_description(doc, token.i, sent.end) and not _in_apposition(doc, token.i, sent.start):
                 found = token.i
     return found
+
+
+DESCRIPTION_WORDS = 4  # `Производитель отопительного оборудования ООО «Термокуб»`
+
+
+def _named_after_description(doc, i: int, end: int) -> bool:
+    """A name right after the noun, or after its describing words (`Производитель отопительного
+    оборудования ООО «Термокуб»`): the noun names its company itself."""
+    k = i + 1
+    while k < end and k - i <= DESCRIPTION_WORDS and doc[k].text.islower() and doc[k].pos_ in {"ADJ", "NOUN"} \
+            and doc[k].morph.get("Case") == ["Gen"]:
+        k += 1
+    following = doc[k] if k < end else None
+    return following is not None and (following.text in QUOTES or bool(following.ent_type_) or following.pos_ == "PROPN"
+                                      or (k > i + 1 and is_legal_form(following.text)))
 
 
 PARTNER_NAME_REACH = 4
@@ -148,8 +161,18 @@ def interviewee(doc) -> Optional[dict]:
     """The person an interview is with: named in its headline (`Рустам Ахметшин: «…»`)."""
     headline_end = doc.text.find("\n")
     persons = getattr(doc._, "persons", None) or []
-    return next((p for p in persons if headline_end > 0
-                 and any(start < headline_end for start, _ in p.get("mentions") or [])), None)
+    guest = next((p for p in persons if headline_end > 0
+                  and any(start < headline_end for start, _ in p.get("mentions") or [])), None)
+    if guest is not None or headline_end < 0 or "\n— " not in doc.text:
+        return guest
+    # `«…»: глава корпорации — о резидентах` over `Генеральный директор … Анна Кочубей возглавила
+    # компанию … Мы поговорили с ней …` and answers after dashes: the person the lead names first
+    lead_start = len(doc.text) - len(doc.text[headline_end:].lstrip())
+    lead_end = doc.text.find("\n", lead_start)
+    lead_end = len(doc.text) if lead_end < 0 else lead_end
+    lead = [p for p in persons if any(headline_end < start < lead_end for start, _ in p.get("mentions") or [])
+            and named_org(doc, p)]
+    return min(lead, key=lambda p: min(start for start, _ in p["mentions"])) if lead else None
 
 
 def speaker_organisation(doc) -> Optional[str]:
@@ -172,6 +195,7 @@ def speaker_party(doc, i: int) -> Optional[Party]:
     return Party(i, i + 1, name, ORG) if name else None
 
 
+GENERIC_HEADS = {"компания", "предприятие"}
 HEADED_REACH = 1  # `… АО «Симбирская промышленная корпорация». … корпорация подписала`: the sentence before
 
 
@@ -195,6 +219,9 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
     counts: Dict[str, List] = {}
     headed: Dict[str, int] = {}  # names with the noun in them → the last sentence naming one
     business = bool(word_lemmas(doc[noun]) & load_set("business_nouns.txt"))
+    # `корпорация` stands for the one named with it however far back; `компания`, in so many
+    # names, only for one in the sentence before
+    generic = bool(word_lemmas(doc[noun]) & GENERIC_HEADS)
     for order, earlier in enumerate(sentences[:index]):
         for party in sentence_parties(doc, earlier, places, False):
             key = party.name.lower()
@@ -203,7 +230,7 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
                 seen = counts.setdefault(key, [0, 0, party.name])
                 seen[0] += 1
                 seen[1] = order
-                if _named_with(doc, party, doc[noun]) and index - order <= HEADED_REACH:
+                if _named_with(doc, party, doc[noun]) and (index - order <= HEADED_REACH or not generic):
                     headed[key] = order
     if headed:
         # `АО «Симбирская промышленная корпорация» … корпорация подписала`: the noun in a name
