@@ -92,9 +92,13 @@ def _governed_place(words, places: dict):
 
 def add_shared_signers(found: list, shared) -> None:
     """Each (from token, parties, how many) of `shared` joins the agreement mentions from that
-    token on: every one, or the first `how many` (`Оба документа подписал …` before the two)."""
+    token on: every one, or the first `how many` (`Оба документа подписал …` before the two); a
+    side's region signs no deal of another region."""
     for start, parties, count in shared:
+        regions = [p for p in parties if p.type == LOC]
         for mention in [m for m in found if m.start >= start][:count]:
+            if regions and any(q.type == LOC and not any(same_party(q, r) for r in regions) for q in mention.parties):
+                continue  # `Хабаровский край … подписал соглашение с …`: another region's deal
             mention.parties += [p for p in parties if not any(same_party(p, q) for q in mention.parties)]
 
 

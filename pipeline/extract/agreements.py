@@ -28,8 +28,8 @@ from .agreement_merge import merge_mentions, same_party, with_formal_regions, wi
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum
 from .elided_subjects import elided_subject
-from .common import (DASHES, SIDE, WITH, add_evidence, entities, index_by_first_word, is_counted, paragraph_start,
-                     quoted_spans, sentence_quantities, word_lemmas, words_from)
+from .common import (DASHES, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, index_by_first_word,
+                     is_counted, paragraph_start, quoted_spans, sentence_quantities, word_lemmas, words_from)
 from .money import deal_money
 from .parties import ORG_NOUNS, Party, is_direct_speech, is_government, sentence_parties
 from .party_references import named_by_head, referred_party, sides_named_by_kind
@@ -229,6 +229,10 @@ class AgreementExtractor:
             parties = _signing_parties(doc, sent, places) if plural \
                 else _with_subject(doc, sentences, index, places, park_names, _signing_parties(doc, sent, places)) \
                 if sign else sentence_parties(doc, sent, places, sign)
+            if not sign and mentions and all(m.anaphoric and m.kind in {f.kind for f in found} for m in mentions):
+                # `Меморандум предполагает, что компании смогут выходить на рынки ЕАЭС`: the one
+                # named before, spoken of; only a partner after `с`/`между` makes it another
+                parties = [p for p in parties if _after_partner_word(doc, p, PARTNER_PREPOSITIONS)]
             if index > 0 and mentions and all(m.anaphoric for m in mentions) and not _names_sides(sent):
                 # (`стороны подписали`: read below, with who `стороны` are)
                 agreed = _came_to_terms(doc, sentences[index - 1], places)
@@ -583,14 +587,14 @@ def _share_parties(doc, mentions: List[AgreementMention], parties: List[Party]) 
             mention.parties += [p for p in subjects if p not in mention.parties]
 
 
-def _after_partner_word(doc, party: Party) -> bool:
-    """`с правительством Курганской области`, `с ООО «Х»`: a party right after `с`, past its
-    adjectives, legal form and body."""
+def _after_partner_word(doc, party: Party, words=WITH) -> bool:
+    """`с правительством Курганской области`, `с ООО «Х»`: a party right after `с` (or another of
+    `words`), past its adjectives, legal form and body."""
     i = party.start - 1
     while i > 0 and (doc[i].pos_ == "ADJ" or doc[i].is_space or is_legal_form(doc[i].text) or doc[i].text in {"«", "\""}
                      or doc[i].lemma_.lower() in ORG_NOUNS or is_government(doc[i])):
         i -= 1
-    return i >= 0 and doc[i].lower_ in WITH
+    return i >= 0 and doc[i].lower_ in words
 
 
 def _distance(m: AgreementMention, party: Party) -> int:

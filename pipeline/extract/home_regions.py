@@ -60,6 +60,18 @@ def region_before(doc, i: int, noun: Optional[str] = None, governed: bool = Fals
     return None
 
 
+CITY = "город"
+
+
+def _city_before(doc, i: int) -> Optional[str]:
+    """`администрация города` after `Администрация Таганрога`: the last place named before with
+    a government body and no region or district noun, the city."""
+    for ent in reversed([e for e in entities(doc) if e.end <= i and e.label_ == "LOC"]):
+        if _names_region(ent, None, True):
+            return None if any(t.lemma_.lower() in REGION_NOUNS | {"район"} for t in ent) else region_name(ent)
+    return None
+
+
 def _is_bare_body(doc, token, sent) -> bool:
     """`акимат подписал`, `с облисполкомом`: a body with no region, organisation or name after it."""
     if not word_lemmas(token) & load_set("bare_government_nouns.txt"):
@@ -132,7 +144,8 @@ def home_region(doc, sent, sign: bool):
             end = token.i + 2
         elif word_lemmas(token) & load_set("government_nouns.txt") and following is not None \
                 and _is_bare_municipality(doc, following, sent):
-            region = region_before(doc, sent.start, following.lemma_.lower())
+            region = region_before(doc, sent.start, following.lemma_.lower()) \
+                or (_city_before(doc, sent.start) if following.lemma_.lower() == CITY else None)
             end = token.i + 2
         elif is_bare_region_word(token) and (token.morph.get("Case") == ["Nom"] or _names_a_side(doc, token)
                                              or _is_partner(doc, token)):

@@ -90,11 +90,11 @@ def is_direct_speech(doc, span) -> bool:
 
 def _after_colon(doc, span) -> bool:
     """`…: «Мы готовы…»`, not a name that opens the clause after a colon (`Оператор не остался
-    без новостей: «ЛенИндустрия» подписала …`)."""
+    без новостей: «ЛенИндустрия» подписала …`, `…: «Исетские композиты» и ТОО «Х» подписали`)."""
     before = [t for t in doc[max(0, span.start - 3):span.start - 1] if not t.is_space]
     after = next((t for t in doc[span.end + 1:span.end + 3] if not t.is_space), None)
-    if after is not None and after.pos_ in {"VERB", "AUX"} and len(span) <= NAME_WORDS:
-        return False
+    if after is not None and (after.pos_ in {"VERB", "AUX"} or after.lower_ == "и") and len(span) <= NAME_WORDS:
+        return False  # (`…: «Исетские композиты» и ТОО «Х» подписали …`: two names)
     return bool(before) and before[-1].text == ":"
 
 
@@ -476,6 +476,8 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
     before = _introduced_by(doc, start, sent.start)
     if before in NOT_PARTY_PREPOSITIONS or _is_source(doc, start):
         return  # `в «Х»`, `как стало известно «Деловому вестнику»`
+    if before in load_set("object_nouns.txt"):
+        return  # `судов класса «река-море»`, `пункт пропуска «Краскино»`: a thing
     if before in load_set("built_object_words.txt") and _prev_word(doc, start, sent.start).lemma_.lower() in ORG_NOUNS:
         return  # `построить завод ПЭТ-преформ`: the plant to be built
     if before in load_set("government_nouns.txt") and not _after_legal_form(doc, start) \
