@@ -46,7 +46,7 @@ def _is_slot(token) -> bool:
 def phrase_after_verb(doc, verb: int, limit: int,
                       mentions: List[Mention]) -> Tuple[Optional[Phrase], Optional[int]]:
     """(the position after a verb, the mention standing between them: `назначил Ивана Петрова главой`)."""
-    i = _skip(doc, verb + 1, limit)
+    i = _skip(doc, _past_time(doc, _skip(doc, verb + 1, limit), limit), limit)
     between = next((k for k, m in enumerate(mentions) if m.title_start == i), None)
     if between is not None:
         i = _skip(doc, mentions[between].end, limit)
@@ -55,6 +55,21 @@ def phrase_after_verb(doc, verb: int, limit: int,
     if i < limit and _is_slot(doc[i]):
         return phrase_at(doc, _skip(doc, i + 1, limit), {"gent"}, limit, "position_verb", False), between
     return phrase_at(doc, i, {"ablt"}, limit, "position_verb", False), between
+
+
+TIME_NOUNS = {"год"}  # `назначенный в 2024 году директором`
+
+
+def _past_time(doc, i: int, limit: int) -> int:
+    """The token after a time phrase at i (`в марте`, `в 2024 году`), or i."""
+    if i + 1 >= limit or doc[i].lower_ != "в":
+        return i
+    k = i + 1
+    if doc[k].like_num and k + 1 < limit:
+        k += 1
+    if doc[k].lemma_.lower() in load_set("month_names.txt") | TIME_NOUNS:
+        return k + 1
+    return i
 
 
 def phrase_before_verb(doc, verb: int, floor: int) -> Optional[Phrase]:
@@ -117,6 +132,33 @@ def _partitive_before(doc, head: int, verb: int, floor: int) -> Optional[Phrase]
 def _is_predicate(token) -> bool:
     """A finite verb or a participle: not `надеясь стать профессором`."""
     return token.morph.get("VerbForm") in (["Fin"], ["Part"], [])
+
+
+def _is_full_participle(token) -> bool:
+    """`назначенный`, not the short `назначен` of a predicate."""
+    return token.morph.get("VerbForm") == ["Part"] and token.morph.get("Variant") != ["Short"]
+
+
+def _participle_holder(doc, token, phrase, sent, mentions: List[Mention]) -> Optional[int]:
+    """Whom a participle's position belongs to: the name before its comma (`Сергей Балыкин,
+    назначенный в апреле заместителем …`), else the name after the phrase (`Назначенный в марте
+    генеральным директором корпорации Максим Ерофеев`)."""
+    before = token.i - 1
+    while before > sent.start and (doc[before].is_space or _in_time_phrase(doc, before)):
+        before -= 1  # `Олег Рябинин, в марте назначенный министром …`
+    if before <= sent.start or doc[before].text in {";", ":"}:
+        return _first_after(doc, phrase.end, sent, mentions, {"nomn"})
+    if doc[before].text == ",":
+        named = next((k for k, m in enumerate(mentions) if m.end == before), None)
+        if named is not None:
+            return named
+    return _subject(doc, token.i, sent, mentions)
+
+
+def _in_time_phrase(doc, i: int) -> bool:
+    """`в марте`, `в 2024 году`: a word of a time phrase before a participle."""
+    return doc[i].lemma_.lower() in load_set("month_names.txt") | TIME_NOUNS or doc[i].like_num \
+        or (doc[i].lower_ == "в" and i + 1 < len(doc) and _past_time(doc, i, len(doc)) > i)
 
 
 def _is_active(token) -> bool:
@@ -233,6 +275,8 @@ def verb_positions(doc, mentions: List[Mention]) -> List[Tuple[int, Phrase]]:
                 k = between if between is not None else _first_after(doc, phrase.end, sent, mentions, {"accs", "gent"})
                 if k is not None and between is None:
                     phrase.end = without_apposition(doc, phrase.head, phrase.end, mentions[k].title_start)
+            elif _is_full_participle(token):
+                k = _participle_holder(doc, token, phrase, sent, mentions)
             else:
                 k = _subject(doc, token.i, sent, mentions)
         else:
