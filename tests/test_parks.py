@@ -151,6 +151,12 @@ CASES = [
      [park("Кванта", "технопарк", "Йошкар-Ола", residents=residents(31))]),
     ("ТОР «Анжеро-Судженск» создана в 2018 году. Год назад их было 12, а сегодня уже 17 резидентов.",
      [park("Анжеро-Судженск", "ТОР", residents=residents(17))]),
+    # tenants of a technopark in one compound word; a count the qualifier verb says is to come
+    ("Технопарк «Вятка-Тех» разместился в двух корпусах. Сейчас здесь 23 компании-арендатора.",
+     [park("Вятка-Тех", "технопарк", residents=residents(23))]),
+    ("Свободная экономическая зона «Кант-Тех» объединяет 34 участника. По словам директора, к концу года "
+     "число участников превысит 40.",
+     [park("Кант-Тех", "свободная экономическая зона", residents=residents(34))]),
     # a paragraph about one park goes on about it past the usual reach; a generic word is the
     # one park named so far
     ("Портовая ОЭЗ «Сахалин» создана в 2019 году. Её площадь составляет 120 га. Управляющей компанией "

@@ -473,7 +473,8 @@ def _attach_residents(doc, mentions, parks, quantity, span) -> None:
         return  # `двадцать третьим резидентом`: part of an ordinal, no count
     if _is_part_of_count(clause):
         return  # `41 резидент, из них 14 — с российским капиталом`, `из 31 резидента двадцать …`
-    if not _is_resident_count(doc, span) or _is_plan(clause) or _is_future(clause + _until_break(right)) \
+    # (`число участников превысит 35`: the verb is inside the quantity, as its qualifier)
+    if not _is_resident_count(doc, span) or _is_plan(clause) or _is_future(clause + list(span) + _until_break(right)) \
             or _is_target(doc, span, clause) \
             or _has_trap(left[-3:] + right[:2], "near") or _has_trap(clause + _until_break(right), "clause"):
         return
