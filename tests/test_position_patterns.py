@@ -42,6 +42,9 @@ CHOICE = [
      [person("Кэтрин Джексон")]),
     ("У его супруги певицы Розы Пауэлл родилась дочь.",
      [person("Роза Пауэлл", "певица")]),
+    # `вуз` stands for the university named before: cut out of the position
+    ("Соглашение подписали ректор вуза Константин Шелепов и директор завода Ирина Гольцова.",
+     [person("Константин Шелепов", "ректор"), person("Ирина Гольцова", "директор")]),
     # a participle with a time phrase gives its position to the name after it when it opens the
     # clause, to the name before its comma otherwise
     ("Назначенный в марте генеральным директором корпорации Максим Ерофеев рассчитывает заполнить парк.",
