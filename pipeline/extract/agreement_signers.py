@@ -74,11 +74,22 @@ def add_signer_sides(doc, found: list) -> None:
             if any(set(words) <= set(name_lemmas(q.name)) for q in mention.parties):
                 continue
             place = places.get(words) or _governed_place(words, places)
+            if place is None and _company_side(doc, org, mention):
+                # `руководитель исполкома … Тихонов и Ринат Садыков подписали` after `генеральный
+                # директор «Алюмпрофиль-Поволжье» Ринат Садыков`: no company signs otherwise
+                mention.parties.append(Party(party.start, party.start, org, ORG))
+                continue
             if place is None or place.lower() in load_set("countries.txt"):
                 continue  # a body or company of a title is often named otherwise; a state is too wide
             side = Party(party.start, party.start, place, LOC, governed=True)
             if not any(same_party(side, q) for q in mention.parties):
                 mention.parties.append(side)
+
+
+def _company_side(doc, org: str, mention) -> bool:
+    """Whether a signer's company, written as such in the text, is the side an agreement with no
+    organisation lacks."""
+    return not any(p.type == ORG for p in mention.parties) and f"«{org}»" in doc.text
 
 
 def _governed_place(words, places: dict):

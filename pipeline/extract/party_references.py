@@ -17,7 +17,7 @@ from .park_mentions import GENERIC_REFERENCES
 from .common import PARTNER_PREPOSITIONS, SIDE, WITH, entities, word_lemmas
 from .parties import Party, org_name, sentence_parties, with_place
 from .persons import named_org
-from .state_bodies import is_state_body
+from .state_bodies import is_state_body, name_lemmas
 
 QUOTES = {"«", "\"", "„"}
 GUEST_PRONOUNS = {"мы", "вы"}  # the guest's `мы`, the interviewer's `вы` (rules/subject_nouns.txt)
@@ -218,7 +218,8 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
         return Party(noun, noun + 1, speaker, ORG)
     counts: Dict[str, List] = {}
     headed: Dict[str, int] = {}  # names with the noun in them → the last sentence naming one
-    business = bool(word_lemmas(doc[noun]) & load_set("business_nouns.txt"))
+    business = bool(word_lemmas(doc[noun]) & load_set("business_nouns.txt")) \
+        and not (noun > 0 and word_lemmas(doc[noun - 1]) & RUNNER[0])  # `управляющая компания` may be a corporation
     # `корпорация` stands for the one named with it however far back; `компания`, in so many
     # names, only for one in the sentence before
     generic = bool(word_lemmas(doc[noun]) & GENERIC_HEADS)
@@ -226,7 +227,7 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
         for party in sentence_parties(doc, earlier, places, False):
             key = party.name.lower()
             if party.type == ORG and key not in park_names and not _names_park(doc, party) \
-                    and not (business and is_state_body(doc[party.start])):  # `компания` is no ministry
+                    and not (business and _public_body(doc, party)):  # `компания` is no ministry
                 seen = counts.setdefault(key, [0, 0, party.name])
                 seen[0] += 1
                 seen[1] = order
@@ -243,6 +244,14 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
     return Party(noun, noun + 1, name, ORG)
 
 
+
+
+def _public_body(doc, party: Party) -> bool:
+    """A state body or a development institution (`Корпорация развития …`, `Агентство …`,
+    rules/development_institutions.txt): no `компания` or `инвестор` stands for it."""
+    words = list(name_lemmas(party.name))[:2]  # (`КРДВ` stands for its full name)
+    return is_state_body(doc[party.start]) or any(
+        words[:len(head.split())] == head.split() for head in load_set("development_institutions.txt"))
 
 
 def _only_organisation_before(doc, sentences, index: int, places: set, park_names: set, noun: int) -> Optional[Party]:
