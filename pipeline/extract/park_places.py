@@ -311,6 +311,10 @@ def _place_before(doc, m, mentions: List) -> Optional[str]:
     while before > floor and doc[before].pos_ == "ADJ" and doc[before].text.islower():
         before -= 1  # `в соседнем Пятигорске`
     preposition = doc[before].lemma_.lower() if before >= 0 else ""
+    if preposition in {"от", "с"} and before >= 2 and word_lemmas(doc[before - 1]) & load_set("proximity_words.txt") \
+            and doc[before - 2].like_num:
+        before -= 3  # `в 20 км от Хабаровска начал работу индустриальный парк «Х»`: near the city
+        preposition = doc[before].lemma_.lower() if before >= 0 else ""
     between = [t for t in doc[end:m.start] if not t.is_space]
     while between and between[-1].pos_ == "ADJ":
         between.pop()  # `строится вторая индустриальная зона`: the kind's own modifiers
