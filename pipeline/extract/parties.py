@@ -129,13 +129,13 @@ def is_agency_stamp(doc, start: int, end: int) -> bool:
     in capitals between slashes or before a dash, where an article opens."""
     if start > STAMP_REACH:
         return False
-    words = [t for t in doc[start:end] if any(char.isalpha() for char in t.text)]
-    if not words or not all(t.text.isupper() and len(t.text) > 1 for t in words):
-        return False
     before = doc[start - 1] if start > 0 else None
     after = next((t.text for t in doc[end:end + 2] if not t.is_space), "")
     if before is not None and before.text == "/" and after == "/":
-        return True
+        return True  # `/ТАСС/`, `/Интерфакс-Сибирь/`
+    words = [t for t in doc[start:end] if any(char.isalpha() for char in t.text)]
+    if not words or not all(t.text.isupper() and len(t.text) > 1 for t in words):
+        return False
     return after in DASHES and (before is None or before.text == "." or before.is_space)
 
 
@@ -535,8 +535,8 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
         return  # `Акимат` taken for a place: a body, read by home_regions
     if _names_no_party(ent):
         return  # `В-четвёртых, область … заключили`: a word of the list, no place
-    if is_dateline(doc, ent.start, ent.end):
-        return  # `ГРОДНО, 3 сентября —`: where the news was filed
+    if is_dateline(doc, ent.start, ent.end) or is_agency_stamp(doc, ent.start, ent.end):
+        return  # `ГРОДНО, 3 сентября —`: where the news was filed; `/Интерфакс-Сибирь/`: who filed it
     before = _prev_word(doc, ent.start, sent.start)
     if before is not None and word_lemmas(before) & load_set("place_nouns.txt"):
         before = _prev_word(doc, before.i, sent.start) or before  # `в городе Кокшетау`: a place

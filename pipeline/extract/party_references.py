@@ -182,11 +182,24 @@ def speaker_organisation(doc) -> Optional[str]:
     organisation speaks for the main park's runner."""
     guest = interviewee(doc)
     if guest is not None:
-        return named_org(doc, guest) or _main_park_runner(doc)
+        return ministry_of(guest) or named_org(doc, guest) or _main_park_runner(doc)
     persons = [p for p in getattr(doc._, "persons", None) or [] if named_org(doc, p)]
     if not persons:
         return None
     return max(persons, key=lambda p: len(p.get("mentions") or []))["org"]
+
+
+MINISTER = "министр"
+
+
+def ministry_of(person: dict) -> Optional[str]:
+    """A minister's `мы` is the ministry his title names: `министр промышленности, энергетики и
+    инноваций Республики Башкортостан` → Министерство промышленности, энергетики и инноваций
+    Республики Башкортостан (not a deputy's)."""
+    words = (person.get("position") or "").split()
+    if len(words) < 2 or words[0].lower() != MINISTER:
+        return None
+    return "Министерство " + " ".join(words[1:])
 
 
 def speaker_party(doc, i: int) -> Optional[Party]:

@@ -16,7 +16,7 @@ from .agreement_witnesses import drop_witnesses
 from .common import word_lemmas
 from .home_regions import is_bare_region_word
 from .parties import Party
-from .party_references import interviewee
+from .party_references import interviewee, ministry_of
 from .persons import named_org
 
 
@@ -48,7 +48,8 @@ def speaking_signer(doc, sent) -> List[Party]:
     guest = interviewee(doc) if me is not None else None
     if guest is None:
         return []
-    organisation = named_org(doc, guest)  # not a park's runner guessed for a bare `директор технопарка`
+    # not a park's runner guessed for a bare `директор технопарка`; a minister's ministry
+    organisation = ministry_of(guest) or named_org(doc, guest)
     return [Party(me.i, me.i + 1, guest["name"], PER)] + ([Party(me.i, me.i, organisation, ORG)] if organisation else [])
 
 
