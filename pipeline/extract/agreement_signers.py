@@ -39,13 +39,22 @@ def signed_back(doc, sent) -> int:
                 or not (token.morph.get("Number") == ["Plur"] or is_counted(doc, token.i)):
             continue  # `три документа` is a singular genitive after the number
         before = [t for t in doc[max(sent.start, token.i - 3):token.i] if not t.is_space]
-        if not any(t.lemma_.lower() in ALL for t in before):
-            continue
+        if not any(t.lemma_.lower() in ALL for t in before) and not _for_one_side(doc, sent):
+            continue  # (`От имени правительства три документа подписал …`: one side signs them all)
         if any(t.lemma_.lower() == "оба" for t in before):
             return 2
         number = next((parse_number(t.text) for t in before if parse_number(t.text)), None)
         return int(number) if number else 0
     return 0
+
+
+SIDE_OPENERS = (("от", "имя"), ("со", "сторона"), ("с", "сторона"))
+
+
+def _for_one_side(doc, sent) -> bool:
+    """`От имени правительства …`, `Со стороны корпорации …` opening the sentence."""
+    words = [t for t in sent if not t.is_space][:2]
+    return len(words) == 2 and (words[0].lower_, words[1].lemma_.lower()) in SIDE_OPENERS
 
 
 def name_persons_fully(doc, found: list) -> None:
@@ -107,7 +116,11 @@ def add_shared_signers(found: list, shared) -> None:
     side's region signs no deal of another region."""
     for start, parties, count in shared:
         regions = [p for p in parties if p.type == LOC]
-        for mention in [m for m in found if m.start >= start][:count]:
+        after = [m for m in found if m.start >= start]
+        if count is not None:  # the first `count` agreements, not one spoken of again between them
+            news = [m for m in after if not m.anaphoric][:count]
+            after = [m for m in after if m.start <= news[-1].start] if news else []
+        for mention in after:
             if regions and any(q.type == LOC and not any(same_party(q, r) for r in regions) for q in mention.parties):
                 continue  # `Хабаровский край … подписал соглашение с …`: another region's deal
             mention.parties += [p for p in parties if not any(same_party(p, q) for q in mention.parties)]

@@ -15,6 +15,7 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.language import Language
 
+from ..models import morph_analyzer
 from ..normalize import is_cyrillic, is_legal_form, strip_legal_form
 from ..records import ORG, PER, Money, to_dict
 from ..vocab import load_set, load_table
@@ -64,7 +65,17 @@ def kind_at(doc, i: int) -> Optional[Tuple[int, str]]:
         tokens = words_from(doc, i, len(words))
         if [t.lemma_.lower() for t in tokens] == list(words) and (best is None or tokens[-1].i + 1 > best[0]):
             best = (tokens[-1].i + 1, kind)
-    return best
+    return best or _compound_kind(doc, i)
+
+
+def _compound_kind(doc, i: int) -> Optional[Tuple[int, str]]:
+    """`EPC-контракт`, `EPC-контракта`: a hyphenated word whose last part is a one-word kind."""
+    head, dash, last = doc[i].text.rpartition("-")
+    if not dash or not head or not last.isalpha():
+        return None
+    forms = {parse.normal_form for parse in morph_analyzer().parse(last.lower())}
+    kind = next((kind_table()[(form,)] for form in forms if (form,) in kind_table()), None)
+    return (i + 1, kind) if kind else None
 
 
 def match_agreement(doc, i: int) -> Optional[Tuple[int, str]]:
