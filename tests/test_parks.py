@@ -157,6 +157,16 @@ CASES = [
     ("Свободная экономическая зона «Кант-Тех» объединяет 34 участника. По словам директора, к концу года "
      "число участников превысит 40.",
      [park("Кант-Тех", "свободная экономическая зона", residents=residents(34))]),
+    # a count after a second park and a dash, its noun left out; not when the first clause is a
+    # past count or a forecast
+    ("По его словам, в ТОР «Амур» сейчас работают 126 резидентов, в ТОР «Зея» — 71.",
+     [park("Амур", "ТОР", residents=residents(126)), park("Зея", "ТОР", residents=residents(71))]),
+    ("В ТОР «Амур» работают 126 резидентов, в ТОР «Зея» — 71. Годом ранее в «Амуре» было 113 компаний, "
+     "в «Зее» — 66.",
+     [park("Амур", "ТОР", residents=residents(126)), park("Зея", "ТОР", residents=residents(71))]),
+    ("В ТОР «Амур» работают 12 резидентов, в ТОР «Зея» — 7. К 2027 году число резидентов «Амура» может "
+     "вырасти до 35, а «Зеи» — до 40.",
+     [park("Амур", "ТОР", residents=residents(12)), park("Зея", "ТОР", residents=residents(7))]),
     # a paragraph about one park goes on about it past the usual reach; a generic word is the
     # one park named so far
     ("Портовая ОЭЗ «Сахалин» создана в 2019 году. Её площадь составляет 120 га. Управляющей компанией "

@@ -20,7 +20,7 @@ from ..numbers import parse_number
 from ..normalize import is_legal_form, without_generic_noun
 from ..records import Park, Residents, to_dict
 from ..vocab import load_set, load_table
-from .common import (add_evidence, article_region, counted_noun, lemmas, paragraph_start, quoted_spans,
+from .common import (DASHES, add_evidence, article_region, counted_noun, lemmas, paragraph_start, quoted_spans,
                      sentence_quantities, token_window, word_lemmas)
 from .park_areas import BUILDING, buildings_are_park, is_inside_park, whole_of_part
 from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, expand_kind, find_kind_mentions,
@@ -440,6 +440,7 @@ def _is_count_of_residents(doc, span) -> bool:
 
 
 NOW = {"сейчас", "теперь", "сегодня", "ныне"}
+QUOTE_MARKS = {"»", "\""}
 NOW_REACH = 3  # `, а сейчас уже —` between the earlier count and today's
 
 
@@ -449,6 +450,14 @@ def _now_after_earlier(left) -> bool:
     words = [t for t in left if not (t.is_space or t.is_punct)]
     now = next((k for k in range(len(words) - 1, max(-1, len(words) - 1 - NOW_REACH), -1)
                 if words[k].lower_ in NOW), None)
+    marks = [t for t in left if not t.is_space]
+    if now is None and len(marks) > 1 and marks[-1].text in DASHES and marks[-2].text in QUOTE_MARKS:
+        # `в ТОР «Хабаровск» работают 126 резидентов, в ТОР «Комсомольск» — 71`; the earlier
+        # clause's time goes with it (`Годом ранее …, в «Y» — 66`, `может вырасти до 35, а «Y» — до 40`)
+        if _has_trap(words, "past") or _is_plan(words) or _is_future(words) \
+                or any(t.morph.get("VerbForm") == ["Inf"] or t.lemma_.lower() == "мочь" for t in words):
+            return False
+        now = len(words)
     if now is None:
         return False
     earlier = words[:now]
