@@ -167,6 +167,13 @@ CASES = [
     ("В ТОР «Амур» работают 12 резидентов, в ТОР «Зея» — 7. К 2027 году число резидентов «Амура» может "
      "вырасти до 35, а «Зеи» — до 40.",
      [park("Амур", "ТОР", residents=residents(12)), park("Зея", "ТОР", residents=residents(7))]),
+    # an interview's answer to a question about residents: the park it speaks of most; a
+    # number answering another question is none
+    ("Индустриальный парк «Кама-Запад» открыт в 2019 году.\n\n— Сколько у вас резидентов?\n\n— Двадцать два. "
+     "Для сравнения, в 2022 году было четырнадцать.",
+     [park("Кама-Запад", "индустриальный парк", residents=residents(22))]),
+    ("Индустриальный парк «Кама-Запад» открыт в 2019 году.\n\n— Сколько лет вы работаете?\n\n— Двадцать два.",
+     [park("Кама-Запад", "индустриальный парк")]),
     # a paragraph about one park goes on about it past the usual reach; a generic word is the
     # one park named so far
     ("Портовая ОЭЗ «Сахалин» создана в 2019 году. Её площадь составляет 120 га. Управляющей компанией "

@@ -387,7 +387,7 @@ def _is_resident_count(doc, span) -> bool:
     шесть предприятий)`, `в ней три компании`; `число компаний … достигло 58`; not jobs."""
     noun = counted_noun(doc, span)
     if noun is None:
-        return _is_count_of_residents(doc, span)
+        return _is_count_of_residents(doc, span) or _answers_resident_question(doc, span)
     forms = word_lemmas(noun)
     cues = {value_cues().get(form) for form in forms} - {None}
     if cues:
@@ -487,7 +487,8 @@ def _attach_residents(doc, mentions, parks, quantity, span) -> None:
             or _is_target(doc, span, clause) \
             or _has_trap(left[-3:] + right[:2], "near") or _has_trap(clause + _until_break(right), "clause"):
         return
-    target = park_for(doc, mentions, span.start, span.end) or _our_park(doc, mentions, left)
+    target = park_for(doc, mentions, span.start, span.end) or _our_park(doc, mentions, left) \
+        or (_most_named(mentions) if _answers_resident_question(doc, span) else None)
     if target is None or target.grouped:
         return  # `в технопарках «А» и «Б» работают 40 компаний`: a count of both
     if parks[target.key].park.residents is not None and _has_trap(left[-3:] + clause, "past"):
@@ -557,6 +558,23 @@ OUR = {"нас", "нам"}  # `— Сейчас у нас 34 резидента`
 def _our_park(doc, mentions: List[ParkMention], left) -> Optional[ParkMention]:
     """The park an interview speaks of most, for a count said `у нас`."""
     if not mentions or not any(t.lower_ in OUR for t in left[-4:]):
+        return None
+    return _most_named(mentions)
+
+
+def _answers_resident_question(doc, span) -> bool:
+    """`— Сколько у вас резидентов?\n\n— Двадцать два.`: a number opening an answer to a
+    question about residents."""
+    words = [t for t in doc[span.sent.start:span.start] if not t.is_space]
+    if len(words) > 1 or (words and words[0].text not in DASHES) or span.sent.start == 0:
+        return False
+    question = doc[span.sent.start - 1].sent
+    marks = [t.text for t in question if not t.is_space]
+    return bool(marks) and marks[-1] == "?" and any("резидент" in word_lemmas(t) for t in question)
+
+
+def _most_named(mentions: List[ParkMention]) -> Optional[ParkMention]:
+    if not mentions:
         return None
     counts = Counter(m.key for m in mentions)
     key = max(counts, key=counts.get)
