@@ -273,12 +273,13 @@ REGION_NOUNS = {"область", "край", "республика", "окру�
 def article_region(doc) -> Optional[str]:
     """The one region the title and lead speak of (`Во Владимирской области построят …`),
     the place of its parks when the text gives them none nearer. Countries are too wide."""
+    from .region_names import region_name  # (region_names reads this module)
     sentences = [sent for sent in doc.sents if sent.text.strip()][:LEAD_SENTENCES]
     regions = set()
     for sent in sentences:
         for ent in entities_in(sent):
             if ent.label_ == "LOC" and any(t.lemma_.lower() in REGION_NOUNS for t in ent):
-                name = phrase_nominative(ent)
+                name = region_name(ent)  # `Республики Башкортостан` → Башкортостан
                 if name.lower() not in load_set("countries.txt"):
                     regions.add(name)
     return regions.pop() if len(regions) == 1 else None

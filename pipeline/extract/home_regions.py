@@ -107,8 +107,9 @@ def _home_region_of(doc, sent, noun: str) -> Optional[str]:
     """The article's region when it is one of this noun (`области` in a Tula article), else the
     last region named with the noun (`провинции` after `в провинции Цзянсу`)."""
     home = article_region(doc)
-    if home is not None and noun in home.lower().split():
-        return home
+    if home is not None and (noun in home.lower().split()
+                             or noun == "республика" and home.lower() in load_set("republics.txt")):
+        return home  # (`Башкортостан`, named without its noun, is a republic)
     if noun == REGION:  # `Другой пример — Челябинская область. Правительство региона и …`
         floor = paragraph_start(doc, sent.start)
         named = [e for e in entities(doc) if floor <= e.start and e.end <= sent.start and e.label_ == "LOC"

@@ -38,7 +38,7 @@ def region_name(tokens) -> str:
 def _region_name(tokens) -> str:
     tokens = [t for t in tokens if not t.is_space]
     if len(tokens) > 1 and word_lemmas(tokens[0]) & load_set("party_region_nouns.txt") \
-            and tokens[1].pos_ == "PROPN":
+            and (tokens[1].pos_ == "PROPN" or tokens[1].text[:1].isupper()):  # (the tagger may call it a noun)
         tokens = tokens[1:]
     if len(tokens) == 2 and tokens[1].lemma_.lower() in REGION_NOUNS and tokens[0].text.lower().endswith(ADJECTIVE_ENDINGS):
         return _adjective_region(tokens[0], tokens[1])
