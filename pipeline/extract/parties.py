@@ -352,9 +352,14 @@ def _counted_body(doc, i: int) -> bool:
 def with_place(doc, ent):
     """`Министерство промышленности и строительства` + `Республики Казахстан`, `Центр поддержки
     экспорта` + `Курской области`: a region in the genitive right after an organisation's
-    name is part of it."""
-    following = next((e for e in entities(doc) if e.start == ent.end and e.label_ == "LOC"), None)
-    return doc[ent.start:following.end] if following is not None and following[0].morph.get("Case") == ["Gen"] else ent
+    name is part of it; so is the parent of a branch (`Набережночелнинский институт` +
+    `Казанского федерального университета`, rules/branch_heads.txt)."""
+    following = next((e for e in entities(doc) if e.start == ent.end and e.label_ in ("LOC", "ORG")), None)
+    if following is None or following[0].morph.get("Case") != ["Gen"]:
+        return ent
+    if following.label_ == "ORG" and not any(word_lemmas(t) & load_set("branch_heads.txt") for t in ent):
+        return ent
+    return doc[ent.start:following.end]
 
 
 def _latin_word(token) -> bool:
