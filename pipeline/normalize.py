@@ -290,21 +290,30 @@ def _is_singular(parse) -> bool:
     return "sing" in parse.tag.grammemes or "Fixd" in parse.tag.grammemes
 
 
-def _known_name_cases(text: str) -> Optional[set]:
-    """Cases the dictionary allows for a known name word; None when it does not constrain."""
+def _known_name_cases(text: str, gender: Optional[str] = None) -> Optional[set]:
+    """Cases the dictionary allows for a known name word (of `gender`, when given); None when it
+    does not constrain."""
     parses = [p for p in morph_analyzer().parse(text.lower())
-              if p.is_known and _is_name_parse(p) and _is_singular(p)]
+              if p.is_known and _is_name_parse(p) and _is_singular(p) and (gender is None or p.tag.gender == gender)]
     if not parses or any("Fixd" in p.tag.grammemes for p in parses):
         return None
     return {_base_case(p) for p in parses}
 
 
+def _only_gender(text: str) -> Optional[str]:
+    """The one gender every name reading of a word has (`Алсу` is only a woman's name), or None."""
+    genders = {p.tag.gender for p in morph_analyzer().parse(text.lower()) if p.is_known and _is_name_parse(p)}
+    return genders.pop() if len(genders) == 1 and genders <= {"masc", "femn"} else None
+
+
 def _name_case(words) -> str:
-    """OpenCorpora case of a name: the tagger's unless the known name words exclude it."""
+    """OpenCorpora case of a name: the tagger's unless the known name words exclude it; a first
+    name of one gender reads the others in that gender (`Алсу Гарипова`: a woman, nominative)."""
     tagged = UD_CASES.get(_tagged_case(words) or "", "nomn")
+    gender = _only_gender(words[0].text) if len(words) > 1 else None
     allowed = None
     for token in words:
-        cases = _known_name_cases(token.text)
+        cases = _known_name_cases(token.text, gender)
         if cases is not None:
             allowed = cases if allowed is None else allowed & cases
     if not allowed or tagged in allowed:
