@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Optional, Sequence, Tuple
 
 from .models import morph_analyzer
-from .vocab import load_list, load_table
+from .vocab import load_list, load_set, load_table
 
 # UD case → OpenCorpora grammemes that may stand for it
 CASE_GRAMMEMES = {
@@ -300,6 +300,22 @@ def _known_name_cases(text: str, gender: Optional[str] = None) -> Optional[set]:
     return {_base_case(p) for p in parses}
 
 
+def _woman_said(words) -> bool:
+    """A name every word of which may be a woman's in the nominative, after a feminine past-tense
+    verb with no comma between (`— отметила заместитель … Наиля Гарипова`): she is its subject,
+    whatever case the tagger saw."""
+    if len(words) < 2 or not all(_known_name_cases(t.text, "femn") and "nomn" in _known_name_cases(t.text, "femn")
+                                 for t in words):
+        return False
+    before = words[0].doc[words[0].i - 1] if words[0].i > 0 else None
+    if before is not None and before.lemma_.lower() in load_set("kinship.txt"):
+        return False  # `рассказала жена Наиля Гарипова`: his wife
+    doc, sent = words[0].doc, words[0].sent
+    verb = next((t for t in reversed(doc[sent.start:words[0].i])
+                 if t.pos_ in {"VERB", "AUX"} and t.morph.get("Tense") == ["Past"] or t.text in {",", ";"}), None)
+    return verb is not None and verb.text not in {",", ";"} and verb.morph.get("Gender") == ["Fem"]
+
+
 def _only_gender(text: str) -> Optional[str]:
     """The one gender every name reading of a word has (`Алсу` is only a woman's name), or None."""
     genders = {p.tag.gender for p in morph_analyzer().parse(text.lower()) if p.is_known and _is_name_parse(p)}
@@ -310,6 +326,8 @@ def _name_case(words) -> str:
     """OpenCorpora case of a name: the tagger's unless the known name words exclude it; a first
     name of one gender reads the others in that gender (`Алсу Гарипова`: a woman, nominative)."""
     tagged = UD_CASES.get(_tagged_case(words) or "", "nomn")
+    if tagged != "nomn" and _woman_said(words):
+        return "nomn"  # `— отметила заместитель председателя правительства … Наиля Гарипова`
     gender = _only_gender(words[0].text) if len(words) > 1 else None
     allowed = None
     for token in words:

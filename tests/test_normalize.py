@@ -76,6 +76,11 @@ NAMES = [
     ("Интервью у Марии Ивановой взяли вчера.", "Марии Ивановой", "Мария Иванова"),
     # a first name only a woman bears reads the surname as hers
     ("Алсу Гарипова", "Алсу Гарипова", "Алсу Гарипова"),  # a byline on its own line
+    # after a feminine verb with no comma between, a name that may be a woman's is hers; a kin
+    # word before it makes it his
+    ("«Кредиты нужны, их не хватало», — отметила заместитель председателя правительства области Наиля Гарипова.",
+     "Наиля Гарипова", "Наиля Гарипова"),
+    ("Об этом рассказала жена Наиля Гарипова.", "Наиля Гарипова", "Наиль Гарипов"),
 ]
 
 
