@@ -130,12 +130,14 @@ def _after_by(doc, head: int, i: int) -> bool:
     return len(words) >= 2 and words[-2].lower_ == "по" and words[-1].pos_ == "NOUN"
 
 
-def _coordination_ok(doc, i: int, limit: int) -> bool:
-    """`промышленности и торговли`, `инвестиций, промышленности`: coordinated complements."""
+def _coordination_ok(doc, i: int, limit: int, in_phrase: bool = False) -> bool:
+    """`промышленности и торговли`, `инвестиций, промышленности`: coordinated complements; in a
+    prepositional phrase any case both share (`по науке и инновациям`)."""
     before, after = doc[i - 1], doc[i + 1] if i + 1 < limit else None
-    return (after is not None and before.pos_ in NOMINAL_POS | {"ADJ"} and case_of(before) == "gent"
+    case = case_of(before) if in_phrase else "gent"
+    return (after is not None and before.pos_ in NOMINAL_POS | {"ADJ"} and case_of(before) == case
             and not _titles_here(before) and after.pos_ in NOMINAL_POS | {"ADJ"}
-            and case_of(after) == "gent" and not _titles_here(after) and after.ent_type_ != "PER")
+            and case_of(after) == case and not _titles_here(after) and after.ent_type_ != "PER")
 
 
 def _titles_here(token) -> bool:
@@ -173,6 +175,7 @@ def _short_brackets_end(doc, i: int, limit: int) -> Optional[int]:
 def complement_end(doc, head: int, limit: int, allow_per: bool = False) -> int:
     """End of the complements right of a title (exclusive); they stop before `limit`."""
     i, end, any_case = head + 1, head + 1, False
+    in_phrase = False  # the last noun stood in a prepositional phrase (`по науке`), whose case `и` carries on
     while i < limit:
         token = doc[i]
         if token.is_space:
@@ -196,6 +199,7 @@ def complement_end(doc, head: int, limit: int, allow_per: bool = False) -> int:
         elif token.pos_ in NOMINAL_POS | MODIFIER_POS and (any_case or _is_genitive(token)):
             i += 1
             if token.pos_ in NOMINAL_POS:
+                in_phrase = any_case and not _is_genitive(token)
                 end, any_case = i, False
         elif token.lower_ in COMPLEMENT_ADPS and i + 1 < limit and not _is_manner(doc[i + 1]):
             i, any_case = i + 1, True
@@ -205,8 +209,9 @@ def complement_end(doc, head: int, limit: int, allow_per: bool = False) -> int:
             i += 1
         elif token.lower_ in SLOT_ADPS and _slot_follows(doc, i + 1, limit):
             i, any_case = i + 1, True  # `кандидат на президентский пост`, `кандидат в президенты`
-        elif token.text in {",", "и"} and _coordination_ok(doc, i, limit):
+        elif token.text in {",", "и"} and _coordination_ok(doc, i, limit, in_phrase):
             i += 1
+            any_case = in_phrase  # `проректор по науке и инновациям`
         else:
             break
     return end
