@@ -304,8 +304,7 @@ def _woman_said(words) -> bool:
     """A name every word of which may be a woman's in the nominative, after a feminine past-tense
     verb with no comma between (`— отметила заместитель … Наиля Гарипова`): she is its subject,
     whatever case the tagger saw."""
-    if len(words) < 2 or not all(_known_name_cases(t.text, "femn") and "nomn" in _known_name_cases(t.text, "femn")
-                                 for t in words):
+    if len(words) < 2 or not all("nomn" in (_known_name_cases(t.text, "femn") or ()) for t in words):
         return False
     before = words[0].doc[words[0].i - 1] if words[0].i > 0 else None
     if before is not None and before.lemma_.lower() in load_set("kinship.txt"):

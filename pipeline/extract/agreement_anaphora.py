@@ -39,13 +39,18 @@ def is_anaphoric(doc, sent, start: int) -> bool:
     before = [t for t in doc[sent.start:start] if not t.is_space]
     if any(_is_ordinal(t) for t in before):
         return False
-    if len(before) >= 3 and [t.lower_ for t in before[:2]] in SIDE_OPENERS and len(before) <= SIDE_REACH:
+    if len(before) >= 3 and opens_with_side(before) and len(before) <= SIDE_REACH:
         return True  # `Со стороны холдинга соглашение подписала …`
     return not before or all(word_lemmas(t) & DEMONSTRATIVES for t in before)
 
 
 SIDE_OPENERS = (["со", "стороны"], ["от", "имени"])
 SIDE_REACH = 6  # `со стороны китайской корпорации` and the like before the noun
+
+
+def opens_with_side(words) -> bool:
+    """`Со стороны корпорации …`, `От имени правительства …`: words (no blanks) opening with a side."""
+    return [t.lower_ for t in words[:2]] in SIDE_OPENERS
 
 
 def is_new_document(doc, sent, i: int) -> bool:

@@ -22,6 +22,12 @@ def same_party(one: Party, other: Party) -> bool:
     return _same_party_name(one, other)
 
 
+def same_typed_party(one: Party, other: Party) -> bool:
+    """One party named twice, of one type: a region inside an organisation's name is another
+    party (`правительством Оренбургской области, корпорацией`)."""
+    return one.type == other.type and _same_party_name(one, other)
+
+
 def _same_party_name(one: Party, other: Party) -> bool:
     """Names of one party; an abbreviation may also take the parts of a hyphenated word as
     words (`ЮУрГУ` of `Южно-Уральский государственный университет`, whose lemma is one word)."""

@@ -11,7 +11,8 @@ from typing import List
 from ..numbers import parse_number
 from ..records import LOC, ORG, PER
 from ..vocab import load_set
-from .agreement_merge import same_party
+from .agreement_anaphora import opens_with_side
+from .agreement_merge import same_party, same_typed_party
 from .common import WITH, entities, is_counted
 from .elided_subjects import speaks_as_we
 from .park_mentions import GENERIC_REFERENCES
@@ -34,27 +35,19 @@ ALL = {"весь", "оба"}
 def signed_back(doc, sent) -> int:
     """`Все три документа … подписал …`, `Оба соглашения подписал …`: how many of the agreements
     just named one signing covers (0 when it speaks of no such set)."""
+    one_side = opens_with_side([t for t in sent if not t.is_space])
     for token in sent:
         if token.lemma_.lower() not in load_set("agreement_references.txt") \
                 or not (token.morph.get("Number") == ["Plur"] or is_counted(doc, token.i)):
             continue  # `три документа` is a singular genitive after the number
         before = [t for t in doc[max(sent.start, token.i - 3):token.i] if not t.is_space]
-        if not any(t.lemma_.lower() in ALL for t in before) and not _for_one_side(doc, sent):
+        if not any(t.lemma_.lower() in ALL for t in before) and not one_side:
             continue  # (`От имени правительства три документа подписал …`: one side signs them all)
         if any(t.lemma_.lower() == "оба" for t in before):
             return 2
         number = next((parse_number(t.text) for t in before if parse_number(t.text)), None)
         return int(number) if number else 0
     return 0
-
-
-SIDE_OPENERS = (("от", "имя"), ("со", "сторона"), ("с", "сторона"))
-
-
-def _for_one_side(doc, sent) -> bool:
-    """`От имени правительства …`, `Со стороны корпорации …` opening the sentence."""
-    words = [t for t in sent if not t.is_space][:2]
-    return len(words) == 2 and (words[0].lower_, words[1].lemma_.lower()) in SIDE_OPENERS
 
 
 def name_persons_fully(doc, found: list) -> None:
@@ -132,8 +125,7 @@ def with_heads_named(parties: List[Party], named: List[Party]) -> List[Party]:
         same_place = [k for k, p in enumerate(parties) if p.start <= party.start < p.end]
         if same_place:
             parties[same_place[0]] = party
-        elif not any(same_party(party, p) and p.type == party.type for p in parties):
-            # (`правительством Оренбургской области, корпорацией`: a region inside the name is another party)
+        elif not any(same_typed_party(party, p) for p in parties):
             parties = sorted(parties + [party], key=lambda p: p.start)
     return parties
 

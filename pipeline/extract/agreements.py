@@ -25,12 +25,13 @@ from .agreement_lists import listed_agreements
 from .agreement_places import park_places
 from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named,
                                 place_by_side, signs_many, with_heads_named)
-from .agreement_merge import merge_mentions, same_party, with_formal_regions, with_full_names
+from .agreement_merge import merge_mentions, same_party, same_typed_party, with_formal_regions, with_full_names
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum
 from .elided_subjects import elided_subject
-from .common import (DASHES, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, index_by_first_word,
-                     is_counted, paragraph_start, quoted_spans, sentence_quantities, word_lemmas, words_from)
+from .common import (DASHES, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, has_sign_verb,
+                     index_by_first_word, is_counted, paragraph_start, quoted_spans, sentence_quantities, word_lemmas,
+                     words_from)
 from .money import deal_money
 from .parties import ORG_NOUNS, Party, is_direct_speech, is_government, sentence_parties
 from .party_references import named_by_head, referred_party, sides_named_by_kind
@@ -149,10 +150,6 @@ def _names_the_document(sent) -> bool:
     return any(t.lemma_.lower() == DOCUMENT and t.morph.get("Number") != ["Plur"] for t in sent)
 
 
-def _has_sign_verb(sent) -> bool:
-    return any(t.lemma_.lower() in load_set("sign_verbs.txt") for t in sent)
-
-
 SUM_REACH = 20  # `Соглашение … подписали губернатор … и компания «Х» на сумму 10 млрд рублей`
 FOLLOW_UP_SENTENCES = 3  # `Документ подписали …` within this many sentences of the agreement
 NAMED_SUM_SENTENCES = 6  # `Сумма договора …`, naming the kind of an agreement before, within this many
@@ -191,7 +188,7 @@ class AgreementExtractor:
             mentions = [m for m in _sentence_mentions(doc, sent) if m.start not in {n.noun for n in named}
                         and not is_planned_document(doc, sent, m.start) and not is_generic_signing(doc, sent, m.start)
                         and not ((m.start in speech or _closes_speech(doc, sent, m.start)) and m.kind in {f.kind for f in found})]
-            sign = _has_sign_verb(sent)
+            sign = has_sign_verb(sent)
             signers = _signing_parties(doc, sent, places) if not mentions and sign and signs_many(doc, sent) else []
             if any(p.type == PER for p in signers):
                 # `Со стороны корпорации все документы подписал …`: the corporation named before too
@@ -328,8 +325,8 @@ def _with_subject(doc, sentences, index: int, places: set, park_names: set, part
     # `Корпорация развития … подписала`: a noun heading a name of its own refers to nothing
     # (`вместе с правительством Ярославской области мы подписали`: the region inside the
     # speaker's corporation's name is another party)
-    if referred is not None and not any(same_party(referred, p) and p.type == referred.type
-                                        or p.start <= referred.start < p.end for p in parties):
+    if referred is not None and not any(same_typed_party(referred, p) or p.start <= referred.start < p.end
+                                        for p in parties):
         parties = sorted(parties + [referred], key=lambda party: party.start)
     return parties
 
@@ -337,7 +334,7 @@ def _with_subject(doc, sentences, index: int, places: set, park_names: set, part
 def _listed(doc, sentences, index: int, places: set, park_names: set) -> List[AgreementMention]:
     """`подписал три соглашения: с «А» на 1 млрд рублей, с «Б» …`: one agreement per partner."""
     sent = sentences[index]
-    if not _has_sign_verb(sent):
+    if not has_sign_verb(sent):
         return []
     signers = _with_subject(doc, sentences, index, places, park_names, _signing_parties(doc, sent, places))
     listed = listed_agreements(doc, sent, signers, kind_at, match_agreement, _listed_mention)
@@ -359,7 +356,7 @@ def _signing_parties(doc, sent, places: set) -> List[Party]:
 
 
 def _is_follow_up(doc, sent, places: set) -> bool:
-    if _sentence_mentions(doc, sent) or not _has_sign_verb(sent):
+    if _sentence_mentions(doc, sent) or not has_sign_verb(sent):
         return False
     return any(p.type == PER for p in sentence_parties(doc, sent, places, True))
 
@@ -417,10 +414,10 @@ def _one_of_them(doc, sent, i: int) -> bool:
     if sent.start == 0:
         return False
     if _elided_ordinal(doc, sent, i):  # any count of agreements before: `подписаны два соглашения`
-        return (_has_sign_verb(sent) or doc[i + 1].text in DASHES) \
+        return (has_sign_verb(sent) or doc[i + 1].text in DASHES) \
             and any(_counted_kind(doc, j) for j in range(sent.start))
     if doc[i].lower_ != "них" or i < sent.start + 2 or doc[i - 1].lower_ != "из" or doc[i - 2].pos_ != "ADJ" \
-            or not _has_sign_verb(sent):
+            or not has_sign_verb(sent):
         return False
     before = doc[sent.start - 1].sent
     return any(kind_at(doc, t.i) is not None and _is_plural(doc, t.i) for t in before)
@@ -562,7 +559,7 @@ def _parties_nearby(doc, sentences, index: int, places: set, sign: bool, back_on
         if 0 <= other < len(sentences) and not _sentence_mentions(doc, sentences[other]):
             # `Со стороны региона в церемонии участвовал … Стороны подписали соглашение`:
             # a signing ceremony names its signers beside their organisations
-            ceremony = _has_sign_verb(sentences[other])
+            ceremony = has_sign_verb(sentences[other])
             if not (sign or ceremony) and _paragraph_break(doc, sentences[index], sentences[other]):
                 continue  # an agreement named in passing borrows no one from another paragraph
             parties = [p for p in sentence_parties(doc, sentences[other], places, ceremony)

@@ -268,6 +268,7 @@ def token_window(doc: Doc, start: int, end: int, before: int, after: int, sent: 
 
 LEAD_SENTENCES = 2
 REGION_NOUNS = {"область", "край", "республика", "округ"}
+LEVEL_NOUNS = REGION_NOUNS | {"район"}  # nouns of a place's level: not a city
 
 
 def article_region(doc) -> Optional[str]:
@@ -300,3 +301,8 @@ def paragraph_start(doc, i: int) -> int:
     while i > 0 and "\n" not in doc[i - 1].text:
         i -= 1
     return i
+
+
+def has_sign_verb(sent) -> bool:
+    """A sentence with a signing verb (rules/sign_verbs.txt): `подписали`, `заключено`."""
+    return any(t.lemma_.lower() in load_set("sign_verbs.txt") for t in sent)

@@ -13,7 +13,8 @@ from functools import lru_cache
 from typing import Dict, Optional
 
 from ..vocab import load_set, load_table
-from .common import PARTNER_PREPOSITIONS, REGION_NOUNS, SIDE, WITH, article_region, entities, paragraph_start, word_lemmas
+from .common import (LEVEL_NOUNS, PARTNER_PREPOSITIONS, REGION_NOUNS, SIDE, WITH, article_region, entities,
+                     paragraph_start, word_lemmas)
 from .region_names import region_name
 
 # words that name a region without its name: `правительство области`, `край подписал`
@@ -68,7 +69,7 @@ def _city_before(doc, i: int) -> Optional[str]:
     a government body and no region or district noun, the city."""
     for ent in reversed([e for e in entities(doc) if e.end <= i and e.label_ == "LOC"]):
         if _names_region(ent, None, True):
-            return None if any(t.lemma_.lower() in REGION_NOUNS | {"район"} for t in ent) else region_name(ent)
+            return None if any(t.lemma_.lower() in LEVEL_NOUNS for t in ent) else region_name(ent)
     return None
 
 

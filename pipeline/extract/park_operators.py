@@ -19,7 +19,7 @@ from typing import Optional
 
 from ..normalize import strip_legal_form, strip_quotes
 from ..vocab import load_list, load_set
-from .common import add_evidence, entities_in, index_by_first_word, quoted_spans, word_lemmas
+from .common import add_evidence, entities_in, has_sign_verb, index_by_first_word, quoted_spans, word_lemmas
 from .park_mentions import GENERIC_REFERENCES, ParkMention, is_declined_form, match_kind, name_key, possessed_noun
 from ..records import ORG
 from .parties import expand_abbreviation, headed_names, is_event, org_name, sentence_parties
@@ -127,12 +127,9 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     return None
 
 
-PARK_POSSESSIVES = {"её", "ее", "его"}
-
-
 def _possessive_before(doc, cue: int) -> bool:
     """`её управляющей компанией`: the cue belongs to what `её` stands for, the park spoken of."""
-    return cue > 0 and doc[cue - 1].lower_ in PARK_POSSESSIVES
+    return cue > 0 and doc[cue - 1].lower_ in ITS
 
 
 def _subject_of_passive(doc, cue: int, org) -> bool:
@@ -395,7 +392,7 @@ def attach_creators(doc, sentences, mentions, parks) -> None:
     a `компания подписала` stands for."""
     from .agreements import match_agreement  # agreements read parks: import when first needed
     for index, sent in enumerate(sentences):
-        signer_index = index if _signs(sent) else _signed_next(doc, sentences, index)
+        signer_index = index if has_sign_verb(sent) else _signed_next(doc, sentences, index)
         if signer_index is None:
             continue
         for m in mentions:
@@ -414,17 +411,13 @@ def attach_creators(doc, sentences, mentions, parks) -> None:
                 add_evidence(doc, "park", m.start, m.end, "operator", "creator_signs")
 
 
-def _signs(sent) -> bool:
-    return any(t.lemma_.lower() in load_set("sign_verbs.txt") for t in sent)
-
-
 FOLLOW_UP_OPENERS = {"его", "её", "ее", "документ", "соглашение"}
 
 
 def _signed_next(doc, sentences, index: int) -> Optional[int]:
     """`Второй документ — соглашение о создании парка «Х». Его подписали генеральный директор
     корпорации … и глава …`: the next sentence, opened by a word for the document, signs it."""
-    if index + 1 >= len(sentences) or not _signs(sentences[index + 1]):
+    if index + 1 >= len(sentences) or not has_sign_verb(sentences[index + 1]):
         return None
     first = next((t for t in sentences[index + 1] if not t.is_space), None)
     return index + 1 if first is not None and first.lower_ in FOLLOW_UP_OPENERS else None

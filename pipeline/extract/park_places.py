@@ -14,7 +14,7 @@ from typing import List, Optional
 from ..models import morph_analyzer
 from ..normalize import phrase_nominative
 from ..vocab import load_set, load_table
-from .common import REGION_NOUNS, add_evidence, entities_in, paragraph_start, word_lemmas
+from .common import LEVEL_NOUNS, REGION_NOUNS, add_evidence, entities_in, paragraph_start, word_lemmas
 from .state_bodies import region_aliases
 
 REACH = 7          # words after a name where its place may stand
@@ -149,20 +149,19 @@ DISTANCE_WORDS = 5  # `, в 20 км от` before the place
 
 def _distance_to(words) -> Optional[int]:
     """`в 20 км от`: the token after `от` or `с` that follows a word of distance, or None."""
-    lemmas = [word_lemmas(t) for t in words]
-    for k in range(2, len(words)):
-        if lemmas[k] & {"от", "с"} and lemmas[k - 1] & load_set("proximity_words.txt") and words[k - 2].like_num:
-            return words[k].i + 1
-    return None
+    return next((t.i + 1 for t in words if _ends_distance(t.doc, t.i)), None)
+
+
+def _ends_distance(doc, i: int) -> bool:
+    """`от` or `с` at token i closing a distance: `в 20 км от`."""
+    return i >= 2 and bool(word_lemmas(doc[i]) & {"от", "с"}) \
+        and bool(word_lemmas(doc[i - 1]) & load_set("proximity_words.txt")) and doc[i - 2].like_num
 
 
 def record_place(doc, place, rule: str) -> str:
     place = most_specific_part(place)
     add_evidence(doc, "park", place.start, place.end, "location", rule)
     return phrase_nominative(place)
-
-
-LEVEL_NOUNS = REGION_NOUNS | {"район"}
 
 
 def most_specific_part(place):
@@ -310,11 +309,9 @@ def _place_before(doc, m, mentions: List) -> Optional[str]:
     before = ent.start - 1
     while before > floor and doc[before].pos_ == "ADJ" and doc[before].text.islower():
         before -= 1  # `в соседнем Пятигорске`
-    preposition = doc[before].lemma_.lower() if before >= 0 else ""
-    if preposition in {"от", "с"} and before >= 2 and word_lemmas(doc[before - 1]) & load_set("proximity_words.txt") \
-            and doc[before - 2].like_num:
+    if before >= 0 and _ends_distance(doc, before):
         before -= 3  # `в 20 км от Хабаровска начал работу индустриальный парк «Х»`: near the city
-        preposition = doc[before].lemma_.lower() if before >= 0 else ""
+    preposition = doc[before].lemma_.lower() if before >= 0 else ""
     between = [t for t in doc[end:m.start] if not t.is_space]
     while between and between[-1].pos_ == "ADJ":
         between.pop()  # `строится вторая индустриальная зона`: the kind's own modifiers

@@ -455,7 +455,7 @@ def _now_after_earlier(left) -> bool:
         # `в ТОР «Хабаровск» работают 126 резидентов, в ТОР «Комсомольск» — 71`; the earlier
         # clause's time goes with it (`Годом ранее …, в «Y» — 66`, `может вырасти до 35, а «Y» — до 40`)
         if _has_trap(words, "past") or _is_plan(words) or _is_future(words) \
-                or any(t.morph.get("VerbForm") == ["Inf"] or t.lemma_.lower() == "мочь" for t in words):
+                or any(t.morph.get("VerbForm") == ["Inf"] for t in words):  # (`может`: a plan cue)
             return False
         now = len(words)
     if now is None:

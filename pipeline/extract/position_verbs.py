@@ -67,9 +67,12 @@ def _past_time(doc, i: int, limit: int) -> int:
     k = i + 1
     if doc[k].like_num and k + 1 < limit:
         k += 1
-    if doc[k].lemma_.lower() in load_set("month_names.txt") | TIME_NOUNS:
-        return k + 1
-    return i
+    return k + 1 if _is_time_word(doc[k]) else i
+
+
+def _is_time_word(token) -> bool:
+    """`марте`, `году`: a month or a year."""
+    return token.lemma_.lower() in load_set("month_names.txt") or token.lemma_.lower() in TIME_NOUNS
 
 
 def phrase_before_verb(doc, verb: int, floor: int) -> Optional[Phrase]:
@@ -157,7 +160,7 @@ def _participle_holder(doc, token, phrase, sent, mentions: List[Mention]) -> Opt
 
 def _in_time_phrase(doc, i: int) -> bool:
     """`в марте`, `в 2024 году`: a word of a time phrase before a participle."""
-    return doc[i].lemma_.lower() in load_set("month_names.txt") | TIME_NOUNS or doc[i].like_num \
+    return _is_time_word(doc[i]) or doc[i].like_num \
         or (doc[i].lower_ == "в" and i + 1 < len(doc) and _past_time(doc, i, len(doc)) > i)
 
 
