@@ -40,7 +40,25 @@ def _names_agreement(doc, i: int) -> bool:
         return True
     if j < len(doc) and bool(word_lemmas(doc[j]) & load_set("agreement_references.txt")):
         return True
+    if j < len(doc) and word_lemmas(doc[j]) & load_set("loan_words.txt") and _credit_signed(doc, i):
+        return True  # `кредитное соглашение … Сумма кредита составляет …`
     return _held_in_document(doc, i)
+
+
+CREDIT_WORDS = {"кредитный", "кредит", "заём", "займ"}
+
+
+CREDIT_REACH = 3  # `кредитное соглашение`, `договор займа`, `соглашение о предоставлении кредита`
+
+
+def _credit_signed(doc, i: int) -> bool:
+    """A credit agreement before token i in its sentence or the one before (`подписали кредитное
+    соглашение`): the loan a sum cue names is that agreement's, not any loan spoken of."""
+    sent = doc[i].sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return any(word_lemmas(t) & load_set("agreement_references.txt")
+               and any(word_lemmas(w) & CREDIT_WORDS for w in doc[max(start, t.i - CREDIT_REACH):min(i, t.i + CREDIT_REACH + 1)])
+               for t in doc[start:i])
 
 
 HELD_REACH = 4  # `Сумма, закрепленная в документе, — …`
@@ -107,6 +125,23 @@ def _provided_money(doc, sent, token) -> Optional[int]:
     return subject.i
 
 
+BRACKET_CUES = {"сумма", "стоимость"}
+DASHES = {"—", "–", "-", ":"}
+
+
+def _bracketed_sum(doc, sent, token) -> bool:
+    """`Контракт на поставку … заключили ОАО «Х» и компания «Y» (сумма — 18,5 млн долларов)`: a
+    cue opening brackets with a dash after it, in a sentence that names an agreement, prices it."""
+    if token.lemma_.lower() not in BRACKET_CUES:
+        return False
+    before = next((t for t in reversed(doc[sent.start:token.i]) if not t.is_space), None)
+    after = next((t for t in doc[token.i + 1:sent.end] if not t.is_space), None)
+    if before is None or before.text != "(" or after is None or after.text not in DASHES:
+        return False
+    return any(word_lemmas(t) & load_set("agreement_references.txt") and t.morph.get("Number") != ["Plur"]
+               for t in doc[sent.start:before.i])
+
+
 def named_sums(doc, sent) -> List[NamedSum]:
     found = []
     quantities = list(sentence_quantities(sent))
@@ -124,17 +159,20 @@ def named_sums(doc, sent) -> List[NamedSum]:
             noun, past = token.i - 1, token.i + 1  # `Его стоимость`: the cue itself is no trap
         elif _document_with_sum(doc, token):
             noun = token.i
+        elif _bracketed_sum(doc, sent, token):
+            noun, past = token.i, token.i + 1  # `(сумма — 18,5 млн долларов)`: the agreement before
         elif token.lemma_.lower() in load_set("agreement_sum_cues.txt") and _names_agreement(doc, token.i):
             noun = _noun_after(doc, token.i)
         else:
             continue
         # the first sum after the noun: `Сумма договора на десять лет аренды — 310 млн рублей`
-        after = [(q, span) for q, span in quantities if span.start > noun and (q.kind == "money" or q.scaled)] \
-            or [(q, span) for q, span in quantities if span.start > noun]
+        first = noun + 1 if past is None else past  # `(сумма — …)` far after its noun: from the cue on
+        after = [(q, span) for q, span in quantities if span.start >= first and (q.kind == "money" or q.scaled)] \
+            or [(q, span) for q, span in quantities if span.start >= first]
         if not after:
             continue
         quantity, span = after[0]
-        between = [t for t in doc[noun + 1:span.start] if not t.is_space]
+        between = [t for t in doc[first:span.start] if not t.is_space]
         if len(between) > SUM_REACH or any(_owned_elsewhere(t) for t in between if past is None or t.i >= past):
             continue
         money = deal_money(doc, quantity, span, named=True)

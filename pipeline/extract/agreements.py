@@ -29,7 +29,7 @@ from .agreement_merge import merge_mentions, same_party, same_typed_party, with_
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum
 from .elided_subjects import elided_subject
-from .common import (DASHES, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, has_sign_verb,
+from .common import (DASHES, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, has_sign_verb, words_apart,
                      index_by_first_word, is_counted, paragraph_start, quoted_spans, sentence_quantities, word_lemmas,
                      words_from)
 from .money import deal_money
@@ -150,7 +150,7 @@ def _names_the_document(sent) -> bool:
     return any(t.lemma_.lower() == DOCUMENT and t.morph.get("Number") != ["Plur"] for t in sent)
 
 
-SUM_REACH = 20  # `Соглашение … подписали губернатор … и компания «Х» на сумму 10 млрд рублей`
+SUM_REACH = 14  # words (a name is one): `Соглашение … подписали губернатор … и компания «Х» на сумму 10 млрд рублей`
 FOLLOW_UP_SENTENCES = 3  # `Документ подписали …` within this many sentences of the agreement
 NAMED_SUM_SENTENCES = 6  # `Сумма договора …`, naming the kind of an agreement before, within this many
 
@@ -618,7 +618,7 @@ def _read_sums(doc, sent, mentions: List[AgreementMention]) -> None:
             mention.sum = clause.money
             add_evidence(doc, "agreement", clause.start, clause.end, "sum", "sum_in_relative_clause")
     for quantity, span in sentence_quantities(sent):
-        owner = [m for m in mentions if m.end <= span.start and span.start - m.end <= SUM_REACH]
+        owner = [m for m in mentions if m.end <= span.start and words_apart(doc, m.end, span.start) <= SUM_REACH]
         if not owner:
             _read_sum_before(doc, quantity, span, mentions)
             continue
@@ -659,6 +659,10 @@ COST_LINKS = SUM_LINKS | SUM_OPENERS  # `соглашение объемом 10 
 PARTY_LINKS = {"между", "с", "со", "и", ",", "«", "»", "\""}
 
 
+TOPIC_WORDS = 3
+SUPPLY, SUPPLY_TOPIC_WORDS = "поставка", 7
+
+
 def _about_money_topic(between: List[str]) -> bool:
     """`соглашение об инвестициях на 7,5 млрд`, `о сотрудничестве на сумму …`, `об инвестициях
     общей стоимостью $ 85 млн`: an agreement about money or supplies
@@ -672,7 +676,9 @@ def _about_money_topic(between: List[str]) -> bool:
     topic, link = between[1:cut], between[cut:]
     # `контракт на поставку электроприводов стоимостью …`: the price of the work contracted
     about = between[0] == "на" or bool(set(topic) & load_set("agreement_sum_topics.txt"))
-    return 0 < len(topic) <= 3 and about and set(link) <= COST_LINKS
+    # `на поставку линии по производству плёнки стоимостью …`: what is supplied is priced
+    reach = SUPPLY_TOPIC_WORDS if between[0] == "на" and topic[0] == SUPPLY else TOPIC_WORDS
+    return 0 < len(topic) <= reach and about and set(link) <= COST_LINKS
 
 
 def _right_after(doc, mention: AgreementMention, span) -> bool:
@@ -690,6 +696,8 @@ def _right_after(doc, mention: AgreementMention, span) -> bool:
             if not (t.is_space or t.i in party_tokens or t.lemma_.lower() in PARTY_LINKS or t.pos_ == "ADJ"
                     or is_legal_form(t.text) or is_government(t) or t.lemma_.lower() in ORG_NOUNS
                     or not is_cyrillic(t.text))]  # `A.Ş.` after a Latin name is more of the name
+    if len(rest) < len(between) and _about_money_topic(rest):
+        return True  # `контракт между ТОО «Х» и компанией Y на поставку линии стоимостью …`
     return len(rest) < len(between) and bool(rest) and rest[0] in COST_LINKS and set(rest) <= COST_LINKS
 
 

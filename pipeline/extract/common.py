@@ -253,6 +253,22 @@ def words_from(doc: Doc, i: int, count: int) -> List:
     return words
 
 
+def words_apart(doc: Doc, start: int, end: int) -> int:
+    """Words from token `start` to `end`, punctuation passed over and a name (an entity or the
+    words inside quotes) counted as one word: `между предприятием «Витебский центр
+    инновационного развития» и ООО «Тулаэлектропривод» на поставку` is eight."""
+    names = [(s.start, s.end) for s in quoted_spans(doc)] + [(e.start, e.end) for e in entities(doc)]
+    count, i = 0, start
+    while i < end:
+        inside = [e for s, e in names if s <= i < e]
+        if inside:
+            count, i = count + 1, max(inside)
+            continue
+        count += not (doc[i].is_space or doc[i].is_punct)
+        i += 1
+    return count
+
+
 def lemmas(tokens) -> List[str]:
     return [token.lemma_.lower() for token in tokens]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, List, Optional, Set
+from typing import Dict, List, Optional, Set, Tuple
 
 from ..normalize import (inflect_word, is_cyrillic, is_legal_form, is_region_code, person_name, phrase_nominative,
                          strip_legal_form, strip_quotes)
@@ -631,6 +631,15 @@ def _add_bare_region_bodies(doc, sent, parties, covered) -> None:
     region named before."""
     bodies = region_bodies().keys()
     for token in sent:
+        compound = _compound_body(token) if token.i not in covered else None
+        if compound is not None:  # `Миноблисполком` in a headline, `Минский облисполком` below
+            named = [t.i for t in doc if t.i > 0 and compound[1] in word_lemmas(t)
+                     and doc[t.i - 1].lower_.startswith(compound[0]) and _may_be_adjective(doc[t.i - 1])]
+            region = governed_region(doc, named[0] - 1, named[0] + 1) if named else None
+            if region is not None:
+                covered.add(token.i)
+                parties.append(Party(token.i, token.i + 1, region, LOC, governed=True))
+            continue
         if token.i in covered or not word_lemmas(token) & bodies or (token.i > 0 and _may_be_adjective(doc[token.i - 1])):
             continue
         earlier = [t.i for t in doc[:sent.start] if word_lemmas(t) & word_lemmas(token) and t.i > 0
@@ -639,6 +648,19 @@ def _add_bare_region_bodies(doc, sent, parties, covered) -> None:
         if region is not None:
             covered.add(token.i)
             parties.append(Party(token.i, token.i + 1, region, LOC, governed=True))
+
+
+COMPOUND_PREFIX = 3  # `Миноблисполком`, `Гомельоблисполком`: at least this much of the region's adjective
+
+
+def _compound_body(token) -> Optional[Tuple[str, str]]:
+    """`Миноблисполком` → ("мин", "облисполком"): a region's stem written onto a body's name."""
+    lower = token.lower_
+    for body in region_bodies():
+        at = lower.find(body)
+        if at >= COMPOUND_PREFIX and lower[:at].isalpha():
+            return lower[:at], body
+    return None
 
 
 def _may_be_adjective(token) -> bool:
