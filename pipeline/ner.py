@@ -30,7 +30,7 @@ class NatashaNER(BatchedComponent):
                     found[id(doc)].append(ent)
         for doc in docs:
             doc.ents = filter_spans([part for ent in found[id(doc)]
-                                     for part in _place_split_off(doc, _place_as_org(doc, _with_purpose(doc, _quoted_end(doc, ent))))])
+                                     for part in _place_split_off(doc, _place_as_org(doc, _with_product(doc, _with_purpose(doc, _quoted_end(doc, ent)))))])
         return docs
 
 
@@ -68,6 +68,30 @@ def _with_purpose(doc, ent):
     while doc[end - 1].pos_ == "CCONJ":
         end -= 1
     return Span(doc, ent.start, end, label="ORG")
+
+
+PRODUCT_WORDS = 3  # `колёсных тягачей`: the words of what a plant makes a name may take
+
+
+def _with_product(doc, ent):
+    """`Лидский завод сельхозагрегатов`, `Минский завод колёсных тягачей`: an organisation whose
+    head noun (rules/plant_heads.txt) closes the NER's span goes on with what the plant makes,
+    adjectives and nouns in the genitive plural ending with a noun."""
+    if ent.label_ != "ORG" or ent[-1].lemma_.lower() not in load_set("plant_heads.txt"):
+        return ent
+    end = ent.end
+    while end < len(doc) and end - ent.end < PRODUCT_WORDS and _genitive_plural(doc[end]):
+        end += 1
+    while end > ent.end and not any(p.tag.POS == "NOUN" for p in morph_analyzer().parse(doc[end - 1].lower_)):
+        end -= 1
+    return Span(doc, ent.start, end, label="ORG") if end > ent.end else ent
+
+
+def _genitive_plural(token) -> bool:
+    """A noun or adjective the dictionary may read in the genitive plural (`сельхозагрегатов`,
+    which the tagger may take for a singular)."""
+    return token.is_alpha and token.is_lower and token.pos_ in {"NOUN", "ADJ", "PROPN"} and any(
+        p.tag.POS in {"NOUN", "ADJF"} and {"gent", "plur"} <= p.tag.grammemes for p in morph_analyzer().parse(token.lower_))
 
 
 def _place_as_org(doc, ent):
