@@ -51,6 +51,19 @@ def _prev_word(doc, i: int, floor: int):
     return doc[i] if i >= floor else None
 
 
+ROUTE_REACH = 6  # `на трассе Павлодар — Омск`: the route noun within this many tokens before a name
+
+
+def _on_route(doc, start: int, floor: int) -> bool:
+    """A name after a route or a site's part (rules/route_nouns.txt), past adjectives, quotes
+    and the other end of a route (`трассе Павлодар — Омск`, `в секторе «Кричев»`)."""
+    i = start - 1
+    while i >= max(floor, start - ROUTE_REACH) and (doc[i].is_space or doc[i].text in {"«", "\"", "„", "—", "–", "-"}
+                                                     or doc[i].pos_ == "ADJ" or doc[i].ent_type_ == "LOC"):
+        i -= 1
+    return i >= floor and bool(word_lemmas(doc[i]) & load_set("route_nouns.txt"))
+
+
 def _introduced_by(doc, start: int, floor: int) -> Optional[str]:
     token = _prev_word(doc, start, floor)
     if token is None:
@@ -479,12 +492,15 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
             or is_speaker_label(doc, start, end):
         return
     before = _introduced_by(doc, start, sent.start)
-    if before in NOT_PARTY_PREPOSITIONS or _is_source(doc, start):
+    if before in NOT_PARTY_PREPOSITIONS or _is_source(doc, start) or _on_route(doc, start, sent.start):
         return  # `в «Х»`, `как стало известно «Деловому вестнику»`
     if before in load_set("object_nouns.txt"):
         return  # `судов класса «река-море»`, `пункт пропуска «Краскино»`: a thing
     if before in load_set("built_object_words.txt") and _prev_word(doc, start, sent.start).lemma_.lower() in ORG_NOUNS:
         return  # `построить завод ПЭТ-преформ`: the plant to be built
+    if before in load_set("facility_nouns.txt") and _introduced_by(doc, _prev_word(doc, start, sent.start).i, sent.start) \
+            in load_set("built_object_words.txt"):
+        return  # `о создании логистического центра «Нижнеленинское»`: the centre to be created
     if before in load_set("government_nouns.txt") and not _after_legal_form(doc, start) \
             or before in load_set("stake_nouns.txt"):
         return  # `правительства «Х»` is the region's (not `руководство ООО «Х»`); `100% долей ООО «Y»` is what is sold
@@ -542,6 +558,8 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
         return  # `В-четвёртых, область … заключили`: a word of the list, no place
     if is_dateline(doc, ent.start, ent.end) or is_agency_stamp(doc, ent.start, ent.end):
         return  # `ГРОДНО, 3 сентября —`: where the news was filed; `/Интерфакс-Сибирь/`: who filed it
+    if _on_route(doc, ent.start, sent.start):
+        return  # `на трассе Павлодар — Омск`: places on a road
     before = _prev_word(doc, ent.start, sent.start)
     if before is not None and word_lemmas(before) & load_set("place_nouns.txt"):
         before = _prev_word(doc, before.i, sent.start) or before  # `в городе Кокшетау`: a place
