@@ -95,6 +95,16 @@ def _is_partner(doc, token) -> bool:
     return token.i > 0 and token.morph.get("Case") == ["Ins"] and doc[token.i - 1].lower_ in PARTNER_PREPOSITIONS
 
 
+def _verb_agrees(doc, token, sent) -> bool:
+    """`Меморандум … регион заключил с …`: a noun the tagger read as an object after the
+    document, right before a finite verb of its gender and number, is the subject."""
+    verb = next((t for t in doc[token.i + 1:sent.end] if not t.is_space), None)
+    if verb is None or verb.pos_ != "VERB" or verb.morph.get("VerbForm") != ["Fin"] \
+            or token.morph.get("Case") != ["Acc"] or verb.morph.get("Number") != token.morph.get("Number"):
+        return False
+    return verb.morph.get("Gender") in ([], token.morph.get("Gender"))
+
+
 def _names_a_side(doc, token) -> bool:
     """`Со стороны региона документ подписал …`, `от имени акимата подписала …`: the region is
     one side of the signing."""
@@ -150,7 +160,7 @@ def home_region(doc, sent, sign: bool):
                 or (_city_before(doc, sent.start) if following.lemma_.lower() == CITY else None)
             end = token.i + 2
         elif is_bare_region_word(token) and (token.morph.get("Case") == ["Nom"] or _names_a_side(doc, token)
-                                             or _is_partner(doc, token)):
+                                             or _is_partner(doc, token) or _verb_agrees(doc, token, sent)):
             region, end = _home_region_of(doc, sent, token.lemma_.lower()), token.i + 1
         elif word_lemmas(token) & load_set("government_nouns.txt") and (noun := _region_adjective(doc, token, sent)):
             region = _home_region_of(doc, sent, noun)
