@@ -165,6 +165,7 @@ class AgreementExtractor:
         # (from token, parties, how many or None for all) signing the documents after
         shared: List[Tuple[int, List[Party], Optional[int]]] = []
         one_side: List[Tuple[int, List[Party]]] = []  # (from token, the side of the deals told next)
+        unnamed = None  # (sentence index, mention) of the last agreement signed with no side named
         # `«Соглашение снимает главное ограничение площадки», — пояснил директор …`: words quoted
         # as said speak of an agreement already named
         speech = {i for span in quoted_spans(doc) if is_direct_speech(doc, span) for i in range(span.start, span.end)}
@@ -220,6 +221,15 @@ class AgreementExtractor:
                 if many == "partners":  # the subject signs with them all
                     sides = _with_subject(doc, sentences, index, places, park_names, sides)
                 one_side.append((sent.end, [p for p in sides if p.type != PER]))
+            if not mentions and sign and unnamed and index - unnamed[0] <= FOLLOW_UP_SENTENCES \
+                    and (not found or found[-1].start < unnamed[1].start) and _names_the_document(sent):
+                # `Сегодня в Перми подписано соглашение … Документ подписали министр … и директор …`
+                parties = _signing_parties(doc, sent, places)
+                if any(p.type == PER for p in parties):
+                    unnamed[1].parties = parties
+                    found.append(unnamed[1])
+                    last_index, unnamed = index, None
+                    continue
             if not mentions:
                 if found and index - last_index <= FOLLOW_UP_SENTENCES:
                     if (sign or _represents(sent)) and not _counts_documents(doc, sent):  # `заключила 23 соглашения`: a total
@@ -286,6 +296,8 @@ class AgreementExtractor:
             if not sign and found and index - last_index <= FOLLOW_UP_SENTENCES:
                 _give_sums_back([m for m in mentions if not m.parties and m.sum], found)
             kept = [m for m in mentions if m.parties]
+            if sign and mentions and not kept and len(mentions) == 1 and not mentions[0].anaphoric:
+                unnamed = (index, mentions[0])  # signed, no side named yet
             found.extend(kept)
             last_index = index if kept else last_index
             _give_named_sums(doc, named, found)

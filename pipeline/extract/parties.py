@@ -124,12 +124,19 @@ def is_dateline(doc, start: int, end: int) -> bool:
         and bool(word_lemmas(after[2]) & load_set("month_names.txt"))
 
 
+LABEL_ASIDE = 8  # tokens of a bracketed aside after a speaker label
+
+
 def is_speaker_label(doc, start: int, end: int) -> bool:
-    """`КОРРЕСПОНДЕНТ:`, `ВЕДУЩАЯ:` opening a line of a transcript: who speaks, not a name."""
+    """`КОРРЕСПОНДЕНТ:`, `ВЕДУЩАЯ (Ольга Сафина):` opening a line of a transcript: who speaks, not
+    a name."""
     words = [t for t in doc[start:end] if t.is_alpha]
     if not words or not all(t.text.isupper() and len(t.text) > 1 for t in words):
         return False
     after = next((t for t in doc[end:end + 2] if not t.is_space), None)
+    if after is not None and after.text == "(":  # `(Ольга Сафина)`, `(синхрон)` before the colon
+        closing = next((t for t in doc[after.i:after.i + LABEL_ASIDE] if t.text == ")"), None)
+        after = next((t for t in doc[closing.i + 1:closing.i + 3] if not t.is_space), None) if closing else None
     line_start = start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_ or doc[start - 1].is_space
     return after is not None and after.text == ":" and line_start
 
