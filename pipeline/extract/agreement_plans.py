@@ -55,7 +55,7 @@ PLAN_REACH = 6  # `договорились подготовить к концу
 def is_planned_document(doc, sent, noun: int) -> bool:
     """`КРДВ и компания «Х» договорились подготовить к концу года соглашение`: an agreement
     noun that is the object of an infinitive beside a plan word is a document to come."""
-    if _planned_after(doc, sent, noun):
+    if _planned_after(doc, sent, noun) or _in_the_making(sent):
         return True
     window = [t for t in doc[max(sent.start, noun - PLAN_REACH):noun] if not t.is_space]
     governing = next((t for t in reversed(window) if t.pos_ != "ADJ"), None)
@@ -68,6 +68,24 @@ def is_planned_document(doc, sent, noun: int) -> bool:
         return False  # `планирует построить завод и подписала соглашение`: signed
     return any(word_lemmas(t) & load_set("agreement_plan_cues.txt")
                                      for t in doc[max(sent.start, infinitives[-1].i - 2):infinitives[-1].i])
+
+
+STAGE_WORDS = {"стадия", "этап", "процесс"}  # `в стадии согласования`, `на этапе проработки`
+
+
+def _in_the_making(sent) -> bool:
+    """`Еще одно соглашение … находится в стадии согласования`, `документ пока на согласовании`:
+    no signing verb, and a word of the making (rules/agreement_making_words.txt) after a stage
+    word or `на`."""
+    if any(t.pos_ == "VERB" and t.lemma_.lower() in load_set("sign_verbs.txt") for t in sent):
+        return False
+    for token in sent:
+        if token.i == sent.start or not word_lemmas(token) & load_set("agreement_making_words.txt"):
+            continue
+        before = token.doc[token.i - 1]
+        if word_lemmas(before) & STAGE_WORDS or (before.lower_ == "на" and token.morph.get("Case") == ["Loc"]):
+            return True
+    return False
 
 
 PLAN_AFTER_REACH = 10  # `Соглашение с казахстанской компанией «Астана-Агро» готовим …`
