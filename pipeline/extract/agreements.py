@@ -412,11 +412,23 @@ def _sentence_mentions(doc, sent) -> List[AgreementMention]:
             i = match[0]
         else:
             kind = _last_kind_before(doc, i) if is_new_document(doc, sent, i) or _one_of_them(doc, sent, i) else None
-            # (`Второй документ касается бизнеса: … заключили соглашение о …`: the kind named later is it)
-            if kind and not any(match_agreement(doc, j) for j in range(i + 1, sent.end)):
+            # (`Второй документ касается бизнеса: … заключили соглашение о …`: the kind named later is
+            # it, in this sentence or, when this one signs nothing, in the next)
+            if kind and not any(match_agreement(doc, j) for j in range(i + 1, sent.end)) \
+                    and (has_sign_verb(sent) or not _next_signs_named(doc, sent)):
                 mentions.append(AgreementMention(i, i + 1, kind))
             i += 1
     return _without_restatements(doc, mentions)
+
+
+def _next_signs_named(doc, sent) -> bool:
+    """`Второй документ касается сотрудничества с Казахстаном. Министр … и аким … подписали
+    протокол о намерениях …`: the next sentence signs an agreement it names by kind."""
+    first = next((t for t in doc[sent.end:] if not t.is_space), None)
+    if first is None:
+        return False
+    following = first.sent
+    return has_sign_verb(following) and any(match_agreement(doc, t.i) for t in following)
 
 
 def _one_of_them(doc, sent, i: int) -> bool:
