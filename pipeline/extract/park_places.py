@@ -35,8 +35,9 @@ def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
     bracketed = _place_in_brackets(doc, m.end, limit)
     if bracketed is not None:
         return record_place(doc, bracketed, "place_in_brackets")
-    for place in places_in(doc, sent, m.end, limit):
-        if not leads_to_place(doc, m.end, place):
+    end = _past_apposition(doc, m)
+    for place in places_in(doc, sent, end, limit):
+        if not leads_to_place(doc, end, place):
             if qualifies_noun(doc, place):
                 continue  # `созданный корпорацией развития Омской области на окраине Омска`
             break
@@ -45,6 +46,20 @@ def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
             break
         return record_place(doc, _narrowed(doc, sent, place), "place_after_name")
     return _place_before(doc, m, mentions) or _place_of_subject(doc, m, mentions)
+
+
+APPOSITION_DASHES = {"—", "–", "-"}
+
+
+def _past_apposition(doc, m) -> int:
+    """`Ещё один индустриальный парк – «Ковылкинский» – проектируется в …`: a name set off by
+    dashes goes on past the closing one."""
+    after = next((t for t in doc[m.end:m.end + 2] if not t.is_space), None)
+    if after is None or after.text not in APPOSITION_DASHES:
+        return m.end
+    opening = next((t.i for t in doc[m.start:m.end] if t.text in {"«", "\""}), m.start)  # `парк – «Х»` or `– «Х»`
+    before = next((t for t in reversed(doc[max(0, opening - 3):opening]) if not t.is_space), None)
+    return after.i + 1 if before is not None and before.text in APPOSITION_DASHES else m.end
 
 
 @lru_cache(maxsize=4096)
