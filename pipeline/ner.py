@@ -29,8 +29,9 @@ class NatashaNER(BatchedComponent):
                 if ent is not None:
                     found[id(doc)].append(ent)
         for doc in docs:
-            doc.ents = filter_spans([part for ent in found[id(doc)]
-                                     for part in _place_split_off(doc, _place_as_org(doc, _with_product(doc, _with_purpose(doc, _quoted_end(doc, ent)))))])
+            ents = [part for ent in found[id(doc)]
+                    for part in _place_split_off(doc, _place_as_org(doc, _with_product(doc, _with_purpose(doc, _quoted_end(doc, ent)))))]
+            doc.ents = filter_spans(_with_plant_names(doc, ents))
         return docs
 
 
@@ -85,6 +86,30 @@ def _with_product(doc, ent):
     while end > ent.end and not any(p.tag.POS == "NOUN" for p in morph_analyzer().parse(doc[end - 1].lower_)):
         end -= 1
     return Span(doc, ent.start, end, label="ORG") if end > ent.end else ent
+
+
+def _with_plant_names(doc, ents) -> list:
+    """`Кушвинский профильный завод`, `Минский завод колёсных тягачей`: a plant's head noun
+    (rules/plant_heads.txt) after adjectives the first of which is capitalised inside its
+    sentence, or tagged as a place, is an organisation's name the NER missed or cut to the
+    adjective; it goes on with what the plant makes."""
+    covered = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+    found = []
+    for token in doc:
+        if token.lemma_.lower() not in load_set("plant_heads.txt") or not token.text.islower() \
+                or (token.i in covered and covered[token.i].label_ == "ORG"):
+            continue  # (`в Полотняном Заводе`: a village)
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_alpha:
+            start -= 1
+        first = doc[start]
+        if start == token.i or not first.text[:1].isupper() \
+                or (first.is_sent_start and not (start in covered and covered[start].label_ == "LOC")):
+            continue  # `Новый завод построят …`: a capital opening the sentence names nothing
+        inside = [ent for ent in ents if start <= ent.start and ent.end <= token.i + 1]
+        ents = [ent for ent in ents if ent not in inside]
+        found.append(_with_product(doc, Span(doc, start, token.i + 1, label="ORG")))
+    return ents + found
 
 
 def _genitive_plural(token) -> bool:
