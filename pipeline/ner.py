@@ -30,7 +30,7 @@ class NatashaNER(BatchedComponent):
                     found[id(doc)].append(ent)
         for doc in docs:
             ents = [part for ent in found[id(doc)]
-                    for part in _place_split_off(doc, _place_as_org(doc, _with_product(doc, _with_purpose(doc, _quoted_end(doc, ent)))))]
+                    for part in _place_split_off(doc, _place_as_org(doc, _with_product(doc, _with_purpose(doc, _quote_closed(doc, _quoted_end(doc, ent))))))]
             doc.ents = filter_spans(_with_plant_names(doc, ents))
         return docs
 
@@ -47,6 +47,15 @@ def _quoted_end(doc, ent):
     if closing is None or closing + 1 >= ent.end or not all(t.is_lower and t.is_alpha for t in doc[closing + 1:ent.end]):
         return ent
     return Span(doc, ent.start, closing + 1, label="ORG")
+
+
+def _quote_closed(doc, ent):
+    """`АО «ОЭЗ «Волжский берег»`: a name with more opening quotes than closing ones that the NER
+    ended right before a closing quote takes it (nested quotes share one closing mark)."""
+    opening = sum(t.text == "«" for t in ent)
+    if ent.label_ != "ORG" or opening <= sum(t.text == "»" for t in ent) or ent.end >= len(doc) or doc[ent.end].text != "»":
+        return ent
+    return Span(doc, ent.start, ent.end + 1, label="ORG")
 
 
 PURPOSE_WORDS = 5  # `по развитию частного сектора`: the words after `по` a name may take

@@ -569,6 +569,10 @@ CASES = [
      "управляющей компанией соглашение о передаче сетей.",
      [agreement("соглашение", [("Ока-Девелопмент", "ORG"), ("Нордпак", "ORG")]),
       agreement("соглашение", [("Боровский муниципальный район", "LOC"), ("Ока-Девелопмент", "ORG")])]),
+    # `УК` alone is the management company too
+    ("Индустриальная зона «Талгар» создана в 2021 году, её управляющая компания — ТОО «Талгар Индастриал». "
+     "В марте УК заключила контракт с китайской компанией Henan Yuxin Glass на строительство стекольного завода.",
+     [agreement("контракт", [("Талгар Индастриал", "ORG"), ("Henan Yuxin Glass", "ORG")])]),
     # a company in Latin letters NER missed, after a company noun; named later by its first
     # words, it keeps its full name; a park mentioned by a declined name is no subject's referent
     ("Компания Gulf Star Industrial Holding L.L.C. из ОАЭ и Корпорация развития Дальнего Востока и Арктики "

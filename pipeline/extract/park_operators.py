@@ -19,7 +19,7 @@ from typing import Optional
 
 from ..normalize import strip_legal_form, strip_quotes
 from ..vocab import load_list, load_set
-from .common import add_evidence, entities_in, has_sign_verb, index_by_first_word, quoted_spans, word_lemmas
+from .common import WITH, add_evidence, entities_in, has_sign_verb, index_by_first_word, quoted_spans, word_lemmas
 from .park_mentions import GENERIC_REFERENCES, ParkMention, is_declined_form, match_kind, name_key, possessed_noun
 from ..records import ORG
 from .parties import expand_abbreviation, headed_names, is_event, org_name, sentence_parties
@@ -81,7 +81,8 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
                                     if t.i not in inside and _has_break(doc, t.i, t.i + 1, inside)
                                     and not _is_label_colon(doc, t.i, sent.start)])
     cue = find_cue(doc, low, org[0])
-    if cue is not None and not _is_sponsor(doc, cue, org[0]) and not _subject_of_passive(doc, cue, org):
+    if cue is not None and not _is_sponsor(doc, cue, org[0]) and not _subject_of_passive(doc, cue, org) \
+            and not _partner_between(doc, cue, org[0]):
         between = [m for m in mentions if cue <= m.start and m.end <= org[0]]
         before = [m for m in mentions if m.end <= cue and m.start >= sent.start
                   and not _is_place_of(doc, m, org[0]) and not _is_possessor(doc, m, sent.start)]
@@ -125,6 +126,13 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
                 return park_for(doc, mentions, org[0], org[1])
             return (found or [None])[0]
     return None
+
+
+def _partner_between(doc, cue: int, start: int) -> bool:
+    """`контракт УК с китайской компанией «Y»`: `с` and the instrumental between the cue and the
+    organisation make it a partner of the runner, not the runner (not `с момента создания`)."""
+    return any(t.lower_ in WITH and t.i + 1 < start and doc[t.i + 1].morph.get("Case") == ["Ins"]
+               for t in doc[cue:start])
 
 
 def _possessive_before(doc, cue: int) -> bool:

@@ -341,6 +341,7 @@ GENERIC_PLACES = {"регион", "область", "край", "республ�
 
 
 RUNNER = ({"управляющий", "управлять"}, "компания")  # the tagger may read the participle as the verb
+RUNNER_ABBREVIATIONS = {"УК"}
 
 
 def _park_runner_named(doc, sent) -> List[Party]:
@@ -350,12 +351,15 @@ def _park_runner_named(doc, sent) -> List[Party]:
     if park is None or not park.get("operator"):
         return []
     for token in sent:
-        if token.i + 1 >= sent.end or token.lemma_.lower() not in RUNNER[0] or doc[token.i + 1].lemma_.lower() != RUNNER[1]:
+        short = token.text in RUNNER_ABBREVIATIONS  # `контракт УК с китайской компанией`
+        if not short and (token.i + 1 >= sent.end or token.lemma_.lower() not in RUNNER[0]
+                          or doc[token.i + 1].lemma_.lower() != RUNNER[1]):
             continue
-        after = next((t for t in doc[token.i + 2:sent.end] if not t.is_space), None)
+        end = token.i + (1 if short else 2)
+        after = next((t for t in doc[end:sent.end] if not t.is_space), None)
         if after is not None and word_lemmas(after) & GENERIC_REFERENCES:
             after = next((t for t in doc[after.i + 1:sent.end] if not t.is_space), None)
         if after is None or not (after.text in QUOTES or after.ent_type_ or after.pos_ == "PROPN"
                                  or after.text in {",", "—", "–"}):  # `управляющей компанией, АО «Х»`
-            return [Party(token.i, token.i + 2, park["operator"], ORG)]
+            return [Party(token.i, end, park["operator"], ORG)]
     return []

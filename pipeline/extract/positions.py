@@ -85,8 +85,8 @@ def quote_end(doc, i: int, limit: int) -> Optional[int]:
             depth += 1
         elif doc[j].text in CLOSE_QUOTES or doc[j].text == '"':
             depth -= 1
-            if depth <= 0:
-                return j + 1
+            if depth <= 0 or not any(t.text in CLOSE_QUOTES for t in doc[j + 1:limit]):
+                return j + 1  # (`АО «ОЭЗ «Волжский берег» Игорь …`: one closing mark for both)
     return None
 
 
