@@ -71,14 +71,24 @@ def _count_of(doc, sent, noun) -> Optional[int]:
     `более 60 соглашений и контрактов на сумму свыше $4 млрд` → 60."""
     nouns = {noun.i}
     i = noun.i
+    while i - 1 > sent.start and doc[i - 1].pos_ == "ADJ":
+        i -= 1  # `соглашений и экспортных контрактов`
     while i - 2 >= sent.start and doc[i - 1].lemma_ in {"и", ","} and _is_deal_noun(doc[i - 2]):
         i -= 2
         nouns.add(i)
     for quantity, span in sentence_quantities(sent):
-        counted = counted_noun(doc, span)
+        counted = counted_noun(doc, span) or _counted_past_dash(doc, span)
         if quantity.kind == "number" and not quantity.scaled and counted is not None and counted.i in nouns:
             return int(quantity.value)
     return None
+
+
+def _counted_past_dash(doc, span):
+    """`Из них 48 — экспортные контракты на 1,9 млрд долл.`: a count, a dash, then its noun."""
+    after = next((t for t in doc[span.end:min(span.end + 2, span.sent.end)] if not t.is_space), None)
+    if after is None or after.text not in {"—", "–"}:
+        return None
+    return counted_noun(doc, doc[after.i:after.i + 1])
 
 
 def _count_said_before(doc, sent, noun, counted_before: set) -> Optional[int]:
