@@ -406,17 +406,34 @@ def attach_creators(doc, sentences, mentions, parks) -> None:
         for m in mentions:
             park = parks[m.key].park
             window = doc[max(sent.start, m.start - CREATION_REACH):m.start]
-            if not sent.start <= m.start < sent.end or park.operator is not None \
-                    or not any(t.lemma_.lower() == "создание" for t in window):
+            lemmas = {t.lemma_.lower() for t in window}
+            creation, activity = "создание" in lemmas, ACTIVITY <= lemmas
+            if not sent.start <= m.start < sent.end or park.operator is not None or not (creation or activity):
                 continue
             clause = _clause(doc, sent, m.start)
             if not any(match_agreement(doc, i) for i in range(clause.start, m.start)):
                 continue
             signing = clause if signer_index == index else sentences[signer_index]
-            name = _creator(doc, sentences, signer_index, signing, m, mentions)
+            name = _creator(doc, sentences, signer_index, signing, m, mentions) if creation \
+                else _manager(doc, signing, m)
             if name and name_key(name) != m.key:
                 park.operator = name
-                add_evidence(doc, "park", m.start, m.end, "operator", "creator_signs")
+                add_evidence(doc, "park", m.start, m.end, "operator", "creator_signs" if creation else "manager_signs")
+
+
+# `соглашение об осуществлении деятельности резидента ТОР «Х»`: a resident signs it with the
+# park's management company
+ACTIVITY = {"осуществление", "деятельность"}
+
+
+def _manager(doc, clause, m) -> Optional[str]:
+    """Of the organisations that sign a resident's agreement on activity in a park, the one
+    headed by a development body's noun (rules/operator_org_heads.txt: `Корпорация развития
+    Дальнего Востока и Арктики`), when only one is."""
+    places = set(range(m.start, m.end))
+    heads = [p for p in sentence_parties(doc, clause, places, True)
+             if p.type == ORG and p.name.split()[0].lower() in load_set("operator_org_heads.txt")]
+    return heads[0].name if len(heads) == 1 else None
 
 
 FOLLOW_UP_OPENERS = {"его", "её", "ее", "документ", "соглашение"}
