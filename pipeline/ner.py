@@ -31,7 +31,8 @@ class NatashaNER(BatchedComponent):
         for doc in docs:
             ents = [part for ent in found[id(doc)]
                     for part in _place_split_off(doc, _place_as_org(doc, _with_product(doc, _with_purpose(doc, _quote_closed(doc, _quoted_end(doc, ent))))))]
-            doc.ents = filter_spans(_with_plant_names(doc, ents))
+            ents = [ent for ent in ents if not (ent.label_ == "ORG" and ent.text.lower() in load_set("sector_abbreviations.txt"))]
+            doc.ents = filter_spans(_with_plant_names(doc, ents))  # (`министр промышленности и ТЭК …`)
         return docs
 
 

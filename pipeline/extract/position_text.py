@@ -85,7 +85,7 @@ def _entity_at(doc, i: int):
 
 def _is_company_abbreviation(token) -> bool:
     return (len(token.text) > 1 and token.text.isupper() and token.ent_type_ != "LOC"
-            and not has_lemma(token, "position_state_bodies.txt"))
+            and not has_lemma(token, "position_state_bodies.txt") and token.lower_ not in load_set("sector_abbreviations.txt"))
 
 
 def org_cut(doc, phrase: Phrase) -> Tuple[int, Optional[str], bool]:
@@ -181,8 +181,22 @@ def _is_dropped(token, phrase: Phrase) -> bool:
     return token.i < phrase.lead and (is_skipped_modifier(token) or any(char.isdigit() for char in token.text))
 
 
+def _purpose_tail(doc, cut: int, end: int) -> Optional[int]:
+    """`заместитель генерального директора ПАО «КАМАЗ» по продажам`, `директор компании по
+    развитию бизнеса`: `по` and a dative after the organisation cut out of a title goes on with
+    the title; where it starts, or None."""
+    inside = {i for span in quoted_spans(doc) if cut <= span.start < end for i in range(span.start, span.end)}
+    for i in range(cut + 1, end - 1):
+        if doc[i].lower_ == "по" and i not in inside and doc[i + 1].pos_ in {"NOUN", "ADJ"} \
+                and doc[i + 1].morph.get("Case") == ["Dat"]:
+            return i  # (not `СЗАО «Компания по развитию индустриального парка»`: the name's own words)
+    return None
+
+
 def _kept_tokens(doc, phrase: Phrase, cut: int) -> List:
-    tokens = [doc[i] for i in range(phrase.start, cut) if not doc[i].is_space and not _is_dropped(doc[i], phrase)]
+    tail = _purpose_tail(doc, cut, phrase.end) if cut < phrase.end else None
+    kept = list(range(phrase.start, cut)) + (list(range(tail, phrase.end)) if tail is not None else [])
+    tokens = [doc[i] for i in kept if not doc[i].is_space and not _is_dropped(doc[i], phrase)]
     while tokens and tokens[-1].i > phrase.head and tokens[-1].pos_ in TRAILING_POS \
             and not (tokens[-1].text == ")" and any(token.text == "(" for token in tokens)):
         tokens.pop()

@@ -137,7 +137,12 @@ def _coordination_ok(doc, i: int, limit: int, in_phrase: bool = False) -> bool:
     case = case_of(before) if in_phrase else "gent"
     return (after is not None and before.pos_ in NOMINAL_POS | {"ADJ"} and case_of(before) == case
             and not _titles_here(before) and after.pos_ in NOMINAL_POS | {"ADJ"}
-            and case_of(after) == case and not _titles_here(after) and after.ent_type_ != "PER")
+            and (case_of(after) == case or _caseless(after)) and not _titles_here(after) and after.ent_type_ != "PER")
+
+
+def _caseless(token) -> bool:
+    """`промышленности и ТЭК`: an abbreviation in capitals takes the case of what it joins."""
+    return token.is_alpha and len(token.text) > 1 and token.text.isupper()
 
 
 def _titles_here(token) -> bool:
