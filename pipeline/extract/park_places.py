@@ -153,8 +153,14 @@ def _narrowed(doc, sent, place):
     distance = _distance_to(words[1:])
     if distance is not None:  # `в Чуйской области, в 20 км от Бишкека`: near the city
         opening = distance
-    after = [ent for ent in entities_in(sent) if ent.label_ == "LOC" and ent.start == opening]
-    if after and specificity(phrase_nominative(after[0])) > specificity(phrase_nominative(place)):
+    part = opening
+    while part < sent.end and (word_lemmas(doc[part]) & load_set("place_nouns.txt") or doc[part].pos_ == "ADJ") \
+            and not doc[part].ent_type_:
+        part += 1  # `на левом берегу Иртыша, на северо-западной окраине Омска`: a part of the city
+    named = any(word_lemmas(t) & load_set("place_part_nouns.txt") for t in doc[opening:part])
+    after = [ent for ent in entities_in(sent) if ent.label_ == "LOC" and ent.start == (part if named else opening)]
+    if after and (specificity(phrase_nominative(after[0])) > specificity(phrase_nominative(place))
+                  or named and specificity(phrase_nominative(after[0])) == specificity(phrase_nominative(place))):
         return after[0]
     return place
 
@@ -241,6 +247,8 @@ def _is_preposition(words: List[set], i: int) -> bool:
     """`в`, `на`, `под`, `из`, `вблизи`; `от`, `с` after a word of distance (`в 15 км от`)."""
     if words[i] & load_set("place_prepositions.txt"):
         return True
+    if i > 2 and words[i] & {"от"} and words[i - 1] & load_set("compass_words.txt") and words[i - 2] & {"к"}:
+        return bool(words[i - 3] & load_set("proximity_words.txt"))  # `в 60 км к северу от`
     return i > 0 and bool(words[i] & {"от", "с"}) and bool(words[i - 1] & load_set("proximity_words.txt"))
 
 
@@ -274,7 +282,7 @@ def leads_to_place(doc, start: int, ent) -> bool:
         return True
     if [t.text for t in head] in ([], ["("], [","]) or _site_phrase(words, head):
         return True
-    size = load_set("size_words.txt") | load_set("proximity_words.txt")
+    size = load_set("size_words.txt") | load_set("proximity_words.txt") | load_set("compass_words.txt") | {"к"}
     # `в 12 км от Твери`: a preposition before the distance belongs to it
     return all(t.like_num or forms & size or (k + 1 < len(head) and head[k + 1].like_num and _is_preposition(words, k))
                for k, (forms, t) in enumerate(zip(words[:last], head)))
@@ -318,21 +326,45 @@ def _place_before(doc, m, mentions: List) -> Optional[str]:
     earlier = [other.end for other in mentions if other.end <= m.start]
     floor = max([sent.start] + earlier)
     ents = [e for e in entities_in(sent) if e.label_ == "LOC" and floor <= e.start and e.end <= m.start]
-    if not ents:
-        return None
+    for k in range(len(ents), max(0, len(ents) - 2), -1):  # (`…, вдоль Владивостокского шоссе, …`: a
+        found = _place_led_to(doc, m, floor, ents[:k])      # place in an aside: the one before it)
+        if found is not None:
+            return found
+    return None
+
+
+def _place_led_to(doc, m, floor: int, ents) -> Optional[str]:
     ent, end = _chain_head(doc, ents)
     before = ent.start - 1
     while before > floor and doc[before].pos_ == "ADJ" and doc[before].text.islower():
         before -= 1  # `в соседнем Пятигорске`
     if before >= 0 and _ends_distance(doc, before):
         before -= 3  # `в 20 км от Хабаровска начал работу индустриальный парк «Х»`: near the city
-    preposition = doc[before].lemma_.lower() if before >= 0 else ""
-    between = [t for t in doc[end:m.start] if not t.is_space]
+    nouns = before
+    while nouns > floor and (word_lemmas(doc[nouns]) & load_set("place_nouns.txt")
+                             or (doc[nouns].pos_ == "ADJ" and doc[nouns].text.islower())):
+        nouns -= 1  # `В пригороде Хабаровска`, `на северо-западной окраине Омска`
+    led = nouns < before and doc[nouns].lemma_.lower() in {"в", "во", "на"}
+    preposition = "в" if led else doc[before].lemma_.lower() if before >= 0 else ""
+    between = _without_aside([t for t in doc[end:m.start] if not t.is_space])
+    if between and between[0].text == "," and before > floor and doc[before - 1].text == ",":
+        between = between[1:]  # `На севере региона, в Тарском районе, началось строительство …`
     while between and between[-1].pos_ == "ADJ":
         between.pop()  # `строится вторая индустриальная зона`: the kind's own modifiers
     if preposition in {"в", "во"} and len(between) <= REACH_BEFORE and _only_circumstances(between):
         return record_place(doc, ent, "place_before_kind")
     return None
+
+
+def _without_aside(tokens) -> list:
+    """`В пригороде Хабаровска, вдоль Владивостокского шоссе, работает …`: an aside set off by
+    commas right after the place, opened by a preposition and holding no verb, is left out."""
+    if len(tokens) < 3 or tokens[0].text != "," or tokens[1].pos_ != "ADP":
+        return tokens
+    closing = next((k for k in range(2, len(tokens)) if tokens[k].text == ","), None)
+    if closing is None or any(t.pos_ in {"VERB", "AUX"} for t in tokens[1:closing]):
+        return tokens
+    return tokens[closing + 1:]
 
 
 def _place_of_subject(doc, m, mentions: List) -> Optional[str]:
@@ -381,8 +413,8 @@ def _only_circumstances(tokens) -> bool:
         if t.pos_ == "NOUN" and (forms & times or forms & REGION_NOUNS):
             continue
         if t.pos_ == "NOUN" and k > 0 and tokens[k - 1].pos_ in {"VERB", "AUX"} \
-                and t.morph.get("Case") == ["Acc"]:
-            continue
+                and (t.morph.get("Case") == ["Acc"] or forms & load_set("built_object_words.txt")):
+            continue  # `начал работу`, `началось строительство`
         if t.pos_ in {"ADP", "ADJ", "NUM"} or t.like_num:
             rest = tokens[k + 1:]
             if any(word_lemmas(r) & times for r in rest[:3]):
