@@ -50,7 +50,36 @@ def deal_noun_for(doc, sent, span):
     for token in after:
         if _is_deal_noun(token) and any(t.lemma_.lower() == "составить" for t in after):
             return token, "sum_made_by_deals"
-    return None
+    return _opening_sum_of_deals(doc, sent, span)
+
+
+# rules whose words tie the money to the deals, trap words (`стоимость`) notwithstanding
+NAMED_RULES = {"deals_of_cost", "sum_of_counted_deals", "opening_sum_of_deals"}
+AMOUNT_VERBS = {"составить", "превысить", "достичь", "превышать", "составлять"}
+THEIR = {"их"}  # `… подписала 17 соглашений. Их общая сумма — 186,5 млрд рублей`
+
+
+def _opening_sum_of_deals(doc, sent, span):
+    """(deal noun, rule) of a sentence that opens with the sum of deals, however long the words
+    about them: `Общая стоимость контрактов, подписанных делегациями … на полях форума,
+    превысила 240 млрд тенге`; `Их общая сумма — 186,5 млрд рублей` after a sentence that
+    counts deals (the noun counted there)."""
+    words = [t for t in doc[sent.start:span.start] if not t.is_space]
+    lead = [t for t in words[:4] if t.pos_ != "ADJ"]
+    if len(lead) < 2 or lead[0].lemma_.lower() not in SUM_NOUNS and lead[0].lower_ not in THEIR:
+        return None
+    last = words[-1] if words else None
+    linked = last is not None and (last.text in {"—", "–", ":"} or last.lemma_.lower() in AMOUNT_VERBS) \
+        or doc[span.start].lemma_.lower() in AMOUNT_VERBS  # (`превысила 240 млрд`: the qualifier's verb in the sum)
+    if not linked:
+        return None
+    if lead[0].lower_ in THEIR:
+        if lead[1].lemma_.lower() not in SUM_NOUNS or sent.start == 0:
+            return None
+        before = doc[sent.start - 1].sent
+        nouns = [t for t in before if _is_deal_noun(t) and _count_of(doc, before, t) is not None]
+        return (nouns[-1], "sum_of_counted_deals") if nouns else None
+    return (lead[1], "opening_sum_of_deals") if _is_deal_noun(lead[1]) else None
 
 
 def _sum_noun_before(doc, sent, i: int) -> bool:
@@ -107,6 +136,19 @@ def _count_said_before(doc, sent, noun, counted_before: set) -> Optional[int]:
     return None
 
 
+ALL_WORDS = {"всего", "итого"}  # `Всего за два дня стороны заключили 21 документ`
+
+
+def _count_said_after(doc, sent) -> Optional[int]:
+    """`Общая стоимость контрактов … превысила 240 млрд тенге. Всего за два дня стороны заключили
+    21 документ`: the count of all deals in the sentence right after their sum."""
+    following = next((t for t in doc[sent.end:] if not t.is_space), None)
+    if following is None or not any(t.lower_ in ALL_WORDS for t in following.sent):
+        return None
+    counts = [_count_of(doc, following.sent, t) for t in following.sent if _is_deal_noun(t)]
+    return next((c for c in counts if c is not None), None)
+
+
 TALKS_REACH = 4  # `переговоры об экспортных контрактах`: words between the plan word and the noun
 
 
@@ -138,7 +180,7 @@ class ContractExtractor:
                 if span.start in owned or quantity.kind not in {"money", "number"} or _is_conversion(doc, span):
                     continue
                 found = deal_noun_for(doc, sent, span)
-                money = deal_money(doc, quantity, span, named=found[1] == "deals_of_cost") if found else None
+                money = deal_money(doc, quantity, span, named=found[1] in NAMED_RULES) if found else None
                 if money is None:
                     continue
                 noun, rule = found
@@ -146,10 +188,12 @@ class ContractExtractor:
                     continue  # `ведутся переговоры об экспортных контрактах на 1,5 млрд рублей`
                 # a count belongs to the first sum after its noun: `40 документов на 615,5 млрд,
                 # тогда как годом ранее — на 179 млрд` is 40 and then a total without count
-                count = None if noun.i in counted else _count_of(doc, sent, noun)
+                count = None if noun.i in counted else _count_of(doc, noun.sent, noun)
                 counted.add(noun.i)
-                if count is None and rule == "sum_of_deals":
+                if count is None and rule in {"sum_of_deals", "opening_sum_of_deals"}:
                     count = _count_said_before(doc, sent, noun, counted_before)
+                if count is None:
+                    count = _count_said_after(doc, sent)
                 counted_before.add(noun.i)
                 key = (count, round(money.amount), money.currency)
                 if key not in seen:
@@ -158,8 +202,20 @@ class ContractExtractor:
                     contracts.append(Contract(count=count, sum=money,
                                               mentions=[(doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))]))
                     add_evidence(doc, "contract", first, last, "sum", rule)
-        doc._.contracts = [to_dict(c) for c in contracts]
+        doc._.contracts = [to_dict(c) for c in _without_restatements(contracts)]
         return doc
+
+
+RESTATED = 0.01  # a headline's `312 млрд` restates the body's `312,4 млрд`
+
+
+def _without_restatements(contracts: List[Contract]) -> List[Contract]:
+    """A total with no count whose sum another total with a count gives again (to within a
+    rounding, as a headline has it) is that total said twice."""
+    counted = [c for c in contracts if c.count is not None]
+    return [c for c in contracts if c.count is not None or not any(
+        other.sum.currency == c.sum.currency and abs(other.sum.amount - c.sum.amount) <= RESTATED * other.sum.amount
+        for other in counted)]
 
 
 @Language.factory("contract_extractor", assigns=["doc._.contracts", "doc.spans"],
