@@ -90,7 +90,9 @@ def is_direct_speech(doc, span) -> bool:
     `с «Камазом» — крупнейшим производителем`, `с «Камазом», — сообщил …`), or a colon stands
     before the opening quote."""
     opening = doc[span.start - 1]
-    if not (opening.is_sent_start or doc[opening.i - 1].is_space or doc[opening.i - 1].text in DASHES):
+    # (after `$38 млн.`, a dot the sentence splitter took for an abbreviation's, a sentence starts)
+    if not (opening.is_sent_start or doc[opening.i - 1].is_space or doc[opening.i - 1].text in DASHES
+            or doc[opening.i - 1].text.endswith((".", "!", "?"))):
         return _after_colon(doc, span)  # `с «Камазом», — сообщил …`: a name inside the clause
     after = [t for t in doc[span.end + 1:span.end + 7] if not t.is_space]
     if after and after[0].text in SPEECH_ENDS:
