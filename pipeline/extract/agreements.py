@@ -471,6 +471,8 @@ def _without_restatements(doc, mentions: List[AgreementMention]) -> List[Agreeme
     for mention in mentions:
         if kept and kept[-1].kind == mention.kind and any(t.text == ":" for t in doc[kept[-1].end:mention.start]):
             continue
+        if kept and kept[-1].kind == mention.kind and [t.text for t in doc[kept[-1].end:mention.start]] == ["("]:
+            continue  # `специальный инвестиционный контракт (СПИК)`: its short name in brackets
         kept.append(mention)
     return kept
 

@@ -577,11 +577,26 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
     adjacent = doc[ent.start - 1] if ent.start > sent.start else None
     # `хокимият Самаркандской области`: the tagger may take the government noun for an adjective
     governed = any(t is not None and (is_government(t) or heads_region(t, case)) for t in (before, adjacent))
-    if governed or (lemma in PARTNER_PREPOSITIONS and case in (["Ins"], ["Gen"])) or (
+    if governed or (lemma in PARTNER_PREPOSITIONS and case in (["Ins"], ["Gen"])) \
+            or (lemma in {"и", ","} and case in (["Ins"], ["Gen"]) and _coordinated_partner(doc, before.i, sent.start)) or (
             sign and lemma not in NOT_PARTY_PREPOSITIONS and case == ["Nom"] and lemma not in ORG_NOUNS):
         shared = shared_noun_regions(doc, ent, sent.start)  # `Смоленская и Минская области`
         for start, name in shared or [(ent.start, region_name(ent))]:
             parties.append(Party(start, ent.end, name, LOC, governed))
+
+
+COORDINATION_REACH = 8  # `с Минпромторгом России и Кемеровской областью`: words back to `с`
+
+
+def _coordinated_partner(doc, i: int, floor: int) -> bool:
+    """`с Минпромторгом России и Кемеровской областью`: a place joined by `и` or a comma to a
+    partner after `с` or `между`, with no verb or other stop between."""
+    for token in reversed(doc[max(floor, i - COORDINATION_REACH):i]):
+        if token.lower_ in PARTNER_PREPOSITIONS:
+            return True
+        if token.pos_ in {"VERB", "AUX", "ADP"} or token.text in {".", ";", ":", "—", "–", "(", ")"}:
+            return False
+    return False
 
 
 def heads_region(token, case) -> bool:
