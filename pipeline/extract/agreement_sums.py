@@ -15,7 +15,7 @@ from typing import List, Optional
 
 from ..records import Money
 from ..vocab import load_set
-from .common import sentence_quantities, word_lemmas
+from .common import PARTNER_PREPOSITIONS, sentence_quantities, word_lemmas
 from .money import deal_money
 
 SUM_REACH = 8  # words between the named agreement and its sum
@@ -125,6 +125,18 @@ def _provided_money(doc, sent, token) -> Optional[int]:
     return subject.i
 
 
+def _by_it_invested(doc, sent, token) -> bool:
+    """`Соглашение было подписано в 2021 году. По нему компания обязалась вложить в производство
+    3,1 млрд руб.`: `По нему` opening a sentence right after one that names an agreement, with an
+    investing word (rules/investment_words.txt) before the sum, gives the agreement's money."""
+    if token.i != sent.start or token.lower_ != "по" or token.i + 1 >= sent.end or doc[token.i + 1].lower_ not in BY_IT:
+        return False
+    if not any(word_lemmas(t) & load_set("investment_words.txt") for t in sent):
+        return False
+    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    return before is not None and any(word_lemmas(t) & load_set("agreement_references.txt") for t in before)
+
+
 BRACKET_CUES = {"сумма", "стоимость"}
 DASHES = {"—", "–", "-", ":"}
 
@@ -155,10 +167,13 @@ def named_sums(doc, sent) -> List[NamedSum]:
                     found.append(NamedSum(provided, money, after[0][1].start, after[0][1].end))
             continue
         past = None  # the first token the trap words are looked for in
+        reach = SUM_REACH
         if _pronoun_sum(doc, sent, token):
             noun, past = token.i - 1, token.i + 1  # `Его стоимость`: the cue itself is no trap
         elif _document_with_sum(doc, token):
             noun = token.i
+        elif _by_it_invested(doc, sent, token):
+            noun, past, reach = token.i, token.i + 2, CLAUSE_REACH  # `По нему компания обязалась вложить … 3,1 млрд`
         elif _bracketed_sum(doc, sent, token):
             noun, past = token.i, token.i + 1  # `(сумма — 18,5 млн долларов)`: the agreement before
         elif token.lemma_.lower() in load_set("agreement_sum_cues.txt") and _names_agreement(doc, token.i):
@@ -173,7 +188,7 @@ def named_sums(doc, sent) -> List[NamedSum]:
             continue
         quantity, span = after[0]
         between = [t for t in doc[first:span.start] if not t.is_space]
-        if len(between) > SUM_REACH or any(_owned_elsewhere(t) for t in between if past is None or t.i >= past):
+        if len(between) > reach or any(_owned_elsewhere(t) for t in between if past is None or t.i >= past):
             continue
         money = deal_money(doc, quantity, span, named=True)
         if money is not None:
@@ -188,6 +203,8 @@ def _owned_elsewhere(token) -> bool:
     return lemma in load_set("money_traps.txt") and lemma not in load_set("investment_words.txt")
 
 
+BRACKET_WORDS = 5  # `(СПИК)` between an agreement noun and its clause
+PARTNER_WORDS = 12  # `с Минпромторгом России и Кемеровской областью` between them
 RELATIVE_CUES = {"по", "согласно", "в", "рамка"}  # `, по которому`, `, согласно которому`, `, в рамках которого`
 OTHER_OWNERS = {"стоимость", "проект"}  # `цех стоимостью …`, `инвестиции в проект составят …`
 CLAUSE_REACH = 12  # words between `который` and the sum: `по которому инвестор вложит в завод 3 млрд рублей`
@@ -198,6 +215,13 @@ def relative_clause_sum(doc, mention_end: int, sent) -> Optional[NamedSum]:
     of a clause that speaks of what the agreement holds is the agreement's own, unless the clause
     gives the money of something else (`цех стоимостью …`, `инвестиции в проект …`)."""
     words = [t for t in doc[mention_end:sent.end] if not t.is_space]
+    if words and words[0].text == "(":  # `контракт (СПИК), по которому …`: its short name first
+        closing = next((k for k, t in enumerate(words[:BRACKET_WORDS]) if t.text == ")"), None)
+        words = words[closing + 1:] if closing is not None else words
+    if words and words[0].lower_ in PARTNER_PREPOSITIONS:  # `… с Минпромторгом России и областью, по которому`
+        comma = next((k for k, t in enumerate(words[:PARTNER_WORDS]) if t.text == ","), None)
+        if comma is not None and not any(t.pos_ in {"VERB", "AUX"} for t in words[:comma]):
+            words = words[comma:]
     if len(words) < 3 or words[0].text != ",":
         return None
     which = next((t for t in words[1:4] if "который" in word_lemmas(t)), None)
