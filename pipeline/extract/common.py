@@ -174,12 +174,18 @@ def _find_sentence_quantities(sent: Span) -> Iterator[tuple]:
 
 def counted_noun(doc, span):
     """The noun a count stands before: `27 резидентов`, `36 компаний-резидентов`."""
-    for token in doc[span.end:min(span.end + 3, span.sent.end)]:
+    reach = COUNTED_REACH
+    for token in doc[span.end:min(span.end + reach, span.sent.end)]:
         if token.pos_ in {"NOUN", "PROPN"}:
             return token
-        if token.pos_ not in {"ADJ", "SPACE"}:
+        joined = token.lower_ == "и" and token.i > span.end and doc[token.i - 1].pos_ == "ADJ" \
+            and token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "ADJ"  # `шесть швейных и трикотажных предприятий`
+        if token.pos_ not in {"ADJ", "SPACE"} and not joined:
             return None
     return None
+
+
+COUNTED_REACH = 5  # `шесть швейных и трикотажных предприятий`: words between a count and its noun
 
 
 @lru_cache(maxsize=65536)
