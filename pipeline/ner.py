@@ -36,7 +36,7 @@ class NatashaNER(BatchedComponent):
         return docs
 
 
-PLACE_HEADS = {"область", "край", "республика", "округ", "район", "город"}  # lemmas, lower case as written
+PLACE_HEADS = {"область", "край", "республика", "округ", "район", "город", "провинция", "уезд"}  # lemmas, lower case as written
 
 
 def _quoted_end(doc, ent):
@@ -151,6 +151,17 @@ def _first_name(word: str) -> bool:
     return len(word) > 2 and any("Name" in parse.tag for parse in morph_analyzer().parse(word))
 
 
+def _known_first_name(word: str) -> bool:
+    """A first name the dictionary knows (`Иван`), not one it guesses for an unknown word (`Цзямусы`)."""
+    return len(word) > 2 and any("Name" in parse.tag and parse.is_known for parse in morph_analyzer().parse(word))
+
+
+def _unknown_genitive_place(word: str) -> bool:
+    """`города Цзямусы Ван Цзюнь`: a word the dictionary does not know, ending like a genitive
+    (`-ы`, `-и`, `-а`, `-я`), after a place noun: a foreign town before a foreign name."""
+    return word[-1:] in "ыиая" and not any(p.is_known for p in morph_analyzer().parse(word))
+
+
 def _place_split_off(doc, ent):
     """`аким области Жетысу Ерлан Шакенов`: a PER span of three words or more right after a
     place noun starts with the place's name, when a first name follows it (not `глава района
@@ -158,7 +169,8 @@ def _place_split_off(doc, ent):
     before = next((t for t in reversed(doc[max(0, ent.start - 3):ent.start]) if not t.is_space), None)
     if ent.label_ != "PER" or len(ent) < 3 or before is None or not before.text.islower() \
             or not {p.normal_form for p in morph_analyzer().parse(before.text)} & PLACE_HEADS \
-            or _first_name(ent[0].text) or not _first_name(ent[1].text):
+            or (_known_first_name(ent[0].text) if _unknown_genitive_place(ent[0].text) else _first_name(ent[0].text)) \
+            or not (_first_name(ent[1].text) or _unknown_genitive_place(ent[0].text)):
         return [ent]
     return [Span(doc, ent.start, ent.start + 1, label="LOC"), Span(doc, ent.start + 1, ent.end, label="PER")]
 

@@ -25,6 +25,13 @@ APPOSITIONS = [
     ("О планах мы поговорили с директором управляющей компании парка — ООО «Тобол-Инфраструктура» — "
      "Оксаной Ведерниковой.",
      [person("Оксана Ведерникова", "директор", "Тобол-Инфраструктура")]),
+    # a foreign town the dictionary does not know, between a place noun and a foreign name, is no
+    # part of the name (a known first name after `области` still is the name's start)
+    ("Документ подписали мэр Томска Станислав Лебедянцев и заместитель мэра города Цзямусы Ван Цзюнь.",
+     [person("Станислав Лебедянцев", "мэр Томска", "Томск"),
+      person("Ван Цзюнь", "заместитель мэра города Цзямусы", "Цзямусы")]),
+    ("Соглашение подписал аким области Жетысу Ерлан Шакенов.",
+     [person("Ерлан Шакенов", "аким области Жетысу", "Жетысу")]),
     # `наш` is no part of a title; `по` and a dative after the organisation cut out go on with the
     # title (not the words of a quoted name); a sector's abbreviation is a word of a ministry's name
     ("Подробности — у нашего корреспондента Ирины Соколовой.",
