@@ -117,6 +117,10 @@ CASES = [
      [agreement("контракт", [("Лидский завод сельхозагрегатов", "ORG"), ("ДонАгроТех", "ORG")])]),
     ("Омский завод в прошлом году заключил с компанией «Сибирь-Агро» договор на поставку комбайнов.",
      [agreement("договор", [("Омский завод", "ORG"), ("Сибирь-Агро", "ORG")])]),
+    # `ve` joins the words of a Turkish name (`Sanayi ve Ticaret`); its legal form is dropped
+    ("Правительство Ивановской области и турецкий холдинг Özdemir Tekstil Sanayi ve Ticaret A.Ş. подписали "
+     "соглашение.",
+     [agreement("соглашение", [("Ивановская область", "LOC"), ("Özdemir Tekstil Sanayi ve Ticaret", "ORG")])]),
     # a kind's short name in brackets is the same agreement; a region joined by `и` to a partner
     # after `с` is a partner too
     ("АО «Сибирская вагонная компания» (СВК) и ООО «Гранит Лизинг» подписали договор поставки. В 2024 году СВК "

@@ -390,6 +390,10 @@ def _latin_word(token) -> bool:
         and all(char.isascii() or "\u00c0" <= char <= "\u024f" for char in token.text)
 
 
+# what joins the words of a Latin name: `Özdemir Tekstil Sanayi ve Ticaret`, `Smith and Sons`
+LATIN_JOINS = {"&", "-", ",", "ve", "and", "of", "und", "et"}
+
+
 def latin_names(doc, sent):
     """(start, end) of company names in Latin letters NER left untagged, after a company noun or
     an adjective (`Компания Al Noor Industrial Holding L.L.C. из ОАЭ`, `с немецкой Kessler
@@ -401,7 +405,7 @@ def latin_names(doc, sent):
             continue
         before = doc[i - 1]
         end = i
-        while end < sent.end and (_latin_word(doc[end]) or doc[end].text in {"&", "-", ","} and end + 1 < sent.end
+        while end < sent.end and (_latin_word(doc[end]) or doc[end].text in LATIN_JOINS and end + 1 < sent.end
                                   and _latin_word(doc[end + 1])) and not doc[end].ent_type_:
             end += 1
         if before.lemma_.lower() in ORG_NOUNS or before.pos_ == "ADJ" or _org_noun_governs(doc, i, sent.start) \
