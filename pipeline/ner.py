@@ -168,9 +168,10 @@ def _place_split_off(doc, ent):
     Иван Петрович Сидоров`); that word is a LOC of its own."""
     before = next((t for t in reversed(doc[max(0, ent.start - 3):ent.start]) if not t.is_space), None)
     if ent.label_ != "PER" or len(ent) < 3 or before is None or not before.text.islower() \
-            or not {p.normal_form for p in morph_analyzer().parse(before.text)} & PLACE_HEADS \
-            or (_known_first_name(ent[0].text) if _unknown_genitive_place(ent[0].text) else _first_name(ent[0].text)) \
-            or not (_first_name(ent[1].text) or _unknown_genitive_place(ent[0].text)):
+            or not {p.normal_form for p in morph_analyzer().parse(before.text)} & PLACE_HEADS:
+        return [ent]
+    foreign = _unknown_genitive_place(ent[0].text)  # `города Цзямусы Ван Цзюнь`
+    if (_known_first_name if foreign else _first_name)(ent[0].text) or not (foreign or _first_name(ent[1].text)):
         return [ent]
     return [Span(doc, ent.start, ent.start + 1, label="LOC"), Span(doc, ent.start + 1, ent.end, label="PER")]
 

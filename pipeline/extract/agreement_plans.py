@@ -23,8 +23,13 @@ def _is_future(token) -> bool:
         and previous.lower_ in FUTURE_AUXILIARY
 
 
+def _sign_verbs(sent) -> list:
+    """The signing verbs of a sentence (rules/sign_verbs.txt), as verbs."""
+    return [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in load_set("sign_verbs.txt")]
+
+
 def is_planned_signing(sent) -> bool:
-    verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in load_set("sign_verbs.txt")]
+    verbs = _sign_verbs(sent)
     if not verbs:
         return False
     planned = any(word_lemmas(t) & load_set("agreement_plan_cues.txt") for t in sent)
@@ -77,7 +82,7 @@ def _in_the_making(sent) -> bool:
     """`Еще одно соглашение … находится в стадии согласования`, `документ пока на согласовании`:
     no signing verb, and a word of the making (rules/agreement_making_words.txt) after a stage
     word or `на`."""
-    if any(t.pos_ == "VERB" and t.lemma_.lower() in load_set("sign_verbs.txt") for t in sent):
+    if _sign_verbs(sent):
         return False
     for token in sent:
         if token.i == sent.start or not word_lemmas(token) & load_set("agreement_making_words.txt"):

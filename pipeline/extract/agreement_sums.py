@@ -15,7 +15,7 @@ from typing import List, Optional
 
 from ..records import Money
 from ..vocab import load_set
-from .common import PARTNER_PREPOSITIONS, sentence_quantities, word_lemmas
+from .common import DASHES, PARTNER_PREPOSITIONS, sentence_before, sentence_quantities, word_lemmas
 from .money import deal_money
 
 SUM_REACH = 8  # words between the named agreement and its sum
@@ -46,8 +46,6 @@ def _names_agreement(doc, i: int) -> bool:
 
 
 CREDIT_WORDS = {"кредитный", "кредит", "заём", "займ"}
-
-
 CREDIT_REACH = 3  # `кредитное соглашение`, `договор займа`, `соглашение о предоставлении кредита`
 
 
@@ -92,7 +90,7 @@ def _pronoun_sum(doc, sent, token) -> bool:
     if token.lemma_.lower() not in load_set("agreement_sum_cues.txt") or token.i - 1 != sent.start \
             or doc[sent.start].lower_ not in POSSESSIVES:
         return False
-    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    before = sentence_before(doc, sent)
     return before is not None and any(word_lemmas(t) & load_set("agreement_references.txt") for t in before)
 
 
@@ -133,12 +131,12 @@ def _by_it_invested(doc, sent, token) -> bool:
         return False
     if not any(word_lemmas(t) & load_set("investment_words.txt") for t in sent):
         return False
-    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    before = sentence_before(doc, sent)
     return before is not None and any(word_lemmas(t) & load_set("agreement_references.txt") for t in before)
 
 
 BRACKET_CUES = {"сумма", "стоимость"}
-DASHES = {"—", "–", "-", ":"}
+BRACKET_LINKS = DASHES | {":"}  # `(сумма — …)`, `(сумма: …)`
 
 
 def _bracketed_sum(doc, sent, token) -> bool:
@@ -148,7 +146,7 @@ def _bracketed_sum(doc, sent, token) -> bool:
         return False
     before = next((t for t in reversed(doc[sent.start:token.i]) if not t.is_space), None)
     after = next((t for t in doc[token.i + 1:sent.end] if not t.is_space), None)
-    if before is None or before.text != "(" or after is None or after.text not in DASHES:
+    if before is None or before.text != "(" or after is None or after.text not in BRACKET_LINKS:
         return False
     return any(word_lemmas(t) & load_set("agreement_references.txt") and t.morph.get("Number") != ["Plur"]
                for t in doc[sent.start:before.i])

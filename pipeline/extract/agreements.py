@@ -29,7 +29,8 @@ from .agreement_merge import merge_mentions, same_party, same_typed_party, with_
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum
 from .elided_subjects import elided_subject
-from .common import (DASHES, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, has_sign_verb, words_apart,
+from .common import (DASHES, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, has_sign_verb, sentence_after,
+                     words_apart,
                      index_by_first_word, is_counted, paragraph_start, quoted_spans, sentence_quantities, word_lemmas,
                      words_from)
 from .money import deal_money
@@ -424,11 +425,8 @@ def _sentence_mentions(doc, sent) -> List[AgreementMention]:
 def _next_signs_named(doc, sent) -> bool:
     """`Второй документ касается сотрудничества с Казахстаном. Министр … и аким … подписали
     протокол о намерениях …`: the next sentence signs an agreement it names by kind."""
-    first = next((t for t in doc[sent.end:] if not t.is_space), None)
-    if first is None:
-        return False
-    following = first.sent
-    return has_sign_verb(following) and any(match_agreement(doc, t.i) for t in following)
+    following = sentence_after(doc, sent)
+    return following is not None and has_sign_verb(following) and any(match_agreement(doc, t.i) for t in following)
 
 
 def _one_of_them(doc, sent, i: int) -> bool:

@@ -174,8 +174,7 @@ def _find_sentence_quantities(sent: Span) -> Iterator[tuple]:
 
 def counted_noun(doc, span):
     """The noun a count stands before: `27 резидентов`, `36 компаний-резидентов`."""
-    reach = COUNTED_REACH
-    for token in doc[span.end:min(span.end + reach, span.sent.end)]:
+    for token in doc[span.end:min(span.end + COUNTED_REACH, span.sent.end)]:
         if token.pos_ in {"NOUN", "PROPN"}:
             return token
         joined = token.lower_ == "и" and token.i > span.end and doc[token.i - 1].pos_ == "ADJ" \
@@ -323,6 +322,17 @@ def paragraph_start(doc, i: int) -> int:
     while i > 0 and "\n" not in doc[i - 1].text:
         i -= 1
     return i
+
+
+def sentence_before(doc: Doc, sent: Span) -> Optional[Span]:
+    """The sentence right before `sent`, or None for the first."""
+    return doc[sent.start - 1].sent if sent.start > 0 else None
+
+
+def sentence_after(doc: Doc, sent: Span) -> Optional[Span]:
+    """The sentence of the first word after `sent` (past blank lines), or None for the last."""
+    first = next((t for t in doc[sent.end:] if not t.is_space), None)
+    return first.sent if first is not None else None
 
 
 def has_sign_verb(sent) -> bool:

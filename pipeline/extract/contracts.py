@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from ..vocab import load_set
 from ..records import Contract, to_dict
-from .common import add_evidence, counted_noun, sentence_quantities, word_lemmas
+from .common import add_evidence, counted_noun, sentence_after, sentence_quantities, word_lemmas
 from .money import deal_money
 
 MAX_GAP = 14  # tokens between a deal noun and its sum
@@ -142,10 +142,10 @@ ALL_WORDS = {"всего", "итого"}  # `Всего за два дня ст�
 def _count_said_after(doc, sent) -> Optional[int]:
     """`Общая стоимость контрактов … превысила 240 млрд тенге. Всего за два дня стороны заключили
     21 документ`: the count of all deals in the sentence right after their sum."""
-    following = next((t for t in doc[sent.end:] if not t.is_space), None)
-    if following is None or not any(t.lower_ in ALL_WORDS for t in following.sent):
+    following = sentence_after(doc, sent)
+    if following is None or not any(t.lower_ in ALL_WORDS for t in following):
         return None
-    counts = [_count_of(doc, following.sent, t) for t in following.sent if _is_deal_noun(t)]
+    counts = [_count_of(doc, following, t) for t in following if _is_deal_noun(t)]
     return next((c for c in counts if c is not None), None)
 
 

@@ -119,11 +119,12 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
         if after:
             return after[0] if _cue_governs(doc, cue, after[0]) else None
         end = cue_end(doc, cue, sent.end)
-        if end is not None and doc[end - 1].pos_ == "VERB" and listed_parks_after(doc, sent, end, mentions):
+        listed = listed_parks_after(doc, sent, end, mentions) if end is not None else []
+        if listed and doc[end - 1].pos_ == "VERB":
             # `Корпорация … управляет двумя индустриальными парками региона — «Х» … и «Y» …`
-            return listed_parks_after(doc, sent, end, mentions)[0]
+            return listed[0]
         if end is not None and doc[end - 1].pos_ == "NOUN":  # `управляющая компания ТОР, в том числе «Х»`
-            found = listed_parks_after(doc, sent, end, mentions) or included_parks(doc, sent, end, mentions)
+            found = listed or included_parks(doc, sent, end, mentions)
             if not found and (_bare_park_word(doc, end, sent.end) or _possessive_before(doc, cue)):
                 # `«Y» остается управляющей компанией площадки`, `…, которое остаётся её управляющей компанией`
                 return park_for(doc, mentions, org[0], org[1])
