@@ -97,6 +97,24 @@ def with_full_names(agreements: List[Agreement], named: Iterable[str] = ()) -> L
     return agreements
 
 
+def with_states_named(agreements: List[Agreement], bodies: Iterable[str]) -> List[Agreement]:
+    """`Министерство экономики` signs, and the article names `Министерство экономики
+    Азербайджанской Республики` (`bodies`: the state bodies it names with their state): the
+    body signs under that name, as GUIDELINES keeps a ministry's state. Only when one such
+    name fits."""
+    bodies = {body: name_lemmas(body) for body in bodies}
+    for agreement in agreements:
+        for signatory in agreement.signatories:
+            if signatory.type != ORG:
+                continue
+            words = name_lemmas(signatory.name)
+            fuller = {body for body, lemmas in bodies.items()
+                      if len(lemmas) > len(words) and lemmas[:len(words)] == words}
+            if len(fuller) == 1:
+                signatory.name = fuller.pop()
+    return agreements
+
+
 def with_formal_regions(agreements: List[Agreement], places: Iterable[str]) -> List[Agreement]:
     """`Ленобласть` signs, and the article names `Ленинградская область` anywhere (`places`):
     the region signs under its formal name (one party, as GUIDELINES has it)."""

@@ -25,7 +25,8 @@ from .agreement_lists import listed_agreements
 from .agreement_places import park_places
 from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named,
                                 place_by_side, signs_many, with_heads_named)
-from .agreement_merge import merge_mentions, same_party, same_typed_party, with_formal_regions, with_full_names
+from .agreement_merge import (merge_mentions, same_party, same_typed_party, with_formal_regions, with_full_names,
+                              with_states_named)
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum
 from .elided_subjects import elided_subject
@@ -35,6 +36,7 @@ from .common import (DASHES, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, ent
                      words_from)
 from .money import deal_money
 from .parties import ORG_NOUNS, Party, is_direct_speech, is_government, sentence_parties
+from .state_bodies import state_body_spans
 from .party_references import named_by_head, referred_party, sides_named_by_kind
 from .region_names import region_name
 from .unnamed_signers import unnamed_signers
@@ -307,6 +309,7 @@ class AgreementExtractor:
         name_persons_fully(doc, found)
         add_signer_sides(doc, found)
         merged = with_full_names(merge_mentions(doc, found), _latin_org_names(doc))
+        merged = with_states_named(merged, _bodies_with_states(doc))
         places = [region_name(ent) for ent in entities(doc) if ent.label_ == "LOC" and not _inside_a_name(doc, ent)]
         doc._.agreements = [to_dict(a) for a in with_formal_regions(merged, places)]
         return doc
@@ -322,6 +325,12 @@ def _closes_speech(doc, sent, i: int) -> bool:
         return False
     opens = 1 if words[0].text in {"«", "\""} else 0
     return not any(t.text in {"«", "»", "\""} for t in words[opens:closing] if t.i < i)
+
+
+def _bodies_with_states(doc) -> List[str]:
+    """The state bodies the text names with the region or country they belong to."""
+    return [name for sent in doc.sents for start, end, name in state_body_spans(doc, sent)
+            if doc[end - 1].ent_type_ == "LOC" or doc[end - 1].text.isupper()]
 
 
 def _latin_org_names(doc) -> List[str]:
