@@ -148,6 +148,11 @@ def _after_preposition(doc, j: int) -> bool:
 
 
 
+def _named_alone(doc, found: List[AgreementMention]) -> bool:
+    """Was the last agreement named in a sentence of its own (not in a list with the one before)?"""
+    return len(found) < 2 or doc[found[-1].start].sent.start != doc[found[-2].start].sent.start
+
+
 def _names_the_document(sent) -> bool:
     """`Подписи под документом поставили …`, `Документ подписали …`: one document spoken of."""
     return any(t.lemma_.lower() == DOCUMENT and t.morph.get("Number") != ["Plur"] for t in sent)
@@ -237,6 +242,8 @@ class AgreementExtractor:
                 if found and index - last_index <= FOLLOW_UP_SENTENCES:
                     if (sign or _represents(sent)) and not _counts_documents(doc, sent):  # `заключила 23 соглашения`: a total
                         recent = _recent(found, sentences, index)
+                        if _names_the_document(sent) and _named_alone(doc, found):
+                            recent = found[-1:]  # `Второе соглашение заключено с «Y». Со стороны региона документ подписал …`
                         if _add_signers(doc, sent, found[-1], _signing_parties(doc, sent, places), recent):
                             last_index = index  # `От имени области документ подписал … За инвесторов расписались …`
                     _give_named_sums(doc, named, found)
