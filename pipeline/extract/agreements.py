@@ -458,7 +458,7 @@ def _one_of_them(doc, sent, i: int) -> bool:
             or not has_sign_verb(sent):
         return False
     before = doc[sent.start - 1].sent
-    return any(kind_at(doc, t.i) is not None and _is_plural(doc, t.i) for t in before)
+    return any(_counted_kind(doc, t.i) for t in before)
 
 
 def _counted_kind(doc, i: int) -> bool:

@@ -4,7 +4,9 @@
 
 A region head's position (rules/region_head_positions.txt) before a bare region word
 (`глава региона`, `губернатор области`) or alone, with no name after it, is the one person of
-the article whose position opens with such a word. Two such persons leave it unnamed.
+the article whose position opens with such a word. Two such persons leave it unnamed. A title
+alone beside the signing verb (`Министр подписал и второй документ`,
+rules/bare_signer_titles.txt) is the one person whose position opens with that title.
 """
 from __future__ import annotations
 
@@ -13,20 +15,20 @@ from typing import List
 from ..records import ORG, PER
 from ..vocab import load_set
 from .agreement_witnesses import drop_witnesses
-from .common import word_lemmas
+from .common import DASHES, word_lemmas
 from .home_regions import is_bare_region_word
 from .parties import Party
 from .party_references import interviewee, ministry_of
 from .persons import named_org
 
 
-def _region_heads(doc, title: str = "") -> List[str]:
-    """Persons whose position opens with a region head's title; with `title`, only those
-    with that title (`губернатор`, not the `аким` of the other side)."""
+def _region_heads(doc, title: str = "", titles: str = "region_head_positions.txt") -> List[str]:
+    """Persons whose position opens with a region head's title (or one of `titles`); with
+    `title`, only those with that title (`губернатор`, not the `аким` of the other side)."""
     names = []
     for person in doc._.persons:
         words = (person.get("position") or "").lower().split()
-        if words and words[0] in load_set("region_head_positions.txt") and person["name"] not in names \
+        if words and words[0] in load_set(titles) and person["name"] not in names \
                 and (not title or words[0] == title):
             names.append(person["name"])
     return names
@@ -39,6 +41,19 @@ def _is_unnamed_head(doc, token, sent) -> bool:
     if j < sent.end and is_bare_region_word(doc[j]):
         j += 1
     return j >= sent.end or not (doc[j].ent_type_ or doc[j].pos_ in {"PROPN", "NOUN", "ADJ"})
+
+
+def _is_bare_title(doc, token, sent) -> bool:
+    """`Министр подписал …`, `… подписал министр.`: a title of rules/bare_signer_titles.txt
+    next to the signing verb, nothing of a position before or after it."""
+    if token.ent_type_ or not word_lemmas(token) & load_set("bare_signer_titles.txt"):
+        return False
+    before = doc[token.i - 1] if token.i > sent.start else None
+    after = doc[token.i + 1] if token.i + 1 < sent.end else None
+    if before is not None and before.pos_ == "ADJ" or after is not None and (
+            after.ent_type_ or after.pos_ in {"PROPN", "NOUN", "ADJ"} or after.text in DASHES):
+        return False
+    return any(t is not None and t.lemma_.lower() in load_set("sign_verbs.txt") for t in (before, after))
 
 
 def speaking_signer(doc, sent) -> List[Party]:
@@ -63,5 +78,9 @@ def unnamed_signers(doc, sent) -> List[Party]:
             heads = _region_heads(doc) if heads is None else heads
             titled = _region_heads(doc, token.lemma_.lower()) if len(heads) > 1 else heads
             if len(titled) == 1:  # `сам губернатор` beside an `аким` of the other side
+                found.append(Party(token.i, token.i + 1, titled[0], PER))
+        elif _is_bare_title(doc, token, sent):
+            titled = _region_heads(doc, token.lemma_.lower(), "bare_signer_titles.txt")
+            if len(titled) == 1:
                 found.append(Party(token.i, token.i + 1, titled[0], PER))
     return drop_witnesses(doc, sent, found)[:1] + speaking_signer(doc, sent)
