@@ -17,7 +17,9 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from .vocab import load_list
+from .models import morph_analyzer
+from .normalize import is_cyrillic
+from .vocab import load_list, load_set
 
 
 def split_words(text: str):
@@ -73,7 +75,8 @@ def sentence_starts(text: str) -> set:
     """
     inside = _inside_guillemets(text)
     starts = {s.start for s in sentenize(text)
-              if not inside[s.start] and not text[s.start:s.start + 1].islower() and not _opens_with_legal_form(text, s.start)}
+              if not inside[s.start] and not text[s.start:s.start + 1].islower() and not _opens_with_legal_form(text, s.start)
+              and not _name_after_titled_company(text[max(0, s.start - NAME_WINDOW):s.start], text[s.start:s.start + NAME_WINDOW])}
     starts.update(index + 1 for index, char in enumerate(text) if char == "\n")
     return starts
 
@@ -83,6 +86,28 @@ def _opens_with_legal_form(text: str, start: int) -> bool:
     Latin legal form (rules/legal_forms.txt)."""
     word = text[start:start + 12].split(" ", 1)[0].rstrip(".,").lower()
     return bool(word) and word.isascii() and word in _latin_legal_forms()
+
+
+NAME_WINDOW = 200  # characters read on each side of a sentence start after a legal form
+TITLE_REACH = 4  # Cyrillic words before a Latin name in which a position's head is looked for
+
+
+def _name_after_titled_company(before: str, after: str) -> bool:
+    """`… председатель правления китайской Hebei Huayu Co., Ltd. Чжан Вэйминь подписали …`: razdel
+    ends a sentence at the legal form closing a foreign company's name; not when a position
+    (rules/positions.txt) comes just before the name and a person's name (two capitalised
+    Cyrillic words) just after it."""
+    words = before.rstrip().rstrip(".").split()
+    if not words or words[-1].rstrip(".,").lower() not in _latin_legal_forms():
+        return False
+    name = after.split()[:2]
+    if len(name) < 2 or not all(w[:1].isupper() and is_cyrillic(w) and w.isalpha() for w in name):
+        return False
+    while words and words[-1].isascii():
+        words.pop()  # the company's Latin name and legal forms
+    analyzer = morph_analyzer()
+    return any(analyzer.parse(word.lower())[0].normal_form in load_set("positions.txt")
+               for word in words[-TITLE_REACH:])
 
 
 @lru_cache(maxsize=None)

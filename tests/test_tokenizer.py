@@ -57,6 +57,26 @@ def test_no_sentence_opens_with_a_latin_legal_form(nlp):
         "Соглашение подписала индийская Pune Forgings Pvt. Ltd. в первый день выставки.", "Итоги подвели."]
 
 
+LEGAL_FORM_BEFORE_NAME_CASES = [
+    # a position, a foreign company, its legal form, the person's name: one sentence
+    ("Генеральный директор турецкой Ege Ambalaj Co., Ltd. Мехмет Айдын подписал контракт. Итоги подвели.",
+     ["Генеральный директор турецкой Ege Ambalaj Co., Ltd. Мехмет Айдын подписал контракт.", "Итоги подвели."]),
+    ("Губернатор и вице-президент индийской Tata Forge Pvt. Ltd. Амит Шарма подписали соглашение.",
+     ["Губернатор и вице-президент индийской Tata Forge Pvt. Ltd. Амит Шарма подписали соглашение."]),
+    # no position before the company: the legal form ends the sentence
+    ("Соглашение подписано с Ege Ambalaj Co., Ltd. Мехмет Айдын рассказал о планах.",
+     ["Соглашение подписано с Ege Ambalaj Co., Ltd.", "Мехмет Айдын рассказал о планах."]),
+    # no person's name after it
+    ("Контракт подписал директор Ege Ambalaj Co., Ltd. Компания построит завод.",
+     ["Контракт подписал директор Ege Ambalaj Co., Ltd.", "Компания построит завод."]),
+]
+
+
+@pytest.mark.parametrize("text,expected", LEGAL_FORM_BEFORE_NAME_CASES)
+def test_a_legal_form_between_a_position_and_a_name_ends_no_sentence(nlp, text, expected):
+    assert [s.text for s in nlp.make_doc(text).sents] == expected
+
+
 def test_a_name_written_as_a_domain_is_one_token():
     words, _ = split_words("правительство края и ВЭБ.РФ подписали соглашение. ДОМ.РФ тоже.")
     assert "ВЭБ.РФ" in words and "ДОМ.РФ" in words
