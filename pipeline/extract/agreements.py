@@ -148,6 +148,18 @@ def _after_preposition(doc, j: int) -> bool:
 
 
 
+def _last_agreements(found: List[AgreementMention], count: int) -> List[AgreementMention]:
+    """The mentions of the last `count` agreements: one spoken of again (`Со стороны турецкой
+    компании меморандум подписал …` after `Третьим документом стал меморандум с …`) is no new one."""
+    picked = []
+    for mention in reversed(found):
+        if count == 0:
+            break
+        picked.append(mention)
+        count -= not mention.anaphoric
+    return picked[::-1]
+
+
 def _named_alone(doc, found: List[AgreementMention]) -> bool:
     """Was the last agreement named in a sentence of its own (not in a list with the one before)?"""
     return len(found) < 2 or doc[found[-1].start].sent.start != doc[found[-2].start].sent.start
@@ -219,7 +231,7 @@ class AgreementExtractor:
                 continue
             if counted:
                 # `Все три документа со стороны управляющей компании подписал …`: the ones just listed
-                for mention in found[-counted:]:
+                for mention in _last_agreements(found, counted):
                     _add_signers(doc, sent, mention, _signing_parties(doc, sent, places))
                 continue
             many = signs_with_many(doc, sent, _plural_kind_at) if not mentions and sign else None
