@@ -32,11 +32,30 @@ class NatashaNER(BatchedComponent):
             ents = [part for ent in found[id(doc)]
                     for part in _place_split_off(doc, _place_as_org(doc, _with_product(doc, _with_purpose(doc, _quote_closed(doc, _quoted_end(doc, ent))))))]
             ents = [ent for ent in ents if not (ent.label_ == "ORG" and ent.text.lower() in load_set("sector_abbreviations.txt"))]
+            ents = [kept for kept in map(_without_dangling_preposition, ents) if kept is not None]
             doc.ents = filter_spans(_with_plant_names(doc, ents))  # (`министр промышленности и ТЭК …`)
         return docs
 
 
 PLACE_HEADS = {"область", "край", "республика", "округ", "район", "город", "провинция", "уезд"}  # lemmas, lower case as written
+
+
+def _without_dangling_preposition(ent):
+    """`Фонд из` before `Абу-Даби`: the tagger's span ends in a preposition; the preposition goes,
+    and a common noun left alone is no name."""
+    end = ent.end
+    while end > ent.start and ent.doc[end - 1].pos_ == "ADP":
+        end -= 1
+    if end == ent.end:
+        return ent
+    if end == ent.start or end - ent.start == 1 and _is_common_noun(ent.doc[ent.start].lower_):
+        return None
+    return Span(ent.doc, ent.start, end, label=ent.label_)
+
+
+def _is_common_noun(word: str) -> bool:
+    tag = morph_analyzer().parse(word)[0].tag
+    return tag.POS == "NOUN" and not {"Name", "Surn", "Geox", "Orgn", "Trad"} & set(tag.grammemes)
 
 
 def _quoted_end(doc, ent):
