@@ -50,6 +50,20 @@ def signed_back(doc, sent) -> int:
     return 0
 
 
+def signs_next(doc, sent) -> int:
+    """`Ещё два документа со стороны региона подписал министр …`: how many agreements told next
+    the signing covers (0 when the sentence counts no more documents)."""
+    for token in sent:
+        if token.lemma_.lower() in load_set("agreement_references.txt") and is_counted(doc, token.i) \
+                and token.i >= sent.start + 2 and doc[token.i - 2].lower_ in MORE:
+            number = parse_number(doc[token.i - 1].text)
+            return int(number) if number else 0
+    return 0
+
+
+MORE = {"ещё", "еще"}
+
+
 def name_persons_fully(doc, found: list) -> None:
     """A person who signs under a short name (`Корнилов`) takes the person record's fullest
     one (`Дмитрий Корнилов`)."""

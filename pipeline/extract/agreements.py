@@ -24,7 +24,7 @@ from .agreement_deals import add_missing_side, resident_deals, signs_with_many
 from .agreement_lists import listed_agreements
 from .agreement_places import park_places
 from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named,
-                                place_by_side, signs_many, with_heads_named)
+                                place_by_side, signs_many, signs_next, with_heads_named)
 from .agreement_merge import (merge_mentions, same_party, same_typed_party, with_formal_regions, with_full_names,
                               with_states_named)
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
@@ -221,6 +221,10 @@ class AgreementExtractor:
                     last_index = index
                 else:
                     shared.append((sent.end, signers, None))
+                continue
+            ahead = signs_next(doc, sent) if not mentions and sign else 0
+            if ahead:  # `Ещё два документа со стороны региона подписал министр …. Первый — с …`
+                shared.append((sent.end, _signing_parties(doc, sent, places), ahead))
                 continue
             counted = signed_back(doc, sent) if not mentions and sign else None
             if counted and len(found) < counted:
@@ -465,12 +469,17 @@ def _one_of_them(doc, sent, i: int) -> bool:
         return False
     if _elided_ordinal(doc, sent, i):  # any count of agreements before: `подписаны два соглашения`
         return (has_sign_verb(sent) or doc[i + 1].text in DASHES) \
-            and any(_counted_kind(doc, j) for j in range(sent.start))
+            and any(_counted_kind(doc, j) or _counted_documents(doc, j) for j in range(sent.start))
     if doc[i].lower_ != "них" or i < sent.start + 2 or doc[i - 1].lower_ != "из" or doc[i - 2].pos_ != "ADJ" \
             or not has_sign_verb(sent):
         return False
     before = doc[sent.start - 1].sent
     return any(_counted_kind(doc, t.i) for t in before)
+
+
+def _counted_documents(doc, i: int) -> bool:
+    """`Ещё два документа …`: `документ` after a number (the kind is the one named before)."""
+    return doc[i].lemma_.lower() == DOCUMENT and is_counted(doc, i)
 
 
 def _counted_kind(doc, i: int) -> bool:
