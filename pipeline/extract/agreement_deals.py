@@ -36,6 +36,8 @@ def resident_deals(doc, sentences, index: int, named: list, found: list, side: T
     known = [p for m in found for p in m.parties] + sides
     told = []
     for item in named:
+        if doc[item.noun].morph.get("Number") == ["Plur"]:
+            continue  # `Общая сумма соглашений превышает 76 млрд`: the deals together
         for k in (index, index - 1):
             if k < 0 or sentences[k].start < start:
                 continue
@@ -53,12 +55,14 @@ def _sentence_index(sentences, token: int) -> int:
     return next((k for k, sent in enumerate(sentences) if sent.start <= token < sent.end), len(sentences))
 
 
-def add_missing_side(found: list, one_side) -> None:
+def add_missing_side(doc, found: list, one_side) -> None:
     """`КРДВ заключила с новыми резидентами соглашения. Соглашение с АО «Х» на 1,05 млрд …`: an
     agreement told after with one organisation alone has the plural deals' signer on the other
-    side (an agreement of two named sides keeps them: `«Х» и Y заключили договор`)."""
+    side (an agreement of two named sides keeps them: `«Х» и Y заключили договор`; deals spoken
+    of together, `Общая сумма соглашений …`, are none of them)."""
     for start, sides in one_side:
-        for mention in [m for m in found if m.start >= start][:MANY_DEALS]:
+        told = [m for m in found if m.start >= start and doc[m.start].morph.get("Number") != ["Plur"]]
+        for mention in told[:MANY_DEALS]:
             others = [p for p in mention.parties if p.type != PER]
             if len(others) == 1 and not any(same_party(s, others[0]) for s in sides):
                 mention.parties += sides
@@ -70,14 +74,17 @@ def signs_with_many(doc, sent, plural_kind_at) -> Optional[str]:
     управляющей компанией — АО «Х» — компании подписали` ("subjects": the plural noun signs);
     None for other signings. `plural_kind_at(doc, i)`: a plural agreement noun at token i."""
     plural = [t for t in sent if plural_kind_at(doc, t.i)]
-    if not plural or any(is_counted(doc, t.i) for t in plural):
-        return None  # `подписали с инвесторами 23 соглашения`: a total, its deals mostly untold
+    if not plural:
+        return None
+    counted = any(is_counted(doc, t.i) for t in plural)
     partners = load_set("deal_partner_nouns.txt")
     for token in sent:
         if token.lower_ in WITH:
             noun = next((t for t in doc[token.i + 1:min(sent.end, token.i + 4)] if t.pos_ != "ADJ"), None)
             if noun is not None and noun.morph.get("Number") == ["Plur"] and word_lemmas(noun) & partners:
                 return "partners"
+        if counted:
+            continue  # `подписали 23 соглашения`, its deals mostly untold: only partners named after `с`
         if token.pos_ == "NOUN" and token.morph.get("Number") == ["Plur"] and token.morph.get("Case") == ["Nom"] \
                 and word_lemmas(token) & partners and token.text.islower() and token.i not in {t.i for t in plural}:
             return "subjects"

@@ -328,7 +328,7 @@ class AgreementExtractor:
             last_index = index if kept else last_index
             _give_named_sums(doc, named, found)
         add_shared_signers(found, shared)
-        add_missing_side(found, one_side)
+        add_missing_side(doc, found, one_side)
         name_persons_fully(doc, found)
         add_signer_sides(doc, found)
         merged = with_full_names(merge_mentions(doc, found), _latin_org_names(doc))
