@@ -2,6 +2,8 @@
 import pytest
 
 from extract_helpers import agreement, money, records_of
+from pipeline.extract.agreement_merge import with_formal_regions
+from pipeline.records import Agreement, Signatory
 
 
 CASES = [
@@ -811,3 +813,20 @@ REGION_HEAD_CASES = [
 def test_a_region_head_signs_for_the_region(nlp, text, expected):
     [found] = records_of(nlp, text, "agreements")
     assert sorted((s["name"], s["type"]) for s in found["signatories"]) == sorted(expected)
+
+
+SIGNATORY_NAME_CASES = [
+    # a region the tagger took for an organisation (`Республика Мордовия … заключила`) signs as the
+    # region, named without its noun; an adjective region keeps it
+    (("Республика Мордовия", "ORG"), ("Мордовия", "LOC")),
+    (("Республика Беларусь", "LOC"), ("Беларусь", "LOC")),
+    (("провинция Цзянсу", "LOC"), ("Цзянсу", "LOC")),
+    (("Чувашская Республика", "LOC"), ("Чувашская Республика", "LOC")),
+    (("Республиканский фонд", "ORG"), ("Республиканский фонд", "ORG")),
+]
+
+
+@pytest.mark.parametrize("party,expected", SIGNATORY_NAME_CASES)
+def test_a_region_signs_without_its_generic_noun(party, expected):
+    [found] = with_formal_regions([Agreement("соглашение", [Signatory(*party)])], [])
+    assert [(s.name, s.type) for s in found.signatories] == [expected]

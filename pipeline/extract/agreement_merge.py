@@ -127,6 +127,10 @@ def with_formal_regions(agreements: List[Agreement], places: Iterable[str]) -> L
             if signatory.type in (LOC, ORG) and city != signatory.name:
                 # `городского округа «Город Йошкар-Ола»`: the city
                 signatory.name, signatory.type = city, LOC
+            region = without_generic_noun(signatory.name, load_set("party_region_nouns.txt"))
+            if signatory.type in (LOC, ORG) and region != signatory.name:
+                # `Республика Мордовия … заключила` (tagged ORG): the region, named without its noun
+                signatory.name, signatory.type = region, LOC
         seen = set()
         agreement.signatories = [s for s in agreement.signatories
                                  if (s.name, s.type) not in seen and not seen.add((s.name, s.type))]
