@@ -17,7 +17,8 @@ def drop_described(doc, sent, parties: list) -> list:
     """The parties without those inside a dashed aside of kin right after another party."""
     dashes = [t.i for t in sent if t.text in DASHES]
     dropped = set()
-    for opening, closing in zip(dashes, dashes[1:]):
+    # (the last aside may close with the sentence: `… с ООО «Х» — российской «дочкой» холдинга Y.`)
+    for opening, closing in zip(dashes, dashes[1:] + [sent.end]):
         before = opening - 1
         while before > sent.start and doc[before].is_space:
             before -= 1
