@@ -643,17 +643,29 @@ def _share_parties(doc, mentions: List[AgreementMention], parties: List[Party]) 
     with a partner of its own, signs them all."""
     partners = set()
     for party in parties:
-        eligible = mentions
+        eligible = [m for m in mentions if not _clause_break(doc, min(m.end, party.end), max(m.start, party.start))] \
+            or mentions  # (`…, а банк «Y» заключил с «Z» соглашение`: the agreement of its clause)
         if _after_partner_word(doc, party):
             partners.add(party.start)
-            eligible = [m for m in mentions if m.end <= party.start] or mentions
+            # (`…, а в тот же день компания заключила с ВТБ кредитное соглашение`: the one of its clause)
+            eligible = [m for m in eligible if m.end <= party.start] or eligible
         nearest = min(eligible, key=lambda m: _distance(m, party))
         nearest.parties.append(party)
     first = min(m.start for m in mentions)
     subjects = [p for p in parties if p.end <= first and p.start not in partners]
     if len(mentions) > 1 and subjects and all(any(p.start in partners for p in m.parties) for m in mentions):
         for mention in mentions:
-            mention.parties += [p for p in subjects if p not in mention.parties]
+            if not _clause_break(doc, first, mention.start):  # a clause of its own has its own subject
+                mention.parties += [p for p in subjects if p not in mention.parties]
+
+
+CLAUSE_OPENERS = {"а", "но", "однако"}  # after a comma, a new clause with a signing of its own
+
+
+def _clause_break(doc, start: int, end: int) -> bool:
+    """A clause break between tokens start and end: `;` or `, а` (rules of CLAUSE_OPENERS)."""
+    return any(t.text == ";" or t.text == "," and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in CLAUSE_OPENERS
+               for t in doc[start:end])
 
 
 def _after_partner_word(doc, party: Party, words=WITH) -> bool:
