@@ -318,7 +318,15 @@ def _dotted_noun(tokens, k: int) -> bool:
     return tokens[k].text == "." and k > 0 and tokens[k - 1].text.lower() in DOTTED_NOUNS
 
 
-def _place_before(doc, m, mentions: List) -> Optional[str]:
+def place_near_before(doc, m, mentions: List) -> Optional[str]:
+    """`Под Бийском работает агропромышленный парк «Х»`, `У села Засечное строится …`: a place
+    near which the park lies, before the kind; weaker than any place the text gives it
+    elsewhere (`Под Новосибирском появится парк «Х»` in a headline, `в Новосибирском районе` in
+    the text)."""
+    return _place_before(doc, m, mentions, NEAR_PREPOSITIONS)
+
+
+def _place_before(doc, m, mentions: List, prepositions=frozenset({"в", "во"})) -> Optional[str]:
     """`В Пятигорске работает технопарк «Х»`, `В Буинском районе республики в прошлом
     месяце начал работу агропромышленный парк «Х»`: a place after `в`, then only a verb,
     time words, region nouns and a light object before the kind."""
@@ -327,13 +335,13 @@ def _place_before(doc, m, mentions: List) -> Optional[str]:
     floor = max([sent.start] + earlier)
     ents = [e for e in entities_in(sent) if e.label_ == "LOC" and floor <= e.start and e.end <= m.start]
     for k in range(len(ents), max(0, len(ents) - 2), -1):  # (`…, вдоль Владивостокского шоссе, …`: a
-        found = _place_led_to(doc, m, floor, ents[:k])      # place in an aside: the one before it)
+        found = _place_led_to(doc, m, floor, ents[:k], prepositions)  # place in an aside: the one before it)
         if found is not None:
             return found
     return None
 
 
-def _place_led_to(doc, m, floor: int, ents) -> Optional[str]:
+def _place_led_to(doc, m, floor: int, ents, prepositions) -> Optional[str]:
     ent, end = _chain_head(doc, ents)
     before = ent.start - 1
     while before > floor and doc[before].pos_ == "ADJ" and doc[before].text.islower():
@@ -351,9 +359,12 @@ def _place_led_to(doc, m, floor: int, ents) -> Optional[str]:
         between = between[1:]  # `На севере региона, в Тарском районе, началось строительство …`
     while between and between[-1].pos_ == "ADJ":
         between.pop()  # `строится вторая индустриальная зона`: the kind's own modifiers
-    if preposition in {"в", "во"} and len(between) <= REACH_BEFORE and _only_circumstances(between):
+    if preposition in prepositions and len(between) <= REACH_BEFORE and _only_circumstances(between):
         return record_place(doc, ent, "place_before_kind")
     return None
+
+
+NEAR_PREPOSITIONS = frozenset({"под", "у", "около", "вблизи", "близ", "возле"})  # `Под Бийском работает …`
 
 
 def _without_aside(tokens) -> list:

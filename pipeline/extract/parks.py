@@ -31,7 +31,8 @@ from .operator_possessors import attach_possessors
 from .operator_references import attach_new_managers, attach_referred_operators
 from .park_operators import attach_creators, attach_operators
 from .park_cards import card_place, in_card
-from .park_places import adjective_place, inner_place, location_near, paragraph_place, record_place, specificity
+from .park_places import (adjective_place, inner_place, location_near, paragraph_place, place_near_before, record_place,
+                          specificity)
 
 SALIENCE_SENTENCES = 2
 OPERATOR_SALIENCE = 5  # `Оператором технопарка выступает …` a paragraph after the park's name
@@ -249,6 +250,9 @@ def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],
             if place is not None and (park.location is None or specificity(place) > specificity(park.location)):
                 park.location = place
         seen.add(m.key)
+    for m in subjects:  # `Под Бийском работает парк «Х»`, when the text places it nowhere else
+        park = parks[m.key].park
+        park.location = park.location or place_near_before(doc, m, mentions)
     for m in subjects:  # `казанский технополис «Химград»`: the city's adjective, when nothing better
         park = parks[m.key].park
         if park.location is None or specificity(park.location) < 2:
