@@ -318,6 +318,19 @@ def _dotted_noun(tokens, k: int) -> bool:
     return tokens[k].text == "." and k > 0 and tokens[k - 1].text.lower() in DOTTED_NOUNS
 
 
+def headline_places(doc, references) -> List[tuple]:
+    """(kind, place) of the headline's unnamed parks placed before their kind (`В Мичуринске
+    создадут технопарк для …`): the place of the one park of that kind the article names."""
+    found = []
+    for ref in references:
+        if ref.kind is None or ref.group or "\n" in doc[:ref.start].text:
+            continue  # only the first line, a kind written out
+        place = _place_before(doc, ref, [], IN_PREPOSITIONS | NEAR_PREPOSITIONS)
+        if place is not None:
+            found.append((ref.kind, place))
+    return found
+
+
 def place_near_before(doc, m, mentions: List) -> Optional[str]:
     """`Под Бийском работает агропромышленный парк «Х»`, `У села Засечное строится …`: a place
     near which the park lies, before the kind; weaker than any place the text gives it
@@ -326,7 +339,10 @@ def place_near_before(doc, m, mentions: List) -> Optional[str]:
     return _place_before(doc, m, mentions, NEAR_PREPOSITIONS)
 
 
-def _place_before(doc, m, mentions: List, prepositions=frozenset({"в", "во"})) -> Optional[str]:
+IN_PREPOSITIONS = frozenset({"в", "во"})
+
+
+def _place_before(doc, m, mentions: List, prepositions=IN_PREPOSITIONS) -> Optional[str]:
     """`В Пятигорске работает технопарк «Х»`, `В Буинском районе республики в прошлом
     месяце начал работу агропромышленный парк «Х»`: a place after `в`, then only a verb,
     time words, region nouns and a light object before the kind."""

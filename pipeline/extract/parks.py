@@ -31,7 +31,7 @@ from .operator_possessors import attach_possessors
 from .operator_references import attach_new_managers, attach_referred_operators
 from .park_operators import attach_creators, attach_operators
 from .park_cards import card_place, in_card
-from .park_places import (adjective_place, inner_place, location_near, paragraph_place, place_near_before, record_place,
+from .park_places import (adjective_place, headline_places, inner_place, location_near, paragraph_place, place_near_before, record_place,
                           specificity)
 
 SALIENCE_SENTENCES = 2
@@ -88,6 +88,12 @@ class ParkExtractor:
         linked = resolve_references(doc, mentions, references, OPERATOR_SALIENCE)
         mentions = resolve_references(doc, mentions, references)
         attach_values(doc, mentions, parks, linked)
+        for kind, place in headline_places(doc, references):
+            # `В Мичуринске создадут технопарк …`: the one park of that kind, placed no narrower
+            of_kind = [draft.park for draft in parks.values() if draft.park.kind == kind]
+            if len(of_kind) == 1 and (of_kind[0].location is None
+                                      or specificity(place) > specificity(of_kind[0].location)):
+                of_kind[0].location = place
         region = article_region(doc)
         for key, draft in parks.items():
             if draft.park.location is None:  # a region found for the park itself stays
