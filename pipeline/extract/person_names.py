@@ -44,6 +44,12 @@ def is_initial(doc, i: int) -> bool:
             and i + 1 < len(doc) and doc[i + 1].text == ".")
 
 
+def _keeps_dot(doc, i: int) -> bool:
+    """A name's last word before a dot is an initial that keeps it (`Орлов В.`, `Путин В.В.`), not
+    a two-letter name ending a sentence (`вице-президент компании Чэнь Ли.`)."""
+    return is_initial(doc, i) and (len(doc[i].text) == 1 or i > 0 and doc[i - 1].text == ".")
+
+
 def _only_initials(doc, start: int, end: int) -> bool:
     return all(is_initial(doc, i) or doc[i].text == "." or doc[i].is_space for i in range(start, end))
 
@@ -100,11 +106,11 @@ def clean_span(doc, start: int, end: int) -> Optional[Tuple[int, int, int]]:
     """(title start, name start, name end) of a PER span, or None if nothing is left."""
     end = next((i for i in range(start, end) if doc[i].text == "("), end)
     while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct
-                           and not (doc[end - 1].text == "." and is_initial(doc, end - 2))):
+                           and not (doc[end - 1].text == "." and _keeps_dot(doc, end - 2))):
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    if start < end < len(doc) and doc[end].text == "." and is_initial(doc, end - 1):
+    if start < end < len(doc) and doc[end].text == "." and _keeps_dot(doc, end - 1):
         end += 1  # `Орлов В.В.`: the last initial keeps its dot
     if end - start >= 2 and doc[end - 1].text == doc[end - 2].text:
         end -= 1  # `Максим Дадашев Дадашев`: a caption run into the text
