@@ -160,6 +160,17 @@ def _last_agreements(found: List[AgreementMention], count: int) -> List[Agreemen
     return picked[::-1]
 
 
+OBJECT_PRONOUNS = {"его", "её", "ее"}
+
+
+def _signed_pronoun(doc, sent) -> bool:
+    """`Со стороны агентства его подписал …`: the agreement just named, as a pronoun next to the
+    signing verb."""
+    return any(t.lower_ in OBJECT_PRONOUNS and any(doc[j].lemma_.lower() in load_set("sign_verbs.txt")
+                                                   for j in (t.i - 1, t.i + 1) if sent.start <= j < sent.end)
+               for t in sent)
+
+
 def _named_alone(doc, found: List[AgreementMention]) -> bool:
     """Was the last agreement named in a sentence of its own (not in a list with the one before)?"""
     return len(found) < 2 or doc[found[-1].start].sent.start != doc[found[-2].start].sent.start
@@ -258,7 +269,7 @@ class AgreementExtractor:
                 if found and index - last_index <= FOLLOW_UP_SENTENCES:
                     if (sign or _represents(sent)) and not _counts_documents(doc, sent):  # `заключила 23 соглашения`: a total
                         recent = _recent(found, sentences, index)
-                        if _names_the_document(sent) and _named_alone(doc, found):
+                        if (_names_the_document(sent) or _signed_pronoun(doc, sent)) and _named_alone(doc, found):
                             recent = found[-1:]  # `Второе соглашение заключено с «Y». Со стороны региона документ подписал …`
                         if _add_signers(doc, sent, found[-1], _signing_parties(doc, sent, places), recent):
                             last_index = index  # `От имени области документ подписал … За инвесторов расписались …`
