@@ -88,8 +88,8 @@ def kinds_by_first_word() -> Dict[str, Tuple[Tuple[Tuple[str, ...], str], ...]]:
 
 
 def match_kind(doc, i: int) -> Optional[Tuple[int, str, bool]]:
-    """(end, kind, abbreviated) of the longest park kind starting at token i."""
-    if doc[i].is_space:
+    """(end, kind, abbreviated) of the longest park kind starting at token i (None past the end)."""
+    if i >= len(doc) or doc[i].is_space:
         return None
     best = None
     for words, kind in abbreviations_by_first_word().get(doc[i].text, ()):
