@@ -785,7 +785,7 @@ CASES = [
      [agreement("соглашение", [("Тверская область", "LOC"), ("Gulf Crest Capital", "ORG"), ("Игорь Руденя", "PER"),
                                ("Саид аль-Хашими", "PER")])]),
     # a text ending in a place with no stop after it reads no token past its end
-    ("ВЭБ.РФ и КРДВ подписали соглашение о финансировании парка «Кедровая падь» в Приморье",
+    ("ВЭБ.РФ и КРДВ подписали соглашение о строительстве завода в Приморье",
      [agreement("соглашение", [("ВЭБ.РФ", "ORG"), ("КРДВ", "ORG")])]),
     # a state body named again without its state is the body the text named with it
     ("Делегацию возглавил представитель Министерства промышленности Республики Таджикистан. Позже "
