@@ -45,15 +45,19 @@ def _names_agreement(doc, i: int) -> bool:
     return _held_in_document(doc, i)
 
 
-CREDIT_WORDS = {"кредитный", "кредит", "заём", "займ"}
-CREDIT_REACH = 3  # `кредитное соглашение`, `договор займа`, `соглашение о предоставлении кредита`
+CREDIT_WORDS = {"кредитный", "кредит", "заём", "займ", "финансирование", "кредитование"}
+CREDIT_REACH = 3  # `кредитное соглашение`, `договор займа`, `соглашение о финансировании резидентов`
+CREDIT_SENTENCES = 4  # the credit agreement within this many sentences before the loan's sum
 
 
 def _credit_signed(doc, i: int) -> bool:
-    """A credit agreement before token i in its sentence or the one before (`подписали кредитное
+    """A credit agreement before token i in its sentence or a few before (`подписали кредитное
     соглашение`): the loan a sum cue names is that agreement's, not any loan spoken of."""
     sent = doc[i].sent
-    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    start = sent.start
+    for _ in range(CREDIT_SENTENCES):
+        if start > 0:
+            start = doc[start - 1].sent.start
     return any(word_lemmas(t) & load_set("agreement_references.txt")
                and any(word_lemmas(w) & CREDIT_WORDS for w in doc[max(start, t.i - CREDIT_REACH):min(i, t.i + CREDIT_REACH + 1)])
                for t in doc[start:i])
