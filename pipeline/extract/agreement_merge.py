@@ -191,7 +191,11 @@ def _spoken_of_again(agreements: List[Agreement], m) -> Optional[Agreement]:
     if last is None:
         return None
     known = [Party(0, 0, s.name, s.type) for s in last.signatories]
-    return None if _names_new_org(known, m.parties) else last
+    # (`Соглашение о её создании правительство Армении подписало с «Мегри Фри Зоун»` after a deal
+    # of «Мегри Фри Зоун» with a company: a region that two known sides lack signs another)
+    sides = [k for k in known if k.type != PER]
+    new_region = len(sides) >= 2 and any(p.type == LOC and not any(_same_side(p, k) for k in known) for p in m.parties)
+    return None if _names_new_org(known, m.parties) or new_region else last
 
 
 def _names_new_org(known: List[Party], parties: List[Party]) -> bool:
