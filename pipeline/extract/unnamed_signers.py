@@ -37,6 +37,8 @@ def _region_heads(doc, title: str = "", titles: str = "region_head_positions.txt
 def _is_unnamed_head(doc, token, sent) -> bool:
     if not word_lemmas(token) & load_set("region_head_positions.txt") or token.ent_type_:
         return False
+    if token.i > sent.start and word_lemmas(doc[token.i - 1]) & load_set("source_cues.txt"):
+        return False  # `сообщает пресс-служба акима области`: the news came from him
     j = token.i + 1
     if j < sent.end and is_bare_region_word(doc[j]):
         j += 1
