@@ -20,6 +20,7 @@ from .home_regions import is_bare_region_word
 from .parties import Party
 from .party_references import interviewee, ministry_of
 from .persons import named_org
+from .state_bodies import name_lemmas
 
 
 def _region_heads(doc, title: str = "", titles: str = "region_head_positions.txt") -> List[str]:
@@ -70,6 +71,30 @@ def speaking_signer(doc, sent) -> List[Party]:
     return [Party(me.i, me.i + 1, guest["name"], PER)] + ([Party(me.i, me.i, organisation, ORG)] if organisation else [])
 
 
+def _head_of_named_region(doc, token, sent) -> List[str]:
+    """`Второй документ глава Зауралья подписал с …`: a region head's title before a region's
+    name and no person's: the persons with such a title over that region (`губернатор Курганской
+    области Виктор Осинцев`)."""
+    if token.ent_type_ or not word_lemmas(token) & load_set("region_head_positions.txt") \
+            or token.morph.get("Case") == ["Gen"]:
+        return []  # (`заместитель губернатора Курганской области`: another's title)
+    j = token.i + 1
+    if j >= sent.end or doc[j].ent_type_ != "LOC" or doc[j].ent_iob_ != "B" or doc[j].morph.get("Case") != ["Gen"]:
+        return []
+    end = j + 1
+    while end < sent.end and doc[end].ent_iob_ == "I":
+        end += 1
+    if end < sent.end and (doc[end].ent_type_ == "PER" or doc[end].pos_ == "PROPN"):
+        return []  # `глава Зауралья Виктор Осинцев`: named here
+    region = set(name_lemmas(doc[j:end].text))
+    return [name for name in _region_heads(doc)
+            if region <= set(name_lemmas(_position_of(doc, name)))]
+
+
+def _position_of(doc, name: str) -> str:
+    return next((p.get("position") or "" for p in doc._.persons if p["name"] == name), "")
+
+
 def unnamed_signers(doc, sent) -> List[Party]:
     """Persons a signing sentence names only by their region head's position, not as witnesses
     (`в присутствии главы региона подписано соглашение`), or as `я`."""
@@ -81,6 +106,8 @@ def unnamed_signers(doc, sent) -> List[Party]:
             titled = _region_heads(doc, token.lemma_.lower()) if len(heads) > 1 else heads
             if len(titled) == 1:  # `сам губернатор` beside an `аким` of the other side
                 found.append(Party(token.i, token.i + 1, titled[0], PER))
+        elif len(_head_of_named_region(doc, token, sent)) == 1:
+            found.append(Party(token.i, token.i + 1, _head_of_named_region(doc, token, sent)[0], PER))
         elif _is_bare_title(doc, token, sent):
             titled = _region_heads(doc, token.lemma_.lower(), "bare_signer_titles.txt")
             if len(titled) == 1:
