@@ -219,7 +219,9 @@ class AgreementExtractor:
             # `Сумма контракта составляет …` speaks of a contract already named
             mentions = [m for m in _sentence_mentions(doc, sent) if m.start not in {n.noun for n in named}
                         and not is_planned_document(doc, sent, m.start) and not is_generic_signing(doc, sent, m.start)
-                        and not ((m.start in speech or _closes_speech(doc, sent, m.start)) and m.kind in {f.kind for f in found})]
+                        and not ((m.start in speech or _closes_speech(doc, sent, m.start)) and m.kind in {f.kind for f in found}
+                                 and not (doc[m.start].lemma_.lower() == DOCUMENT and is_new_document(doc, sent, m.start)))]
+            # (`«Мы подписали ещё один документ — с …»`: a new one, though said)
             sign = has_sign_verb(sent)
             signers = _signing_parties(doc, sent, places) if not mentions and sign and signs_many(doc, sent) else []
             if any(p.type == PER for p in signers):

@@ -11,12 +11,13 @@ from __future__ import annotations
 from typing import Dict, List, Optional
 
 from ..normalize import is_cyrillic, is_legal_form
-from ..records import ORG
+from ..records import LOC, ORG
 from ..vocab import load_set
 from .park_mentions import GENERIC_REFERENCES
 from .common import PARTNER_PREPOSITIONS, SIDE, WITH, entities, word_lemmas
 from .parties import Party, org_name, sentence_parties, with_place
 from .persons import named_org
+from .region_names import region_name
 from .state_bodies import is_state_body, name_lemmas
 
 QUOTES = {"«", "\"", "„"}
@@ -205,7 +206,14 @@ def ministry_of(person: dict) -> Optional[str]:
 def speaker_party(doc, i: int) -> Optional[Party]:
     """`мы` at token i: the speaker's organisation, else the runner of the main park."""
     name = speaker_organisation(doc) or _main_park_runner(doc)
-    return Party(i, i + 1, name, ORG) if name else None
+    return _speaking_party(doc, i, name) if name else None
+
+
+def _speaking_party(doc, i: int, name: str) -> Party:
+    """A governor's `мы` is his region (`Тверская область`, a place the text names), else an
+    organisation."""
+    places = {region_name(ent) for ent in entities(doc) if ent.label_ == "LOC"}
+    return Party(i, i + 1, name, LOC if name in places else ORG)
 
 
 GENERIC_HEADS = {"компания", "предприятие"}
@@ -228,7 +236,7 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
         return _only_organisation_before(doc, sentences, index, places, park_names, noun)
     speaker = speaker_organisation(doc) if doc[noun].lemma_.lower() in GUEST_PRONOUNS else None
     if speaker is not None:
-        return Party(noun, noun + 1, speaker, ORG)
+        return _speaking_party(doc, noun, speaker)
     counts: Dict[str, List] = {}
     headed: Dict[str, int] = {}  # names with the noun in them → the last sentence naming one
     business = bool(word_lemmas(doc[noun]) & load_set("business_nouns.txt")) \
