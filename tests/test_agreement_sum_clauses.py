@@ -5,6 +5,11 @@ from extract_helpers import agreement, money, records_of
 
 
 CASES = [
+    # `, инвестиции по которому составят …`: a noun before the relative word; the converted sum after
+    # `или` is the same money
+    ("С китайской корпорацией Hubei Dongfang заключено соглашение, инвестиции по которому составят 2,4 млрд "
+     "юаней, или около 30 млрд рублей.",
+     [agreement("соглашение", [("Hubei Dongfang", "ORG")], money(2.4e9, "CNY"))]),
     # `, по которому инвестор вложит …`: what the agreement holds
     ("Правительство Томской области и компания «Томь-Лес» подписали соглашение, по которому "
      "инвестор вложит в лесопильный комбинат 3 млрд рублей.",

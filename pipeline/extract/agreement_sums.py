@@ -226,8 +226,14 @@ def relative_clause_sum(doc, mention_end: int, sent) -> Optional[NamedSum]:
             words = words[comma:]
     if len(words) < 3 or words[0].text != ",":
         return None
-    which = next((t for t in words[1:4] if "который" in word_lemmas(t)), None)
-    if which is None or not all(word_lemmas(t) & RELATIVE_CUES for t in words[1:words.index(which)]):
+    which = next((t for t in words[1:5] if "который" in word_lemmas(t)), None)
+    if which is None:
+        return None
+    before = words[1:words.index(which)]
+    # `, по которому`, `, в рамках которого`; `, инвестиции по которому`, `, объём вложений по которому`
+    if not (all(word_lemmas(t) & RELATIVE_CUES for t in before)
+            or before and word_lemmas(before[-1]) & RELATIVE_CUES and before[0].pos_ == "NOUN"
+            and all(t.pos_ in {"NOUN", "ADJ"} for t in before[:-1])):
         return None
     for quantity, span in sentence_quantities(sent):
         if span.start <= which.i:
