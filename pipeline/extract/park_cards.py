@@ -31,8 +31,8 @@ def heads_card(doc, m) -> bool:
     line follows it directly, with no blank line between."""
     start, end = paragraph_start(doc, m.start), _line_end(doc, m.end)
     before = [t for t in doc[start:m.start] if not t.is_space]
-    if any(t.is_alpha for t in before):
-        return False
+    if any(t.is_alpha and t.pos_ != "ADJ" for t in before):
+        return False  # (`Малая промышленная зона «Х»`: a qualifier the kind left out is no text)
     after = [t for t in doc[m.end:end] if not t.is_space]
     if after and (after[0].text != "(" or after[-1].text != ")"):
         return False
@@ -61,12 +61,25 @@ def card_place(doc, m):
         words = [t for t in line if not (t.is_space or t.text in LINE_MARKS)]
         if len(words) > 1 and words[1].text == ":" and word_lemmas(words[0]) & load_set("park_card_place_labels.txt"):
             # the label itself may be tagged a place (`Расположение`): only what follows the colon
-            return next((ent for ent in entities_in(line) if ent.label_ == "LOC" and ent.start > words[1].i), None)
+            return next((ent for ent in entities_in(line) if ent.label_ == "LOC" and ent.start > words[1].i), None) \
+                or _capitalised_after(doc, words[1].i + 1, line.end)
     for line in lines:
         for ent in entities_in(line):
             if ent.label_ == "LOC" and _after_place_preposition(doc, ent.start, line.start):
                 return ent
     return None
+
+
+def _capitalised_after(doc, start: int, end: int):
+    """`- Где: г. Коканд, …`, `- Где: Кувасай, в 3 км от …`: a town the tagger missed, written
+    first after the label, past a place noun (rules/place_nouns.txt) and its dot."""
+    i = start
+    while i < end and (doc[i].is_space or doc[i].text == "." or word_lemmas(doc[i]) & load_set("place_nouns.txt")):
+        i += 1
+    first = i
+    while i < end and doc[i].text[:1].isupper() and (doc[i].is_alpha or "-" in doc[i].text):
+        i += 1
+    return doc[first:i] if i > first and (i == end or doc[i].text in {",", ".", ";", "("}) else None
 
 
 CARD_PREPOSITIONS = {"в", "во", "на", "под", "у", "близ", "вблизи", "около"}  # not `из`: where goods come from
