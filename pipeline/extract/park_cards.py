@@ -61,13 +61,33 @@ def card_place(doc, m):
         words = [t for t in line if not (t.is_space or t.text in LINE_MARKS)]
         if len(words) > 1 and words[1].text == ":" and word_lemmas(words[0]) & load_set("park_card_place_labels.txt"):
             # the label itself may be tagged a place (`Расположение`): only what follows the colon
-            return next((ent for ent in entities_in(line) if ent.label_ == "LOC" and ent.start > words[1].i), None) \
-                or _capitalised_after(doc, words[1].i + 1, line.end)
+            return _labelled_place(doc, words[1].i + 1, line)
     for line in lines:
         for ent in entities_in(line):
             if ent.label_ == "LOC" and _after_place_preposition(doc, ent.start, line.start):
                 return ent
     return None
+
+
+def _labelled_place(doc, start: int, line):
+    """The place after a label: the first one the tagger found, or, in an address (`Адрес:
+    Брестская область, Пинский район, аг. Ласицк`), its last part, the most specific."""
+    bounds = [start] + [t.i + 1 for t in doc[start:line.end] if t.text == ","] + [line.end + 1]
+    parts = [(a, b - 1) for a, b in zip(bounds, bounds[1:])]
+    if len(parts) > 1:  # an address, broad to narrow: its last part that is no street or house
+        parts = [(a, b) for a, b in parts if not _street_part(doc, a, b)][-1:] + parts[:1]
+    for a, b in parts:
+        place = next((ent for ent in entities_in(line) if ent.label_ == "LOC" and a <= ent.start < b), None) \
+            or _capitalised_after(doc, a, b)
+        if place is not None:
+            return place
+    return None
+
+
+def _street_part(doc, start: int, end: int) -> bool:
+    """`ул. Кленовая`, `12`: a part of an address that names a street or a house."""
+    words = [t for t in doc[start:end] if not t.is_space]
+    return not words or words[0].like_num or bool(word_lemmas(words[0]) & load_set("street_nouns.txt"))
 
 
 def _capitalised_after(doc, start: int, end: int):

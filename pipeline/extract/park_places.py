@@ -22,7 +22,7 @@ REACH_AFTER_CUE = 12  # … and after `расположенный`, `созда�
 REACH_BEFORE = 8   # words between a place and the kind it comes before
 PLACE_NOUN_WORDS = 3  # `в посёлке городского типа` between a preposition and the place
 STOPS = {".", ";", "—", "–", "(", ")", "«", "»", "\"", ":"}
-DOTTED_NOUNS = {"г", "пос", "с", "д"}  # `г. Димитровград`: the dot of a place noun is no stop
+DOTTED_NOUNS = {"г", "пос", "с", "д", "аг"}  # `г. Димитровград`: the dot of a place noun is no stop
 
 
 def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
