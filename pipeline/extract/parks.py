@@ -339,6 +339,8 @@ def _attach_area(doc, mentions, parks, quantity, span) -> None:
     clause = left + _clause_before(doc, span)
     if "not_area" in cues or _is_plan(clause) or _is_target(doc, span, clause):
         return  # `площадь собираются увеличить до 65 гектаров`: a target
+    if _allotted_plot(near, clause):
+        return  # `Под него выделен участок в 7 га`: a resident's plot
     target = park_for(doc, mentions, span.start, span.end)
     if target is None or target.grouped or quantity.area is None or is_inside_park(doc, span, target):
         return  # a size said of several parks together is none of theirs
@@ -353,6 +355,14 @@ def _attach_area(doc, mentions, parks, quantity, span) -> None:
     if area is not None:
         parks[target.key].areas.append((_closeness(doc, target, span), area))
         add_evidence(doc, "park", span.start, span.end, "area", "area_near_park")
+
+
+PLOT = "участок"
+
+
+def _allotted_plot(near, clause) -> bool:
+    """`выделен участок в 7 га`, `получила участок площадью 12 га`: a plot given to someone."""
+    return PLOT in lemmas(near) and any(lemma in load_set("plot_allotment_verbs.txt") for lemma in lemmas(clause))
 
 
 NAMED_SIZE_GAP = 2  # `«Толмачёво-Карго» площадью 32 га`, `«Х» на 32 га`
