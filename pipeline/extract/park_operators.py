@@ -303,6 +303,22 @@ def _is_park_itself(doc, org, mentions) -> bool:
     return False
 
 
+SITE_REACH = 4  # `на территории бывшего машиностроительного завода «Х»`
+
+
+def _names_site(doc, org) -> bool:
+    """`зоны «Арарат-Тех» на территории бывшего завода «Электрон»`: an organisation named after a
+    site noun (rules/site_nouns.txt) and the genitives of what stood there is where the park is."""
+    j = org[0] - 1
+    while j >= 0 and doc[j].text in {"«", "\""}:
+        j -= 1
+    floor = max(0, j - SITE_REACH)
+    while j >= floor and doc[j].pos_ in {"ADJ", "NOUN"} and doc[j].morph.get("Case") == ["Gen"] \
+            and not word_lemmas(doc[j]) & load_set("site_nouns.txt"):
+        j -= 1
+    return j >= 0 and j < org[0] - 1 and bool(word_lemmas(doc[j]) & load_set("site_nouns.txt"))
+
+
 def _spoken_of_as_place(doc, i: int) -> bool:
     """`на площадке ТОР «Белогорск»`, `в ОЭЗ «Х»`: a park after a place preposition or a site
     noun (rules/site_nouns.txt) is where things happen, not who runs them."""
@@ -327,7 +343,7 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
     spans = _org_spans(doc, sent)
     spans = sorted(spans + [span for span in bare if not any(s < span[1] and span[0] < e for s, e in spans)])
     for org in spans:
-        if _is_park_itself(doc, org, mentions):
+        if _is_park_itself(doc, org, mentions) or _names_site(doc, org):
             continue
         target = _operated_park(doc, sent, org, [m for m in mentions if m.start not in used], park_for)
         keys = _listed_with(doc, sent, org, mentions) | _counted_back(doc, sent, org, mentions)

@@ -271,6 +271,8 @@ def leads_to_place(doc, start: int, ent) -> bool:
     head = between[:last]
     if [t.text for t in head] in (["—"], ["–"]):
         return True  # `Технопарк «Х» — в Набережных Челнах`
+    if _site_phrase(words, head):
+        return True  # `на территории бывшего завода «Электрон» в …`
     commas = [k for k, t in enumerate(head) if t.text == ","]
     if commas and not any(t.text in STOPS and not _dotted_noun(between, k) for k, t in enumerate(head)) \
             and len(head) - commas[-1] <= 2 and any(forms & load_set("location_cues.txt") for forms in words[commas[-1]:last]):
@@ -294,8 +296,18 @@ SITE_WORDS = 6  # `на территории бывшего электролам
 def _site_phrase(words: List[set], head) -> bool:
     """`на территории бывшего электролампового завода в …`, `на месте старых цехов в …`: a site
     (rules/site_nouns.txt) named by what stood there, between the name and the place."""
+    head, words = _without_quoted(head, words)  # (`на территории бывшего завода «Электрон» в …`)
     return 2 <= len(head) <= SITE_WORDS and _is_preposition(words, 0) and bool(words[1] & load_set("site_nouns.txt")) \
         and all(t.pos_ in {"ADJ", "NOUN"} and t.is_alpha for t in head[1:])
+
+
+def _without_quoted(tokens, words):
+    """Tokens (and their lemma sets) without a quoted name closing them."""
+    if len(tokens) > 2 and tokens[-1].text in {"»", "\""}:
+        opening = next((k for k in range(len(tokens) - 2, 0, -1) if tokens[k].text in {"«", "\""}), None)
+        if opening is not None:
+            return tokens[:opening], words[:opening]
+    return tokens, words
 
 
 def _heading_place(doc, between, words: List[set], ent) -> bool:
