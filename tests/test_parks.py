@@ -495,6 +495,12 @@ def test_a_quoted_name_alone_is_the_park_named_before(nlp):
 
 
 OPERATOR_CASES = [
+    # the sides of an agreement on a park's creation named in its sentence, its signers in the next:
+    # the company builds the park
+    ("Крупнейшим документом форума стало соглашение между хокимиятом Самаркандской области и российской "
+     "группой «ВолгаСталь» о создании индустриального парка «Ургут-Металл». Документ подписали хоким "
+     "области и президент группы Сергей Шатров.",
+     [park("Ургут-Металл", "индустриальный парк", "Самаркандская область", operator="ВолгаСталь")]),
     # a park after `на площадке` is where a plant is built, no operator; `управляющей компанией
     # которой является` speaks of the park right before it
     ("• Индустриальный парк «Масловский» (Воронежская область) пополнился тремя резидентами.\n\n• Корпорация "

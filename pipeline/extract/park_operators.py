@@ -436,6 +436,10 @@ def attach_creators(doc, sentences, mentions, parks) -> None:
             signing = clause if signer_index == index else sentences[signer_index]
             name = _creator(doc, sentences, signer_index, signing, m, mentions) if creation \
                 else _manager(doc, signing, m)
+            if name is None and creation and signer_index != index:
+                # `Крупнейшим документом стало соглашение между хокимиятом и группой «Y» о создании
+                # парка «Х». Документ подписали хоким … и президент группы …`: the sides named here
+                name = _creator(doc, sentences, index, clause, m, mentions)
             if name and name_key(name) != m.key:
                 park.operator = name
                 add_evidence(doc, "park", m.start, m.end, "operator", "creator_signs" if creation else "manager_signs")
