@@ -495,6 +495,10 @@ def test_a_quoted_name_alone_is_the_park_named_before(nlp):
 
 
 OPERATOR_CASES = [
+    # a company that runs the park wins over its developer, in whatever order the text names them
+    ("Девелопером индустриального парка «Прииртышье» выступила группа компаний «СибСтрой». С 2023 года "
+     "парком управляет ООО «Омская управляющая компания».",
+     [park("Прииртышье", "индустриальный парк", operator="Омская управляющая компания")]),
     # the sides of an agreement on a park's creation named in its sentence, its signers in the next:
     # the company builds the park
     ("Крупнейшим документом форума стало соглашение между хокимиятом Самаркандской области и российской "

@@ -51,6 +51,7 @@ class ParkDraft:
     park: Park
     kind_abbreviated: bool = False
     areas: List[tuple] = field(default_factory=list)  # (closeness, area)
+    operator_builds: bool = False  # the operator was read after a builder's cue (`девелопер`)
 
     def finish(self) -> Park:
         """The territory (га, км²) before buildings (spec §1), then the area read closest to
