@@ -153,8 +153,20 @@ FIELD_WORDS = {"сфера", "область"}  # `технопарк в сфе�
 FIELD_REACH = 4
 
 
+GENITIVE_FIELD_REACH = 3  # `технопарк высоких технологий «Малахит»`
+
+
 def _skip_field_phrase(doc, i: int, quoted_at: Dict[int, object]) -> int:
-    """Past `в сфере высоких технологий` before a quoted name."""
+    """Past `в сфере высоких технологий` or `высоких технологий` before a quoted name; not past
+    an owner's noun (`технопарк компании «Веста»`, rules/operator_possessor_heads.txt)."""
+    owners = load_set("operator_possessor_heads.txt") | load_set("business_nouns.txt")
+    for j in range(i, min(i + GENITIVE_FIELD_REACH, len(doc))):
+        token = doc[j]
+        if not (token.text.islower() and token.is_alpha and token.morph.get("Case") == ["Gen"]
+                and token.pos_ in {"ADJ", "NOUN"} and not word_lemmas(token) & owners):
+            break
+        if j + 2 in quoted_at and j > i and token.pos_ == "NOUN":
+            return j + 1  # the opening quote
     if i + 1 < len(doc) and doc[i].lower_ == "в" and doc[i + 1].lemma_.lower() in FIELD_WORDS:
         for j in range(i + 2, min(i + 2 + FIELD_REACH, len(doc))):
             if j + 1 in quoted_at:
