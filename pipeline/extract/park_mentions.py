@@ -292,11 +292,12 @@ PLACED_PRONOUNS = {"он", "она", "оно"}  # `«Ворсино» — оди
 
 
 def _placed_pronoun(doc, i: int) -> bool:
-    """A pronoun opening a sentence before a verb of place (rules/location_cues.txt): a park
-    spoken of again, `Он расположен в Боровском районе`."""
+    """A pronoun opening a sentence before a verb of place or size (rules/location_cues.txt,
+    rules/park_occupy_verbs.txt): a park spoken of again, `Он расположен в Боровском районе`,
+    `Он занимает два здания общей площадью …`."""
     following = doc[i + 1] if i + 1 < len(doc) else None
     return doc[i].lower_ in PLACED_PRONOUNS and doc[i].is_sent_start and following is not None \
-        and bool(word_lemmas(following) & load_set("location_cues.txt"))
+        and bool(word_lemmas(following) & (load_set("location_cues.txt") | load_set("park_occupy_verbs.txt")))
 
 
 @lru_cache(maxsize=None)
