@@ -160,9 +160,18 @@ def _narrowed(doc, sent, place):
     named = any(word_lemmas(t) & load_set("place_part_nouns.txt") for t in doc[opening:part])
     after = [ent for ent in entities_in(sent) if ent.label_ == "LOC" and ent.start == (part if named else opening)]
     if after and (specificity(phrase_nominative(after[0])) > specificity(phrase_nominative(place))
-                  or named and specificity(phrase_nominative(after[0])) == specificity(phrase_nominative(place))):
-        return after[0]
+                  or named and specificity(phrase_nominative(after[0])) == specificity(phrase_nominative(place))
+                  or is_district(phrase_nominative(after[0])) and not is_district(phrase_nominative(place))):
+        return after[0]  # (`на левом берегу Енисея, в Октябрьском районе …`: the district, narrower)
     return place
+
+
+DISTRICT = "район"
+
+
+def is_district(name: str) -> bool:
+    """`Октябрьский район`: a district, narrower than the city it lies in."""
+    return name.lower().split()[-1:] == [DISTRICT]
 
 
 DISTANCE_WORDS = 5  # `, в 20 км от` before the place

@@ -31,7 +31,7 @@ from .operator_possessors import attach_possessors
 from .operator_references import attach_new_managers, attach_referred_operators
 from .park_operators import attach_creators, attach_operators
 from .park_cards import card_place, in_card
-from .park_places import (adjective_place, headline_places, inner_place, location_near, paragraph_place, place_near_before, record_place,
+from .park_places import (adjective_place, headline_places, inner_place, is_district, location_near, paragraph_place, place_near_before, record_place,
                           specificity)
 
 SALIENCE_SENTENCES = 2
@@ -249,12 +249,15 @@ def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],
     seen = set()
     for m in subjects:
         park = parks[m.key].park
-        if park.location is None or specificity(park.location) < 2:
+        if park.location is None or specificity(park.location) < 2 or not is_district(park.location):
             # `В Кузбассе открылся парк «Х». Площадка расположена в Рудничном районе Кемерова`:
-            # the most specific place the text gives
+            # the most specific place the text gives (a city's district before the city)
             place = location_near(doc, m, mentions, first=m.key not in seen) or _card_place(doc, m) \
                 or inner_place(doc, m)
-            if place is not None and (park.location is None or specificity(place) > specificity(park.location)):
+            # (a district read at a bare `парка` may be another park's: `парка в Тосненском районе`)
+            if place is not None and (park.location is None or specificity(place) > specificity(park.location)
+                                      or is_district(place) and not is_district(park.location)
+                                      and m.rule != "kind_reference"):
                 park.location = place
         seen.add(m.key)
     for m in subjects:  # `Под Бийском работает парк «Х»`, when the text places it nowhere else
