@@ -87,8 +87,21 @@ def _head_of_named_region(doc, token, sent) -> List[str]:
     if end < sent.end and (doc[end].ent_type_ == "PER" or doc[end].pos_ == "PROPN"):
         return []  # `глава Зауралья Виктор Осинцев`: named here
     region = set(name_lemmas(doc[j:end].text))
-    return [name for name in _region_heads(doc)
-            if region <= set(name_lemmas(_position_of(doc, name)))]
+    heads = _region_heads(doc)
+    over = [name for name in heads if region <= set(name_lemmas(_position_of(doc, name)))]
+    # (`хоким Наманганской области подписали` after `во главе с хокимом области Бахтиёром
+    # Юлдашевым`: the one with that title whose position names its region by a bare word)
+    return over or [name for name in _region_heads(doc, token.lemma_.lower())
+                    if _bare_region_title(_position_of(doc, name))]
+
+
+def _bare_region_title(position: str) -> bool:
+    """`хоким области`, `глава региона`: a title over a region its words do not name."""
+    words = position.split()
+    return len(words) == 2 and words[1].lower() in BARE_REGION_WORDS
+
+
+BARE_REGION_WORDS = {"области", "региона", "края", "республики", "района", "города"}
 
 
 def _position_of(doc, name: str) -> str:
