@@ -156,6 +156,27 @@ def _bracketed_sum(doc, sent, token) -> bool:
                for t in doc[sent.start:before.i])
 
 
+RENT = ("арендный", "плата")  # `Арендная плата составит 6,3 млн рублей в год`
+LEASE = "аренда"
+LEASE_SENTENCES = 3  # the lease agreement within this many sentences before its rent
+
+
+def _rent_of_lease(doc, token) -> Optional[int]:
+    """`Арендная плата — 2,1 млн рублей в год` after `договор аренды участка …`: the agreement
+    noun of the lease the rent is paid by (GUIDELINES: a sum per year is recorded as written)."""
+    if token.lemma_.lower() != RENT[1] or token.i == 0 or doc[token.i - 1].lemma_.lower() != RENT[0]:
+        return None
+    start = token.sent.start
+    for _ in range(LEASE_SENTENCES - 1):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    for i in range(token.sent.start - 1, start - 1, -1):  # (in its own sentence the deal's sum is read so)
+        if word_lemmas(doc[i]) & load_set("agreement_references.txt") \
+                and any(t.lemma_.lower() == LEASE for t in doc[i + 1:i + 3]):
+            return i
+    return None
+
+
 def named_sums(doc, sent) -> List[NamedSum]:
     found = []
     quantities = list(sentence_quantities(sent))
@@ -176,6 +197,8 @@ def named_sums(doc, sent) -> List[NamedSum]:
             noun = token.i
         elif _by_it_invested(doc, sent, token):
             noun, past, reach = token.i, token.i + 2, CLAUSE_REACH  # `По нему компания обязалась вложить … 3,1 млрд`
+        elif _rent_of_lease(doc, token) is not None:
+            noun, past = _rent_of_lease(doc, token), token.i + 1  # `Арендная плата — 2,1 млн рублей в год`
         elif _bracketed_sum(doc, sent, token):
             noun, past = token.i, token.i + 1  # `(сумма — 18,5 млн долларов)`: the agreement before
         elif token.lemma_.lower() in load_set("agreement_sum_cues.txt") and _names_agreement(doc, token.i):

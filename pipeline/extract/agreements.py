@@ -807,7 +807,7 @@ def _give_named_sums(doc, named: List[NamedSum], found: List[AgreementMention]) 
     """A sum named as an agreement's goes to the agreement last spoken of before it, of the
     noun's kind where one is (`Сумма контракта …` after a contract and a memorandum)."""
     for item in named:
-        before = [m for m in found if m.start < item.noun]
+        before = [m for m in found if m.start <= item.noun]  # (the rent names the lease noun itself)
         kind = match_agreement(doc, item.noun)
         same_kind = [m for m in before if kind and m.kind == kind[1]]
         owner = (same_kind or before or [None])[-1]
