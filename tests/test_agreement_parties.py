@@ -787,6 +787,11 @@ CASES = [
     # a text ending in a place with no stop after it reads no token past its end
     ("ВЭБ.РФ и КРДВ подписали соглашение о строительстве завода в Приморье",
      [agreement("соглашение", [("ВЭБ.РФ", "ORG"), ("КРДВ", "ORG")])]),
+    # `управляющая компания зоны «Х»` that signs is the operator the text gives that park
+    ("Малая промышленная зона «Риштан-Керамика»\n- Управляющая компания: ООО «Rishton Park Management»\n\n"
+     "Турецкая компания Ege Seramik и управляющая компания зоны «Риштан-Керамика» подписали соглашение "
+     "о строительстве фабрики.",
+     [agreement("соглашение", [("Ege Seramik", "ORG"), ("Rishton Park Management", "ORG")])]),
     # a state body named again without its state is the body the text named with it
     ("Делегацию возглавил представитель Министерства промышленности Республики Таджикистан. Позже "
      "министерство промышленности и компания «Сугдагромаш» подписали меморандум.",

@@ -13,7 +13,7 @@ from typing import Dict, List, Optional
 from ..normalize import is_cyrillic, is_legal_form
 from ..records import LOC, ORG
 from ..vocab import load_set
-from .park_mentions import GENERIC_REFERENCES
+from .park_mentions import GENERIC_REFERENCES, is_declined_form, match_kind
 from .common import PARTNER_PREPOSITIONS, SIDE, WITH, entities, word_lemmas
 from .parties import Party, org_name, sentence_parties, with_place
 from .persons import named_org
@@ -352,21 +352,47 @@ RUNNER = ({"управляющий", "управлять"}, "компания") 
 RUNNER_ABBREVIATIONS = {"УК"}
 
 
+KIND_WORDS = 3  # `управляющая компания индустриального парка «Х»`: the kind's words before the name
+
+
+def _runner_of_named_park(doc, sent, i: int) -> Optional[Party]:
+    """The operator of the park a runner's noun names right after it (`управляющая компания
+    зоны «Х»`), standing where the park's name stands; None when the text gives it none."""
+    j = i
+    while j < min(sent.end, i + KIND_WORDS) and doc[j].text not in QUOTES \
+            and (doc[j].pos_ == "ADJ" or word_lemmas(doc[j]) & GENERIC_REFERENCES or match_kind(doc, j)):
+        j += 1
+    if j == i or j >= sent.end or doc[j].text not in QUOTES:
+        return None
+    close = next((k for k in range(j + 1, sent.end) if doc[k].text in {"»", "\""}), None)
+    if close is None:
+        return None
+    quoted = doc[j + 1:close].text
+    park = next((p for p in getattr(doc._, "parks", None) or []
+                 if p["name"].lower() == quoted.lower() or is_declined_form(quoted, p["name"])), None)
+    if park is None or not park.get("operator"):
+        return None
+    return Party(j + 1, close, park["operator"], ORG)
+
+
 def _park_runner_named(doc, sent) -> List[Party]:
     """`заключила с управляющей компанией соглашение`: a bare `управляющая компания` (no name,
     at most a park word after it) is the operator of the park the article speaks of most."""
     park = _most_named_park(doc)
-    if park is None or not park.get("operator"):
-        return []
     for token in sent:
         short = token.text in RUNNER_ABBREVIATIONS  # `контракт УК с китайской компанией`
         if not short and (token.i + 1 >= sent.end or token.lemma_.lower() not in RUNNER[0]
                           or doc[token.i + 1].lemma_.lower() != RUNNER[1]):
             continue
         end = token.i + (1 if short else 2)
+        named = _runner_of_named_park(doc, sent, end)
+        if named is not None:
+            return [named]  # `управляющая компания зоны «Коканд-Текстиль»`: that park's operator
         after = next((t for t in doc[end:sent.end] if not t.is_space), None)
         if after is not None and word_lemmas(after) & GENERIC_REFERENCES:
             after = next((t for t in doc[after.i + 1:sent.end] if not t.is_space), None)
+        if park is None or not park.get("operator"):
+            continue
         if after is None or not (after.text in QUOTES or after.ent_type_ or after.pos_ == "PROPN"
                                  or after.text in {",", "—", "–"}):  # `управляющей компанией, АО «Х»`
             return [Party(token.i, end, park["operator"], ORG)]
