@@ -56,6 +56,17 @@ def _comma_after(doc, start: int, limit: int) -> int:
     return end
 
 
+ATTENDING = {"присутствовать", "присутствовавший"}  # the participle of attending
+
+
+def _titled_person_start(doc, comma: int, floor: int) -> int:
+    """The start of the person named right before a comma, with his title's words."""
+    i = comma
+    while i > floor and doc[i - 1].ent_type_ == "PER":
+        i -= 1
+    return i
+
+
 def witness_spans(doc, sent) -> List[Tuple[int, int]]:
     spans = []
     for token in sent:
@@ -64,6 +75,10 @@ def witness_spans(doc, sent) -> List[Tuple[int, int]]:
         following = doc[token.i + 1]
         if token.lower_ in OPENERS and word_lemmas(following) & load_set("witness_nouns.txt"):
             spans.append((token.i, _phrase_end(doc, token.i + 2, sent.end)))
+        elif token.text == "," and following.lemma_.lower() in ATTENDING and token.i > sent.start:
+            # `Генеральный консул Индии Раджеш Кумар Варма, присутствовавший на подписании, …`: the
+            # person and title before the participle
+            spans.append((_titled_person_start(doc, token.i, sent.start), token.i))
         elif token.lower_ in SOURCE_STARTS and word_lemmas(following) & load_set("source_openers.txt"):
             end = _comma_after(doc, token.i + 2, sent.end)
             if end < sent.end:  # a source closes with a comma before the news it gives

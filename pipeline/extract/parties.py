@@ -491,6 +491,12 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
         return  # `Омская группа …`: NER took the adjective for an organisation (not `«Обской»`)
     if all(is_government(t) for t in span if not t.is_punct):
         return  # `Акимат` alone before `Костанайской области`: the region signs
+    if doc[start].text in QUOTE_TOKENS and start + 1 < end and doc[start + 1].text[:1].islower() \
+            and is_cyrillic(doc[start + 1].text):
+        return  # `назвал Урал «естественным партнёром индийского машиностроения»`: words quoted
+    if doc[start].text in QUOTE_TOKENS and any(t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Fin"]
+                                               for t in doc[start + 1:end]):
+        return  # `«Резиденты приходят к нам за инженерами»: директор …`: a quote of speech
     if _names_no_party(span) or _common_words_only(doc, span, sent):
         return  # `Арбитражный суд … расторг договор`, `Отдельным блоком прошло соглашение`
     kind = match_kind(doc, start)
