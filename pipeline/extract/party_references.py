@@ -324,7 +324,7 @@ def bare_head_names(doc, sent) -> List[Party]:
         lemma = token.lemma_.lower()
         capital_opening = token.i == sent.start or doc[token.i - 1].is_space
         if lemma not in load_set("bare_org_heads.txt") or not (token.text.islower() or capital_opening) \
-                or token.ent_type_:
+                or token.ent_type_ and not (token.ent_type_ == "ORG" and token.ent_iob_ == "B"):
             continue
         end = token.i + 1  # `корпорация развития`: genitive words of the name, no place after them
         while end < sent.end and end - token.i <= HEAD_WORDS and doc[end].pos_ == "NOUN" and doc[end].text.islower() \
@@ -333,6 +333,8 @@ def bare_head_names(doc, sent) -> List[Party]:
         last = end  # `Корпорация развития региона`: the region spoken of, no name
         if end < sent.end and word_lemmas(doc[end]) & GENERIC_PLACES:
             last = end + 1
+        if token.ent_type_ and (last < len(doc) and doc[last].ent_iob_ == "I" or doc[last - 1].ent_type_ != "ORG"):
+            continue  # the tagger's organisation is a name of its own, not this bare phrase
         following = doc[last] if last < sent.end else None
         if following is not None and (following.text in QUOTES or following.ent_type_ or following.pos_ in {"PROPN", "NOUN", "ADJ"}) \
                 and not word_lemmas(following) & load_set("agreement_references.txt"):
