@@ -211,11 +211,26 @@ RESTATED = 0.01  # a headline's `312 млрд` restates the body's `312,4 млр
 
 def _without_restatements(contracts: List[Contract]) -> List[Contract]:
     """A total with no count whose sum another total with a count gives again (to within a
-    rounding, as a headline has it) is that total said twice."""
+    rounding, as a headline has it) is that total said twice; so is one of the same count whose
+    sum is a rounder form of another's (`47 соглашений на 212 млрд` over `… на 212,4 млрд`)."""
     counted = [c for c in contracts if c.count is not None]
-    return [c for c in contracts if c.count is not None or not any(
-        other.sum.currency == c.sum.currency and abs(other.sum.amount - c.sum.amount) <= RESTATED * other.sum.amount
-        for other in counted)]
+    kept = [c for c in contracts if c.count is not None or not any(_restates(c, other) for other in counted)]
+    return [c for c in kept if c.count is None or not any(
+        other is not c and other.count == c.count and _restates(c, other) and _rounder(c, other) for other in kept)]
+
+
+def _restates(total: Contract, other: Contract) -> bool:
+    return total.sum is not None and other.sum is not None and other.sum.currency == total.sum.currency \
+        and abs(other.sum.amount - total.sum.amount) <= RESTATED * other.sum.amount
+
+
+def _rounder(total: Contract, other: Contract) -> bool:
+    """Whether total's sum has fewer significant digits than other's (`212` beside `212,4`)."""
+    return _digits(total.sum.amount) < _digits(other.sum.amount)
+
+
+def _digits(amount: float) -> int:
+    return len(f"{amount:.0f}".rstrip("0"))
 
 
 @Language.factory("contract_extractor", assigns=["doc._.contracts", "doc.spans"],
