@@ -45,6 +45,10 @@ def deal_noun_for(doc, sent, span):
                 return doc[i], "sum_of_deals"
             if {t.lemma_.lower() for t in between[1:]} <= COST_WORDS and len(between) > 1:
                 return doc[i], "deals_of_cost"  # `12 документов общей стоимостью $2,5 млрд`
+            forms = [word_lemmas(t) for t in between[1:]]
+            if any("который" in f for f in forms) and any(f & SUM_NOUNS for f in forms) \
+                    and all(f & (COST_WORDS | SUM_NOUNS | AMOUNT_VERBS | WHOSE) for f in forms):
+                return doc[i], "deals_of_cost"  # `пакет документов, общая стоимость которых превысила $65 млн`
             return None
     after = doc[span.end:min(sent.end, span.end + 3)]
     for token in after:
@@ -56,6 +60,7 @@ def deal_noun_for(doc, sent, span):
 # rules whose words tie the money to the deals, trap words (`стоимость`) notwithstanding
 NAMED_RULES = {"deals_of_cost", "sum_of_counted_deals", "opening_sum_of_deals"}
 AMOUNT_VERBS = {"составить", "превысить", "достичь", "превышать", "составлять"}
+WHOSE = {",", "который"}  # `документов, общая стоимость которых …`
 THEIR = {"их"}  # `… подписала 17 соглашений. Их общая сумма — 186,5 млрд рублей`
 
 
