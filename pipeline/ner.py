@@ -13,6 +13,7 @@ from spacy.util import filter_spans
 
 from .batching import BatchedComponent
 from .models import morph_analyzer, ner_tagger
+from .normalize import is_legal_form
 from .vocab import load_set
 
 log = logging.getLogger(__name__)
@@ -33,11 +34,31 @@ class NatashaNER(BatchedComponent):
                     for part in _place_split_off(doc, _place_as_org(doc, _with_product(doc, _with_purpose(doc, _quote_closed(doc, _quoted_end(doc, ent))))))]
             ents = [ent for ent in ents if not (ent.label_ == "ORG" and ent.text.lower() in load_set("sector_abbreviations.txt"))]
             ents = [kept for kept in map(_without_dangling_preposition, ents) if kept is not None]
+            ents = ents + _capitals_tagged_elsewhere(doc, ents)
             doc.ents = filter_spans(_with_plant_names(doc, ents))  # (`министр промышленности и ТЭК …`)
         return docs
 
 
 PLACE_HEADS = {"область", "край", "республика", "округ", "район", "город", "провинция", "уезд"}  # lemmas, lower case as written
+
+
+MIN_CAPITALS = 3  # `КАМАЗ`, `ВСМПО`: a name in capitals, long enough to be no initial
+
+
+def _capitals_tagged_elsewhere(doc, ents) -> list:
+    """`КАМАЗ и египетская компания … заключили контракт` opening the text, where the tagger
+    misses the name it tags in `ПАО «КАМАЗ»` further on: a word in capitals the document tags as
+    an organisation elsewhere is one wherever it stands untagged."""
+    names = set()
+    for ent in ents:
+        words = [t.text for t in ent if t.is_alpha and not is_legal_form(t.text)]
+        if ent.label_ == "ORG" and len(words) == 1 and len(words[0]) >= MIN_CAPITALS and words[0].isupper():
+            names.add(words[0])  # `КАМАЗ`, `ПАО «КАМАЗ»`
+    if not names:
+        return []
+    tagged = {i for ent in ents for i in range(ent.start, ent.end)}
+    return [Span(doc, t.i, t.i + 1, label="ORG") for t in doc  # (not `плит (МДФ)`: a thing defined)
+            if t.text in names and t.i not in tagged and not t.ent_type_ and not (t.i > 0 and doc[t.i - 1].text == "(")]
 
 
 def _without_dangling_preposition(ent):
