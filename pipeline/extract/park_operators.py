@@ -44,6 +44,22 @@ def cues_by_first_word() -> dict:
     return index_by_first_word({cue: (place, cue) for place, cue in enumerate(operator_cues())})
 
 
+MANAGER = "управляющ"  # `управляющий филиалом`, whatever the case
+MANAGING = {"управлять", "управляющий"}
+
+
+def _manages_other(doc, end: int) -> bool:
+    """`управляющий Северо-Западным филиалом ПСБ`: a manager's title over what is no park."""
+    title = doc[end - 1]
+    if not title.lower_.startswith(MANAGER) or title.pos_ in {"VERB", "AUX"} or not word_lemmas(title) & MANAGING:
+        return False  # (`управляет парком`: the verb of running)
+    j = end
+    while j < len(doc) and (doc[j].pos_ == "ADJ" or doc[j].is_space):
+        j += 1
+    return j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].morph.get("Case") == ["Ins"] \
+        and not word_lemmas(doc[j]) & GENERIC_REFERENCES and match_kind(doc, j) is None
+
+
 def find_cue(doc, low: int, high: int) -> Optional[int]:
     """Index of the first operator cue (`управляющая компания`, `развивает`) in [low, high);
     `управляющий партнёр` is a position, not a cue."""
@@ -61,7 +77,8 @@ def cue_end(doc, i: int, high: int) -> Optional[int]:
     for _, cue in candidates:
         end = i + len(cue)
         if end <= high and all(word in word_lemmas(t) for word, t in zip(cue, doc[i:end])) \
-                and not (end < len(doc) and word_lemmas(doc[end]) & load_set("positions.txt")):
+                and not (end < len(doc) and word_lemmas(doc[end]) & load_set("positions.txt")) \
+                and not _manages_other(doc, end):
             return end
     return None
 

@@ -377,6 +377,14 @@ def _runner_of_named_park(doc, sent, i: int) -> Optional[Party]:
     return Party(j + 1, close, park["operator"], ORG)
 
 
+def _name_follows(doc, i: int, end: int) -> bool:
+    """A name at token i (past a legal form): `, АО «Х»`, `— ООО «Y»`, `, Корпорация развития …`."""
+    while i < end and (doc[i].is_space or is_legal_form(doc[i].text)):
+        i += 1
+    return i < end and (doc[i].text in QUOTES or doc[i].ent_type_ in {"ORG", "PER"} or doc[i].pos_ == "PROPN"
+                        or doc[i].text[:1].isupper() and doc[i].is_alpha)
+
+
 def _park_runner_named(doc, sent) -> List[Party]:
     """`заключила с управляющей компанией соглашение`: a bare `управляющая компания` (no name,
     at most a park word after it) is the operator of the park the article speaks of most."""
@@ -396,6 +404,6 @@ def _park_runner_named(doc, sent) -> List[Party]:
         if park is None or not park.get("operator"):
             continue
         if after is None or not (after.text in QUOTES or after.ent_type_ or after.pos_ == "PROPN"
-                                 or after.text in {",", "—", "–"}):  # `управляющей компанией, АО «Х»`
-            return [Party(token.i, end, park["operator"], ORG)]
+                                 or after.text in {",", "—", "–"} and _name_follows(doc, after.i + 1, sent.end)):
+            return [Party(token.i, end, park["operator"], ORG)]  # (not `управляющей компанией, АО «Х»`)
     return []
