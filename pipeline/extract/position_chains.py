@@ -47,6 +47,8 @@ def phrases_before(doc, name_start: int, cases: set, floor: int) -> List[Phrase]
         relative = _relative_start(doc, name_start, cases, low)
         join = _joined_before(doc, relative, low) if relative is not None else None
         phrase = phrase_ending_at(doc, join, cases, low, "position_before") if join is not None else None
+    if phrase is not None:
+        phrase = _with_dashed_title(doc, phrase, cases, low)
     while phrase is not None and len(found) < MAX_TITLES:
         found.append(phrase)
         join = _joined_before(doc, phrase.start, low, has_lemma(doc[phrase.head], "position_honour_heads.txt"))
@@ -58,6 +60,22 @@ def phrases_before(doc, name_start: int, cases: set, floor: int) -> List[Phrase]
 
 
 DASHES = {"—", "–"}
+
+
+def _with_dashed_title(doc, phrase: Phrase, cases: set, low: int) -> Phrase:
+    """`первый вице-губернатор — председатель правительства Самарской области Михаил Осинцев`:
+    two titles of one post joined by a dash are one position, kept whole (GUIDELINES)."""
+    i = phrase.start - 1
+    while i > low and doc[i].is_space:
+        i -= 1
+    if i <= low or doc[i].text not in DASHES or not cases or has_lemma(doc[phrase.head], "position_honour_heads.txt"):
+        return phrase  # (`пианист — лауреат премии …`: an honour, no post)
+    earlier = phrase_ending_at(doc, i, cases, low, phrase.rule)
+    if earlier is None or any(t.ent_type_ == "PER" for t in doc[earlier.start:i]) or _possessed(doc, earlier):
+        return phrase  # (`Его учитель — академик …`: a relation to someone)
+    return replace(earlier, end=phrase.end)
+
+
 ASIDE_MARKS = {","} | DASHES
 CLAUSE_REACH = 12  # words of a clause set off between a title and its name
 
