@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import List, Optional, Tuple
 
+from ..models import morph_analyzer
 from ..normalize import inflect_word, is_legal_form, phrase_nominative, strip_legal_form, strip_quotes
 from ..vocab import load_set
 from .common import OPEN_QUOTES, entities, quoted_spans, word_lemmas
@@ -166,8 +167,16 @@ def _word(token, lead, gender) -> str:
         return token.text  # `замначальника` is the same in every case
     if token.i == lead.i:
         pos = token.pos_ if token.pos_ in {"NOUN", "ADJ", "VERB"} else "NOUN"
+        if pos == "ADJ" and _titles_noun(token):
+            pos = "NOUN"  # `хокима области` the tagger read as an adjective: the title `хоким`
         return inflect_word(token.text, pos, case, "Sing", gender, singular=True)
     return token.text
+
+
+def _titles_noun(token) -> bool:
+    """A word whose likeliest reading is a noun title of rules/positions.txt (`хоким`, `хокима`)."""
+    first = morph_analyzer().parse(token.lower_)[0]
+    return first.tag.POS == "NOUN" and first.normal_form in load_set("positions.txt")
 
 
 POSSESSIVES = {"его", "её", "ее", "их"}  # `председатель её совета директоров`: whose, not what
