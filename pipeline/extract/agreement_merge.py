@@ -97,6 +97,31 @@ def with_full_names(agreements: List[Agreement], named: Iterable[str] = ()) -> L
     return agreements
 
 
+def without_headline_restatements(doc, agreements: List[Agreement]) -> List[Agreement]:
+    """`Омская область и Кыргызстан утвердили дорожную карту` over the text's `Дорожную карту
+    подписали правительство Омской области и Министерство экономики … Кыргызской Республики`:
+    a headline's agreement that shares a side with the one agreement of its kind the text tells
+    is that agreement, named more loosely; the text's names stay."""
+    headline_end = doc.text.find("\n")
+    if headline_end < 0:
+        return agreements
+
+    def in_headline(agreement: Agreement) -> bool:
+        return bool(agreement.mentions) and all(end <= headline_end for _, end in agreement.mentions)
+
+    kept = []
+    for agreement in agreements:
+        if in_headline(agreement):
+            told = [a for a in agreements if a is not agreement and a.kind == agreement.kind and not in_headline(a)]
+            mine = [Party(0, 0, s.name, s.type) for s in agreement.signatories]
+            if len(told) == 1 and any(same_party(p, Party(0, 0, s.name, s.type)) for p in mine
+                                      for s in told[0].signatories):
+                told[0].sum = told[0].sum or agreement.sum
+                continue
+        kept.append(agreement)
+    return kept
+
+
 def with_states_named(agreements: List[Agreement], bodies: Iterable[str]) -> List[Agreement]:
     """`Министерство экономики` signs, and the article names `Министерство экономики
     Азербайджанской Республики` (`bodies`: the state bodies it names with their state): the

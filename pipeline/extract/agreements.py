@@ -26,7 +26,7 @@ from .agreement_places import park_places
 from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named,
                                 place_by_side, signs_many, signs_next, with_heads_named)
 from .agreement_merge import (merge_mentions, same_party, same_typed_party, with_formal_regions, with_full_names,
-                              with_states_named)
+                              with_states_named, without_headline_restatements)
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum
 from .elided_subjects import elided_subject
@@ -346,6 +346,7 @@ class AgreementExtractor:
         add_signer_sides(doc, found)
         merged = with_full_names(merge_mentions(doc, found), _latin_org_names(doc))
         merged = with_states_named(merged, _bodies_with_states(doc))
+        merged = without_headline_restatements(doc, merged)
         places = [region_name(ent) for ent in entities(doc) if ent.label_ == "LOC" and not _inside_a_name(doc, ent)]
         doc._.agreements = [to_dict(a) for a in with_formal_regions(merged, places)]
         return doc
