@@ -18,7 +18,7 @@ from typing import List, Optional, Tuple
 from ..models import morph_analyzer
 from ..normalize import NAME_GRAMMEMES, UD_CASES, is_case_known, name_form, person_name
 from ..vocab import load_set
-from .common import OPEN_QUOTES, entities
+from .common import OPEN_QUOTES, entities, word_lemmas
 from .titles import case_of, is_head, normal_forms
 
 INDECLINABLE_ENDINGS = set("оеиуюэ")
@@ -261,7 +261,8 @@ def region_or_agency(doc, title_start, start, end) -> bool:
     if any(char.isdigit() for token in doc[start:end] for char in token.text):
         return True
     word = doc[start].text.lower()
-    return end - start == 1 and any(word.endswith(ending) for ending in load_set("non_person_endings.txt"))
+    return end - start == 1 and (any(word.endswith(ending) for ending in load_set("non_person_endings.txt"))
+                                 or bool(word_lemmas(doc[start]) & load_set("non_person_words.txt")))
 
 
 def title_of_something(doc, title_start, start, end) -> bool:
