@@ -15,7 +15,7 @@ from typing import List, Optional
 
 from ..records import Money
 from ..vocab import load_set
-from .common import DASHES, PARTNER_PREPOSITIONS, sentence_before, sentence_quantities, word_lemmas
+from .common import DASHES, PARTNER_PREPOSITIONS, sentence_before, sentence_quantities, sentences_back, word_lemmas
 from .money import deal_money
 
 SUM_REACH = 8  # words between the named agreement and its sum
@@ -53,11 +53,7 @@ CREDIT_SENTENCES = 4  # the credit agreement within this many sentences before t
 def _credit_signed(doc, i: int) -> bool:
     """A credit agreement before token i in its sentence or a few before (`подписали кредитное
     соглашение`): the loan a sum cue names is that agreement's, not any loan spoken of."""
-    sent = doc[i].sent
-    start = sent.start
-    for _ in range(CREDIT_SENTENCES):
-        if start > 0:
-            start = doc[start - 1].sent.start
+    start = sentences_back(doc, doc[i].sent, CREDIT_SENTENCES)
     return any(word_lemmas(t) & load_set("agreement_references.txt")
                and any(word_lemmas(w) & CREDIT_WORDS for w in doc[max(start, t.i - CREDIT_REACH):min(i, t.i + CREDIT_REACH + 1)])
                for t in doc[start:i])
@@ -166,10 +162,7 @@ def _rent_of_lease(doc, token) -> Optional[int]:
     noun of the lease the rent is paid by (GUIDELINES: a sum per year is recorded as written)."""
     if token.lemma_.lower() != RENT[1] or token.i == 0 or doc[token.i - 1].lemma_.lower() != RENT[0]:
         return None
-    start = token.sent.start
-    for _ in range(LEASE_SENTENCES - 1):
-        if start > 0:
-            start = doc[start - 1].sent.start
+    start = sentences_back(doc, token.sent, LEASE_SENTENCES - 1)
     for i in range(token.sent.start - 1, start - 1, -1):  # (in its own sentence the deal's sum is read so)
         if word_lemmas(doc[i]) & load_set("agreement_references.txt") \
                 and any(t.lemma_.lower() == LEASE for t in doc[i + 1:i + 3]):

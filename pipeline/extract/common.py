@@ -329,6 +329,15 @@ def sentence_before(doc: Doc, sent: Span) -> Optional[Span]:
     return doc[sent.start - 1].sent if sent.start > 0 else None
 
 
+def sentences_back(doc: Doc, sent: Span, count: int) -> int:
+    """The first token of the sentence `count` sentences before `sent` (or of the first one)."""
+    start = sent.start
+    for _ in range(count):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    return start
+
+
 def sentence_after(doc: Doc, sent: Span) -> Optional[Span]:
     """The sentence of the first word after `sent` (past blank lines), or None for the last."""
     first = next((t for t in doc[sent.end:] if not t.is_space), None)
