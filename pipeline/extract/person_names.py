@@ -317,4 +317,6 @@ def is_indeclinable(word: str) -> bool:
 def _is_fixed(tokens) -> bool:
     """Whether no word of a name shows its case: `Луи Блерио`, not `Ханна Ингрэм-Мур`."""
     words = [token.text for token in tokens if token.is_alpha and len(token.text) > 1]
+    if len(words) >= 2 and words[0].lower() in load_set("east_asian_surnames.txt") and is_indeclinable(words[-1]):
+        return True  # `Ван Цзяньго`, `Чжан Вэй`
     return bool(words) and all(is_indeclinable(word) for word in words) and not is_case_known(tokens)
