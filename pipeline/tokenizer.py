@@ -100,7 +100,7 @@ def _name_after_titled_company(before: str, after: str) -> bool:
     words = before.rstrip().rstrip(".").split()
     if not words or words[-1].rstrip(".,").lower() not in _latin_legal_forms():
         return False
-    name = after.split()[:2]
+    name = [word.strip(".,;:!?»") for word in after.split()[:2]]
     if len(name) < 2 or not all(w[:1].isupper() and is_cyrillic(w) and w.isalpha() for w in name):
         return False
     while words and words[-1].isascii():

@@ -164,6 +164,12 @@ NAMES = [
      [person("Ирина Соболева")]),
     ("Документ подписал глава района Орлов В.В. Ранее Виктор Васильевич Орлов работал в правительстве области.",
      [person("Виктор Васильевич Орлов", "глава района")]),
+    # a foreign company's legal form with its own dots and comma stays inside the title before the name
+    ("Губернатор и председатель правления китайской Hebei Huayu Paper Machinery Co., Ltd. Чжан Вэйминь "
+     "подписали меморандум.",
+     [person("Чжан Вэйминь", "председатель правления", "Hebei Huayu Paper Machinery")]),
+    ("Документ подписал директор Tata Forge Pvt. Ltd. Амит Шарма.",
+     [person("Амит Шарма", "директор", "Tata Forge")]),
     # a Chinese name shows no case (`Ван` is a Russian word too): the title before it is his
     ("С китайской стороны подпись поставил председатель совета директоров компании Ван Цзяньго.",
      [person("Ван Цзяньго", "председатель совета директоров")]),

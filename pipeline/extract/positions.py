@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
+from ..normalize import is_legal_form
 from ..vocab import load_set
 from .common import CLOSE_QUOTES, OPEN_QUOTES, WITH
 from .position_partitive import PARTITIVE_RULE, partitive_agrees, partitive_start
@@ -201,6 +202,8 @@ def complement_end(doc, head: int, limit: int, allow_per: bool = False) -> int:
             return _entity_end(doc, i)  # `советник кампании Бориса Ельцина`: a name in the genitive ends it
         elif token.ent_type_ in {"ORG", "LOC"} or is_latin(token):
             i = end = i + 1
+        elif token.text in LEGAL_FORM_MARKS and end == i and _inside_legal_form(doc, i, head, limit):
+            i = end = i + 1  # `Hebei Huayu Paper Machinery Co., Ltd.`: a foreign legal form's own marks
         elif token.pos_ in NOMINAL_POS | MODIFIER_POS and (any_case or _is_genitive(token)):
             i += 1
             if token.pos_ in NOMINAL_POS:
@@ -220,6 +223,24 @@ def complement_end(doc, head: int, limit: int, allow_per: bool = False) -> int:
         else:
             break
     return end
+
+
+LEGAL_FORM_MARKS = {",", "."}
+
+
+def _inside_legal_form(doc, i: int, head: int, limit: int) -> bool:
+    """A dot or comma of a Latin name's legal form: after a Latin word, before a legal form
+    (`Co., Ltd`) or closing one (`Ltd.`)."""
+    before = i - 1
+    while before > head and doc[before].text in LEGAL_FORM_MARKS:
+        before -= 1
+    after = i + 1
+    while after < limit and doc[after].text in LEGAL_FORM_MARKS:
+        after += 1
+    if before <= head or not is_latin(doc[before]):
+        return False
+    return after < limit and is_latin(doc[after]) and is_legal_form(doc[after].text) \
+        or doc[i].text == "." and is_legal_form(doc[before].text)
 
 
 def _name_modifiers_only(doc, start: int, end: int, plural: bool, apposition: bool = False) -> bool:
