@@ -312,7 +312,29 @@ def named_by_head(doc, sentences, index: int) -> List[Party]:
     case, with no name of its own after it, is the last organisation named before whose name
     opens with that noun (`Министерство промышленности и строительства Республики Казахстан`)."""
     sent = sentences[index]
-    return bare_head_names(doc, sent) + _park_runner_named(doc, sent)
+    return bare_head_names(doc, sent) + _park_runner_named(doc, sent) + _zone_administrations(doc, sent)
+
+
+ZONE_BODIES = {"администрация", "дирекция"}  # `администрация СЭЗ «Витебск»`
+
+
+def _zone_administrations(doc, sent) -> List[Party]:
+    """`Договор … администрация СЭЗ «Витебск» заключила …`: a zone's administration or
+    directorate that signs is the zone (GUIDELINES), a park the text names."""
+    found = []
+    for token in sent:
+        if token.lemma_.lower() not in ZONE_BODIES or token.i + 1 >= sent.end:
+            continue
+        kind = match_kind(doc, token.i + 1)
+        if kind is None or kind[0] >= sent.end or doc[kind[0]].text not in QUOTES:
+            continue
+        close = next((k for k in range(kind[0] + 1, sent.end) if doc[k].text in {"»", "\""}), None)
+        quoted = doc[kind[0] + 1:close].text if close is not None else ""
+        park = next((p for p in getattr(doc._, "parks", None) or []
+                     if p["name"].lower() == quoted.lower() or is_declined_form(quoted, p["name"])), None)
+        if park is not None:
+            found.append(Party(kind[0] + 1, close, park["name"], ORG))
+    return found
 
 
 def bare_head_names(doc, sent) -> List[Party]:
