@@ -66,6 +66,21 @@ def _named_after_description(doc, i: int, end: int) -> bool:
 PARTNER_NAME_REACH = 4
 
 
+PARTNER_PRONOUNS = {"ним", "ней", "нею"}  # `мы подписали с ним соглашение`
+
+
+def pronoun_partner(doc, sentences, index: int, places: set) -> Optional[Party]:
+    """`Самый крупный — завод «Уралэлектромаш». В марте мы подписали с ним соглашение`: a
+    pronoun after `с` in a signing sentence is the last organisation the sentence before names."""
+    sent = sentences[index]
+    pronoun = next((t for t in sent if t.lower_ in PARTNER_PRONOUNS and t.i > sent.start
+                    and doc[t.i - 1].lower_ in WITH), None)
+    if pronoun is None or index == 0:
+        return None
+    named = [p for p in sentence_parties(doc, sentences[index - 1], places, False) if p.type == ORG]
+    return Party(pronoun.i, pronoun.i + 1, named[-1].name, ORG) if named else None
+
+
 def _partner_noun(doc, sent) -> Optional[int]:
     """`Соглашение с инвестором подписали …`, `соглашением между технополисом и …` where no
     subject noun signs: a subject noun or a park's kind in the instrumental after `с` or
