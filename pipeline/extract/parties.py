@@ -497,6 +497,9 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
     if doc[start].text in QUOTE_TOKENS and any(t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Fin"]
                                                for t in doc[start + 1:end]):
         return  # `«Резиденты приходят к нам за инженерами»: директор …`: a quote of speech
+    inner = [t for t in doc[start:end] if t.is_alpha]
+    if doc[start].text in QUOTE_TOKENS and inner and inner[-1].pos_ == "ADP":
+        return  # `"Годом ранее в "Хабаровске"…`: straight quotes paired across a sentence
     if _names_no_party(span) or _common_words_only(doc, span, sent):
         return  # `Арбитражный суд … расторг договор`, `Отдельным блоком прошло соглашение`
     kind = match_kind(doc, start)
