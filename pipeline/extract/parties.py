@@ -210,6 +210,21 @@ def org_name(span) -> str:
     return strip_legal_form(strip_quotes(phrase_nominative(words)))
 
 
+NESTED_WORDS = 2  # `«Корпорация «МСП»`: words between an outer opening quote and an inner one
+
+
+def _nested_opening(doc, span, floor: int) -> Optional[int]:
+    """The outer opening quote of a name that holds this quoted one (`«Корпорация «МСП»`,
+    one closing quote for both, as news writes it); not a park's kind (`«ОЭЗ ППТ «Узловая»`)."""
+    i = span.start - 2  # the word before the inner opening quote
+    words = 0
+    while i > floor and words < NESTED_WORDS and doc[i].is_alpha and doc[i].text[:1].isupper():
+        i, words = i - 1, words + 1
+    if not words or i < floor or doc[i].text != "«" or match_kind(doc, i + 1) is not None:
+        return None
+    return i
+
+
 def _code_after_form(token) -> bool:
     """`ГАУ КК «Центр …»`: a region's code between a legal form and a quoted name."""
     doc = token.doc
@@ -313,7 +328,11 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
             if is_direct_speech(doc, span):
                 covered.update(range(span.start - 1, span.end + 1))
                 continue
-            _add_org(doc, sent, parties, covered, span.start - 1, span.end + 1, span)
+            outer = _nested_opening(doc, span, sent.start)
+            if outer is not None:  # `АО «Корпорация «МСП»`: the whole name
+                _add_org(doc, sent, parties, covered, outer, span.end + 1, doc[outer:span.end + 1])
+            else:
+                _add_org(doc, sent, parties, covered, span.start - 1, span.end + 1, span)
     _add_defined_abbreviations(doc, sent, parties, covered)
     for ent in entities_in(sent):
         if covered.intersection(range(ent.start, ent.end)):
