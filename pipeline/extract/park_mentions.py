@@ -21,6 +21,9 @@ from .common import DASHES, index_by_first_word, is_counted, quoted_spans, word_
 MAX_NAME_WORDS = 3
 # words that speak of a park already named: `в парке работают 15 предприятий`
 GENERIC_REFERENCES = frozenset({"парк", "зона", "площадка"})
+# bare words that name a park of the kind the article names ending in them: `зона «Хромтау»`
+# after `индустриальная зона «Актобе-Батыс»`, `парк «Озёры»` after `индустриальный парк …`
+GENERIC_KIND_WORDS = ("парк", "зона")
 
 
 @dataclass
@@ -376,16 +379,15 @@ def listed_names(doc, start: int, end: int, quoted_at, kind: str, abbreviated: b
 
 
 def generic_word_names(doc, mentions, references, known: Dict[str, str]):
-    """`Компания построит парк «Озёры»`, `Второй парк — «Х» —`: a quoted name after the bare word
-    `парк` (a dash between them allowed) is a park of
-    the kind the article names (`индустриальный парк`) when it names one ending in `парк`;
-    an article that names none may speak of a city park. Returns (new mentions, the
-    references left)."""
-    kinds = Counter(k for k in [m.kind for m in mentions] + [r.kind for r in references]
-                    if k and k.endswith(" парк"))
-    if not kinds:
+    """`Компания построит парк «Озёры»`, `Второй парк — «Х» —`, `зону «Хромтау» обслуживает …`: a
+    quoted name after the bare word `парк` or `зона` (a dash between them allowed) is a park of
+    the kind the article names (`индустриальный парк`, `индустриальная зона`) when it names one
+    ending in that word; an article that names none may speak of a city park. Returns (new
+    mentions, the references left)."""
+    named = [k for k in [m.kind for m in mentions] + [r.kind for r in references] if k]
+    kinds = {word: Counter(k for k in named if k.endswith(" " + word)).most_common(1) for word in GENERIC_KIND_WORDS}
+    if not any(kinds.values()):
         return [], references
-    kind = kinds.most_common(1)[0][0]
     quoted_at = {span.start: span for span in quoted_spans(doc)}
     found, left = [], []
     for r in references:
@@ -394,7 +396,9 @@ def generic_word_names(doc, mentions, references, known: Dict[str, str]):
             opening = _next_word(doc, opening + 1)  # `Второй парк — «Благодарненский» — расположен`
         span = quoted_at.get(opening + 1)
         name = strip_quotes(span.text) if span is not None else None
-        if r.kind is None and "парк" in word_lemmas(doc[r.start]) and name and name_key(name) not in known:
+        word = next((w for w in GENERIC_KIND_WORDS if w in word_lemmas(doc[r.start])), None)
+        kind = kinds[word][0][0] if word and kinds[word] else None
+        if r.kind is None and kind and name and name_key(name) not in known:
             found.append(ParkMention(r.start, span.end + 1, name, name_key(name), kind, False,
                                      opening, "generic_word_quoted_name"))
         else:
