@@ -41,7 +41,7 @@ class ParkMention:
 
 @lru_cache(maxsize=None)
 def kind_table() -> Dict[Tuple[str, ...], str]:
-    return {tuple(words.split()): kind for words, kind in load_table("park_kinds.tsv", 2)}
+    return {tuple(words.lower().split()): kind for words, kind in load_table("park_kinds.tsv", 2)}  # lemmas: lower case
 
 
 @lru_cache(maxsize=None)
