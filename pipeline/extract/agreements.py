@@ -280,7 +280,8 @@ class AgreementExtractor:
                     # `Сумма договора … составит 21 млн рублей` a paragraph on: a kind known before
                     _give_named_sums(doc, [n for n in named if _names_known_kind(doc, n, found)], found)
                     if sign and _names_the_document(sent):  # `Подписи под документом поставили …`
-                        _add_signers(doc, sent, found[-1], _signing_parties(doc, sent, places))
+                        if _add_signers(doc, sent, found[-1], _signing_parties(doc, sent, places)):
+                            last_index = index  # (`Со стороны компании подпись поставил …` next)
                 continue
             plural = bool(found) and sign and _plural_subject(sent)
             parties = _signing_parties(doc, sent, places) if plural \
@@ -427,6 +428,7 @@ def _add_signers(doc, sent, agreement: AgreementMention, parties: List[Party], r
     """`Документ подписали глава региона … и генеральный директор «Y» …`: the signers join;
     so does the partner of `Документ подписан с ООО «Y»`. A signer whose side signed another of
     the `recent` agreements joins that one. Whether any joined."""
+    parties = [p for p in parties if not _closes_speech(doc, sent, p.start)]  # (words said name no signer)
     if not any(party.type == PER for party in parties):
         parties = [p for p in parties if _names_the_document(sent) and _after_partner_word(doc, p)]
     if recent:

@@ -766,6 +766,8 @@ def _is_speaker(doc, ent) -> bool:
     """The person who says, not who signs: `— сказал Х`, `Х: «…»`, `сообщила … Х`."""
     if ent.end < len(doc) and doc[ent.end].text == ":":
         return True
+    if ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lemma_.lower() in load_set("sign_verbs.txt"):
+        return False  # `— заявил … Алексей Карев, подписавший документ со стороны региона`: he signed too
     before = doc[max(ent.sent.start, ent.start - SPEAKER_REACH):ent.start]
     after = doc[ent.end:min(ent.sent.end, ent.end + 2)]
     if after and after[0].text == ",":
