@@ -169,8 +169,9 @@ def is_event(doc, start: int, end: int, floor: int) -> bool:
     before = _prev_word(doc, start, floor)
     if before is not None and is_legal_form(before.text):
         return False  # `На полях форума АО «Корпорация развития …»`: an event has no legal form
-    if doc[start].lemma_.lower() in ORG_NOUNS:
-        return False  # `на полях форума Министерство промышленности …`: a body, not the forum's name
+    if doc[start].lemma_.lower() in ORG_NOUNS or any(
+            word_lemmas(t) & load_set("bare_org_heads.txt") for t in doc[start:end] if t.text.islower()):
+        return False  # `на полях форума Министерство промышленности …`, `на форуме Мичуринский … университет`
     full = expand_abbreviation(doc, text)
     if full != text and not any(_is_event_word(word) for word in full.split()):
         return False  # `на форуме КРДВ заключила`: КРДВ the text defined as a corporation

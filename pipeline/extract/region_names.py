@@ -12,7 +12,7 @@ from typing import List, Tuple
 from spacy.tokens import Span
 
 from ..models import morph_analyzer
-from ..normalize import ADJECTIVE_ENDINGS, inflect_word, phrase_nominative
+from ..normalize import ADJECTIVE_ENDINGS, inflect_word, match_shape, phrase_nominative
 from ..vocab import load_set
 from .common import REGION_NOUNS, PerDoc, word_lemmas
 
@@ -42,7 +42,21 @@ def _region_name(tokens) -> str:
         tokens = tokens[1:]
     if len(tokens) == 2 and tokens[1].lemma_.lower() in REGION_NOUNS and tokens[0].text.lower().endswith(ADJECTIVE_ENDINGS):
         return _adjective_region(tokens[0], tokens[1])
+    if len(tokens) == 1:
+        town = _known_town(tokens[0].text)
+        if town:
+            return town
     return phrase_nominative(tokens)
+
+
+def _known_town(word: str) -> str:
+    """`Мичуринска` the tagger called a nominative: a place the dictionary knows only in
+    another case is put in the nominative by the dictionary."""
+    places = [p for p in morph_analyzer().parse(word.lower()) if "Geox" in p.tag.grammemes and p.is_known]
+    if not places or any("nomn" in p.tag.grammemes for p in places):
+        return ""
+    nominative = places[0].inflect({"nomn"})
+    return match_shape(nominative.word, word) if nominative else ""
 
 
 def _adjective_region(adjective, noun) -> str:
