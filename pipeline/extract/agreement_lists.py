@@ -1,6 +1,8 @@
 """Agreements listed by partner after a plural noun: `подписал три соглашения: с компанией «А» на
 1 млрд рублей, с «Б» — на 2 млрд и с «В»`, `подписала еще два соглашения — с казахстанской
-QazAgroParts и узбекской Samarkand Avtodetal`.
+QazAgroParts и узбекской Samarkand Avtodetal`; or on bullet lines after a colon (`Два
+специальных инвестиционных контракта. Оба подписаны с Минпромторгом России и правительством
+области:` / `• с ООО «А» — компания вложит 8,9 млрд рублей …;` / `• с АО «Б» — 12,4 млрд …`).
 
 After a plural or counted agreement noun and a colon or dash, each `с <party>` is one agreement
 of that kind between the parties that sign before the noun and that partner, with the sum
@@ -54,6 +56,28 @@ def listed_agreements(doc, sent, parties, kind_at: Callable[[object, int], objec
                 continue
             money, span = _money_between(doc, sent, partner.end, limit)
             found.append((make(prep, partner.end, kind, signers + [partner], money), span))
+    return found
+
+
+BULLETS = {"•", "-", "—", "–", "*", "·"}
+
+
+def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, parties_of: Callable,
+                        make: Callable) -> list:
+    """(sentence index, agreement mention) per bullet line after sentences[index], a line that
+    opens with a bullet and `с <party>`: an agreement of `kind` between `signers` and that
+    partner, with the first sum of the line. `parties_of(sent)` gives a sentence's parties."""
+    found = []
+    for k in range(index + 1, len(sentences)):
+        line = [t for t in sentences[k] if not t.is_space]
+        if len(line) < 3 or line[0].text not in BULLETS or line[1].lower_ not in WITH:
+            break
+        partner = next((p for p in parties_of(sentences[k]) if line[1].i < p.start <= line[1].i + PARTY_REACH
+                        and p.type != PER), None)
+        if partner is None:
+            break
+        money, _ = _money_between(doc, sentences[k], partner.end, sentences[k].end)
+        found.append((k, make(line[1].i, partner.end, kind, signers + [partner], money)))
     return found
 
 

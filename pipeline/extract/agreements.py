@@ -21,7 +21,7 @@ from ..records import ORG, PER, Money, to_dict
 from ..vocab import load_set, load_table
 from .agreement_anaphora import DOCUMENT, is_anaphoric, is_governed_reference, is_new_document
 from .agreement_deals import add_missing_side, resident_deals, signs_with_many
-from .agreement_lists import listed_agreements
+from .agreement_lists import bulleted_agreements, listed_agreements
 from .agreement_places import park_places
 from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named,
                                 place_by_side, signs_many, signs_next, with_heads_named)
@@ -200,8 +200,9 @@ class AgreementExtractor:
         # `«Соглашение снимает главное ограничение площадки», — пояснил директор …`: words quoted
         # as said speak of an agreement already named
         speech = {i for span in quoted_spans(doc) if is_direct_speech(doc, span) for i in range(span.start, span.end)}
+        bulleted = set()  # sentences read as bullet lines of deals listed before them
         for index, sent in enumerate(sentences):
-            if is_planned_signing(sent):
+            if is_planned_signing(sent) or index in bulleted:
                 continue  # `стороны планируют подписать соглашение`: not signed yet
             named = named_sums(doc, sent)
             if one_side and named:
@@ -211,6 +212,12 @@ class AgreementExtractor:
                 found.extend(told)
                 last_index = index if told else last_index
                 named = [n for n in named if not any(m.start == n.noun for m in told)]
+            bullets = _bulleted(doc, sentences, index, places)
+            if bullets:
+                found.extend(mention for _, mention in bullets)
+                bulleted |= {k for k, _ in bullets}
+                last_index = bullets[-1][0]
+                continue
             listed = _listed(doc, sentences, index, places, park_names)
             if listed:
                 found.extend(listed)
@@ -405,6 +412,22 @@ def _listed(doc, sentences, index: int, places: set, park_names: set) -> List[Ag
         if span is not None:  # the sum is the agreement's, no total's
             add_evidence(doc, "agreement", span.start, span.end, "sum", "sum_of_listed_agreement")
     return [mention for mention, _ in listed]
+
+
+def _bulleted(doc, sentences, index: int, places: set) -> list:
+    """Deals on bullet lines after a signing sentence that ends with a colon and counts them, in
+    itself or in the sentence before (`Два … контракта. Оба подписаны с … и …:`)."""
+    sent = sentences[index]
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 2 or words[-1].text != ":" or not has_sign_verb(sent):
+        return []
+    scope = [t for t in doc[sentences[index - 1].start if index else sent.start:sent.end]]
+    kinds = [kind_at(doc, t.i) for t in scope if _plural_kind_at(doc, t.i) or kind_at(doc, t.i) and is_counted(doc, t.i)]
+    if not kinds:
+        return []
+    signers = [p for p in _signing_parties(doc, sent, places) if p.type != PER]
+    return bulleted_agreements(doc, sentences, index, signers, kinds[-1][1],
+                               lambda s: sentence_parties(doc, s, places, True), _listed_mention)
 
 
 def _listed_mention(start: int, end: int, kind: str, parties: List[Party], money) -> AgreementMention:
