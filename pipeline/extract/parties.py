@@ -603,15 +603,17 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
     if _on_route(doc, ent.start, sent.start):
         return  # `на трассе Павлодар — Омск`: places on a road
     before = _prev_word(doc, ent.start, sent.start)
+    case = ent[0].morph.get("Case")
+    partner_case = case
     if before is not None and word_lemmas(before) & load_set("place_nouns.txt"):
+        partner_case = before.morph.get("Case") or case  # `и провинцией Шэньси`: the noun shows the case
         before = _prev_word(doc, before.i, sent.start) or before  # `в городе Кокшетау`: a place
     lemma = before.lemma_.lower() if before is not None else None
-    case = ent[0].morph.get("Case")
     adjacent = doc[ent.start - 1] if ent.start > sent.start else None
     # `хокимият Самаркандской области`: the tagger may take the government noun for an adjective
     governed = any(t is not None and (is_government(t) or heads_region(t, case)) for t in (before, adjacent))
     if governed or (lemma in PARTNER_PREPOSITIONS and case in (["Ins"], ["Gen"])) \
-            or (lemma in {"и", ","} and case in (["Ins"], ["Gen"]) and _coordinated_partner(doc, before.i, sent.start)) or (
+            or (lemma in {"и", ","} and partner_case in (["Ins"], ["Gen"]) and _coordinated_partner(doc, before.i, sent.start)) or (
             sign and lemma not in NOT_PARTY_PREPOSITIONS and case == ["Nom"] and lemma not in ORG_NOUNS):
         shared = shared_noun_regions(doc, ent, sent.start)  # `Смоленская и Минская области`
         for start, name in shared or [(ent.start, region_name(ent))]:
