@@ -341,15 +341,24 @@ def _zone_administrations(doc, sent) -> List[Party]:
         if token.lemma_.lower() not in ZONE_BODIES or token.i + 1 >= sent.end:
             continue
         kind = match_kind(doc, token.i + 1)
-        if kind is None or kind[0] >= sent.end or doc[kind[0]].text not in QUOTES:
-            continue
-        close = next((k for k in range(kind[0] + 1, sent.end) if doc[k].text in {"»", "\""}), None)
-        quoted = doc[kind[0] + 1:close].text if close is not None else ""
-        park = next((p for p in getattr(doc._, "parks", None) or []
-                     if p["name"].lower() == quoted.lower() or is_declined_form(quoted, p["name"])), None)
-        if park is not None:
+        named = _park_quoted_at(doc, sent, kind[0]) if kind is not None else None
+        if named is not None:
+            close, park = named
             found.append(Party(kind[0] + 1, close, park["name"], ORG))
     return found
+
+
+def _park_quoted_at(doc, sent, j: int):
+    """(closing quote, park record) of a park the text names, quoted from token j on, or None."""
+    if j >= sent.end or doc[j].text not in QUOTES:
+        return None
+    close = next((k for k in range(j + 1, sent.end) if doc[k].text in {"»", "\""}), None)
+    if close is None:
+        return None
+    quoted = doc[j + 1:close].text
+    park = next((p for p in getattr(doc._, "parks", None) or []
+                 if p["name"].lower() == quoted.lower() or is_declined_form(quoted, p["name"])), None)
+    return (close, park) if park is not None else None
 
 
 def bare_head_names(doc, sent) -> List[Party]:
@@ -401,16 +410,10 @@ def _runner_of_named_park(doc, sent, i: int) -> Optional[Party]:
     while j < min(sent.end, i + KIND_WORDS) and doc[j].text not in QUOTES \
             and (doc[j].pos_ == "ADJ" or word_lemmas(doc[j]) & GENERIC_REFERENCES or match_kind(doc, j)):
         j += 1
-    if j == i or j >= sent.end or doc[j].text not in QUOTES:
+    named = _park_quoted_at(doc, sent, j) if j > i else None
+    if named is None or not named[1].get("operator"):
         return None
-    close = next((k for k in range(j + 1, sent.end) if doc[k].text in {"»", "\""}), None)
-    if close is None:
-        return None
-    quoted = doc[j + 1:close].text
-    park = next((p for p in getattr(doc._, "parks", None) or []
-                 if p["name"].lower() == quoted.lower() or is_declined_form(quoted, p["name"])), None)
-    if park is None or not park.get("operator"):
-        return None
+    close, park = named
     return Party(j + 1, close, park["operator"], ORG)
 
 
