@@ -5,6 +5,10 @@ from extract_helpers import agreement, money, records_of
 
 
 CASES = [
+    # the agreement's topic (`об осуществлении деятельности в ТОР`) before its relative clause
+    ("Компания «Амур-Био» заключила с КРДВ соглашение об осуществлении деятельности в ТОР, которое "
+     "предусматривает вложение 2,1 млрд руб. в производство.",
+     [agreement("соглашение", [("Амур-Био", "ORG"), ("КРДВ", "ORG")], money(2.1e9, "RUB"))]),
     # `, инвестиции по которому составят …`: a noun before the relative word; the converted sum after
     # `или` is the same money
     ("С китайской корпорацией Hubei Dongfang заключено соглашение, инвестиции по которому составят 2,4 млрд "

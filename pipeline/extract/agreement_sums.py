@@ -223,6 +223,8 @@ def _owned_elsewhere(token) -> bool:
 
 BRACKET_WORDS = 5  # `(СПИК)` between an agreement noun and its clause
 PARTNER_WORDS = 12  # `с Минпромторгом России и Кемеровской областью` between them
+TOPIC_OPENERS = {"о", "об", "обо"}  # what the agreement is about, before its relative clause
+TOPIC_WORDS = 10
 RELATIVE_CUES = {"по", "согласно", "в", "рамка"}  # `, по которому`, `, согласно которому`, `, в рамках которого`
 OTHER_OWNERS = {"стоимость", "проект"}  # `цех стоимостью …`, `инвестиции в проект составят …`
 CLAUSE_REACH = 12  # words between `который` and the sum: `по которому инвестор вложит в завод 3 млрд рублей`
@@ -238,6 +240,10 @@ def relative_clause_sum(doc, mention_end: int, sent) -> Optional[NamedSum]:
         words = words[closing + 1:] if closing is not None else words
     if words and words[0].lower_ in PARTNER_PREPOSITIONS:  # `… с Минпромторгом России и областью, по которому`
         comma = next((k for k, t in enumerate(words[:PARTNER_WORDS]) if t.text == ","), None)
+        if comma is not None and not any(t.pos_ in {"VERB", "AUX"} for t in words[:comma]):
+            words = words[comma:]
+    if words and words[0].lower_ in TOPIC_OPENERS:  # `соглашение об осуществлении деятельности в ТОР, которое …`
+        comma = next((k for k, t in enumerate(words[:TOPIC_WORDS]) if t.text == ","), None)
         if comma is not None and not any(t.pos_ in {"VERB", "AUX"} for t in words[:comma]):
             words = words[comma:]
     if len(words) < 3 or words[0].text != ",":
