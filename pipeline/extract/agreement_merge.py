@@ -114,12 +114,22 @@ def without_headline_restatements(doc, agreements: List[Agreement]) -> List[Agre
         if in_headline(agreement):
             told = [a for a in agreements if a is not agreement and a.kind == agreement.kind and not in_headline(a)]
             mine = [Party(0, 0, s.name, s.type) for s in agreement.signatories]
-            if len(told) == 1 and any(same_party(p, Party(0, 0, s.name, s.type)) for p in mine
-                                      for s in told[0].signatories):
+            if len(told) == 1 and any(same_party(p, Party(0, 0, s.name, s.type)) or _stem_of(p.name, s.name)
+                                      for p in mine for s in told[0].signatories):
                 told[0].sum = told[0].sum or agreement.sum
                 continue
         kept.append(agreement)
     return kept
+
+
+STEM = 6  # letters a headline's declined name shares with the text's (`«Технопривода»`, `Технопривод-Калуга`)
+
+
+def _stem_of(headline_name: str, name: str) -> bool:
+    """A headline's name in another case that opens the text's name (`Технопривода` →
+    `Технопривод-Калуга`): the same company, declined or shortened."""
+    short, full = headline_name.lower(), name.lower()
+    return len(short) > STEM and full.startswith(short[:-2]) and len(short[:-2]) >= STEM
 
 
 def with_states_named(agreements: List[Agreement], bodies: Iterable[str]) -> List[Agreement]:
