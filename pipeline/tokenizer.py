@@ -76,7 +76,7 @@ def sentence_starts(text: str) -> set:
     inside = _inside_guillemets(text)
     starts = {s.start for s in sentenize(text)
               if not inside[s.start] and not text[s.start:s.start + 1].islower() and not _opens_with_legal_form(text, s.start)
-              and not _name_after_titled_company(text[max(0, s.start - NAME_WINDOW):s.start], text[s.start:s.start + NAME_WINDOW])}
+              and not _name_after_titled_company(text, s.start)}
     starts.update(index + 1 for index, char in enumerate(text) if char == "\n")
     return starts
 
@@ -88,19 +88,21 @@ def _opens_with_legal_form(text: str, start: int) -> bool:
     return bool(word) and word.isascii() and word in _latin_legal_forms()
 
 
+LEGAL_FORM_WINDOW = 16  # characters before a sentence start where a legal form is looked for
 NAME_WINDOW = 200  # characters read on each side of a sentence start after a legal form
 TITLE_REACH = 4  # Cyrillic words before a Latin name in which a position's head is looked for
 
 
-def _name_after_titled_company(before: str, after: str) -> bool:
+def _name_after_titled_company(text: str, start: int) -> bool:
     """`… председатель правления китайской Hebei Huayu Co., Ltd. Чжан Вэйминь подписали …`: razdel
     ends a sentence at the legal form closing a foreign company's name; not when a position
     (rules/positions.txt) comes just before the name and a person's name (two capitalised
-    Cyrillic words) just after it."""
-    words = before.rstrip().rstrip(".").split()
-    if not words or words[-1].rstrip(".,").lower() not in _latin_legal_forms():
-        return False
-    name = [word.strip(".,;:!?»") for word in after.split()[:2]]
+    Cyrillic words) just after it (the sentence start at `start`)."""
+    last = text[max(0, start - LEGAL_FORM_WINDOW):start].rstrip().rstrip(".").split()[-1:]
+    if not last or last[0].rstrip(".,").lower() not in _latin_legal_forms():
+        return False  # (most starts: read no further)
+    words = text[max(0, start - NAME_WINDOW):start].rstrip().rstrip(".").split()
+    name = [word.strip(".,;:!?»") for word in text[start:start + NAME_WINDOW].split()[:2]]
     if len(name) < 2 or not all(w[:1].isupper() and is_cyrillic(w) and w.isalpha() for w in name):
         return False
     while words and words[-1].isascii():

@@ -128,8 +128,8 @@ STEM = 6  # letters a headline's declined name shares with the text's (`«Тех
 def _stem_of(headline_name: str, name: str) -> bool:
     """A headline's name in another case that opens the text's name (`Технопривода` →
     `Технопривод-Калуга`): the same company, declined or shortened."""
-    short, full = headline_name.lower(), name.lower()
-    return len(short) > STEM and full.startswith(short[:-2]) and len(short[:-2]) >= STEM
+    stem = headline_name.lower()[:-2]  # (a case ending off)
+    return len(stem) >= STEM and name.lower().startswith(stem)
 
 
 def with_states_named(agreements: List[Agreement], bodies: Iterable[str]) -> List[Agreement]:

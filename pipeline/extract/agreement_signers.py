@@ -11,7 +11,7 @@ from typing import List
 from ..numbers import parse_number
 from ..records import LOC, ORG, PER
 from ..vocab import load_set
-from .agreement_anaphora import opens_with_side
+from .agreement_anaphora import MORE, opens_with_side
 from .agreement_merge import same_party, same_typed_party
 from .common import WITH, entities, is_counted
 from .elided_subjects import speaks_as_we
@@ -60,8 +60,6 @@ def signs_next(doc, sent) -> int:
             return int(number) if number else 0
     return 0
 
-
-MORE = {"ещё", "еще"}
 
 
 def name_persons_fully(doc, found: list) -> None:

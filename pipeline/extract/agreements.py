@@ -421,8 +421,9 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
     words = [t for t in sent if not t.is_space]
     if len(words) < 2 or words[-1].text != ":" or not has_sign_verb(sent):
         return []
-    scope = [t for t in doc[sentences[index - 1].start if index else sent.start:sent.end]]
-    kinds = [kind_at(doc, t.i) for t in scope if _plural_kind_at(doc, t.i) or kind_at(doc, t.i) and is_counted(doc, t.i)]
+    scope = doc[sentences[index - 1].start if index else sent.start:sent.end]
+    kinds = [kind for kind, t in ((kind_at(doc, t.i), t) for t in scope)
+             if kind and (_is_plural(doc, t.i) or is_counted(doc, t.i))]
     if not kinds:
         return []
     signers = [p for p in _signing_parties(doc, sent, places) if p.type != PER]

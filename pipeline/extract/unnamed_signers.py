@@ -117,12 +117,10 @@ def unnamed_signers(doc, sent) -> List[Party]:
         if _is_unnamed_head(doc, token, sent):
             heads = _region_heads(doc) if heads is None else heads
             titled = _region_heads(doc, token.lemma_.lower()) if len(heads) > 1 else heads
-            if len(titled) == 1:  # `сам губернатор` beside an `аким` of the other side
-                found.append(Party(token.i, token.i + 1, titled[0], PER))
-        elif len(_head_of_named_region(doc, token, sent)) == 1:
-            found.append(Party(token.i, token.i + 1, _head_of_named_region(doc, token, sent)[0], PER))
-        elif _is_bare_title(doc, token, sent):
-            titled = _region_heads(doc, token.lemma_.lower(), "bare_signer_titles.txt")
-            if len(titled) == 1:
-                found.append(Party(token.i, token.i + 1, titled[0], PER))
+        else:
+            titled = _head_of_named_region(doc, token, sent) or (
+                _region_heads(doc, token.lemma_.lower(), "bare_signer_titles.txt")
+                if _is_bare_title(doc, token, sent) else [])
+        if len(titled) == 1:  # `сам губернатор` beside an `аким` of the other side
+            found.append(Party(token.i, token.i + 1, titled[0], PER))
     return drop_witnesses(doc, sent, found)[:1] + speaking_signer(doc, sent)
