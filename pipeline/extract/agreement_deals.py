@@ -68,6 +68,18 @@ def add_missing_side(doc, found: list, one_side) -> None:
                 mention.parties += sides
 
 
+def add_host_side(found: list, hosts, alone_with_partner) -> None:
+    """`Правительство Ленинградской области подписало на ПМЭФ 12 соглашений. … С АО «Х» заключено
+    соглашение …`: an agreement told after a counted signing with one organisation alone, named
+    as the partner after `с`, has the counting sentence's subject on the other side.
+    `alone_with_partner(mention)`: that organisation when the mention has it alone after `с`."""
+    for start, sides in hosts:
+        for mention in (m for m in found if m.start >= start):
+            partner = alone_with_partner(mention)
+            if partner is not None and not any(same_party(s, partner) for s in sides):
+                mention.parties += sides
+
+
 def signs_with_many(doc, sent, plural_kind_at) -> Optional[str]:
     """`заключила с новыми резидентами соглашения` ("partners": plural agreements with partners
     named by a plural noun of rules/deal_partner_nouns.txt after `с`), `Соглашения … с

@@ -20,7 +20,7 @@ from ..normalize import is_cyrillic, is_legal_form, strip_legal_form
 from ..records import ORG, PER, Money, to_dict
 from ..vocab import load_set, load_table
 from .agreement_anaphora import DOCUMENT, is_anaphoric, is_governed_reference, is_new_document
-from .agreement_deals import add_missing_side, resident_deals, signs_with_many
+from .agreement_deals import add_host_side, add_missing_side, resident_deals, signs_with_many
 from .agreement_lists import bulleted_agreements, listed_agreements
 from .agreement_places import park_places
 from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named,
@@ -196,6 +196,7 @@ class AgreementExtractor:
         # (from token, parties, how many or None for all) signing the documents after
         shared: List[Tuple[int, List[Party], Optional[int]]] = []
         one_side: List[Tuple[int, List[Party]]] = []  # (from token, the side of the deals told next)
+        hosts: List[Tuple[int, List[Party]]] = []  # (from token, the subject of a counted signing)
         unnamed = None  # (sentence index, mention) of the last agreement signed with no side named
         # `«Соглашение снимает главное ограничение площадки», — пояснил директор …`: words quoted
         # as said speak of an agreement already named
@@ -265,6 +266,12 @@ class AgreementExtractor:
                 if many == "partners":  # the subject signs with them all
                     sides = _with_subject(doc, sentences, index, places, park_names, sides)
                 one_side.append((sent.end, [p for p in sides if p.type != PER]))
+            elif not mentions and sign and _counts_documents(doc, sent):
+                # `Правительство области подписало на форуме 12 соглашений`: the side of the deals
+                # told next with a partner alone
+                subjects = [p for p in _signing_parties(doc, sent, places) if p.type != PER and _subject(doc, sent, p)]
+                if subjects:
+                    hosts = [(sent.end, subjects)]
             if not mentions and sign and unnamed and index - unnamed[0] <= FOLLOW_UP_SENTENCES \
                     and (not found or found[-1].start < unnamed[1].start) and _names_the_document(sent):
                 # `Сегодня в Перми подписано соглашение … Документ подписали министр … и директор …`
@@ -350,6 +357,7 @@ class AgreementExtractor:
             _give_named_sums(doc, named, found)
         add_shared_signers(found, shared)
         add_missing_side(doc, found, one_side)
+        add_host_side(found, hosts, lambda mention: _partner_alone(doc, mention))
         name_persons_fully(doc, found)
         add_signer_sides(doc, found)
         merged = with_full_names(merge_mentions(doc, found), _latin_org_names(doc))
@@ -719,6 +727,39 @@ def _after_partner_word(doc, party: Party, words=WITH) -> bool:
                      or doc[i].lemma_.lower() in ORG_NOUNS or is_government(doc[i])):
         i -= 1
     return i >= 0 and doc[i].lower_ in words
+
+
+def _subject(doc, sent, party: Party) -> bool:
+    """A party that is the subject of an active signing verb after it: `Правительство
+    Ленинградской области подписало …` (not `в Торжке подписаны …`, a place of a passive one)."""
+    verb = next((t for t in sent if t.lemma_.lower() in load_set("sign_verbs.txt")), None)
+    if verb is None or verb.i < party.end or verb.morph.get("VerbForm") == ["Part"]:
+        return False
+    i = party.start
+    while i > sent.start and (doc[i - 1].pos_ == "ADJ" or is_legal_form(doc[i - 1].text) or doc[i - 1].text in {"«", "\""}
+                              or doc[i - 1].lemma_.lower() in ORG_NOUNS or is_government(doc[i - 1])):
+        i -= 1
+    return doc[i].morph.get("Case") == ["Nom"] and not (i > sent.start and doc[i - 1].pos_ == "ADP")
+
+
+def _partner_alone(doc, mention: AgreementMention) -> Optional[Party]:
+    """The one organisation of an agreement when it is named after `с` (`соглашение с банком
+    «Х»`), None for an agreement with another side or none."""
+    others = [p for p in mention.parties if p.type != PER]
+    if len(others) != 1 or not _after_partner_word(doc, others[0]) or _own_subject(doc, doc[mention.start].sent):
+        return None
+    return others[0]
+
+
+def _own_subject(doc, sent) -> bool:
+    """`Тот же завод заключил с «Х» контракт`: a noun in the nominative before an active signing
+    verb, the agreement's own other side (named or not; an agreement noun is none)."""
+    for token in sent:
+        if token.lemma_.lower() in load_set("sign_verbs.txt"):
+            return token.morph.get("VerbForm") != ["Part"] and any(
+                t.pos_ in {"NOUN", "PROPN"} and t.morph.get("Case") == ["Nom"] and not kind_at(doc, t.i)
+                for t in doc[sent.start:token.i])
+    return False
 
 
 def _distance(m: AgreementMention, party: Party) -> int:
