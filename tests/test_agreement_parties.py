@@ -304,6 +304,20 @@ CASES = [
      "QazAgroParts и узбекской Samarkand Avtodetal.",
      [agreement("соглашение", [("Нижнекамскнефтехим", "ORG"), ("QazAgroParts", "ORG")]),
       agreement("соглашение", [("Нижнекамскнефтехим", "ORG"), ("Samarkand Avtodetal", "ORG")])]),
+    # partners listed after a plural partner noun, or after `с` following the plural noun the
+    # verb precedes: one agreement each with the other signers
+    ("Соглашения подписали губернатор Кубани и руководители компаний «Агрокомплекс Приазовье», «Южная "
+     "стеклотара» и «Темрюк Терминал Сервис».",
+     [agreement("соглашение", [("Кубань", "LOC"), ("Агрокомплекс Приазовье", "ORG")]),
+      agreement("соглашение", [("Кубань", "LOC"), ("Южная стеклотара", "ORG")]),
+      agreement("соглашение", [("Кубань", "LOC"), ("Темрюк Терминал Сервис", "ORG")])]),
+    ("Правительство Тульской области подписало соглашения с компаниями «Альфа-Тула», «Бета» и «Гамма».",
+     [agreement("соглашение", [("Тульская область", "LOC"), ("Альфа-Тула", "ORG")]),
+      agreement("соглашение", [("Тульская область", "LOC"), ("Бета", "ORG")]),
+      agreement("соглашение", [("Тульская область", "LOC"), ("Гамма", "ORG")])]),
+    ("Мэрия Новосибирска заключила меморандумы с «Сибирским кабелем» и «Сибстроем».",
+     [agreement("меморандум", [("Новосибирск", "LOC"), ("Сибирский кабель", "ORG")]),
+      agreement("меморандум", [("Новосибирск", "LOC"), ("Сибстрой", "ORG")])]),
     # an agreement noun opening its sentence is the last one again; `Второй документ` is a new
     # one of the kind listed; a news outlet is no party; a vice-governor signs for the region
     ("Правительство Ульяновской области подписало три соглашения, сообщают «Ведомости». Первое "

@@ -40,8 +40,12 @@ def listed_agreements(doc, sent, parties, kind_at: Callable[[object, int], objec
         if opener is not None and opener.text in LIST_OPENERS:
             signers = [p for p in parties if p.end <= token.i]
         else:
-            opener = _signed_with(doc, sent, end, parties)
+            opener = _signed_with(doc, sent, token.i, end, parties)
             if opener is None:
+                run = _partner_run(doc, sent, parties)
+                if run:  # `Соглашения подписали губернатор и руководители компаний «А», «Б» и «В»`
+                    signers = [p for p in parties if p not in run]
+                    return [(make(p.start, p.end, kind, signers + [p], None), None) for p in run]
                 continue
             signers = [p for p in parties if p.end <= opener.i]  # `Соглашения … подписал губернатор с …`
         first = opener.i + 1 if opener.text in LIST_OPENERS else opener.i
@@ -81,10 +85,11 @@ def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, pa
     return found
 
 
-def _signed_with(doc, sent, end: int, parties):
+def _signed_with(doc, sent, start: int, end: int, parties):
     """`Соглашения об осуществлении деятельности подписаны с ООО «А», ООО «Б» и ООО «В»`: the
-    `с` after a signing verb that follows the plural noun (its own words between), or None."""
-    verb = False
+    `с` after a signing verb that follows the plural noun (its own words between), or after
+    the noun that follows the verb (`подписало соглашения с «А» и «Б»`); None for others."""
+    verb = any(t.lemma_.lower() in load_set("sign_verbs.txt") for t in doc[sent.start:start])
     for t in doc[end:sent.end]:
         if t.lemma_.lower() in load_set("sign_verbs.txt"):
             verb = True
@@ -93,6 +98,26 @@ def _signed_with(doc, sent, end: int, parties):
         elif t.text in {",", ";", ":"} or t.pos_ == "VERB" and not verb:
             return None
     return None
+
+
+def _partner_run(doc, sent, parties) -> list:
+    """`руководители компаний «А», «Б» и «В»`, `с компаниями «А» и «Б»`: two or more
+    organisations listed right after a plural noun of rules/deal_partner_nouns.txt, or []."""
+    partners = load_set("deal_partner_nouns.txt")
+    for token in sent:
+        if token.morph.get("Number") != ["Plur"] or token.lemma_.lower() not in partners:
+            continue
+        run = []
+        for party in sorted(parties, key=lambda p: p.start):
+            gap = [t for t in doc[(run[-1].end if run else token.i + 1):party.start] if not t.is_space]
+            if party.start <= token.i or party.type == PER:
+                continue
+            if len(gap) > 1 or gap and gap[0].text not in {",", "и"} or not run and gap:
+                break
+            run.append(party)
+        if len(run) >= 2:
+            return run
+    return []
 
 
 def _is_many(doc, i: int) -> bool:

@@ -204,11 +204,23 @@ def org_name(span) -> str:
     if not words:
         return ""
     if len(words) == 1 and words[0].text[:1].isupper() and not words[0].text.isupper():
-        case = words[0].morph.get("Case")
+        case = _coordinated_case(words[0]) or words[0].morph.get("Case")
         if "-" in words[0].text.strip("-"):
             return _compound_nominative(words[0], case[0] if case else None)
         return inflect_word(words[0].text, words[0].pos_, case[0] if case else None, "Sing")
     return strip_legal_form(strip_quotes(phrase_nominative(words)))
+
+
+def _coordinated_case(token) -> Optional[list]:
+    """`с «Сибирским кабелем» и «Сибстроем»`: a quoted one-word name joined by `и` or a comma
+    to a quoted name before it is in that name's case (the tagger may read it nominative)."""
+    doc = token.doc
+    i = token.i - 1
+    if i < 3 or doc[i].text not in QUOTE_TOKENS or doc[i - 1].lower_ not in {"и", ","} \
+            or doc[i - 2].text not in QUOTE_TOKENS:
+        return None
+    case = doc[i - 3].morph.get("Case")
+    return case if case in (["Ins"], ["Gen"], ["Dat"]) else None
 
 
 NESTED_WORDS = 2  # `«Корпорация «МСП»`: words between an outer opening quote and an inner one
