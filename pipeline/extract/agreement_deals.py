@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import List, Optional, Tuple
 
+from ..models import morph_analyzer
 from ..records import ORG, PER
 from ..vocab import load_set
 from .agreement_merge import same_party
@@ -60,8 +61,10 @@ def add_missing_side(doc, found: list, one_side) -> None:
     agreement told after with one organisation alone has the plural deals' signer on the other
     side (an agreement of two named sides keeps them: `«Х» и Y заключили договор`; deals spoken
     of together, `Общая сумма соглашений …`, are none of them)."""
-    for start, sides in one_side:
-        told = [m for m in found if m.start >= start and doc[m.start].morph.get("Number") != ["Plur"]]
+    for k, (start, sides) in enumerate(one_side):
+        # (a later plural signing has the deals told after it)
+        stop = one_side[k + 1][0] if k + 1 < len(one_side) else len(doc)
+        told = [m for m in found if start <= m.start < stop and doc[m.start].morph.get("Number") != ["Plur"]]
         for mention in told[:MANY_DEALS]:
             others = [p for p in mention.parties if p.type != PER]
             if len(others) == 1 and not any(same_party(s, others[0]) for s in sides):
@@ -97,7 +100,18 @@ def signs_with_many(doc, sent, plural_kind_at) -> Optional[str]:
                 return "partners"
         if counted:
             continue  # `подписали 23 соглашения`, its deals mostly untold: only partners named after `с`
-        if token.pos_ == "NOUN" and token.morph.get("Number") == ["Plur"] and token.morph.get("Case") == ["Nom"] \
+        if token.pos_ == "NOUN" and _plural_subject(doc, token) \
                 and word_lemmas(token) & partners and token.text.islower() and token.i not in {t.i for t in plural}:
             return "subjects"
     return None
+
+
+def _plural_subject(doc, token) -> bool:
+    """A plural nominative noun; or one right before a plural signing verb that may read so
+    (`в ОЭЗ компании подписали`: the tagger may take `компании` for a singular genitive)."""
+    if token.morph.get("Number") == ["Plur"] and token.morph.get("Case") == ["Nom"]:
+        return True
+    verb = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return verb is not None and verb.lemma_.lower() in load_set("sign_verbs.txt") \
+        and verb.morph.get("Number") == ["Plur"] \
+        and any({"nomn", "plur"} in parse.tag for parse in morph_analyzer().parse(token.lower_))

@@ -89,6 +89,21 @@ def _is_bare_body(doc, token, sent) -> bool:
     return case == ["Nom"] or (case == ["Ins"] and previous in PARTNER_PREPOSITIONS) or _names_a_side(doc, token)
 
 
+def _is_bare_governor(doc, token, sent) -> bool:
+    """`губернатор и директор «Х» подписали`, `с губернатором`: a title of
+    rules/governor_titles.txt with no name, region or other word of a position after it, as the
+    subject or the `с` partner."""
+    if not word_lemmas(token) & load_set("governor_titles.txt") or token.ent_type_:
+        return False
+    following = doc[token.i + 1] if token.i + 1 < sent.end else None
+    if following is not None and (following.ent_type_ or following.pos_ in {"PROPN", "NOUN", "ADJ"}
+                                  or following.text in {"«", "\""}):
+        return False
+    case = token.morph.get("Case")
+    previous = doc[token.i - 1].lower_ if token.i > sent.start else ""
+    return case == ["Nom"] or (case == ["Ins"] and previous in PARTNER_PREPOSITIONS)
+
+
 def _is_partner(doc, token) -> bool:
     """`соглашение между областью и компанией «Х»`, `с краем`: a region word in the
     instrumental after `между`, `с`."""
@@ -169,6 +184,8 @@ def home_region(doc, sent, sign: bool):
         elif sign and _is_bare_body(doc, token, sent):
             region = region_before(doc, sent.start, governed=True) or article_region(doc)
             end = token.i + 1
+        elif sign and _is_bare_governor(doc, token, sent):
+            region, end = article_region(doc), token.i + 1
         else:
             continue
         if region is not None:
