@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import List, Optional, Tuple
 
 from ..models import morph_analyzer
+from ..normalize import is_legal_form
+from ..numbers import parse_number
 from ..records import ORG, PER
 from ..vocab import load_set
 from .agreement_merge import same_party
@@ -49,6 +51,36 @@ def resident_deals(doc, sentences, index: int, named: list, found: list, side: T
                 told.append(make_mention(item.noun, item.noun + 1, kind, new, item.money))
                 known += new
                 break
+    return told
+
+
+def partners_counted(doc, sent) -> int:
+    """`подписала соглашения с тремя новыми резидентами`: how many partners a plural signing
+    counts after `с` (0 when none)."""
+    partners = load_set("deal_partner_nouns.txt")
+    for token in sent:
+        if token.lower_ not in WITH:
+            continue
+        words = [t for t in doc[token.i + 1:min(sent.end, token.i + 5)] if not t.is_space]
+        noun = next((k for k, t in enumerate(words) if t.pos_ == "NOUN"), None)
+        if noun and word_lemmas(words[noun]) & partners and words[noun].morph.get("Number") == ["Plur"]:
+            count = next((parse_number(t.text) for t in words[:noun] if t.pos_ == "NUM" or t.like_num), None)
+            return int(count) if count else 0
+    return 0
+
+
+def partners_told(doc, sent, known: list, places: set) -> List[Party]:
+    """`ООО «Амурский рыбокомбинат» построит завод …, а АО «Тайга Пеллет» запустит …`: the
+    organisations a sentence after a counted signing with partners names as subjects, none of
+    them known before."""
+    told = []
+    for party in sentence_parties(doc, sent, places, False):
+        if party.type != ORG or any(same_party(party, q) for q in known + told):
+            continue
+        before = next((t for t in reversed(doc[sent.start:party.start]) if not t.is_space
+                       and not is_legal_form(t.text) and t.text not in {"«", "\""}), None)
+        if before is None or before.text in {",", "—", "–"} or before.lower_ in {"а", "и"}:
+            told.append(party)
     return told
 
 
@@ -95,7 +127,7 @@ def signs_with_many(doc, sent, plural_kind_at) -> Optional[str]:
     partners = load_set("deal_partner_nouns.txt")
     for token in sent:
         if token.lower_ in WITH:
-            noun = next((t for t in doc[token.i + 1:min(sent.end, token.i + 4)] if t.pos_ != "ADJ"), None)
+            noun = next((t for t in doc[token.i + 1:min(sent.end, token.i + 5)] if t.pos_ not in {"ADJ", "NUM"}), None)
             if noun is not None and noun.morph.get("Number") == ["Plur"] and word_lemmas(noun) & partners:
                 return "partners"
         if counted:

@@ -158,7 +158,8 @@ def with_formal_regions(agreements: List[Agreement], places: Iterable[str]) -> L
         for signatory in agreement.signatories:
             if signatory.type == LOC and is_informal_region(signatory.name):
                 signatory.name = formal.get(name_lemmas(signatory.name), signatory.name)
-            city = without_generic_noun(signatory.name, load_set("place_nouns.txt"))
+            # (`Восток Логистик Групп`: a direction opens no place's name)
+            city = without_generic_noun(signatory.name, load_set("place_nouns.txt") - load_set("compass_words.txt"))
             if signatory.type in (LOC, ORG) and city != signatory.name:
                 # `городского округа «Город Йошкар-Ола»`: the city
                 signatory.name, signatory.type = city, LOC

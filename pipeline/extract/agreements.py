@@ -20,7 +20,8 @@ from ..normalize import is_cyrillic, is_legal_form, strip_legal_form
 from ..records import ORG, PER, Money, to_dict
 from ..vocab import load_set, load_table
 from .agreement_anaphora import DOCUMENT, is_anaphoric, is_governed_reference, is_new_document
-from .agreement_deals import add_host_side, add_missing_side, resident_deals, signs_with_many
+from .agreement_deals import (add_host_side, add_missing_side, partners_counted, partners_told, resident_deals,
+                              signs_with_many)
 from .agreement_lists import bulleted_agreements, listed_agreements
 from .agreement_places import park_places
 from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named,
@@ -197,6 +198,7 @@ class AgreementExtractor:
         shared: List[Tuple[int, List[Party], Optional[int]]] = []
         one_side: List[Tuple[int, List[Party]]] = []  # (from token, the side of the deals told next)
         hosts: List[Tuple[int, List[Party]]] = []  # (from token, the subject of a counted signing)
+        untold = (0, None)  # (partners of a counted signing not told yet, its kind)
         unnamed = None  # (sentence index, mention) of the last agreement signed with no side named
         # `«Соглашение снимает главное ограничение площадки», — пояснил директор …`: words quoted
         # as said speak of an agreement already named
@@ -206,6 +208,17 @@ class AgreementExtractor:
             if is_planned_signing(sent) or index in bulleted:
                 continue  # `стороны планируют подписать соглашение`: not signed yet
             named = named_sums(doc, sent)
+            if untold[0] and not _sentence_mentions(doc, sent) and not has_sign_verb(sent):
+                # `подписала соглашения с тремя новыми резидентами. ООО «А» построит …, а АО «Б» …`
+                told = partners_told(doc, sent, [p for m in found for p in m.parties] + one_side[-1][1], places)
+                if not told:
+                    untold = (0, None)
+                for party in told[:untold[0]]:
+                    found.append(AgreementMention(party.start, party.end, untold[1], [party], None))
+                    last_index = index
+                untold = (untold[0] - len(told), untold[1]) if told else untold
+            elif untold[0]:
+                untold = (0, None)
             if one_side and named:
                 # `Крупнейший проект — завод ООО «Х». Объём инвестиций по соглашению — 6,2 млрд`
                 told = resident_deals(doc, sentences, index, named, found, one_side[-1], places,
@@ -265,6 +278,8 @@ class AgreementExtractor:
                 sides = _signing_parties(doc, sent, places)
                 if many == "partners":  # the subject signs with them all
                     sides = _with_subject(doc, sentences, index, places, park_names, sides)
+                    kinds = [kind_at(doc, t.i) for t in sent if _plural_kind_at(doc, t.i)]
+                    untold = (partners_counted(doc, sent), kinds[0][1] if kinds and kinds[0] else "соглашение")
                 one_side.append((sent.end, [p for p in sides if p.type != PER]))
             elif not mentions and sign and _counts_documents(doc, sent):
                 # `Правительство области подписало на форуме 12 соглашений`: the side of the deals

@@ -20,6 +20,7 @@ from .region_names import region_name
 # words that name a region without its name: `правительство области`, `край подписал`
 HOME_REGION_WORDS = {"область", "край", "регион", "республика", "провинция", "штат"}
 REGION = "регион"  # names no region itself: the one its paragraph named last
+HEAD = "глава"  # `глава региона`: the region's head, signing for it
 
 
 def is_bare_region_word(token) -> bool:
@@ -104,6 +105,12 @@ def _is_bare_governor(doc, token, sent) -> bool:
     return case == ["Nom"] or (case == ["Ins"] and previous in PARTNER_PREPOSITIONS)
 
 
+def _named_after(doc, i: int, sent) -> bool:
+    """`глава региона Игорь Самойлов`: a name follows token i (the person signs, named)."""
+    following = doc[i + 1] if i + 1 < sent.end else None
+    return following is not None and (following.ent_type_ == "PER" or following.pos_ == "PROPN")
+
+
 def _is_partner(doc, token) -> bool:
     """`соглашение между областью и компанией «Х»`, `с краем`: a region word in the
     instrumental after `между`, `с`."""
@@ -186,6 +193,9 @@ def home_region(doc, sent, sign: bool):
             end = token.i + 1
         elif sign and _is_bare_governor(doc, token, sent):
             region, end = article_region(doc), token.i + 1
+        elif sign and token.lemma_.lower() == HEAD and following is not None and following.lemma_.lower() == REGION \
+                and token.morph.get("Case") == ["Nom"] and not _named_after(doc, following.i, sent):
+            region, end = article_region(doc), token.i + 2  # `Глава региона и директор «Х» подписали`
         else:
             continue
         if region is not None:
