@@ -42,10 +42,24 @@ def _subject_noun(doc, sent) -> Optional[int]:
             continue
         if token.i > sent.start and doc[token.i - 1].lemma_.lower() in POSSESSORS:
             continue  # `наша компания`: the speaker's own (agreement_signers.ours_named)
-        if token.pos_ == "PRON" or token.morph.get("Case") == ["Nom"]:
+        if token.pos_ == "PRON" or token.morph.get("Case") == ["Nom"] or _subject_read_as_object(doc, token, sent):
             if not _named_after_description(doc, token.i, sent.end) and not _in_apposition(doc, token.i, sent.start):
                 found = token.i
     return found
+
+
+def _subject_read_as_object(doc, token, sent) -> bool:
+    """`«Амурсоя Процессинг» и банк заключили`: a noun the tagger read as an object, right
+    before a finite signing verb, and joined by `и` to a subject before it when the verb is
+    plural (`Банк заключил` alone: its number agrees)."""
+    if token.morph.get("Case") != ["Acc"] or token.i + 1 >= sent.end:
+        return False
+    verb = doc[token.i + 1]
+    if verb.lemma_.lower() not in load_set("sign_verbs.txt") or verb.morph.get("VerbForm") != ["Fin"]:
+        return False
+    if verb.morph.get("Number") == ["Plur"]:
+        return token.i > sent.start and doc[token.i - 1].lower_ == "и"
+    return verb.morph.get("Number") == token.morph.get("Number")
 
 
 DESCRIPTION_WORDS = 4  # `Производитель отопительного оборудования ООО «Термокуб»`
@@ -310,7 +324,10 @@ def _named_with(doc, party: Party, noun) -> bool:
     `Симбирская промышленная корпорация`); a pronoun is in no name."""
     if noun.pos_ == "PRON":
         return False
-    return any(word_lemmas(t) & word_lemmas(noun) for t in doc[party.start:party.end] if t.is_alpha)
+    i = party.start - 1  # `банк «Тихоокеанский капитал»`: the noun right before the name
+    while i >= 0 and (doc[i].text in QUOTES or is_legal_form(doc[i].text)):
+        i -= 1
+    return any(word_lemmas(t) & word_lemmas(noun) for t in doc[max(i, 0):party.end] if t.is_alpha)
 
 
 def _name_words(ent) -> List[str]:
