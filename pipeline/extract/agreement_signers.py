@@ -55,10 +55,20 @@ def signs_next(doc, sent) -> int:
     the signing covers (0 when the sentence counts no more documents)."""
     for token in sent:
         if token.lemma_.lower() in load_set("agreement_references.txt") and is_counted(doc, token.i) \
-                and token.i >= sent.start + 2 and doc[token.i - 2].lower_ in MORE:
+                and token.i >= sent.start + 2 and (doc[token.i - 2].lower_ in MORE or _first_told_next(doc, sent)):
             number = parse_number(doc[token.i - 1].text)
             return int(number) if number else 0
     return 0
+
+
+FIRST = "первый"
+
+
+def _first_told_next(doc, sent) -> bool:
+    """`Он же подписал три документа. Первый — соглашение с …`: the next sentence opens with
+    the first of them."""
+    following = next((t for t in doc[sent.end:] if not t.is_space), None)
+    return following is not None and following.lemma_.lower() == FIRST
 
 
 

@@ -17,7 +17,7 @@ from ..vocab import load_set
 from .agreement_witnesses import drop_witnesses
 from .common import DASHES, word_lemmas
 from .home_regions import is_bare_region_word
-from .parties import Party
+from .parties import Party, sentence_parties
 from .party_references import interviewee, ministry_of
 from .persons import named_org
 from .state_bodies import name_lemmas
@@ -123,4 +123,19 @@ def unnamed_signers(doc, sent) -> List[Party]:
                 if _is_bare_title(doc, token, sent) else [])
         if len(titled) == 1:  # `сам губернатор` beside an `аким` of the other side
             found.append(Party(token.i, token.i + 1, titled[0], PER))
-    return drop_witnesses(doc, sent, found)[:1] + speaking_signer(doc, sent)
+    return drop_witnesses(doc, sent, found)[:1] + speaking_signer(doc, sent) + pronoun_signer(doc, sent)
+
+
+SIGNING_PRONOUNS = {"он": "Masc", "она": "Fem"}  # the verb's gender a pronoun signs with
+
+
+def pronoun_signer(doc, sent) -> List[Party]:
+    """`Его провёл Игорь Никонов … Он же от имени края подписал три документа`: `он`/`она` as
+    the subject of the signing verb is the one person the sentence before names (of the verb's
+    gender)."""
+    verb = next((t for t in sent if t.lemma_.lower() in load_set("sign_verbs.txt")), None)
+    pronoun = next((t for t in doc[sent.start:verb.i] if t.lower_ in SIGNING_PRONOUNS), None) if verb is not None else None
+    if pronoun is None or verb.morph.get("Gender") != [SIGNING_PRONOUNS[pronoun.lower_]] or sent.start == 0:
+        return []
+    named = {p.name for p in sentence_parties(doc, doc[sent.start - 1].sent, set(), True) if p.type == PER}
+    return [Party(pronoun.i, pronoun.i + 1, named.pop(), PER)] if len(named) == 1 else []
