@@ -78,10 +78,24 @@ def partners_told(doc, sent, known: list, places: set) -> List[Party]:
         if party.type != ORG or any(same_party(party, q) for q in known + told):
             continue
         before = next((t for t in reversed(doc[sent.start:party.start]) if not t.is_space
-                       and not is_legal_form(t.text) and t.text not in {"«", "\""}), None)
-        if before is None or before.text in {",", "—", "–"} or before.lower_ in {"а", "и"}:
+                       and not is_legal_form(t.text) and t.text not in {"«", "\""} and t.pos_ != "ADJ"), None)
+        after = next((t for t in doc[party.end:sent.end] if not t.is_space and t.text not in {"»", "\""}), None)
+        # not `с ООО «Х»`, `в «Х»`, nor a person's company (`директор ООО «Х» Сергей Пак`)
+        if (before is None or before.pos_ != "ADP") and not (after is not None and after.ent_type_ == PER) \
+                and not _verb_before(doc, sent, party.start):
             told.append(party)
     return told
+
+
+def _verb_before(doc, sent, i: int) -> bool:
+    """A finite verb between token i and the start of its clause (`его оператором выступает
+    Агентство …`: the organisation is no new partner opening its clause)."""
+    for token in reversed(doc[sent.start:i]):
+        if token.text in {",", ";"}:
+            return False
+        if token.pos_ in {"VERB", "AUX"} and token.morph.get("VerbForm") == ["Fin"]:
+            return True
+    return False
 
 
 def _sentence_index(sentences, token: int) -> int:

@@ -184,6 +184,7 @@ def _names_the_document(sent) -> bool:
 
 SUM_REACH = 14  # words (a name is one): `Соглашение … подписали губернатор … и компания «Х» на сумму 10 млрд рублей`
 FOLLOW_UP_SENTENCES = 3  # `Документ подписали …` within this many sentences of the agreement
+PARTNERS_TOLD_REACH = 6  # sentences after `с тремя резидентами` the partners are told in
 NAMED_SUM_SENTENCES = 6  # `Сумма договора …`, naming the kind of an agreement before, within this many
 
 
@@ -198,7 +199,7 @@ class AgreementExtractor:
         shared: List[Tuple[int, List[Party], Optional[int]]] = []
         one_side: List[Tuple[int, List[Party]]] = []  # (from token, the side of the deals told next)
         hosts: List[Tuple[int, List[Party]]] = []  # (from token, the subject of a counted signing)
-        untold = (0, None)  # (partners of a counted signing not told yet, its kind)
+        untold = (0, None, 0)  # (partners of a counted signing not told yet, its kind, the last sentence to tell them)
         unnamed = None  # (sentence index, mention) of the last agreement signed with no side named
         # `«Соглашение снимает главное ограничение площадки», — пояснил директор …`: words quoted
         # as said speak of an agreement already named
@@ -208,17 +209,15 @@ class AgreementExtractor:
             if is_planned_signing(sent) or index in bulleted:
                 continue  # `стороны планируют подписать соглашение`: not signed yet
             named = named_sums(doc, sent)
+            if untold[0] and index > untold[2]:
+                untold = (0, None, 0)
             if untold[0] and not _sentence_mentions(doc, sent) and not has_sign_verb(sent):
                 # `подписала соглашения с тремя новыми резидентами. ООО «А» построит …, а АО «Б» …`
                 told = partners_told(doc, sent, [p for m in found for p in m.parties] + one_side[-1][1], places)
-                if not told:
-                    untold = (0, None)
                 for party in told[:untold[0]]:
                     found.append(AgreementMention(party.start, party.end, untold[1], [party], None))
                     last_index = index
-                untold = (untold[0] - len(told), untold[1]) if told else untold
-            elif untold[0]:
-                untold = (0, None)
+                untold = (max(0, untold[0] - len(told)), untold[1], untold[2])
             if one_side and named:
                 # `Крупнейший проект — завод ООО «Х». Объём инвестиций по соглашению — 6,2 млрд`
                 told = resident_deals(doc, sentences, index, named, found, one_side[-1], places,
@@ -279,7 +278,8 @@ class AgreementExtractor:
                 if many == "partners":  # the subject signs with them all
                     sides = _with_subject(doc, sentences, index, places, park_names, sides)
                     kinds = [kind_at(doc, t.i) for t in sent if _plural_kind_at(doc, t.i)]
-                    untold = (partners_counted(doc, sent), kinds[0][1] if kinds and kinds[0] else "соглашение")
+                    untold = (partners_counted(doc, sent), kinds[0][1] if kinds and kinds[0] else "соглашение",
+                              index + PARTNERS_TOLD_REACH)
                 one_side.append((sent.end, [p for p in sides if p.type != PER]))
             elif not mentions and sign and _counts_documents(doc, sent):
                 # `Правительство области подписало на форуме 12 соглашений`: the side of the deals
