@@ -77,25 +77,19 @@ def partners_told(doc, sent, known: list, places: set) -> List[Party]:
     for party in sentence_parties(doc, sent, places, False):
         if party.type != ORG or any(same_party(party, q) for q in known + told):
             continue
-        before = next((t for t in reversed(doc[sent.start:party.start]) if not t.is_space
-                       and not is_legal_form(t.text) and t.text not in {"«", "\""} and t.pos_ != "ADJ"), None)
+        words = [t for t in reversed(doc[sent.start:party.start]) if not t.is_space
+                 and not is_legal_form(t.text) and t.text not in {"«", "\""}]
+        while words and words[0].pos_ in {"NOUN", "ADJ"} and words[0].text.islower():
+            words = words[1:]  # `— завод гофрированной упаковки ООО «Х»`: what it builds, before its name
         after = next((t for t in doc[party.end:sent.end] if not t.is_space and t.text not in {"»", "\""}), None)
-        # not `с ООО «Х»`, `в «Х»`, nor a person's company (`директор ООО «Х» Сергей Пак`)
-        if (before is None or before.pos_ != "ADP") and not (after is not None and after.ent_type_ == PER) \
-                and not _verb_before(doc, sent, party.start):
+        # opening its clause, not a person's company (`директор ООО «Х» Сергей Пак`)
+        if (not words or words[0].text in CLAUSE_STARTS or words[0].lower_ in CLAUSE_STARTS) \
+                and not (after is not None and after.ent_type_ == PER):
             told.append(party)
     return told
 
 
-def _verb_before(doc, sent, i: int) -> bool:
-    """A finite verb between token i and the start of its clause (`его оператором выступает
-    Агентство …`: the organisation is no new partner opening its clause)."""
-    for token in reversed(doc[sent.start:i]):
-        if token.text in {",", ";"}:
-            return False
-        if token.pos_ in {"VERB", "AUX"} and token.morph.get("VerbForm") == ["Fin"]:
-            return True
-    return False
+CLAUSE_STARTS = {",", "—", "–", "а", "и"}  # `…, а АО «Б» запустит`, `Третий резидент, ООО «В», …`
 
 
 def _sentence_index(sentences, token: int) -> int:
