@@ -28,6 +28,7 @@ from .common import add_evidence, entities_in, word_lemmas
 from .operator_objects import coordinated, governs_park, parks_counted_back
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key
 from .parties import expand_abbreviation, org_name, sentence_parties
+from .state_bodies import name_lemmas
 from .party_references import referred_party, speaker_organisation
 
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–"}
@@ -119,6 +120,10 @@ def _subject_company(doc, sentences, index, verb, mentions, park_keys) -> Option
             if name:
                 return name
         return None
+    referred = referred_party(doc, sentences, index, places, park_keys)
+    if referred is not None and word_lemmas(doc[subject]) & set(name_lemmas(referred.name)):
+        # `АО «Челябинский индустриальный оператор» … Тот же оператор управляет …`: the noun in a name
+        return referred.name
     if index > 0 and not _speaks_for_itself(doc, subject):
         # `Для ООО «Х» это второй проект. Компания является …`: the one company just named
         named = {expand_abbreviation(doc, org_name(ent)) for ent in entities_in(sentences[index - 1])
@@ -126,7 +131,6 @@ def _subject_company(doc, sentences, index, verb, mentions, park_keys) -> Option
         named = {name for name in named if name_key(name) not in park_keys}
         if len(named) == 1:
             return named.pop()
-    referred = referred_party(doc, sentences, index, places, park_keys)
     if referred is None and _speaks_for_itself(doc, subject):
         # `Наша компания управляет им с 2020 года, — сказал директор ООО «Х»`
         return _first_company(doc, sent, places, park_keys)

@@ -286,6 +286,8 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
     if headed:
         # `АО «Симбирская промышленная корпорация» … корпорация подписала`: the noun in a name
         return Party(noun, noun + 1, counts[max(headed, key=headed.get)][2], ORG)
+    if word_lemmas(doc[noun]) & load_set("role_subject_nouns.txt"):
+        return None  # `Оператор тоже …`: a role stands for no company merely named often
     if not counts:
         # a park director's `мы`: the company that runs the park, or the park
         runner = _main_park_runner(doc) if doc[noun].lemma_.lower() in GUEST_PRONOUNS else None
