@@ -179,7 +179,8 @@ def counted_noun(doc, span):
             return token
         joined = token.lower_ == "и" and token.i > span.end and doc[token.i - 1].pos_ == "ADJ" \
             and token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "ADJ"  # `шесть швейных и трикотажных предприятий`
-        if token.pos_ not in {"ADJ", "SPACE"} and not joined:
+        participle = token.morph.get("VerbForm") == ["Part"]  # `27 подписанных соглашений`
+        if token.pos_ not in {"ADJ", "SPACE"} and not joined and not participle:
             return None
     return None
 

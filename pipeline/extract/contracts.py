@@ -15,6 +15,7 @@ from ..vocab import load_set
 from ..records import Contract, to_dict
 from .common import add_evidence, counted_noun, sentence_after, sentence_quantities, word_lemmas
 from .money import deal_money
+from ..numbers import parse_number
 
 MAX_GAP = 14  # tokens between a deal noun and its sum
 SUM_NOUNS = {"сумма", "объём", "объем", "стоимость"}  # `общая сумма контрактов составляет …`
@@ -49,12 +50,33 @@ def deal_noun_for(doc, sent, span):
             if any("который" in f for f in forms) and any(f & SUM_NOUNS for f in forms) \
                     and all(f & (COST_WORDS | SUM_NOUNS | AMOUNT_VERBS | WHOSE) for f in forms):
                 return doc[i], "deals_of_cost"  # `пакет документов, общая стоимость которых превысила $65 млн`
+            if _their_sum(between):
+                return doc[i], "deals_of_cost"  # `11 соглашений, их совокупный объём превысил 27 млрд`
             return None
     after = doc[span.end:min(sent.end, span.end + 3)]
     for token in after:
         if _is_deal_noun(token) and any(t.lemma_.lower() == "составить" for t in after):
             return token, "sum_made_by_deals"
+    if _subtotal_count(doc, sent, span) is not None:
+        return next(t for t in sent if _is_deal_noun(t)), "subtotal_of_deals"
     return _opening_sum_of_deals(doc, sent, span)
+
+
+SUBTOTAL_REACH = 10  # `из них девять — с турецкими компаниями на $430 млн`: tokens from `из` to the sum
+
+
+def _subtotal_count(doc, sent, span) -> Optional[int]:
+    """`27 соглашений … на $1,4 млрд, из них девять — с турецкими компаниями на $430 млн`: the
+    count after `из них` of deals the sentence named before, the sum after `на`."""
+    if span.start < 1 or doc[span.start - 1].lower_ != "на":
+        return None
+    for i in range(span.start - 2, max(sent.start, span.start - SUBTOTAL_REACH) - 1, -1):
+        if doc[i].lower_ == "из" and i + 2 < span.start and doc[i + 1].lower_ == "них":
+            count = doc[i + 2]
+            number = parse_number(count.text) if count.pos_ == "NUM" or count.like_num else None
+            deals = any(_is_deal_noun(t) for t in doc[sent.start:i])
+            return int(number) if number and deals and counted_noun(doc, doc[count.i:count.i + 1]) is None else None
+    return None
 
 
 # rules whose words tie the money to the deals, trap words (`стоимость`) notwithstanding
@@ -62,6 +84,21 @@ NAMED_RULES = {"deals_of_cost", "sum_of_counted_deals", "opening_sum_of_deals"}
 AMOUNT_VERBS = {"составить", "превысить", "достичь", "превышать", "составлять"}
 WHOSE = {",", "который"}  # `документов, общая стоимость которых …`
 THEIR = {"их"}  # `… подписала 17 соглашений. Их общая сумма — 186,5 млрд рублей`
+
+
+THEM = {"их", "ним", "них"}  # `их совокупный объём`, `общий объём инвестиций по ним`
+THEIR_SUM_WORDS = COST_WORDS | SUM_NOUNS | AMOUNT_VERBS | {"инвестиция", "по", "—", "–", ":"}
+
+
+def _their_sum(between) -> bool:
+    """`11 соглашений, их совокупный объём превысил 27 млрд`, `… соглашений, общий объём
+    инвестиций по ним — 58,7 млрд`: after a comma, the sum of them and nothing else."""
+    words = [t for t in between[1:] if not t.is_space]
+    if len(words) < 3 or words[0].text != ",":
+        return False
+    rest = words[1:]
+    return any(t.lower_ in THEM for t in rest) and any(word_lemmas(t) & SUM_NOUNS for t in rest) \
+        and all(t.lower_ in THEM or word_lemmas(t) & THEIR_SUM_WORDS or t.text in THEIR_SUM_WORDS for t in rest)
 
 
 def _opening_sum_of_deals(doc, sent, span):
@@ -194,6 +231,8 @@ class ContractExtractor:
                 # a count belongs to the first sum after its noun: `40 документов на 615,5 млрд,
                 # тогда как годом ранее — на 179 млрд` is 40 and then a total without count
                 count = None if noun.i in counted else _count_of(doc, noun.sent, noun)
+                if rule == "subtotal_of_deals":
+                    count = _subtotal_count(doc, sent, span)
                 counted.add(noun.i)
                 if count is None and rule in {"sum_of_deals", "opening_sum_of_deals"}:
                     count = _count_said_before(doc, sent, noun, counted_before)
