@@ -158,7 +158,11 @@ def _narrowed(doc, sent, place):
             and not doc[part].ent_type_:
         part += 1  # `на левом берегу Иртыша, на северо-западной окраине Омска`: a part of the city
     named = any(word_lemmas(t) & load_set("place_part_nouns.txt") for t in doc[opening:part])
-    after = [ent for ent in entities_in(sent) if ent.label_ == "LOC" and ent.start == (part if named else opening)]
+    # `в Калининском районе, у деревни Бурашево`: a settlement in the district, narrower
+    settled = any(word_lemmas(t) & load_set("settlement_nouns.txt") for t in doc[opening:part])
+    after = [ent for ent in places_in(doc, sent, opening, part + 1) if ent.start == (part if named or settled else opening)]
+    if after and settled:
+        return after[0]
     if after and (specificity(phrase_nominative(after[0])) > specificity(phrase_nominative(place))
                   or named and specificity(phrase_nominative(after[0])) == specificity(phrase_nominative(place))
                   or is_district(phrase_nominative(after[0])) and not is_district(phrase_nominative(place))):
