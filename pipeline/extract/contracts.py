@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from ..vocab import load_set
 from ..records import Contract, to_dict
-from .common import add_evidence, counted_noun, sentence_after, sentence_quantities, word_lemmas
+from .common import add_evidence, counted_noun, is_counted, sentence_after, sentence_quantities, word_lemmas
 from .money import deal_money
 from ..numbers import parse_number
 
@@ -37,10 +37,16 @@ def deal_noun_for(doc, sent, span):
     `50 контрактов … на общую сумму 462,2 млн`, `общая сумма контрактов составляет
     12–15 млрд`, `около миллиарда рублей составили контракты`.
     """
+    their = _their_sum_tail(doc, sent, span)
+    if their is not None:
+        return their, "deals_of_cost"  # `Ещё восемь документов касаются поставок …, их совокупная стоимость — 7,9 млрд`
     for i in range(span.start - 1, max(sent.start, span.start - MAX_GAP) - 1, -1):
         if _is_deal_noun(doc[i]):
             between = doc[i:span.start]
-            if any(t.lemma_ == "на" for t in between):
+            if [t.lower_ for t in between[1:] if not t.is_space] == ["на"] and is_counted(doc, i):
+                return doc[i], "counted_deals_na_sum"  # `11 документов на $640 млн касаются проектов …`
+            # (`более чем на $120 млн`: the preposition inside the sum's qualifier)
+            if any(t.lemma_ == "на" for t in between) or (len(between) == 1 and any(t.lower_ == "на" for t in span)):
                 return doc[i], "deal_noun_na_sum"
             if _sum_noun_before(doc, sent, i):
                 return doc[i], "sum_of_deals"
@@ -80,7 +86,7 @@ def _subtotal_count(doc, sent, span) -> Optional[int]:
 
 
 # rules whose words tie the money to the deals, trap words (`стоимость`) notwithstanding
-NAMED_RULES = {"deals_of_cost", "sum_of_counted_deals", "opening_sum_of_deals"}
+NAMED_RULES = {"deals_of_cost", "sum_of_counted_deals", "opening_sum_of_deals", "counted_deals_na_sum"}
 AMOUNT_VERBS = {"составить", "превысить", "достичь", "превышать", "составлять"}
 WHOSE = {",", "который"}  # `документов, общая стоимость которых …`
 THEIR = {"их"}  # `… подписала 17 соглашений. Их общая сумма — 186,5 млрд рублей`
@@ -99,6 +105,24 @@ def _their_sum(between) -> bool:
     rest = words[1:]
     return any(t.lower_ in THEM for t in rest) and any(word_lemmas(t) & SUM_NOUNS for t in rest) \
         and all(t.lower_ in THEM or word_lemmas(t) & THEIR_SUM_WORDS or t.text in THEIR_SUM_WORDS for t in rest)
+
+
+def _their_sum_tail(doc, sent, span):
+    """The counted deal noun of a sentence whose sum is told last as theirs: `Из общего числа
+    12 соглашений — инвестиционные, их сумма составляет 58,2 млрд` (`, их <sum noun>` right before
+    the sum, past cost words and a verb or dash); None for other sums."""
+    words = [t for t in doc[sent.start:span.start] if not t.is_space]
+    k = len(words) - 1
+    while k >= 0 and (word_lemmas(words[k]) & AMOUNT_VERBS or words[k].text in {"—", "–", ":"}):
+        k -= 1
+    if k < 2 or not word_lemmas(words[k]) & SUM_NOUNS:
+        return None
+    while k > 0 and word_lemmas(words[k - 1]) & COST_WORDS:
+        k -= 1
+    if k < 2 or words[k - 1].lower_ not in THEIR or words[k - 2].text != ",":
+        return None
+    nouns = [t for t in words[:k - 2] if _is_deal_noun(t) and is_counted(doc, t.i)]
+    return nouns[-1] if nouns else None
 
 
 def _opening_sum_of_deals(doc, sent, span):
@@ -258,9 +282,21 @@ def _without_restatements(contracts: List[Contract]) -> List[Contract]:
     rounding, as a headline has it) is that total said twice; so is one of the same count whose
     sum is a rounder form of another's (`47 соглашений на 212 млрд` over `… на 212,4 млрд`)."""
     counted = [c for c in contracts if c.count is not None]
-    kept = [c for c in contracts if c.count is not None or not any(_restates(c, other) for other in counted)]
+    kept = [c for c in contracts if c.count is not None or not any(
+        _restates(c, other) or _rounded_headline(c, other) for other in counted)]
     return [c for c in kept if c.count is None or not any(
         other is not c and other.count == c.count and _restates(c, other) and _rounder(c, other) for other in kept)]
+
+
+ROUNDED = 0.1  # `почти на 100 млрд` in a headline over the body's `23 соглашения на 96,4 млрд`
+
+
+def _rounded_headline(total: Contract, other: Contract) -> bool:
+    """An uncounted total with a qualifier (`почти`, `около`, `более`) whose sum is a rounder
+    form, within a tenth, of a counted one's: the same total, rounded in a headline."""
+    return total.sum is not None and other.sum is not None and total.sum.qualifier is not None \
+        and other.sum.currency == total.sum.currency and _rounder(total, other) \
+        and abs(other.sum.amount - total.sum.amount) <= ROUNDED * other.sum.amount
 
 
 def _restates(total: Contract, other: Contract) -> bool:
