@@ -285,6 +285,9 @@ class AgreementExtractor:
                 # `Правительство области подписало на форуме 12 соглашений`: the side of the deals
                 # told next with a partner alone
                 subjects = [p for p in _signing_parties(doc, sent, places) if p.type != PER and _subject(doc, sent, p)]
+                referred = referred_party(doc, sentences, index, places, park_names) if not subjects else None
+                if referred is not None and _subject(doc, sent, referred):
+                    subjects = [referred]  # `За год предприятие заключило 318 договоров …`
                 if subjects:
                     hosts = [(sent.end, subjects)]
             if not mentions and sign and unnamed and index - unnamed[0] <= FOLLOW_UP_SENTENCES \
