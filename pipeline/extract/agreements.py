@@ -516,11 +516,19 @@ def _sentence_mentions(doc, sent) -> List[AgreementMention]:
             kind = _last_kind_before(doc, i) if is_new_document(doc, sent, i) or _one_of_them(doc, sent, i) else None
             # (`Второй документ касается бизнеса: … заключили соглашение о …`: the kind named later is
             # it, in this sentence or, when this one signs nothing, in the next)
-            if kind and not any(match_agreement(doc, j) for j in range(i + 1, sent.end)) \
+            if kind and not any(match_agreement(doc, j) and not _sum_reference(doc, j) for j in range(i + 1, sent.end)) \
                     and (has_sign_verb(sent) or not _next_signs_named(doc, sent)):
                 mentions.append(AgreementMention(i, i + 1, kind))
             i += 1
     return _without_restatements(doc, mentions)
+
+
+SUM_REFERENCE_NOUNS = {"стоимость", "сумма", "объём", "объем", "цена"}
+
+
+def _sum_reference(doc, j: int) -> bool:
+    """`стоимость контракта`: an agreement noun after a sum noun speaks of one named already."""
+    return j > 0 and doc[j - 1].lemma_.lower() in SUM_REFERENCE_NOUNS
 
 
 def _next_signs_named(doc, sent) -> bool:
@@ -757,7 +765,9 @@ def _subject(doc, sent, party: Party) -> bool:
     while i > sent.start and (doc[i - 1].pos_ == "ADJ" or is_legal_form(doc[i - 1].text) or doc[i - 1].text in {"«", "\""}
                               or doc[i - 1].lemma_.lower() in ORG_NOUNS or is_government(doc[i - 1])):
         i -= 1
-    return doc[i].morph.get("Case") == ["Nom"] and not (i > sent.start and doc[i - 1].pos_ == "ADP")
+    # (a legal form or a quote opening the phrase shows no case: `АО «Х» заключило …`)
+    nominative = doc[i].morph.get("Case") == ["Nom"] or is_legal_form(doc[i].text) or doc[i].text in {"«", "\""}
+    return nominative and not (i > sent.start and doc[i - 1].pos_ == "ADP")
 
 
 def _partner_alone(doc, mention: AgreementMention) -> Optional[Party]:
