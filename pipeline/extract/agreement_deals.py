@@ -79,7 +79,7 @@ def partners_told(doc, sent, known: list, places: set) -> List[Party]:
             continue
         words = [t for t in reversed(doc[sent.start:party.start]) if not t.is_space
                  and not is_legal_form(t.text) and t.text not in {"«", "\""}]
-        while words and words[0].pos_ in {"NOUN", "ADJ"} and words[0].text.islower():
+        while words and words[0].pos_ in {"NOUN", "ADJ"} and (words[0].text.islower() or words[0].is_sent_start):
             words = words[1:]  # `— завод гофрированной упаковки ООО «Х»`: what it builds, before its name
         after = next((t for t in doc[party.end:sent.end] if not t.is_space and t.text not in {"»", "\""}), None)
         # opening its clause, not a person's company (`директор ООО «Х» Сергей Пак`)
@@ -138,12 +138,33 @@ def signs_with_many(doc, sent, plural_kind_at) -> Optional[str]:
             noun = next((t for t in doc[token.i + 1:min(sent.end, token.i + 5)] if t.pos_ not in {"ADJ", "NUM"}), None)
             if noun is not None and noun.morph.get("Number") == ["Plur"] and word_lemmas(noun) & partners:
                 return "partners"
-        if counted:
+        if counted and not _with_one(doc, sent):
             continue  # `подписали 23 соглашения`, its deals mostly untold: only partners named after `с`
         if token.pos_ == "NOUN" and _plural_subject(doc, token) \
                 and word_lemmas(token) & partners and token.text.islower() and token.i not in {t.i for t in plural}:
             return "subjects"
     return None
+
+
+def _with_one(doc, sent) -> bool:
+    """`Три договора подписали резиденты … с его управляющей компанией`: `с` and a singular noun,
+    the one side all the counted deals share."""
+    for token in sent:
+        if token.lower_ in WITH:
+            noun = next((t for t in doc[token.i + 1:min(sent.end, token.i + 4)] if t.pos_ == "NOUN"), None)
+            if noun is not None and noun.morph.get("Number") == ["Sing"] and noun.morph.get("Case") == ["Ins"]:
+                return True
+    return False
+
+
+def deals_counted(doc, sent, plural_kind_at) -> int:
+    """`Три договора подписали …`: the count of a counted plural agreement noun (0 for none)."""
+    for token in sent:
+        if plural_kind_at(doc, token.i) and is_counted(doc, token.i):
+            number = next((parse_number(t.text) for t in reversed(doc[max(sent.start, token.i - 3):token.i])
+                           if t.pos_ == "NUM" or t.like_num), None)
+            return int(number) if number else 0
+    return 0
 
 
 def _plural_subject(doc, token) -> bool:

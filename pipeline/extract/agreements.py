@@ -20,8 +20,8 @@ from ..normalize import is_cyrillic, is_legal_form, strip_legal_form
 from ..records import ORG, PER, Money, to_dict
 from ..vocab import load_set, load_table
 from .agreement_anaphora import DOCUMENT, is_anaphoric, is_governed_reference, is_new_document
-from .agreement_deals import (add_host_side, add_missing_side, partners_counted, partners_told, resident_deals,
-                              signs_with_many)
+from .agreement_deals import (add_host_side, add_missing_side, deals_counted, partners_counted, partners_told,
+                              resident_deals, signs_with_many)
 from .agreement_lists import bulleted_agreements, listed_agreements
 from .agreement_places import park_places
 from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named,
@@ -124,6 +124,11 @@ def _is_plural(doc, i: int) -> bool:
 def _plural_kind_at(doc, i: int) -> bool:
     """An agreement noun in the plural at token i (`заключила с резидентами соглашения`)."""
     return bool(kind_at(doc, i)) and _is_plural(doc, i)
+
+
+def _many_kind_at(doc, i: int) -> bool:
+    """An agreement noun in the plural or after a number (`Три договора подписали …`)."""
+    return bool(kind_at(doc, i)) and (_is_plural(doc, i) or is_counted(doc, i))
 
 
 def _plural_object(token) -> bool:
@@ -271,7 +276,7 @@ class AgreementExtractor:
                 for mention in _last_agreements(found, counted):
                     _add_signers(doc, sent, mention, _signing_parties(doc, sent, places))
                 continue
-            many = signs_with_many(doc, sent, _plural_kind_at) if not mentions and sign else None
+            many = signs_with_many(doc, sent, _many_kind_at) if not mentions and sign else None
             if many:
                 # `КРДВ … заключила с новыми резидентами соглашения`: one side of the deals told next
                 sides = _signing_parties(doc, sent, places)
@@ -279,6 +284,10 @@ class AgreementExtractor:
                     sides = _with_subject(doc, sentences, index, places, park_names, sides)
                     kinds = [kind_at(doc, t.i) for t in sent if _plural_kind_at(doc, t.i)]
                     untold = (partners_counted(doc, sent), kinds[0][1] if kinds and kinds[0] else "соглашение",
+                              index + PARTNERS_TOLD_REACH)
+                elif deals_counted(doc, sent, _many_kind_at):  # `Три договора подписали резиденты … с УК`
+                    kinds = [kind_at(doc, t.i) for t in sent if _many_kind_at(doc, t.i)]
+                    untold = (deals_counted(doc, sent, _many_kind_at), kinds[0][1] if kinds and kinds[0] else "соглашение",
                               index + PARTNERS_TOLD_REACH)
                 one_side.append((sent.end, [p for p in sides if p.type != PER]))
             elif not mentions and sign and _counts_documents(doc, sent):
