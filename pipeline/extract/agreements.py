@@ -36,7 +36,7 @@ from .common import (DASHES, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, ent
                      index_by_first_word, is_counted, paragraph_start, quoted_spans, sentence_quantities, word_lemmas,
                      words_from)
 from .money import deal_money
-from .parties import ORG_NOUNS, Party, is_direct_speech, is_government, sentence_parties
+from .parties import ORG_NOUNS, Party, expand_abbreviation, is_direct_speech, is_government, sentence_parties
 from .state_bodies import state_body_spans
 from .party_references import named_by_head, pronoun_partner, referred_party, sides_named_by_kind
 from .region_names import region_name
@@ -386,6 +386,7 @@ class AgreementExtractor:
         add_missing_side(doc, found, one_side)
         add_host_side(found, hosts, lambda mention: _partner_alone(doc, mention))
         name_persons_fully(doc, found)
+        _expand_aliases(doc, found)
         add_signer_sides(doc, found)
         merged = with_full_names(merge_mentions(doc, found), _latin_org_names(doc))
         merged = with_states_named(merged, _bodies_with_states(doc))
@@ -393,6 +394,19 @@ class AgreementExtractor:
         places = [region_name(ent) for ent in entities(doc) if ent.label_ == "LOC" and not _inside_a_name(doc, ent)]
         doc._.agreements = [to_dict(a) for a in with_formal_regions(merged, places)]
         return doc
+
+
+def _expand_aliases(doc, found: List[AgreementMention]) -> None:
+    """`ООО «Западносибирский полимерный завод» («Запсибполимер»)`: a party named by its alias
+    (`с „Запсибполимером“`) is the company under its full name."""
+    for mention in found:
+        for k, party in enumerate(mention.parties):
+            if party.type == ORG:
+                full = expand_abbreviation(doc, party.name)
+                if full != party.name:
+                    mention.parties[k] = Party(party.start, party.end, full, ORG, party.governed)
+        seen = set()
+        mention.parties = [p for p in mention.parties if (p.name, p.type) not in seen and not seen.add((p.name, p.type))]
 
 
 def _closes_speech(doc, sent, i: int) -> bool:

@@ -276,8 +276,10 @@ def expand_abbreviation(doc, name: str) -> str:
     """`Корпорация развития Дальнего Востока и Арктики (КРДВ) … управляющей компанией выступает
     КРДВ`: an abbreviation the article defined in brackets after a company's full name is that
     name."""
-    if not name or " " in name or not _is_short_name(name):
+    if not name or " " in name:
         return name
+    if not _is_short_name(name):
+        return _quoted_aliases(doc).get(name, name)
     memo = _expansions(doc)
     if name not in memo:
         memo[name] = _expanded(doc, name)
@@ -285,6 +287,29 @@ def expand_abbreviation(doc, name: str) -> str:
 
 
 _expansions = PerDoc()
+
+
+_alias_memo = PerDoc()
+
+
+def _quoted_aliases(doc) -> dict:
+    """`ООО «Западносибирский полимерный завод» («Запсибполимер»)`: a quoted one-word name in
+    brackets right after a quoted full name is that name's alias (found once per doc)."""
+    memo = _alias_memo(doc)
+    if "aliases" not in memo:
+        spans = quoted_spans(doc)
+        ends = {span.end + 1: span for span in spans}  # the token after a closing quote
+        found = {}
+        for span in spans:
+            opening = span.start - 2  # `(` before the alias's opening quote
+            if len(span) == 1 and opening > 0 and doc[opening].text == "(" and opening in ends \
+                    and span.end + 1 < len(doc) and doc[span.end + 1].text == ")":
+                full = ends[opening]
+                alias, name = org_name(span), org_name(doc[full.start - 1:full.end + 1])
+                if alias and name and alias != name and " " in name:
+                    found[alias] = name
+        memo["aliases"] = found
+    return memo["aliases"]
 
 
 def _expanded(doc, name: str) -> str:
