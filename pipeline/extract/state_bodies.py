@@ -144,6 +144,7 @@ def name_lemmas(name: str) -> Tuple[str, ...]:
     министерство промышленность и торговля россия; an informal region as its formal name
     (`Кубань` → краснодарский край)."""
     words = []
+    capitalised = {w.lower() for w in name.replace(",", " ").split() if w[:1].isupper()}
     for word in name.lower().replace(",", " ").split():
         short = abbreviation_of(word) if word.startswith("мин") else None
         if short is not None:
@@ -153,7 +154,7 @@ def name_lemmas(name: str) -> Tuple[str, ...]:
             if lemma in load_set("party_region_nouns.txt"):
                 continue  # `Республики Татарстан` is `РТ`, `Татарстан`
             # `Удмуртия` → удмуртский (республика), as `Удмуртской Республики` reads
-            words.extend(w for w in region_aliases().get(lemma, lemma).split()
+            words.extend(w for w in ((formal_region(lemma) if word in capitalised else None) or lemma).split()
                          if w == lemma or w not in load_set("party_region_nouns.txt"))
     return tuple(words)
 
@@ -165,6 +166,19 @@ def region_aliases() -> Dict[str, str]:
     return dict(load_table("region_aliases.tsv", 2))
 
 
+def formal_region(lemma: str) -> Optional[str]:
+    """The formal name (lemmas) of an informal region name: from rules/region_aliases.tsv, or
+    by its ending (rules/region_alias_endings.tsv: `витебщина` → витебский область)."""
+    known = region_aliases().get(lemma)
+    if known is not None:
+        return known
+    for ending, formal in load_table("region_alias_endings.tsv", 2):
+        if lemma.endswith(ending) and len(lemma) > len(ending) + 2:
+            return lemma[:-len(ending)] + formal
+    return None
+
+
 def is_informal_region(name: str) -> bool:
-    words = name.lower().split()
-    return len(words) == 1 and morph_analyzer().parse(words[0])[0].normal_form in region_aliases()
+    words = name.split()
+    return len(words) == 1 and words[0][:1].isupper() \
+        and formal_region(morph_analyzer().parse(words[0].lower())[0].normal_form) is not None
