@@ -15,6 +15,9 @@ CASES = [
      [contract(None, 171.8e9, "RUB")]),
     ("Китайские инвесторы подписали 21 соглашение на $128 млн.",
      [contract(21, 128e6, "USD")]),
+    # (the subtotal's count though the total's noun is near)
+    ("Область подписала 27 соглашений на 1,4 млрд долларов, из них девять — с турецкими компаниями на 430 млн долларов.",
+     [contract(27, 1.4e9, "USD"), contract(9, 430e6, "USD")]),
     # `более чем на`: the preposition inside the qualifier; `N документов на X` ties the sum to
     # them, what they concern notwithstanding; the sum told last as theirs after a clause
     ("В Ташкенте заключили 23 экспортных контракта более чем на $120 млн, сообщили в фонде.",

@@ -63,7 +63,7 @@ def partners_counted(doc, sent) -> int:
             continue
         words = [t for t in doc[token.i + 1:min(sent.end, token.i + 5)] if not t.is_space]
         noun = next((k for k, t in enumerate(words) if t.pos_ == "NOUN"), None)
-        if noun and word_lemmas(words[noun]) & partners and words[noun].morph.get("Number") == ["Plur"]:
+        if noun is not None and word_lemmas(words[noun]) & partners and words[noun].morph.get("Number") == ["Plur"]:
             count = next((parse_number(t.text) for t in words[:noun] if t.pos_ == "NUM" or t.like_num), None)
             return int(count) if count else 0
     return 0
@@ -116,8 +116,9 @@ def add_host_side(found: list, hosts, alone_with_partner) -> None:
     соглашение …`: an agreement told after a counted signing with one organisation alone, named
     as the partner after `с`, has the counting sentence's subject on the other side.
     `alone_with_partner(mention)`: that organisation when the mention has it alone after `с`."""
-    for start, sides in hosts:
-        for mention in (m for m in found if m.start >= start):
+    for k, (start, sides) in enumerate(hosts):
+        stop = hosts[k + 1][0] if k + 1 < len(hosts) else float("inf")  # a later count has the deals after it
+        for mention in (m for m in found if start <= m.start < stop):
             partner = alone_with_partner(mention)
             if partner is not None and not any(same_party(s, partner) for s in sides):
                 mention.parties += sides

@@ -67,8 +67,11 @@ FIRST = "первый"
 def _first_told_next(doc, sent) -> bool:
     """`Он же подписал три документа. Первый — соглашение с …`: the next sentence opens with
     the first of them."""
-    following = next((t for t in doc[sent.end:] if not t.is_space), None)
-    return following is not None and following.lemma_.lower() == FIRST
+    words = [t for t in doc[sent.end:min(len(doc), sent.end + 4)] if not t.is_space]
+    if len(words) < 2 or words[0].lemma_.lower() != FIRST:
+        return False
+    # `Первый — соглашение с …`, `Первое соглашение …`; not `Первый заместитель губернатора …`
+    return words[1].text in {"—", "–", ":"} or words[1].lemma_.lower() in load_set("agreement_references.txt")
 
 
 

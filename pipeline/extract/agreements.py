@@ -298,7 +298,7 @@ class AgreementExtractor:
                 if referred is not None and _subject(doc, sent, referred):
                     subjects = [referred]  # `За год предприятие заключило 318 договоров …`
                 if subjects:
-                    hosts = [(sent.end, subjects)]
+                    hosts.append((sent.end, subjects))
             if not mentions and sign and unnamed and index - unnamed[0] <= FOLLOW_UP_SENTENCES \
                     and (not found or found[-1].start < unnamed[1].start) and _names_the_document(sent):
                 # `Сегодня в Перми подписано соглашение … Документ подписали министр … и директор …`

@@ -37,6 +37,8 @@ def deal_noun_for(doc, sent, span):
     `50 контрактов … на общую сумму 462,2 млн`, `общая сумма контрактов составляет
     12–15 млрд`, `около миллиарда рублей составили контракты`.
     """
+    if _subtotal_count(doc, sent, span) is not None:  # (before the count's own noun, however near)
+        return next(t for t in sent if _is_deal_noun(t)), "subtotal_of_deals"
     their = _their_sum_tail(doc, sent, span)
     if their is not None:
         return their, "deals_of_cost"  # `Ещё восемь документов касаются поставок …, их совокупная стоимость — 7,9 млрд`
@@ -63,8 +65,6 @@ def deal_noun_for(doc, sent, span):
     for token in after:
         if _is_deal_noun(token) and any(t.lemma_.lower() == "составить" for t in after):
             return token, "sum_made_by_deals"
-    if _subtotal_count(doc, sent, span) is not None:
-        return next(t for t in sent if _is_deal_noun(t)), "subtotal_of_deals"
     return _opening_sum_of_deals(doc, sent, span)
 
 

@@ -172,6 +172,8 @@ def formal_region(lemma: str) -> Optional[str]:
     known = region_aliases().get(lemma)
     if known is not None:
         return known
+    if morph_analyzer().word_is_known(lemma):
+        return None  # `женщина`, `причина`: words of the dictionary, no region's
     for ending, formal in load_table("region_alias_endings.tsv", 2):
         if lemma.endswith(ending) and len(lemma) > len(ending) + 2:
             return lemma[:-len(ending)] + formal

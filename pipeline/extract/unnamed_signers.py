@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import List
 
+from ..models import morph_analyzer
 from ..records import ORG, PER
 from ..vocab import load_set
 from .agreement_witnesses import drop_witnesses
@@ -138,4 +139,13 @@ def pronoun_signer(doc, sent) -> List[Party]:
     if pronoun is None or verb.morph.get("Gender") != [SIGNING_PRONOUNS[pronoun.lower_]] or sent.start == 0:
         return []
     named = {p.name for p in sentence_parties(doc, doc[sent.start - 1].sent, set(), True) if p.type == PER}
-    return [Party(pronoun.i, pronoun.i + 1, named.pop(), PER)] if len(named) == 1 else []
+    if len(named) != 1:
+        return []
+    name = named.pop()
+    gender = morph_analyzer().parse(name.split()[0])[0].tag.gender  # `Иван` masc, `Ольга` femn
+    if gender is not None and gender != PRONOUN_GENDERS[pronoun.lower_]:
+        return []  # `… выступил Иван Петров. Она подписала …`: someone else
+    return [Party(pronoun.i, pronoun.i + 1, name, PER)]
+
+
+PRONOUN_GENDERS = {"он": "masc", "она": "femn"}  # pymorphy3's gender of the name a pronoun stands for
