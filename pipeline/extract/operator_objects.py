@@ -69,6 +69,9 @@ def parks_counted_back(doc, low: int, high: int, mentions) -> set:
         elif token.lemma_.lower() == "весь" and token.i + 1 < high and doc[token.i + 1].pos_ == "NUM":
             number = parse_number(doc[token.i + 1].text)
             count = int(number) if number else None
+        elif count is None and (token.pos_ == "NUM" or token.like_num) and _park_noun_after(doc, token.i, high):
+            number = parse_number(token.text)  # `Мы управляем двумя площадками`
+            count = int(number) if number and 1 < number < 10 else None
     if count is None:
         return set()
     keys: List[str] = []
@@ -76,6 +79,15 @@ def parks_counted_back(doc, low: int, high: int, mentions) -> set:
         if m.key not in keys:
             keys.append(m.key)
     return set(keys[:count]) if len(keys) >= count else set()
+
+
+def _park_noun_after(doc, i: int, high: int) -> bool:
+    """`двумя площадками`, `тремя индустриальными парками`: a park's kind or a bare park word
+    after the number at token i, past adjectives."""
+    j = i + 1
+    while j < high and doc[j].pos_ == "ADJ" and match_kind(doc, j) is None:
+        j += 1
+    return j < high and (match_kind(doc, j) is not None or bool(word_lemmas(doc[j]) & GENERIC_REFERENCES))
 
 
 def all_parks_counted(doc, low: int, high: int, mentions) -> set:

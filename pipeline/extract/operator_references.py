@@ -22,9 +22,10 @@ from __future__ import annotations
 from typing import List, Optional
 
 from ..models import morph_analyzer
+from ..numbers import parse_number
 from ..records import ORG
 from ..vocab import load_set
-from .common import add_evidence, entities_in, word_lemmas
+from .common import add_evidence, entities_in, sentence_after, word_lemmas
 from .operator_objects import coordinated, governs_park, parks_counted_back
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key
 from .parties import expand_abbreviation, org_name, sentence_parties
@@ -198,10 +199,37 @@ def _objects(doc, sent, verb: int, mentions, earlier: int) -> List[ParkMention]:
     listed = _listed_objects(doc, sent, after, mentions)
     if listed:
         return listed
+    if after < sent.end and (doc[after].pos_ == "NUM" or doc[after].like_num) \
+            and not any(after <= m.start < sent.end for m in mentions):
+        # `Мы управляем двумя площадками.`: that many parks, the ones named last before
+        counted = parks_counted_back(doc, after, min(sent.end, after + 4), mentions)
+        return [m for m in mentions if m.key in counted and m.end <= after] or _parks_listed_next(doc, sent, after, mentions)
     for m in mentions:
         if after <= m.start < min(sent.end, after + OBJECT_REACH):
             return coordinated(doc, sent, m, mentions) if governs_park(doc, after, m) else []
     return []
+
+
+ORDINAL_OPENERS = {"первый", "второй", "третий"}  # `Первая — индустриальный парк «А» … Вторая — …`
+
+
+def _parks_listed_next(doc, sent, number_at: int, mentions) -> List[ParkMention]:
+    """`Мы управляем двумя площадками. Первая — индустриальный парк «А» … Вторая — технопарк
+    «Б»`: as many parks as counted, the first of each sentence after that opens with an
+    ordinal."""
+    count = parse_number(doc[number_at].text)
+    found: List[ParkMention] = []
+    following = sentence_after(doc, sent)
+    while following is not None and count and len(found) < count:
+        words = [t for t in following if not t.is_space]
+        if not words or words[0].lemma_.lower() not in ORDINAL_OPENERS:
+            break
+        first = next((m for m in mentions if following.start <= m.start < following.end), None)
+        if first is None:
+            break
+        found.append(first)
+        following = sentence_after(doc, following)
+    return found if count and len(found) == count else []
 
 
 def _listed_objects(doc, sent, after: int, mentions) -> List[ParkMention]:
