@@ -141,7 +141,7 @@ def signs_with_many(doc, sent, plural_kind_at) -> Optional[str]:
                 return "partners"
         if counted and not _with_one(doc, sent):
             continue  # `подписали 23 соглашения`, its deals mostly untold: only partners named after `с`
-        if token.pos_ == "NOUN" and _plural_subject(doc, token) \
+        if token.pos_ == "NOUN" and _reads_as_plural_subject(doc, token) \
                 and word_lemmas(token) & partners and token.text.islower() and token.i not in {t.i for t in plural}:
             return "subjects"
     return None
@@ -168,7 +168,7 @@ def deals_counted(doc, sent, plural_kind_at) -> int:
     return 0
 
 
-def _plural_subject(doc, token) -> bool:
+def _reads_as_plural_subject(doc, token) -> bool:
     """A plural nominative noun; or one right before a plural signing verb that may read so
     (`в ОЭЗ компании подписали`: the tagger may take `компании` for a singular genitive)."""
     if token.morph.get("Number") == ["Plur"] and token.morph.get("Case") == ["Nom"]:

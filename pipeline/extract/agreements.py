@@ -31,10 +31,9 @@ from .agreement_merge import (merge_mentions, same_party, same_typed_party, with
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum
 from .elided_subjects import elided_subject
-from .common import (DASHES, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, has_sign_verb, sentence_after,
-                     words_apart,
-                     index_by_first_word, is_counted, paragraph_start, quoted_spans, sentence_quantities, word_lemmas,
-                     words_from)
+from .common import (DASHES, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, first_sign_verb, has_sign_verb,
+                     index_by_first_word, is_counted, paragraph_start, quoted_spans, sentence_after,
+                     sentence_quantities, word_lemmas, words_apart, words_from)
 from .money import deal_money
 from .parties import ORG_NOUNS, Party, expand_abbreviation, is_direct_speech, is_government, sentence_parties
 from .state_bodies import state_body_spans
@@ -293,9 +292,9 @@ class AgreementExtractor:
             elif not mentions and sign and _counts_documents(doc, sent):
                 # `Правительство области подписало на форуме 12 соглашений`: the side of the deals
                 # told next with a partner alone
-                subjects = [p for p in _signing_parties(doc, sent, places) if p.type != PER and _subject(doc, sent, p)]
+                subjects = [p for p in _signing_parties(doc, sent, places) if p.type != PER and _is_signing_subject(doc, sent, p)]
                 referred = referred_party(doc, sentences, index, places, park_names) if not subjects else None
-                if referred is not None and _subject(doc, sent, referred):
+                if referred is not None and _is_signing_subject(doc, sent, referred):
                     subjects = [referred]  # `За год предприятие заключило 318 договоров …`
                 if subjects:
                     hosts.append((sent.end, subjects))
@@ -778,10 +777,10 @@ def _after_partner_word(doc, party: Party, words=WITH) -> bool:
     return i >= 0 and doc[i].lower_ in words
 
 
-def _subject(doc, sent, party: Party) -> bool:
+def _is_signing_subject(doc, sent, party: Party) -> bool:
     """A party that is the subject of an active signing verb after it: `Правительство
     Ленинградской области подписало …` (not `в Торжке подписаны …`, a place of a passive one)."""
-    verb = next((t for t in sent if t.lemma_.lower() in load_set("sign_verbs.txt")), None)
+    verb = first_sign_verb(sent)
     if verb is None or verb.i < party.end or verb.morph.get("VerbForm") == ["Part"]:
         return False
     i = party.start
@@ -805,12 +804,10 @@ def _partner_alone(doc, mention: AgreementMention) -> Optional[Party]:
 def _own_subject(doc, sent) -> bool:
     """`Тот же завод заключил с «Х» контракт`: a noun in the nominative before an active signing
     verb, the agreement's own other side (named or not; an agreement noun is none)."""
-    for token in sent:
-        if token.lemma_.lower() in load_set("sign_verbs.txt"):
-            return token.morph.get("VerbForm") != ["Part"] and any(
-                t.pos_ in {"NOUN", "PROPN"} and t.morph.get("Case") == ["Nom"] and not kind_at(doc, t.i)
-                for t in doc[sent.start:token.i])
-    return False
+    verb = first_sign_verb(sent)
+    return verb is not None and verb.morph.get("VerbForm") != ["Part"] and any(
+        t.pos_ in {"NOUN", "PROPN"} and t.morph.get("Case") == ["Nom"] and not kind_at(doc, t.i)
+        for t in doc[sent.start:verb.i])
 
 
 def _distance(m: AgreementMention, party: Party) -> int:

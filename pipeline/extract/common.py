@@ -347,4 +347,9 @@ def sentence_after(doc: Doc, sent: Span) -> Optional[Span]:
 
 def has_sign_verb(sent) -> bool:
     """A sentence with a signing verb (rules/sign_verbs.txt): `подписали`, `заключено`."""
-    return any(t.lemma_.lower() in load_set("sign_verbs.txt") for t in sent)
+    return first_sign_verb(sent) is not None
+
+
+def first_sign_verb(sent):
+    """The sentence's first word of rules/sign_verbs.txt (`подписало`, `заключено`), or None."""
+    return next((t for t in sent if t.lemma_.lower() in load_set("sign_verbs.txt")), None)

@@ -105,7 +105,7 @@ def _is_bare_governor(doc, token, sent) -> bool:
     return case == ["Nom"] or (case == ["Ins"] and previous in PARTNER_PREPOSITIONS)
 
 
-def _named_after(doc, i: int, sent) -> bool:
+def _person_named_after(doc, i: int, sent) -> bool:
     """`глава региона Игорь Самойлов`: a name follows token i (the person signs, named)."""
     following = doc[i + 1] if i + 1 < sent.end else None
     return following is not None and (following.ent_type_ == "PER" or following.pos_ == "PROPN")
@@ -194,7 +194,7 @@ def home_region(doc, sent, sign: bool):
         elif sign and _is_bare_governor(doc, token, sent):
             region, end = article_region(doc), token.i + 1
         elif sign and token.lemma_.lower() == HEAD and following is not None and following.lemma_.lower() == REGION \
-                and token.morph.get("Case") == ["Nom"] and not _named_after(doc, following.i, sent):
+                and token.morph.get("Case") == ["Nom"] and not _person_named_after(doc, following.i, sent):
             region, end = article_region(doc), token.i + 2  # `Глава региона и директор «Х» подписали`
         else:
             continue

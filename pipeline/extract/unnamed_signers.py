@@ -16,7 +16,7 @@ from ..models import morph_analyzer
 from ..records import ORG, PER
 from ..vocab import load_set
 from .agreement_witnesses import drop_witnesses
-from .common import DASHES, word_lemmas
+from .common import DASHES, first_sign_verb, word_lemmas
 from .home_regions import is_bare_region_word
 from .parties import Party, sentence_parties
 from .party_references import interviewee, ministry_of
@@ -134,7 +134,7 @@ def pronoun_signer(doc, sent) -> List[Party]:
     """`Его провёл Игорь Никонов … Он же от имени края подписал три документа`: `он`/`она` as
     the subject of the signing verb is the one person the sentence before names (of the verb's
     gender)."""
-    verb = next((t for t in sent if t.lemma_.lower() in load_set("sign_verbs.txt")), None)
+    verb = first_sign_verb(sent)
     pronoun = next((t for t in doc[sent.start:verb.i] if t.lower_ in SIGNING_PRONOUNS), None) if verb is not None else None
     if pronoun is None or verb.morph.get("Gender") != [SIGNING_PRONOUNS[pronoun.lower_]] or sent.start == 0:
         return []
