@@ -17,6 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
+from ..models import morph_analyzer
 from ..normalize import strip_legal_form, strip_quotes
 from ..vocab import load_list, load_set
 from .common import WITH, add_evidence, entities_in, has_sign_verb, index_by_first_word, quoted_spans, word_lemmas
@@ -423,7 +424,8 @@ def _org_spans(doc, sent):
             found.append((start, span.end + 1))
     for ent in entities_in(sent):
         if ent.label_ == "ORG" and not any(s <= ent.start < e or ent.start <= s < ent.end for s, e in found) \
-                and not (len(ent) <= 2 and ent[-1].text.islower()) and match_kind(doc, ent.start) is None:
+                and not (len(ent) <= 2 and ent[-1].text.islower()) and match_kind(doc, ent.start) is None \
+                and not _common_word_opening(ent):
             found.append((ent.start, ent.end))
     for named in headed_names(doc, sent):
         # `Агентство инновационного развития Калужской области`: NER may stop before the place
@@ -431,6 +433,18 @@ def _org_spans(doc, sent):
         if not any(s < named[1] and named[0] < e for s, e in found):
             found.append(named)
     return [org for org in sorted(found) if not is_event(doc, org[0], org[1], sent.start)]
+
+
+NAME_TAGS = {"Orgn", "Abbr", "Geox", "Name", "Surn", "Trad"}  # pymorphy3 tags of proper names
+
+
+def _common_word_opening(ent) -> bool:
+    """`Арендодателем выступила …`: a dictionary common noun capitalised only because it opens
+    the sentence, which NER may tag ORG."""
+    if len(ent) != 1 or not ent[0].is_sent_start:
+        return False
+    parses = morph_analyzer().parse(ent[0].text.lower())
+    return bool(parses) and all(p.is_known and p.tag.POS == "NOUN" and not (NAME_TAGS & p.tag.grammemes) for p in parses)
 
 
 def _org_name(doc, span, mentions) -> Optional[str]:
