@@ -101,9 +101,7 @@ def add_missing_side(doc, found: list, one_side) -> None:
     agreement told after with one organisation alone has the plural deals' signer on the other
     side (an agreement of two named sides keeps them: `«Х» и Y заключили договор`; deals spoken
     of together, `Общая сумма соглашений …`, are none of them)."""
-    for k, (start, sides) in enumerate(one_side):
-        # (a later plural signing has the deals told after it)
-        stop = one_side[k + 1][0] if k + 1 < len(one_side) else len(doc)
+    for start, stop, sides in _reaches(one_side):
         told = [m for m in found if start <= m.start < stop and doc[m.start].morph.get("Number") != ["Plur"]]
         for mention in told[:MANY_DEALS]:
             others = [p for p in mention.parties if p.type != PER]
@@ -116,12 +114,18 @@ def add_host_side(found: list, hosts, alone_with_partner) -> None:
     соглашение …`: an agreement told after a counted signing with one organisation alone, named
     as the partner after `с`, has the counting sentence's subject on the other side.
     `alone_with_partner(mention)`: that organisation when the mention has it alone after `с`."""
-    for k, (start, sides) in enumerate(hosts):
-        stop = hosts[k + 1][0] if k + 1 < len(hosts) else float("inf")  # a later count has the deals after it
+    for start, stop, sides in _reaches(hosts):
         for mention in (m for m in found if start <= m.start < stop):
             partner = alone_with_partner(mention)
             if partner is not None and not any(same_party(s, partner) for s in sides):
                 mention.parties += sides
+
+
+def _reaches(signings):
+    """(from token, to token, sides) of each (from token, sides) signing: a later signing has
+    the deals told after it."""
+    for k, (start, sides) in enumerate(signings):
+        yield start, signings[k + 1][0] if k + 1 < len(signings) else float("inf"), sides
 
 
 def signs_with_many(doc, sent, plural_kind_at) -> Optional[str]:

@@ -91,9 +91,7 @@ def with_full_names(agreements: List[Agreement], named: Iterable[str] = ()) -> L
             longer = [n for n in names if len(n.split()) > len(words) and contains_words(n.split(), words)]
             if longer:
                 signatory.name = max(longer, key=len)
-        seen = set()
-        agreement.signatories = [s for s in agreement.signatories
-                                 if (s.name, s.type) not in seen and not seen.add((s.name, s.type))]
+        agreement.signatories = distinct_by_name(agreement.signatories)
     return agreements
 
 
@@ -167,9 +165,7 @@ def with_formal_regions(agreements: List[Agreement], places: Iterable[str]) -> L
             if signatory.type in (LOC, ORG) and region != signatory.name:
                 # `Республика Мордовия … заключила` (tagged ORG): the region, named without its noun
                 signatory.name, signatory.type = region, LOC
-        seen = set()
-        agreement.signatories = [s for s in agreement.signatories
-                                 if (s.name, s.type) not in seen and not seen.add((s.name, s.type))]
+        agreement.signatories = distinct_by_name(agreement.signatories)
     return agreements
 
 
@@ -317,3 +313,11 @@ def _splits_into_prefixes(abbreviation: str, words: List[str]) -> bool:
                for n in (1, 2, 3) if n <= len(abbreviation))
 
 
+def distinct_by_name(items: list) -> list:
+    """Signatories or parties with a (name, type) not given before, in their order."""
+    seen, kept = set(), []
+    for item in items:
+        if (item.name, item.type) not in seen:
+            seen.add((item.name, item.type))
+            kept.append(item)
+    return kept

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, NamedTuple, Optional, Tuple
 
 from spacy.language import Language
 
@@ -26,8 +26,8 @@ from .agreement_lists import bulleted_agreements, listed_agreements
 from .agreement_places import park_places
 from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named,
                                 place_by_side, signs_many, signs_next, with_heads_named)
-from .agreement_merge import (merge_mentions, same_party, same_typed_party, with_formal_regions, with_full_names,
-                              with_states_named, without_headline_restatements)
+from .agreement_merge import (distinct_by_name, merge_mentions, same_party, same_typed_party, with_formal_regions,
+                              with_full_names, with_states_named, without_headline_restatements)
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum
 from .elided_subjects import elided_subject
@@ -189,6 +189,24 @@ def _names_the_document(sent) -> bool:
 SUM_REACH = 14  # words (a name is one): `Соглашение … подписали губернатор … и компания «Х» на сумму 10 млрд рублей`
 FOLLOW_UP_SENTENCES = 3  # `Документ подписали …` within this many sentences of the agreement
 PARTNERS_TOLD_REACH = 6  # sentences after `с тремя резидентами` the partners are told in
+
+
+class Untold(NamedTuple):
+    """Partners a counted signing (`с тремя резидентами`) has not told yet: how many, the kind of
+    their agreements, the last sentence they may be told in."""
+    count: int
+    kind: Optional[str]
+    last_sentence: int
+
+
+NOTHING_UNTOLD = Untold(0, None, 0)
+
+
+def _untold(doc, sent, index: int, count: int, kind_of) -> Untold:
+    """The partners a counted signing at sentences[index] leaves to tell, their agreements of
+    the first kind `kind_of(doc, i)` finds in it."""
+    kinds = [kind_at(doc, t.i) for t in sent if kind_of(doc, t.i)]
+    return Untold(count, kinds[0][1] if kinds and kinds[0] else "соглашение", index + PARTNERS_TOLD_REACH)
 NAMED_SUM_SENTENCES = 6  # `Сумма договора …`, naming the kind of an agreement before, within this many
 
 
@@ -203,7 +221,7 @@ class AgreementExtractor:
         shared: List[Tuple[int, List[Party], Optional[int]]] = []
         one_side: List[Tuple[int, List[Party]]] = []  # (from token, the side of the deals told next)
         hosts: List[Tuple[int, List[Party]]] = []  # (from token, the subject of a counted signing)
-        untold = (0, None, 0)  # (partners of a counted signing not told yet, its kind, the last sentence to tell them)
+        untold = NOTHING_UNTOLD  # partners of a counted signing not told yet
         unnamed = None  # (sentence index, mention) of the last agreement signed with no side named
         # `«Соглашение снимает главное ограничение площадки», — пояснил директор …`: words quoted
         # as said speak of an agreement already named
@@ -213,15 +231,15 @@ class AgreementExtractor:
             if is_planned_signing(sent) or index in bulleted:
                 continue  # `стороны планируют подписать соглашение`: not signed yet
             named = named_sums(doc, sent)
-            if untold[0] and index > untold[2]:
-                untold = (0, None, 0)
-            if untold[0] and not _sentence_mentions(doc, sent) and not has_sign_verb(sent):
+            if untold.count and index > untold.last_sentence:
+                untold = NOTHING_UNTOLD
+            if untold.count and not _sentence_mentions(doc, sent) and not has_sign_verb(sent):
                 # `подписала соглашения с тремя новыми резидентами. ООО «А» построит …, а АО «Б» …`
                 told = partners_told(doc, sent, [p for m in found for p in m.parties] + one_side[-1][1], places)
-                for party in told[:untold[0]]:
-                    found.append(AgreementMention(party.start, party.end, untold[1], [party], None))
+                for party in told[:untold.count]:
+                    found.append(AgreementMention(party.start, party.end, untold.kind, [party], None))
                     last_index = index
-                untold = (max(0, untold[0] - len(told)), untold[1], untold[2])
+                untold = untold._replace(count=max(0, untold.count - len(told)))
             if one_side and named:
                 # `Крупнейший проект — завод ООО «Х». Объём инвестиций по соглашению — 6,2 млрд`
                 told = resident_deals(doc, sentences, index, named, found, one_side[-1], places,
@@ -281,13 +299,9 @@ class AgreementExtractor:
                 sides = _signing_parties(doc, sent, places)
                 if many == "partners":  # the subject signs with them all
                     sides = _with_subject(doc, sentences, index, places, park_names, sides)
-                    kinds = [kind_at(doc, t.i) for t in sent if _plural_kind_at(doc, t.i)]
-                    untold = (partners_counted(doc, sent), kinds[0][1] if kinds and kinds[0] else "соглашение",
-                              index + PARTNERS_TOLD_REACH)
-                elif deals_counted(doc, sent, _many_kind_at):  # `Три договора подписали резиденты … с УК`
-                    kinds = [kind_at(doc, t.i) for t in sent if _many_kind_at(doc, t.i)]
-                    untold = (deals_counted(doc, sent, _many_kind_at), kinds[0][1] if kinds and kinds[0] else "соглашение",
-                              index + PARTNERS_TOLD_REACH)
+                    untold = _untold(doc, sent, index, partners_counted(doc, sent), _plural_kind_at)
+                elif count := deals_counted(doc, sent, _many_kind_at):  # `Три договора подписали резиденты … с УК`
+                    untold = _untold(doc, sent, index, count, _many_kind_at)
                 one_side.append((sent.end, [p for p in sides if p.type != PER]))
             elif not mentions and sign and _counts_documents(doc, sent):
                 # `Правительство области подписало на форуме 12 соглашений`: the side of the deals
@@ -404,8 +418,7 @@ def _expand_aliases(doc, found: List[AgreementMention]) -> None:
                 full = expand_abbreviation(doc, party.name)
                 if full != party.name:
                     mention.parties[k] = Party(party.start, party.end, full, ORG, party.governed)
-        seen = set()
-        mention.parties = [p for p in mention.parties if (p.name, p.type) not in seen and not seen.add((p.name, p.type))]
+        mention.parties = distinct_by_name(mention.parties)
 
 
 def _closes_speech(doc, sent, i: int) -> bool:
@@ -771,10 +784,16 @@ def _after_partner_word(doc, party: Party, words=WITH) -> bool:
     """`с правительством Курганской области`, `с ООО «Х»`: a party right after `с` (or another of
     `words`), past its adjectives, legal form and body."""
     i = party.start - 1
-    while i > 0 and (doc[i].pos_ == "ADJ" or doc[i].is_space or is_legal_form(doc[i].text) or doc[i].text in {"«", "\""}
-                     or doc[i].lemma_.lower() in ORG_NOUNS or is_government(doc[i])):
+    while i > 0 and (doc[i].is_space or _before_name(doc[i])):
         i -= 1
     return i >= 0 and doc[i].lower_ in words
+
+
+def _before_name(token) -> bool:
+    """An adjective, legal form, opening quote, organisation noun or state body before a name
+    (`с правительством Курганской области`, `АО «Х»`)."""
+    return token.pos_ == "ADJ" or is_legal_form(token.text) or token.text in {"«", "\""} \
+        or token.lemma_.lower() in ORG_NOUNS or is_government(token)
 
 
 def _is_signing_subject(doc, sent, party: Party) -> bool:
@@ -784,8 +803,7 @@ def _is_signing_subject(doc, sent, party: Party) -> bool:
     if verb is None or verb.i < party.end or verb.morph.get("VerbForm") == ["Part"]:
         return False
     i = party.start
-    while i > sent.start and (doc[i - 1].pos_ == "ADJ" or is_legal_form(doc[i - 1].text) or doc[i - 1].text in {"«", "\""}
-                              or doc[i - 1].lemma_.lower() in ORG_NOUNS or is_government(doc[i - 1])):
+    while i > sent.start and _before_name(doc[i - 1]):
         i -= 1
     # (a legal form or a quote opening the phrase shows no case: `АО «Х» заключило …`)
     nominative = doc[i].morph.get("Case") == ["Nom"] or is_legal_form(doc[i].text) or doc[i].text in {"«", "\""}

@@ -294,14 +294,13 @@ ROUNDED = 0.1  # `почти на 100 млрд` in a headline over the body's `2
 def _rounded_headline(total: Contract, other: Contract) -> bool:
     """An uncounted total with a qualifier (`почти`, `около`, `более`) whose sum is a rounder
     form, within a tenth, of a counted one's: the same total, rounded in a headline."""
-    return total.sum is not None and other.sum is not None and total.sum.qualifier is not None \
-        and other.sum.currency == total.sum.currency and _rounder(total, other) \
-        and abs(other.sum.amount - total.sum.amount) <= ROUNDED * other.sum.amount
+    return _restates(total, other, ROUNDED) and total.sum.qualifier is not None and _rounder(total, other)
 
 
-def _restates(total: Contract, other: Contract) -> bool:
+def _restates(total: Contract, other: Contract, within: float = RESTATED) -> bool:
+    """The same currency and a sum `within` a share of the other's."""
     return total.sum is not None and other.sum is not None and other.sum.currency == total.sum.currency \
-        and abs(other.sum.amount - total.sum.amount) <= RESTATED * other.sum.amount
+        and abs(other.sum.amount - total.sum.amount) <= within * other.sum.amount
 
 
 def _rounder(total: Contract, other: Contract) -> bool:

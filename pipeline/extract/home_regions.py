@@ -82,12 +82,9 @@ def _is_bare_body(doc, token, sent) -> bool:
     if token.ent_type_ and (token.ent_iob_ != "B" or following_inside):
         return False  # a body the tagger took for a name of its own (`Акимат`) stays a body
     following = doc[token.i + 1] if token.i + 1 < sent.end else None
-    if following is not None and (following.ent_type_ or following.pos_ in {"PROPN", "ADJ", "NOUN"}
-                                  or following.text in {"«", "\""} or is_bare_region_word(following)):
+    if _qualified_by(following) or following is not None and is_bare_region_word(following):
         return False
-    case = token.morph.get("Case")
-    previous = doc[token.i - 1].text.lower() if token.i > sent.start else ""
-    return case == ["Nom"] or (case == ["Ins"] and previous in PARTNER_PREPOSITIONS) or _names_a_side(doc, token)
+    return _signs_alone(doc, token, sent) or _names_a_side(doc, token)
 
 
 def _is_bare_governor(doc, token, sent) -> bool:
@@ -96,10 +93,17 @@ def _is_bare_governor(doc, token, sent) -> bool:
     subject or the `с` partner."""
     if not word_lemmas(token) & load_set("governor_titles.txt") or token.ent_type_:
         return False
-    following = doc[token.i + 1] if token.i + 1 < sent.end else None
-    if following is not None and (following.ent_type_ or following.pos_ in {"PROPN", "NOUN", "ADJ"}
-                                  or following.text in {"«", "\""}):
-        return False
+    return not _qualified_by(doc[token.i + 1] if token.i + 1 < sent.end else None) and _signs_alone(doc, token, sent)
+
+
+def _qualified_by(following) -> bool:
+    """A name, adjective, noun or quote right after a body or title: it is named there."""
+    return following is not None and (following.ent_type_ or following.pos_ in {"PROPN", "ADJ", "NOUN"}
+                                      or following.text in {"«", "\""})
+
+
+def _signs_alone(doc, token, sent) -> bool:
+    """A body or title as the subject (nominative) or after `с`/`между` (instrumental)."""
     case = token.morph.get("Case")
     previous = doc[token.i - 1].lower_ if token.i > sent.start else ""
     return case == ["Nom"] or (case == ["Ins"] and previous in PARTNER_PREPOSITIONS)

@@ -21,6 +21,7 @@ from .home_regions import is_bare_region_word
 from .parties import Party, sentence_parties
 from .party_references import interviewee, ministry_of
 from .persons import named_org
+from .position_verbs import PRONOUNS
 from .state_bodies import name_lemmas
 
 
@@ -143,9 +144,6 @@ def pronoun_signer(doc, sent) -> List[Party]:
         return []
     name = named.pop()
     gender = morph_analyzer().parse(name.split()[0])[0].tag.gender  # `Иван` masc, `Ольга` femn
-    if gender is not None and gender != PRONOUN_GENDERS[pronoun.lower_]:
+    if gender is not None and gender != PRONOUNS[pronoun.lower_]:
         return []  # `… выступил Иван Петров. Она подписала …`: someone else
     return [Party(pronoun.i, pronoun.i + 1, name, PER)]
-
-
-PRONOUN_GENDERS = {"он": "masc", "она": "femn"}  # pymorphy3's gender of the name a pronoun stands for
