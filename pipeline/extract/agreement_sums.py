@@ -190,8 +190,8 @@ def named_sums(doc, sent) -> List[NamedSum]:
             noun = token.i
         elif _by_it_invested(doc, sent, token):
             noun, past, reach = token.i, token.i + 2, CLAUSE_REACH  # `По нему компания обязалась вложить … 3,1 млрд`
-        elif _rent_of_lease(doc, token) is not None:
-            noun, past = _rent_of_lease(doc, token), token.i + 1  # `Арендная плата — 2,1 млн рублей в год`
+        elif (lease := _rent_of_lease(doc, token)) is not None:
+            noun, past = lease, token.i + 1  # `Арендная плата — 2,1 млн рублей в год`
         elif _bracketed_sum(doc, sent, token):
             noun, past = token.i, token.i + 1  # `(сумма — 18,5 млн долларов)`: the agreement before
         elif token.lemma_.lower() in load_set("agreement_sum_cues.txt") and _names_agreement(doc, token.i):
