@@ -343,12 +343,24 @@ def past_place(doc, i: int) -> int:
     return j if j < len(doc) and doc[j].text in {",", "и"} else i
 
 
+ASIDE_REACH = 12  # `«Кстово-Восток» (212 га, Кстовский район) и «Борский»`: a short card in brackets
+
+
+def _past_aside(doc, i: int) -> int:
+    """Past a bracketed aside after a listed name (its area, its district) to the word after it;
+    i itself when none stands there."""
+    if i >= len(doc) or doc[i].text != "(":
+        return i
+    close = next((j for j in range(i + 1, min(len(doc), i + ASIDE_REACH)) if doc[j].text in {")", "("}), None)
+    return _next_word(doc, close + 1) if close is not None and doc[close].text == ")" else i
+
+
 def coordinated_names(doc, i: int, quoted_at, kind: str, abbreviated: bool) -> List[ParkMention]:
     """The names joined to a plural kind's first one: `индустриальных парков «Северный»,
     «Западный» и «Южный»`."""
     found = []
     while True:
-        joint = past_place(doc, _next_word(doc, i))
+        joint = past_place(doc, _past_aside(doc, _next_word(doc, i)))
         if joint >= len(doc) or doc[joint].text not in {",", "и"}:
             return found
         quote = _next_word(doc, joint + 1)

@@ -313,12 +313,25 @@ def _has_break(doc, start: int, end: int, inside: set) -> bool:
 
 def _is_park_itself(doc, org, mentions) -> bool:
     """`технопарк «Чирчик»` is a park, not an operator; `КИП «Мастер»`, `«Химграда»` may be both,
-    but not as the object of a finite verb (`Предприятие управляет СЭЗ «Наманган» и …`)."""
+    but not as the object of a finite verb (`Предприятие управляет СЭЗ «Наманган» и …`); a park's
+    name alone right after a cue noun is the park the cue governs (`Оператором «Кстово-Востока»
+    выступает …`)."""
     for m in mentions:
         if m.kind and m.start <= org[0] < m.end:
             if not m.kind_abbreviated or _after_finite_verb(doc, m.start) or _spoken_of_as_place(doc, m.start):
                 return True
+        if not m.kind and m.start <= org[0] < m.end and _after_cue_noun(doc, m.start):
+            return True
     return False
+
+
+def _after_cue_noun(doc, i: int) -> bool:
+    j = i
+    while j > 0 and doc[j - 1].is_space:
+        j -= 1
+    # (a role noun, whose complement is the park; not `по модели «Химграда»`, `под управлением «Y»`)
+    return any(cue_end(doc, start, j) == j and doc[j - 1].pos_ == "NOUN" and doc[start].pos_ != "ADP"
+               for start in range(max(0, j - 3), j))
 
 
 SITE_REACH = 4  # `на территории бывшего машиностроительного завода «Х»`

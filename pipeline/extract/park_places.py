@@ -23,6 +23,7 @@ REACH_BEFORE = 8   # words between a place and the kind it comes before
 PLACE_NOUN_WORDS = 3  # `в посёлке городского типа` between a preposition and the place
 STOPS = {".", ";", "—", "–", "(", ")", "«", "»", "\"", ":"}
 DOTTED_NOUNS = {"г", "пос", "с", "д", "аг"}  # `г. Димитровград`: the dot of a place noun is no stop
+DOTTED_UNITS = {"тыс", "кв", "млн"}  # `площадью 12,5 тыс. кв. м в …`: nor the dots of a size's unit
 
 
 def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
@@ -248,9 +249,13 @@ def _place_in_brackets(doc, start: int, limit: int):
         return None
     places = places_in(doc, doc[i].sent, i + 1, close)
     if len(places) == 1:  # `(г. Краснокамск)`: one place after its place noun
-        rest = [t for t in doc[i + 1:close] if not (t.is_space or places[0].start <= t.i < places[0].end)]
+        # `(212 га, Кстовский район)`: the place's own item of a bracketed card
+        low = max([i] + [t.i for t in doc[i + 1:places[0].start] if t.text == ","])
+        high = min([close] + [t.i for t in doc[places[0].end:close] if t.text == ","])
+        rest = [t for t in doc[low + 1:high] if not (t.is_space or places[0].start <= t.i < places[0].end)]
         words = [word_lemmas(t) for t in rest]
-        return places[0] if rest and _only_place_nouns(words, rest) else None
+        own_noun = any(word_lemmas(t) & load_set("place_nouns.txt") for t in places[0])  # `Кстовский район`
+        return places[0] if (rest or own_noun and low > i) and _only_place_nouns(words, rest) else None
     if len(places) < 2:
         return None
     return max(places, key=lambda place: specificity(phrase_nominative(place)))
@@ -340,7 +345,7 @@ def _only_place_nouns(words: List[set], tokens) -> bool:
 
 
 def _dotted_noun(tokens, k: int) -> bool:
-    return tokens[k].text == "." and k > 0 and tokens[k - 1].text.lower() in DOTTED_NOUNS
+    return tokens[k].text == "." and k > 0 and tokens[k - 1].text.lower() in DOTTED_NOUNS | DOTTED_UNITS
 
 
 def headline_places(doc, references) -> List[tuple]:

@@ -346,7 +346,8 @@ def _attach_area(doc, mentions, parks, quantity, span) -> None:
     if _allotted_plot(near, clause):
         return  # `Под него выделен участок в 7 га`: a resident's plot
     target = park_for(doc, mentions, span.start, span.end)
-    if target is None or target.grouped or quantity.area is None or is_inside_park(doc, span, target):
+    if target is None or target.grouped and not _in_own_brackets(doc, target, span) or quantity.area is None \
+            or is_inside_park(doc, span, target):
         return  # a size said of several parks together is none of theirs
     if _measures_owned(doc, target, span):
         return  # `Один из корпусов «Х» площадью 12 тыс. кв. м`: the size of what the park owns
@@ -426,6 +427,14 @@ def _is_resident_count(doc, span) -> bool:
 def _is_resident_noun(forms: set) -> bool:
     """`компания`, `предприятие`, and compounds ending in them: `сельхозпредприятие`."""
     return any(form.endswith(noun) for form in forms for noun in load_set("resident_nouns.txt"))
+
+
+def _in_own_brackets(doc, target, span) -> bool:
+    """`парках «Кстово-Восток» (212 га, Кстовский район) и «Борский» (78,5 га)`: a value in the
+    brackets right after one of several parks named together is that park's own."""
+    between = [t for t in doc[target.end:span.start] if not t.is_space]
+    return target.end <= span.start and bool(between) and between[0].text == "(" \
+        and not any(t.text in {")", "(", "«", "\""} for t in between[1:])
 
 
 def _in_brackets(doc, span) -> bool:
@@ -513,7 +522,7 @@ def _attach_residents(doc, mentions, parks, quantity, span) -> None:
         return
     target = park_for(doc, mentions, span.start, span.end) or _our_park(doc, mentions, left) \
         or (_most_named(mentions) if _answers_resident_question(doc, span) else None)
-    if target is None or target.grouped:
+    if target is None or target.grouped and not _in_own_brackets(doc, target, span):
         return  # `в технопарках «А» и «Б» работают 40 компаний`: a count of both
     if parks[target.key].park.residents is not None and _has_trap(left[-3:] + clause, "past"):
         return  # `выросло до 31, годом ранее работали 20 компаний`: today's count is given
