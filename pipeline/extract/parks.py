@@ -194,7 +194,7 @@ def park_for(doc, mentions: List[ParkMention], start: int, end: int,
     """The park a value at tokens [start, end) describes."""
     sent = doc[start].sent
     after = [m for m in mentions if sent.start <= m.start and m.start >= end and m.start < sent.end]
-    if after and not any(t.text in CLAUSE_BREAKS for t in doc[end:after[0].start]) \
+    if after and not any(t.text in CLAUSE_BREAKS for t in doc[_past_restating(doc, end):after[0].start]) \
             and not any(sent.start <= m.end <= start for m in mentions):
         return after[0]
     before = [m for m in mentions if m.end <= start]
@@ -211,6 +211,18 @@ def park_for(doc, mentions: List[ParkMention], start: int, end: int,
 
 
 PARAGRAPH_SENTENCES = 5
+RESTATING = {"столько"}  # `Пять резидентов — столько теперь в парке «Х»`: the dash restates the value
+
+
+def _past_restating(doc, end: int) -> int:
+    """Past a dash and the word restating the value before it, to the clause that tells of it."""
+    words = [t for t in doc[end:end + 5] if not t.is_space]
+    for k in range(len(words) - 1):
+        if words[k].text in {"—", "–"} and words[k + 1].lower_ in RESTATING:
+            return words[k + 1].i + 1
+        if not words[k].is_alpha:  # (the counted noun only between: `резидентов — столько`)
+            break
+    return end
 
 
 def _sentence_distance(doc, left: int, right: int) -> int:
@@ -419,7 +431,7 @@ def _is_resident_count(doc, span) -> bool:
         return cues == {"residents"}
     if not _is_resident_noun(forms):
         return False
-    window = doc[max(span.sent.start, span.start - 6):min(span.sent.end, span.end + 6)]
+    window = doc[max(span.sent.start, span.start - 6):min(span.sent.end, _past_restating(doc, span.end) + 6)]
     return any(word_lemmas(t) & load_set("resident_verbs.txt") for t in window) \
         or _in_brackets(doc, span) or _after_in_it(doc, span) or _is_count_of_residents(doc, span)
 
@@ -518,7 +530,8 @@ def _attach_residents(doc, mentions, parks, quantity, span) -> None:
     # (`число участников превысит 35`: the verb is inside the quantity, as its qualifier)
     if not _is_resident_count(doc, span) or _is_plan(clause) or _is_future(clause + list(span) + _until_break(right)) \
             or _is_target(doc, span, clause) \
-            or _has_trap(left[-3:] + right[:2], "near") or _has_trap(clause + _until_break(right), "clause"):
+            or _has_trap(left[-3:] + right[:2], "near") or _has_trap(clause + _until_break(right), "clause") \
+            or _has_trap(left[-1:], "before"):
         return
     target = park_for(doc, mentions, span.start, span.end) or _our_park(doc, mentions, left) \
         or (_most_named(mentions) if _answers_resident_question(doc, span) else None)
