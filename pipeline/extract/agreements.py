@@ -269,7 +269,16 @@ class AgreementExtractor:
             if any(p.type == PER for p in signers):
                 # `Со стороны корпорации все документы подписал …`: the corporation named before too
                 signers = with_heads_named(signers, named_by_head(doc, sentences, index))
-                if found and index - last_index <= FOLLOW_UP_SENTENCES:
+                follows_deal = found and index - last_index <= FOLLOW_UP_SENTENCES
+                if follows_deal and one_side and one_side[-1][0] == sentences[index - 1].end \
+                        and not any(m.start >= one_side[-1][0] for m in found):
+                    # `Три соглашения заключены с новыми резидентами. Документы с компаниями подписала
+                    # управляющая компания — АО «Х», все соглашения скрепил подписью её директор …`:
+                    # the side of the deals told next, its signer with it, not of one told before
+                    start, sides = one_side[-1]
+                    one_side[-1] = (start, sides + [p for p in signers if not any(same_party(p, q) for q in sides)])
+                    continue
+                if follows_deal:
                     # `Документы подписали директор «Х» … и …` after them: each joins his side's
                     recent = _recent(found, sentences, index)
                     place_by_side(doc, signers, recent, recent)
