@@ -323,7 +323,27 @@ def _expanded(doc, name: str) -> str:
             full = org_name(doc[starts[0]:opening]) if starts else ""
             if full and full != name:
                 return full
+    # `КРДВ подписала соглашение … Со стороны Корпорации развития Дальнего Востока и Арктики …`:
+    # not defined in brackets, but the article names in full what it stands for
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and " " in ent.text:
+            full = org_name(ent)
+            if full and (_initials(full) == name or _known_abbreviations().get(name) == full):
+                return full
     return name
+
+
+FUNCTION_WORDS = {"и", "по", "при", "для", "в", "на", "с"}  # no letter of an abbreviation
+
+
+@lru_cache(maxsize=None)
+def _known_abbreviations() -> dict:
+    return dict(load_table("org_abbreviations.tsv", 2))
+
+
+def _initials(full: str) -> str:
+    """`Агентство инвестиционного развития` → АИР."""
+    return "".join(word[0].upper() for word in full.split() if word.lower() not in FUNCTION_WORDS and word[0].isalpha())
 
 
 def _name_after_generic_noun(span) -> Optional[str]:
