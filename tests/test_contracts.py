@@ -18,6 +18,12 @@ CASES = [
     # (the subtotal's count though the total's noun is near)
     ("Область подписала 27 соглашений на 1,4 млрд долларов, из них девять — с турецкими компаниями на 430 млн долларов.",
      [contract(27, 1.4e9, "USD"), contract(9, 430e6, "USD")]),
+    # an agreement named before, then `одним из шести документов на общую сумму …`: the sum is the
+    # documents' total, no second agreement
+    ("Акимат Карагандинской области и китайская компания Henan Zhongyuan Machinery подписали меморандум о "
+     "строительстве завода. Меморандум стал одним из шести документов на общую сумму 410 млн долларов, "
+     "подписанных в ходе визита делегации провинции Хэнань.",
+     [contract(6, 410e6, "USD")]),
     # `более чем на`: the preposition inside the qualifier; `N документов на X` ties the sum to
     # them, what they concern notwithstanding; the sum told last as theirs after a clause
     ("В Ташкенте заключили 23 экспортных контракта более чем на $120 млн, сообщили в фонде.",

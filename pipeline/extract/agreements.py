@@ -372,6 +372,11 @@ class AgreementExtractor:
                 place_by_side(doc, [p for p in parties if p.type == PER], known, known, latest_first=False)
                 last_index = index
                 continue
+            if found and mentions and all(m.anaphoric and m.kind in {f.kind for f in found} for m in mentions) \
+                    and _one_of_many(doc, sent):
+                # `Меморандум стал одним из шести документов на общую сумму 410 млн долларов,
+                # подписанных в ходе визита делегации …`: the one named before, counted among others
+                continue
             if not parties and _names_found_again(doc, sent, mentions, found):
                 # `Меморандум стал крупнейшим …`, `Сумма соглашения не раскрывается`: one named before
                 _read_sums(doc, sent, mentions)
@@ -641,6 +646,19 @@ def _last_kind_before(doc, i: int) -> Optional[str]:
         if found is not None:
             return found[1]
     return None
+
+
+ONE_OF_REACH = 4  # `одним из шести подписанных документов`: words from `из` to the plural noun
+
+
+def _one_of_many(doc, sent) -> bool:
+    """`одним из шести документов`, `одно из 14 соглашений`: one of a plural of agreements or documents."""
+    for t in sent:
+        if word_lemmas(t) & {"один", "одно", "одна"} and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "из":
+            if any(doc[k].morph.get("Number") == ["Plur"] and (kind_at(doc, k) or word_lemmas(doc[k]) & {DOCUMENT})
+                   for k in range(t.i + 2, min(sent.end, t.i + 2 + ONE_OF_REACH))):
+                return True
+    return False
 
 
 def _names_found_again(doc, sent, mentions: List[AgreementMention], found: List[AgreementMention]) -> bool:
