@@ -20,7 +20,7 @@ from typing import Optional
 from ..models import morph_analyzer
 from ..normalize import strip_legal_form, strip_quotes
 from ..vocab import load_list, load_set
-from .common import WITH, add_evidence, entities_in, has_sign_verb, index_by_first_word, quoted_spans, word_lemmas
+from .common import DASHES, WITH, add_evidence, entities_in, has_sign_verb, index_by_first_word, quoted_spans, word_lemmas
 from .park_mentions import GENERIC_REFERENCES, ParkMention, is_declined_form, match_kind, name_key, possessed_noun
 from ..records import ORG
 from .parties import expand_abbreviation, headed_names, is_event, org_name, sentence_parties
@@ -94,7 +94,8 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     inside = {i for m in mentions for i in range(m.start, m.end)}
     # a park's words do not count against the reach: `оператор агропромышленного парка «Х» — «Y»`
     low = org[0] - CUE_BEFORE_ORG - sum(m.end - m.start for m in mentions
-                                        if org[0] - CUE_BEFORE_ORG < m.end and m.start < org[0])
+                                        if org[0] - CUE_BEFORE_ORG < m.end and m.start < org[0]) \
+        - _restated_words(doc, org[0], sent.start)
     low = max([sent.start, low] + [t.i + 1 for t in doc[max(sent.start, low):org[0]]
                                     if t.i not in inside and _has_break(doc, t.i, t.i + 1, inside)
                                     and not _is_label_colon(doc, t.i, sent.start)])
@@ -148,6 +149,24 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
                 return park_for(doc, mentions, org[0], org[1])
             return (found or [None])[0]
     return None
+
+
+RESTATED_REACH = 4  # `дочерняя структура вуза — ООО «Y»`: words of the noun phrase a name restates
+
+
+def _restated_words(doc, start: int, floor: int) -> int:
+    """`управляет им дочерняя структура вуза — ООО «Y»`, `управляет площадкой частная компания — ООО
+    «Y»`: the dash before a name and the common noun phrase before it that the name restates; they
+    do not count against the cue's reach."""
+    j = start - 1
+    while j > floor and doc[j].is_space:
+        j -= 1
+    if j <= floor or doc[j].text not in DASHES:
+        return 0
+    k = j
+    while k - 1 >= floor and j - k < RESTATED_REACH and doc[k - 1].pos_ in {"ADJ", "NOUN"} and doc[k - 1].text.islower():
+        k -= 1
+    return start - k if k < j else 0
 
 
 def _partner_between(doc, cue: int, start: int) -> bool:
