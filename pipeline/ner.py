@@ -54,11 +54,29 @@ def _capitals_tagged_elsewhere(doc, ents) -> list:
         words = [t.text for t in ent if t.is_alpha and not is_legal_form(t.text)]
         if ent.label_ == "ORG" and len(words) == 1 and len(words[0]) >= MIN_CAPITALS and words[0].isupper():
             names.add(words[0])  # `КАМАЗ`, `ПАО «КАМАЗ»`
+        alias = _bracketed_alias(doc, ent)
+        if alias:
+            names.add(alias)  # `ООО «Владимирская промышленная площадка» (ВПП)`
     if not names:
         return []
     tagged = {i for ent in ents for i in range(ent.start, ent.end)}
     return [Span(doc, t.i, t.i + 1, label="ORG") for t in doc  # (not `плит (МДФ)`: a thing defined)
             if t.text in names and t.i not in tagged and not t.ent_type_ and not (t.i > 0 and doc[t.i - 1].text == "(")]
+
+
+def _bracketed_alias(doc, ent):
+    """The abbreviation in capitals an organisation's span ends with, or that stands in brackets
+    right after it: `ООО «Владимирская промышленная площадка» (ВПП)`."""
+    if ent.label_ != "ORG":
+        return None
+    end = ent.end
+    if end >= 3 and doc[end - 1].text == ")" and doc[end - 3].text == "(":
+        word = doc[end - 2].text
+    elif end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        word = doc[end + 1].text
+    else:
+        return None
+    return word if len(word) >= MIN_CAPITALS and word.isalpha() and word.isupper() else None
 
 
 def _without_dangling_preposition(ent):

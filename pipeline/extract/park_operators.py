@@ -134,10 +134,13 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
         return None  # `«Фонтанке» рассказал генеральный директор управляющей компании`: the title's
     if cue is not None and (not _has_break(doc, org[1], cue, inside) or _is_apposition(doc, gap, cue)
                             or _participle_after_comma(doc, org[1]) == cue or any("который" in word_lemmas(t) for t in gap)):
+        end = cue_end(doc, cue, sent.end)
+        apposed = _park_after_restating_dash(doc, end, sent.end, mentions) if end is not None else None
+        if apposed is not None and doc[end - 1].pos_ == "VERB":
+            return apposed  # `ЛАЭЗ управляет и второй площадкой — промышленной зоной «Пикалёво-2»`
         after = [m for m in mentions if cue < m.start <= cue + 3]
         if after:
             return after[0] if _cue_governs(doc, cue, after[0]) else None
-        end = cue_end(doc, cue, sent.end)
         listed = listed_parks_after(doc, sent, end, mentions) if end is not None else []
         if listed and doc[end - 1].pos_ == "VERB":
             # `Корпорация … управляет двумя индустриальными парками региона — «Х» … и «Y» …`
@@ -167,6 +170,18 @@ def _restated_words(doc, start: int, floor: int) -> int:
     while k - 1 >= floor and j - k < RESTATED_REACH and doc[k - 1].pos_ in {"ADJ", "NOUN"} and doc[k - 1].text.islower():
         k -= 1
     return start - k if k < j else 0
+
+
+def _park_after_restating_dash(doc, i: int, end: int, mentions) -> Optional[ParkMention]:
+    """`… и второй площадкой — промышленной зоной «Х»`: the park right after a dash that restates
+    the common noun phrase before it (`и`, `также` aside)."""
+    j = i
+    while j < end and j - i <= RESTATED_REACH and (doc[j].is_space or doc[j].lower_ in {"и", "также", "ещё", "еще"}
+                                                  or doc[j].pos_ in {"ADJ", "NOUN"} and doc[j].text.islower()):
+        j += 1
+    if j == i or j >= end or doc[j].text not in DASHES:
+        return None
+    return next((m for m in mentions if j < m.start <= j + 2), None)
 
 
 def _partner_between(doc, cue: int, start: int) -> bool:
