@@ -37,8 +37,9 @@ def deal_noun_for(doc, sent, span):
     `50 контрактов … на общую сумму 462,2 млн`, `общая сумма контрактов составляет
     12–15 млрд`, `около миллиарда рублей составили контракты`.
     """
-    if _subtotal_count(doc, sent, span) is not None:  # (before the count's own noun, however near)
-        return next(t for t in sent if _is_deal_noun(t)), "subtotal_of_deals"
+    subtotal = _subtotal(doc, sent, span)
+    if subtotal is not None:  # (before the count's own noun, however near)
+        return subtotal[1], "subtotal_of_deals"
     their = _their_sum_tail(doc, sent, span)
     if their is not None:
         return their, "deals_of_cost"  # `Ещё восемь документов касаются поставок …, их совокупная стоимость — 7,9 млрд`
@@ -71,17 +72,26 @@ def deal_noun_for(doc, sent, span):
 SUBTOTAL_REACH = 10  # `из них девять — с турецкими компаниями на $430 млн`: tokens from `из` to the sum
 
 
-def _subtotal_count(doc, sent, span) -> Optional[int]:
-    """`27 соглашений … на $1,4 млрд, из них девять — с турецкими компаниями на $430 млн`: the
-    count after `из них` of deals the sentence named before, the sum after `на`."""
+def _subtotal(doc, sent, span):
+    """(count, deal noun) of a part of deals named before: `27 соглашений … на $1,4 млрд, из них
+    девять — с турецкими компаниями на $430 млн` (the count after `из них`, the deals before it in
+    the sentence); `… 14 договоров на 2,3 млрд. Пять из них подписаны с нижегородскими
+    производителями — на 640 млн` (the count before it, the deals in the sentence before when it
+    opens its own); the sum after `на`. None for other sums."""
     if span.start < 1 or doc[span.start - 1].lower_ != "на":
         return None
     for i in range(span.start - 2, max(sent.start, span.start - SUBTOTAL_REACH) - 1, -1):
         if doc[i].lower_ == "из" and i + 2 < span.start and doc[i + 1].lower_ == "них":
-            count = doc[i + 2]
+            count, deals = doc[i + 2], doc[sent.start:i]
+            if not (count.pos_ == "NUM" or count.like_num) and i - 1 >= sent.start:
+                count = doc[i - 1]  # `Пять из них`
+                if count.i == sent.start and sent.start > 0:
+                    deals = doc[sent.start - 1].sent  # (the deals the sentence before counted)
             number = parse_number(count.text) if count.pos_ == "NUM" or count.like_num else None
-            deals = any(_is_deal_noun(t) for t in doc[sent.start:i])
-            return int(number) if number and deals and counted_noun(doc, doc[count.i:count.i + 1]) is None else None
+            noun = next((t for t in deals if _is_deal_noun(t)), None)
+            if number and noun is not None and counted_noun(doc, doc[count.i:count.i + 1]) is None:
+                return int(number), noun
+            return None
     return None
 
 
@@ -256,7 +266,7 @@ class ContractExtractor:
                 # тогда как годом ранее — на 179 млрд` is 40 and then a total without count
                 count = None if noun.i in counted else _count_of(doc, noun.sent, noun)
                 if rule == "subtotal_of_deals":
-                    count = _subtotal_count(doc, sent, span)
+                    count = _subtotal(doc, sent, span)[0]
                 counted.add(noun.i)
                 if count is None and rule in {"sum_of_deals", "opening_sum_of_deals"}:
                     count = _count_said_before(doc, sent, noun, counted_before)
