@@ -196,6 +196,9 @@ def _counted_past_dash(doc, span):
     return counted_noun(doc, doc[after.i:after.i + 1])
 
 
+DOCUMENT = "документ"  # `… 40 экспортных контрактов и соглашений. Общая сумма документов — …`: any deals
+
+
 def _count_said_before(doc, sent, noun, counted_before: set) -> Optional[int]:
     """`подписали девять контрактов … . Общая сумма контрактов составляет 12–15 млрд`: the
     sum of the deals counted in the sentence before, when that count went to no sum."""
@@ -207,7 +210,7 @@ def _count_said_before(doc, sent, noun, counted_before: set) -> Optional[int]:
     for quantity, span in sentence_quantities(before):
         counted = counted_noun(doc, span)
         if quantity.kind == "number" and not quantity.scaled and counted is not None \
-                and counted.i not in counted_before and counted.lemma_ == noun.lemma_:
+                and counted.i not in counted_before and (counted.lemma_ == noun.lemma_ or noun.lemma_ == DOCUMENT and _is_deal_noun(counted)):
             return int(quantity.value)
     return None
 
