@@ -15,6 +15,7 @@ from ..vocab import load_set
 from ..records import Contract, to_dict
 from .common import add_evidence, counted_noun, is_counted, sentence_after, sentence_quantities, word_lemmas
 from .money import deal_money
+from .agreement_plans import is_planned_signing
 from ..numbers import parse_number
 
 MAX_GAP = 14  # tokens between a deal noun and its sum
@@ -159,14 +160,14 @@ def _opening_sum_of_deals(doc, sent, span):
 
 
 def _sum_noun_before(doc, sent, i: int) -> bool:
-    """`сумма контрактов`, `общий объём подписанных соглашений`: a sum noun before the deal
-    noun, past one participle or adjective."""
-    for j in (i - 1, i - 2):
+    """`сумма контрактов`, `общий объём подписанных соглашений`, `общий объём трёх офсетных
+    контрактов`: a sum noun before the deal noun, past a participle or adjective and a count."""
+    for j in (i - 1, i - 2, i - 3):
         if j < sent.start:
             return False
         if doc[j].lemma_.lower() in SUM_NOUNS:
             return True
-        if doc[j].pos_ not in {"ADJ", "VERB"}:
+        if doc[j].pos_ not in {"ADJ", "VERB", "NUM"}:
             return False
     return False
 
@@ -263,8 +264,9 @@ class ContractExtractor:
                 if money is None:
                     continue
                 noun, rule = found
-                if _under_talks(doc, sent, noun):
-                    continue  # `ведутся переговоры об экспортных контрактах на 1,5 млрд рублей`
+                if _under_talks(doc, sent, noun) or is_planned_signing(noun.sent):
+                    continue  # `ведутся переговоры об экспортных контрактах на 1,5 млрд рублей`, `ещё два
+                    # контракта планируется заключить до конца года. Их стоимость может составить …`
                 # a count belongs to the first sum after its noun: `40 документов на 615,5 млрд,
                 # тогда как годом ранее — на 179 млрд` is 40 and then a total without count
                 count = None if noun.i in counted else _count_of(doc, noun.sent, noun)
