@@ -304,6 +304,10 @@ def test_mentions_sharing_an_organisation_are_one_agreement(nlp):
 
 
 SUM_CASES = [
+    # `его цена` opening a clause of a sentence about the document: its sum
+    ("Правительство Новосибирской области и ООО «Сибмедпром» заключили офсетный контракт на поставку шприцев. "
+     "Документ рассчитан на семь лет, его цена — 4,2 млрд рублей.",
+     [agreement("контракт", [("Новосибирская область", "LOC"), ("Сибмедпром", "ORG")], money(4.2e9, "RUB"))]),
     # the sum named after a duration; a company noun heading a relative clause that signs nothing
     ("АО «Корпорация развития Ивановской области» готовит площадки. Корпорация, которая управляет "
      "парком, оформила договор аренды корпуса с компанией Kayseri Denim A.Ş. Сумма договора на десять "

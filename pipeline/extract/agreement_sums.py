@@ -86,9 +86,14 @@ POSSESSIVES = {"его", "её", "ее"}  # `Соглашение подписа
 
 def _pronoun_sum(doc, sent, token) -> bool:
     """`Его сумма составляет …`, `Его стоимость составляет …` (a cue of
-    rules/agreement_sum_cues.txt) opening a sentence right after one that names an agreement."""
-    if token.lemma_.lower() not in load_set("agreement_sum_cues.txt") or token.i - 1 != sent.start \
-            or doc[sent.start].lower_ not in POSSESSIVES:
+    rules/agreement_sum_cues.txt) opening a sentence right after one that names an agreement, or
+    opening a clause of a sentence about one (`Документ рассчитан на семь лет, его цена — 4,2 млрд`)."""
+    if token.lemma_.lower() not in load_set("agreement_sum_cues.txt") or token.i - 1 < sent.start \
+            or doc[token.i - 1].lower_ not in POSSESSIVES:
+        return False
+    if token.i - 2 >= sent.start and doc[token.i - 2].text == ",":
+        return bool(word_lemmas(doc[sent.start]) & load_set("agreement_references.txt"))
+    if token.i - 1 != sent.start:
         return False
     before = sentence_before(doc, sent)
     return before is not None and any(word_lemmas(t) & load_set("agreement_references.txt") for t in before)
