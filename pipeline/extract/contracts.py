@@ -83,11 +83,11 @@ def _subtotal(doc, sent, span):
         return None
     for i in range(span.start - 2, max(sent.start, span.start - SUBTOTAL_REACH) - 1, -1):
         if doc[i].lower_ == "из" and i + 2 < span.start and doc[i + 1].lower_ == "них":
-            count, deals = doc[i + 2], doc[sent.start:i]
+            count, opening = doc[i + 2], i
             if not (count.pos_ == "NUM" or count.like_num) and i - 1 >= sent.start:
-                count = doc[i - 1]  # `Пять из них`
-                if count.i == sent.start and sent.start > 0:
-                    deals = doc[sent.start - 1].sent  # (the deals the sentence before counted)
+                count, opening = doc[i - 1], i - 1  # `Пять из них`
+            # (`Из них восемь — экспортные, на …` opening its sentence: the deals of the one before)
+            deals = doc[sent.start - 1].sent if opening == sent.start and sent.start > 0 else doc[sent.start:i]
             number = parse_number(count.text) if count.pos_ == "NUM" or count.like_num else None
             noun = next((t for t in deals if _is_deal_noun(t)), None)
             if number and noun is not None and counted_noun(doc, doc[count.i:count.i + 1]) is None:
