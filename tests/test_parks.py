@@ -391,8 +391,8 @@ CASES = [
      [park("Миасс", "ОЭЗ", residents=residents(6))]),
     ("Агропарк «Уфимский» растёт. Здесь уже работают девять сельхозпредприятий.",
      [park("Уфимский", "агропромышленный парк", residents=residents(9))]),
-    # a count opening the sentence and restated after a dash by `столько`; a count after `с`
-    # names partners, not the park's residents
+    # a count opening the sentence and restated after a dash by `столько`; a count after `с` opening
+    # its clause names partners, not the park's residents (not `закончил год со 118 резидентами`)
     ("Пять резидентов — столько теперь в промышленном парке «Новая мануфактура».",
      [park("Новая мануфактура", "промышленный парк", residents=residents(5))]),
     ("Семнадцать компаний — столько с учётом новичка насчитывает теперь ТОР «Рудная».",
@@ -400,6 +400,8 @@ CASES = [
     ("Резидентами ТОР «Лысьва» числятся девять компаний. Вместе с двумя крупнейшими резидентами "
      "администрация запускает программу целевого обучения.",
      [park("Лысьва", "ТОР", residents=residents(9))]),
+    ("Технопарк «Обь-Тех» закончил год со 118 резидентами — годом ранее их было 104.",
+     [park("Обь-Тех", "технопарк", residents=residents(118))]),
     # the place before the kind, in the same clause
     ("В Пятигорске продолжает заполняться технопарк «Машук-Тех».",
      [park("Машук-Тех", "технопарк", "Пятигорск")]),

@@ -441,6 +441,19 @@ def _is_resident_noun(forms: set) -> bool:
     return any(form.endswith(noun) for form in forms for noun in load_set("resident_nouns.txt"))
 
 
+PARTNER_OPENERS = {",", ".", "!", "?", "—", "–", ":", "«", "вместе", "уже"}  # `вместе с двумя резидентами`
+
+
+def _counts_partners(doc, span) -> bool:
+    """`С двумя резидентами уже ведутся переговоры`, `вместе с двумя крупнейшими резидентами`: `с`
+    opening its clause before the number counts partners (not `закончил год со 118 резидентами`)."""
+    words = [t for t in doc[max(span.sent.start, span.start - 3):span.start] if not t.is_space]
+    if not words or not _has_trap(words[-1:], "before"):
+        return False
+    return len(words) == 1 and words[0].i == span.sent.start or len(words) >= 2 and (
+        words[-2].i < span.sent.start or words[-2].lower_ in PARTNER_OPENERS)
+
+
 def _in_own_brackets(doc, target, span) -> bool:
     """`парках «Кстово-Восток» (212 га, Кстовский район) и «Борский» (78,5 га)`: a value in the
     brackets right after one of several parks named together is that park's own."""
@@ -531,7 +544,7 @@ def _attach_residents(doc, mentions, parks, quantity, span) -> None:
     if not _is_resident_count(doc, span) or _is_plan(clause) or _is_future(clause + list(span) + _until_break(right)) \
             or _is_target(doc, span, clause) \
             or _has_trap(left[-3:] + right[:2], "near") or _has_trap(clause + _until_break(right), "clause") \
-            or _has_trap(left[-1:], "before"):
+            or _counts_partners(doc, span):
         return
     target = park_for(doc, mentions, span.start, span.end) or _our_park(doc, mentions, left) \
         or (_most_named(mentions) if _answers_resident_question(doc, span) else None)
