@@ -93,6 +93,17 @@ CASES = [
     # adjective between `в` and the place; a place the tagger takes for a surname after `у`
     ("Заводы разместятся в индустриальном парке «Камская долина» (г. Краснокамск).",
      [park("Камская долина", "индустриальный парк", "Краснокамск")]),
+    # a heading with a plural kind ending in a colon, a park opening each line after it, its card
+    # on its line; a place alone in brackets with its place noun
+    ("Состояние индустриальных парков на 1 января 2026 года:\n«Сурская долина» (Пензенский район) — 124 га, "
+     "17 резидентов, УК — АО «Корпорация развития Пензенской области»;\n«Кузнецкий» (г. Кузнецк) — 58,6 га, "
+     "9 резидентов;\n«Заречный-Индустрия» (г. Заречный) — 37 га, резидентов пока нет.\n\nВ 2026 году "
+     "корпорация рассчитывает на новые соглашения.",
+     [park("Сурская долина", "индустриальный парк", "Пензенский район", area={"value": 124.0, "unit": "га", "m2": 1240000.0},
+           residents=residents(17), operator="Корпорация развития Пензенской области"),
+      park("Кузнецкий", "индустриальный парк", "Кузнецк", area={"value": 58.6, "unit": "га", "m2": 586000.0},
+           residents=residents(9)),
+      park("Заречный-Индустрия", "индустриальный парк", "Заречный", area={"value": 37.0, "unit": "га", "m2": 370000.0})]),
     # parks listed after a plural kind, each with a card in brackets: the card's size and place
     # are that park's own; the dots of a size's unit do not stop the reach of a place after it
     ("Речь идет об индустриальных парках «Кстово-Восток» (212 га, Кстовский район) и «Борский» (78,5 га, "

@@ -374,7 +374,9 @@ def coordinated_names(doc, i: int, quoted_at, kind: str, abbreviated: bool) -> L
 
 
 def listed_names(doc, start: int, end: int, quoted_at, kind: str, abbreviated: bool) -> List[ParkMention]:
-    """`три индустриальных парка …: «Собинский» (…), «Ковровский» (…) и «Гусевской» (…)`."""
+    """`три индустриальных парка …: «Собинский» (…), «Ковровский» (…) и «Гусевской» (…)`; a
+    heading ending in a colon, its parks on the lines after it, one name opening each:
+    `Состояние индустриальных парков:\n«Сурская долина» (Пензенский район) — 124 га, …;`."""
     sent = doc[start].sent
     found = []
     for open_at in range(end, sent.end):
@@ -387,6 +389,33 @@ def listed_names(doc, start: int, end: int, quoted_at, kind: str, abbreviated: b
         name = strip_quotes(span.text)
         found.append(ParkMention(open_at, span.end + 1, name, name_key(name), kind, abbreviated,
                                  open_at, "listed_after_kind"))
+    if not found and _ends_with_colon(sent):
+        found = _lines_under_heading(doc, sent, quoted_at, kind, abbreviated)
+    return found
+
+
+LIST_BULLETS = {"-", "—", "–", "•", "·", "*"}
+
+
+def _ends_with_colon(sent) -> bool:
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return last is not None and last.text == ":"
+
+
+def _lines_under_heading(doc, heading, quoted_at, kind: str, abbreviated: bool) -> List[ParkMention]:
+    """The names opening the lines after a heading, as long as each line opens with one."""
+    found = []
+    i = heading.end
+    while i < len(doc):
+        line = doc[i].sent
+        words = [t for t in line if not t.is_space and t.text not in LIST_BULLETS]
+        span = quoted_at.get(words[0].i + 1) if words and words[0].text in {"«", "\""} else None
+        if span is None or span.end >= line.end:
+            break
+        name = strip_quotes(span.text)
+        found.append(ParkMention(words[0].i, span.end + 1, name, name_key(name), kind, abbreviated,
+                                 words[0].i, "listed_after_kind"))
+        i = line.end
     return found
 
 

@@ -255,7 +255,7 @@ def _place_in_brackets(doc, start: int, limit: int):
         rest = [t for t in doc[low + 1:high] if not (t.is_space or places[0].start <= t.i < places[0].end)]
         words = [word_lemmas(t) for t in rest]
         own_noun = any(word_lemmas(t) & load_set("place_nouns.txt") for t in places[0])  # `Кстовский район`
-        return places[0] if (rest or own_noun and low > i) and _only_place_nouns(words, rest) else None
+        return places[0] if (rest or own_noun) and _only_place_nouns(words, rest) else None
     if len(places) < 2:
         return None
     return max(places, key=lambda place: specificity(phrase_nominative(place)))
