@@ -38,7 +38,7 @@ def deal_noun_for(doc, sent, span):
     `50 контрактов … на общую сумму 462,2 млн`, `общая сумма контрактов составляет
     12–15 млрд`, `около миллиарда рублей составили контракты`.
     """
-    subtotal = _subtotal(doc, sent, span)
+    subtotal = _subtotal(doc, sent, span) or _elided(doc, sent, span)
     if subtotal is not None:  # (before the count's own noun, however near)
         return subtotal[1], "subtotal_of_deals"
     their = _their_sum_tail(doc, sent, span)
@@ -94,6 +94,31 @@ def _subtotal(doc, sent, span):
                 return int(number), noun
             return None
     return None
+
+
+ELIDED_OPENERS = {"—", "–", "-", ",", "(", ":", ";"} | set("•·▪●◦‣∙*")
+ELIDED_REACH = 3  # sentences back a list line's elided deal noun may stand (`• фармацевтика — 3 на …`)
+
+
+def _elided(doc, sent, span):
+    """(count, deal noun) of a count whose deal noun is left out, opening its clause right before
+    `на` and the sum: `(в прошлом году — 13 на 39 млрд)`, `• фармацевтика — 3 на 11,4 млрд руб.`
+    after `16 соглашений на 48,5 млрд …` or a line `• АПК — 4 соглашения на 15,1 млрд`; the deal
+    noun the nearest one before it. None for other sums."""
+    if span.start < 3 or doc[span.start - 1].lower_ != "на":
+        return None
+    count = doc[span.start - 2]
+    opener = next((t for t in reversed(doc[max(sent.start, count.i - 2):count.i]) if not t.is_space), None)
+    if not (count.pos_ == "NUM" or count.like_num) or opener is None or opener.text not in ELIDED_OPENERS:
+        return None
+    number = parse_number(count.text)
+    back = sent.start
+    for _ in range(ELIDED_REACH):
+        if back == 0:
+            break
+        back = doc[back - 1].sent.start
+    noun = next((t for t in reversed(doc[back:count.i]) if _is_deal_noun(t)), None)
+    return (int(number), noun) if number and noun is not None else None
 
 
 # rules whose words tie the money to the deals, trap words (`стоимость`) notwithstanding
@@ -271,7 +296,7 @@ class ContractExtractor:
                 # тогда как годом ранее — на 179 млрд` is 40 and then a total without count
                 count = None if noun.i in counted else _count_of(doc, noun.sent, noun)
                 if rule == "subtotal_of_deals":
-                    count = _subtotal(doc, sent, span)[0]
+                    count = (_subtotal(doc, sent, span) or _elided(doc, sent, span))[0]
                 counted.add(noun.i)
                 if count is None and rule in {"sum_of_deals", "opening_sum_of_deals"}:
                     count = _count_said_before(doc, sent, noun, counted_before)
