@@ -93,6 +93,14 @@ CASES = [
     # adjective between `в` and the place; a place the tagger takes for a surname after `у`
     ("Заводы разместятся в индустриальном парке «Камская долина» (г. Краснокамск).",
      [park("Камская долина", "индустриальный парк", "Краснокамск")]),
+    # a card line: the kind and name, its place after a comma, a dash and its figures
+    ("Площадки (по состоянию на 1 января):\nМалая промышленная зона «Джамбай», Джамбайский район — 24,5 га, "
+     "31 предприятие.\nТехнопарк «Пайарык-Текстиль», Пайарыкский район — 8,2 тыс. кв. м производственных "
+     "корпусов, 12 резидентов.\n",
+     [park("Джамбай", "промышленная зона", "Джамбайский район", area={"value": 24.5, "unit": "га", "m2": 245000.0},
+           residents=residents(31)),
+      park("Пайарык-Текстиль", "технопарк", "Пайарыкский район", area={"value": 8.2, "unit": "тыс. м2", "m2": 8200.0},
+           residents=residents(12))]),
     # a heading with a plural kind ending in a colon, a park opening each line after it, its card
     # on its line; a place alone in brackets with its place noun
     ("Состояние индустриальных парков на 1 января 2026 года:\n«Сурская долина» (Пензенский район) — 124 га, "

@@ -329,12 +329,14 @@ def _without_quoted(tokens, words):
 
 
 def _heading_place(doc, between, words: List[set], ent) -> bool:
-    """`1. Индустриальный парк «Кубань-Север», Тихорецк` / `…, г. Лабинск` ending its line: a
-    list item's heading gives the park and its place after a comma."""
+    """`1. Индустриальный парк «Кубань-Север», Тихорецк` / `…, г. Лабинск` ending its line or
+    before a dash and the card's figures: a list item's heading gives the park and its place after
+    a comma."""
     if not between or between[0].text != "," or not _only_place_nouns(words[1:], between[1:]):
         return False
-    following = doc[ent.end] if ent.end < len(doc) else None
-    return following is None or "\n" in following.text
+    following = next((t for t in doc[ent.end:ent.end + 2] if not (t.is_space and "\n" not in t.text)), None)
+    # (or its card goes on after a dash: `Малая промышленная зона «Джамбай», Джамбайский район — 24,5 га`)
+    return following is None or "\n" in following.text or following.text in {"—", "–"}
 
 
 def _only_place_nouns(words: List[set], tokens) -> bool:

@@ -433,7 +433,7 @@ def _is_resident_count(doc, span) -> bool:
         return False
     window = doc[max(span.sent.start, span.start - 6):min(span.sent.end, _past_restating(doc, span.end) + 6)]
     return any(word_lemmas(t) & load_set("resident_verbs.txt") for t in window) \
-        or _in_brackets(doc, span) or _after_in_it(doc, span) or _is_count_of_residents(doc, span)
+        or _in_brackets(doc, span) or _in_card(doc, span) or _after_in_it(doc, span) or _is_count_of_residents(doc, span)
 
 
 def _is_resident_noun(forms: set) -> bool:
@@ -452,6 +452,16 @@ def _counts_partners(doc, span) -> bool:
         return False
     return len(words) == 1 and words[0].i == span.sent.start or len(words) >= 2 and (
         words[-2].i < span.sent.start or words[-2].lower_ in PARTNER_OPENERS)
+
+
+def _in_card(doc, span) -> bool:
+    """`«Джамбай», Джамбайский район — 24,5 га, 31 предприятие`: a count among the figures after a
+    dash that follows a park's quoted name in its line."""
+    words = [t for t in doc[span.sent.start:span.start] if not t.is_space]
+    dash = next((k for k in range(len(words) - 1, -1, -1) if words[k].text in {"—", "–"}), None)
+    if dash is None or not any(t.text in {"»", "\""} for t in words[:dash]):
+        return False
+    return all(t.text == "," or t.like_num or t.pos_ in {"NUM", "NOUN", "ADJ"} or t.text == "." for t in words[dash + 1:])
 
 
 def _in_own_brackets(doc, target, span) -> bool:
