@@ -29,6 +29,7 @@ from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, expa
 from .operator_names import attach_named_after_parks, attach_same_named
 from .operator_possessors import attach_possessors
 from .operator_references import attach_new_managers, attach_referred_operators
+from .parties import expand_abbreviation
 from .park_operators import attach_creators, attach_operators
 from .park_cards import card_place, in_card
 from .park_places import (adjective_place, headline_places, inner_place, is_district, location_near, paragraph_place, place_near_before, record_place,
@@ -107,6 +108,8 @@ class ParkExtractor:
         written_out = full_kinds(mentions, references)
         for draft in parks.values():
             draft.park.kind = expand_kind(draft.park.kind, written_out)
+            if draft.park.operator:  # `генеральный директор ПКР … Мы управляем …`: the name ПКР stands for
+                draft.park.operator = expand_abbreviation(doc, draft.park.operator)
         doc._.parks = [to_dict(draft.finish()) for draft in parks.values()]
         return doc
 
