@@ -180,11 +180,12 @@ def sides_named_by_kind(doc, sent) -> List[Party]:
     return found
 
 
-def _main_park_runner(doc) -> Optional[str]:
+def _main_park_runner(doc, guest_org: Optional[str] = None) -> Optional[str]:
     """A park director's `мы`: the company that runs the park the article speaks of most, or
+    the guest's company a bare noun of his title stood for (`управляющий партнёр компании`), or
     the park itself when the text names no operator."""
     park = _most_named_park(doc)
-    return (park.get("operator") or park["name"]) if park else None
+    return (park.get("operator") or guest_org or park["name"]) if park else guest_org
 
 
 def interviewee(doc) -> Optional[dict]:
@@ -212,7 +213,7 @@ def speaker_organisation(doc) -> Optional[str]:
     organisation speaks for the main park's runner."""
     guest = interviewee(doc)
     if guest is not None:
-        return ministry_of(guest) or named_org(doc, guest) or _main_park_runner(doc)
+        return ministry_of(guest) or named_org(doc, guest) or _main_park_runner(doc, guest.get("org"))
     persons = [p for p in getattr(doc._, "persons", None) or [] if named_org(doc, p)]
     if not persons:
         return None
