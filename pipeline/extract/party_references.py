@@ -135,6 +135,8 @@ def _signs_inside_clause(doc, i: int, end: int) -> bool:
 def _in_apposition(doc, i: int, floor: int) -> bool:
     """`ООО «Х», управляющая компания парка «Y», …`: a noun set off by a comma after a name
     describes that name; it stands for no one else."""
+    if doc[i].pos_ == "PRON":
+        return False  # `…, которая станет якорным инвестором, мы заключили`: a pronoun describes nothing
     following = next((t for t in doc[i + 1:i + 3] if not t.is_space), None)
     if following is not None and following.pos_ in {"VERB", "AUX"} and following.morph.get("VerbForm") == ["Fin"]:
         return False  # `Как стало известно «…», компания подписала`: the subject after a source
