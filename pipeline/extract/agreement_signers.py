@@ -159,14 +159,22 @@ OURS = {"наш"}  # `между правительством области, н
 
 
 def ours_named(doc, sent, parties: List[Party]) -> List[Party]:
-    """`нашей компанией`, `наш технопарк` among the parties: the speaker's organisation."""
+    """`нашей компанией`, `наш технопарк` among the parties, or any noun after `наш` signing
+    (`наш центр подписал меморандум`): the speaker's organisation."""
     for token in sent:
         if token.lemma_.lower() in OURS and token.i + 1 < sent.end \
-                and doc[token.i + 1].lemma_.lower() in ORG_NOUNS | GENERIC_REFERENCES | load_set("position_park_nouns.txt"):
+                and (doc[token.i + 1].lemma_.lower() in ORG_NOUNS | GENERIC_REFERENCES | load_set("position_park_nouns.txt")
+                     or _signs_next(doc, token.i + 1, sent.end)):
             speaker = speaker_party(doc, token.i)
             if speaker is not None and not any(same_party(speaker, p) for p in parties):
                 return sorted(parties + [speaker], key=lambda party: party.start)
     return parties
+
+
+def _signs_next(doc, i: int, end: int) -> bool:
+    """A noun in the nominative right before a signing verb: its subject."""
+    return doc[i].pos_ == "NOUN" and doc[i].morph.get("Case") == ["Nom"] and i + 1 < end \
+        and doc[i + 1].lemma_.lower() in load_set("sign_verbs.txt")
 
 
 def our_side(doc, before, sent, parties: List[Party]) -> List[Party]:
