@@ -8,11 +8,12 @@ compare by their words' normal forms, a ministry's abbreviation spelled out
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable, List, Optional
 
 from ..normalize import is_cyrillic, without_generic_noun
 from ..records import LOC, ORG, PER, Agreement, Signatory
-from ..vocab import load_set
+from ..vocab import load_set, load_table
 from .common import add_evidence, contains_words
 from .parties import Party
 from .state_bodies import is_informal_region, name_lemmas, region_aliases
@@ -58,10 +59,28 @@ def merge_mentions(doc, found: list) -> List[Agreement]:
         known = [Party(0, 0, s.name, s.type) for s in same.signatories]
         parties = _fullest(doc, m.parties)
         same.signatories += [Signatory(p.name, p.type) for p in _unique(known + parties)[len(known):]]
-        same.sum = same.sum or m.sum
+        same.sum = named_currency(same.sum, m.sum) if same.sum else m.sum
         same.mentions.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])))
         add_evidence(doc, "agreement", m.start, m.end, "kind", "agreement_noun")
     return agreements
+
+
+BARE_CURRENCY = "RUB"  # `рублей` with no country: a headline's shorthand for `белорусских рублей` too
+
+
+@lru_cache(maxsize=None)
+def _other_roubles() -> frozenset:
+    """Currencies of rules/currencies.tsv named by a country's rouble (`белорусских рублей`)."""
+    return frozenset(code for words, code, _ in load_table("currencies.tsv", 3) if "рубль" in words) - {BARE_CURRENCY}
+
+
+def named_currency(first, other):
+    """The first sum, unless another of the same amount names the rouble a bare `рублей` left
+    open (`инвестдоговор на 86,4 млн рублей` in a headline, `86,4 млн белорусских рублей` in the text)."""
+    if other is not None and first.currency == BARE_CURRENCY and other.currency in _other_roubles() \
+            and other.amount == first.amount:
+        return other
+    return first
 
 
 def _other_sums(agreement: Agreement, m) -> bool:

@@ -26,8 +26,8 @@ from .agreement_lists import bulleted_agreements, listed_agreements
 from .agreement_places import park_places
 from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named,
                                 place_by_side, signs_many, signs_next, with_heads_named)
-from .agreement_merge import (distinct_by_name, merge_mentions, same_party, same_typed_party, with_formal_regions,
-                              with_full_names, with_states_named, without_headline_restatements)
+from .agreement_merge import (distinct_by_name, merge_mentions, named_currency, same_party, same_typed_party,
+                              with_formal_regions, with_full_names, with_states_named, without_headline_restatements)
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum
 from .elided_subjects import elided_subject
@@ -975,8 +975,8 @@ def _give_named_sums(doc, named: List[NamedSum], found: List[AgreementMention]) 
         kind = match_agreement(doc, item.noun)
         same_kind = [m for m in before if kind and m.kind == kind[1]]
         owner = (same_kind or before or [None])[-1]
-        if owner is not None and owner.sum is None:
-            owner.sum = item.money
+        if owner is not None and (owner.sum is None or named_currency(owner.sum, item.money) is item.money):
+            owner.sum = item.money  # (or names the rouble the headline's `рублей` left open)
             add_evidence(doc, "agreement", item.start, item.end, "sum", "sum_of_named_agreement")
 
 
