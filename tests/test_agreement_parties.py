@@ -249,6 +249,13 @@ CASES = [
      "о сотрудничестве с ОАО «Гомельский завод композиционных материалов».",
      [agreement("меморандум", [("Сызранский центр промышленной кооперации", "ORG"),
                                ("Гомельский завод композиционных материалов", "ORG")])]),
+    # officials signing for states with no organisation (a commission's protocol): the state of
+    # each title, the headline's short name one party with the formal one
+    ("Кыргызстан и Турция подписали протокол заседания межправкомиссии\n\nПо итогам встречи сопредседатели "
+     "комиссии — заместитель председателя Кабинета министров Кыргызской Республики Азамат Мамбетов и министр "
+     "торговли Турции Кемаль Арслан — подписали протокол.",
+     [agreement("протокол", [("Кыргызская Республика", "LOC"), ("Турция", "LOC"), ("Азамат Мамбетов", "PER"),
+                             ("Кемаль Арслан", "PER")])]),
     # an abbreviation the article never defines is the organisation it names in full elsewhere:
     # one news use as a name (rules/org_abbreviations.tsv) or the full name's initials
     ("КРДВ подписала соглашение с новым резидентом ТОР «Рудная».\n\nСоглашение с ООО «Приморский "

@@ -106,8 +106,9 @@ def add_signer_sides(doc, found: list) -> None:
                 # директор «Алюмпрофиль-Поволжье» Ринат Садыков`: no company signs otherwise
                 mention.parties.append(Party(party.start, party.start, org, ORG))
                 continue
-            if place is None or place.lower() in load_set("countries.txt"):
-                continue  # a body or company of a title is often named otherwise; a state is too wide
+            if place is None or place.lower() in load_set("countries.txt") and any(p.type == ORG for p in mention.parties):
+                continue  # a body or company of a title is often named otherwise; a state is too wide,
+                # but for officials signing with no organisation (`министр торговли Турции`, a commission's protocol)
             side = Party(party.start, party.start, place, LOC, governed=True)
             if not any(same_party(side, q) for q in mention.parties):
                 mention.parties.append(side)
