@@ -32,9 +32,11 @@ class NatashaNER(BatchedComponent):
         for doc in docs:
             ents = [part for ent in found[id(doc)]
                     for part in _place_split_off(doc, _place_as_org(doc, _with_product(doc, _with_purpose(doc, _quote_closed(doc, _quoted_end(doc, ent))))))]
-            ents = [ent for ent in ents if not (ent.label_ == "ORG" and ent.text.lower() in load_set("sector_abbreviations.txt"))]
+            ents = [ent for ent in ents if not (ent.label_ == "ORG" and (ent.text.lower() in load_set("sector_abbreviations.txt")
+                                                                         or _sector_compound(ent)))]
             ents = [kept for kept in map(_without_dangling_preposition, ents) if kept is not None]
             ents = ents + _capitals_tagged_elsewhere(doc, ents)
+            ents = ents + _latin_names_with_forms(doc, ents)
             doc.ents = filter_spans(_with_plant_names(doc, ents))  # (`министр промышленности и ТЭК …`)
         return docs
 
@@ -62,6 +64,43 @@ def _capitals_tagged_elsewhere(doc, ents) -> list:
     tagged = {i for ent in ents for i in range(ent.start, ent.end)}
     return [Span(doc, t.i, t.i + 1, label="ORG") for t in doc  # (not `плит (МДФ)`: a thing defined)
             if t.text in names and t.i not in tagged and not t.ent_type_ and not (t.i > 0 and doc[t.i - 1].text == "(")]
+
+
+LATIN_NAME_WORDS = 2  # `Harbin Hengyuan Grain Trading Co., Ltd.`: at least this many words before the form
+
+
+def _latin_names_with_forms(doc, ents) -> list:
+    """`… контракт с Harbin Hengyuan Grain Trading Co., Ltd.` closing its sentence, which the tagger
+    may leave untagged: capitalised Latin words followed by a legal form (rules/legal_forms.txt)
+    are an organisation."""
+    tagged = {i for ent in ents for i in range(ent.start, ent.end)}
+    found = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and _latin_word(doc[j]) and not _legal_form_at(doc, j) and j not in tagged:
+            j += 1
+        if j - i >= LATIN_NAME_WORDS and j < len(doc) and _legal_form_at(doc, j) and j not in tagged:
+            found.append(Span(doc, i, j, label="ORG"))
+        i = max(j, i + 1)
+    return found
+
+
+def _legal_form_at(doc, j: int) -> bool:
+    """A legal form at token j, its dot a token of its own (`Co` `.`) or not."""
+    return is_legal_form(doc[j].text) or j + 1 < len(doc) and doc[j + 1].text == "." and is_legal_form(doc[j].text + ".")
+
+
+def _latin_word(token) -> bool:
+    return token.text[:1].isupper() and token.text.isascii() and token.text.isalpha()
+
+
+def _sector_compound(ent) -> bool:
+    """`IT-компания`, `ИТ-компании`: a sector's abbreviation joined to a common noun is no name."""
+    if len(ent) != 1 or "-" not in ent.text:
+        return False
+    head, _, last = ent.text.partition("-")
+    return head.lower() in load_set("sector_abbreviations.txt") and last.islower() and _is_common_noun(last)
 
 
 def _bracketed_alias(doc, ent):

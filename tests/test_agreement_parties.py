@@ -249,6 +249,14 @@ CASES = [
      "о сотрудничестве с ОАО «Гомельский завод композиционных материалов».",
      [agreement("меморандум", [("Сызранский центр промышленной кооперации", "ORG"),
                                ("Гомельский завод композиционных материалов", "ORG")])]),
+    # a Latin name with its legal form closing the sentence, untagged by the model, is a party; a
+    # sector's abbreviation joined to a common noun (`IT-компания`) is none
+    ("Так, АО «Белогорский маслоэкстракционный завод» заключило долгосрочный контракт с Harbin Hengyuan "
+     "Grain Trading Co., Ltd. Объём поставок по нему — до 60 тыс. тонн рапсового масла в год.",
+     [agreement("контракт", [("Белогорский маслоэкстракционный завод", "ORG"), ("Harbin Hengyuan Grain Trading", "ORG")])]),
+    ("Челябинская IT-компания «Синтез-Софт» подписала соглашение с одним из крупнейших текстильных холдингов "
+     "Узбекистана.",
+     [agreement("соглашение", [("Синтез-Софт", "ORG")])]),
     # officials signing for states with no organisation (a commission's protocol): the state of
     # each title, the headline's short name one party with the formal one
     ("Кыргызстан и Турция подписали протокол заседания межправкомиссии\n\nПо итогам встречи сопредседатели "
