@@ -162,6 +162,26 @@ def _with_one(doc, sent) -> bool:
     return False
 
 
+def _subject_count(doc, token) -> int:
+    """The nominative number right before a noun that a plural signing verb before it governs as
+    its subject (`договоры подписали сразу две компании` → 2), else 0."""
+    number = doc[token.i - 1] if token.i > 0 else None
+    if number is None or not (number.pos_ == "NUM" or number.like_num) or number.morph.get("Case") not in (["Nom"], []):
+        return 0
+    verbs = [t for t in doc[token.sent.start:number.i] if t.lemma_.lower() in load_set("sign_verbs.txt")]
+    if not verbs or verbs[-1].morph.get("Number") != ["Plur"]:
+        return 0
+    value = parse_number(number.text)
+    return int(value) if value else 0
+
+
+def subjects_counted(doc, sent) -> int:
+    """`договоры аренды подписали сразу две компании`: how many partners sign, counted as the
+    subject after the verb (0 when none)."""
+    partners = load_set("deal_partner_nouns.txt")
+    return next((_subject_count(doc, t) for t in sent if word_lemmas(t) & partners and _subject_count(doc, t)), 0)
+
+
 def deals_counted(doc, sent, plural_kind_at) -> int:
     """`Три договора подписали …`: the count of a counted plural agreement noun (0 for none)."""
     for token in sent:
@@ -174,8 +194,11 @@ def deals_counted(doc, sent, plural_kind_at) -> int:
 
 def _reads_as_plural_subject(doc, token) -> bool:
     """A plural nominative noun; or one right before a plural signing verb that may read so
-    (`в ОЭЗ компании подписали`: the tagger may take `компании` for a singular genitive)."""
+    (`в ОЭЗ компании подписали`: the tagger may take `компании` for a singular genitive); or one
+    counted by a nominative number after a plural signing verb (`подписали сразу две компании`)."""
     if token.morph.get("Number") == ["Plur"] and token.morph.get("Case") == ["Nom"]:
+        return True
+    if _subject_count(doc, token):
         return True
     verb = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return verb is not None and verb.lemma_.lower() in load_set("sign_verbs.txt") \
