@@ -630,7 +630,8 @@ def _common_words_only(doc, span, sent) -> bool:
     if len(words) < 2 or words[0].i != sent.start or any(not t.is_alpha for t in words) \
             or any(not t.text.islower() for t in words[1:]) or any(not is_cyrillic(t.text) for t in words):
         return False
-    heads = ORG_NOUNS | load_set("bare_org_heads.txt") | load_set("state_body_nouns.txt") | load_set("positions.txt")
+    heads = ORG_NOUNS | load_set("bare_org_heads.txt") | load_set("branch_heads.txt") | load_set("state_body_nouns.txt") \
+        | load_set("positions.txt")  # (`Старооскольский аграрный техникум` opening the sentence is a name)
     return not any(word_lemmas(t) & heads or is_government(t) or is_legal_form(t.text) for t in words)
 
 
