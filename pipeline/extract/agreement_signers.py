@@ -16,7 +16,7 @@ from .agreement_merge import same_party, same_typed_party
 from .common import WITH, entities, is_counted
 from .elided_subjects import speaks_as_we
 from .park_mentions import GENERIC_REFERENCES
-from .parties import ORG_NOUNS, Party, is_government
+from .parties import ORG_NOUNS, Party, expand_abbreviation, is_government
 from .region_names import region_name
 from .state_bodies import name_lemmas
 from .party_references import speaker_party
@@ -101,7 +101,7 @@ def add_signer_sides(doc, found: list) -> None:
             if any(set(words) <= set(name_lemmas(q.name)) for q in mention.parties):
                 continue
             place = places.get(words) or _governed_place(words, places)
-            if place is None and _company_side(doc, org, mention):
+            if place is None and _company_side(doc, org, mention, party, persons):
                 # `руководитель исполкома … Тихонов и Ринат Садыков подписали` after `генеральный
                 # директор «Алюмпрофиль-Поволжье» Ринат Садыков`: no company signs otherwise
                 mention.parties.append(Party(party.start, party.start, org, ORG))
@@ -114,10 +114,18 @@ def add_signer_sides(doc, found: list) -> None:
                 mention.parties.append(side)
 
 
-def _company_side(doc, org: str, mention) -> bool:
-    """Whether a signer's company, written as such in the text, is the side an agreement with no
-    organisation lacks."""
-    return not any(p.type == ORG for p in mention.parties) and f"«{org}»" in doc.text
+def _company_side(doc, org: str, mention, signer, persons: dict) -> bool:
+    """Whether a signer's company, written as such in the text, is the side an agreement lacks:
+    one with no organisation, or one whose only side is the other signer's (`подписали гендиректор
+    КРДВ Олег Веснин и директор компании Андрей Сухов`, Сухов's company named before)."""
+    if f"«{org}»" not in doc.text:
+        return False
+    sides = [p for p in mention.parties if p.type != PER]
+    if not any(p.type == ORG for p in sides):
+        return True
+    others = [(persons.get(p.name) or {}).get("org") for p in mention.parties if p.type == PER and p.name != signer.name]
+    return len(sides) == 1 and any(other and same_party(Party(0, 0, expand_abbreviation(doc, other), ORG), sides[0])
+                                   for other in others)
 
 
 def _governed_place(words, places: dict):
