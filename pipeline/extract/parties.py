@@ -583,8 +583,9 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
     if kind is not None and kind[0] >= end:
         return  # `В ОЭЗ «Заокская»`: NER took the kind alone for an organisation
     words = [t for t in span if not t.is_punct]
-    if len(words) == 1 and words[0].lemma_.lower() in _agreement_words():
-        return  # `заключили СПИК`: NER took the document for an organisation
+    if len(words) == 1 and (words[0].lemma_.lower() in _agreement_words()
+                            or words[0].lower_.rpartition("-")[2] in _agreement_word_forms()):
+        return  # `заключили СПИК`, `EPC-контракт получило …`: NER took the document for an organisation
     if name_key(" ".join(t.text for t in words)) in load_set("operator_cues.txt"):
         return  # `Управляющая компания — АО «Х»`: NER took the role for an organisation
     if is_event(doc, start, end, sent.start) or is_dateline(doc, start, end) or is_agency_stamp(doc, start, end) \
@@ -638,6 +639,13 @@ def _common_words_only(doc, span, sent) -> bool:
 def _after_legal_form(doc, start: int) -> bool:
     """`ООО «Х»`: a company's name opens with its legal form or follows it."""
     return is_legal_form(doc[start].text) or start > 0 and is_legal_form(doc[start - 1].text)
+
+
+@lru_cache(maxsize=None)
+def _agreement_word_forms() -> frozenset:
+    """Every form of the one-word agreement kinds (`контракт`, `контракта`, …)."""
+    return frozenset(form.word for word in _agreement_words() for parse in morph_analyzer().parse(word)[:1]
+                     for form in parse.lexeme)
 
 
 @lru_cache(maxsize=None)
