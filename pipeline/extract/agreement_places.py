@@ -83,7 +83,7 @@ def _kind_governed(doc, i: int, start: int) -> bool:
     genitive after a noun, an organisation's included, is what that noun has, not a party
     (`ассоциация «Волга-Авто»` names the association itself)."""
     return doc[i].pos_ == "NOUN" and doc[i].text.islower() and match_kind(doc, start) is not None \
-        and doc[start].morph.get("Case") == ["Gen"] and not word_lemmas(doc[i]) & load_set("positions.txt")
+        and doc[start].morph.get("Case") == ["Gen"] and not _title(doc[i])
 
 
 def _of_common_noun(doc, i: int, start: int) -> bool:
@@ -93,7 +93,13 @@ def _of_common_noun(doc, i: int, start: int) -> bool:
     noun = doc[i]
     park_words = [t for t in doc[i + 1:start + 2] if t.pos_ in {"NOUN", "PROPN"}]
     return noun.pos_ == "NOUN" and noun.text.islower() and park_words and park_words[0].morph.get("Case") == ["Gen"] \
-        and noun.lemma_.lower() not in ORG_NOUNS and not word_lemmas(noun) & load_set("positions.txt")
+        and noun.lemma_.lower() not in ORG_NOUNS and not _title(noun)
+
+
+def _title(noun) -> bool:
+    """A person's title (`директором КИП «Мастер»`), not a plural of partners (`с двумя
+    инвесторами промышленного парка «Южный»`)."""
+    return bool(word_lemmas(noun) & load_set("positions.txt")) and noun.morph.get("Number") != ["Plur"]
 
 
 def _declined_after_org_noun(doc) -> set:
