@@ -33,6 +33,8 @@ def test_strip_quotes(text, expected):
     ("ГАУ «Центр развития»", "«Центр развития»"),
     ("Автономная некоммерческая организация «Агентство инвестиций»", "«Агентство инвестиций»"),
     ("Татнефть", "Татнефть"),
+    ("Nordfjord Processing AS", "Nordfjord Processing"),  # European forms: AS, AB, AG, Oy, B.V., s.r.o.
+    ("Hoffmann Kunststofftechnik AG", "Hoffmann Kunststofftechnik"),
     ("ГАУ КК «Центр инновационного развития Кубани»", "«Центр инновационного развития Кубани»"),  # a region's code
 ])
 def test_strip_legal_form(text, expected):
