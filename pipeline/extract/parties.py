@@ -276,8 +276,10 @@ def expand_abbreviation(doc, name: str) -> str:
     """`Корпорация развития Дальнего Востока и Арктики (КРДВ) … управляющей компанией выступает
     КРДВ`: an abbreviation the article defined in brackets after a company's full name is that
     name."""
-    if not name or " " in name:
+    if not name:
         return name
+    if " " in name:
+        return _latin_aliases(doc).get(name, name)  # `«Нордвинд Фудс» (Nordwind Foods)`
     if not _is_short_name(name):
         return _quoted_aliases(doc).get(name, name)
     memo = _expansions(doc)
@@ -310,6 +312,27 @@ def _quoted_aliases(doc) -> dict:
                     found[alias] = name
         memo["aliases"] = found
     return memo["aliases"]
+
+
+def _latin_aliases(doc) -> dict:
+    """`Компания «Нордвинд Фудс» (Nordwind Foods)`: a name in Latin letters in brackets right after
+    a quoted Cyrillic name is that name written otherwise; the party keeps the name it was
+    introduced with (found once per doc)."""
+    memo = _alias_memo(doc)
+    if "latin" not in memo:
+        found = {}
+        for span in quoted_spans(doc):
+            opening = span.end + 1  # `(` right after the closing quote
+            if opening >= len(doc) or doc[opening].text != "(" or not is_cyrillic(span.text):
+                continue
+            close = next((j for j in range(opening + 1, min(len(doc), opening + 8)) if doc[j].text == ")"), None)
+            words = [t for t in doc[opening + 1:close]] if close else []
+            if words and all(t.text.isascii() and (t.is_alpha or t.is_punct) for t in words):
+                alias = strip_legal_form(doc[opening + 1:close].text)
+                if alias and " " in alias:
+                    found[alias] = org_name(doc[span.start - 1:span.end + 1])
+        memo["latin"] = found
+    return memo["latin"]
 
 
 def _expanded(doc, name: str) -> str:
