@@ -258,6 +258,10 @@ CASES = [
      [agreement("договор", [("Вичугский трикотаж", "ORG"), ("Вичугаинвест", "ORG"), ("Павел Рыжов", "PER")],
                 money(1.8e6, "RUB")),
       agreement("договор", [("ТексМаш-Сервис", "ORG"), ("Вичугаинвест", "ORG"), ("Павел Рыжов", "PER")])]),
+    # who reports before `, что` is no party when the clause names its own signer
+    ("ПАО «Уралмашпром» информирует, что его дочернее общество ООО «УМП-Трейд» заключило контракт с "
+     "китайской компанией Hebei Jintai Heavy Industry Co., Ltd. на поставку дробилок.",
+     [agreement("контракт", [("УМП-Трейд", "ORG"), ("Hebei Jintai Heavy Industry", "ORG")])]),
     # a Latin name in brackets after a quoted Cyrillic one is that company written otherwise
     ("Компания «Нордвинд Фудс» (Nordwind Foods) заключила договор аренды цеха в технопарке «Кольцовский».\n\n"
      "Договор заключён с АО «Кольцово-Технопарк Девелопмент». Со стороны арендодателя его подписал генеральный "

@@ -1,7 +1,8 @@
 """Those who attend, help or report a signing are no parties: `В присутствии губернатора
 Самарской области … компания «Х» и банк «Y» подписали соглашение`, `При поддержке Фонда
 развития промышленности компания «Х» заключила контракт с …`, `Как сообщает пресс-служба
-правительства Омской области, компания «Х» подписала …`.
+правительства Омской области, компания «Х» подписала …`, `ПАО «Х» информирует, что его дочернее
+общество ООО «Y» заключило контракт …`.
 
 `в`/`при` and a witness noun (rules/witness_nouns.txt) open a phrase that runs over the
 genitive words, names and quotes after it; `как сообщает`, `по данным`, `по информации`
@@ -88,4 +89,26 @@ def witness_spans(doc, sent) -> List[Tuple[int, int]]:
 
 def drop_witnesses(doc, sent, parties: list) -> list:
     spans = witness_spans(doc, sent)
-    return [p for p in parties if not any(start <= p.start < end for start, end in spans)]
+    parties = [p for p in parties if not any(start <= p.start < end for start, end in spans)]
+    return _without_reporter(doc, sent, parties)
+
+
+REPORT_VERBS = {"информировать", "сообщать", "сообщить", "объявить", "объявлять"}  # with speech_verbs.txt
+THAT = "что"
+
+
+def _without_reporter(doc, sent, parties: list) -> list:
+    """`ПАО «Уралмашпром» информирует, что его дочернее общество ООО «УМП-Трейд» заключило
+    контракт с …`: who reports, before `, что`, is no party when the clause after names its own
+    signing organisation before the sign verb."""
+    for token in sent:
+        if token.lower_ != THAT or token.i - 2 < sent.start or doc[token.i - 1].text != ",":
+            continue
+        verb = doc[token.i - 2]
+        if not (word_lemmas(verb) & (REPORT_VERBS | load_set("speech_verbs.txt"))):
+            continue
+        sign = next((t.i for t in doc[token.i:sent.end] if t.lemma_.lower() in load_set("sign_verbs.txt")), None)
+        if sign is None or not any(token.i < p.start < sign and p.type != "PER" for p in parties):
+            continue
+        return [p for p in parties if not p.end <= verb.i]
+    return parties
