@@ -106,9 +106,19 @@ FRAME_PREPOSITIONS = {"в", "во"}
 
 def paragraph_place(doc, m) -> Optional[str]:
     """`В Дзержинске ситуация схожая. Промышленный парк «Ольгино» …`: a paragraph that opens
-    with a city or district after `в` frames the parks it names without a place of their own."""
+    with a city or district after `в` frames the parks it names without a place of their own; so
+    does a digest item's label (`Калужская область. …`), unless `в` and a place follow it."""
     start = _past_dateline(doc, paragraph_start(doc, m.start), m.start)
     words = [t for t in doc[start:m.start] if not t.is_space][:1]
+    label = _place_label(doc, words[0]) if words else None
+    if label is not None:  # `Калужская область. Минэкономразвития … в индустриальном парке «Х»`
+        words = [t for t in doc[label.end + 1:m.start] if not t.is_space][:1]  # (`Мордовия. В Саранске …`)
+        return _framing_place(doc, words, m) or record_place(doc, label, "place_of_paragraph")
+    return _framing_place(doc, words, m)
+
+
+def _framing_place(doc, words, m) -> Optional[str]:
+    """The city or district after `в` that opens a paragraph (`words`: its first word)."""
     if not words or words[0].lower_ not in FRAME_PREPOSITIONS:
         return None
     place = next((ent for ent in entities_in(words[0].sent) if ent.label_ == "LOC" and ent.start == words[0].i + 1), None)
@@ -116,6 +126,19 @@ def paragraph_place(doc, m) -> Optional[str]:
         return None
     name = phrase_nominative(most_specific_part(place))
     return record_place(doc, most_specific_part(place), "place_of_paragraph") if specificity(name) >= 1 else None
+
+
+LABEL_ENDS = {".", ":", "—", "–"}  # `Калужская область.`, `Татарстан:` opening a digest's item
+
+
+def _place_label(doc, first):
+    """A place alone opening a paragraph as its label, closed by a dot, colon or dash (a news
+    digest's item: `Тамбовская область. Индустриальный парк «Х» …`), or None."""
+    if first.text.isupper():
+        return None  # `ПЕРМЬ. Технопарк …`: a dateline, where the news was filed
+    place = next((ent for ent in entities_in(first.sent) if ent.label_ == "LOC" and ent.start == first.i), None)
+    after = next((t for t in doc[place.end:place.end + 2] if not t.is_space), None) if place is not None else None
+    return place if after is not None and after.text in LABEL_ENDS else None
 
 
 DATELINE_WORDS = 8  # `УФА, 18 сентября.`, `КУРГАН, 14 октября. /ТАСС/.`
