@@ -448,13 +448,15 @@ PARTNER_OPENERS = {",", ".", "!", "?", "—", "–", ":", "«", "вместе", 
 
 
 def _counts_partners(doc, span) -> bool:
-    """`С двумя резидентами уже ведутся переговоры`, `вместе с двумя крупнейшими резидентами`: `с`
-    opening its clause before the number counts partners (not `закончил год со 118 резидентами`)."""
+    """`С двумя резидентами уже ведутся переговоры`, `вместе с двумя крупнейшими резидентами`,
+    `соглашения с тремя якорными арендаторами`: `с` opening its clause or after a deal's noun
+    counts partners (not `закончил год со 118 резидентами`)."""
     words = [t for t in doc[max(span.sent.start, span.start - 3):span.start] if not t.is_space]
     if not words or not _has_trap(words[-1:], "before"):
         return False
     return len(words) == 1 and words[0].i == span.sent.start or len(words) >= 2 and (
-        words[-2].i < span.sent.start or words[-2].lower_ in PARTNER_OPENERS)
+        words[-2].i < span.sent.start or words[-2].lower_ in PARTNER_OPENERS
+        or bool(word_lemmas(words[-2]) & load_set("agreement_references.txt")))  # `соглашения с тремя арендаторами`
 
 
 def _in_card(doc, span) -> bool:
