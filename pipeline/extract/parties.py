@@ -351,9 +351,17 @@ def _expanded(doc, name: str) -> str:
     for ent in doc.ents:
         if ent.label_ == "ORG" and " " in ent.text:
             full = org_name(ent)
-            if full and (_initials(full) == name or _known_abbreviations().get(name) == full):
+            if full and _initials(full) == name:
                 return full
-    return name
+    known = _known_abbreviations().get(name)
+    return known if known and _names_in_full(doc, known) else name
+
+
+def _names_in_full(doc, full: str) -> bool:
+    """Whether the text names `full` word for word, whatever the case of each word."""
+    wanted = [morph_analyzer().parse(word.lower())[0].normal_form for word in full.split()]
+    lemmas = [morph_analyzer().parse(t.lower_)[0].normal_form for t in doc if not t.is_space]
+    return any(lemmas[k:k + len(wanted)] == wanted for k in range(len(lemmas) - len(wanted) + 1))
 
 
 FUNCTION_WORDS = {"и", "по", "при", "для", "в", "на", "с"}  # no letter of an abbreviation
