@@ -258,6 +258,11 @@ CASES = [
      [agreement("договор", [("Вичугский трикотаж", "ORG"), ("Вичугаинвест", "ORG"), ("Павел Рыжов", "PER")],
                 money(1.8e6, "RUB")),
       agreement("договор", [("ТексМаш-Сервис", "ORG"), ("Вичугаинвест", "ORG"), ("Павел Рыжов", "PER")])]),
+    # a park named with its kind in the sentence before a signing that names no side is the park
+    # spoken of, not a side borrowed from there
+    ("Мэр Череповца Вадим Германов: в Череповце появится технопарк «Шексна»\n\nПодписали трёхсторонний "
+     "меморандум о создании технопарка.",
+     [agreement("меморандум", [("Череповец", "LOC")])]),
     # who reports before `, что` is no party when the clause names its own signer
     ("ПАО «Уралмашпром» информирует, что его дочернее общество ООО «УМП-Трейд» заключило контракт с "
      "китайской компанией Hebei Jintai Heavy Industry Co., Ltd. на поставку дробилок.",

@@ -769,10 +769,19 @@ def _parties_nearby(doc, sentences, index: int, places: set, sign: bool, back_on
             if not (sign or ceremony) and _paragraph_break(doc, sentences[index], sentences[other]):
                 continue  # an agreement named in passing borrows no one from another paragraph
             parties = [p for p in sentence_parties(doc, sentences[other], places, ceremony)
-                       if p.type == ORG or p.governed or (ceremony and p.type == PER)]
+                       if (p.type == ORG or p.governed or (ceremony and p.type == PER))
+                       and (ceremony or not _names_park_by_kind(doc, p))]  # (`появится технопарк «Шексна»`)
             if parties:
                 return parties
     return []
+
+
+def _names_park_by_kind(doc, party: Party) -> bool:
+    """Whether a party is a park named with its kind (`технопарк «Шексна»`): in a sentence that
+    signs nothing, the park spoken of, no side."""
+    spans = doc.spans["park"] if "park" in doc.spans else []
+    return any(span.label_ == "mention" and span.start <= party.start < span.end and span.start < party.start
+               for span in spans)
 
 
 def _paragraph_break(doc, one, other) -> bool:
