@@ -29,7 +29,7 @@ from .agreement_signers import (add_shared_signers, add_signer_sides, signed_bac
 from .agreement_merge import (distinct_by_name, merge_mentions, named_currency, same_party, same_typed_party,
                               with_formal_regions, with_full_names, with_states_named, without_headline_restatements)
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
-from .agreement_roles import add_role_party, role_count, role_party
+from .agreement_roles import add_role_parties, role_count, role_parties
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum
 from .elided_subjects import elided_subject
 from .common import (DASHES, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, first_sign_verb, has_sign_verb,
@@ -333,8 +333,8 @@ class AgreementExtractor:
                     last_index, unnamed = index, None
                     continue
             if not mentions:
-                role = role_party(doc, sent, places) if found and index - last_index <= FOLLOW_UP_SENTENCES else None
-                if role is not None and add_role_party(found[-role_count(sent):], role, same_party):
+                roles = role_parties(doc, sent, places) if found and index - last_index <= FOLLOW_UP_SENTENCES else []
+                if roles and add_role_parties(found[-role_count(sent):], roles, same_party):
                     last_index = index  # `Концессионером стало ООО «Х»`, `Заказчиком выступает АО «Y»`
                     continue
                 if found and index - last_index <= FOLLOW_UP_SENTENCES:
