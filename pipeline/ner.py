@@ -34,7 +34,7 @@ class NatashaNER(BatchedComponent):
                     for part in _place_split_off(doc, _place_as_org(doc, _with_product(doc, _with_purpose(doc, _quote_closed(doc, _quoted_end(doc, ent))))))]
             ents = [ent for ent in ents if not (ent.label_ == "ORG" and (ent.text.lower() in load_set("sector_abbreviations.txt")
                                                                          or _sector_compound(ent)))]
-            ents = [kept for kept in map(_without_dangling_preposition, ents) if kept is not None]
+            ents = [kept for kept in map(_without_dangling_preposition, ents) if kept is not None and not _function_word(kept)]
             ents = ents + _capitals_tagged_elsewhere(doc, ents)
             ents = ents + _latin_names_with_forms(doc, ents)
             doc.ents = filter_spans(_with_plant_names(doc, ents))  # (`министр промышленности и ТЭК …`)
@@ -129,6 +129,18 @@ def _without_dangling_preposition(ent):
     if end == ent.start or end - ent.start == 1 and _is_common_noun(ent.doc[ent.start].lower_):
         return None
     return Span(ent.doc, ent.start, end, label=ent.label_)
+
+
+FUNCTION_POS = {"ADVB", "CONJ", "PREP", "PRCL", "INTJ", "PRED", "NPRO"}  # pymorphy3 parts of speech no name has
+
+
+def _function_word(ent) -> bool:
+    """`Сегодня подписал соглашение …` opening a post: one word the dictionary knows only as an
+    adverb, a pronoun or the like, which the tagger took for a name."""
+    if len(ent) != 1 or not ent[0].is_alpha:
+        return False
+    parses = morph_analyzer().parse(ent[0].lower_)
+    return bool(parses) and all(p.is_known and p.tag.POS in FUNCTION_POS for p in parses)
 
 
 def _is_common_noun(word: str) -> bool:

@@ -31,7 +31,7 @@ from .agreement_merge import (distinct_by_name, merge_mentions, named_currency, 
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_roles import add_role_parties, role_count, role_parties
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum
-from .elided_subjects import elided_subject
+from .elided_subjects import elided_author, elided_subject
 from .common import (DASHES, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, first_sign_verb, has_sign_verb,
                      index_by_first_word, is_counted, paragraph_start, quoted_spans, sentence_after,
                      sentence_quantities, word_lemmas, words_apart, words_from)
@@ -479,6 +479,9 @@ def _with_subject(doc, sentences, index: int, places: set, park_names: set, part
     partner = pronoun_partner(doc, sentences, index, places)
     if partner is not None and not any(same_typed_party(partner, p) for p in parties):
         parties = sorted(parties + [partner], key=lambda party: party.start)
+    author = elided_author(doc, sentences, index)  # `Сегодня подписал соглашение …` in a governor's post
+    if author is not None and not any(same_typed_party(author, p) for p in parties):
+        parties = sorted(parties + [author], key=lambda party: party.start)
     return parties
 
 

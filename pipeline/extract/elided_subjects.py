@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..records import ORG
+from ..records import ORG, PER
 from ..vocab import load_set
 from .common import paragraph_start
 from .parties import Party, sentence_parties
-from .party_references import speaker_party
+from .party_references import interviewee, speaker_party
 
 
 WE = {"мы", "наш"}
@@ -62,6 +62,8 @@ def elided_subject(doc, sentences, index: int, places: set) -> Optional[Party]:
     before = sentences[index - 1]
     if verb.morph.get("Number") == ["Plur"] and speaks_as_we(before, sent):
         return speaker_party(doc, verb.i)  # `— В мае мы подписали … А в сентябре заключили контракт …`
+    if _author_signs(doc, verb) is not None:
+        return speaker_party(doc, verb.i)  # `Глава Тамбовской области Игорь Светлов: … Сегодня подписал соглашение`
     parties = sentence_parties(doc, before, places, False)
     first = parties[0] if parties else None
     words_before = [t for t in doc[before.start:first.start] if not t.is_space and not t.is_punct] if first else None
@@ -74,3 +76,26 @@ def elided_subject(doc, sentences, index: int, places: set) -> Optional[Party]:
     if opening.morph.get("Case") not in (["Nom"], []):
         return None
     return Party(verb.i, verb.i + 1, first.name, first.type, first.governed)
+
+
+def elided_author(doc, sentences, index: int) -> Optional[Party]:
+    """The author of a post whose headline names him (`Глава Тамбовской области Игорь Светлов: …`)
+    signing in the first person with the subject left out (`Сегодня подписал соглашение с …`)."""
+    verb = _sign_verb(sentences[index])
+    if verb is None or verb.morph.get("VerbForm") != ["Fin"] or verb.morph.get("Voice") == ["Pass"] \
+            or _has_subject_before(sentences[index], verb) or _has_subject_after(sentences[index], verb):
+        return None
+    author = _author_signs(doc, verb)
+    return Party(verb.i, verb.i + 1, author["name"], PER) if author is not None else None
+
+
+def _author_signs(doc, verb) -> Optional[dict]:
+    """The headline's person, when a singular past signing verb with no subject is his (the
+    text's own words: no paragraph names another signer before it)."""
+    if verb.morph.get("Number") != ["Sing"] or verb.morph.get("Tense") != ["Past"]:
+        return None
+    guest = interviewee(doc)
+    headline_end = doc.text.find("\n")
+    if guest is None or headline_end < 0 or not any(start < headline_end for start, _ in guest.get("mentions") or []):
+        return None
+    return guest
