@@ -13,6 +13,9 @@ CASES = [
      "капитал» Рустам Абдуллаев настроен осторожнее.", []),
     # an agreement to be prepared is no agreement; a plan beside a signing is no plan
     ("КРДВ и компания Primorsk Seafood договорились подготовить к концу года соглашение о строительстве завода.", []),
+    # a recommendation to prepare a draft (the infinitive itself a plan word)
+    ("Совет также рекомендовал министерству экономического развития региона подготовить проект соглашения о "
+     "защите и поощрении капиталовложений с ООО «Сурский агрохолдинг».", []),
     ("Компания «Альфа» планирует построить завод и подписала соглашение с компанией «Бета».",
      [agreement("соглашение", [("Альфа", "ORG"), ("Бета", "ORG")])]),
     # a document the sides will prepare or sign is no agreement yet

@@ -71,8 +71,9 @@ def is_planned_document(doc, sent, noun: int) -> bool:
     if not infinitives or any(t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm") != ["Inf"]
                               for t in doc[infinitives[-1].i:noun]):
         return False  # `планирует построить завод и подписала соглашение`: signed
+    # (the infinitive itself may be one: `рекомендовал министерству подготовить проект соглашения`)
     return any(word_lemmas(t) & load_set("agreement_plan_cues.txt")
-                                     for t in doc[max(sent.start, infinitives[-1].i - 2):infinitives[-1].i])
+               for t in doc[max(sent.start, infinitives[-1].i - 2):infinitives[-1].i + 1])
 
 
 STAGE_WORDS = {"стадия", "этап", "процесс"}  # `в стадии согласования`, `на этапе проработки`

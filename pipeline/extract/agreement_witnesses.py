@@ -6,14 +6,14 @@
 
 `в`/`при` and a witness noun (rules/witness_nouns.txt) open a phrase that runs over the
 genitive words, names and quotes after it; `как сообщает`, `по данным`, `по информации`
-(rules/source_openers.txt) open one that runs to the next comma. The parties inside are
-dropped.
+(rules/source_openers.txt) and `на основании`, `в соответствии с` (rules/basis_openers.txt) open
+one that runs to the next comma. The parties inside are dropped.
 """
 from __future__ import annotations
 
 from typing import List, Tuple
 
-from ..vocab import load_set
+from ..vocab import load_list, load_set
 from .common import word_lemmas
 
 OPENERS = {"в", "во", "при"}
@@ -80,11 +80,24 @@ def witness_spans(doc, sent) -> List[Tuple[int, int]]:
             # `Генеральный консул Индии Раджеш Кумар Варма, присутствовавший на подписании, …`: the
             # person and title before the participle
             spans.append((_titled_person_start(doc, token.i, sent.start), token.i))
+        elif _opens_basis(doc, token, sent.end):
+            # `на основании постановления Правительства РФ от …,`: what the signing rests on
+            spans.append((token.i, _comma_after(doc, token.i + 1, sent.end)))
         elif token.lower_ in SOURCE_STARTS and word_lemmas(following) & load_set("source_openers.txt"):
             end = _comma_after(doc, token.i + 2, sent.end)
             if end < sent.end:  # a source closes with a comma before the news it gives
                 spans.append((token.i, end))
     return spans
+
+
+def _opens_basis(doc, token, end: int) -> bool:
+    """Whether a basis phrase of rules/basis_openers.txt opens at the token."""
+    for words in load_list("basis_openers.txt"):
+        lemmas = words.split()
+        tokens = doc[token.i:min(end, token.i + len(lemmas))]
+        if len(tokens) == len(lemmas) and all(lemma in word_lemmas(t) | {t.lower_} for lemma, t in zip(lemmas, tokens)):
+            return True
+    return False
 
 
 def drop_witnesses(doc, sent, parties: list) -> list:
