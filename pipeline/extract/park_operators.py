@@ -122,6 +122,8 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     appositive = _cue_in_apposition(doc, sent, org, mentions)
     if appositive is not None:
         return appositive
+    if _assigned_role(doc, sent, org):
+        return park_for(doc, mentions, org[0], org[1])  # `Функции управляющей компании возложены на АО «Y»`
     if _bare_cue_before_comma(doc, sent, org) and not _speaks_of_other(doc, sent, org[0], inside):
         return park_for(doc, mentions, org[0], org[1])  # `Его управляющая компания, АО «Y», …`
     # `управляющая компания «Y», которая развивает парк «Х»`: a cue before a company that
@@ -182,6 +184,23 @@ def _park_after_restating_dash(doc, i: int, end: int, mentions) -> Optional[Park
     if j == i or j >= end or doc[j].text not in DASHES:
         return None
     return next((m for m in mentions if j < m.start <= j + 2), None)
+
+
+ASSIGN_REACH = 3  # `возложены на АО «Y»`: words from the verb to the organisation
+FROM = {"от"}
+
+
+def _assigned_role(doc, sent, org) -> bool:
+    """`Функции управляющей компании возложены на АО «Y»`, `Полномочия управляющей компании в
+    соответствии с постановлением возложены на …`: a verb of giving (rules/operator_assign_verbs.txt)
+    just before the organisation, and before it in the sentence a role word
+    (rules/operator_role_words.txt) with an operator cue right after it."""
+    verb = next((t for t in doc[max(sent.start, org[0] - ASSIGN_REACH):org[0]]
+                 if word_lemmas(t) & load_set("operator_assign_verbs.txt")), None)
+    if verb is None or any(t.lower_ in FROM for t in doc[verb.i + 1:org[0]]):
+        return False  # (`переданы от ООО «X» к АО «Y»`: X gives the role away)
+    return any(word_lemmas(t) & load_set("operator_role_words.txt") and cue_end(doc, t.i + 1, verb.i) is not None
+               for t in doc[sent.start:verb.i])
 
 
 def _partner_between(doc, cue: int, start: int) -> bool:
