@@ -115,8 +115,9 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
             found = next((m for m in reversed(mentions) if sent.start <= m.start and m.end <= cue), None)
         if found is None and not _speaks_of_other(doc, sent, cue, inside):
             found = park_for(doc, mentions, org[0], org[1])
-            if found is not None and sent.start <= found.start and _is_possessor(doc, found, sent.start):
-                found = None  # `Один из корпусов «Х» … принадлежит компании «Y»`
+            if found is not None and sent.start <= found.start and _is_possessor(doc, found, sent.start) \
+                    and not _object_pronoun_after(doc, cue):
+                found = None  # `Один из корпусов «Х» … принадлежит компании «Y»` (not `площадь «Х» — 118 га, управляет им …`)
         if found is not None:
             return found
     appositive = _cue_in_apposition(doc, sent, org, mentions)
@@ -201,6 +202,14 @@ def _assigned_role(doc, sent, org) -> bool:
         return False  # (`переданы от ООО «X» к АО «Y»`: X gives the role away)
     return any(word_lemmas(t) & load_set("operator_role_words.txt") and cue_end(doc, t.i + 1, verb.i) is not None
                for t in doc[sent.start:verb.i])
+
+
+OBJECT_PRONOUNS = {"им", "ею", "ей", "ими"}  # `управляет им АО «Y»`: the park spoken of
+
+
+def _object_pronoun_after(doc, cue: int) -> bool:
+    end = cue_end(doc, cue, len(doc)) or cue + 1
+    return end < len(doc) and doc[end].lower_ in OBJECT_PRONOUNS
 
 
 def _partner_between(doc, cue: int, start: int) -> bool:
