@@ -298,6 +298,8 @@ def _speaks_of_other(doc, sent, cue: int, inside: set) -> bool:
         start -= 1
     subject = any(t.pos_ == "NOUN" and t.morph.get("Case") == ["Nom"] and t.i not in inside
                   and not word_lemmas(t) & load_set("positions.txt") for t in doc[start:cue])  # `директор УК «Y»`
+    # `100% её долей принадлежит АО «Y»`: who owns a company's shares, not a park
+    stake = any(word_lemmas(t) & load_set("stake_nouns.txt") for t in doc[start:cue])
     after = doc[end] if end < sent.end else None
     owned = after is not None and after.pos_ == "NOUN" and after.morph.get("Case") in (["Gen"], ["Acc"]) \
         and after.i not in inside and not word_lemmas(after) & load_set("operator_park_words.txt")
@@ -307,7 +309,7 @@ def _speaks_of_other(doc, sent, cue: int, inside: set) -> bool:
     # выступает «Y»`)
     described = start == cue and start > sent.start and doc[start - 1].text == "," \
         and doc[cue].morph.get("VerbForm") == ["Part"] and end == cue + 1
-    return subject or owned or described
+    return subject or owned or described or stake
 
 
 def _cue_governs(doc, cue: int, park) -> bool:
