@@ -92,10 +92,12 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     `Оператором технополиса «Х» является АО «Y»`, `реализуемый КИП «Мастер»`, or
     `«Y», которая развивает индустриальный парк «Х»`."""
     inside = {i for m in mentions for i in range(m.start, m.end)}
-    # a park's words do not count against the reach: `оператор агропромышленного парка «Х» — «Y»`
-    low = org[0] - CUE_BEFORE_ORG - sum(m.end - m.start for m in mentions
-                                        if org[0] - CUE_BEFORE_ORG < m.end and m.start < org[0]) \
-        - _restated_words(doc, org[0], sent.start)
+    aside = _comparison_aside(doc, sent, org[0])
+    inside |= aside
+    # a park's words do not count against the reach: `оператор агропромышленного парка «Х» — «Y»`;
+    # nor do those of a comparison set off by commas: `Управляет ТОР, как и остальными …, КРДВ`
+    reach = org[0] - CUE_BEFORE_ORG - _restated_words(doc, org[0], sent.start) - len(aside)
+    low = reach - sum(m.end - m.start for m in mentions if reach < m.end and m.start < org[0])
     low = max([sent.start, low] + [t.i + 1 for t in doc[max(sent.start, low):org[0]]
                                     if t.i not in inside and _has_break(doc, t.i, t.i + 1, inside)
                                     and not _is_label_colon(doc, t.i, sent.start)])
@@ -202,6 +204,21 @@ def _assigned_role(doc, sent, org) -> bool:
         return False  # (`переданы от ООО «X» к АО «Y»`: X gives the role away)
     return any(word_lemmas(t) & load_set("operator_role_words.txt") and cue_end(doc, t.i + 1, verb.i) is not None
                for t in doc[sent.start:verb.i])
+
+
+COMPARISON = ("как", "и")  # `, как и других дальневосточных ТОР,`
+
+
+def _comparison_aside(doc, sent, start: int) -> set:
+    """Tokens of a comparison set off by commas right before `start` (`Управляющей компанией «Рудной»,
+    как и других дальневосточных ТОР, выступает КРДВ`), commas included; empty when none."""
+    close = next((t.i for t in reversed(doc[sent.start:start]) if t.text == ","), None)
+    if close is None:
+        return set()
+    opening = next((t.i for t in reversed(doc[sent.start:close]) if t.text == ","), None)
+    if opening is None or [t.lower_ for t in doc[opening + 1:opening + 3]] != list(COMPARISON):
+        return set()
+    return set(range(opening, close + 1))
 
 
 OBJECT_PRONOUNS = {"им", "ею", "ей", "ими"}  # `управляет им АО «Y»`: the park spoken of
