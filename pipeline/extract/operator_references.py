@@ -211,19 +211,20 @@ def _objects(doc, sent, verb: int, mentions, earlier: int) -> List[ParkMention]:
 
 
 ORDINAL_OPENERS = {"первый", "второй", "третий"}  # `Первая — индустриальный парк «А» … Вторая — …`
+BULLETS = {"-", "—", "–", "•", "·", "*"}
 
 
 def _parks_listed_next(doc, sent, number_at: int, mentions) -> List[ParkMention]:
     """`Мы управляем двумя площадками. Первая — индустриальный парк «А» … Вторая — технопарк
-    «Б»`: as many parks as counted, the first of each sentence after that opens with an
-    ordinal."""
+    «Б»`, `корпорация управляет тремя парками:` and a bullet line for each: as many parks as
+    counted, the first of each sentence after that opens with an ordinal or a bullet."""
     count = parse_number(doc[number_at].text)
     found: List[ParkMention] = []
     following = sentence_after(doc, sent)
     while following is not None and count and len(found) < count:
         words = [t for t in following if not t.is_space]
-        if not words or words[0].lemma_.lower() not in ORDINAL_OPENERS:
-            break
+        if not words or not (words[0].lemma_.lower() in ORDINAL_OPENERS or words[0].text in BULLETS):
+            break  # (`управляет тремя парками:` and a bullet line for each)
         first = next((m for m in mentions if following.start <= m.start < following.end), None)
         if first is None:
             break
