@@ -14,7 +14,7 @@ from typing import Callable
 
 from ..records import PER
 from ..vocab import load_set
-from .common import WITH, is_counted, sentence_quantities
+from .common import BULLETS, WITH, is_counted, sentence_quantities
 from .money import deal_money
 
 LIST_OPENERS = {":", "—", "–", "-"}
@@ -63,7 +63,6 @@ def listed_agreements(doc, sent, parties, kind_at: Callable[[object, int], objec
     return found
 
 
-BULLETS = {"•", "-", "—", "–", "*", "·"}
 
 
 def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, parties_of: Callable,

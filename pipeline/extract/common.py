@@ -28,6 +28,7 @@ Span.set_extension("rule", default=None, force=True)
 
 OPEN_QUOTES = {"«", "„", "“"}
 DASHES = {"—", "–", "-"}  # a dash standing alone between words (a hyphen written apart too)
+BULLETS = {"•", "-", "—", "–", "*", "·"}  # what opens a list's line
 SIDE = "сторона"  # `со стороны региона`, `стороны подписали`
 WITH = {"с", "со"}  # `с компанией «Х»`, `со стороны`: a partner follows
 PARTNER_PREPOSITIONS = WITH | {"между"}  # `между хокимиятом и …`

@@ -25,7 +25,7 @@ from ..models import morph_analyzer
 from ..numbers import parse_number
 from ..records import ORG
 from ..vocab import load_set
-from .common import add_evidence, entities_in, sentence_after, word_lemmas
+from .common import BULLETS, add_evidence, entities_in, sentence_after, word_lemmas
 from .operator_objects import coordinated, governs_park, parks_counted_back
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key
 from .parties import expand_abbreviation, org_name, sentence_parties
@@ -211,7 +211,6 @@ def _objects(doc, sent, verb: int, mentions, earlier: int) -> List[ParkMention]:
 
 
 ORDINAL_OPENERS = {"первый", "второй", "третий"}  # `Первая — индустриальный парк «А» … Вторая — …`
-BULLETS = {"-", "—", "–", "•", "·", "*"}
 
 
 def _parks_listed_next(doc, sent, number_at: int, mentions) -> List[ParkMention]:

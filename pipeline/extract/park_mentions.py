@@ -16,7 +16,7 @@ from spacy.attrs import LEMMA, ORTH
 from ..models import morph_analyzer
 from ..normalize import inflect_word, strip_quotes
 from ..vocab import load_set, load_table
-from .common import DASHES, index_by_first_word, is_counted, quoted_spans, word_lemmas, words_from
+from .common import BULLETS, DASHES, index_by_first_word, is_counted, quoted_spans, word_lemmas, words_from
 
 MAX_NAME_WORDS = 3
 # words that speak of a park already named: `в парке работают 15 предприятий`
@@ -394,7 +394,6 @@ def listed_names(doc, start: int, end: int, quoted_at, kind: str, abbreviated: b
     return found
 
 
-LIST_BULLETS = {"-", "—", "–", "•", "·", "*"}
 
 
 def _ends_with_colon(sent) -> bool:
@@ -408,7 +407,7 @@ def _lines_under_heading(doc, heading, quoted_at, kind: str, abbreviated: bool) 
     i = heading.end
     while i < len(doc):
         line = doc[i].sent
-        words = [t for t in line if not t.is_space and t.text not in LIST_BULLETS]
+        words = [t for t in line if not t.is_space and t.text not in BULLETS]
         span = quoted_at.get(words[0].i + 1) if words and words[0].text in {"«", "\""} else None
         if span is None or span.end >= line.end:
             break
