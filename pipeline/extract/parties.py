@@ -314,6 +314,9 @@ def _quoted_aliases(doc) -> dict:
     return memo["aliases"]
 
 
+LATIN_ALIAS_REACH = 14  # `(Xinjiang Huayuan Chemical Co., Ltd.)`: tokens to the closing bracket
+
+
 def _latin_aliases(doc) -> dict:
     """`Компания «Нордвинд Фудс» (Nordwind Foods)`: a name in Latin letters in brackets right after
     a quoted Cyrillic name is that name written otherwise; the party keeps the name it was
@@ -325,7 +328,7 @@ def _latin_aliases(doc) -> dict:
             opening = span.end + 1  # `(` right after the closing quote
             if opening >= len(doc) or doc[opening].text != "(" or not is_cyrillic(span.text):
                 continue
-            close = next((j for j in range(opening + 1, min(len(doc), opening + 8)) if doc[j].text == ")"), None)
+            close = next((j for j in range(opening + 1, min(len(doc), opening + LATIN_ALIAS_REACH)) if doc[j].text == ")"), None)
             words = [t for t in doc[opening + 1:close]] if close else []
             if words and all(t.text.isascii() and (t.is_alpha or t.is_punct) for t in words):
                 alias = strip_legal_form(doc[opening + 1:close].text)
