@@ -25,8 +25,9 @@ def park_places(doc) -> set:
     for span in spans:
         if span.label_ != "mention":
             continue
-        if _created_after(doc, span.end):
-            places.update(range(span.start, span.end))  # `парк «Х» создан по соглашению между …`
+        if _created_after(doc, span.end) or _in_relative_clause(doc, span):
+            # `парк «Х» создан по соглашению между …`; `АО «Y», которому принадлежит парк «Х», …`
+            places.update(range(span.start, span.end))
             continue
         if span.start == 0:
             continue
@@ -48,6 +49,20 @@ def park_places(doc) -> set:
                 or _of_common_noun(doc, i, span.start) or _kind_governed(doc, i, span.start):
             places.update(range(span.start, span.end))
     return places | _declined_after_org_noun(doc)
+
+
+RELATIVE_REACH = 6  # `, которому принадлежит индустриальный парк «Х»`: words from the comma to the park
+
+
+def _in_relative_clause(doc, span) -> bool:
+    """A park inside a relative clause that signs nothing (`АО «Y», которому принадлежит
+    индустриальный парк «Х», …`): what the clause says of the name before it."""
+    sent = doc[span.start].sent
+    comma = next((t.i for t in reversed(doc[max(sent.start, span.start - RELATIVE_REACH):span.start]) if t.text == ","), None)
+    if comma is None or comma + 1 >= span.start or "который" not in word_lemmas(doc[comma + 1]):
+        return False
+    close = next((t.i for t in doc[span.end:sent.end] if t.text == ","), sent.end)
+    return not any(t.lemma_.lower() in load_set("sign_verbs.txt") for t in doc[comma:close])
 
 
 CREATED_GAP = {"был", "была", "было", "будет", "в", "году"}  # `создан в 2022 году`, `была создана`
