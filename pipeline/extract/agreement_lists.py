@@ -60,7 +60,43 @@ def listed_agreements(doc, sent, parties, kind_at: Callable[[object, int], objec
                 continue
             money, span = _money_between(doc, sent, partner.end, limit)
             found.append((make(prep, partner.end, kind, signers + [partner], money), span))
-    return found
+    return found or _gapped(doc, sent, parties, single, make)
+
+
+GAP_REACH = 5  # `, в мае — с «Б»`: words between the comma and the dash
+
+
+def _gapped(doc, sent, parties, single: Callable, make: Callable) -> list:
+    """`в феврале правительство региона подписало соглашение с компанией «А», в мае — с «Б»`: a
+    singular agreement with a partner after `с`, and after a comma a time or place left for the verb
+    and a dash before another `с <party>`: one agreement each, the subject on the other side."""
+    verb = next((t.i for t in sent if t.lemma_.lower() in load_set("sign_verbs.txt")), None)
+    nouns = [t.i for t in doc[verb:sent.end] if single(doc, t.i)] if verb is not None else []
+    if not nouns:
+        return []
+    noun = nouns[0]  # the noun the verb signs (`подписало соглашение с …`)
+    withs = [t.i for t in doc[noun:sent.end] if t.lower_ in WITH]
+    partners = []
+    for k, prep in enumerate(withs):
+        partner = next((p for p in parties if prep < p.start <= prep + PARTY_REACH and p.type != PER), None)
+        if partner is None:
+            return []
+        if k > 0 and not _gap_before(doc, prep, partners[-1].end, single):
+            return []
+        partners.append(partner)
+    if len(partners) < 2:
+        return []
+    kind = single(doc, noun)[1]
+    subject = [p for p in parties if p.end <= noun and p.type != PER]
+    return [(make(p.start, p.end, kind, subject + [p], None), None) for p in partners]
+
+
+def _gap_before(doc, prep: int, after: int, single: Callable) -> bool:
+    """`…«А», в мае — с «Б»`: a comma, a few words with no verb and no agreement of their own (not
+    `, а меморандум — с …`), then a dash right before `с`."""
+    words = [t for t in doc[after:prep] if not t.is_space and t.text not in {"»", "\""}]
+    return 2 <= len(words) <= GAP_REACH and words[0].text == "," and words[-1].text in {"—", "–"} \
+        and not any(t.pos_ in {"VERB", "AUX"} or single(doc, t.i) for t in words)
 
 
 
