@@ -263,8 +263,11 @@ class AgreementExtractor:
             mentions = [m for m in _sentence_mentions(doc, sent) if m.start not in {n.noun for n in named}
                         and not is_planned_document(doc, sent, m.start) and not is_generic_signing(doc, sent, m.start)
                         and not ((m.start in speech or _closes_speech(doc, sent, m.start)) and m.kind in {f.kind for f in found}
-                                 and not (doc[m.start].lemma_.lower() == DOCUMENT and is_new_document(doc, sent, m.start)))]
-            # (`«Мы подписали ещё один документ — с …»`: a new one, though said)
+                                 and not (doc[m.start].lemma_.lower() == DOCUMENT and is_new_document(doc, sent, m.start))
+                                 and not _names_missing_partner(doc, sent, m, found, places))]
+            # (`«Мы подписали ещё один документ — с …»`: a new one, though said; `«Мы подписали с
+            # „Ока-Подшипник“ соглашение …»` after a headline's `соглашение с производителем`: the
+            # partner that one left unnamed)
             sign = has_sign_verb(sent)
             signers = _signing_parties(doc, sent, places) if not mentions and sign and signs_many(doc, sent) else []
             if any(p.type == PER for p in signers):
@@ -668,6 +671,15 @@ def _one_of_many(doc, sent) -> bool:
                    for k in range(t.i + 2, min(sent.end, t.i + 2 + ONE_OF_REACH))):
                 return True
     return False
+
+
+def _names_missing_partner(doc, sent, mention: AgreementMention, found: List[AgreementMention], places: set) -> bool:
+    """Whether words said name a partner after `с` (`«Мы подписали с „Ока-Подшипник“ соглашение»`)
+    while the agreement of that kind told before has no organisation."""
+    last = next((f for f in reversed(found) if f.kind == mention.kind), None)
+    if last is None or any(p.type == ORG for p in last.parties):
+        return False
+    return any(p.type == ORG and _after_partner_word(doc, p, WITH) for p in sentence_parties(doc, sent, places, True))
 
 
 def _names_found_again(doc, sent, mentions: List[AgreementMention], found: List[AgreementMention]) -> bool:
