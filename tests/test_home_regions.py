@@ -5,6 +5,10 @@ from extract_helpers import agreement, records_of
 
 
 CASES = [
+    # `администрация города` after a city named earlier in its sentence with no body of its own
+    ("Завод «Уралавтобус», расположенный в индустриальном парке «Дёма» в Уфе, заключил с администрацией "
+     "города договор на поставку 40 автобусов.",
+     [agreement("договор", [("Уралавтобус", "ORG"), ("Уфа", "LOC")])]),
     # bare `республика` is the republic named before, though its name has no `республика`
     ("Парк «Сокол» открылся в Татарстане. Соглашение о создании площадки республика и «Сокол "
      "Девелопмент» подписали еще в 2022 году.",

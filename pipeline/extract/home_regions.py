@@ -67,10 +67,18 @@ CITY = "город"
 
 def _city_before(doc, i: int) -> Optional[str]:
     """`администрация города` after `Администрация Таганрога`: the last place named before with
-    a government body and no region or district noun, the city."""
-    for ent in reversed([e for e in entities(doc) if e.end <= i and e.label_ == "LOC"]):
+    a government body and no region or district noun, the city; else a city named earlier in the
+    same sentence (`Завод «Уралавтобус» в Уфе заключил с администрацией города договор`)."""
+    places = [e for e in entities(doc) if e.end <= i and e.label_ == "LOC"]
+    for ent in reversed(places):
         if _names_region(ent, None, True):
             return None if any(t.lemma_.lower() in LEVEL_NOUNS for t in ent) else region_name(ent)
+    sent = doc[i].sent if i < len(doc) else None
+    for ent in reversed([e for e in places if sent is not None and e.start >= sent.start]):
+        name = region_name(ent)
+        if not any(t.lemma_.lower() in LEVEL_NOUNS | REGION_NOUNS for t in ent) \
+                and name.lower() not in load_set("countries.txt") | load_set("republics.txt"):
+            return name
     return None
 
 
@@ -183,7 +191,7 @@ def home_region(doc, sent, sign: bool):
         elif word_lemmas(token) & load_set("government_nouns.txt") and following is not None \
                 and _is_bare_municipality(doc, following, sent):
             region = region_before(doc, sent.start, following.lemma_.lower()) \
-                or (_city_before(doc, sent.start) if following.lemma_.lower() == CITY else None)
+                or (_city_before(doc, token.i) if following.lemma_.lower() == CITY else None)
             end = token.i + 2
         elif is_bare_region_word(token) and (token.morph.get("Case") == ["Nom"] or _names_a_side(doc, token)
                                              or _is_partner(doc, token) or _verb_agrees(doc, token, sent)):
