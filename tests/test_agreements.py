@@ -304,6 +304,10 @@ def test_mentions_sharing_an_organisation_are_one_agreement(nlp):
 
 
 SUM_CASES = [
+    # a sum cue and a dash opening a clause of a sentence about the document, in words said
+    ("Завод «Уралавтобус» заключил с компанией «Горавтотранс» договор на поставку 40 автобусов.\n\n«Договор "
+     "подписан, сумма — около миллиарда двухсот миллионов рублей», — рассказал генеральный директор завода.",
+     [agreement("договор", [("Уралавтобус", "ORG"), ("Горавтотранс", "ORG")], money(1.2e9, "RUB", "около"))]),
     # a headline's bare `рублей` and the text's `белорусских рублей` for one sum: the rouble named
     ("Витебский облисполком и СЗАО «ВитАгроТех» подписали инвестдоговор на 86,4 млн рублей\n\nОбъём "
      "инвестиций по договору — 86,4 млн белорусских рублей.",

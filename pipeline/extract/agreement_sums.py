@@ -88,15 +88,25 @@ def _pronoun_sum(doc, sent, token) -> bool:
     """`Его сумма составляет …`, `Его стоимость составляет …` (a cue of
     rules/agreement_sum_cues.txt) opening a sentence right after one that names an agreement, or
     opening a clause of a sentence about one (`Документ рассчитан на семь лет, его цена — 4,2 млрд`)."""
-    if token.lemma_.lower() not in load_set("agreement_sum_cues.txt") or token.i - 1 < sent.start \
-            or doc[token.i - 1].lower_ not in POSSESSIVES:
+    if token.lemma_.lower() not in load_set("agreement_sum_cues.txt") or token.i - 1 < sent.start:
+        return False
+    if doc[token.i - 1].text == "," and _opens_with_document(doc, sent) and token.i + 1 < sent.end \
+            and doc[token.i + 1].text in {"—", "–", ":"}:
+        return True  # `«Договор подписан, сумма — около миллиарда двухсот миллионов рублей»`
+    if doc[token.i - 1].lower_ not in POSSESSIVES:
         return False
     if token.i - 2 >= sent.start and doc[token.i - 2].text == ",":
-        return bool(word_lemmas(doc[sent.start]) & load_set("agreement_references.txt"))
+        return _opens_with_document(doc, sent)
     if token.i - 1 != sent.start:
         return False
     before = sentence_before(doc, sent)
     return before is not None and any(word_lemmas(t) & load_set("agreement_references.txt") for t in before)
+
+
+def _opens_with_document(doc, sent) -> bool:
+    """Whether the sentence opens with an agreement word (quotes aside): `Документ рассчитан …`."""
+    first = next((t for t in sent if not (t.is_space or t.text in {"«", "\"", "—", "–"})), None)
+    return first is not None and bool(word_lemmas(first) & load_set("agreement_references.txt"))
 
 
 DOCUMENT_WORDS = {"документ", "сделка"}  # `Документ на сумму 8,7 млрд рублей предусматривает …`
