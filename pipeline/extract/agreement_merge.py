@@ -14,6 +14,7 @@ from typing import Iterable, List, Optional
 from ..normalize import is_cyrillic, without_generic_noun
 from ..records import LOC, ORG, PER, Agreement, Signatory
 from ..vocab import load_set, load_table
+from .agreement_anaphora import opens_with_side
 from .common import add_evidence, contains_words
 from .parties import Party
 from .state_bodies import is_informal_region, name_lemmas, region_aliases
@@ -51,7 +52,7 @@ def merge_mentions(doc, found: list) -> List[Agreement]:
                      and (persons_only or _overlaps(a, m.parties) or _signers_of(a, m.parties) or _same_sum(a, m))),
                     None)
         if same is None and m.anaphoric:
-            same = _spoken_of_again(agreements, m)
+            same = _spoken_of_again(agreements, m, _side_opened(doc, m))
         if same is None:
             same = Agreement(kind=m.kind)
             agreements.append(same)
@@ -234,7 +235,13 @@ def _is_body(party: Party) -> bool:
     return bool(set(_words(party)) & load_set("state_body_nouns.txt"))
 
 
-def _spoken_of_again(agreements: List[Agreement], m) -> Optional[Agreement]:
+def _side_opened(doc, m) -> bool:
+    """`Со стороны муниципалитета соглашение подписал …`: the mention's sentence opens with a side."""
+    sent = doc[m.start].sent
+    return opens_with_side([t for t in doc[sent.start:m.start] if not t.is_space])
+
+
+def _spoken_of_again(agreements: List[Agreement], m, side_opened: bool = False) -> Optional[Agreement]:
     """`Первое соглашение заключено с «Х». Соглашение на 2,3 млрд рублей подписал вице-губернатор
     …`: an agreement noun opening its sentence is the last agreement of its kind, unless it
     names a company that one does not have (another deal)."""
@@ -245,7 +252,9 @@ def _spoken_of_again(agreements: List[Agreement], m) -> Optional[Agreement]:
     # (`Соглашение о её создании правительство Армении подписало с «Мегри Фри Зоун»` after a deal
     # of «Мегри Фри Зоун» with a company: a region that two known sides lack signs another)
     sides = [k for k in known if k.type != PER]
-    new_region = len(sides) >= 2 and any(p.type == LOC and not any(_same_side(p, k) for k in known) for p in m.parties)
+    # (a sentence that opens with a side, `Со стороны муниципалитета соглашение подписал …`, adds one)
+    new_region = len(sides) >= 2 and not side_opened \
+        and any(p.type == LOC and not any(_same_side(p, k) for k in known) for p in m.parties)
     return None if _names_new_org(known, m.parties) or new_region else last
 
 
