@@ -47,18 +47,23 @@ def cues_by_first_word() -> dict:
 
 MANAGER = "управляющ"  # `управляющий филиалом`, whatever the case
 MANAGING = {"управлять", "управляющий"}
+RUNNER_NOUNS = {"организация", "компания", "структура"}  # `управляющей организацией`: the runner itself
 
 
 def _manages_other(doc, end: int) -> bool:
     """`управляющий Северо-Западным филиалом ПСБ`: a manager's title over what is no park."""
     title = doc[end - 1]
-    if not title.lower_.startswith(MANAGER) or title.pos_ in {"VERB", "AUX"} or not word_lemmas(title) & MANAGING:
-        return False  # (`управляет парком`: the verb of running)
+    finite = title.pos_ in {"VERB", "AUX"} and title.morph.get("VerbForm") != ["Part"]
+    if not title.lower_.startswith(MANAGER) or finite or not word_lemmas(title) & MANAGING:
+        return False  # (`управляет парком`: the verb of running; a participle is read like the title)
     j = end
     while j < len(doc) and (doc[j].pos_ == "ADJ" or doc[j].is_space):
         j += 1
+    # (not a park's kind however it opens, `одноимённым промышленным кластером`; not the runner's
+    # own noun, `Управляющей организацией является АНО «Y»`)
     return j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].morph.get("Case") == ["Ins"] \
-        and not word_lemmas(doc[j]) & GENERIC_REFERENCES and match_kind(doc, j) is None
+        and not word_lemmas(doc[j]) & (GENERIC_REFERENCES | RUNNER_NOUNS) \
+        and not any(match_kind(doc, k) is not None for k in range(end, j + 1))
 
 
 def find_cue(doc, low: int, high: int) -> Optional[int]:
