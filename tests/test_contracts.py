@@ -34,6 +34,10 @@ CASES = [
     ("За три дня выставки южноуральцы подписали свыше 40 экспортных контрактов и соглашений. Общая сумма "
      "документов — почти 87 млн долларов.",
      [contract(40, 87e6, "USD", "почти")]),
+    # a sum repeated in another currency after `— это`; deals still negotiated after their sum
+    ("Компании подписали 38 соглашений и контрактов на общую сумму 1,2 трлн сумов — это более $95 млн, "
+     "сообщили в министерстве. Ещё по ряду сделок на сумму около $20 млн переговоры продолжаются.",
+     [contract(38, 1.2e12, "UZS")]),
     # a count whose deal noun is left out, opening its clause before `на` and the sum: in brackets
     # after a total, on the lines of a list under it
     ("На форуме подписано 16 соглашений на 48,5 млрд рублей (в прошлом году — 13 на 39 млрд). Разбивка по "

@@ -268,9 +268,23 @@ def _under_talks(doc, sent, noun) -> bool:
 
 
 def _is_conversion(doc, span) -> bool:
-    """`3,4 млрд юаней (около 39 млрд рублей)`: the bracketed sum repeats the one before."""
+    """`3,4 млрд юаней (около 39 млрд рублей)`, `1,2 трлн сумов — это более $95 млн`: the sum in
+    brackets or after `— это` repeats the one before."""
+    if span.start > 1 and doc[span.start - 1].lower_ == "это" and doc[span.start - 2].text in {"—", "–"}:
+        return True
     return span.start > 0 and doc[span.start - 1].text == "(" and span.start > 1 \
         and doc[span.start - 2].pos_ in {"NOUN", "SYM", "PROPN", "X"}
+
+
+TALKS = {"переговоры", "переговор"}  # `…, переговоры продолжаются`
+TALKS_AFTER_REACH = 8  # words after the sum the talks may be told in
+
+
+def _talks_after(doc, sent, span) -> bool:
+    """`по ряду сделок … на сумму около $20 млн переговоры продолжаются`, `… находятся в стадии
+    согласования`: deals whose sentence goes on to say they are still negotiated."""
+    return any(word_lemmas(t) & (TALKS | load_set("agreement_making_words.txt"))
+               for t in doc[span.end:min(sent.end, span.end + TALKS_AFTER_REACH)])
 
 
 class ContractExtractor:
@@ -289,7 +303,7 @@ class ContractExtractor:
                 if money is None:
                     continue
                 noun, rule = found
-                if _under_talks(doc, sent, noun) or is_planned_signing(noun.sent):
+                if _under_talks(doc, sent, noun) or is_planned_signing(noun.sent) or _talks_after(doc, sent, span):
                     continue  # `ведутся переговоры об экспортных контрактах на 1,5 млрд рублей`, `ещё два
                     # контракта планируется заключить до конца года. Их стоимость может составить …`
                 # a count belongs to the first sum after its noun: `40 документов на 615,5 млрд,
