@@ -116,7 +116,7 @@ def add_signer_sides(doc, found: list) -> None:
 
 def _company_side(doc, org: str, mention, signer, persons: dict) -> bool:
     """Whether a signer's company, written as such in the text, is the side an agreement lacks:
-    one with no organisation, or one whose only side is the other signer's (`подписали гендиректор
+    one with no organisation, or one whose every side is another signer's (`подписали гендиректор
     КРДВ Олег Веснин и директор компании Андрей Сухов`, Сухов's company named before)."""
     if f"«{org}»" not in doc.text:
         return False
@@ -124,8 +124,11 @@ def _company_side(doc, org: str, mention, signer, persons: dict) -> bool:
     if not any(p.type == ORG for p in sides):
         return True
     others = [(persons.get(p.name) or {}).get("org") for p in mention.parties if p.type == PER and p.name != signer.name]
-    return len(sides) == 1 and any(other and same_party(Party(0, 0, expand_abbreviation(doc, other), ORG), sides[0])
-                                   for other in others)
+    # every side named is another signer's (`подписали директор технопарка …, ректор ЧГУ … и
+    # генеральный директор компании …`): the last signer's company is the side left
+    return 0 < len(sides) <= len(others) and all(
+        any(other and same_party(Party(0, 0, expand_abbreviation(doc, other), ORG), side) for other in others)
+        for side in sides)
 
 
 def _governed_place(words, places: dict):
