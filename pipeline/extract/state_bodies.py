@@ -116,7 +116,7 @@ def state_body_spans(doc, sent) -> List[Tuple[int, int, str]]:
     found = []
     i = sent.start
     while i < sent.end:
-        if _opens_body(doc[i]):
+        if _opens_body(doc[i]) and not _under_title(doc, i, sent.start):
             end = _name_end(doc, i, sent.end)
             start = i + 1 if doc[i].pos_ == "ADV" and i == sent.start and end > i + 1 else i
             found.append((start, end, body_name(doc[start:end])))  # not `Параллельно` NER took in
@@ -124,6 +124,15 @@ def state_body_spans(doc, sent) -> List[Tuple[int, int, str]]:
         else:
             i += 1
     return found
+
+
+def _under_title(doc, i: int, floor: int) -> bool:
+    """`директор департамента инфраструктуры ЕАБР`: a body noun in the genitive right after a
+    person's title is part of the title, no body of its own (a ministry's name keeps its own)."""
+    return i > floor and doc[i].lemma_.lower() in TITLE_PARTS and bool(word_lemmas(doc[i - 1]) & load_set("positions.txt"))
+
+
+TITLE_PARTS = {"департамент"}  # body nouns that also name a part of an organisation
 
 
 def body_name(span) -> str:
