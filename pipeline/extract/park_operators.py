@@ -157,8 +157,10 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
             return listed[0]
         if end is not None and doc[end - 1].pos_ == "NOUN":  # `управляющая компания ТОР, в том числе «Х»`
             found = listed or included_parks(doc, sent, end, mentions)
-            if not found and (_bare_park_word(doc, end, sent.end) or _possessive_before(doc, cue)):
-                # `«Y» остается управляющей компанией площадки`, `…, которое остаётся её управляющей компанией`
+            if not found and (_bare_park_word(doc, end, sent.end) or _possessive_before(doc, cue)
+                              or _role_before(doc, cue, end, sent.end)):
+                # `«Y» остается управляющей компанией площадки`, `…, которое остаётся её управляющей компанией`,
+                # `«Y», которая выполняет функции управляющей компании`
                 return park_for(doc, mentions, org[0], org[1])
             return (found or [None])[0]
     return None
@@ -239,6 +241,14 @@ def _partner_between(doc, cue: int, start: int) -> bool:
     organisation make it a partner of the runner, not the runner (not `с момента создания`)."""
     return any(t.lower_ in WITH and t.i + 1 < start and doc[t.i + 1].morph.get("Case") == ["Ins"]
                for t in doc[cue:start])
+
+
+def _role_before(doc, cue: int, end: int, limit: int) -> bool:
+    """`выполняет функции управляющей компании`: a role word (rules/operator_role_words.txt) right
+    before a cue noun that governs no noun of its own after it."""
+    following = doc[end] if end < limit else None
+    return cue > 0 and bool(word_lemmas(doc[cue - 1]) & load_set("operator_role_words.txt")) \
+        and (following is None or following.is_punct)
 
 
 def _possessive_before(doc, cue: int) -> bool:
