@@ -179,7 +179,11 @@ def subjects_counted(doc, sent) -> int:
     """`договоры аренды подписали сразу две компании`: how many partners sign, counted as the
     subject after the verb (0 when none)."""
     partners = load_set("deal_partner_nouns.txt")
-    return next((_subject_count(doc, t) for t in sent if word_lemmas(t) & partners and _subject_count(doc, t)), 0)
+    for token in sent:
+        count = _subject_count(doc, token) if word_lemmas(token) & partners else 0
+        if count:
+            return count
+    return 0
 
 
 def deals_counted(doc, sent, plural_kind_at) -> int:

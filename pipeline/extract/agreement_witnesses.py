@@ -11,8 +11,10 @@ one that runs to the next comma. The parties inside are dropped.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import List, Tuple
 
+from ..records import PER
 from ..vocab import load_list, load_set
 from .common import word_lemmas
 
@@ -90,10 +92,15 @@ def witness_spans(doc, sent) -> List[Tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=None)
+def _basis_openers() -> tuple:
+    """The lemma sequences of rules/basis_openers.txt, split once."""
+    return tuple(tuple(words.split()) for words in load_list("basis_openers.txt"))
+
+
 def _opens_basis(doc, token, end: int) -> bool:
     """Whether a basis phrase of rules/basis_openers.txt opens at the token."""
-    for words in load_list("basis_openers.txt"):
-        lemmas = words.split()
+    for lemmas in _basis_openers():
         tokens = doc[token.i:min(end, token.i + len(lemmas))]
         if len(tokens) == len(lemmas) and all(lemma in word_lemmas(t) | {t.lower_} for lemma, t in zip(lemmas, tokens)):
             return True
@@ -121,7 +128,7 @@ def _without_reporter(doc, sent, parties: list) -> list:
         if not (word_lemmas(verb) & (REPORT_VERBS | load_set("speech_verbs.txt"))):
             continue
         sign = next((t.i for t in doc[token.i:sent.end] if t.lemma_.lower() in load_set("sign_verbs.txt")), None)
-        if sign is None or not any(token.i < p.start < sign and p.type != "PER" for p in parties):
+        if sign is None or not any(token.i < p.start < sign and p.type != PER for p in parties):
             continue
         return [p for p in parties if not p.end <= verb.i]
     return parties

@@ -32,8 +32,8 @@ from .agreement_plans import is_generic_signing, is_planned_document, is_planned
 from .agreement_roles import add_role_parties, role_count, role_parties
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum
 from .elided_subjects import elided_author, elided_subject
-from .common import (DASHES, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, first_sign_verb, has_sign_verb,
-                     index_by_first_word, is_counted, paragraph_start, quoted_spans, sentence_after,
+from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, first_sign_verb,
+                     has_sign_verb, index_by_first_word, is_counted, paragraph_start, quoted_spans, sentence_after,
                      sentence_quantities, word_lemmas, words_apart, words_from)
 from .money import deal_money
 from .parties import ORG_NOUNS, Party, expand_abbreviation, is_direct_speech, is_government, sentence_parties
@@ -100,7 +100,7 @@ def _is_one_of(doc, i: int) -> bool:
     j = i - 1
     while j > 0 and (doc[j].pos_ == "ADJ" or doc[j].is_space):
         j -= 1
-    return j > 0 and doc[j].lower_ == "из" and bool(word_lemmas(doc[j - 1]) & {"один", "одно", "одна"})
+    return j > 0 and doc[j].lower_ == "из" and bool(word_lemmas(doc[j - 1]) & ONE)
 
 
 def _is_plural(doc, i: int) -> bool:
@@ -666,7 +666,7 @@ ONE_OF_REACH = 4  # `одним из шести подписанных доку�
 def _one_of_many(doc, sent) -> bool:
     """`одним из шести документов`, `одно из 14 соглашений`: one of a plural of agreements or documents."""
     for t in sent:
-        if word_lemmas(t) & {"один", "одно", "одна"} and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "из":
+        if word_lemmas(t) & ONE and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "из":
             if any(doc[k].morph.get("Number") == ["Plur"] and (kind_at(doc, k) or word_lemmas(doc[k]) & {DOCUMENT})
                    for k in range(t.i + 2, min(sent.end, t.i + 2 + ONE_OF_REACH))):
                 return True

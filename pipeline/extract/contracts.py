@@ -38,9 +38,9 @@ def deal_noun_for(doc, sent, span):
     `50 контрактов … на общую сумму 462,2 млн`, `общая сумма контрактов составляет
     12–15 млрд`, `около миллиарда рублей составили контракты`.
     """
-    subtotal = _subtotal(doc, sent, span) or _elided(doc, sent, span)
-    if subtotal is not None:  # (before the count's own noun, however near)
-        return subtotal[1], "subtotal_of_deals"
+    part = _part_of_deals(doc, sent, span)
+    if part is not None:  # (before the count's own noun, however near)
+        return part[1], "subtotal_of_deals"
     their = _their_sum_tail(doc, sent, span)
     if their is not None:
         return their, "deals_of_cost"  # `Ещё восемь документов касаются поставок …, их совокупная стоимость — 7,9 млрд`
@@ -71,6 +71,12 @@ def deal_noun_for(doc, sent, span):
 
 
 SUBTOTAL_REACH = 10  # `из них девять — с турецкими компаниями на $430 млн`: tokens from `из` to the sum
+
+
+def _part_of_deals(doc, sent, span):
+    """(count, deal noun) of a part of deals told before (a subtotal, or a count with its noun
+    left out), or None."""
+    return _subtotal(doc, sent, span) or _elided(doc, sent, span)
 
 
 def _subtotal(doc, sent, span):
@@ -310,7 +316,7 @@ class ContractExtractor:
                 # тогда как годом ранее — на 179 млрд` is 40 and then a total without count
                 count = None if noun.i in counted else _count_of(doc, noun.sent, noun)
                 if rule == "subtotal_of_deals":
-                    count = (_subtotal(doc, sent, span) or _elided(doc, sent, span))[0]
+                    count = _part_of_deals(doc, sent, span)[0]
                 counted.add(noun.i)
                 if count is None and rule in {"sum_of_deals", "opening_sum_of_deals"}:
                     count = _count_said_before(doc, sent, noun, counted_before)

@@ -51,13 +51,22 @@ def _has_subject_after(sent, verb) -> bool:
     return i < sent.end and doc[i].pos_ in {"NOUN", "PROPN"} and doc[i].morph.get("Case") in (["Nom"], [])
 
 
+def _subjectless_sign_verb(sent):
+    """The sentence's finite active signing verb when nothing before or right after it can be
+    its subject, or None."""
+    verb = _sign_verb(sent)
+    if verb is None or verb.morph.get("VerbForm") != ["Fin"] or verb.morph.get("Voice") == ["Pass"] \
+            or _has_subject_before(sent, verb) or _has_subject_after(sent, verb):
+        return None
+    return verb
+
+
 def elided_subject(doc, sentences, index: int, places: set) -> Optional[Party]:
     if index == 0:
         return None
     sent = sentences[index]
-    verb = _sign_verb(sent)
-    if verb is None or verb.morph.get("VerbForm") != ["Fin"] or verb.morph.get("Voice") == ["Pass"] \
-            or _has_subject_before(sent, verb) or _has_subject_after(sent, verb):
+    verb = _subjectless_sign_verb(sent)
+    if verb is None:
         return None
     before = sentences[index - 1]
     if verb.morph.get("Number") == ["Plur"] and speaks_as_we(before, sent):
@@ -81,17 +90,16 @@ def elided_subject(doc, sentences, index: int, places: set) -> Optional[Party]:
 def elided_author(doc, sentences, index: int) -> Optional[Party]:
     """The author of a post whose headline names him (`Глава Тамбовской области Игорь Светлов: …`)
     signing in the first person with the subject left out (`Сегодня подписал соглашение с …`)."""
-    verb = _sign_verb(sentences[index])
-    if verb is None or verb.morph.get("VerbForm") != ["Fin"] or verb.morph.get("Voice") == ["Pass"] \
-            or _has_subject_before(sentences[index], verb) or _has_subject_after(sentences[index], verb):
+    verb = _subjectless_sign_verb(sentences[index])
+    if verb is None:
         return None
     author = _author_signs(doc, verb)
     return Party(verb.i, verb.i + 1, author["name"], PER) if author is not None else None
 
 
 def _author_signs(doc, verb) -> Optional[dict]:
-    """The headline's person, when a singular past signing verb with no subject is his (the
-    text's own words: no paragraph names another signer before it)."""
+    """The person the headline names as the interviewee or author (`Name: «…»`), when the
+    signing verb with no subject is a singular past form, the author's first person."""
     if verb.morph.get("Number") != ["Sing"] or verb.morph.get("Tense") != ["Past"]:
         return None
     guest = interviewee(doc)

@@ -436,7 +436,7 @@ def _is_resident_count(doc, span) -> bool:
         return False
     window = doc[max(span.sent.start, span.start - 6):min(span.sent.end, _past_restating(doc, span.end) + 6)]
     return any(word_lemmas(t) & load_set("resident_verbs.txt") for t in window) \
-        or _in_brackets(doc, span) or _in_card(doc, span) or _after_in_it(doc, span) or _is_count_of_residents(doc, span)
+        or _in_brackets(doc, span) or _among_card_figures(doc, span) or _after_in_it(doc, span) or _is_count_of_residents(doc, span)
 
 
 def _is_resident_noun(forms: set) -> bool:
@@ -459,7 +459,7 @@ def _counts_partners(doc, span) -> bool:
         or bool(word_lemmas(words[-2]) & load_set("agreement_references.txt")))  # `соглашения с тремя арендаторами`
 
 
-def _in_card(doc, span) -> bool:
+def _among_card_figures(doc, span) -> bool:
     """`«Джамбай», Джамбайский район — 24,5 га, 31 предприятие`: a count among the figures after a
     dash that follows a park's quoted name in its line."""
     words = [t for t in doc[span.sent.start:span.start] if not t.is_space]
