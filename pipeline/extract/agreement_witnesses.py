@@ -93,14 +93,20 @@ def witness_spans(doc, sent) -> List[Tuple[int, int]]:
 
 
 @lru_cache(maxsize=None)
-def _basis_openers() -> tuple:
-    """The lemma sequences of rules/basis_openers.txt, split once."""
-    return tuple(tuple(words.split()) for words in load_list("basis_openers.txt"))
+def _basis_openers() -> dict:
+    """The lemma sequences of rules/basis_openers.txt, split once and indexed by first word."""
+    by_first = {}
+    for words in load_list("basis_openers.txt"):
+        lemmas = tuple(words.split())
+        by_first.setdefault(lemmas[0], []).append(lemmas)
+    return by_first
 
 
 def _opens_basis(doc, token, end: int) -> bool:
     """Whether a basis phrase of rules/basis_openers.txt opens at the token."""
-    for lemmas in _basis_openers():
+    by_first = _basis_openers()
+    first = word_lemmas(token) | {token.lower_}
+    for lemmas in (seq for lemma in first & by_first.keys() for seq in by_first[lemma]):
         tokens = doc[token.i:min(end, token.i + len(lemmas))]
         if len(tokens) == len(lemmas) and all(lemma in word_lemmas(t) | {t.lower_} for lemma, t in zip(lemmas, tokens)):
             return True

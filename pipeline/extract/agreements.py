@@ -630,8 +630,10 @@ def _counted_kind(doc, i: int) -> bool:
 def _elided_ordinal(doc, sent, i: int) -> bool:
     """`Первое заключено между …`, `Второе — с ООО «Y»`: an ordinal opening its sentence with no
     noun after it (rules/elided_ordinals.txt)."""
-    words = [t for t in sent if not t.is_space]
-    if not words or words[0].i != i or doc[i].lemma_.lower() not in load_set("elided_ordinals.txt"):
+    if doc[i].lemma_.lower() not in load_set("elided_ordinals.txt"):
+        return False
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None or first.i != i:
         return False
     after = doc[i + 1] if i + 1 < sent.end else None
     return after is not None and after.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"} and after.text != "из"

@@ -31,10 +31,14 @@ def ministry_abbreviations() -> Dict[str, str]:
 def abbreviation_of(text: str) -> Optional[str]:
     """The abbreviation a word is a form of: `Минпромторга` → минпромторг."""
     lower = text.lower()
-    for short in ministry_abbreviations():
-        if lower.startswith(short) and len(lower) - len(short) <= 2:
-            return short
-    return None
+    order = _abbreviation_order()
+    shorts = [lower[:len(lower) - cut] for cut in range(3) if lower[:len(lower) - cut] in order]
+    return min(shorts, key=order.get) if shorts else None  # the table's first, as the table reads
+
+
+@lru_cache(maxsize=None)
+def _abbreviation_order() -> Dict[str, int]:
+    return {short: n for n, short in enumerate(ministry_abbreviations())}
 
 
 def _opens_body(token) -> bool:
