@@ -158,9 +158,9 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
         if end is not None and doc[end - 1].pos_ == "NOUN":  # `управляющая компания ТОР, в том числе «Х»`
             found = listed or included_parks(doc, sent, end, mentions)
             if not found and (_bare_park_word(doc, end, sent.end) or _possessive_before(doc, cue)
-                              or _role_before(doc, cue, end, sent.end)):
+                              or _role_before(doc, cue, end, sent.end) or _as_role(doc, cue, org)):
                 # `«Y» остается управляющей компанией площадки`, `…, которое остаётся её управляющей компанией`,
-                # `«Y», которая выполняет функции управляющей компании`
+                # `«Y», которая выполняет функции управляющей компании`, `«Y» как управляющей компании`
                 return park_for(doc, mentions, org[0], org[1])
             return (found or [None])[0]
     return None
@@ -249,6 +249,15 @@ def _role_before(doc, cue: int, end: int, limit: int) -> bool:
     following = doc[end] if end < limit else None
     return cue > 0 and bool(word_lemmas(doc[cue - 1]) & load_set("operator_role_words.txt")) \
         and (following is None or following.is_punct)
+
+
+AS = "как"
+
+
+def _as_role(doc, cue: int, org) -> bool:
+    """`поручил «Y» как управляющей компании подготовить …`: `как` between the organisation and
+    a cue noun gives the organisation that role."""
+    return cue == org[1] + 1 and doc[org[1]].lower_ == AS
 
 
 def _possessive_before(doc, cue: int) -> bool:
@@ -341,7 +350,17 @@ def _speaks_of_other(doc, sent, cue: int, inside: set) -> bool:
     # выступает «Y»`)
     described = start == cue and start > sent.start and doc[start - 1].text == "," \
         and doc[cue].morph.get("VerbForm") == ["Part"] and end == cue + 1
-    return subject or owned or described or stake
+    return subject or owned or described or stake or _object_before(doc, start, cue, inside)
+
+
+def _object_before(doc, start: int, cue: int, inside: set) -> bool:
+    """`Крупнейший проект реализует ООО «Y»`, `Завод построила компания «Y»`: an object put before
+    an active verb, with no park of its own after it, is what the verb speaks of."""
+    if doc[cue].pos_ != "VERB" or doc[cue].morph.get("VerbForm") not in (["Fin"], []):
+        return False
+    objects = [t for t in doc[start:cue] if t.pos_ == "NOUN" and t.morph.get("Case") == ["Acc"] and t.i not in inside]
+    return any(not any(u.i in inside or word_lemmas(u) & load_set("operator_park_words.txt")
+                       for u in doc[t.i + 1:cue]) for t in objects)
 
 
 def _cue_governs(doc, cue: int, park) -> bool:

@@ -19,7 +19,7 @@ from ..models import morph_analyzer
 from ..numbers import parse_number
 from ..normalize import is_legal_form, without_generic_noun
 from ..records import Park, Residents, to_dict
-from ..vocab import load_set, load_table
+from ..vocab import load_list, load_set, load_table
 from .common import (DASHES, add_evidence, article_region, counted_noun, lemmas, paragraph_start, quoted_spans,
                      sentence_quantities, token_window, word_lemmas)
 from .park_areas import BUILDING, buildings_are_park, is_inside_park, whole_of_part
@@ -233,7 +233,26 @@ def _sentence_distance(doc, left: int, right: int) -> int:
 
 
 def _operated_park_for(doc, mentions, start, end):
-    return park_for(doc, mentions, start, end, OPERATOR_SALIENCE)
+    """The park an operator cue speaks of; in a text of one park, that park however far back
+    (`… — сообщил генеральный директор управляющей компании АО «Y»` after a list of residents)."""
+    found = park_for(doc, mentions, start, end, OPERATOR_SALIENCE)
+    if found is None and len({m.key for m in mentions}) == 1 and _after_role_noun(doc, start):
+        found = next((m for m in reversed(mentions) if m.end <= start), None)
+    return found
+
+
+ROLE_NOUN_REACH = 2  # `управляющей компании АО «Y»`: a legal form between the role and the name
+
+
+def _after_role_noun(doc, start: int) -> bool:
+    """An organisation right after a role noun of rules/operator_role_nouns.txt."""
+    for words in load_list("operator_role_nouns.txt"):
+        lemmas = words.split()
+        for end in range(start, max(0, start - ROLE_NOUN_REACH) - 1, -1):
+            tokens = doc[max(0, end - len(lemmas)):end]
+            if len(tokens) == len(lemmas) and all(lemma in word_lemmas(t) for lemma, t in zip(lemmas, tokens)):
+                return all(t.ent_type_ == "ORG" or is_legal_form(t.text) for t in doc[end:start])
+    return False
 
 
 def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],
@@ -553,8 +572,9 @@ def _attach_residents(doc, mentions, parks, quantity, span) -> None:
     clause = left + _clause_before(doc, span)
     if span.end < len(doc) and _is_ordinal(doc[span.end]):
         return  # `двадцать третьим резидентом`: part of an ordinal, no count
-    if _is_part_of_count(clause):
-        return  # `41 резидент, из них 14 — с российским капиталом`, `из 31 резидента двадцать …`
+    if _is_part_of_count(clause) or _opens_part(right):
+        return  # `41 резидент, из них 14 — с российским капиталом`, `из 31 резидента двадцать …`,
+        # `17 резидентов, девять из них уже ведут …`
     # (`число участников превысит 35`: the verb is inside the quantity, as its qualifier)
     if not _is_resident_count(doc, span) or _is_plan(clause) or _is_future(clause + list(span) + _until_break(right)) \
             or _is_target(doc, span, clause) \
@@ -565,8 +585,10 @@ def _attach_residents(doc, mentions, parks, quantity, span) -> None:
         or (_most_named(mentions) if _answers_resident_question(doc, span) else None)
     if target is None or target.grouped and not _in_own_brackets(doc, target, span):
         return  # `в технопарках «А» и «Б» работают 40 компаний`: a count of both
-    if parks[target.key].park.residents is not None and _has_trap(left[-3:] + clause, "past"):
-        return  # `выросло до 31, годом ранее работали 20 компаний`: today's count is given
+    if parks[target.key].park.residents is not None and (_has_trap(left[-3:] + clause, "past")
+                                                          or _was_in_month(left[-3:] + clause)):
+        return  # `выросло до 31, годом ранее работали 20 компаний`, `…, в январе их было 24`:
+        # today's count is given
     parks[target.key].park.residents = Residents(count=int(quantity.value),
                                                  qualifier=_qualifier(doc, span, quantity.qualifier))
     add_evidence(doc, "park", span.start, span.end, "residents", "count_of_residents")
@@ -581,6 +603,23 @@ def _is_part_of_count(clause) -> bool:
     if len(words) >= 2 and words[-2].lower_ == "из" and words[-1].lower_ in PART_OF:
         return True
     return any(t.lower_ == "из" and k + 1 < len(words) and words[k + 1].like_num for k, t in enumerate(words[:-1]))
+
+
+WAS = {"было", "были", "был", "была"}
+THEIR = "их"
+
+
+def _was_in_month(tokens) -> bool:
+    """`в январе их было 24`: a month and a past `быть` date a count the pronoun refers back to
+    (not `на 1 января было зарегистрировано 83 резидента`, a count of its own)."""
+    words = {t.lower_ for t in tokens}
+    return bool(words & WAS) and THEIR in words and any(word_lemmas(t) & load_set("month_names.txt") for t in tokens)
+
+
+def _opens_part(right) -> bool:
+    """`девять из них`, `пять из которых`: a count right before `из них` is a part of the residents."""
+    words = [t.lower_ for t in right[:2]]
+    return len(words) == 2 and words[0] == "из" and words[1] in PART_OF
 
 
 def _is_ordinal(token) -> bool:
