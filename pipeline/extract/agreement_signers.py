@@ -51,12 +51,29 @@ def signed_back(doc, sent) -> int:
 
 
 def signs_next(doc, sent) -> int:
-    """`Ещё два документа со стороны региона подписал министр …`: how many agreements told next
-    the signing covers (0 when the sentence counts no more documents)."""
+    """`Ещё два документа со стороны региона подписал министр …`, `Под четырьмя из них подписи
+    поставил …`: how many agreements told next the signing covers (0 when the sentence counts no
+    more documents)."""
     for token in sent:
         if token.lemma_.lower() in load_set("agreement_references.txt") and is_counted(doc, token.i) \
                 and token.i >= sent.start + 2 and (doc[token.i - 2].lower_ in MORE or _first_told_next(doc, sent)):
             number = parse_number(doc[token.i - 1].text)
+            return int(number) if number else 0
+    return _part_signed(doc, sent)
+
+
+OF_THEM = ("из", "них")
+
+
+def _part_signed(doc, sent) -> int:
+    """`Под четырьмя из них от имени региона подписи поставил …`: a person signs a part of the
+    documents counted before, told next (not `Пять из них подписаны с …`, the partners named)."""
+    words = [t for t in sent if not t.is_space]
+    if any(t.lower_ in WITH for t in words) or not any(t.ent_type_ == PER for t in words):
+        return 0
+    for k, token in enumerate(words[:4]):
+        if tuple(t.lower_ for t in words[k + 1:k + 3]) == OF_THEM and (token.pos_ == "NUM" or token.like_num):
+            number = parse_number(token.text)
             return int(number) if number else 0
     return 0
 
@@ -148,12 +165,19 @@ def add_shared_signers(found: list, shared) -> None:
         regions = [p for p in parties if p.type == LOC]
         after = [m for m in found if m.start >= start]
         if count is not None:  # the first `count` agreements, not one spoken of again between them
-            news = [m for m in after if not m.anaphoric][:count]
+            news = [m for k, m in enumerate(after) if not m.anaphoric or _new_side(m, after[k - 1] if k else None)][:count]
             after = [m for m in after if m.start <= news[-1].start] if news else []
         for mention in after:
             if regions and any(q.type == LOC and not any(same_party(q, r) for r in regions) for q in mention.parties):
                 continue  # `Хабаровский край … подписал соглашение с …`: another region's deal
             mention.parties += [p for p in parties if not any(same_party(p, q) for q in mention.parties)]
+
+
+def _new_side(mention, before) -> bool:
+    """`Соглашение с АО «Х» касается …`: a mention opening its sentence with a side the one
+    before it lacks is a new agreement, not that one spoken of again."""
+    return any(p.type != PER and not (before is not None and any(same_party(p, q) for q in before.parties))
+               for p in mention.parties)
 
 
 def with_heads_named(parties: List[Party], named: List[Party]) -> List[Party]:

@@ -630,6 +630,8 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
         return  # `в «Х»`, `как стало известно «Деловому вестнику»`
     if before in load_set("object_nouns.txt"):
         return  # `судов класса «река-море»`, `пункт пропуска «Краскино»`: a thing
+    if before in load_set("media_nouns.txt"):
+        return  # `в эфире «Клязьма-ТВ»`, `телеканала «Ярославия»`: the news's medium
     if before in load_set("built_object_words.txt") and _prev_word(doc, start, sent.start).lemma_.lower() in ORG_NOUNS:
         return  # `построить завод ПЭТ-преформ`: the plant to be built
     if before in load_set("facility_nouns.txt") and _introduced_by(doc, _prev_word(doc, start, sent.start).i, sent.start) \
@@ -712,12 +714,35 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
     adjacent = doc[ent.start - 1] if ent.start > sent.start else None
     # `хокимият Самаркандской области`: the tagger may take the government noun for an adjective
     governed = any(t is not None and (is_government(t) or heads_region(t, case)) for t in (before, adjacent))
+    if governed and before is not None and _attached_to(doc, before.i, sent.start):
+        return  # `Экспертный совет при правительстве Челябинской области`: whose council, no side
     if governed or (lemma in PARTNER_PREPOSITIONS and case in (["Ins"], ["Gen"])) \
             or (lemma in {"и", ","} and partner_case in (["Ins"], ["Gen"]) and _coordinated_partner(doc, before.i, sent.start)) or (
-            sign and lemma not in NOT_PARTY_PREPOSITIONS and case == ["Nom"] and lemma not in ORG_NOUNS):
+            sign and lemma not in NOT_PARTY_PREPOSITIONS and case == ["Nom"] and lemma not in ORG_NOUNS
+            and not _in_later_clause(doc, ent.start, sent)):
         shared = shared_noun_regions(doc, ent, sent.start)  # `Смоленская и Минская области`
         for start, name in shared or [(ent.start, region_name(ent))]:
             parties.append(Party(start, ent.end, name, LOC, governed))
+
+
+def _in_later_clause(doc, i: int, sent) -> bool:
+    """`мы подписали с ВЭБ.РФ дорожную карту …, там есть и Родники, и Южа`: a place in a clause of
+    its own verb after the signing's is that verb's subject, not a signer."""
+    verb = next((t.i for t in doc[sent.start:i] if t.lemma_.lower() in load_set("sign_verbs.txt")), None)
+    if verb is None:
+        return False
+    comma = next((t.i for t in doc[verb:i] if t.text == ","), None)
+    return comma is not None and any(t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() not in load_set("sign_verbs.txt")
+                                     for t in doc[comma:i])
+
+
+ATTACHED_TO = "при"
+
+
+def _attached_to(doc, i: int, floor: int) -> bool:
+    """`при правительстве`: a body a council or commission belongs to."""
+    before = _prev_word(doc, i, floor)
+    return before is not None and before.lower_ == ATTACHED_TO
 
 
 COORDINATION_REACH = 8  # `с Минпромторгом России и Кемеровской областью`: words back to `с`

@@ -14,7 +14,7 @@ from ..normalize import is_cyrillic, is_legal_form
 from ..records import LOC, ORG
 from ..vocab import load_set
 from .park_mentions import GENERIC_REFERENCES, is_declined_form, match_kind
-from .common import PARTNER_PREPOSITIONS, SIDE, WITH, entities, word_lemmas
+from .common import PARTNER_PREPOSITIONS, SIDE, WITH, entities, paragraph_start, word_lemmas
 from .parties import Party, org_name, sentence_parties, with_place
 from .persons import named_org
 from .region_names import region_name
@@ -204,8 +204,14 @@ def interviewee(doc) -> Optional[dict]:
     lead_end = doc.text.find("\n", lead_start)
     lead_end = len(doc.text) if lead_end < 0 else lead_end
     lead = [p for p in persons if any(headline_end < start < lead_end for start, _ in p.get("mentions") or [])
-            and named_org(doc, p)]
+            and named_org(doc, p) and not _asks(p)]
     return min(lead, key=lambda p: min(start for start, _ in p["mentions"])) if lead else None
+
+
+def _asks(person: dict) -> bool:
+    """A journalist (rules/interviewer_titles.txt): who asks, not who answers."""
+    position = (person.get("position") or "").lower()
+    return any(position == title or position.startswith(title + " ") for title in load_set("interviewer_titles.txt"))
 
 
 def speaker_organisation(doc) -> Optional[str]:
@@ -216,7 +222,7 @@ def speaker_organisation(doc) -> Optional[str]:
     guest = interviewee(doc)
     if guest is not None:
         return ministry_of(guest) or named_org(doc, guest) or _main_park_runner(doc, guest.get("org"))
-    persons = [p for p in getattr(doc._, "persons", None) or [] if named_org(doc, p)]
+    persons = [p for p in getattr(doc._, "persons", None) or [] if named_org(doc, p) and not _asks(p)]
     if not persons:
         return None
     return max(persons, key=lambda p: len(p.get("mentions") or []))["org"]
@@ -295,7 +301,13 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
         # a park director's `мы`: the company that runs the park, or the park
         runner = _main_park_runner(doc) if doc[noun].lemma_.lower() in GUEST_PRONOUNS else None
         return Party(noun, noun + 1, runner, ORG) if runner else None
-    _, _, name = max(counts.values(), key=lambda seen: (seen[0], seen[1]))
+    # `Свердловская область\n\nЭкспертный совет включил ООО «Х» … Соглашение с инвестором подписала …`:
+    # the paragraph's own companies first
+    # (a speaker's `мы` is his organisation, however far back)
+    start = paragraph_start(doc, sent.start)
+    local = {key: seen for key, seen in counts.items() if sentences[seen[1]].start >= start} \
+        if doc[noun].pos_ != "PRON" else {}
+    _, _, name = max((local or counts).values(), key=lambda seen: (seen[0], seen[1]))
     return Party(noun, noun + 1, name, ORG)
 
 

@@ -20,7 +20,7 @@ from typing import List, Optional, Tuple
 
 from ..normalize import is_legal_form
 from ..vocab import load_set
-from .common import CLOSE_QUOTES, OPEN_QUOTES, WITH
+from .common import CLOSE_QUOTES, DASHES, OPEN_QUOTES, WITH
 from .position_partitive import PARTITIVE_RULE, partitive_agrees, partitive_start
 from .titles import (NOMINAL_POS, acting_end, acting_lead, acting_start, case_of, has_lemma,
                      is_full_form, is_head, is_plural, lead_agrees, may_be_animate, normal_forms,
@@ -258,6 +258,17 @@ def _name_modifiers_only(doc, start: int, end: int, plural: bool, apposition: bo
     return True
 
 
+CLAUSE_OPENERS = {",", ":", ";", "."}
+
+
+def _dashed_label(doc, start: int, reach: int, end: int, low: int) -> bool:
+    """`…, ведущий — Артём Сайфуллин`, `Модератор — Иван Петров`: a title opening its clause and a
+    dash alone before the name."""
+    between = [t for t in doc[reach:end] if not t.is_space]
+    opens = start == low or start == doc[start].sent.start or doc[start - 1].text in CLAUSE_OPENERS
+    return len(between) == 1 and between[0].text in DASHES and opens
+
+
 def _lead_of(doc, head: int, floor: int) -> Tuple[int, int]:
     """(first word, lead) of a title: the title itself, or the acting prefix before it."""
     acting = acting_start(doc, head, floor)
@@ -280,7 +291,8 @@ def phrase_ending_at(doc, end: int, cases: set, low: int, rule: str) -> Optional
             continue  # `генералов полиции по делу Голунова`: the name is in the complement
         if one is not None and not partitive_agrees(doc, one, reach, end, cases):
             continue
-        if _name_modifiers_only(doc, reach, end, is_plural(doc[head]) and one is None, one is not None):
+        if _name_modifiers_only(doc, reach, end, is_plural(doc[head]) and one is None, one is not None) \
+                or _dashed_label(doc, modifiers_start(doc, first, low), reach, end, low):
             start = modifiers_start(doc, first, low)
             if _of_relative(doc, start, lead, low, cases):
                 continue
