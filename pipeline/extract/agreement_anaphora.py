@@ -41,10 +41,14 @@ def is_anaphoric(doc, sent, start: int) -> bool:
         return False
     if len(before) >= 3 and opens_with_side(before) and len(before) <= SIDE_REACH:
         return True  # `Со стороны холдинга соглашение подписала …`
+    if len(before) == 2 and before[0].lower_ == FROM and before[1].pos_ in {"NOUN", "PROPN"} \
+            and before[1].morph.get("Case") == ["Gen"]:
+        return True  # `От завода соглашение подписал управляющий директор …`
     return not before or all(word_lemmas(t) & DEMONSTRATIVES for t in before)
 
 
 SIDE_OPENERS = (["со", "стороны"], ["от", "имени"])
+FROM = "от"
 SIDE_REACH = 6  # `со стороны китайской корпорации` and the like before the noun
 
 

@@ -168,9 +168,16 @@ def add_shared_signers(found: list, shared) -> None:
             news = [m for k, m in enumerate(after) if not m.anaphoric or _new_side(m, after[k - 1] if k else None)][:count]
             after = [m for m in after if m.start <= news[-1].start] if news else []
         for mention in after:
-            if regions and any(q.type == LOC and not any(same_party(q, r) for r in regions) for q in mention.parties):
-                continue  # `Хабаровский край … подписал соглашение с …`: another region's deal
+            if regions and any(q.type == LOC and not any(same_party(q, r) for r in regions) and not _is_municipality(q)
+                               for q in mention.parties):
+                continue  # `Хабаровский край … подписал соглашение с …`: another region's deal (a
+                # district of the region signs beside it: `правительство области, администрация района и …`)
             mention.parties += [p for p in parties if not any(same_party(p, q) for q in mention.parties)]
+
+
+def _is_municipality(party) -> bool:
+    """`Бессоновский район`, `Ржевский муниципальный округ`: a place named as a municipality."""
+    return any(word in load_set("municipality_nouns.txt") for word in party.name.lower().split())
 
 
 def _new_side(mention, before) -> bool:

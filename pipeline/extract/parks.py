@@ -245,13 +245,17 @@ ROLE_NOUN_REACH = 2  # `управляющей компании АО «Y»`: a l
 
 
 def _after_role_noun(doc, start: int) -> bool:
-    """An organisation right after a role noun of rules/operator_role_nouns.txt."""
+    """An organisation right after a role noun of rules/operator_role_nouns.txt in a person's
+    title (`генеральный директор управляющей компании АО «Y»`; not `после смены оператора «Y»
+    подписал …`)."""
     for words in load_list("operator_role_nouns.txt"):
         lemmas = words.split()
         for end in range(start, max(0, start - ROLE_NOUN_REACH) - 1, -1):
-            tokens = doc[max(0, end - len(lemmas)):end]
+            first = end - len(lemmas)
+            tokens = doc[max(0, first):end]
             if len(tokens) == len(lemmas) and all(lemma in word_lemmas(t) for lemma, t in zip(lemmas, tokens)):
-                return all(t.ent_type_ == "ORG" or is_legal_form(t.text) for t in doc[end:start])
+                titled = first > 0 and bool(word_lemmas(doc[first - 1]) & load_set("positions.txt"))
+                return titled and all(t.ent_type_ == "ORG" or is_legal_form(t.text) for t in doc[end:start])
     return False
 
 

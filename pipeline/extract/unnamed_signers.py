@@ -110,6 +110,23 @@ def _position_of(doc, name: str) -> str:
     return next((p.get("position") or "" for p in doc._.persons if p["name"] == name), "")
 
 
+def _regional_word_after(doc, token, sent) -> bool:
+    """`глава области`, `глава региона`: a region's head, not a district's or a city's."""
+    after = doc[token.i + 1] if token.i + 1 < sent.end else None
+    return after is not None and is_bare_region_word(after)
+
+
+def _over_regions(doc, heads: List[str]) -> List[str]:
+    """The heads whose position names no municipality (`губернатор Пензенской области`, not `глава
+    администрации Бессоновского района`)."""
+    return [name for name in heads
+            if not any(_normal_forms(word) & load_set("municipality_nouns.txt") for word in _position_of(doc, name).split())]
+
+
+def _normal_forms(word: str) -> set:
+    return {parse.normal_form for parse in morph_analyzer().parse(word.lower())}
+
+
 def unnamed_signers(doc, sent) -> List[Party]:
     """Persons a signing sentence names only by their region head's position, not as witnesses
     (`в присутствии главы региона подписано соглашение`), or as `я`."""
@@ -118,7 +135,8 @@ def unnamed_signers(doc, sent) -> List[Party]:
     for token in sent:
         if _is_unnamed_head(doc, token, sent):
             heads = _region_heads(doc) if heads is None else heads
-            titled = _region_heads(doc, token.lemma_.lower()) if len(heads) > 1 else heads
+            regional = _over_regions(doc, heads) if _regional_word_after(doc, token, sent) else heads
+            titled = regional if len(regional) == 1 else _region_heads(doc, token.lemma_.lower()) if len(heads) > 1 else heads
         else:
             titled = _head_of_named_region(doc, token, sent) or (
                 _region_heads(doc, token.lemma_.lower(), "bare_signer_titles.txt")
