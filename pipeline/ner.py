@@ -34,7 +34,8 @@ class NatashaNER(BatchedComponent):
                     for part in _place_split_off(doc, _place_as_org(doc, _with_product(doc, _with_purpose(doc, _quote_closed(doc, _quoted_end(doc, ent))))))]
             ents = [ent for ent in ents if not (ent.label_ == "ORG" and (ent.text.lower() in load_set("sector_abbreviations.txt")
                                                                          or _sector_compound(ent)))]
-            ents = [kept for kept in map(_without_dangling_preposition, ents) if kept is not None and not _function_word(kept)]
+            ents = [kept for kept in map(_without_dangling_preposition, map(_without_stamp, ents))
+                    if kept is not None and not _function_word(kept)]
             ents = ents + _capitals_tagged_elsewhere(doc, ents)
             ents = ents + _latin_names_with_forms(doc, ents)
             doc.ents = filter_spans(_with_plant_names(doc, ents))  # (`министр промышленности и ТЭК …`)
@@ -118,17 +119,41 @@ def _bracketed_alias(doc, ent):
     return word if len(word) >= MIN_CAPITALS and word.isalpha() and word.isupper() else None
 
 
+STAMP_DASHES = {"-", "–", "—"}
+
+
+def _without_stamp(ent):
+    """`ИНТЕРФАКС-ДАЛЬНИЙ ВОСТОК - Корпорация развития …`: an agency's stamp in capitals and a dash
+    the tagger took into the name that follows them; the name alone stays."""
+    for k, token in enumerate(ent):
+        if token.text in STAMP_DASHES:
+            words = [t for t in ent[:k] if any(char.isalpha() for char in t.text)]
+            if words and k + 1 < len(ent) and all(t.text.isupper() and len(t.text) > 1 for t in words):
+                return Span(ent.doc, ent.start + k + 1, ent.end, label=ent.label_)
+            return ent
+    return ent
+
+
 def _without_dangling_preposition(ent):
     """`Фонд из` before `Абу-Даби`: the tagger's span ends in a preposition; the preposition goes,
     and a common noun left alone is no name."""
     end = ent.end
     while end > ent.start and ent.doc[end - 1].pos_ == "ADP":
         end -= 1
+    if end - ent.start >= 3 and ent.doc[end - 2].pos_ == "ADP" and ent.doc[end - 1].text.islower() \
+            and ent.doc[end - 1].lemma_.lower() in AGREEMENT_NOUNS:
+        end -= 2  # `Фармацевтическая компания по соглашению на …`: the deal it is spoken of by
+        if all(t.text.islower() for t in ent.doc[ent.start + 1:end]) \
+                and all(_is_common_noun(t.lower_) or t.pos_ == "ADJ" for t in ent.doc[ent.start:end]):
+            return None  # common words only: no name left
     if end == ent.end:
         return ent
     if end == ent.start or end - ent.start == 1 and _is_common_noun(ent.doc[ent.start].lower_):
         return None
     return Span(ent.doc, ent.start, end, label=ent.label_)
+
+
+AGREEMENT_NOUNS = {"соглашение", "договор", "контракт", "меморандум"}
 
 
 FUNCTION_POS = {"ADVB", "CONJ", "PREP", "PRCL", "INTJ", "PRED", "NPRO"}  # pymorphy3 parts of speech no name has

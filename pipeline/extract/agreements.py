@@ -19,13 +19,13 @@ from ..models import morph_analyzer
 from ..normalize import is_cyrillic, is_legal_form, strip_legal_form
 from ..records import ORG, PER, Money, to_dict
 from ..vocab import load_set, load_table
-from .agreement_anaphora import DOCUMENT, is_anaphoric, is_governed_reference, is_new_document
+from .agreement_anaphora import DOCUMENT, is_anaphoric, is_governed_reference, is_new_document, opens_with_side
 from .agreement_deals import (add_host_side, add_missing_side, deals_counted, partners_counted, partners_told,
                               resident_deals, signs_with_many, subjects_counted)
 from .agreement_lists import bulleted_agreements, listed_agreements
 from .agreement_places import park_places
 from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named,
-                                place_by_side, signs_many, signs_next, with_heads_named)
+                                person_side, place_by_side, sides_of, signs_many, signs_next, with_heads_named)
 from .agreement_merge import (distinct_by_name, merge_mentions, named_currency, same_party, same_typed_party,
                               with_formal_regions, with_full_names, with_states_named, without_headline_restatements)
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
@@ -152,6 +152,20 @@ def _after_preposition(doc, j: int) -> bool:
     return k >= 0 and doc[k].pos_ == "ADP"
 
 
+
+
+def _second_side(doc, sent) -> Optional[int]:
+    """Where a sentence opens a second side (`От имени региона … подписал …, со стороны инвесторов
+    — …`), or None."""
+    words = [t for t in sent if not t.is_space]
+    opens = [words[k].i for k in range(len(words) - 1) if opens_with_side(words[k:k + 2])]
+    return opens[1] if len(opens) > 1 else None
+
+
+def _org_side(doc, party: Party) -> bool:
+    """Whether a party is an organisation or a person signing for one (not for a region)."""
+    side = person_side(doc, party) if party.type == PER else party
+    return side is not None and side.type == ORG
 
 
 def _last_agreements(found: List[AgreementMention], count: int) -> List[AgreementMention]:
@@ -303,8 +317,20 @@ class AgreementExtractor:
                 continue
             if counted:
                 # `Все три документа со стороны управляющей компании подписал …`: the ones just listed
-                for mention in _last_agreements(found, counted):
-                    _add_signers(doc, sent, mention, _signing_parties(doc, sent, places))
+                # (`…, со стороны инвесторов — директор «А» … и директор «Б» …`: each investor's own)
+                last = _last_agreements(found, counted)
+                signers = [p for p in _signing_parties(doc, sent, places) if not _closes_speech(doc, sent, p.start)]
+                if any(p.type == PER for p in signers):
+                    second = _second_side(doc, sent)
+                    for party in signers:  # after a second side (`со стороны инвесторов — директор «А» …`),
+                        # an organisation signing one of them alone, and its signer, join that one
+                        owners = sides_of(doc, party, last) if second is not None and party.start > second \
+                            and _org_side(doc, party) else []
+                        for mention in owners if len(owners) == 1 else last:
+                            mention.parties.append(party)
+                else:
+                    for mention in last:
+                        _add_signers(doc, sent, mention, signers)
                 continue
             many = signs_with_many(doc, sent, _many_kind_at) if not mentions and sign else None
             if many:
@@ -347,7 +373,7 @@ class AgreementExtractor:
                             recent = found[-1:]  # `Второе соглашение заключено с «Y». Со стороны региона документ подписал …`
                         if _add_signers(doc, sent, found[-1], _signing_parties(doc, sent, places), recent):
                             last_index = index  # `От имени области документ подписал … За инвесторов расписались …`
-                    _give_named_sums(doc, named, found)
+                    _give_named_sums(doc, named, found, sentence_parties(doc, sent, places, False))
                 elif found and index - last_index <= NAMED_SUM_SENTENCES:
                     # `Сумма договора … составит 21 млн рублей` a paragraph on: a kind known before
                     _give_named_sums(doc, [n for n in named if _names_known_kind(doc, n, found)], found)
@@ -999,14 +1025,20 @@ def _names_known_kind(doc, item: NamedSum, found: List[AgreementMention]) -> boo
     return kind is not None and any(m.kind == kind[1] for m in found)
 
 
-def _give_named_sums(doc, named: List[NamedSum], found: List[AgreementMention]) -> None:
+def _give_named_sums(doc, named: List[NamedSum], found: List[AgreementMention], parties: List[Party] = ()) -> None:
     """A sum named as an agreement's goes to the agreement last spoken of before it, of the
-    noun's kind where one is (`Сумма контракта …` after a contract and a memorandum)."""
+    noun's kind where one is (`Сумма контракта …` after a contract and a memorandum); or to the
+    one agreement of the organisation its sentence names (`«А» построят завод, объем вложений по
+    соглашению - 2,3 млрд` after deals with «А», «Б» and «В»)."""
     for item in named:
         before = [m for m in found if m.start <= item.noun]  # (the rent names the lease noun itself)
         kind = match_agreement(doc, item.noun)
         same_kind = [m for m in before if kind and m.kind == kind[1]]
         owner = (same_kind or before or [None])[-1]
+        named_ones = [m for m in (same_kind or before) if any(
+            same_party(p, q) for p in parties if p.type == ORG for q in m.parties)]
+        if len(named_ones) == 1 and len({p.name for p in parties if p.type == ORG}) == 1:
+            owner = named_ones[0]
         if owner is not None and (owner.sum is None or named_currency(owner.sum, item.money) is item.money):
             owner.sum = item.money  # (or names the rouble the headline's `рублей` left open)
             add_evidence(doc, "agreement", item.start, item.end, "sum", "sum_of_named_agreement")
