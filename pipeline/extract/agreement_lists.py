@@ -18,7 +18,7 @@ from .common import BULLETS, WITH, is_counted, sentence_quantities
 from .money import deal_money
 
 LIST_OPENERS = {":", "—", "–", "-"}
-PARTY_REACH = 4  # `с казахстанской компанией «Х»`: words between `с` and the name
+PARTY_REACH = 6  # `с производителем медицинских изделий ООО «Х»`: words between `с` and the name
 
 
 def listed_agreements(doc, sent, parties, kind_at: Callable[[object, int], object],

@@ -70,6 +70,11 @@ def _introduced_by(doc, start: int, floor: int) -> Optional[str]:
         return None
     if token.lemma_.lower() in ORG_NOUNS or token.text in {"ООО", "АО", "ПАО", "ОАО", "ЗАО"}:
         token = _prev_word(doc, token.i, floor) or token
+    elif is_legal_form(token.text) and token.text.isupper():
+        # `входящее в калининградскую ГК «Х»`: the word before the form and its describers
+        token = _prev_word(doc, token.i, floor) or token
+        while token.pos_ == "ADJ" and token.text.islower() and _prev_word(doc, token.i, floor) is not None:
+            token = _prev_word(doc, token.i, floor)
     return token.lemma_.lower()
 
 

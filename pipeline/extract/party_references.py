@@ -295,6 +295,9 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
     if headed:
         # `АО «Симбирская промышленная корпорация» … корпорация подписала`: the noun in a name
         return Party(noun, noun + 1, counts[max(headed, key=headed.get)][2], ORG)
+    described = _described(doc, noun, counts)
+    if described is not None:  # `АО «Волгализинг» … лизинговая компания подписала`
+        return Party(noun, noun + 1, described, ORG)
     if word_lemmas(doc[noun]) & load_set("role_subject_nouns.txt"):
         return None  # `Оператор тоже …`: a role stands for no company merely named often
     if not counts:
@@ -311,6 +314,20 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
     return Party(noun, noun + 1, name, ORG)
 
 
+
+
+STEM = 5  # `лизинговая` → `лизин`, found in `Волгализинг`
+
+
+def _described(doc, noun: int, counts: Dict[str, List]) -> Optional[str]:
+    """The one organisation named before whose name holds the stem of the adjective before the
+    noun (`лизинговая компания` for «Волгализинг»), or None."""
+    before = doc[noun - 1] if noun > 0 else None
+    if before is None or before.pos_ != "ADJ" or not before.text.islower() or len(before.lemma_) <= STEM:
+        return None
+    stem = before.lemma_.lower()[:STEM]
+    named = [name for key, (_, _, name) in counts.items() if stem in key.replace("ё", "е")]
+    return named[0] if len(named) == 1 else None
 
 
 def _public_body(doc, party: Party) -> bool:

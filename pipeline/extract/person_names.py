@@ -273,10 +273,15 @@ def title_of_something(doc, title_start, start, end) -> bool:
     return following.text.islower() and following.pos_ == "NOUN" and following.morph.get("Case") == ["Gen"]
 
 
+def title_alone(doc, title_start, start, end) -> bool:
+    """`поставили Премьер-министр и Тимур Галиев`: a title written with a capital, no name."""
+    return end - start == 1 and is_head(doc[start])
+
+
 # named_after is tried first, apart: a list after a namesake is dropped with it (find_mentions)
 NOT_PERSON = [not_capitalised, initials_only, thing_named, place_elsewhere, place_word,
               someone_elses, common_word, mixed_script, modifies_noun, family, named_thing, title_of_something,
-              region_or_agency]
+              region_or_agency, title_alone]
 
 
 def find_mentions(doc) -> List[Mention]:

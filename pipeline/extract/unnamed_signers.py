@@ -51,14 +51,23 @@ def _is_unnamed_head(doc, token, sent) -> bool:
 def _is_bare_title(doc, token, sent) -> bool:
     """`Министр подписал …`, `… подписал министр.`: a title of rules/bare_signer_titles.txt
     next to the signing verb, nothing of a position before or after it."""
-    if token.ent_type_ or not word_lemmas(token) & load_set("bare_signer_titles.txt"):
+    alone = token.ent_type_ == "PER" and token.ent_iob_ == "B" and (
+        token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")  # `Премьер-министр` the tagger took for a name
+    if (token.ent_type_ and not alone) or not word_lemmas(token) & load_set("bare_signer_titles.txt"):
         return False
     before = doc[token.i - 1] if token.i > sent.start else None
     after = doc[token.i + 1] if token.i + 1 < sent.end else None
     if before is not None and before.pos_ == "ADJ" or after is not None and (
-            after.ent_type_ or after.pos_ in {"PROPN", "NOUN", "ADJ"} or after.text in DASHES):
+            after.ent_type_ == "PER" and after.ent_iob_ == "I" or after.ent_type_ and not alone
+            or after.pos_ in {"PROPN", "NOUN", "ADJ"} or after.text in DASHES):
         return False
-    return any(t is not None and t.lemma_.lower() in load_set("sign_verbs.txt") for t in (before, after))
+    # (`Подписи под документом поставили Премьер-министр и …`: the verb of the signature noun)
+    signature = next((t for t in doc[sent.start:token.i] if t.lemma_.lower() == SIGNATURE), None)
+    return any(t is not None and t.lemma_.lower() in load_set("sign_verbs.txt") for t in (before, after)) \
+        or before is not None and before.pos_ == "VERB" and signature is not None and signature.i < before.i
+
+
+SIGNATURE = "подпись"
 
 
 def speaking_signer(doc, sent) -> List[Party]:
