@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..models import morph_analyzer
-from ..normalize import strip_legal_form, strip_quotes
+from ..normalize import is_legal_form, strip_legal_form, strip_quotes
 from ..vocab import load_list, load_set
 from .common import DASHES, WITH, add_evidence, entities_in, has_sign_verb, index_by_first_word, quoted_spans, word_lemmas
 from .park_mentions import GENERIC_REFERENCES, ParkMention, is_declined_form, match_kind, name_key, possessed_noun
@@ -110,6 +110,8 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     if cue is not None and not _is_sponsor(doc, cue, org[0]) and not _subject_of_passive(doc, cue, org) \
             and not _partner_between(doc, cue, org[0]):
         between = [m for m in mentions if cue <= m.start and m.end <= org[0]]
+        if between and _joined_after(doc, between[-1].end, org[0]):
+            return None  # `управляющая компания ОЭЗ «Х» и ООО «Y» подписали …`: «Y» is another side
         before = [m for m in mentions if m.end <= cue and m.start >= sent.start
                   and not _is_place_of(doc, m, org[0]) and not _is_possessor(doc, m, sent.start)]
         if any("который" in word_lemmas(t) for t in doc[cue:org[0]]):
@@ -167,6 +169,16 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
 
 
 RESTATED_REACH = 4  # `дочерняя структура вуза — ООО «Y»`: words of the noun phrase a name restates
+
+
+AND = "и"
+
+
+def _joined_after(doc, start: int, end: int) -> bool:
+    """`и` alone between a park's name and the organisation after it (past its legal form): two
+    things listed (not `Строить парк и управлять им будет …`)."""
+    words = [t for t in doc[start:end] if not t.is_space and not is_legal_form(t.text) and t.text not in {"«", "»", "\""}]
+    return len(words) == 1 and words[0].lower_ == AND
 
 
 def _restated_words(doc, start: int, floor: int) -> int:
