@@ -215,6 +215,8 @@ def _is_bare_name_word(token) -> bool:
         return False  # индустриальный парк Калужской области: a place, not a name
     if token.ent_type_ == "PER":
         return False  # директор технопарка Алексей Кудашкин: a person, not the park's name
+    if token.ent_type_ == "ORG" and token.morph.get("Case") == ["Gen"]:
+        return False  # реестр промышленных кластеров Минпромторга: whose register, not a name
     return token.pos_ in {"PROPN", "NOUN", "ADJ", "X"}
 
 
