@@ -552,7 +552,7 @@ def _org_noun_governs(doc, i: int, floor: int) -> bool:
     return j < i - 1 and doc[j].lemma_.lower() in ORG_NOUNS
 
 
-HEAD_GENITIVES = 2  # `корпорация развития`, `фонд развития промышленности`
+HEAD_GENITIVES = 3  # `корпорация развития`, `фонд поддержки технологического предпринимательства`
 
 
 def headed_names(doc, sent):
