@@ -809,11 +809,21 @@ def governed_region(doc, start: int, end: int) -> Optional[str]:
     head = heads[0]
     bodies = region_bodies()
     body = next((bodies[lemma] for lemma in word_lemmas(tokens[head]) if lemma in bodies), None)
+    kinds = region_kind_adjectives()
+    kind = next((kinds[lemma] for lemma in word_lemmas(tokens[head - 1]) if lemma in kinds), None) if head > 0 else None
+    if head > 1 and kind is not None and _may_be_adjective(tokens[head - 2]):
+        head, body = head - 1, kind  # `Андижанский областной хокимият` → Андижанская область
     if head > 0 and body is not None and _may_be_adjective(tokens[head - 1]):
         gender = GENDERS.get(morph_analyzer().parse(body)[0].tag.gender)
         adjective = inflect_word(tokens[head - 1].text, "ADJ", None, "Sing", gender)
         return f"{adjective} {body}"
     return None
+
+
+@lru_cache(maxsize=None)
+def region_kind_adjectives() -> Dict[str, str]:
+    """`областной` → область, `краевой` → край (rules/region_adjectives.tsv)."""
+    return dict(load_table("region_adjectives.tsv", 2))
 
 
 @lru_cache(maxsize=None)
