@@ -259,10 +259,15 @@ def _compound_nominative(token, case: Optional[str]) -> str:
         # `«Полиформ-Камы»` tagged nominative as a whole: a part only ever oblique declines anyway
         part_case = None if case in (None, "Nom") and _only_oblique(parts[k]) else case
         nominative = inflect_word(parts[k], token.pos_, part_case, "Sing")
-        shorter = len(nominative) < len(parts[k]) or (len(nominative) == len(parts[k]) and _only_oblique(parts[k]))
+        # (`«Днепр-Стекла»` in the genitive: `стекла` may read as a plural, the tagger's case decides)
+        shorter = len(nominative) < len(parts[k]) or (len(nominative) == len(parts[k]) and (
+            _only_oblique(parts[k]) or k > 0 and case in OBLIQUE and _is_known_word(nominative)))
         if nominative != parts[k] and shorter and (k > 0 or _is_known_word(nominative)):
             return "-".join(parts[:k] + [nominative] + parts[k + 1:])
     return token.text
+
+
+OBLIQUE = {"Gen", "Dat", "Ins", "Loc"}
 
 
 def _only_oblique(word: str) -> bool:
