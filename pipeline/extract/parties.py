@@ -255,6 +255,8 @@ def _compound_nominative(token, case: Optional[str]) -> str:
     `«Полиформ-Камы»` → Полиформ-Кама: the one part the writer declined goes to the nominative,
     which drops an ending, or swaps one where the part has no nominative reading."""
     parts = token.text.split("-")
+    if _subject_of_verb(token) and not _only_oblique(parts[-1]):
+        return token.text  # `«Саранск-Оптика» подписала …`: the subject, in the nominative as written
     for k in (0, len(parts) - 1):
         # `«Полиформ-Камы»` tagged nominative as a whole: a part only ever oblique declines anyway
         part_case = None if case in (None, "Nom") and _only_oblique(parts[k]) else case
@@ -268,6 +270,13 @@ def _compound_nominative(token, case: Optional[str]) -> str:
 
 
 OBLIQUE = {"Gen", "Dat", "Ins", "Loc"}
+
+
+def _subject_of_verb(token) -> bool:
+    """A quoted name right before a finite verb (`«Саранск-Оптика» подписала`)."""
+    doc = token.doc
+    after = next((t for t in doc[token.i + 1:token.i + 3] if t.text not in QUOTE_TOKENS), None)
+    return after is not None and after.pos_ in {"VERB", "AUX"} and after.morph.get("VerbForm") == ["Fin"]
 
 
 def _only_oblique(word: str) -> bool:
