@@ -220,7 +220,11 @@ def _overlaps(agreement: Agreement, parties: List[Party]) -> bool:
     # deal, as does a region where the known deal has none (`Администрация района заключила с
     # управляющей компанией соглашение`)
     new_region = not any(k.type == LOC for k in known) and any(p.type == LOC for p in parties)
-    return new_in_known or known_in_new or (shared_org and not _names_new_org(known, parties) and not new_region)
+    # (`в 2021 году компания подписала соглашение с Тульской областью` after its Kaluga deal: another region's)
+    other_region = any(p.type == LOC for p in parties) and any(k.type == LOC for k in known) and not any(
+        _same_side(p, k) for p in parties if p.type == LOC for k in known if k.type == LOC)
+    return new_in_known or known_in_new or (shared_org and not _names_new_org(known, parties) and not new_region
+                                            and not other_region)
 
 
 def _same_side(one: Party, other: Party) -> bool:
