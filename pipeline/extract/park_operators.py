@@ -573,7 +573,16 @@ def _org_spans(doc, sent):
         found = [(s, e) for s, e in found if not (s == named[0] and e < named[1])]
         if not any(s < named[1] and named[0] < e for s, e in found):
             found.append(named)
-    return [org for org in sorted(found) if not is_event(doc, org[0], org[1], sent.start)]
+    return [_with_alias(doc, sent, org) for org in sorted(found) if not is_event(doc, org[0], org[1], sent.start)]
+
+
+def _with_alias(doc, sent, org):
+    """`АО «Камский промышленный оператор» (КПО), управляющая компания …`: the short name in
+    brackets right after an organisation's name goes with it."""
+    start, end = org
+    if end + 2 < sent.end and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].text.isupper():
+        return start, end + 3
+    return org
 
 
 NAME_TAGS = {"Orgn", "Abbr", "Geox", "Name", "Surn", "Trad"}  # pymorphy3 tags of proper names
