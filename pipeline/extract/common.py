@@ -190,7 +190,8 @@ COUNTED_REACH = 5  # `шесть швейных и трикотажных пре
 
 
 @lru_cache(maxsize=65536)
-def _normal_forms(word: str) -> frozenset:
+def normal_forms(word: str) -> frozenset:
+    """Every pymorphy3 normal form of a word (lower case)."""
     return frozenset(parse.normal_form for parse in morph_analyzer().parse(word))
 
 
@@ -209,7 +210,7 @@ def word_lemmas(token) -> frozenset:
     forms = memo.get(token.i)
     if forms is None:
         text = token.text.lower()
-        forms = memo[token.i] = frozenset({token.lemma_.lower(), text}) | _normal_forms(text)
+        forms = memo[token.i] = frozenset({token.lemma_.lower(), text}) | normal_forms(text)
     return forms
 
 

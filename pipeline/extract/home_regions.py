@@ -171,12 +171,13 @@ def _region_adjective(doc, token, sent) -> Optional[str]:
     following = doc[token.i + 1] if token.i + 1 < sent.end else None
     if following is not None and (following.ent_type_ or following.pos_ == "PROPN" or is_bare_region_word(following)):
         return None
-    adjectives = _region_adjectives()
+    adjectives = region_adjectives()
     return next((adjectives[w] for w in word_lemmas(doc[token.i - 1]) if w in adjectives), None)
 
 
 @lru_cache(maxsize=None)
-def _region_adjectives() -> Dict[str, str]:
+def region_adjectives() -> Dict[str, str]:
+    """`областной` → область, `краевой` → край (rules/region_adjectives.tsv)."""
     return dict(load_table("region_adjectives.tsv", 2))
 
 

@@ -23,7 +23,7 @@ from .agreement_witnesses import drop_witnesses
 from .party_asides import drop_described
 from .common import (DASHES, PARTNER_PREPOSITIONS, REGION_NOUNS, PerDoc, entities, entities_in, is_counted,
                      quoted_spans, word_lemmas)
-from .home_regions import home_region
+from .home_regions import home_region, region_adjectives
 from .park_mentions import match_kind, name_key
 from .region_names import region_name, shared_noun_regions
 from .state_bodies import state_body_spans
@@ -823,7 +823,7 @@ def governed_region(doc, start: int, end: int) -> Optional[str]:
     head = heads[0]
     bodies = region_bodies()
     body = next((bodies[lemma] for lemma in word_lemmas(tokens[head]) if lemma in bodies), None)
-    kinds = region_kind_adjectives()
+    kinds = region_adjectives()
     kind = next((kinds[lemma] for lemma in word_lemmas(tokens[head - 1]) if lemma in kinds), None) if head > 0 else None
     if head > 1 and kind is not None and _may_be_adjective(tokens[head - 2]):
         head, body = head - 1, kind  # `Андижанский областной хокимият` → Андижанская область
@@ -832,12 +832,6 @@ def governed_region(doc, start: int, end: int) -> Optional[str]:
         adjective = inflect_word(tokens[head - 1].text, "ADJ", None, "Sing", gender)
         return f"{adjective} {body}"
     return None
-
-
-@lru_cache(maxsize=None)
-def region_kind_adjectives() -> Dict[str, str]:
-    """`областной` → область, `краевой` → край (rules/region_adjectives.tsv)."""
-    return dict(load_table("region_adjectives.tsv", 2))
 
 
 @lru_cache(maxsize=None)

@@ -16,7 +16,7 @@ from ..models import morph_analyzer
 from ..records import ORG, PER
 from ..vocab import load_set
 from .agreement_witnesses import drop_witnesses
-from .common import DASHES, first_sign_verb, word_lemmas
+from .common import DASHES, first_sign_verb, normal_forms, word_lemmas
 from .home_regions import is_bare_region_word
 from .parties import Party, sentence_parties
 from .party_references import interviewee, ministry_of
@@ -129,11 +129,8 @@ def _over_regions(doc, heads: List[str]) -> List[str]:
     """The heads whose position names no municipality (`губернатор Пензенской области`, not `глава
     администрации Бессоновского района`)."""
     return [name for name in heads
-            if not any(_normal_forms(word) & load_set("municipality_nouns.txt") for word in _position_of(doc, name).split())]
-
-
-def _normal_forms(word: str) -> set:
-    return {parse.normal_form for parse in morph_analyzer().parse(word.lower())}
+            if not any(normal_forms(word.lower()) & load_set("municipality_nouns.txt")
+                       for word in _position_of(doc, name).split())]
 
 
 def unnamed_signers(doc, sent) -> List[Party]:
