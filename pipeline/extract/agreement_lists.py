@@ -14,7 +14,7 @@ from typing import Callable
 
 from ..records import PER
 from ..vocab import load_set
-from .common import BULLETS, WITH, is_counted, sentence_quantities
+from .common import BULLETS, WITH, first_sign_verb, is_counted, sentence_quantities
 from .money import deal_money
 
 LIST_OPENERS = {":", "—", "–", "-"}
@@ -70,8 +70,8 @@ def _gapped(doc, sent, parties, single: Callable, make: Callable) -> list:
     """`в феврале правительство региона подписало соглашение с компанией «А», в мае — с «Б»`: a
     singular agreement with a partner after `с`, and after a comma a time or place left for the verb
     and a dash before another `с <party>`: one agreement each, the subject on the other side."""
-    verb = next((t.i for t in sent if t.lemma_.lower() in load_set("sign_verbs.txt")), None)
-    nouns = [t.i for t in doc[verb:sent.end] if single(doc, t.i)] if verb is not None else []
+    verb = first_sign_verb(sent)
+    nouns = [t.i for t in doc[verb.i:sent.end] if single(doc, t.i)] if verb is not None else []
     if not nouns:
         return []
     noun = nouns[0]  # the noun the verb signs (`подписало соглашение с …`)

@@ -16,7 +16,7 @@ from typing import List, Tuple
 
 from ..records import PER
 from ..vocab import load_list, load_set
-from .common import word_lemmas
+from .common import index_by_first_word, lemmas_at, word_lemmas
 
 OPENERS = {"в", "во", "при"}
 INSIDE = {"«", "»", "\"", "-", "—"}
@@ -94,23 +94,15 @@ def witness_spans(doc, sent) -> List[Tuple[int, int]]:
 
 @lru_cache(maxsize=None)
 def _basis_openers() -> dict:
-    """The lemma sequences of rules/basis_openers.txt, split once and indexed by first word."""
-    by_first = {}
-    for words in load_list("basis_openers.txt"):
-        lemmas = tuple(words.split())
-        by_first.setdefault(lemmas[0], []).append(lemmas)
-    return by_first
+    """The lemma sequences of rules/basis_openers.txt, indexed by first word."""
+    return index_by_first_word({tuple(words.split()): None for words in load_list("basis_openers.txt")})
 
 
 def _opens_basis(doc, token, end: int) -> bool:
     """Whether a basis phrase of rules/basis_openers.txt opens at the token."""
     by_first = _basis_openers()
-    first = word_lemmas(token) | {token.lower_}
-    for lemmas in (seq for lemma in first & by_first.keys() for seq in by_first[lemma]):
-        tokens = doc[token.i:min(end, token.i + len(lemmas))]
-        if len(tokens) == len(lemmas) and all(lemma in word_lemmas(t) | {t.lower_} for lemma, t in zip(lemmas, tokens)):
-            return True
-    return False
+    return any(lemmas_at(doc, token.i, lemmas, end)
+               for first in word_lemmas(token) & by_first.keys() for lemmas, _ in by_first[first])
 
 
 def drop_witnesses(doc, sent, parties: list) -> list:

@@ -250,6 +250,15 @@ def index_by_first_word(table) -> Dict[str, Tuple[Tuple[Tuple[str, ...], str], .
     return {first: tuple(entries) for first, entries in index.items()}
 
 
+def lemmas_at(doc: Doc, start: int, lemmas, end: Optional[int] = None) -> bool:
+    """Whether the words from token `start` on are, one by one, forms of `lemmas` (a sequence
+    of rules/*.txt), all before `end` (the doc's end by default)."""
+    stop = start + len(lemmas)
+    if start < 0 or stop > (len(doc) if end is None else end):
+        return False
+    return all(lemma in word_lemmas(t) for lemma, t in zip(lemmas, doc[start:stop]))
+
+
 def words_from(doc: Doc, i: int, count: int) -> List:
     """The next `count` word tokens from i on, passing over whitespace tokens."""
     words, length = [], len(doc)

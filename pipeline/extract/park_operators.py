@@ -20,7 +20,8 @@ from typing import Optional
 from ..models import morph_analyzer
 from ..normalize import is_legal_form, strip_legal_form, strip_quotes
 from ..vocab import load_list, load_set
-from .common import DASHES, WITH, add_evidence, entities_in, has_sign_verb, index_by_first_word, quoted_spans, word_lemmas
+from .common import (DASHES, WITH, add_evidence, entities_in, has_sign_verb, index_by_first_word, lemmas_at, quoted_spans,
+                     word_lemmas)
 from .park_mentions import GENERIC_REFERENCES, ParkMention, is_declined_form, match_kind, name_key, possessed_noun
 from ..records import ORG
 from .parties import expand_abbreviation, headed_names, is_event, org_name, sentence_parties
@@ -82,7 +83,7 @@ def cue_end(doc, i: int, high: int) -> Optional[int]:
     candidates = sorted(entry for first in word_lemmas(doc[i]) for _, entry in index.get(first, ()))
     for _, cue in candidates:
         end = i + len(cue)
-        if end <= high and all(word in word_lemmas(t) for word, t in zip(cue, doc[i:end])) \
+        if lemmas_at(doc, i, cue, high) \
                 and not (end < len(doc) and word_lemmas(doc[end]) & load_set("positions.txt")) \
                 and not _manages_other(doc, end):
             return end

@@ -20,7 +20,7 @@ from ..numbers import parse_number
 from ..normalize import is_legal_form, without_generic_noun
 from ..records import Park, Residents, to_dict
 from ..vocab import load_list, load_set, load_table
-from .common import (DASHES, add_evidence, article_region, counted_noun, lemmas, paragraph_start, quoted_spans,
+from .common import (DASHES, add_evidence, article_region, counted_noun, lemmas, lemmas_at, paragraph_start, quoted_spans,
                      sentence_quantities, token_window, word_lemmas)
 from .park_areas import BUILDING, buildings_are_park, is_inside_park, whole_of_part
 from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, expand_kind, find_kind_mentions,
@@ -248,15 +248,19 @@ def _after_role_noun(doc, start: int) -> bool:
     """An organisation right after a role noun of rules/operator_role_nouns.txt in a person's
     title (`генеральный директор управляющей компании АО «Y»`; not `после смены оператора «Y»
     подписал …`)."""
-    for words in load_list("operator_role_nouns.txt"):
-        lemmas = words.split()
+    for lemmas in _role_nouns():
         for end in range(start, max(0, start - ROLE_NOUN_REACH) - 1, -1):
             first = end - len(lemmas)
-            tokens = doc[max(0, first):end]
-            if len(tokens) == len(lemmas) and all(lemma in word_lemmas(t) for lemma, t in zip(lemmas, tokens)):
+            if lemmas_at(doc, first, lemmas, end):
                 titled = first > 0 and bool(word_lemmas(doc[first - 1]) & load_set("positions.txt"))
                 return titled and all(t.ent_type_ == "ORG" or is_legal_form(t.text) for t in doc[end:start])
     return False
+
+
+@lru_cache(maxsize=None)
+def _role_nouns() -> tuple:
+    """The lemma sequences of rules/operator_role_nouns.txt, split once."""
+    return tuple(tuple(words.split()) for words in load_list("operator_role_nouns.txt"))
 
 
 def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],

@@ -21,8 +21,8 @@ from .region_names import GENDERS
 from .agreement_sides import keep_side_parties
 from .agreement_witnesses import drop_witnesses
 from .party_asides import drop_described
-from .common import (DASHES, PARTNER_PREPOSITIONS, REGION_NOUNS, PerDoc, entities, entities_in, is_counted,
-                     quoted_spans, word_lemmas)
+from .common import (DASHES, PARTNER_PREPOSITIONS, REGION_NOUNS, PerDoc, entities, entities_in, first_sign_verb,
+                     is_counted, quoted_spans, word_lemmas)
 from .home_regions import home_region, region_adjectives
 from .park_mentions import match_kind, name_key
 from .region_names import region_name, shared_noun_regions
@@ -747,10 +747,10 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
 def _in_later_clause(doc, i: int, sent) -> bool:
     """`мы подписали с ВЭБ.РФ дорожную карту …, там есть и Родники, и Южа`: a place in a clause of
     its own verb after the signing's is that verb's subject, not a signer."""
-    verb = next((t.i for t in doc[sent.start:i] if t.lemma_.lower() in load_set("sign_verbs.txt")), None)
-    if verb is None:
+    verb = first_sign_verb(sent)
+    if verb is None or verb.i >= i:
         return False
-    comma = next((t.i for t in doc[verb:i] if t.text == ","), None)
+    comma = next((t.i for t in doc[verb.i:i] if t.text == ","), None)
     return comma is not None and any(t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() not in load_set("sign_verbs.txt")
                                      for t in doc[comma:i])
 
