@@ -364,3 +364,10 @@ def has_sign_verb(sent) -> bool:
 def first_sign_verb(sent):
     """The sentence's first word of rules/sign_verbs.txt (`подписало`, `заключено`), or None."""
     return next((t for t in sent if t.lemma_.lower() in load_set("sign_verbs.txt")), None)
+
+
+def may_be_nominative(token) -> bool:
+    """Some reading of the word is nominative (`парк` read as Acc has one, `Пермского` none);
+    a word of no letters, or one the dictionary does not know (`Анадолу`), counts as one."""
+    parses = morph_analyzer().parse(token.text.lower())
+    return not token.is_alpha or any("nomn" in parse.tag or not parse.is_known for parse in parses)

@@ -3,10 +3,10 @@ parks counted back (`обеих территорий`), listed after a kind, or 
 """
 from __future__ import annotations
 
-from typing import List
+from typing import List, Optional
 
 from ..numbers import parse_number
-from .common import word_lemmas
+from .common import sentence_after, word_lemmas
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, past_place
 
 TRANSPARENT_NOUNS = {"проект", "строительство", "создание", "развитие"}  # `реализует проект технопарка «Х»`
@@ -59,19 +59,31 @@ def _only_adverbials(tokens) -> bool:
     return not (tokens and tokens[-1].pos_ == "ADP")
 
 
-def parks_counted_back(doc, low: int, high: int, mentions) -> set:
-    """`Управляющей компанией обеих территорий является АО «Х»`, `всех трёх парков`: a cue
-    over `оба` or `все` + a number speaks of that many parks named last before it."""
+def parks_count(doc, low: int, high: int, back: bool = True) -> Optional[int]:
+    """How many parks `оба`, `все три` or a number before a park noun (`двумя площадками`)
+    in [low, high) counts, or None; with `back` False, None for `оба` and `все три`, which
+    speak of parks named before."""
     count = None
     for token in doc[low:high]:
         if token.lemma_.lower() == "оба" or "оба" in word_lemmas(token):
+            if not back:
+                return None
             count = 2
         elif token.lemma_.lower() == "весь" and token.i + 1 < high and doc[token.i + 1].pos_ == "NUM":
+            if not back:
+                return None
             number = parse_number(doc[token.i + 1].text)
             count = int(number) if number else None
         elif count is None and (token.pos_ == "NUM" or token.like_num) and _park_noun_after(doc, token.i, high):
             number = parse_number(token.text)  # `Мы управляем двумя площадками`
             count = int(number) if number and 1 < number < 10 else None
+    return count
+
+
+def parks_counted_back(doc, low: int, high: int, mentions) -> set:
+    """`Управляющей компанией обеих территорий является АО «Х»`, `всех трёх парков`: a cue
+    over `оба` or `все` + a number speaks of that many parks named last before it."""
+    count = parks_count(doc, low, high)
     if count is None:
         return set()
     keys: List[str] = []
@@ -79,6 +91,27 @@ def parks_counted_back(doc, low: int, high: int, mentions) -> set:
         if m.key not in keys:
             keys.append(m.key)
     return set(keys[:count]) if len(keys) >= count else set()
+
+
+NEXT_SENTENCES_PER_PARK = 2  # `Компания управляет тремя площадками.` and the parks described after it
+
+
+def parks_named_next(doc, sent, count: Optional[int], mentions) -> List[ParkMention]:
+    """`Сегодня компания управляет тремя площадками. Старейший парк группы — «А» … Вторым
+    появился парк «Б» … Самый молодой — «В»`: a count with no park of its own speaks of the
+    first that many parks the next sentences name (at most two sentences a park)."""
+    if not count or any(sent.start <= m.start < sent.end for m in mentions):
+        return []
+    following, found = sentence_after(doc, sent), []
+    for _ in range(count * NEXT_SENTENCES_PER_PARK):
+        if following is None or len(found) == count:
+            break
+        for m in mentions:
+            if following.start <= m.start < following.end and len(found) < count \
+                    and m.key not in {f.key for f in found}:
+                found.append(m)
+        following = sentence_after(doc, following)
+    return found if len(found) == count else []
 
 
 def _park_noun_after(doc, i: int, high: int) -> bool:

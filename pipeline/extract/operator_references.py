@@ -26,7 +26,7 @@ from ..numbers import parse_number
 from ..records import ORG
 from ..vocab import load_set
 from .common import BULLETS, add_evidence, entities_in, sentence_after, word_lemmas
-from .operator_objects import coordinated, governs_park, parks_counted_back
+from .operator_objects import coordinated, governs_park, parks_count, parks_counted_back, parks_named_next
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key
 from .parties import expand_abbreviation, org_name, sentence_parties
 from .state_bodies import name_lemmas
@@ -203,7 +203,8 @@ def _objects(doc, sent, verb: int, mentions, earlier: int) -> List[ParkMention]:
             and not any(after <= m.start < sent.end for m in mentions):
         # `Мы управляем двумя площадками.`: that many parks, the ones named last before
         counted = parks_counted_back(doc, after, min(sent.end, after + 4), mentions)
-        return [m for m in mentions if m.key in counted and m.end <= after] or _parks_listed_next(doc, sent, after, mentions)
+        return [m for m in mentions if m.key in counted and m.end <= after] or _parks_listed_next(doc, sent, after, mentions) \
+            or parks_named_next(doc, sent, parks_count(doc, after, min(sent.end, after + 4), back=False), mentions)
     for m in mentions:
         if after <= m.start < min(sent.end, after + OBJECT_REACH):
             return coordinated(doc, sent, m, mentions) if governs_park(doc, after, m) else []

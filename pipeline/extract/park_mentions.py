@@ -16,7 +16,8 @@ from spacy.attrs import LEMMA, ORTH
 from ..models import morph_analyzer
 from ..normalize import inflect_word, strip_quotes
 from ..vocab import load_set, load_table
-from .common import BULLETS, DASHES, index_by_first_word, is_counted, quoted_spans, word_lemmas, words_from
+from .common import (BULLETS, DASHES, index_by_first_word, is_counted, may_be_nominative, quoted_spans, word_lemmas,
+                     words_from)
 
 MAX_NAME_WORDS = 3
 # words that speak of a park already named: `в парке работают 15 предприятий`
@@ -142,14 +143,24 @@ def _dashed_name(doc, i: int, quoted_at: Dict[int, object]) -> Optional[int]:
     two (`вторая индустриальная зона региона — «Рудный-Металл»`); not a kind in another case,
     which an operator cue governs (`Оператор индустриального парка — «Х»`)."""
     if doc[i - 1].morph.get("Case") != ["Nom"]:
+        if doc[i].text == "," and i + 2 in quoted_at and may_be_nominative(doc[i - 1]) \
+                and _closed_by_comma(doc, quoted_at[i + 2].end + 1):
+            return i  # `Второй индустриальный парк, «Осенцы-2», площадью 48,5 га` (`парк` read as Acc)
         return None
     for j in range(i, min(i + DASHED_NAME_REACH + 1, len(doc))):
         if doc[j].text in {"—", "–"}:
             return j if j + 2 in quoted_at else None
+        if doc[j].text == "," and j == i and j + 2 in quoted_at and _closed_by_comma(doc, quoted_at[j + 2].end + 1):
+            return j  # `Вторая индустриальная площадка, «Осенцы-2», занимает 48,5 га`
         if doc[j].is_space or (doc[j].text.islower() and doc[j].morph.get("Case") == ["Gen"]):
             continue
         return None
     return None
+
+
+def _closed_by_comma(doc, i: int) -> bool:
+    """A comma right after a quoted name set off by a comma before it: an apposition."""
+    return i < len(doc) and doc[i].text == ","
 
 
 FIELD_WORDS = {"сфера", "область"}  # `технопарк в сфере высоких технологий «Жигулёвская долина»`

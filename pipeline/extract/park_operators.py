@@ -15,7 +15,7 @@ operator_possessors.py (`парк «Х» компании «Y»`).
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
+from typing import List, Optional
 
 from ..models import morph_analyzer
 from ..normalize import is_legal_form, strip_legal_form, strip_quotes
@@ -27,7 +27,8 @@ from ..records import ORG
 from .parties import expand_abbreviation, headed_names, is_event, org_name, sentence_parties
 from .party_references import bare_head_names, referred_party
 from .state_bodies import is_state_body
-from .operator_objects import coordinated, governs_park, included_parks, listed_parks_after, all_parks_counted, parks_counted_back
+from .operator_objects import (coordinated, governs_park, included_parks, listed_parks_after, all_parks_counted,
+                               parks_count, parks_counted_back, parks_named_next)
 
 
 CUE_AFTER_ORG = 8  # `«Y» и сегодня остается управляющей компанией`: the cue's words within this many
@@ -504,8 +505,10 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
     for org in spans:
         if _is_park_itself(doc, org, mentions) or _names_site(doc, org):
             continue
-        target = _operated_park(doc, sent, org, [m for m in mentions if m.start not in used], park_for)
-        keys = _listed_with(doc, sent, org, mentions) | _counted_back(doc, sent, org, mentions)
+        counted_next = {m.key for m in _counted_next(doc, sent, org, mentions)}
+        target = None if counted_next else \
+            _operated_park(doc, sent, org, [m for m in mentions if m.start not in used], park_for)
+        keys = _listed_with(doc, sent, org, mentions) | _counted_back(doc, sent, org, mentions) | counted_next
         if target is not None and not target.start <= org[0] < target.end:
             keys.add(target.key)
             if target.start >= org[1]:  # `«Y» обслуживает СЭЗ «Х» и промзону «Z»`
@@ -551,6 +554,19 @@ def _counted_back(doc, sent, org, mentions) -> set:
     if cue is None or _has_break(doc, cue, org[0], {i for m in mentions for i in range(m.start, m.end)}):
         return set()  # `Управляем обоими сами, «Реж» заполнился`: the park after the comma runs nothing
     return parks_counted_back(doc, low, org[0], mentions) or all_parks_counted(doc, low, org[0], mentions)
+
+
+def _counted_next(doc, sent, org, mentions) -> List[ParkMention]:
+    """`Теперь под управлением «Х» находятся три площадки. Крупнейшая из них — парк «А» …`,
+    `АО «Х» управляет двумя площадками.`: a cue tied to the organisation and a count of parks
+    with none named in the sentence speaks of the parks the next sentences name."""
+    inside = {i for m in mentions for i in range(m.start, m.end)}
+    cue = find_cue(doc, max(sent.start, org[0] - CUE_BEFORE_ORG), org[0])
+    if cue is None or _has_break(doc, cue, org[0], inside):
+        cue = find_cue(doc, org[1], min(sent.end, org[1] + CUE_AFTER_ORG))
+        if cue is None or _has_break(doc, org[1], cue, inside):
+            return []
+    return parks_named_next(doc, sent, parks_count(doc, min(cue, org[1]), sent.end, back=False), mentions)
 
 
 def _org_spans(doc, sent):

@@ -22,7 +22,7 @@ from .agreement_sides import keep_side_parties
 from .agreement_witnesses import drop_witnesses
 from .party_asides import drop_described
 from .common import (DASHES, PARTNER_PREPOSITIONS, REGION_NOUNS, PerDoc, entities, entities_in, first_sign_verb,
-                     is_counted, quoted_spans, word_lemmas)
+                     is_counted, may_be_nominative, quoted_spans, word_lemmas)
 from .home_regions import home_region, region_adjectives
 from .park_mentions import match_kind, name_key
 from .region_names import region_name, shared_noun_regions
@@ -415,6 +415,8 @@ def _name_after_generic_noun(span) -> Optional[str]:
     inner = [t for t in span if t.i > opening and t.text not in QUOTE_TOKENS]
     if len(inner) < 2:
         return None  # one word may still be declined by the writer: `компании «Техностроя»`
+    if not may_be_nominative(inner[0]) and inner[0].pos_ == "ADJ":
+        return None  # `под управлением «Пермского индустриального оператора»`: declined by the writer
     return strip_legal_form(strip_quotes(doc[inner[0].i:inner[-1].i + 1].text)) or None
 
 
