@@ -35,7 +35,7 @@ class NatashaNER(BatchedComponent):
             ents = [ent for ent in ents if not (ent.label_ == "ORG" and (ent.text.lower() in load_set("sector_abbreviations.txt")
                                                                          or _sector_compound(ent)))]
             ents = [kept for kept in map(_without_dangling_preposition, map(_without_stamp, ents))
-                    if kept is not None and not _function_word(kept)]
+                    if kept is not None and not _function_word(kept) and _has_letters(kept)]
             ents = ents + _capitals_tagged_elsewhere(doc, ents)
             ents = ents + _latin_names_with_forms(doc, ents)
             doc.ents = filter_spans(_with_plant_names(doc, ents))  # (`министр промышленности и ТЭК …`)
@@ -157,6 +157,11 @@ AGREEMENT_NOUNS = {"соглашение", "договор", "контракт",
 
 
 FUNCTION_POS = {"ADVB", "CONJ", "PREP", "PRCL", "INTJ", "PRED", "NPRO"}  # pymorphy3 parts of speech no name has
+
+
+def _has_letters(ent) -> bool:
+    """`1️⃣` numbering a list item, which the tagger may take for a name, has none."""
+    return any(ch.isalpha() for ch in ent.text)
 
 
 def _function_word(ent) -> bool:

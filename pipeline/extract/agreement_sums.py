@@ -185,6 +185,22 @@ def _rent_of_lease(doc, token) -> Optional[int]:
     return None
 
 
+RATE_WORDS = {"ставка", "плата"}  # `ставка — 3,1 млн руб. в месяц`, `арендная плата — 2,1 млн рублей`
+RATE_REACH = 3  # words between the rate word and its sum: `ставка — `, `плата составит`
+
+
+def rent_in_sentence(doc, span, mentions):
+    """`договор аренды между УК парка и ООО «Х» — 7,5 тыс. кв. м под цех, ставка — 3,1 млн руб. в
+    месяц`: a sum right after a rate word goes to the lease named before it in its sentence,
+    however far."""
+    words = [t for t in doc[max(span.sent.start, span.start - RATE_REACH - 1):span.start] if not t.is_space]
+    if not any(t.lemma_.lower() in RATE_WORDS for t in words[-RATE_REACH - 1:]):
+        return None
+    leases = [m for m in mentions if m.end <= span.start
+              and any(t.lemma_.lower() == LEASE for t in doc[m.end:min(len(doc), m.end + 2)])]
+    return leases[-1] if leases else None
+
+
 def named_sums(doc, sent) -> List[NamedSum]:
     found = []
     quantities = list(sentence_quantities(sent))

@@ -30,7 +30,7 @@ from .agreement_merge import (distinct_by_name, merge_mentions, named_currency, 
                               with_formal_regions, with_full_names, with_states_named, without_headline_restatements)
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_roles import add_role_parties, role_count, role_parties
-from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum
+from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum, rent_in_sentence
 from .elided_subjects import elided_author, elided_subject
 from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, first_sign_verb,
                      has_sign_verb, index_by_first_word, is_counted, paragraph_start, quoted_spans, sentence_after,
@@ -927,6 +927,9 @@ def _read_sums(doc, sent, mentions: List[AgreementMention]) -> None:
             add_evidence(doc, "agreement", clause.start, clause.end, "sum", "sum_in_relative_clause")
     for quantity, span in sentence_quantities(sent):
         owner = [m for m in mentions if m.end <= span.start and words_apart(doc, m.end, span.start) <= SUM_REACH]
+        lease = rent_in_sentence(doc, span, mentions) if not owner else None
+        if lease is not None:
+            owner = [lease]
         if not owner:
             _read_sum_before(doc, quantity, span, mentions)
             continue

@@ -728,6 +728,7 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
     before = _prev_word(doc, ent.start, sent.start)
     case = ent[0].morph.get("Case")
     partner_case = case
+    settlement = before is not None and bool(word_lemmas(before) & load_set("settlement_nouns.txt"))
     if before is not None and word_lemmas(before) & load_set("place_nouns.txt"):
         partner_case = before.morph.get("Case") or case  # `и провинцией Шэньси`: the noun shows the case
         before = _prev_word(doc, before.i, sent.start) or before  # `в городе Кокшетау`: a place
@@ -737,6 +738,8 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
     governed = any(t is not None and (is_government(t) or heads_region(t, case)) for t in (before, adjacent))
     if governed and before is not None and _attached_to(doc, before.i, sent.start):
         return  # `Экспертный совет при правительстве Челябинской области`: whose council, no side
+    if settlement and not governed:
+        return  # `65 га у соседней деревни Савватьево`: a village signs only through its administration
     if governed or (lemma in PARTNER_PREPOSITIONS and case in (["Ins"], ["Gen"])) \
             or (lemma in {"и", ","} and partner_case in (["Ins"], ["Gen"]) and _coordinated_partner(doc, before.i, sent.start)) or (
             sign and lemma not in NOT_PARTY_PREPOSITIONS and case == ["Nom"] and lemma not in ORG_NOUNS
