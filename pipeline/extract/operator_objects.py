@@ -99,9 +99,13 @@ NEXT_SENTENCES_PER_PARK = 2  # `Компания управляет тремя �
 def parks_named_next(doc, sent, count: Optional[int], mentions) -> List[ParkMention]:
     """`Сегодня компания управляет тремя площадками. Старейший парк группы — «А» … Вторым
     появился парк «Б» … Самый молодой — «В»`: a count with no park of its own speaks of the
-    first that many parks the next sentences name (at most two sentences a park)."""
+    first that many parks the next sentences name (at most two sentences a park), or every
+    park named after it when the story names just that many."""
     if not count or any(sent.start <= m.start < sent.end for m in mentions):
         return []
+    later = {m.key: m for m in reversed(mentions) if m.start >= sent.end}
+    if len(later) == count:
+        return list(later.values())  # `управляет всеми тремя парками региона`, and the story names three after
     following, found = sentence_after(doc, sent), []
     for _ in range(count * NEXT_SENTENCES_PER_PARK):
         if following is None or len(found) == count:

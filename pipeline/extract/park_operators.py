@@ -505,10 +505,11 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
     for org in spans:
         if _is_park_itself(doc, org, mentions) or _names_site(doc, org):
             continue
-        counted_next = {m.key for m in _counted_next(doc, sent, org, mentions)}
+        keys = _listed_with(doc, sent, org, mentions) | _counted_back(doc, sent, org, mentions)
+        counted_next = {m.key for m in _counted_next(doc, sent, org, mentions)} if not keys else set()
         target = None if counted_next else \
             _operated_park(doc, sent, org, [m for m in mentions if m.start not in used], park_for)
-        keys = _listed_with(doc, sent, org, mentions) | _counted_back(doc, sent, org, mentions) | counted_next
+        keys |= counted_next
         if target is not None and not target.start <= org[0] < target.end:
             keys.add(target.key)
             if target.start >= org[1]:  # `«Y» обслуживает СЭЗ «Х» и промзону «Z»`
@@ -564,9 +565,11 @@ def _counted_next(doc, sent, org, mentions) -> List[ParkMention]:
     cue = find_cue(doc, max(sent.start, org[0] - CUE_BEFORE_ORG), org[0])
     if cue is None or _has_break(doc, cue, org[0], inside):
         cue = find_cue(doc, org[1], min(sent.end, org[1] + CUE_AFTER_ORG))
-        if cue is None or _has_break(doc, org[1], cue, inside):
+        if cue is None or _has_break(doc, org[1], cue, inside) and not any(
+                "который" in word_lemmas(t) for t in doc[org[1]:cue]):  # `«Х», которая управляет тремя парками`
             return []
-    return parks_named_next(doc, sent, parks_count(doc, min(cue, org[1]), sent.end, back=False), mentions)
+    first_told = not any(m.start < sent.start for m in mentions)  # `управляет всеми тремя парками` opening the story
+    return parks_named_next(doc, sent, parks_count(doc, min(cue, org[1]), sent.end, back=first_told), mentions)
 
 
 def _org_spans(doc, sent):
