@@ -17,7 +17,7 @@ from ..numbers import parse_number
 from ..records import ORG, PER
 from ..vocab import load_set
 from .agreement_merge import same_party
-from .common import WITH, is_counted, word_lemmas
+from .common import WITH, is_counted, sentence_quantities, word_lemmas
 from .parties import Party, sentence_parties
 
 MANY_DEALS = 6  # agreements after `заключила с резидентами соглашения` that the signer may share
@@ -73,10 +73,11 @@ def partners_told(doc, sent, known: list, places: set) -> List[Party]:
     """`ООО «Амурский рыбокомбинат» построит завод …, а АО «Тайга Пеллет» запустит …`: the
     organisations a sentence after a counted signing with partners names as subjects, none of
     them known before."""
-    told = []
+    told, others = [], []
     for party in sentence_parties(doc, sent, places, False):
         if party.type != ORG or any(same_party(party, q) for q in known + told):
             continue
+        others.append(party)
         words = [t for t in reversed(doc[sent.start:party.start]) if not t.is_space
                  and not is_legal_form(t.text) and t.text not in {"«", "\""}]
         while words and words[0].pos_ in {"NOUN", "ADJ"} and (words[0].text.islower() or words[0].is_sent_start):
@@ -86,7 +87,20 @@ def partners_told(doc, sent, known: list, places: set) -> List[Party]:
         if (not words or words[0].text in CLAUSE_STARTS or words[0].lower_ in CLAUSE_STARTS) \
                 and not (after is not None and after.ent_type_ == PER):
             told.append(party)
+    if not told and len(others) == 1 and _stands_alone(doc, sent, others[0]) \
+            and any(q.kind == "money" for q, _ in sentence_quantities(sent)):
+        return others  # `Ещё 95 млн рублей фонд направит ООО «Б»`, `Третьим заёмщиком стало АО «В»: 50 млн рублей …`
     return told
+
+
+def _stands_alone(doc, sent, party) -> bool:
+    """The one new organisation of a sentence with money, not after a preposition (`в ООО «Х»`) nor a
+    person's company (`директор ООО «Х» Сергей Пак`)."""
+    before = next((t for t in reversed(doc[sent.start:party.start]) if not t.is_space and t.text not in {"«", "\""}
+                   and not is_legal_form(t.text)), None)
+    after = next((t for t in doc[party.end:sent.end] if not t.is_space and t.text not in {"»", "\""}), None)
+    return not (before is not None and before.pos_ == "ADP") and not (after is not None and after.ent_type_ == PER) \
+        and not (before is not None and word_lemmas(before) & load_set("positions.txt"))
 
 
 CLAUSE_STARTS = {",", "—", "–", "а", "и"}  # `…, а АО «Б» запустит`, `Третий резидент, ООО «В», …`

@@ -208,10 +208,12 @@ PARTNERS_TOLD_REACH = 6  # sentences after `с тремя резидентами
 
 class Untold(NamedTuple):
     """Partners a counted signing (`с тремя резидентами`) has not told yet: how many, the kind of
-    their agreements, the last sentence they may be told in."""
+    their agreements, the last sentence they may be told in, whether the signing gave their
+    total sum (`на общую сумму 265 млн рублей`)."""
     count: int
     kind: Optional[str]
     last_sentence: int
+    summed: bool = False
 
 
 NOTHING_UNTOLD = Untold(0, None, 0)
@@ -221,7 +223,18 @@ def _untold(doc, sent, index: int, count: int, kind_of) -> Untold:
     """The partners a counted signing at sentences[index] leaves to tell, their agreements of
     the first kind `kind_of(doc, i)` finds in it."""
     kinds = [kind_at(doc, t.i) for t in sent if kind_of(doc, t.i)]
-    return Untold(count, kinds[0][1] if kinds and kinds[0] else "соглашение", index + PARTNERS_TOLD_REACH)
+    summed = any(deal_money(doc, q, span) is not None for q, span in sentence_quantities(sent))
+    return Untold(count, kinds[0][1] if kinds and kinds[0] else "соглашение", index + PARTNERS_TOLD_REACH, summed)
+
+
+def _share_of_total(doc, sent, untold: Untold, told: list) -> Optional[Money]:
+    """`… договоры займа с тремя предприятиями на общую сумму 265 млн рублей. Ещё 95 млн рублей
+    фонд направит ООО «Б»`: one partner told with one sum, after a signing that gave the total,
+    is told with its share."""
+    if not untold.summed or len(told) != 1:
+        return None
+    sums = [money for q, span in sentence_quantities(sent) if (money := deal_money(doc, q, span)) is not None]
+    return sums[0] if len(sums) == 1 else None
 NAMED_SUM_SENTENCES = 6  # `Сумма договора …`, naming the kind of an agreement before, within this many
 
 
@@ -252,7 +265,8 @@ class AgreementExtractor:
                 # `подписала соглашения с тремя новыми резидентами. ООО «А» построит …, а АО «Б» …`
                 told = partners_told(doc, sent, [p for m in found for p in m.parties] + one_side[-1][1], places)
                 for party in told[:untold.count]:
-                    found.append(AgreementMention(party.start, party.end, untold.kind, [party], None))
+                    found.append(AgreementMention(party.start, party.end, untold.kind, [party],
+                                                  _share_of_total(doc, sent, untold, told)))
                     last_index = index
                 untold = untold._replace(count=max(0, untold.count - len(told)))
             if one_side and named:

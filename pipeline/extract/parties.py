@@ -626,9 +626,10 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
     if doc[start].text in QUOTE_TOKENS and start + 1 < end and doc[start + 1].text[:1].islower() \
             and is_cyrillic(doc[start + 1].text):
         return  # `назвал Урал «естественным партнёром индийского машиностроения»`: words quoted
-    if doc[start].text in QUOTE_TOKENS and any(t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Fin"]
+    if doc[start].text in QUOTE_TOKENS and any(t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Fin"] and _may_be_verb(t)
                                                for t in doc[start + 1:end]):
-        return  # `«Резиденты приходят к нам за инженерами»: директор …`: a quote of speech
+        return  # `«Резиденты приходят к нам за инженерами»: директор …`: a quote of speech (not
+        # `«Копейский завод гидроцилиндров»`, a noun the tagger read as a verb)
     inner = [t for t in doc[start:end] if t.is_alpha]
     if doc[start].text in QUOTE_TOKENS and inner and inner[-1].pos_ == "ADP":
         return  # `"Годом ранее в "Хабаровске"…`: straight quotes paired across a sentence
@@ -679,6 +680,11 @@ def _names_no_party(span) -> bool:
     first_noun = next((t for t in words if t.pos_ == "NOUN"), None)
     return any(bool((word_lemmas(t) | {t.lower_}) & load_set("non_party_heads.txt"))
                for t in words[:1] + ([first_noun] if first_noun is not None else []))
+
+
+def _may_be_verb(token) -> bool:
+    """Some dictionary reading of the word is a finite verb (`приходят`; not `гидроцилиндров`)."""
+    return any(parse.tag.POS == "VERB" for parse in morph_analyzer().parse(token.text.lower()))
 
 
 def _common_words_only(doc, span, sent) -> bool:
