@@ -35,7 +35,8 @@ class NatashaNER(BatchedComponent):
             ents = [ent for ent in ents if not (ent.label_ == "ORG" and (ent.text.lower() in load_set("sector_abbreviations.txt")
                                                                          or _sector_compound(ent)))]
             ents = [kept for kept in map(_without_dangling_preposition, map(_without_stamp, ents))
-                    if kept is not None and not _function_word(kept) and _has_letters(kept)]
+                    if kept is not None and not _function_word(kept) and _has_letters(kept)
+                    and not _possessed_common_noun(kept)]
             ents = ents + _capitals_tagged_elsewhere(doc, ents)
             ents = ents + _latin_names_with_forms(doc, ents)
             doc.ents = filter_spans(_with_plant_names(doc, ents))  # (`министр промышленности и ТЭК …`)
@@ -157,6 +158,16 @@ AGREEMENT_NOUNS = {"соглашение", "договор", "контракт",
 
 
 FUNCTION_POS = {"ADVB", "CONJ", "PREP", "PRCL", "INTJ", "PRED", "NPRO"}  # pymorphy3 parts of speech no name has
+
+
+POSSESSIVES = {"его", "её", "ее", "их", "наш", "наша", "наше", "наши", "ваш", "ваша", "свой", "своя"}
+
+
+def _possessed_common_noun(ent) -> bool:
+    """`Её управляющая компания — АО «Х» — заключила …`: a possessive and lower-case words, which
+    the tagger may take for a name, name nothing."""
+    words = [t for t in ent if not t.is_space]
+    return len(words) > 1 and words[0].lower_ in POSSESSIVES and all(t.is_alpha and t.text.islower() for t in words[1:])
 
 
 def _has_letters(ent) -> bool:

@@ -251,7 +251,17 @@ def _speaking_party(doc, i: int, name: str) -> Party:
     """A governor's `мы` is his region (`Тверская область`, a place the text names), else an
     organisation."""
     places = {region_name(ent) for ent in entities(doc) if ent.label_ == "LOC"}
-    return Party(i, i + 1, name, LOC if name in places else ORG)
+    return Party(i, i + 1, _park_own_name(doc, name), LOC if name in places else ORG)
+
+
+def _park_own_name(doc, name: str) -> str:
+    """`СЭЗ Полесье` (a director's organisation) is the park, which signs under its own name
+    (`Полесье`): the kind, written out or abbreviated, before a park's name is dropped."""
+    for park in getattr(doc._, "parks", None) or []:
+        kind, _, rest = name.rpartition(" " + park["name"])
+        if kind and not rest and (kind.isupper() or kind.lower() == (park.get("kind") or "").lower()):
+            return park["name"]
+    return name
 
 
 GENERIC_HEADS = {"компания", "предприятие"}
