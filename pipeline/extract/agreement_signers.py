@@ -13,7 +13,7 @@ from ..records import LOC, ORG, PER
 from ..vocab import load_set
 from .agreement_anaphora import MORE, opens_with_side
 from .agreement_merge import same_party, same_typed_party
-from .common import WITH, entities, is_counted
+from .common import WITH, entities, is_counted, sentence_after
 from .elided_subjects import speaks_as_we
 from .park_mentions import GENERIC_REFERENCES
 from .parties import ORG_NOUNS, Party, expand_abbreviation, is_government
@@ -81,14 +81,23 @@ def _part_signed(doc, sent) -> int:
 FIRST = "первый"
 
 
+TOLD_NEXT_SENTENCES = 2  # `Церемония прошла в присутствии …` may come between
+
+
 def _first_told_next(doc, sent) -> bool:
-    """`Он же подписал три документа. Первый — соглашение с …`: the next sentence opens with
-    the first of them."""
-    words = [t for t in doc[sent.end:min(len(doc), sent.end + 4)] if not t.is_space]
-    if len(words) < 2 or words[0].lemma_.lower() != FIRST:
-        return False
-    # `Первый — соглашение с …`, `Первое соглашение …`; not `Первый заместитель губернатора …`
-    return words[1].text in {"—", "–", ":"} or words[1].lemma_.lower() in load_set("agreement_references.txt")
+    """`Он же подписал три документа. Первый — соглашение с …`: one of the next sentences opens
+    with the first of them."""
+    following = sent
+    for _ in range(TOLD_NEXT_SENTENCES):
+        following = sentence_after(doc, following)
+        if following is None:
+            return False
+        words = [t for t in following if not t.is_space][:2]
+        # `Первый — соглашение с …`, `Первое соглашение …`; not `Первый заместитель губернатора …`
+        if len(words) == 2 and words[0].lemma_.lower() == FIRST and (
+                words[1].text in {"—", "–", ":"} or words[1].lemma_.lower() in load_set("agreement_references.txt")):
+            return True
+    return False
 
 
 

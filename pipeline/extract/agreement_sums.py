@@ -237,7 +237,8 @@ def named_sums(doc, sent) -> List[NamedSum]:
             continue
         quantity, span = after[0]
         between = [t for t in doc[first:span.start] if not t.is_space]
-        if len(between) > reach or any(_owned_elsewhere(t) for t in between if past is None or t.i >= past):
+        if len(between) > reach or any(_owned_elsewhere(t) and not _invested_into(doc, t)
+                                       for t in between if past is None or t.i >= past):
             continue
         money = deal_money(doc, quantity, span, named=True)
         if money is not None:
@@ -250,6 +251,16 @@ def _owned_elsewhere(token) -> bool:
     (`завод стоимостью …`); investing (`будет вложено`) is what the agreement brings."""
     lemma = token.lemma_.lower()
     return lemma in load_set("money_traps.txt") and lemma not in load_set("investment_words.txt")
+
+
+INTO = {"в", "во"}
+
+
+def _invested_into(doc, token) -> bool:
+    """`По условиям документа инвестор вложит в проект 1,5 млрд рублей`: what the money goes
+    into, after an investing verb (rules/investment_words.txt) and `в`, owns none of it."""
+    words = [t for t in doc[max(0, token.i - 3):token.i] if not t.is_space]
+    return len(words) >= 2 and words[-1].lower_ in INTO and bool(word_lemmas(words[-2]) & load_set("investment_words.txt"))
 
 
 BRACKET_WORDS = 5  # `(СПИК)` between an agreement noun and its clause

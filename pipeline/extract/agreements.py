@@ -287,8 +287,10 @@ class AgreementExtractor:
                 found.extend(listed)
                 last_index = index
                 continue
-            # `Сумма контракта составляет …` speaks of a contract already named
-            mentions = [m for m in _sentence_mentions(doc, sent) if m.start not in {n.noun for n in named}
+            # `Сумма контракта составляет …` speaks of a contract already named (with none named
+            # yet, `По условиям соглашения …` names one)
+            spoken_of = {n.noun for n in named} if found else set()
+            mentions = [m for m in _sentence_mentions(doc, sent) if m.start not in spoken_of
                         and not is_planned_document(doc, sent, m.start) and not is_generic_signing(doc, sent, m.start)
                         and not ((m.start in speech or _closes_speech(doc, sent, m.start)) and m.kind in {f.kind for f in found}
                                  and not (doc[m.start].lemma_.lower() == DOCUMENT and is_new_document(doc, sent, m.start))

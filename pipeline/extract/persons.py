@@ -202,6 +202,20 @@ def named_org(doc, person: dict) -> Optional[str]:
     return None if person["name"] in doc.user_data.get(REFERRED_ORGS, ()) else person.get("org")
 
 
+def _masculine_as_written(doc, mentions: List[Mention], group: List[int]) -> str:
+    """The group's fullest name, unless another mention writes the same words one letter shorter
+    in the nominative: `раиса Татарстана Рената Сафина` read as a woman's nominative is the
+    genitive of `Ренат Сафин`, written so later."""
+    name = mentions[group[0]].name
+    for k in group[1:]:
+        other = mentions[k].name
+        words, others = name.split(), other.split()
+        if other != name and len(others) == len(words) and doc[mentions[k].start:mentions[k].end].text == other \
+                and all(word.startswith(short) and len(word) - len(short) <= 1 for short, word in zip(others, words)):
+            return other
+    return name
+
+
 class PersonExtractor:
     def __call__(self, doc):
         mentions = find_mentions(doc)
@@ -217,7 +231,7 @@ class PersonExtractor:
 
     def person(self, doc, mentions: List[Mention], group: List[int], phrases: List[Phrase]) -> Person:
         """The record of one person: the fullest name, every mention, the best position."""
-        person = Person(name=mentions[group[0]].name)
+        person = Person(name=_masculine_as_written(doc, mentions, group))
         for k in sorted(group, key=lambda k: mentions[k].start):
             found = mentions[k]
             person.mentions.append(tuple(mention(doc[found.start:found.end])))
