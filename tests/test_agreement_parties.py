@@ -1212,6 +1212,21 @@ SIGNATORY_NAME_CASES = [
     (("Республиканский фонд", "ORG"), ("Республиканский фонд", "ORG")),
 ]
 
+# a region's government (a signer's body) signs as the region the article names
+GOVERNMENT_NAME_CASES = [
+    (("Правительство Республики Дагестан", "ORG"), ["Республика Дагестан"], ("Дагестан", "LOC")),
+    (("Администрация Курской области", "ORG"), ["Курская область"], ("Курская область", "LOC")),
+    (("Администрация Курской области", "ORG"), [], ("Администрация Курской области", "ORG")),
+    (("Министерство экономики Курской области", "ORG"), ["Курская область"],
+     ("Министерство экономики Курской области", "ORG")),
+]
+
+
+@pytest.mark.parametrize("party,places,expected", GOVERNMENT_NAME_CASES)
+def test_a_government_signs_as_its_region(party, places, expected):
+    [found] = with_formal_regions([Agreement("соглашение", [Signatory(*party)])], places)
+    assert [(s.name, s.type) for s in found.signatories] == [expected]
+
 
 @pytest.mark.parametrize("party,expected", SIGNATORY_NAME_CASES)
 def test_a_region_signs_without_its_generic_noun(party, expected):

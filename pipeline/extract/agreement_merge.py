@@ -172,8 +172,14 @@ def with_formal_regions(agreements: List[Agreement], places: Iterable[str]) -> L
     """`Ленобласть` signs, and the article names `Ленинградская область` anywhere (`places`):
     the region signs under its formal name (one party, as GUIDELINES has it)."""
     formal = {name_lemmas(place): place for place in places if not is_informal_region(place)}
+    known = {name_lemmas(place): place for place in places}
     for agreement in agreements:
         for signatory in agreement.signatories:
+            head, _, rest = signatory.name.partition(" ")
+            if signatory.type == ORG and head.lower() in load_set("bare_government_nouns.txt") \
+                    and name_lemmas(rest) in known:
+                # `Правительство Республики Дагестан` (a signer's body): the region it governs
+                signatory.name, signatory.type = known[name_lemmas(rest)], LOC
             if signatory.type == LOC and is_informal_region(signatory.name):
                 signatory.name = formal.get(name_lemmas(signatory.name), signatory.name)
             # (`Восток Логистик Групп`: a direction opens no place's name)
