@@ -135,10 +135,11 @@ LABEL_ASIDE = 8  # tokens of a bracketed aside after a speaker label
 
 
 def is_speaker_label(doc, start: int, end: int) -> bool:
-    """`КОРРЕСПОНДЕНТ:`, `ВЕДУЩАЯ (Ольга Сафина):` opening a line of a transcript: who speaks, not
-    a name."""
+    """`КОРРЕСПОНДЕНТ:`, `ВЕДУЩАЯ (Ольга Сафина):`, `«Вестник»:` (the paper asking) opening a line of
+    a transcript: who speaks, not a name."""
     words = [t for t in doc[start:end] if t.is_alpha]
-    if not words or not all(t.text.isupper() and len(t.text) > 1 for t in words):
+    quoted = end - start > 2 and doc[start].text in QUOTE_TOKENS and doc[end - 1].text in QUOTE_TOKENS
+    if not words or not (quoted or all(t.text.isupper() and len(t.text) > 1 for t in words)):
         return False
     after = next((t for t in doc[end:end + 2] if not t.is_space), None)
     if after is not None and after.text == "(":  # `(Ольга Сафина)`, `(синхрон)` before the colon
