@@ -14,10 +14,10 @@ from typing import Dict, List, Optional, Tuple
 from spacy.attrs import LEMMA, ORTH
 
 from ..models import morph_analyzer
-from ..normalize import inflect_word, strip_quotes
+from ..normalize import inflect_word, is_legal_form, strip_quotes
 from ..vocab import load_set, load_table
-from .common import (BULLETS, DASHES, index_by_first_word, is_counted, may_be_nominative, quoted_spans, word_lemmas,
-                     words_from)
+from .common import (BULLETS, DASHES, index_by_first_word, is_counted, may_be_nominative, paragraph_start, quoted_spans,
+                     sentence_before, word_lemmas, words_from)
 
 MAX_NAME_WORDS = 3
 # words that speak of a park already named: `в парке работают 15 предприятий`
@@ -457,6 +457,47 @@ def generic_word_names(doc, mentions, references, known: Dict[str, str]):
         else:
             left.append(r)
     return found, left
+
+
+NAME_BEFORE_KIND_WORDS = 4  # a park's quoted name has at most this many words
+
+
+def names_before_kind(doc, mentions, references) -> List[ParkMention]:
+    """`Томский «Кедр» устроен иначе. Технопарк вырос из …`, `«Дубна-Синтез». Технопарк в Дубне
+    …`: a sentence opening with a bare kind speaks of the quoted name the sentence before it in
+    its paragraph gives first, when that sentence names no park and no company by the name
+    (not `компания «Х»`, `ООО «Х»`)."""
+    found: List[ParkMention] = []
+    parks_at = {m.start for m in mentions} | {m.name_start for m in mentions}
+    for r in references:
+        if r.kind is None or r.group:
+            continue
+        sent = doc[r.start].sent
+        opening = next((t.i for t in sent if not t.is_space), None)
+        before = sentence_before(doc, sent) if opening == r.start else None
+        if before is None or paragraph_start(doc, before.start) != paragraph_start(doc, sent.start) \
+                or any(before.start <= m.start < before.end for m in mentions):
+            continue
+        span = next((q for q in quoted_spans(doc) if before.start <= q.start < before.end), None)
+        if span is None or span.start - 1 in parks_at or len(span) > NAME_BEFORE_KIND_WORDS \
+                or not span.text[:1].isupper() or _names_company(doc, span.start - 1):
+            continue
+        name = _nominative_name(span)
+        written = strip_quotes(span.text)
+        if any(m.key == name_key(name) or is_declined_form(written, m.name) for m in mentions + found) \
+                or any(strip_quotes(q.text) == written and _names_company(doc, q.start - 1) for q in quoted_spans(doc)):
+            continue  # `В «Воткинском» 41,5 га`: a park named before; `ООО «Х»` elsewhere: a company
+        found.append(ParkMention(span.start - 1, span.end + 1, name, name_key(name), r.kind, r.abbreviated,
+                                 span.start - 1, "name_before_kind"))
+    return found
+
+
+def _names_company(doc, opening: int) -> bool:
+    """The word before a quote makes the name a company's: a legal form, an organisation's
+    noun (`компания «Х»`), any lower-case noun (`завод «Х»`)."""
+    before = next((t for t in reversed(doc[max(0, opening - 2):opening]) if not t.is_space), None)
+    return before is not None and (is_legal_form(before.text) or before.pos_ == "NOUN" and before.text.islower()
+                                   or before.ent_type_ == "ORG")
 
 
 def find_name_mentions(doc, known: Dict[str, str], taken: set) -> List[ParkMention]:

@@ -24,7 +24,7 @@ from .common import (DASHES, add_evidence, article_region, counted_noun, lemmas,
                      sentence_quantities, token_window, word_lemmas)
 from .park_areas import BUILDING, buildings_are_park, is_inside_park, whole_of_part
 from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, expand_kind, find_kind_mentions,
-                            find_name_mentions, full_kinds, generic_word_names, kind_expansions, match_kind,
+                            find_name_mentions, full_kinds, generic_word_names, kind_expansions, match_kind, names_before_kind,
                             possessed_noun)
 from .operator_names import attach_named_after_parks, attach_same_named
 from .operator_possessors import attach_possessors
@@ -74,6 +74,7 @@ class ParkExtractor:
     def __call__(self, doc):
         mentions, references = find_kind_mentions(doc)
         mentions, references = drop_org_parts(doc, mentions, references)
+        mentions = sorted(mentions + names_before_kind(doc, mentions, references), key=lambda m: m.start)
         parks: Dict[str, ParkDraft] = {}
         for m in mentions:
             _add_mention(doc, parks, m)
