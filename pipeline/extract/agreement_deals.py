@@ -176,13 +176,19 @@ def _with_one(doc, sent) -> bool:
     return False
 
 
+VERB_AFTER_SUBJECT = 3  # `три компании подписали соглашения`, `три компании в марте подписали …`
+
+
 def _subject_count(doc, token) -> int:
     """The nominative number right before a noun that a plural signing verb before it governs as
-    its subject (`договоры подписали сразу две компании` → 2), else 0."""
+    its subject (`договоры подписали сразу две компании` → 2), or right after it (`три компании
+    подписали соглашения` → 3), else 0."""
     number = doc[token.i - 1] if token.i > 0 else None
     if number is None or not (number.pos_ == "NUM" or number.like_num) or number.morph.get("Case") not in (["Nom"], []):
         return 0
-    verbs = [t for t in doc[token.sent.start:number.i] if t.lemma_.lower() in load_set("sign_verbs.txt")]
+    signs = load_set("sign_verbs.txt")
+    verbs = [t for t in doc[token.sent.start:number.i] if t.lemma_.lower() in signs][-1:] \
+        or [t for t in doc[token.i + 1:min(token.sent.end, token.i + 1 + VERB_AFTER_SUBJECT)] if t.lemma_.lower() in signs][:1]
     if not verbs or verbs[-1].morph.get("Number") != ["Plur"]:
         return 0
     value = parse_number(number.text)

@@ -283,6 +283,10 @@ class AgreementExtractor:
                 last_index = bullets[-1][0]
                 continue
             listed = _listed(doc, sentences, index, places, park_names)
+            if len(listed) == 1 and untold.count > 1 and one_side and one_side[-1][0] == sentences[index - 1].end:
+                # `Три компании подписали соглашения … Соглашения заключены с управляющей компанией
+                # ОЭЗ — АО «Х»`: the other side of the counted ones, no list of its own
+                listed = []
             if listed:
                 found.extend(listed)
                 last_index = index
