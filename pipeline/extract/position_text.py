@@ -12,7 +12,8 @@ from typing import List, Optional, Tuple
 from ..models import morph_analyzer
 from ..normalize import inflect_word, is_legal_form, phrase_nominative, strip_legal_form, strip_quotes
 from ..vocab import load_set
-from .common import OPEN_QUOTES, entities, quoted_spans, word_lemmas
+from .common import DASHES, OPEN_QUOTES, entities, quoted_spans, word_lemmas
+from .park_mentions import match_kind
 from .positions import MODIFIER_POS, Phrase, is_latin, is_org_noun, quote_end
 from .titles import case_of, has_lemma, is_fixed_title, is_skipped_modifier
 
@@ -80,6 +81,23 @@ def _past_describers(doc, i: int, end: int) -> int:
     return j if j < end and _named_after(doc, j, end) is not None else i
 
 
+def _restated_after_kind(doc, i: int, end: int) -> Optional[str]:
+    """`управляющей компании ОЭЗ — ООО «Сейм-Девелопмент» —`: a park's kind closing the phrase,
+    and the company named after a dash that restates it."""
+    kind = match_kind(doc, i) if i < end else None
+    if kind is None or kind[0] != end:
+        return None
+    j = end
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    if j >= len(doc) or doc[j].text not in DASHES:
+        return None
+    j += 1
+    while j < len(doc) and (doc[j].is_space or is_legal_form(doc[j].text)):
+        j += 1
+    return _named_after(doc, j, len(doc)) if j < len(doc) and (doc[j].text in OPEN_QUOTES or doc[j].text == '"') else None
+
+
 def _entity_at(doc, i: int):
     return next(ent for ent in entities(doc) if ent.start <= i < ent.end)
 
@@ -98,7 +116,8 @@ def org_cut(doc, phrase: Phrase) -> Tuple[int, Optional[str], bool]:
         if token.text in OPEN_QUOTES or token.text == '"':
             return _np_start(doc, i, phrase.head), _named_after(doc, i, phrase.end), False
         if is_org_noun(token) and not _names_state_body(doc, token, phrase.end):
-            name = _named_after(doc, _past_describers(doc, i + 1, phrase.end), phrase.end)
+            at = _past_describers(doc, i + 1, phrase.end)
+            name = _restated_after_kind(doc, at, phrase.end) or _named_after(doc, at, phrase.end)
             if name is None and token.ent_type_ == "ORG":
                 name = org_name(_entity_at(doc, i))
             if name is not None:
