@@ -60,6 +60,7 @@ def _comma_after(doc, start: int, limit: int) -> int:
 
 
 ATTENDING = {"присутствовать", "присутствовавший"}  # the participle of attending
+REPORTING = {"сообщить", "сообщать"}  # `…, сообщила пресс-служба …` closing a sentence
 
 
 def _titled_person_start(doc, comma: int, floor: int) -> int:
@@ -85,6 +86,10 @@ def witness_spans(doc, sent) -> List[Tuple[int, int]]:
         elif _opens_basis(doc, token, sent.end):
             # `на основании постановления Правительства РФ от …,`: what the signing rests on
             spans.append((token.i, _comma_after(doc, token.i + 1, sent.end)))
+        elif token.text == "," and following.lemma_.lower() in REPORTING and token.i + 2 < sent.end \
+                and word_lemmas(doc[token.i + 2]) & load_set("source_cues.txt"):
+            # `…, сообщила пресс-служба правительства Алтайского края.`: who gave the news
+            spans.append((token.i, sent.end))
         elif token.lower_ in SOURCE_STARTS and word_lemmas(following) & load_set("source_openers.txt"):
             end = _comma_after(doc, token.i + 2, sent.end)
             if end < sent.end:  # a source closes with a comma before the news it gives
