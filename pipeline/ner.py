@@ -34,7 +34,7 @@ class NatashaNER(BatchedComponent):
                     for part in _place_split_off(doc, _place_as_org(doc, _with_product(doc, _with_purpose(doc, _quote_closed(doc, _quoted_end(doc, ent))))))]
             ents = [ent for ent in ents if not (ent.label_ == "ORG" and (ent.text.lower() in load_set("sector_abbreviations.txt")
                                                                          or _sector_compound(ent)))]
-            ents = [kept for kept in map(_without_dangling_preposition, map(_without_stamp, ents))
+            ents = [kept for kept in map(_without_agreement_opening, map(_without_dangling_preposition, map(_without_stamp, ents)))
                     if kept is not None and not _function_word(kept) and _has_letters(kept)
                     and not _possessed_common_noun(kept)]
             ents = ents + _capitals_tagged_elsewhere(doc, ents)
@@ -155,6 +155,16 @@ def _without_dangling_preposition(ent):
 
 
 AGREEMENT_NOUNS = {"соглашение", "договор", "контракт", "меморандум"}
+
+
+def _without_agreement_opening(ent):
+    """`Договор доверительного управления департамент государственного имущества …`: an agreement
+    noun and its genitives opening the entity are the document signed, not the signer; the name
+    starts at the first noun in the nominative after them (none: no name)."""
+    if ent is None or ent[0].lemma_.lower() not in AGREEMENT_NOUNS:
+        return ent
+    start = next((t.i for t in ent[1:] if t.pos_ in {"NOUN", "PROPN"} and t.morph.get("Case") == ["Nom"]), None)
+    return Span(ent.doc, start, ent.end, label=ent.label_) if start is not None else None
 
 
 FUNCTION_POS = {"ADVB", "CONJ", "PREP", "PRCL", "INTJ", "PRED", "NPRO"}  # pymorphy3 parts of speech no name has
