@@ -498,6 +498,8 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
     """Operators named next to a cue; returns the starts of park mentions used as operators.
     `park_for(doc, mentions, start, end)` names the park a phrase with no park beside it speaks of."""
     used = set()
+    if any(word_lemmas(t) & load_set("operator_end_verbs.txt") for t in sent):
+        return used  # `Мэрия расторгла договор доверительного управления технопарком с ООО «Х»`
     # `управляет парком та же корпорация развития`: a bare head for the organisation named before
     bare = {(p.start, p.end): p.name for p in bare_head_names(doc, sent)}
     spans = _org_spans(doc, sent)

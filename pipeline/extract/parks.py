@@ -30,6 +30,7 @@ from .operator_names import attach_named_after_parks, attach_same_named
 from .operator_possessors import attach_possessors
 from .operator_references import attach_new_managers, attach_referred_operators
 from .parties import expand_abbreviation
+from .operator_trusts import attach_trust_managers
 from .park_operators import attach_creators, attach_operators
 from .park_cards import card_place, in_card
 from .park_places import (adjective_place, headline_places, inner_place, is_district, location_near, paragraph_place, place_near_before, record_place,
@@ -276,6 +277,7 @@ def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],
     for sent in sentences:
         operators |= attach_operators(doc, sent, linked, parks, _operated_park_for)
     attach_creators(doc, sentences, mentions, parks)
+    attach_trust_managers(doc, sentences, mentions, parks)
     attach_referred_operators(doc, sentences, linked, parks)
     attach_same_named(doc, sentences, parks)
     attach_named_after_parks(doc, mentions, parks)

@@ -1,0 +1,69 @@
+"""Trust managers: the company a park is handed to in trust management runs it.
+
+`Область передала технопарк в доверительное управление ООО «Х»` and `Договор доверительного
+управления парком министерство и ООО «Х» подписали …` make the company (not the state body or
+region that owns the park) the park's operator: the park the sentence names, else the one the
+sentence before names, else the park the article names most. A contract ended (`расторгла договор
+доверительного управления`) hands over nothing.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import List, Optional
+
+from ..records import ORG
+from ..vocab import load_set
+from .common import add_evidence, lemmas_at, sentence_before, word_lemmas
+from .park_mentions import ParkMention, name_key
+from .parties import Party, is_government, sentence_parties
+from .state_bodies import is_state_body
+
+TRUST = ("доверительный", "управление")
+INTO = "в"  # `в доверительное управление ООО «Х»`: the manager right after
+
+
+def attach_trust_managers(doc, sentences, mentions: List[ParkMention], parks) -> None:
+    park_keys = {m.key for m in mentions}
+    places = {i for m in mentions for i in range(m.start, m.end)}
+    for sent in sentences:
+        at = next((t.i for t in sent if lemmas_at(doc, t.i, TRUST, sent.end)), None)
+        if at is None or any(word_lemmas(t) & load_set("operator_end_verbs.txt") for t in sent):
+            continue
+        manager = _manager(doc, sent, at, places, park_keys)
+        if manager is None:
+            continue
+        for key in _parks_handed(doc, sent, mentions):
+            park = parks[key].park
+            if park.operator is None and name_key(manager.name) != key:
+                park.operator = manager.name
+                add_evidence(doc, "park", manager.start, manager.end, "operator", "trust_manager")
+
+
+def _manager(doc, sent, at: int, places: set, park_keys: set) -> Optional[Party]:
+    """The company that gets the park: the first after `в доверительное управление`, else the one
+    company among the sides of a trust contract."""
+    companies = [p for p in sentence_parties(doc, sent, places, True)
+                 if p.type == ORG and name_key(p.name) not in park_keys and not _public(doc, p)]
+    if at > sent.start and doc[at - 1].lower_ == INTO:
+        after = [p for p in companies if p.start > at]
+        return after[0] if after else None
+    return companies[0] if len(companies) == 1 else None
+
+
+def _public(doc, party: Party) -> bool:
+    """A ministry, a department, a government: who owns the park, not who runs it."""
+    return any(is_state_body(t) or is_government(t) for t in doc[party.start:party.end])
+
+
+def _parks_handed(doc, sent, mentions: List[ParkMention]) -> List[str]:
+    """The parks the sentence names, else those the sentence before names, else the one the
+    article names most."""
+    named = [m.key for m in mentions if sent.start <= m.start < sent.end]
+    if not named:
+        before = sentence_before(doc, sent)
+        named = [m.key for m in mentions if before is not None and before.start <= m.start < before.end]
+    if not named and mentions:
+        counts = Counter(m.key for m in mentions).most_common(2)
+        if len(counts) == 1 or counts[0][1] > counts[1][1]:
+            named = [counts[0][0]]  # the park the article speaks of most
+    return list(dict.fromkeys(named))
