@@ -5,6 +5,9 @@ from extract_helpers import agreement, records_of
 
 
 CASES = [
+    # a signing a plan word puts ahead (`запланировано подписание соглашения`) is no agreement yet
+    ("Всего стороны подписали 11 документов. Кроме того, на осень запланировано подписание соглашения между "
+     "Оршанским райисполкомом и администрацией Ярцевского района Смоленской области.", []),
     # a labour agreement; a signing spoken of as a point in time; an analyst a paragraph away
     ("На заводе «Ижмаш» подписали новый коллективный договор.", []),
     # an amendment to an agreement signed before is no agreement of its own

@@ -67,6 +67,9 @@ def is_planned_document(doc, sent, noun: int) -> bool:
     if governing is not None and governing.pos_ == "VERB" and (word_lemmas(governing) & load_set("agreement_plan_cues.txt")
                                                                 or governing.morph.get("Tense") == ["Fut"]):
         return True  # `Область и «Х» готовят соглашение о …`, `подпишут меморандум`: a document to come
+    if governing is not None and word_lemmas(governing) & load_set("signing_nouns.txt") and any(
+            word_lemmas(t) & load_set("agreement_plan_cues.txt") for t in window[max(0, window.index(governing) - 2):window.index(governing)]):
+        return True  # `на осень запланировано подписание соглашения`, `ожидается подписание меморандума`
     infinitives = [t for t in window if t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Inf"]]
     if not infinitives or any(t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm") != ["Inf"]
                               for t in doc[infinitives[-1].i:noun]):
