@@ -26,7 +26,7 @@ PARTNERS = "партнёр"  # `Наши партнёры — Череповец
 def role_parties(doc, sent, places: set) -> List[Party]:
     """The organisations a sentence names by their role in the deal: one after a role noun and a
     copula, or all after `партнёры` and a dash."""
-    listed = _listed_partners(doc, sent, places)
+    listed = _listed_partners(doc, sent, places) or _listed_sides(doc, sent, places)
     if listed:
         return listed
     party = _role_party(doc, sent, places)
@@ -41,6 +41,21 @@ def _listed_partners(doc, sent, places: set) -> List[Party]:
         dash = next((t for t in doc[token.i + 1:min(sent.end, token.i + 3)] if not t.is_space), None)
         if dash is not None and dash.text in {"—", "–"}:
             return [p for p in sentence_parties(doc, sent, places, False) if p.start > dash.i and p.type != PER]
+    return []
+
+
+SIDES = "сторона"  # `Сторонами документа выступили администрация округа в лице главы …, ООО «Х» в лице …`
+
+
+def _listed_sides(doc, sent, places: set) -> List[Party]:
+    """Every party (signers `в лице` too) after `Сторонами (документа) выступили`."""
+    for token in sent:
+        if token.lemma_.lower() != SIDES or token.morph.get("Case") != ["Ins"] or token.morph.get("Number") != ["Plur"]:
+            continue
+        copula = next((t for t in doc[token.i + 1:min(sent.end, token.i + 1 + ROLE_REACH)]
+                       if t.lemma_.lower() in load_set("operator_copulas.txt")), None)
+        if copula is not None:
+            return [p for p in sentence_parties(doc, sent, places, True) if p.start > copula.i]
     return []
 
 
