@@ -78,6 +78,16 @@ def _introduced_by(doc, start: int, floor: int) -> Optional[str]:
     return token.lemma_.lower()
 
 
+def _joined_to_thing(doc, start: int, floor: int) -> bool:
+    """`по направлениям «Гидравлические машины» и «Мехатроника»`: a quoted name joined by `и` or a
+    comma to a quoted thing (rules/object_nouns.txt) is one more of them."""
+    joint = _prev_word(doc, start, floor)
+    if joint is None or joint.lower_ not in {"и", ","} or joint.i - 1 <= floor or doc[joint.i - 1].text not in QUOTE_TOKENS:
+        return False
+    opening = next((t.i for t in reversed(doc[floor:joint.i - 1]) if t.text in QUOTE_TOKENS), None)
+    return opening is not None and _introduced_by(doc, opening, floor) in load_set("object_nouns.txt")
+
+
 def _is_source(doc, start: int) -> bool:
     """`как стало известно «Х»`, `по данным «Х»`: the news came from it."""
     i = start - 1
@@ -651,8 +661,8 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
     before = _introduced_by(doc, start, sent.start)
     if before in NOT_PARTY_PREPOSITIONS or _is_source(doc, start) or _on_route(doc, start, sent.start):
         return  # `в «Х»`, `как стало известно «Деловому вестнику»`
-    if before in load_set("object_nouns.txt"):
-        return  # `судов класса «река-море»`, `пункт пропуска «Краскино»`: a thing
+    if before in load_set("object_nouns.txt") or _joined_to_thing(doc, start, sent.start):
+        return  # `судов класса «река-море»`, `пункт пропуска «Краскино»`: a thing (and one joined to it)
     if before in load_set("media_nouns.txt"):
         return  # `в эфире «Клязьма-ТВ»`, `телеканала «Ярославия»`: the news's medium
     if before in load_set("built_object_words.txt") and _prev_word(doc, start, sent.start).lemma_.lower() in ORG_NOUNS:
