@@ -292,9 +292,10 @@ class AgreementExtractor:
                 last_index = index
                 continue
             # `Сумма контракта составляет …` speaks of a contract already named (with none named
-            # yet, `По условиям соглашения …` after a signing names one; `Начальная цена контракта`
-            # of a tender announced, none)
-            signed_here = any(has_sign_verb(before) for before in sentences[max(0, index - 2):index + 1])
+            # yet, `По условиям соглашения …` after a signing or beside a partner names one;
+            # `Начальная цена контракта` of a tender announced, none)
+            signed_here = any(has_sign_verb(before) for before in sentences[max(0, index - 2):index + 1]) \
+                or any(t.lower_ in WITH for t in sent)  # `Крупнейшее — с компанией «Х»; объём инвестиций по соглашению …`
             spoken_of = {n.noun for n in named} if found or not signed_here else set()
             mentions = [m for m in _sentence_mentions(doc, sent) if m.start not in spoken_of
                         and not is_planned_document(doc, sent, m.start) and not is_generic_signing(doc, sent, m.start)
