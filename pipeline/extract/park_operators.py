@@ -564,7 +564,8 @@ def _counted_next(doc, sent, org, mentions) -> List[ParkMention]:
     `АО «Х» управляет двумя площадками.`: a cue tied to the organisation and a count of parks
     with none named in the sentence speaks of the parks the next sentences name."""
     inside = {i for m in mentions for i in range(m.start, m.end)}
-    cue = find_cue(doc, max(sent.start, org[0] - CUE_BEFORE_ORG), org[0])
+    # (`Управляющей компанией всех трёх территорий выступает АО «Х»`: the count's words on top)
+    cue = find_cue(doc, max(sent.start, org[0] - CUE_BEFORE_ORG - 3), org[0])
     if cue is None or _has_break(doc, cue, org[0], inside):
         cue = find_cue(doc, org[1], min(sent.end, org[1] + CUE_AFTER_ORG))
         if cue is None or _has_break(doc, org[1], cue, inside) and not any(
