@@ -10,7 +10,7 @@ that follows the partner (`на 1 млрд рублей`) up to the next one. Th
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Optional
 
 from ..records import PER
 from ..vocab import load_set
@@ -109,15 +109,30 @@ def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, pa
     found = []
     for k in range(index + 1, len(sentences)):
         line = [t for t in sentences[k] if not t.is_space]
-        if len(line) < 3 or line[0].text not in BULLETS or line[1].lower_ not in WITH:
+        opening = _marker_end(line)
+        if opening is None or len(line) < opening + 2 or line[opening].lower_ not in WITH:
             break
-        partner = next((p for p in parties_of(sentences[k]) if line[1].i < p.start <= line[1].i + PARTY_REACH
+        with_at = line[opening].i
+        partner = next((p for p in parties_of(sentences[k]) if with_at < p.start <= with_at + PARTY_REACH
                         and p.type != PER), None)
         if partner is None:
             break
         money, _ = _money_between(doc, sentences[k], partner.end, sentences[k].end)
-        found.append((k, make(line[1].i, partner.end, kind, signers + [partner], money)))
+        found.append((k, make(with_at, partner.end, kind, signers + [partner], money)))
     return found
+
+
+NUMBER_CLOSERS = {".", ")"}  # `1.`, `2)` numbering a list's lines
+
+
+def _marker_end(line) -> Optional[int]:
+    """How many words open a list's line as its marker: a bullet (1), a number and its dot or
+    bracket (`1.`, 2); None for a line with none."""
+    if line and line[0].text in BULLETS:
+        return 1
+    if len(line) > 1 and line[0].text.isdigit() and len(line[0].text) <= 2 and line[1].text in NUMBER_CLOSERS:
+        return 2
+    return None
 
 
 def _signed_with(doc, sent, start: int, end: int, parties):

@@ -15,7 +15,7 @@ from typing import List, Optional
 
 from ..records import Money
 from ..vocab import load_set
-from .common import DASHES, PARTNER_PREPOSITIONS, sentence_before, sentence_quantities, sentences_back, word_lemmas
+from .common import DASHES, PARTNER_PREPOSITIONS, is_counted, sentence_before, sentence_quantities, sentences_back, word_lemmas
 from .money import deal_money
 
 SUM_REACH = 8  # words between the named agreement and its sum
@@ -39,7 +39,8 @@ def _names_agreement(doc, i: int) -> bool:
     if j < len(doc) and doc[i].lower_ == "по" and doc[j].lower_ in BY_IT:
         return True
     if j < len(doc) and bool(word_lemmas(doc[j]) & load_set("agreement_references.txt")):
-        return True
+        # (`Общий объём инвестиций по четырём документам`: the sum of several, a total)
+        return not (doc[j].morph.get("Number") == ["Plur"] or is_counted(doc, j))
     if j < len(doc) and word_lemmas(doc[j]) & load_set("loan_words.txt") and _credit_signed(doc, i):
         return True  # `кредитное соглашение … Сумма кредита составляет …`
     return _held_in_document(doc, i)
