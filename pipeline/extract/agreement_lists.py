@@ -110,16 +110,28 @@ def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, pa
     for k in range(index + 1, len(sentences)):
         line = [t for t in sentences[k] if not t.is_space]
         opening = _marker_end(line)
-        if opening is None or len(line) < opening + 2 or line[opening].lower_ not in WITH:
+        if opening is None or len(line) < opening + 2:
             break
         with_at = line[opening].i
-        partner = next((p for p in parties_of(sentences[k]) if with_at < p.start <= with_at + PARTY_REACH
-                        and p.type != PER), None)
+        parties = parties_of(sentences[k])
+        if line[opening].lower_ in WITH:
+            partner = next((p for p in parties if with_at < p.start <= with_at + PARTY_REACH and p.type != PER), None)
+            signer = None
+        else:  # `— генеральный директор ООО «А» Вячеслав Горшенин — …, 1,5 млрд рублей;`: a signer's line
+            partner = next((p for p in parties if with_at <= p.start <= with_at + TITLE_REACH and p.type != PER), None)
+            signer = next((p for p in parties if partner is not None and p.type == PER
+                           and 0 <= p.start - partner.end <= 1), None)
+            if signer is None:
+                break
         if partner is None:
             break
-        money, _ = _money_between(doc, sentences[k], partner.end, sentences[k].end)
-        found.append((k, make(with_at, partner.end, kind, signers + [partner], money)))
+        end = signer.end if signer is not None else partner.end
+        money, _ = _money_between(doc, sentences[k], end, sentences[k].end)
+        found.append((k, make(with_at, end, kind, signers + [partner] + ([signer] if signer else []), money)))
     return found
+
+
+TITLE_REACH = 6  # `председатель совета директоров АО «Х»`: a title's words before the organisation
 
 
 NUMBER_CLOSERS = {".", ")"}  # `1.`, `2)` numbering a list's lines
@@ -181,9 +193,11 @@ def _after_partner(parties, i: int) -> bool:
 
 
 def _money_between(doc, sent, start: int, end: int):
-    """(money, its tokens) of the first sum in [start, end), or (None, None)."""
+    """(money, its tokens) of the first sum in [start, end), past quantities that are no money
+    (`мощностью 300 тонн зерна в сутки, полтора миллиарда рублей`), or (None, None)."""
     for quantity, span in sentence_quantities(sent):
         if start <= span.start < end:
             money = deal_money(doc, quantity, span, named=True)
-            return (money, span) if money is not None else (None, None)
+            if money is not None:
+                return money, span
     return None, None

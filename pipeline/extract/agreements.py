@@ -552,12 +552,13 @@ def _listed(doc, sentences, index: int, places: set, park_names: set) -> List[Ag
 
 def _bulleted(doc, sentences, index: int, places: set) -> list:
     """Deals on bullet lines after a signing sentence that ends with a colon and counts them, in
-    itself or in the sentence before (`Два … контракта. Оба подписаны с … и …:`)."""
+    itself or in the two sentences before (`Два … контракта. Оба подписаны с … и …:`, `… подписал
+    пять соглашений … Проекты позволят … Со стороны инвесторов документы подписали:`)."""
     sent = sentences[index]
     words = [t for t in sent if not t.is_space]
     if len(words) < 2 or words[-1].text != ":" or not has_sign_verb(sent):
         return []
-    scope = doc[sentences[index - 1].start if index else sent.start:sent.end]
+    scope = doc[sentences[max(0, index - 2)].start:sent.end]
     kinds = [kind for kind, t in ((kind_at(doc, t.i), t) for t in scope)
              if kind and (_is_plural(doc, t.i) or is_counted(doc, t.i))]
     if not kinds:
