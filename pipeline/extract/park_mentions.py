@@ -66,7 +66,7 @@ def is_declined_form(text: str, name: str) -> bool:
     words, name_words = text.lower().split(), name.lower().split()
     return len(words) == len(name_words) and all(
         len(a) > CASE_ENDING + 2 and a[:-CASE_ENDING] == b[:len(a) - CASE_ENDING] and abs(len(a) - len(b)) <= CASE_ENDING
-        for a, b in zip(words, name_words))
+        or _same_stem(a, b) for a, b in zip(words, name_words))
 
 
 def _lemma_forms(token) -> frozenset:
@@ -485,11 +485,21 @@ def names_before_kind(doc, mentions, references) -> List[ParkMention]:
         name = _nominative_name(span)
         written = strip_quotes(span.text)
         if any(m.key == name_key(name) or is_declined_form(written, m.name) for m in mentions + found) \
+                or doc[span.start - 2].pos_ == "VERB" \
                 or any(strip_quotes(q.text) == written and _names_company(doc, q.start - 1) for q in quoted_spans(doc)):
             continue  # `В «Воткинском» 41,5 га`: a park named before; `ООО «Х»` elsewhere: a company
         found.append(ParkMention(span.start - 1, span.end + 1, name, name_key(name), r.kind, r.abbreviated,
                                  span.start - 1, "name_before_kind"))
     return found
+
+
+def _same_stem(written: str, name: str) -> bool:
+    """`технокампусом-63` ~ `технокампус-63` (lower case): a word declined before its suffix
+    after a hyphen, the same up to two letters of ending."""
+    head, _, tail = written.partition("-")
+    known_head, _, known_tail = name.partition("-")
+    return bool(tail) and tail == known_tail and len(known_head) >= 4 and head.lower().startswith(known_head.lower()[:-1]) \
+        and len(head) - len(known_head) <= 2
 
 
 def _names_company(doc, opening: int) -> bool:
