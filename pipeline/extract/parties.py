@@ -621,10 +621,10 @@ def _place_end(doc, sent, i: int, places) -> Optional[int]:
         return None
     end = i
     # a name after `Республики` may be tagged in any case (`Башкортостан`)
-    while end < sent.end and end - i < 3 and (
+    while end < sent.end and end - i < 3 and doc[end].ent_type_ != "PER" and (
             doc[end].text[:1].isupper() and doc[end].pos_ in {"PROPN", "ADJ", "NOUN"}
             or (end > i and doc[end - 1].pos_ == "ADJ" and doc[end].lemma_.lower() in REGION_NOUNS)):
-        end += 1
+        end += 1  # (not into `… Арктики Антон Белозёров`, the person after the name)
     return end if end > i and doc[end - 1].pos_ != "ADJ" else None
 
 
