@@ -762,6 +762,8 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
         return  # `Экспертный совет при правительстве Челябинской области`: whose council, no side
     if settlement and not governed:
         return  # `65 га у соседней деревни Савватьево`: a village signs only through its administration
+    if not governed and (lemma in PARTNER_PREPOSITIONS or lemma in {"и", ","}) and _in_later_clause(doc, ent.start, sent):
+        return  # `…, которая организует перевозки между Хабаровском и Тунцзяном`: its own verb's places
     if governed or (lemma in PARTNER_PREPOSITIONS and case in (["Ins"], ["Gen"])) \
             or (lemma in {"и", ","} and partner_case in (["Ins"], ["Gen"]) and _coordinated_partner(doc, before.i, sent.start)) or (
             sign and lemma not in NOT_PARTY_PREPOSITIONS and case == ["Nom"] and lemma not in ORG_NOUNS
