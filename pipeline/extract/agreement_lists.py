@@ -116,7 +116,7 @@ def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, pa
         parties = parties_of(sentences[k])
         if line[opening].lower_ in WITH:
             partner = next((p for p in parties if with_at < p.start <= with_at + PARTY_REACH and p.type != PER), None)
-            signer = None
+            signer = _bracketed_head(doc, parties, partner) if partner is not None else None
         else:  # `— генеральный директор ООО «А» Вячеслав Горшенин — …, 1,5 млрд рублей;`: a signer's line
             partner = next((p for p in parties if with_at <= p.start <= with_at + TITLE_REACH and p.type != PER), None)
             signer = next((p for p in parties if partner is not None and p.type == PER
@@ -132,6 +132,15 @@ def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, pa
 
 
 TITLE_REACH = 6  # `председатель совета директоров АО «Х»`: a title's words before the organisation
+
+
+def _bracketed_head(doc, parties, partner):
+    """`с ООО «Мичуринский консервный завод» (генеральный директор Сергей Лыков) — …`: the person
+    in the brackets right after the partner, its head who signed; None for none."""
+    if partner.end >= len(doc) or doc[partner.end].text != "(":
+        return None
+    closing = next((t.i for t in doc[partner.end:min(len(doc), partner.end + TITLE_REACH + 3)] if t.text == ")"), None)
+    return next((p for p in parties if p.type == PER and closing is not None and partner.end < p.start < closing), None)
 
 
 NUMBER_CLOSERS = {".", ")"}  # `1.`, `2)` numbering a list's lines
