@@ -564,6 +564,14 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
     if not kinds:
         return []
     signers = [p for p in _signing_parties(doc, sent, places) if p.type != PER]
+    if not signers:
+        # `Глава региона Дмитрий Кулешов подписал пять соглашений … Со стороны инвесторов документы
+        # подписали:` the counting signer, and his region, sign each deal of the lines
+        for before in reversed(sentences[max(0, index - 2):index]):
+            if has_sign_verb(before) and _counts_documents(doc, before):
+                signers = [p for p in _signing_parties(doc, before, places) if _is_signing_subject(doc, before, p)
+                           or p.type == LOC]
+                break
     return bulleted_agreements(doc, sentences, index, signers, kinds[-1][1],
                                lambda s: sentence_parties(doc, s, places, True), _listed_mention)
 
