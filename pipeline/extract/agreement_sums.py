@@ -180,8 +180,7 @@ def _rent_of_lease(doc, token) -> Optional[int]:
         return None
     start = sentences_back(doc, token.sent, LEASE_SENTENCES - 1)
     for i in range(token.sent.start - 1, start - 1, -1):  # (in its own sentence the deal's sum is read so)
-        if word_lemmas(doc[i]) & load_set("agreement_references.txt") \
-                and any(t.lemma_.lower() == LEASE for t in doc[i + 1:i + 3]):
+        if word_lemmas(doc[i]) & load_set("agreement_references.txt") and _leases(doc, i + 1):
             return i
     return None
 
@@ -197,9 +196,13 @@ def rent_in_sentence(doc, span, mentions):
     words = [t for t in doc[max(span.sent.start, span.start - RATE_REACH - 1):span.start] if not t.is_space]
     if not any(t.lemma_.lower() in RATE_WORDS for t in words[-RATE_REACH - 1:]):
         return None
-    leases = [m for m in mentions if m.end <= span.start
-              and any(t.lemma_.lower() == LEASE for t in doc[m.end:min(len(doc), m.end + 2)])]
+    leases = [m for m in mentions if m.end <= span.start and _leases(doc, m.end)]
     return leases[-1] if leases else None
+
+
+def _leases(doc, after_noun: int) -> bool:
+    """`аренда` within two words after an agreement noun: `договор аренды участка`."""
+    return any(t.lemma_.lower() == LEASE for t in doc[after_noun:after_noun + 2])
 
 
 def named_sums(doc, sent) -> List[NamedSum]:

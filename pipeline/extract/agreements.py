@@ -223,8 +223,20 @@ def _untold(doc, sent, index: int, count: int, kind_of) -> Untold:
     """The partners a counted signing at sentences[index] leaves to tell, their agreements of
     the first kind `kind_of(doc, i)` finds in it."""
     kinds = [kind_at(doc, t.i) for t in sent if kind_of(doc, t.i)]
-    summed = any(deal_money(doc, q, span) is not None for q, span in sentence_quantities(sent))
-    return Untold(count, kinds[0][1] if kinds and kinds[0] else "соглашение", index + PARTNERS_TOLD_REACH, summed)
+    return Untold(count, kinds[0][1] if kinds and kinds[0] else "соглашение", index + PARTNERS_TOLD_REACH,
+                  bool(_sentence_sums(doc, sent)))
+
+
+def _sentence_sums(doc, sent) -> List[Money]:
+    """The sums of a sentence that may be a deal's (trap words aside)."""
+    return [money for q, span in sentence_quantities(sent) if (money := deal_money(doc, q, span)) is not None]
+
+
+def _signed_near(sentences, index: int) -> bool:
+    """A signing in the sentence or the two before it, or a partner after `с` in it (`Крупнейшее —
+    с компанией «Х»; объём инвестиций по соглашению …`)."""
+    return any(has_sign_verb(before) for before in sentences[max(0, index - 2):index + 1]) \
+        or any(t.lower_ in WITH for t in sentences[index])
 
 
 def _share_of_total(doc, sent, untold: Untold, told: list) -> Optional[Money]:
@@ -233,7 +245,7 @@ def _share_of_total(doc, sent, untold: Untold, told: list) -> Optional[Money]:
     is told with its share."""
     if not untold.summed or len(told) != 1:
         return None
-    sums = [money for q, span in sentence_quantities(sent) if (money := deal_money(doc, q, span)) is not None]
+    sums = _sentence_sums(doc, sent)
     return sums[0] if len(sums) == 1 else None
 NAMED_SUM_SENTENCES = 6  # `Сумма договора …`, naming the kind of an agreement before, within this many
 
@@ -294,9 +306,7 @@ class AgreementExtractor:
             # `Сумма контракта составляет …` speaks of a contract already named (with none named
             # yet, `По условиям соглашения …` after a signing or beside a partner names one;
             # `Начальная цена контракта` of a tender announced, none)
-            signed_here = any(has_sign_verb(before) for before in sentences[max(0, index - 2):index + 1]) \
-                or any(t.lower_ in WITH for t in sent)  # `Крупнейшее — с компанией «Х»; объём инвестиций по соглашению …`
-            spoken_of = {n.noun for n in named} if found or not signed_here else set()
+            spoken_of = {n.noun for n in named} if named and (found or not _signed_near(sentences, index)) else set()
             mentions = [m for m in _sentence_mentions(doc, sent) if m.start not in spoken_of
                         and not is_planned_document(doc, sent, m.start) and not is_generic_signing(doc, sent, m.start)
                         and not ((m.start in speech or _closes_speech(doc, sent, m.start)) and m.kind in {f.kind for f in found}

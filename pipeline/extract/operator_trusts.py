@@ -27,7 +27,7 @@ def attach_trust_managers(doc, sentences, mentions: List[ParkMention], parks) ->
     places = {i for m in mentions for i in range(m.start, m.end)}
     for sent in sentences:
         at = next((t.i for t in sent if lemmas_at(doc, t.i, TRUST, sent.end)), None)
-        if at is None or any(word_lemmas(t) & load_set("operator_end_verbs.txt") for t in sent):
+        if at is None or ends_management(sent):
             continue
         manager = _manager(doc, sent, at, places, park_keys)
         if manager is None:
@@ -37,6 +37,12 @@ def attach_trust_managers(doc, sentences, mentions: List[ParkMention], parks) ->
             if park.operator is None and name_key(manager.name) != key:
                 park.operator = manager.name
                 add_evidence(doc, "park", manager.start, manager.end, "operator", "trust_manager")
+
+
+def ends_management(sent) -> bool:
+    """`Мэрия расторгла договор доверительного управления …`: a sentence that ends a management
+    contract (rules/operator_end_verbs.txt) hands no park to anyone."""
+    return any(word_lemmas(t) & load_set("operator_end_verbs.txt") for t in sent)
 
 
 def _manager(doc, sent, at: int, places: set, park_keys: set) -> Optional[Party]:

@@ -27,6 +27,7 @@ from ..records import ORG
 from .parties import expand_abbreviation, headed_names, is_event, org_name, sentence_parties
 from .party_references import bare_head_names, referred_party
 from .state_bodies import is_state_body
+from .operator_trusts import ends_management
 from .operator_objects import (coordinated, governs_park, included_parks, listed_parks_after, all_parks_counted,
                                parks_count, parks_counted_back, parks_named_next)
 
@@ -498,7 +499,7 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
     """Operators named next to a cue; returns the starts of park mentions used as operators.
     `park_for(doc, mentions, start, end)` names the park a phrase with no park beside it speaks of."""
     used = set()
-    if any(word_lemmas(t) & load_set("operator_end_verbs.txt") for t in sent):
+    if ends_management(sent):
         return used  # `Мэрия расторгла договор доверительного управления технопарком с ООО «Х»`
     # `управляет парком та же корпорация развития`: a bare head for the organisation named before
     bare = {(p.start, p.end): p.name for p in bare_head_names(doc, sent)}

@@ -728,7 +728,7 @@ def _agreement_words() -> frozenset:
     return frozenset(words for words, _ in load_table("agreement_kinds.tsv", 2) if " " not in words)
 
 
-ADJECTIVE_ENDINGS = {"ое", "ий", "ый", "ая", "яя", "ее"}  # of an adjective in the nominative
+NOMINATIVE_ADJECTIVE_ENDINGS = {"ое", "ий", "ый", "ая", "яя", "ее"}  # of an adjective in the nominative
 
 
 def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
@@ -736,7 +736,7 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
     `с`/`между`, or as the subject of signing (`Омская область и … подписали`)."""
     covered.update(range(ent.start, ent.end))
     if all(t.pos_ == "ADJ" for t in ent) or doc[ent.start - 1].text == "(" or match_kind(doc, ent.end) is not None \
-            or ent.end < sent.end and is_legal_form(doc[ent.end].text) and ent[-1].text[-2:] in ADJECTIVE_ENDINGS:
+            or ent.end < sent.end and is_legal_form(doc[ent.end].text) and ent[-1].text[-2:] in NOMINATIVE_ADJECTIVE_ENDINGS:
         return  # `Омская группа «Х»`, `(Елабужский район)`, `Китайско-Белорусский индустриальный парк`,
         # `Стерлитамакское АО «Башполимер»` (the adjective before a legal form says where the company is)
     if all(is_government(t) for t in ent):
