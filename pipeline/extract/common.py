@@ -329,6 +329,33 @@ def mention(span) -> list:
     return [span.start_char, span.end_char]
 
 
+PARENTHETICAL_WORDS = 3  # `по его словам`
+
+
+def parenthetical_start(doc: Doc, comma: int, floor: int) -> Optional[int]:
+    """The comma opening a parenthetical phrase (rules/parentheticals.txt) that the comma at
+    `comma` closes: `Смоленская корпорация, в свою очередь, управляет …`; None otherwise."""
+    if doc[comma].text != ",":
+        return None
+    opening = comma - 1
+    while opening >= floor and comma - opening <= PARENTHETICAL_WORDS + 1 and doc[opening].text != ",":
+        opening -= 1
+    if opening < floor or doc[opening].text != ",":
+        return None
+    words = " ".join(t.lower_ for t in doc[opening + 1:comma])
+    return opening if words in load_set("parentheticals.txt") else None
+
+
+def parenthetical_tokens(doc: Doc, start: int, end: int) -> set:
+    """Indices of the parenthetical phrases in [start, end), their commas included."""
+    found = set()
+    for i in range(start, end):
+        opening = parenthetical_start(doc, i, start)
+        if opening is not None:
+            found.update(range(opening, i + 1))
+    return found
+
+
 def paragraph_start(doc, i: int) -> int:
     """The first token of the paragraph holding token i: the one after the last line break."""
     while i > 0 and "\n" not in doc[i - 1].text:

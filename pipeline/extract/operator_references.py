@@ -25,7 +25,7 @@ from ..models import morph_analyzer
 from ..numbers import parse_number
 from ..records import ORG
 from ..vocab import load_set
-from .common import BULLETS, add_evidence, entities_in, sentence_after, word_lemmas
+from .common import BULLETS, add_evidence, entities_in, parenthetical_start, sentence_after, word_lemmas
 from .operator_objects import coordinated, governs_park, parks_count, parks_counted_back, parks_named_next
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key
 from .parties import expand_abbreviation, org_name, sentence_parties
@@ -81,8 +81,15 @@ def _cue_objects(doc, sent, verb: int, mentions) -> List[ParkMention]:
 
 
 def _clause_start(doc, sent, i: int) -> int:
+    """The clause's first token, past a parenthetical phrase (`Корпорация, в свою очередь,
+    управляет …`)."""
     start = i
-    while start > sent.start and doc[start - 1].text not in CLAUSE_BREAKS:
+    while start > sent.start:
+        if doc[start - 1].text in CLAUSE_BREAKS:
+            opening = parenthetical_start(doc, start - 1, sent.start)
+            if opening is None:
+                break
+            start = opening
         start -= 1
     return start
 

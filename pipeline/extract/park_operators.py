@@ -20,8 +20,8 @@ from typing import List, Optional
 from ..models import morph_analyzer
 from ..normalize import is_legal_form, strip_legal_form, strip_quotes
 from ..vocab import load_list, load_set
-from .common import (DASHES, WITH, add_evidence, entities_in, has_sign_verb, index_by_first_word, lemmas_at, quoted_spans,
-                     word_lemmas)
+from .common import (DASHES, WITH, add_evidence, entities_in, has_sign_verb, index_by_first_word, lemmas_at,
+                     parenthetical_tokens, quoted_spans, word_lemmas)
 from .park_mentions import GENERIC_REFERENCES, ParkMention, is_declined_form, match_kind, name_key, possessed_noun
 from ..records import ORG
 from .parties import expand_abbreviation, headed_names, is_event, org_name, sentence_parties
@@ -101,7 +101,7 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     `«Y», которая развивает индустриальный парк «Х»`."""
     inside = {i for m in mentions for i in range(m.start, m.end)}
     aside = _comparison_aside(doc, sent, org[0])
-    inside |= aside
+    inside |= aside | parenthetical_tokens(doc, org[1], min(sent.end, org[1] + CUE_AFTER_ORG))
     # a park's words do not count against the reach: `оператор агропромышленного парка «Х» — «Y»`;
     # nor do those of a comparison set off by commas: `Управляет ТОР, как и остальными …, КРДВ`
     reach = org[0] - CUE_BEFORE_ORG - _restated_words(doc, org[0], sent.start) - len(aside)

@@ -430,8 +430,9 @@ def bare_head_names(doc, sent) -> List[Party]:
     for token in sent:
         lemma = token.lemma_.lower()
         capital_opening = token.i == sent.start or doc[token.i - 1].is_space
+        place_adjective = _place_adjective_before(doc, sent, token)
         if lemma not in load_set("bare_org_heads.txt") or not (token.text.islower() or capital_opening) \
-                or token.ent_type_ and not (token.ent_type_ == "ORG" and token.ent_iob_ == "B"):
+                or token.ent_type_ and not (token.ent_type_ == "ORG" and token.ent_iob_ == "B") and place_adjective is None:
             continue
         end = token.i + 1  # `корпорация развития`: genitive words of the name, no place after them
         while end < sent.end and end - token.i <= HEAD_WORDS and doc[end].pos_ == "NOUN" and doc[end].text.islower() \
@@ -447,11 +448,25 @@ def bare_head_names(doc, sent) -> List[Party]:
                 and not word_lemmas(following) & load_set("agreement_references.txt"):
             continue  # `заключило с корпорацией соглашение`: the document, no name of the body
         words = [t.lemma_.lower() for t in doc[token.i:end]]
-        earlier = [ent for ent in entities(doc) if ent.end <= sent.start and ent.label_ == "ORG"
+        earlier = [with_place(doc, ent) for ent in entities(doc) if ent.end <= sent.start and ent.label_ == "ORG"
                    and _name_words(ent)[:len(words)] == words]
+        if place_adjective is not None:  # `Смоленская корпорация` for `Корпорация … Смоленской области`
+            earlier = [name for name in earlier if any(word_lemmas(t) & place_adjective for t in name)]
         if earlier:
-            found.append(Party(token.i, last, org_name(with_place(doc, earlier[-1])), ORG))
+            start = token.i - 1 if place_adjective is not None else token.i
+            found.append(Party(start, last, org_name(earlier[-1]), ORG))
     return found
+
+
+def _place_adjective_before(doc, sent, token):
+    """The lemmas of `Смоленская` when the tagger took `Смоленская корпорация` for a name of its
+    own: a capitalised adjective opening the entity right before the head noun."""
+    if token.ent_iob_ != "I" or token.i == sent.start:
+        return None
+    before = doc[token.i - 1]
+    if before.ent_iob_ != "B" or before.pos_ != "ADJ" or not before.text[:1].isupper():
+        return None
+    return word_lemmas(before)
 
 
 GENERIC_PLACES = {"регион", "область", "край", "республика"}  # `корпорация развития региона`
