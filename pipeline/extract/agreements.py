@@ -38,7 +38,7 @@ from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence
 from .money import deal_money
 from .parties import ORG_NOUNS, Party, expand_abbreviation, is_direct_speech, is_government, sentence_parties
 from .state_bodies import state_body_spans
-from .party_references import named_by_head, pronoun_partner, referred_party, sides_named_by_kind
+from .party_references import named_by_head, pronoun_partner, referred_partner, referred_party, sides_named_by_kind
 from .region_names import region_name
 from .unnamed_signers import unnamed_signers
 
@@ -538,7 +538,7 @@ def _with_subject(doc, sentences, index: int, places: set, park_names: set, part
     if referred is not None and not any(same_typed_party(referred, p) or p.start <= referred.start < p.end
                                         for p in parties):
         parties = sorted(parties + [referred], key=lambda party: party.start)
-    partner = pronoun_partner(doc, sentences, index, places)
+    partner = pronoun_partner(doc, sentences, index, places) or referred_partner(doc, sentences, index, places, park_names)
     if partner is not None and not any(same_typed_party(partner, p) for p in parties):
         parties = sorted(parties + [partner], key=lambda party: party.start)
     author = elided_author(doc, sentences, index)  # `Сегодня подписал соглашение …` in a governor's post

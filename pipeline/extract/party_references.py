@@ -80,7 +80,7 @@ def _named_after_description(doc, i: int, end: int) -> bool:
 PARTNER_NAME_REACH = 4
 
 
-PARTNER_PRONOUNS = {"ним", "ней", "нею"}  # `мы подписали с ним соглашение`
+PARTNER_PRONOUNS = {"ним", "ней", "нею", "ними"}  # `мы подписали с ним соглашение`
 
 
 def pronoun_partner(doc, sentences, index: int, places: set) -> Optional[Party]:
@@ -275,8 +275,20 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
     noun = _subject_noun(doc, sent)
     if noun is None:
         noun = _partner_noun(doc, sent)
-    if noun is None:
+    return _party_for_noun(doc, sentences, index, noun, places, park_names) if noun is not None else None
+
+
+def referred_partner(doc, sentences, index: int, places: set, park_names: set) -> Optional[Party]:
+    """`Мы подписали с компанией соглашение`: the partner a noun after `с` stands for when a
+    subject noun or pronoun signs too (referred_party reads the subject)."""
+    if _subject_noun(doc, sentences[index]) is None:
         return None
+    noun = _partner_noun(doc, sentences[index])
+    return _party_for_noun(doc, sentences, index, noun, places, park_names) if noun is not None else None
+
+
+def _party_for_noun(doc, sentences, index: int, noun: int, places: set, park_names: set) -> Optional[Party]:
+    sent = sentences[index]
     if word_lemmas(doc[noun]) & load_set("park_subject_nouns.txt"):
         park = _main_park(doc)
         return Party(noun, noun + 1, park, ORG) if park else None
