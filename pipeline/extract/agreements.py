@@ -456,6 +456,9 @@ class AgreementExtractor:
             met = _meeting_before(doc, sentences, index, places) if _names_sides(sent) and not parties else []
             if met:  # `Мэр … провёл встречу с … Компания намерена … По итогам встречи стороны подписали …`
                 parties = met
+            partner = pronoun_partner(doc, sentences, index, places) if not sign and mentions else None
+            if partner is not None and all(party.type == PER for party in parties):
+                parties = parties + [partner]  # `С ним у нас пятилетний договор поставки`
             if all(party.type == PER for party in parties):
                 sides = _names_sides(sent) and index > 0 and _agrees(sentences[index - 1])
                 nearby = _parties_nearby(doc, sentences, index, places, sign, back_only=again or sides)

@@ -42,6 +42,8 @@ def _subject_noun(doc, sent) -> Optional[int]:
             continue
         if token.i > sent.start and doc[token.i - 1].lemma_.lower() in POSSESSORS:
             continue  # `наша компания`: the speaker's own (agreement_signers.ours_named)
+        if token.pos_ == "PRON" and token.i > sent.start and doc[token.i - 1].lower_ in WITH:
+            continue  # `С ним мы подписали …`: the partner (pronoun_partner)
         if token.pos_ == "PRON" or token.morph.get("Case") == ["Nom"] or _subject_read_as_object(doc, token, sent):
             if not _named_after_description(doc, token.i, sent.end) and not _in_apposition(doc, token.i, sent.start):
                 found = token.i
@@ -91,7 +93,8 @@ def pronoun_partner(doc, sentences, index: int, places: set) -> Optional[Party]:
                     and doc[t.i - 1].lower_ in WITH), None)
     if pronoun is None or index == 0:
         return None
-    named = [p for p in sentence_parties(doc, sentences[index - 1], places, False) if p.type == ORG]
+    named = [p for p in sentence_parties(doc, sentences[index - 1], places, False)
+             if p.type == ORG and not _names_park(doc, p)]  # (`… выбрала «Бадам-Индастри». С ней мы …`)
     return Party(pronoun.i, pronoun.i + 1, named[-1].name, ORG) if named else None
 
 
@@ -203,9 +206,19 @@ def interviewee(doc) -> Optional[dict]:
     lead_start = len(doc.text) - len(doc.text[headline_end:].lstrip())
     lead_end = doc.text.find("\n", lead_start)
     lead_end = len(doc.text) if lead_end < 0 else lead_end
+    headline = doc.text[:headline_end].lower()
     lead = [p for p in persons if any(headline_end < start < lead_end for start, _ in p.get("mentions") or [])
-            and named_org(doc, p) and not _asks(p)]
+            and (named_org(doc, p) or _in_headline(doc, p.get("org"), headline)) and not _asks(p)]
     return min(lead, key=lambda p: min(start for start, _ in p["mentions"])) if lead else None
+
+
+def _in_headline(doc, org: Optional[str], headline: str) -> bool:
+    """`основатель «Техполимер-Волги» — о переезде`: the headline names the guest's organisation
+    (in any case), so the lead's `Основатель компании Игорь Лаптев` speaks for it; a park's
+    director (`Директор технопарка «Кедр»`) speaks for its runner instead."""
+    words = (org or "").lower().split()
+    parks = {park["name"].lower() for park in getattr(doc._, "parks", None) or []}
+    return bool(words) and org.lower() not in parks and all(word[:max(4, len(word) - 2)] in headline for word in words)
 
 
 def _asks(person: dict) -> bool:
@@ -221,7 +234,9 @@ def speaker_organisation(doc) -> Optional[str]:
     organisation speaks for the main park's runner."""
     guest = interviewee(doc)
     if guest is not None:
-        return ministry_of(guest) or named_org(doc, guest) or _main_park_runner(doc, guest.get("org"))
+        headline = doc.text[:max(0, doc.text.find("\n"))].lower()
+        told = guest.get("org") if _in_headline(doc, guest.get("org"), headline) else None
+        return ministry_of(guest) or named_org(doc, guest) or told or _main_park_runner(doc, guest.get("org"))
     persons = [p for p in getattr(doc._, "persons", None) or [] if named_org(doc, p) and not _asks(p)]
     if not persons:
         return None
