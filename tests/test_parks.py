@@ -139,6 +139,16 @@ CASES = [
       park("Кузнецкий", "индустриальный парк", "Кузнецк", area={"value": 58.6, "unit": "га", "m2": 586000.0},
            residents=residents(9)),
       park("Заречный-Индустрия", "индустриальный парк", "Заречный", area={"value": 37.0, "unit": "га", "m2": 370000.0})]),
+    # a counted kind with no names of its own, then exactly that many sentences opening with a name
+    ("Сеть развивает три технопарка. «Исеть-Лаб» в Каменске-Уральском — 14 тыс. кв. м, 22 резидента. "
+     "«Ревда-Тех» в Ревде — 9 тыс. кв. м. И «Асбест-Инно», который только строится.",
+     [park("Исеть-Лаб", "технопарк", "Каменск-Уральский", area={"value": 14.0, "unit": "тыс. м2", "m2": 14000.0},
+           residents=residents(22)),
+      park("Ревда-Тех", "технопарк", "Ревда", area={"value": 9.0, "unit": "тыс. м2", "m2": 9000.0}),
+      park("Асбест-Инно", "технопарк")]),
+    # (not when fewer sentences open with a name than counted)
+    ("Сеть развивает три технопарка. «Исеть-Лаб» в Каменске-Уральском — 14 тыс. кв. м. Остальные строятся.",
+     []),
     # parks listed after a plural kind, each with a card in brackets: the card's size and place
     # are that park's own; the dots of a size's unit do not stop the reach of a place after it
     ("Речь идет об индустриальных парках «Кстово-Восток» (212 га, Кстовский район) и «Борский» (78,5 га, "

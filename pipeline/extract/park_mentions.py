@@ -15,9 +15,10 @@ from spacy.attrs import LEMMA, ORTH
 
 from ..models import morph_analyzer
 from ..normalize import inflect_word, is_legal_form, strip_quotes
+from ..numbers import parse_number
 from ..vocab import load_set, load_table
 from .common import (BULLETS, DASHES, index_by_first_word, is_counted, may_be_nominative, paragraph_start, quoted_spans,
-                     sentence_before, word_lemmas, words_from)
+                     sentence_after, sentence_before, word_lemmas, words_from)
 
 MAX_NAME_WORDS = 3
 # words that speak of a park already named: `в парке работают 15 предприятий`
@@ -404,7 +405,34 @@ def listed_names(doc, start: int, end: int, quoted_at, kind: str, abbreviated: b
                                  open_at, "listed_after_kind"))
     if not found and _ends_with_colon(sent):
         found = _lines_under_heading(doc, sent, quoted_at, kind, abbreviated)
+    if not found:
+        found = _counted_sentences(doc, start, quoted_at, kind, abbreviated)
     return found
+
+
+LINE_CONJUNCTIONS = {"и", "а"}  # `И «Малоярославец-Парк» в Калужской области, который …`
+
+
+def _counted_sentences(doc, start: int, quoted_at, kind: str, abbreviated: bool) -> List[ParkMention]:
+    """`Мы управляем четырьмя индустриальными парками. «Ступино-Запад» под Ступином — 86 гектаров
+    … И «Малоярославец-Парк» …`: a counted kind with no name in its sentence speaks of the names
+    the next sentences open with, one each, when exactly that many do."""
+    number = parse_number(doc[start - 1].text) if start > 0 and (doc[start - 1].pos_ == "NUM" or doc[start - 1].like_num) else None
+    count = int(number) if number and number == int(number) else 0
+    found: List[ParkMention] = []
+    following = sentence_after(doc, doc[start].sent)
+    while count > 1 and following is not None and len(found) < count:
+        words = [t for t in following if not t.is_space and t.text not in BULLETS]
+        if words and words[0].lower_ in LINE_CONJUNCTIONS:
+            words = words[1:]
+        span = quoted_at.get(words[0].i + 1) if words and words[0].text in {"«", "\""} else None
+        if span is None or span.end >= following.end:
+            break
+        name = strip_quotes(span.text)
+        found.append(ParkMention(words[0].i, span.end + 1, name, name_key(name), kind, abbreviated,
+                                 words[0].i, "listed_after_kind"))
+        following = sentence_after(doc, following)
+    return found if count > 1 and len(found) == count else []
 
 
 
