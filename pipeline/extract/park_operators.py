@@ -87,9 +87,14 @@ def cue_end(doc, i: int, high: int) -> Optional[int]:
         end = i + len(cue)
         if lemmas_at(doc, i, cue, high) \
                 and not (end < len(doc) and word_lemmas(doc[end]) & load_set("positions.txt")) \
-                and not _manages_other(doc, end):
+                and not _manages_other(doc, end) and not _former_holder(doc[i]):
             return end
     return None
+
+
+def _former_holder(token) -> bool:
+    """`ООО «Y», которой принадлежал парк`: a past owner (rules/operator_former_verbs.txt)."""
+    return token.morph.get("Tense") == ["Past"] and bool(word_lemmas(token) & load_set("operator_former_verbs.txt"))
 
 
 ITS = {"его", "её", "ее"}  # `его оператор`: the park named before in the sentence
