@@ -14,7 +14,7 @@ from typing import Callable, Optional
 
 from ..records import PER
 from ..vocab import load_set
-from .common import BULLETS, WITH, first_sign_verb, is_counted, sentence_quantities
+from .common import WITH, first_sign_verb, is_bullet, is_counted, paragraph_start, sentence_quantities
 from .money import deal_money
 
 LIST_OPENERS = {":", "—", "–", "-"}
@@ -105,11 +105,17 @@ def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, pa
                         make: Callable) -> list:
     """(sentence index, agreement mention) per bullet line after sentences[index], a line that
     opens with a bullet and `с <party>`: an agreement of `kind` between `signers` and that
-    partner, with the first sum of the line. `parties_of(sent)` gives a sentence's parties."""
+    partner, with the first sum of the line; (sentence index, None) for a line's later sentence. `parties_of(sent)` gives a sentence's parties."""
     found = []
     for k in range(index + 1, len(sentences)):
         line = [t for t in sentences[k] if not t.is_space]
         opening = _marker_end(line)
+        if opening is None and found and found[-1][1] is not None and paragraph_start(doc, sentences[k].start) < sentences[k].start:
+            # `🔹 с АО «Х» — о … . От компании документ подписал её директор Игорь Самарин;`: the
+            # line goes on, its signer and sum the deal's
+            _continue_line(doc, sentences[k], found[-1][1], parties_of(sentences[k]))
+            found.append((k, None))
+            continue
         if opening is None or len(line) < opening + 2:
             break
         with_at = line[opening].i
@@ -134,6 +140,14 @@ def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, pa
 TITLE_REACH = 6  # `председатель совета директоров АО «Х»`: a title's words before the organisation
 
 
+def _continue_line(doc, sent, mention, parties) -> None:
+    """A list line's later sentence: its persons sign the line's deal, its first sum prices it
+    when the line gave none (`Вложения по соглашению — 6,8 млрд рублей;`)."""
+    mention.parties.extend(p for p in parties if p.type == PER)
+    if mention.sum is None:
+        mention.sum, _ = _money_between(doc, sent, sent.start, sent.end)
+
+
 def _bracketed_head(doc, parties, partner):
     """`с ООО «Мичуринский консервный завод» (генеральный директор Сергей Лыков) — …`: the person
     in the brackets right after the partner, its head who signed; None for none."""
@@ -149,7 +163,7 @@ NUMBER_CLOSERS = {".", ")"}  # `1.`, `2)` numbering a list's lines
 def _marker_end(line) -> Optional[int]:
     """How many words open a list's line as its marker: a bullet (1), a number and its dot or
     bracket (`1.`, 2); None for a line with none."""
-    if line and line[0].text in BULLETS:
+    if line and is_bullet(line[0]):
         return 1
     if len(line) > 1 and line[0].text.isdigit() and len(line[0].text) <= 2 and line[1].text in NUMBER_CLOSERS:
         return 2

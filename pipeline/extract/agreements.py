@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from ..models import morph_analyzer
 from ..normalize import is_cyrillic, is_legal_form, strip_legal_form
-from ..records import ORG, PER, Money, to_dict
+from ..records import LOC, ORG, PER, Money, to_dict
 from ..vocab import load_set, load_table
 from .agreement_anaphora import DOCUMENT, is_anaphoric, is_governed_reference, is_new_document, opens_with_side
 from .agreement_deals import (add_host_side, add_missing_side, deals_counted, partners_counted, partners_told,
@@ -33,7 +33,7 @@ from .agreement_roles import add_role_parties, role_count, role_parties
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum, rent_in_sentence
 from .elided_subjects import elided_author, elided_subject
 from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, first_sign_verb,
-                     has_sign_verb, index_by_first_word, is_counted, paragraph_start, quoted_spans, sentence_after,
+                     has_sign_verb, index_by_first_word, is_bullet, is_counted, paragraph_start, quoted_spans, sentence_after,
                      sentence_quantities, word_lemmas, words_apart, words_from)
 from .money import deal_money
 from .parties import ORG_NOUNS, Party, expand_abbreviation, is_direct_speech, is_government, sentence_parties
@@ -290,7 +290,7 @@ class AgreementExtractor:
                 named = [n for n in named if not any(m.start == n.noun for m in told)]
             bullets = _bulleted(doc, sentences, index, places)
             if bullets:
-                found.extend(mention for _, mention in bullets)
+                found.extend(mention for _, mention in bullets if mention is not None)
                 bulleted |= {k for k, _ in bullets}
                 last_index = bullets[-1][0]
                 continue
@@ -569,24 +569,41 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
     пять соглашений … Проекты позволят … Со стороны инвесторов документы подписали:`)."""
     sent = sentences[index]
     words = [t for t in sent if not t.is_space]
-    if len(words) < 2 or words[-1].text != ":" or not has_sign_verb(sent):
+    colon = len(words) >= 2 and words[-1].text == ":" and has_sign_verb(sent)
+    if not colon and not _bullet_deal_next(sentences, index):
         return []
     scope = doc[sentences[max(0, index - 2)].start:sent.end]
     kinds = [kind for kind, t in ((kind_at(doc, t.i), t) for t in scope)
              if kind and (_is_plural(doc, t.i) or is_counted(doc, t.i))]
     if not kinds:
         return []
-    signers = [p for p in _signing_parties(doc, sent, places) if p.type != PER]
+    signers = [p for p in _signing_parties(doc, sent, places) if p.type != PER] if colon else []
+    counting = None
     if not signers:
         # `Глава региона Дмитрий Кулешов подписал пять соглашений … Со стороны инвесторов документы
-        # подписали:` the counting signer, and his region, sign each deal of the lines
-        for before in reversed(sentences[max(0, index - 2):index]):
-            if has_sign_verb(before) and _counts_documents(doc, before):
-                signers = [p for p in _signing_parties(doc, before, places) if _is_signing_subject(doc, before, p)
-                           or p.type == LOC]
-                break
+        # подписали:` the counting signer, and his region, sign each deal of the lines; with no
+        # colon, `Сегодня подписал четыре соглашения … Это новые производства …` and the lines
+        # after (`🔹 с компанией «А» — …`) in a post its author signs
+        counting = next((k for k in range(index - (1 if colon else 0), max(0, index - 2) - 1, -1)
+                         if has_sign_verb(sentences[k]) and _counts_documents(doc, sentences[k])), None)
+        if counting is not None:
+            before = sentences[counting]
+            signers = [p for p in _signing_parties(doc, before, places) if _is_signing_subject(doc, before, p)
+                       or p.type == LOC]
+            author = elided_author(doc, sentences, counting) if not signers else None
+            signers = [author] if author is not None else signers
+    if not colon and counting is None:
+        return []
     return bulleted_agreements(doc, sentences, index, signers, kinds[-1][1],
                                lambda s: sentence_parties(doc, s, places, True), _listed_mention)
+
+
+def _bullet_deal_next(sentences, index: int) -> bool:
+    """Whether the sentence after sentences[index] is a list's line opening with `с` (`🔹 с АО «Х» — …`)."""
+    if index + 1 >= len(sentences):
+        return False
+    line = [t for t in sentences[index + 1] if not t.is_space]
+    return len(line) > 2 and is_bullet(line[0]) and line[1].lower_ in WITH
 
 
 def _listed_mention(start: int, end: int, kind: str, parties: List[Party], money) -> AgreementMention:

@@ -7,6 +7,7 @@ the attribute it supports and carrying the name of the rule that fired
 from __future__ import annotations
 
 from functools import lru_cache
+import unicodedata
 from typing import Dict, Iterator, List, Optional, Tuple
 
 import numpy
@@ -28,12 +29,26 @@ Span.set_extension("rule", default=None, force=True)
 
 OPEN_QUOTES = {"«", "„", "“"}
 DASHES = {"—", "–", "-"}  # a dash standing alone between words (a hyphen written apart too)
-BULLETS = {"•", "-", "—", "–", "*", "·"}  # what opens a list's line
+BULLETS = {"•", "-", "—", "–", "*", "·"}  # what opens a list's line, besides pictographs (is_bullet)
 SIDE = "сторона"  # `со стороны региона`, `стороны подписали`
 WITH = {"с", "со"}  # `с компанией «Х»`, `со стороны`: a partner follows
 PARTNER_PREPOSITIONS = WITH | {"между"}  # `между хокимиятом и …`
 CLOSE_QUOTES = {"»", "”", "“"}
 STRAIGHT_QUOTES = {'"', "'"}
+
+
+SYMBOL = "So"  # the Unicode category of pictographs: `🔹`, `▪️`, `✅`, `📍`
+MARKS = {"Mn", "Cf"}  # the variation selector and joiners that follow one
+
+
+def is_bullet(token) -> bool:
+    """Whether a token may open a list's line: a bullet of BULLETS or a pictograph, as posts of
+    the official channels mark their lines (`🔹 с компанией «Х» — …`)."""
+    text = token.text
+    if text in BULLETS:
+        return True
+    categories = {unicodedata.category(char) for char in text}
+    return SYMBOL in categories and categories <= {SYMBOL} | MARKS
 
 
 def add_evidence(doc: Doc, fact: str, start: int, end: int, label: str, rule: str) -> Optional[Span]:

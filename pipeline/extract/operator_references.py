@@ -25,7 +25,7 @@ from ..models import morph_analyzer
 from ..numbers import parse_number
 from ..records import ORG
 from ..vocab import load_set
-from .common import BULLETS, add_evidence, entities_in, parenthetical_start, sentence_after, word_lemmas
+from .common import add_evidence, entities_in, is_bullet, parenthetical_start, sentence_after, word_lemmas
 from .operator_objects import coordinated, governs_park, parks_count, parks_counted_back, parks_named_next
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key
 from .parties import expand_abbreviation, org_name, sentence_parties
@@ -230,7 +230,7 @@ def _parks_listed_next(doc, sent, number_at: int, mentions) -> List[ParkMention]
     following = sentence_after(doc, sent)
     while following is not None and count and len(found) < count:
         words = [t for t in following if not t.is_space]
-        if not words or not (words[0].lemma_.lower() in ORDINAL_OPENERS or words[0].text in BULLETS):
+        if not words or not (words[0].lemma_.lower() in ORDINAL_OPENERS or is_bullet(words[0])):
             break  # (`управляет тремя парками:` and a bullet line for each)
         first = next((m for m in mentions if following.start <= m.start < following.end), None)
         if first is None:

@@ -17,7 +17,7 @@ from ..models import morph_analyzer
 from ..normalize import inflect_word, is_legal_form, strip_quotes
 from ..numbers import parse_number
 from ..vocab import load_set, load_table
-from .common import (BULLETS, DASHES, index_by_first_word, is_counted, may_be_nominative, paragraph_start, quoted_spans,
+from .common import (DASHES, index_by_first_word, is_bullet, is_counted, may_be_nominative, paragraph_start, quoted_spans,
                      sentence_after, sentence_before, word_lemmas, words_from)
 
 MAX_NAME_WORDS = 3
@@ -422,7 +422,7 @@ def _counted_sentences(doc, start: int, quoted_at, kind: str, abbreviated: bool)
     found: List[ParkMention] = []
     following = sentence_after(doc, doc[start].sent)
     while count > 1 and following is not None and len(found) < count:
-        words = [t for t in following if not t.is_space and t.text not in BULLETS]
+        words = [t for t in following if not t.is_space and not is_bullet(t)]
         if words and words[0].lower_ in LINE_CONJUNCTIONS:
             words = words[1:]
         span = quoted_at.get(words[0].i + 1) if words and words[0].text in {"«", "\""} else None
@@ -448,7 +448,7 @@ def _lines_under_heading(doc, heading, quoted_at, kind: str, abbreviated: bool) 
     i = heading.end
     while i < len(doc):
         line = doc[i].sent
-        words = [t for t in line if not t.is_space and t.text not in BULLETS]
+        words = [t for t in line if not t.is_space and not is_bullet(t)]
         span = quoted_at.get(words[0].i + 1) if words and words[0].text in {"«", "\""} else None
         if span is None or span.end >= line.end:
             break
