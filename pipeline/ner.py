@@ -36,7 +36,7 @@ class NatashaNER(BatchedComponent):
                                                                          or _sector_compound(ent)))]
             ents = [kept for kept in map(_without_agreement_opening, map(_without_dangling_preposition, map(_without_stamp, ents)))
                     if kept is not None and not _function_word(kept) and _has_letters(kept)
-                    and not _possessed_common_noun(kept)]
+                    and not _possessed_common_noun(kept) and not _hashtag(kept)]
             ents = ents + _capitals_tagged_elsewhere(doc, ents)
             ents = ents + _latin_names_with_forms(doc, ents)
             doc.ents = filter_spans(_with_plant_names(doc, ents))  # (`министр промышленности и ТЭК …`)
@@ -178,6 +178,15 @@ def _possessed_common_noun(ent) -> bool:
     the tagger may take for a name, name nothing."""
     words = [t for t in ent if not t.is_space]
     return len(words) > 1 and words[0].lower_ in POSSESSIVES and all(t.is_alpha and t.text.islower() for t in words[1:])
+
+
+HASH = "#"
+
+
+def _hashtag(ent) -> bool:
+    """`#Нижегородскаяобласть`, `#ОЭЗКулибин`: a post's tag, not a mention of anyone."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.text == HASH and not before.whitespace_
 
 
 def _has_letters(ent) -> bool:
