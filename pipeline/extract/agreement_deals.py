@@ -17,7 +17,7 @@ from ..numbers import parse_number
 from ..records import ORG, PER
 from ..vocab import load_set
 from .agreement_merge import same_party
-from .common import WITH, is_counted, sentence_quantities, word_lemmas
+from .common import WITH, is_bullet, is_counted, sentence_quantities, word_lemmas
 from .parties import Party, sentence_parties
 
 MANY_DEALS = 6  # agreements after `заключила с резидентами соглашения` that the signer may share
@@ -74,8 +74,13 @@ def partners_told(doc, sent, known: list, places: set) -> List[Party]:
     organisations a sentence after a counted signing with partners names as subjects, none of
     them known before."""
     told, others = [], []
-    for party in sentence_parties(doc, sent, places, False):
-        if party.type != ORG or any(same_party(party, q) for q in known + told):
+    parties = sentence_parties(doc, sent, places, False)
+    opening = next((t for t in sent if not t.is_space), None)
+    if opening is not None and is_bullet(opening):  # `- индивидуальный предприниматель Рамиль Гарипов — …`
+        parties = sorted(parties + [p for p in sentence_parties(doc, sent, places, True) if p.type == PER],
+                         key=lambda party: party.start)
+    for party in parties:
+        if party.type not in {ORG, PER} or any(same_party(party, q) for q in known + told):
             continue
         others.append(party)
         words = [t for t in reversed(doc[sent.start:party.start]) if not t.is_space
@@ -83,8 +88,12 @@ def partners_told(doc, sent, known: list, places: set) -> List[Party]:
         while words and words[0].pos_ in {"NOUN", "ADJ"} and (words[0].text.islower() or words[0].is_sent_start):
             words = words[1:]  # `— завод гофрированной упаковки ООО «Х»`: what it builds, before its name
         after = next((t for t in doc[party.end:sent.end] if not t.is_space and t.text not in {"»", "\""}), None)
-        # opening its clause, not a person's company (`директор ООО «Х» Сергей Пак`)
-        if (not words or words[0].text in CLAUSE_STARTS or words[0].lower_ in CLAUSE_STARTS) \
+        # opening its clause, not a person's company (`директор ООО «Х» Сергей Пак`); a person
+        # only opening a list's line (`- индивидуальный предприниматель Рамиль Гарипов — 45 соток`)
+        bullet = bool(words) and words[0].i == opening.i and is_bullet(opening)
+        if party.type == PER and not bullet:
+            continue
+        if (not words or bullet or words[0].text in CLAUSE_STARTS or words[0].lower_ in CLAUSE_STARTS) \
                 and not (after is not None and after.ent_type_ == PER):
             told.append(party)
     if not told and len(others) == 1 and _stands_alone(doc, sent, others[0]) \

@@ -277,7 +277,10 @@ class AgreementExtractor:
                 # `подписала соглашения с тремя новыми резидентами. ООО «А» построит …, а АО «Б» …`
                 told = partners_told(doc, sent, [p for m in found for p in m.parties] + one_side[-1][1], places)
                 for party in told[:untold.count]:
-                    found.append(AgreementMention(party.start, party.end, untold.kind, [party],
+                    # (a person, an entrepreneur on a list's line, with the side at once: the side
+                    # joins an organisation alone later)
+                    sides = [party] + (one_side[-1][1] if party.type == PER else [])
+                    found.append(AgreementMention(party.start, party.end, untold.kind, sides,
                                                   _share_of_total(doc, sent, untold, told)))
                     last_index = index
                 untold = untold._replace(count=max(0, untold.count - len(told)))
