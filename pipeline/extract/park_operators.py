@@ -578,7 +578,12 @@ def _counted_next(doc, sent, org, mentions) -> List[ParkMention]:
                 "который" in word_lemmas(t) for t in doc[org[1]:cue]):  # `«Х», которая управляет тремя парками`
             return []
     first_told = not any(m.start < sent.start for m in mentions)  # `управляет всеми тремя парками` opening the story
-    return parks_named_next(doc, sent, parks_count(doc, min(cue, org[1]), sent.end, back=first_told), mentions)
+    # (`передало две региональные площадки под управление АО «Х»`: the count before the cue)
+    low = max(sent.start, min(cue, org[1]) - COUNT_BEFORE_CUE)
+    return parks_named_next(doc, sent, parks_count(doc, low, sent.end, back=first_told), mentions)
+
+
+COUNT_BEFORE_CUE = 4  # `две региональные промышленные площадки под управление …`
 
 
 def _org_spans(doc, sent):
