@@ -136,7 +136,9 @@ def _subject_company(doc, sentences, index, verb, mentions, park_keys) -> Option
         # `Для ООО «Х» это второй проект. Компания является …`: the one company just named
         named = {expand_abbreviation(doc, org_name(ent)) for ent in entities_in(sentences[index - 1])
                  if ent.label_ == "ORG"} - {""}
-        named = {name for name in named if name_key(name) not in park_keys}
+        # (`Для НИД «Ижорский» станет второй площадкой`: a name ending in a park's is no company)
+        named = {name for name in named if name_key(name) not in park_keys
+                 and not any(name_key(name).endswith(" " + key) for key in park_keys)}
         if len(named) == 1:
             return named.pop()
     if referred is None and _speaks_for_itself(doc, subject):

@@ -21,7 +21,7 @@ from ..models import morph_analyzer
 from ..normalize import is_legal_form, strip_legal_form, strip_quotes
 from ..vocab import load_list, load_set
 from .common import (DASHES, WITH, add_evidence, entities_in, has_sign_verb, index_by_first_word, lemmas_at,
-                     parenthetical_tokens, quoted_spans, word_lemmas)
+                     may_be_nominative, parenthetical_tokens, quoted_spans, word_lemmas)
 from .park_mentions import GENERIC_REFERENCES, ParkMention, is_declined_form, match_kind, name_key, possessed_noun
 from ..records import ORG
 from .parties import expand_abbreviation, headed_names, is_event, org_name, sentence_parties
@@ -455,9 +455,20 @@ def _is_park_itself(doc, org, mentions) -> bool:
         if m.kind and m.start <= org[0] < m.end:
             if not m.kind_abbreviated or _after_finite_verb(doc, m.start) or _spoken_of_as_place(doc, m.start):
                 return True
-        if not m.kind and m.start <= org[0] < m.end and _after_cue_noun(doc, m.start):
+        if not m.kind and m.start <= org[0] < m.end and (_after_cue_noun(doc, m.start) or _governed_by_verb(doc, m)):
             return True
     return False
+
+
+def _governed_by_verb(doc, m) -> bool:
+    """`Управлять «Ижорским» будет «Ижора Парк Менеджмент»`: a park's name that cannot be a
+    nominative right after an operator verb is what the verb runs (`Парком управляет «Y»`: the runner)."""
+    j = m.start
+    while j > 0 and doc[j - 1].is_space:
+        j -= 1
+    words = [t for t in doc[m.start:m.end] if t.is_alpha]
+    return j > 0 and bool(word_lemmas(doc[j - 1]) & load_set("operator_verbs.txt")) \
+        and bool(words) and not may_be_nominative(words[0])
 
 
 def _after_cue_noun(doc, i: int) -> bool:
