@@ -30,7 +30,7 @@ from .operator_objects import coordinated, governs_park, parks_count, parks_coun
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key
 from .parties import expand_abbreviation, org_name, sentence_parties
 from .state_bodies import name_lemmas
-from .party_references import referred_party, speaker_organisation
+from .party_references import bare_head_names, referred_party, speaker_organisation
 
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–"}
 LIST_OPENERS = {"—", "–", ":"}
@@ -123,6 +123,11 @@ def _subject_company(doc, sentences, index, verb, mentions, park_keys) -> Option
     if subject > sent.start and doc[subject - 1].lemma_.lower() == WHOSE:
         return _last_company(doc, sent, places, park_keys, before=subject)
     if doc[subject].lemma_.lower() in SUBJECT_PRONOUNS:
+        # `Опыт управления площадками у корпорации есть: с 2022 года она управляет …`: a bare head
+        # before it in its sentence
+        heads = [p for p in bare_head_names(doc, sent) if p.end <= subject]
+        if heads:
+            return heads[-1].name
         for earlier in reversed(sentences[max(0, index - PRONOUN_REACH):index]):
             name = _first_company(doc, earlier, places, park_keys)
             if name:
