@@ -204,6 +204,7 @@ def _skip_region(doc, i: int, quoted_at: Dict[int, object]) -> int:
 
 def name_after(doc, i: int, quoted_at: Dict[int, object]) -> Optional[Tuple[int, int, str, str]]:
     """(start, end, name, rule) of the park name at token i: quoted, or capitalised words."""
+    kind_head = doc[i - 1] if i > 0 else None
     i = _next_word(doc, _skip_type_phrase(doc, _skip_parenthetical(doc, i)))
     i = _skip_region(doc, _skip_field_phrase(doc, i, quoted_at), quoted_at)
     dash = _dashed_name(doc, i, quoted_at) if 0 < i < len(doc) else None
@@ -211,7 +212,7 @@ def name_after(doc, i: int, quoted_at: Dict[int, object]) -> Optional[Tuple[int,
         i = _next_word(doc, dash + 1)
     if i < len(doc) and i + 1 in quoted_at:
         span = quoted_at[i + 1]
-        return i, span.end + 1, strip_quotes(span.text), "kind_quoted_name"
+        return i, span.end + 1, _quoted_name(span, kind_head), "kind_quoted_name"
     end = i
     while end < len(doc) and end - i < MAX_NAME_WORDS and _is_bare_name_word(doc[end]):
         end += 1
@@ -400,7 +401,7 @@ def listed_names(doc, start: int, end: int, quoted_at, kind: str, abbreviated: b
         before = doc[open_at - 1] if open_at > 0 else None
         if before is not None and (before.pos_ in {"NOUN", "PROPN", "ADJ"} or before.text.isupper()):
             continue  # `АО «Корпорация развития …»`, `компанией «Х»`: an organisation
-        name = strip_quotes(span.text)
+        name = _quoted_name(span, doc[end - 1])
         found.append(ParkMention(open_at, span.end + 1, name, name_key(name), kind, abbreviated,
                                  open_at, "listed_after_kind"))
     if not found and _ends_with_colon(sent):
@@ -561,6 +562,32 @@ def _nominative_name(span) -> str:
         case = token.morph.get("Case")
         return inflect_word(token.text, token.pos_, case[0] if case else None, "Sing")
     return strip_quotes(span.text)
+
+
+AGREEING_CASES = {"Ins": "ablt", "Loc": "loct", "Dat": "datv"}  # whose endings no nominative name has
+
+
+def _quoted_name(span, kind_head) -> str:
+    """A park's quoted name after its kind as written, but a one-word name declined with the kind
+    (`технопарком — «Кожуховским»`, `в технопарке «Кожуховском»` → Кожуховский): the kind in the
+    instrumental, locative or dative, the name with no nominative reading and one in that case
+    (not `Технопарк «Кванта»`, `парка … «Гусевской»`)."""
+    case = AGREEING_CASES.get((kind_head.morph.get("Case") or [None])[0]) if kind_head is not None else None
+    word = span[0]
+    if case and len(span) == 1 and not may_be_nominative(word) \
+            and any(case in parse.tag for parse in morph_analyzer().parse(word.text.lower())):
+        return _undeclined(word.text)
+    return strip_quotes(span.text)
+
+
+def _undeclined(word: str) -> str:
+    """A word no reading of which is a nominative, in the nominative singular, read as an
+    adjective or as a noun (a surname's form: `Кожуховским` → Кожуховский)."""
+    for pos in ("ADJ", "NOUN"):
+        nominative = inflect_word(word, pos, None, singular=True)
+        if nominative != word:
+            return nominative
+    return word
 
 
 def _declined_name(first, m) -> bool:
