@@ -534,13 +534,19 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
             if target.start >= org[1]:  # `«Y» обслуживает СЭЗ «Х» и промзону «Z»`
                 keys |= {m.key for m in coordinated(doc, sent, target, mentions)}
         name = bare.get(org) or expand_abbreviation(doc, _org_name(doc, org, mentions))
-        builds = _builder_cue(doc, sent, org)
+        cue = _nearest_cue(doc, sent, org)
+        builds = cue is not None and bool(word_lemmas(doc[cue]) & load_set("operator_builder_cues.txt"))
+        before = cue is not None and _past_verb(doc[cue])
         for park_key in keys:
             park = parks[park_key].park
-            free = park.operator is None or parks[park_key].operator_builds and not builds
+            # (a builder or a former runner gives way to one who runs it now: `Сам «Х» управлял
+            # технопарком … Управлять технопарком будет ООО «Y»`)
+            free = park.operator is None or parks[park_key].operator_builds and not builds \
+                or parks[park_key].operator_before and not before
             if name and name_key(name) != park_key and not is_declined_form(name, park.name) and free:
                 park.operator = name
                 parks[park_key].operator_builds = builds
+                parks[park_key].operator_before = before
                 used |= {m.start for m in mentions if org[0] <= m.start < org[1] or m.start <= org[0] < m.end}
                 add_evidence(doc, "park", org[0], org[1], "operator", "operator_cue")
     return used
@@ -549,13 +555,16 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
 BUILDER_REACH = 12  # `Девелопером индустриального парка «Х» выступила группа компаний «Y»`
 
 
-def _builder_cue(doc, sent, org) -> bool:
-    """Whether the cue next to an organisation names who builds the park (rules/operator_builder_cues.txt)."""
+def _nearest_cue(doc, sent, org) -> Optional[int]:
+    """The cue next to an organisation: the nearest before it, else the first after it."""
     cue = next((i for i in range(org[0] - 1, max(sent.start, org[0] - BUILDER_REACH) - 1, -1)
-                if cue_end(doc, i, org[0]) is not None), None)  # the nearest cue before it
-    if cue is None:
-        cue = find_cue(doc, org[1], min(sent.end, org[1] + CUE_AFTER_ORG))
-    return cue is not None and bool(word_lemmas(doc[cue]) & load_set("operator_builder_cues.txt"))
+                if cue_end(doc, i, org[0]) is not None), None)
+    return cue if cue is not None else find_cue(doc, org[1], min(sent.end, org[1] + CUE_AFTER_ORG))
+
+
+def _past_verb(token) -> bool:
+    """`управлял`, `обслуживала`: a finite verb in the past imperfective, what was so before."""
+    return token.pos_ == "VERB" and token.morph.get("Tense") == ["Past"] and token.morph.get("Aspect") == ["Imp"]
 
 
 def _listed_with(doc, sent, org, mentions) -> set:

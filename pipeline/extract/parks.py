@@ -54,6 +54,7 @@ class ParkDraft:
     kind_abbreviated: bool = False
     areas: List[tuple] = field(default_factory=list)  # (closeness, area)
     operator_builds: bool = False  # the operator was read after a builder's cue (`девелопер`)
+    operator_before: bool = False  # … after a past cue verb (`«Х» управлял технопарком`): a former one
 
     def finish(self) -> Park:
         """The territory (га, км²) before buildings (spec §1), then the area read closest to
