@@ -529,6 +529,7 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
         target = None if counted_next else \
             _operated_park(doc, sent, org, [m for m in mentions if m.start not in used], park_for)
         keys |= counted_next
+        keys |= {m.key for m in _past_relative_clause(doc, sent, org, mentions)}
         if target is not None and not target.start <= org[0] < target.end:
             keys.add(target.key)
             if target.start >= org[1]:  # `«Y» обслуживает СЭЗ «Х» и промзону «Z»`
@@ -550,6 +551,23 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
                 used |= {m.start for m in mentions if org[0] <= m.start < org[1] or m.start <= org[0] < m.end}
                 add_evidence(doc, "park", org[0], org[1], "operator", "operator_cue")
     return used
+
+
+def _past_relative_clause(doc, sent, org, mentions) -> List[ParkMention]:
+    """`ООО «Х», которое управляет парком «А» в Татарстане, стало оператором зоны «Б»`: the cue
+    after the company's relative clause and the park right after it."""
+    words = [t for t in doc[org[1]:sent.end] if not t.is_space]
+    if len(words) < 2 or words[0].text != "," or "который" not in word_lemmas(words[1]):
+        return []
+    close = next((t.i for t in words[2:] if t.text == ","), None)
+    if close is None:
+        return []
+    cue = find_cue(doc, close + 1, min(sent.end, close + 1 + CUE_AFTER_ORG))
+    end = cue_end(doc, cue, sent.end) if cue is not None else None
+    if end is None or _has_break(doc, close + 1, cue, set()):
+        return []
+    after = [m for m in mentions if end <= m.start <= end + 3]
+    return after[:1] if after and _cue_governs(doc, cue, after[0]) else []
 
 
 BUILDER_REACH = 12  # `Девелопером индустриального парка «Х» выступила группа компаний «Y»`
