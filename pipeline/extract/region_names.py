@@ -1,7 +1,7 @@
 """Names of regions and countries that sign (type LOC), as the text names them.
 
-`правительство Республики Башкортостан` → Башкортостан (a generic noun before a proper name
-is dropped, as for a park's place: rules/party_region_nouns.txt); `Смоленская и Минская
+`правительство Республики Башкортостан` → Башкортостан (a government's noun and a generic noun
+before a proper name are dropped, as for a park's place: rules/party_region_nouns.txt); `Смоленская и Минская
 области подписали` → Смоленская область, Минская область (adjectives sharing one plural
 region noun are one region each).
 """
@@ -37,6 +37,8 @@ def region_name(tokens) -> str:
 
 def _region_name(tokens) -> str:
     tokens = [t for t in tokens if not t.is_space]
+    if len(tokens) > 1 and word_lemmas(tokens[0]) & load_set("government_nouns.txt") and tokens[1].text[:1].isupper():
+        tokens = tokens[1:]  # `Правительством Чувашской Республики`, all of it a place to the tagger
     if len(tokens) > 1 and word_lemmas(tokens[0]) & load_set("party_region_nouns.txt") \
             and (tokens[1].pos_ == "PROPN" or tokens[1].text[:1].isupper()):  # (the tagger may call it a noun)
         tokens = tokens[1:]
