@@ -37,11 +37,16 @@ def _region_heads(doc, title: str = "", titles: str = "region_head_positions.txt
     return names
 
 
+ABSENCE_REACH = 2  # `без участия главы`
+
+
 def _is_unnamed_head(doc, token, sent) -> bool:
     if not word_lemmas(token) & load_set("region_head_positions.txt") or token.ent_type_:
         return False
     if token.i > sent.start and word_lemmas(doc[token.i - 1]) & load_set("source_cues.txt"):
         return False  # `сообщает пресс-служба акима области`: the news came from him
+    if any(word_lemmas(t) & load_set("absence_words.txt") for t in doc[max(sent.start, token.i - ABSENCE_REACH):token.i]):
+        return False  # `подписаны без участия главы республики`: he took no part
     j = token.i + 1
     if j < sent.end and is_bare_region_word(doc[j]):
         j += 1
