@@ -34,7 +34,7 @@ from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_s
 from .elided_subjects import elided_author, elided_subject
 from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, first_sign_verb,
                      has_sign_verb, index_by_first_word, is_bullet, is_counted, paragraph_start, quoted_spans, sentence_after,
-                     sentence_quantities, word_lemmas, words_apart, words_from)
+                     sentence_before, sentence_quantities, word_lemmas, words_apart, words_from)
 from .money import deal_money
 from .parties import ORG_NOUNS, Party, expand_abbreviation, is_direct_speech, is_government, sentence_parties
 from .state_bodies import state_body_spans
@@ -414,7 +414,8 @@ class AgreementExtractor:
                     # `Сумма договора … составит 21 млн рублей` a paragraph on: a kind known before
                     _give_named_sums(doc, [n for n in named if _names_known_kind(doc, n, found)], found)
                     if sign and _names_the_document(sent):  # `Подписи под документом поставили …`
-                        if _add_signers(doc, sent, found[-1], _signing_parties(doc, sent, places)):
+                        told = (_spoken_of_before(doc, sent, found) or found[-1:])[0]
+                        if _add_signers(doc, sent, told, _signing_parties(doc, sent, places)):
                             last_index = index  # (`Со стороны компании подпись поставил …` next)
                 continue
             plural = bool(found) and sign and _plural_subject(sent)
@@ -634,7 +635,7 @@ def _add_signers(doc, sent, agreement: AgreementMention, parties: List[Party], r
     if not any(party.type == PER for party in parties):
         parties = [p for p in parties if _names_the_document(sent) and _after_partner_word(doc, p)]
     if recent:
-        place_by_side(doc, parties, recent, [agreement])
+        place_by_side(doc, parties, recent, _spoken_of_before(doc, sent, recent) or [agreement])
     else:
         agreement.parties.extend(parties)
     return bool(parties)
@@ -642,6 +643,22 @@ def _add_signers(doc, sent, agreement: AgreementMention, parties: List[Party], r
 
 RECENT_SENTENCES = 8  # agreements a signer named after them may belong to
 
+
+def _spoken_of_before(doc, sent, recent: List[AgreementMention]) -> List[AgreementMention]:
+    """`«ОмскБиоПласт» разместит производство … Документ от компании подписал её основатель …`:
+    a signer of `компании` (or `её`, `его`) with no side of his own signed the recent agreement
+    of the organisation the sentence before, in its paragraph, opens with."""
+    if not any(word_lemmas(t) & load_set("subject_nouns.txt") or t.lower_ in THEIR for t in sent):
+        return []
+    before = sentence_before(doc, sent)
+    if before is None or paragraph_start(doc, sent.start) > before.start:
+        return []
+    first = next((p for p in sentence_parties(doc, before, set(), False) if p.type == ORG), None)
+    owners = [m for m in recent if first is not None and any(same_party(first, q) for q in m.parties)]
+    return owners[-1:]
+
+
+THEIR = {"её", "ее", "его"}  # `её основатель`
 
 def _recent(found: List[AgreementMention], sentences, index: int) -> List[AgreementMention]:
     floor = sentences[max(0, index - RECENT_SENTENCES)].start
