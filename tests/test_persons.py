@@ -265,6 +265,17 @@ ATTACHMENT = [
 ]
 
 # what is not a person, though the tagger says PER
+JOINT_TITLES = [
+    # two company titles joined by `и` before one name are one position, kept whole
+    ("Основатель и генеральный директор компании «Генвиа» Тимур Акчурин рассказал о планах.",
+     [person("Тимур Акчурин", "основатель и генеральный директор", "Генвиа")]),
+    ("Документ подписал основатель и совладелец агрохолдинга «Нива» Сергей Мальцев.",
+     [person("Сергей Мальцев", "основатель и совладелец", "Нива")]),
+    # (not titles of other kinds)
+    ("Губернатор и председатель правительства области Иван Петров открыл форум.",
+     [person("Иван Петров", "председатель правительства области")]),
+]
+
 NOT_PERSONS = [
     # a place of a first name and a surname's shape stays a place
     ("Филиал работает в селе Иван Грозный.", []),
@@ -293,7 +304,7 @@ HONOURS = [
      [person("Александр Рамм", "виолончелист")]),
 ]
 
-CASES = APPOSITIONS + FORMS + PREDICATES + NAMES + NOMINATIVES + ATTACHMENT + NOT_PERSONS + HONOURS
+CASES = APPOSITIONS + FORMS + PREDICATES + NAMES + NOMINATIVES + ATTACHMENT + JOINT_TITLES + NOT_PERSONS + HONOURS
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[case[0][:50] for case in CASES])

@@ -54,12 +54,25 @@ def phrases_before(doc, name_start: int, cases: set, floor: int) -> List[Phrase]
         join = _joined_before(doc, phrase.start, low, has_lemma(doc[phrase.head], "position_honour_heads.txt"))
         # a title stacked on the next with no comma: `лидер партии «Зану» действующий президент …`
         phrase = phrase_ending_at(doc, phrase.start if join is None else join, cases, low, "position_before")
+        while phrase is not None and join is not None and _joint(doc, phrase, join, found[-1]):
+            # `основатель и генеральный директор компании «Х»`: one position, kept whole
+            found[-1] = replace(found[-1], start=phrase.start)
+            join = _joined_before(doc, phrase.start, low)
+            phrase = phrase_ending_at(doc, phrase.start if join is None else join, cases, low, "position_before")
         if phrase is not None and join is not None and doc[join].text in HONOUR_JOINS and _possessed(doc, phrase):
             break  # `Его учитель — лауреат премии …`: a relation to someone, not a position
     return found
 
 
 DASHES = {"—", "–"}
+AND = "и"
+
+
+def _joint(doc, earlier: Phrase, join: int, later: Phrase) -> bool:
+    """`основатель и генеральный директор`: a bare company title (rules/joint_titles.txt) joined
+    by `и` to another such title of the same name."""
+    return doc[join].lower_ == AND and earlier.end == join and earlier.end - earlier.start == 1 \
+        and has_lemma(doc[earlier.head], "joint_titles.txt") and has_lemma(doc[later.head], "joint_titles.txt")
 
 
 def _with_dashed_title(doc, phrase: Phrase, cases: set, low: int) -> Phrase:
