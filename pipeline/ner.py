@@ -98,11 +98,13 @@ def _latin_word(token) -> bool:
 
 
 def _sector_compound(ent) -> bool:
-    """`IT-компания`, `ИТ-компании`: a sector's abbreviation joined to a common noun is no name."""
+    """`IT-компания`, `ИТ-компании`, `МРТ-снимков`: an abbreviation (a sector's, or any in
+    capitals) joined to a lower-case common noun is a thing, no name."""
     if len(ent) != 1 or "-" not in ent.text:
         return False
     head, _, last = ent.text.partition("-")
-    return head.lower() in load_set("sector_abbreviations.txt") and last.islower() and _is_common_noun(last)
+    abbreviation = head.lower() in load_set("sector_abbreviations.txt") or (head.isupper() and head.isalpha())
+    return abbreviation and last.islower() and _is_common_noun(last)
 
 
 def _bracketed_alias(doc, ent):
