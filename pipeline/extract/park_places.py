@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import List, Optional
 
 from ..models import morph_analyzer
-from ..normalize import phrase_nominative
+from ..normalize import ADJECTIVE_ENDINGS, inflect_word, phrase_nominative
 from ..vocab import load_set, load_table
 from .common import LEVEL_NOUNS, REGION_NOUNS, add_evidence, entities_in, paragraph_start, word_lemmas
 from .state_bodies import region_aliases
@@ -219,7 +219,35 @@ def _ends_distance(doc, i: int) -> bool:
 def record_place(doc, place, rule: str) -> str:
     place = most_specific_part(place)
     add_evidence(doc, "park", place.start, place.end, "location", rule)
-    return phrase_nominative(place)
+    return _settlement_name(doc, place) or phrase_nominative(place)
+
+
+GENDERS = {"femn": "Fem", "masc": "Masc", "neut": "Neut"}
+CASES = {"Gen": "gent", "Dat": "datv", "Ins": "ablt", "Loc": "loct", "Acc": "accs", "Nom": "nomn"}
+
+
+def _settlement_name(doc, place) -> Optional[str]:
+    """`у станицы Роговской` → Роговская, `у села Никольского` → Никольское: a one-word name
+    shaped as an adjective agrees with the settlement's noun before it."""
+    noun = doc[place.start - 1] if place.start > 0 else None
+    if noun is None or len(place) != 1 or not word_lemmas(noun) & load_set("settlement_nouns.txt") \
+            or not place[0].text.lower().endswith(ADJECTIVE_ENDINGS):
+        return None
+    grammemes = morph_analyzer().parse(noun.lemma_.lower())[0].tag
+    gender = GENDERS.get(grammemes.gender)
+    case = (noun.morph.get("Case") or [None])[0]
+    agreeing = {grammemes.gender, CASES.get(case)}  # (`у деревни Кривское` keeps its own form)
+    if gender is None or not any(agreeing <= parse.tag.grammemes for parse in morph_analyzer().parse(place[0].text.lower())):
+        return None
+    return inflect_word(place[0].text, "ADJ", case, "Sing", gender)
+
+
+def last_place_is_settlement(doc) -> bool:
+    """Whether the place recorded last follows a settlement's noun (rules/settlement_nouns.txt:
+    `у станицы Роговской`), narrower than the district it lies in."""
+    spans = [span for span in doc.spans["park"] if span.label_ == "location"] if "park" in doc.spans else []
+    start = spans[-1].start if spans else 0
+    return start > 0 and bool(word_lemmas(doc[start - 1]) & load_set("settlement_nouns.txt"))
 
 
 def most_specific_part(place):

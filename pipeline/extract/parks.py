@@ -33,8 +33,8 @@ from .parties import expand_abbreviation
 from .operator_trusts import attach_trust_managers
 from .park_operators import attach_creators, attach_operators
 from .park_cards import card_place, in_card
-from .park_places import (adjective_place, headline_places, inner_place, is_district, location_near, paragraph_place, place_near_before, record_place,
-                          specificity)
+from .park_places import (adjective_place, headline_places, inner_place, is_district, last_place_is_settlement,
+                          location_near, paragraph_place, place_near_before, record_place, specificity)
 
 SALIENCE_SENTENCES = 2
 OPERATOR_SALIENCE = 5  # `Оператором технопарка выступает …` a paragraph after the park's name
@@ -295,11 +295,14 @@ def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],
     seen = set()
     for m in subjects:
         park = parks[m.key].park
-        if park.location is None or specificity(park.location) < 2 or not is_district(park.location):
-            # `В Кузбассе открылся парк «Х». Площадка расположена в Рудничном районе Кемерова`:
-            # the most specific place the text gives (a city's district before the city)
-            place = location_near(doc, m, mentions, first=m.key not in seen) or _card_place(doc, m) \
-                or inner_place(doc, m)
+        # `В Кузбассе открылся парк «Х». Площадка расположена в Рудничном районе Кемерова`:
+        # the most specific place the text gives (a city's district before the city, a village
+        # or stanitsa before its district: `Парк разместится у станицы Роговской`)
+        place = location_near(doc, m, mentions, first=m.key not in seen) or _card_place(doc, m) \
+            or inner_place(doc, m)
+        if place is not None and last_place_is_settlement(doc):
+            park.location = place
+        elif park.location is None or specificity(park.location) < 2 or not is_district(park.location):
             # (a district read at a bare `парка` may be another park's: `парка в Тосненском районе`)
             if place is not None and (park.location is None or specificity(place) > specificity(park.location)
                                       or is_district(place) and not is_district(park.location)
