@@ -265,6 +265,17 @@ ATTACHMENT = [
 ]
 
 # what is not a person, though the tagger says PER
+ORG_NOUNS = [
+    # the organisation's noun before its quoted name goes with the name (rules/position_org_nouns.txt)
+    ("Выступили директор агрофирмы «Заря» Пётр Сом и руководитель сыроварни «Лукошкино» Вера Зубарева.",
+     [person("Пётр Сом", "директор", "Заря"), person("Вера Зубарева", "руководитель", "Лукошкино")]),
+    ("Договор подписал генеральный директор торгового дома «Оскольский двор» Константин Лагутин.",
+     [person("Константин Лагутин", "генеральный директор", "Оскольский двор")]),
+    # (a ministry's branch is part of its title)
+    ("Выступил министр сельского хозяйства Алтайского края Дмитрий Пашков.",
+     [person("Дмитрий Пашков", "министр сельского хозяйства Алтайского края", "Алтайский край")]),
+]
+
 JOINT_TITLES = [
     # two company titles joined by `и` before one name are one position, kept whole
     ("Основатель и генеральный директор компании «Генвиа» Тимур Акчурин рассказал о планах.",
@@ -304,7 +315,7 @@ HONOURS = [
      [person("Александр Рамм", "виолончелист")]),
 ]
 
-CASES = APPOSITIONS + FORMS + PREDICATES + NAMES + NOMINATIVES + ATTACHMENT + JOINT_TITLES + NOT_PERSONS + HONOURS
+CASES = APPOSITIONS + FORMS + PREDICATES + NAMES + NOMINATIVES + ATTACHMENT + ORG_NOUNS + JOINT_TITLES + NOT_PERSONS + HONOURS
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[case[0][:50] for case in CASES])
