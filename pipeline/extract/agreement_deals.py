@@ -80,8 +80,9 @@ def partners_told(doc, sent, known: list, places: set) -> List[Party]:
         parties = sorted(parties + [p for p in sentence_parties(doc, sent, places, True) if p.type == PER],
                          key=lambda party: party.start)
     for party in parties:
-        if party.type not in {ORG, PER} or any(same_party(party, q) for q in known + told):
-            continue
+        if party.type not in {ORG, PER} or any(same_party(party, q) for q in known + told) \
+                or doc[party.start].morph.get("Case") == ["Gen"]:
+            continue  # (`остальное — заём Фонда развития промышленности`: whose money, no partner)
         others.append(party)
         words = [t for t in reversed(doc[sent.start:party.start]) if not t.is_space
                  and not is_legal_form(t.text) and t.text not in {"«", "\""}]
@@ -212,6 +213,25 @@ def subjects_counted(doc, sent) -> int:
         count = _subject_count(doc, token) if word_lemmas(token) & partners else 0
         if count:
             return count
+    return 0
+
+
+COUNT_BEFORE_SENTENCES = 2  # `одобрил проекты трёх новых резидентов. … В тот же день новички подписали …`
+
+
+def partners_counted_before(doc, sentences, index: int) -> int:
+    """`Наблюдательный совет одобрил проекты трёх новых резидентов. … Новички подписали
+    соглашения`: the count of partners (rules/deal_partner_nouns.txt) the sentences just before
+    give, the last one (0 when none)."""
+    partners = load_set("deal_partner_nouns.txt")
+    for sent in reversed(sentences[max(0, index - COUNT_BEFORE_SENTENCES):index]):
+        for token in reversed(list(sent)):
+            if not word_lemmas(token) & partners:
+                continue  # (`три компании`: a singular genitive after the number)
+            number = next((parse_number(t.text) for t in reversed(doc[max(sent.start, token.i - 3):token.i])
+                           if t.pos_ == "NUM" or t.like_num), None)
+            if number and 1 < number <= MANY_DEALS:
+                return int(number)
     return 0
 
 

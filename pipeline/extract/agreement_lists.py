@@ -51,8 +51,10 @@ def listed_agreements(doc, sent, parties, kind_at: Callable[[object, int], objec
         first = opener.i + 1 if opener.text in LIST_OPENERS else opener.i
         starts = [t.i for t in doc[first:sent.end] if t.lower_ in WITH
                   or (t.lower_ in {"и", ","} and _after_partner(parties, t.i))]
-        if opener.text not in LIST_OPENERS and len(starts) < 2:
-            continue  # `подписала соглашения с компанией «А»`: several with one partner
+        partnered = [i for i in starts if any(i < p.start <= i + PARTY_REACH and p.type != PER for p in parties)]
+        if opener.text not in LIST_OPENERS and len(partnered) < 2:
+            continue  # `подписала соглашения с компанией «А»` (`…, которое управляет ОЭЗ с момента её
+            # создания`: no partner after that `с`): several with one partner
         for k, prep in enumerate(starts):
             limit = starts[k + 1] if k + 1 < len(starts) else sent.end
             partner = next((p for p in parties if prep < p.start <= prep + PARTY_REACH and p.type != PER), None)

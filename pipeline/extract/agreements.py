@@ -20,8 +20,8 @@ from ..normalize import is_cyrillic, is_legal_form, strip_legal_form
 from ..records import LOC, ORG, PER, Money, to_dict
 from ..vocab import load_set, load_table
 from .agreement_anaphora import DOCUMENT, is_anaphoric, is_governed_reference, is_new_document, opens_with_side
-from .agreement_deals import (add_host_side, add_missing_side, deals_counted, partners_counted, partners_told,
-                              resident_deals, signs_with_many, subjects_counted)
+from .agreement_deals import (add_host_side, add_missing_side, deals_counted, partners_counted, partners_counted_before,
+                              partners_told, resident_deals, signs_with_many, subjects_counted)
 from .agreement_lists import bulleted_agreements, listed_agreements
 from .agreement_places import park_places
 from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named,
@@ -375,8 +375,10 @@ class AgreementExtractor:
                 if many == "partners":  # the subject signs with them all
                     sides = _with_subject(doc, sentences, index, places, park_names, sides)
                     untold = _untold(doc, sent, index, partners_counted(doc, sent), _plural_kind_at)
-                elif count := deals_counted(doc, sent, _many_kind_at) or subjects_counted(doc, sent):
-                    # `Три договора подписали резиденты … с УК`, `договоры аренды подписали сразу две компании`
+                elif count := deals_counted(doc, sent, _many_kind_at) or subjects_counted(doc, sent) \
+                        or partners_counted_before(doc, sentences, index):
+                    # `Три договора подписали резиденты … с УК`, `договоры аренды подписали сразу две компании`,
+                    # `… проекты трёх новых резидентов. … новички подписали соглашения с АО «Х»`
                     untold = _untold(doc, sent, index, count, _many_kind_at)
                 one_side.append((sent.end, [p for p in sides if p.type != PER]))
             elif not mentions and sign and _counts_documents(doc, sent):
