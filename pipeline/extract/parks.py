@@ -57,19 +57,21 @@ class ParkDraft:
     operator_before: bool = False  # … after a past cue verb (`«Х» управлял технопарком`): a former one
 
     def finish(self) -> Park:
-        """The territory (га, км²) before buildings (spec §1), then the area read closest to
-        the park's name."""
+        """The territory (га, км²) before buildings (spec §1), then the size it has grown to
+        (the last such), then the area read closest to the park's name."""
         territory = [(closeness, area) for closeness, area in self.areas if area.unit in TERRITORY_UNITS]
         areas = territory or self.areas
         if areas:
             closest = min(closeness for closeness, _ in areas)
-            self.park.area = next(area for closeness, area in areas if closeness == closest)
+            told = [area for closeness, area in areas if closeness == closest]
+            self.park.area = told[-1] if closest == REACHED else told[0]  # (the size reached last)
         if self.park.location:  # `Республика Башкортостан` → Башкортостан, as GUIDELINES names regions
             self.park.location = without_generic_noun(self.park.location, GENERIC_PLACE_NOUNS)
         return self.park
 
 
 GENERIC_PLACE_NOUNS = {"республика"}
+REACHED = -1  # an area's closeness when a growth cue gives it as reached (rules/area_reached_cues.txt)
 
 
 class ParkExtractor:
@@ -390,7 +392,9 @@ def _attach_area(doc, mentions, parks, quantity, span) -> None:
     near = left[-3:] + _until_break(right)
     cues = {value_cues().get(lemma) for lemma in lemmas(near)}
     clause = left + _clause_before(doc, span)
-    if "not_area" in cues or _is_plan(clause) or _is_target(doc, span, clause):
+    # (`после расширения её площадь составила …`: no plan or extension, what it has grown to)
+    reached = _reached(doc, span, clause)
+    if not reached and ("not_area" in cues or _is_plan(clause) or _is_target(doc, span, clause)):
         return  # `площадь собираются увеличить до 65 гектаров`: a target
     if _allotted_plot(near, clause):
         return  # `Под него выделен участок в 7 га`: a resident's plot
@@ -407,8 +411,38 @@ def _attach_area(doc, mentions, parks, quantity, span) -> None:
         return
     area = whole_of_part(doc, span, quantity.area)
     if area is not None:
-        parks[target.key].areas.append((_closeness(doc, target, span), area))
+        parks[target.key].areas.append((REACHED if reached else _closeness(doc, target, span), area))
         add_evidence(doc, "park", span.start, span.end, "area", "area_near_park")
+
+
+INCREMENT = "на"  # `расширение ещё на 60 гектаров`: by how much, not the size reached
+
+
+def _reached(doc, span, clause) -> bool:
+    """`площадь парка выросла до 86 га`, `После расширения её площадь составила 348 гектаров`:
+    a growth verb (rules/area_reached_cues.txt) in the past, or its noun after `после` (not
+    `территория вырастет до 212 гектаров`, a plan; not `заявку на расширение зоны до 450 гектаров`;
+    not an increment, `на 40 га`)."""
+    before = next((t for t in reversed(doc[span.sent.start:span.start]) if not t.is_space), None)
+    if before is not None and before.lower_ == INCREMENT or any(_not_yet(t) for t in clause):
+        return False
+    for t in clause:
+        if t.lemma_.lower() not in load_set("area_reached_cues.txt"):
+            continue
+        if t.pos_ in {"VERB", "AUX"} and t.morph.get("Tense") == ["Past"]:
+            return True
+        if t.pos_ == "NOUN" and t.i > 0 and doc[t.i - 1].lower_ == AFTER:
+            return True
+    return False
+
+
+AFTER = "после"
+
+
+def _not_yet(token) -> bool:
+    """A verb of what is still to come: `вырастет`, `должна вырасти`."""
+    return token.pos_ in {"VERB", "AUX"} and (token.morph.get("Tense") == ["Fut"] or token.morph.get("VerbForm") == ["Inf"]
+                                              or token.morph.get("Tense") == ["Pres"] and token.morph.get("Aspect") == ["Perf"])
 
 
 PLOT = "участок"
