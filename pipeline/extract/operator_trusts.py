@@ -4,7 +4,8 @@
 управления парком министерство и ООО «Х» подписали …` make the company (not the state body or
 region that owns the park) the park's operator: the park the sentence names, else the one the
 sentence before names, else the park the article names most. A contract ended (`расторгла договор
-доверительного управления`) hands over nothing.
+доверительного управления`) hands over nothing. Management that passes to a company (`управление
+ТОР «Онега» перешло к КРДВ`) makes it the operator over any before.
 """
 from __future__ import annotations
 
@@ -13,9 +14,9 @@ from typing import List, Optional
 
 from ..records import ORG
 from ..vocab import load_set
-from .common import add_evidence, lemmas_at, sentence_before, word_lemmas
+from .common import add_evidence, entities_in, lemmas_at, sentence_before, word_lemmas
 from .park_mentions import ParkMention, name_key
-from .parties import Party, is_government, sentence_parties
+from .parties import Party, expand_abbreviation, is_government, org_name, sentence_parties
 from .state_bodies import is_state_body
 
 TRUST = ("доверительный", "управление")
@@ -37,6 +38,32 @@ def attach_trust_managers(doc, sentences, mentions: List[ParkMention], parks) ->
             if park.operator is None and name_key(manager.name) != key:
                 park.operator = manager.name
                 add_evidence(doc, "park", manager.start, manager.end, "operator", "trust_manager")
+
+
+MANAGEMENT = "управление"
+TO = "к"
+HANDOVER_REACH = 3  # `перешло к Корпорации развития …`, `перешли к АО «Х»`: words between the verb and the name
+
+
+def attach_handovers(doc, sentences, mentions: List[ParkMention], parks) -> None:
+    """`С 1 января управление ТОР «Онега» перешло к Корпорации развития Дальнего Востока и
+    Арктики`: management passing to a company after `к` makes it the operator of the parks its
+    sentence names, over any who ran them before."""
+    park_keys = {m.key for m in mentions}
+    for sent in sentences:
+        verb = next((t for t in sent if word_lemmas(t) & load_set("operator_handover_verbs.txt")
+                     and any(w.lemma_.lower() == MANAGEMENT for w in doc[sent.start:t.i])), None)
+        to = next((t.i for t in doc[verb.i + 1:min(sent.end, verb.i + 3)] if t.lower_ == TO), None) if verb else None
+        if to is None or ends_management(sent):
+            continue
+        ent = next((e for e in entities_in(sent) if e.label_ == "ORG" and to < e.start <= to + HANDOVER_REACH), None)
+        name = expand_abbreviation(doc, org_name(ent)) if ent is not None else None
+        named = [m.key for m in mentions if sent.start <= m.start < verb.i]
+        if not name or name_key(name) in park_keys:
+            continue
+        for key in dict.fromkeys(named):
+            parks[key].park.operator = name
+            add_evidence(doc, "park", ent.start, ent.end, "operator", "handover")
 
 
 def ends_management(sent) -> bool:

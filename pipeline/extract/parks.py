@@ -30,7 +30,7 @@ from .operator_names import attach_named_after_parks, attach_same_named
 from .operator_possessors import attach_possessors
 from .operator_references import attach_new_managers, attach_referred_operators
 from .parties import expand_abbreviation
-from .operator_trusts import attach_trust_managers
+from .operator_trusts import attach_handovers, attach_trust_managers
 from .park_operators import attach_creators, attach_operators
 from .park_cards import card_place, in_card
 from .park_places import (adjective_place, headline_places, inner_place, is_district, last_place_is_settlement,
@@ -282,6 +282,7 @@ def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],
     attach_creators(doc, sentences, mentions, parks)
     attach_trust_managers(doc, sentences, mentions, parks)
     attach_referred_operators(doc, sentences, linked, parks)
+    attach_handovers(doc, sentences, mentions, parks)
     attach_same_named(doc, sentences, parks)
     attach_named_after_parks(doc, mentions, parks)
     attach_possessors(doc, mentions, parks)
