@@ -529,7 +529,7 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
         target = None if counted_next else \
             _operated_park(doc, sent, org, [m for m in mentions if m.start not in used], park_for)
         keys |= counted_next
-        keys |= {m.key for m in _past_relative_clause(doc, sent, org, mentions)}
+        keys |= {m.key for m in _past_relative_clause(doc, sent, org, mentions) + _its_runner_in_clause(doc, sent, org, mentions, park_for)}
         if target is not None and not target.start <= org[0] < target.end:
             keys.add(target.key)
             if target.start >= org[1]:  # `«Y» обслуживает СЭЗ «Х» и промзону «Z»`
@@ -551,6 +551,21 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
                 used |= {m.start for m in mentions if org[0] <= m.start < org[1] or m.start <= org[0] < m.end}
                 add_evidence(doc, "park", org[0], org[1], "operator", "operator_cue")
     return used
+
+
+def _its_runner_in_clause(doc, sent, org, mentions, park_for) -> List[ParkMention]:
+    """`ООО «Х», которое построит инфраструктуру парка и станет его управляющей компанией`: a
+    cue after `его`/`её` anywhere in the company's relative clause makes it the runner of the
+    park spoken of."""
+    words = [t for t in doc[org[1]:sent.end] if not t.is_space]
+    if len(words) < 2 or words[0].text != "," or "который" not in word_lemmas(words[1]):
+        return []
+    close = next((t.i for t in words[2:] if t.text in {",", ";"}), sent.end)
+    for i in range(words[1].i + 1, close):
+        if _possessive_before(doc, i) and cue_end(doc, i, close) is not None:
+            found = park_for(doc, mentions, org[0], org[1])
+            return [found] if found is not None else []
+    return []
 
 
 def _past_relative_clause(doc, sent, org, mentions) -> List[ParkMention]:
