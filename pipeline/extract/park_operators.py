@@ -109,7 +109,8 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     inside |= aside | parenthetical_tokens(doc, org[1], min(sent.end, org[1] + CUE_AFTER_ORG))
     # a park's words do not count against the reach: `оператор агропромышленного парка «Х» — «Y»`;
     # nor do those of a comparison set off by commas: `Управляет ТОР, как и остальными …, КРДВ`
-    reach = org[0] - CUE_BEFORE_ORG - _restated_words(doc, org[0], sent.start) - len(aside)
+    reach = org[0] - CUE_BEFORE_ORG - _restated_words(doc, org[0], sent.start) - len(aside) \
+        - _written_legal_form(doc, org[0], sent.start)
     low = reach - sum(m.end - m.start for m in mentions if reach < m.end and m.start < org[0])
     low = max([sent.start, low] + [t.i + 1 for t in doc[max(sent.start, low):org[0]]
                                     if t.i not in inside and _has_break(doc, t.i, t.i + 1, inside)
@@ -202,6 +203,21 @@ def _restated_words(doc, start: int, floor: int) -> int:
     while k - 1 >= floor and j - k < RESTATED_REACH and doc[k - 1].pos_ in {"ADJ", "NOUN"} and doc[k - 1].text.islower():
         k -= 1
     return start - k if k < j else 0
+
+
+LEGAL_FORM_WORDS = 6  # `государственное автономное учреждение Ростовской области`
+
+
+def _written_legal_form(doc, start: int, floor: int) -> int:
+    """How many words before a quoted name spell out its legal form (rules/legal_form_nouns.txt:
+    `государственное автономное учреждение Ростовской области «Х»`); they do not count against
+    the cue's reach."""
+    k = start
+    while k - 1 >= floor and start - k < LEGAL_FORM_WORDS and (doc[k - 1].ent_type_ == "LOC" or doc[k - 1].text.islower()
+                                                             and doc[k - 1].pos_ in {"ADJ", "NOUN"}):
+        k -= 1
+    heads = [t for t in doc[k:start] if t.text.islower() and word_lemmas(t) & load_set("legal_form_nouns.txt")]
+    return start - k if heads else 0
 
 
 def _park_after_restating_dash(doc, i: int, end: int, mentions) -> Optional[ParkMention]:
