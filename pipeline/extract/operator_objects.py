@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import List, Optional
 
 from ..numbers import parse_number
+from ..vocab import load_set
 from .common import sentence_after, word_lemmas
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, past_place
 
@@ -124,7 +125,7 @@ def _park_noun_after(doc, i: int, high: int) -> bool:
     j = i + 1
     while j < high and doc[j].pos_ == "ADJ" and match_kind(doc, j) is None:
         j += 1
-    return j < high and (match_kind(doc, j) is not None or bool(word_lemmas(doc[j]) & GENERIC_REFERENCES))
+    return j < high and (match_kind(doc, j) is not None or bool(word_lemmas(doc[j]) & load_set("counted_park_words.txt")))
 
 
 def all_parks_counted(doc, low: int, high: int, mentions) -> set:

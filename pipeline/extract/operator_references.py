@@ -32,7 +32,8 @@ from .parties import expand_abbreviation, org_name, sentence_parties
 from .state_bodies import name_lemmas
 from .party_references import bare_head_names, referred_party, speaker_organisation
 
-CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–"}
+CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", ".", "!", "?"}  # (a stop too: a quote the splitter kept whole)
+CONDITIONS = {"когда", "если"}  # a clause that puts a case, no fact
 LIST_OPENERS = {"—", "–", ":"}
 OBJECT_REACH = 8        # `построит в Тимашевском районе агропромышленный парк «Y»`
 PRONOUN_REACH = 2       # sentences back to the company `она` stands for
@@ -54,8 +55,9 @@ def attach_referred_operators(doc, sentences, mentions: List[ParkMention], parks
             objects = _cue_objects(doc, sent, verb.i, mentions) if copula else \
                 _objects(doc, sent, verb.i, mentions, earlier)
             targets = [m for m in objects if parks[m.key].park.operator is None]
-            if not targets:
-                continue
+            opening = next((t for t in doc[_clause_start(doc, sent, verb.i):verb.i] if t.is_alpha), None)
+            if not targets or opening is not None and opening.lower_ in CONDITIONS:
+                continue  # (`Когда компания управляет двумя-тремя объектами, …`: any company, a case put)
             name = _subject_company(doc, sentences, index, verb.i, mentions, park_keys)
             for m in targets:
                 if name and name_key(name) != m.key:

@@ -644,7 +644,8 @@ def _counted_next(doc, sent, org, mentions) -> List[ParkMention]:
     if cue is None or _has_break(doc, cue, org[0], inside):
         cue = find_cue(doc, org[1], min(sent.end, org[1] + CUE_AFTER_ORG))
         if cue is None or _has_break(doc, org[1], cue, inside) and not any(
-                "который" in word_lemmas(t) for t in doc[org[1]:cue]):  # `«Х», которая управляет тремя парками`
+                "который" in word_lemmas(t) for t in doc[org[1]:cue]) \
+                and _participle_after_comma(doc, org[1]) != cue:  # `«Х», которая управляет тремя парками`, `«Х», управляющее тремя …`
             return []
     first_told = not any(m.start < sent.start for m in mentions)  # `управляет всеми тремя парками` opening the story
     # (`передало две региональные площадки под управление АО «Х»`: the count before the cue)
