@@ -155,6 +155,10 @@ CASES = [
      [park("Ревда-Металлург", "индустриальный парк", "Ревда", area={"value": 2.3, "unit": "км2", "m2": 2300000.0},
            operator="Агентство промышленных площадок Урала"),
       park("Исеть-Лаб", "технопарк", operator="Агентство промышленных площадок Урала")]),
+    # a Latin short name runs the park under the full name the text gives
+    ("Министерство подписало соглашение с Zhejiang Huafeng Textile Group о текстильном технопарке «Андижан "
+     "Текстиль Сити». Строить технопарк и управлять им будет сама Huafeng.",
+     [park("Андижан Текстиль Сити", "технопарк", operator="Zhejiang Huafeng Textile Group")]),
     # a legal form written out in words (and its region) between the cue and the name
     ("Агротехнопарк «Задонье» создан в 2021 году. Оператором площадки выступает государственное автономное "
      "учреждение Ростовской области «Донское агентство поддержки фермерства».",

@@ -105,14 +105,20 @@ def with_full_names(agreements: List[Agreement], named: Iterable[str] = ()) -> L
     names = {s.name for a in agreements for s in a.signatories if s.type == ORG} | set(named)
     for agreement in agreements:
         for signatory in agreement.signatories:
-            if signatory.type != ORG or is_cyrillic(signatory.name):
-                continue
-            words = signatory.name.split()
-            longer = [n for n in names if len(n.split()) > len(words) and contains_words(n.split(), words)]
-            if longer:
-                signatory.name = max(longer, key=len)
+            if signatory.type == ORG:
+                signatory.name = full_latin_name(signatory.name, names)
         agreement.signatories = distinct_by_name(agreement.signatories)
     return agreements
+
+
+def full_latin_name(name: str, names: Iterable[str]) -> str:
+    """The longest of `names` that holds all words of a company's Latin name (`Huafeng` →
+    `Zhejiang Huafeng Textile Group`); a Russian name as it is."""
+    if is_cyrillic(name):
+        return name
+    words = name.split()
+    longer = [n for n in names if len(n.split()) > len(words) and contains_words(n.split(), words)]
+    return max(longer, key=len) if longer else name
 
 
 def without_headline_restatements(doc, agreements: List[Agreement]) -> List[Agreement]:

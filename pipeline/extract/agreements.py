@@ -16,7 +16,7 @@ from typing import Dict, List, NamedTuple, Optional, Tuple
 from spacy.language import Language
 
 from ..models import morph_analyzer
-from ..normalize import is_cyrillic, is_legal_form, strip_legal_form
+from ..normalize import is_cyrillic, is_legal_form
 from ..records import LOC, ORG, PER, Money, to_dict
 from ..vocab import load_set, load_table
 from .agreement_anaphora import DOCUMENT, is_anaphoric, is_governed_reference, is_new_document, opens_with_side
@@ -33,8 +33,8 @@ from .agreement_roles import add_role_parties, role_count, role_parties
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum, rent_in_sentence
 from .elided_subjects import elided_author, elided_subject
 from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, first_sign_verb,
-                     has_sign_verb, index_by_first_word, is_bullet, is_counted, paragraph_start, quoted_spans, sentence_after,
-                     sentence_before, sentence_quantities, word_lemmas, words_apart, words_from)
+                     has_sign_verb, index_by_first_word, is_bullet, is_counted, latin_org_names, paragraph_start, quoted_spans,
+                     sentence_after, sentence_before, sentence_quantities, word_lemmas, words_apart, words_from)
 from .money import deal_money
 from .parties import ORG_NOUNS, Party, expand_abbreviation, is_direct_speech, is_government, sentence_parties
 from .state_bodies import state_body_spans
@@ -493,7 +493,7 @@ class AgreementExtractor:
         name_persons_fully(doc, found)
         _expand_aliases(doc, found)
         add_signer_sides(doc, found)
-        merged = with_full_names(merge_mentions(doc, found), _latin_org_names(doc))
+        merged = with_full_names(merge_mentions(doc, found), latin_org_names(doc))
         merged = with_states_named(merged, _bodies_with_states(doc))
         merged = without_headline_restatements(doc, merged)
         places = [region_name(ent) for ent in entities(doc) if ent.label_ == "LOC" and not _inside_a_name(doc, ent)]
@@ -530,11 +530,6 @@ def _bodies_with_states(doc) -> List[str]:
     return [name for sent in doc.sents for start, end, name in state_body_spans(doc, sent)
             if doc[end - 1].ent_type_ == "LOC" or doc[end - 1].text.isupper()]
 
-
-def _latin_org_names(doc) -> List[str]:
-    """Organisations the text names in Latin letters, legal forms dropped."""
-    names = (strip_legal_form(ent.text) for ent in entities(doc) if ent.label_ == "ORG")
-    return [name for name in names if name and not is_cyrillic(name)]
 
 
 def _with_subject(doc, sentences, index: int, places: set, park_names: set, parties: List[Party]) -> List[Party]:

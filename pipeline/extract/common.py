@@ -17,7 +17,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span
 
 from ..models import morph_analyzer
-from ..normalize import phrase_nominative
+from ..normalize import is_cyrillic, phrase_nominative, strip_legal_form
 from ..numbers import find_quantities
 from ..vocab import load_set
 
@@ -369,6 +369,12 @@ def parenthetical_tokens(doc: Doc, start: int, end: int) -> set:
         if opening is not None:
             found.update(range(opening, i + 1))
     return found
+
+
+def latin_org_names(doc) -> List[str]:
+    """Organisations the text names in Latin letters, legal forms dropped."""
+    names = (strip_legal_form(ent.text) for ent in entities(doc) if ent.label_ == "ORG")
+    return [name for name in names if name and not is_cyrillic(name)]
 
 
 def paragraph_start(doc, i: int) -> int:

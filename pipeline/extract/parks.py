@@ -20,8 +20,8 @@ from ..numbers import parse_number
 from ..normalize import is_legal_form, without_generic_noun
 from ..records import Park, Residents, to_dict
 from ..vocab import load_list, load_set, load_table
-from .common import (DASHES, add_evidence, article_region, counted_noun, lemmas, lemmas_at, paragraph_start, quoted_spans,
-                     sentence_quantities, token_window, word_lemmas)
+from .common import (DASHES, add_evidence, article_region, counted_noun, latin_org_names, lemmas, lemmas_at, paragraph_start,
+                     quoted_spans, sentence_quantities, token_window, word_lemmas)
 from .park_areas import BUILDING, buildings_are_park, is_inside_park, whole_of_part
 from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, expand_kind, find_kind_mentions,
                             find_name_mentions, full_kinds, generic_word_names, kind_expansions, match_kind, names_before_kind,
@@ -30,6 +30,7 @@ from .operator_names import attach_named_after_parks, attach_same_named
 from .operator_possessors import attach_possessors
 from .operator_references import attach_new_managers, attach_referred_operators
 from .parties import expand_abbreviation
+from .agreement_merge import full_latin_name
 from .operator_trusts import attach_handovers, attach_trust_managers
 from .park_operators import attach_creators, attach_operators
 from .park_cards import card_place, in_card
@@ -114,7 +115,8 @@ class ParkExtractor:
         for draft in parks.values():
             draft.park.kind = expand_kind(draft.park.kind, written_out)
             if draft.park.operator:  # `генеральный директор ПКР … Мы управляем …`: the name ПКР stands for
-                draft.park.operator = expand_abbreviation(doc, draft.park.operator)
+                # (`Huafeng` for the `Zhejiang Huafeng Textile Group` named before)
+                draft.park.operator = full_latin_name(expand_abbreviation(doc, draft.park.operator), latin_org_names(doc))
         doc._.parks = [to_dict(draft.finish()) for draft in parks.values()]
         return doc
 
