@@ -46,7 +46,7 @@ def deal_noun_for(doc, sent, span):
         return their, "deals_of_cost"  # `Ещё восемь документов касаются поставок …, их совокупная стоимость — 7,9 млрд`
     for i in range(span.start - 1, max(sent.start, span.start - MAX_GAP) - 1, -1):
         if _is_deal_noun(doc[i]):
-            between = doc[i:span.start]
+            between = _past_topic(doc, i, span.start)  # (`соглашений об осуществлении деятельности, …`)
             if [t.lower_ for t in between[1:] if not t.is_space] == ["на"] and is_counted(doc, i):
                 return doc[i], "counted_deals_na_sum"  # `11 документов на $640 млн касаются проектов …`
             # (`более чем на $120 млн`: the preposition inside the sum's qualifier)
@@ -62,6 +62,8 @@ def deal_noun_for(doc, sent, span):
                 return doc[i], "deals_of_cost"  # `пакет документов, общая стоимость которых превысила $65 млн`
             if _their_sum(between):
                 return doc[i], "deals_of_cost"  # `11 соглашений, их совокупный объём превысил 27 млрд`
+            if _with_their_sum(between):
+                return doc[i], "deals_of_cost"  # `пять СЗПК с общим объёмом заявленных вложений около 410 млрд`
             return None
     after = doc[span.end:min(sent.end, span.end + 3)]
     for token in after:
@@ -136,6 +138,35 @@ THEIR = {"их"}  # `… подписала 17 соглашений. Их общ
 
 THEM = {"их", "ним", "них"}  # `их совокупный объём`, `общий объём инвестиций по ним`
 THEIR_SUM_WORDS = COST_WORDS | SUM_NOUNS | AMOUNT_VERBS | {"инвестиция", "по", "—", "–", ":"}
+TOPIC_OPENERS = {"о", "об", "обо"}  # what the deals are about: `соглашений об осуществлении деятельности`
+TOPIC_WORDS = 10
+WITH_SUM_WORDS = COST_WORDS | SUM_NOUNS | {"инвестиция", "вложение", "капиталовложение", "заявить", "заявленный"}
+
+
+def _past_topic(doc, i: int, end: int):
+    """The deal noun at token i and the words after it up to `end`, past the topic of the deals
+    (`об осуществлении деятельности`, `о защите и поощрении капиталовложений (СЗПК)`): up to a
+    comma or `с`, brackets and all, with no verb in it."""
+    j = i + 1
+    while j < end and doc[j].is_space:
+        j += 1
+    if j >= end or doc[j].lower_ not in TOPIC_OPENERS:
+        return doc[i:end]
+    k = j + 1
+    while k < end and k - j <= TOPIC_WORDS and doc[k].text != "," and doc[k].lower_ not in {"с", "со"}:
+        if doc[k].pos_ in {"VERB", "AUX"}:
+            return doc[i:end]
+        k += 1
+    if k >= end or k - j > TOPIC_WORDS:
+        return doc[i:end]
+    return [doc[i]] + list(doc[k:end])
+
+
+def _with_their_sum(between) -> bool:
+    """`пять соглашений с общим объёмом заявленных вложений около …`: `с` and words of their sum."""
+    words = [t for t in between[1:] if not t.is_space]
+    return len(words) >= 2 and words[0].lower_ in {"с", "со"} and any(word_lemmas(t) & SUM_NOUNS for t in words) \
+        and all(word_lemmas(t) & WITH_SUM_WORDS for t in words[1:])
 
 
 def _their_sum(between) -> bool:
