@@ -137,7 +137,7 @@ THEIR = {"их"}  # `… подписала 17 соглашений. Их общ
 
 
 THEM = {"их", "ним", "них"}  # `их совокупный объём`, `общий объём инвестиций по ним`
-THEIR_SUM_WORDS = COST_WORDS | SUM_NOUNS | AMOUNT_VERBS | {"инвестиция", "по", "—", "–", ":"}
+THEIR_SUM_WORDS = COST_WORDS | SUM_NOUNS | AMOUNT_VERBS | {"инвестиция", "вложение", "заявить", "заявленный", "по", "—", "–", ":"}
 TOPIC_OPENERS = {"о", "об", "обо"}  # what the deals are about: `соглашений об осуществлении деятельности`
 TOPIC_WORDS = 10
 WITH_SUM_WORDS = COST_WORDS | SUM_NOUNS | {"инвестиция", "вложение", "капиталовложение", "заявить", "заявленный"}
