@@ -223,10 +223,6 @@ CASES = [
                                ("Глеб Сафронов", "PER")]),
       agreement("соглашение", [("ОмскБиоПласт", "ORG"), ("Тимур Ахметов", "PER"), ("Омская область", "LOC"),
                                ("Роман Шершнёв", "PER")])]),
-    # `Крупнейшее из соглашений` is one agreement of many, spoken of alone
-    ("На заседании совета по инвестициям Белгородской области подписаны семь соглашений на общую сумму "
-     "12,4 млрд рублей. Крупнейшее из соглашений заключено с ООО «Белагро-Мясопродукт».",
-     [agreement("соглашение", [("Белагро-Мясопродукт", "ORG")])]),
     # a plural subject counted a sentence or two before (`трёх новых резидентов`, `новички подписали`)
     # has its partners told after, one each; a `с` with no partner after it lists none; whose money
     # a genitive company is (`заём Фонда …`) makes it no partner

@@ -96,12 +96,11 @@ def match_agreement(doc, i: int) -> Optional[Tuple[int, str]]:
 
 
 def _is_one_of(doc, i: int) -> bool:
-    """`Одно из ключевых соглашений — между …`, `Крупнейшее из соглашений заключено с …`: one
-    agreement of many (rules/one_of_words.txt), spoken of alone."""
+    """`Одно из ключевых соглашений — между …`: one agreement of many, spoken of alone."""
     j = i - 1
     while j > 0 and (doc[j].pos_ == "ADJ" or doc[j].is_space):
         j -= 1
-    return j > 0 and doc[j].lower_ == "из" and bool(word_lemmas(doc[j - 1]) & (ONE | load_set("one_of_words.txt")))
+    return j > 0 and doc[j].lower_ == "из" and bool(word_lemmas(doc[j - 1]) & ONE)
 
 
 def _is_plural(doc, i: int) -> bool:
