@@ -72,7 +72,8 @@ def partners_counted(doc, sent) -> int:
 def partners_told(doc, sent, known: list, places: set) -> List[Party]:
     """`ООО «Амурский рыбокомбинат» построит завод …, а АО «Тайга Пеллет» запустит …`: the
     organisations a sentence after a counted signing with partners names as subjects, none of
-    them known before."""
+    them known before nor in the genitive (`заём Фонда …`: whose money); on a list's line a
+    person opening it too (`- индивидуальный предприниматель Рамиль Гарипов — 45 соток`)."""
     told, others = [], []
     parties = sentence_parties(doc, sent, places, False)
     opening = next((t for t in sent if not t.is_space), None)

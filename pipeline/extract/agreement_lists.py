@@ -14,7 +14,7 @@ from typing import Callable, Optional
 
 from ..records import PER
 from ..vocab import load_set
-from .common import WITH, first_sign_verb, is_bullet, is_counted, paragraph_start, sentence_quantities
+from .common import WITH, first_sign_verb, has_sign_verb, is_bullet, is_counted, paragraph_start, sentence_quantities
 from .money import deal_money
 
 LIST_OPENERS = {":", "—", "–", "-"}
@@ -109,13 +109,14 @@ def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, pa
     opens with a bullet and `с <party>`: an agreement of `kind` between `signers` and that
     partner, with the first sum of the line; (sentence index, None) for a line's later sentence. `parties_of(sent)` gives a sentence's parties."""
     found = []
+    current = None  # the mention of the line being read
     for k in range(index + 1, len(sentences)):
         line = [t for t in sentences[k] if not t.is_space]
         opening = _marker_end(line)
-        if opening is None and found and found[-1][1] is not None and paragraph_start(doc, sentences[k].start) < sentences[k].start:
+        if opening is None and current is not None and paragraph_start(doc, sentences[k].start) < sentences[k].start:
             # `🔹 с АО «Х» — о … . От компании документ подписал её директор Игорь Самарин;`: the
             # line goes on, its signer and sum the deal's
-            _continue_line(doc, sentences[k], found[-1][1], parties_of(sentences[k]))
+            _continue_line(doc, sentences[k], current, parties_of(sentences[k]))
             found.append((k, None))
             continue
         if opening is None or len(line) < opening + 2:
@@ -135,7 +136,8 @@ def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, pa
             break
         end = signer.end if signer is not None else partner.end
         money, _ = _money_between(doc, sentences[k], end, sentences[k].end)
-        found.append((k, make(with_at, end, kind, signers + [partner] + ([signer] if signer else []), money)))
+        current = make(with_at, end, kind, signers + [partner] + ([signer] if signer else []), money)
+        found.append((k, current))
     return found
 
 
@@ -143,9 +145,11 @@ TITLE_REACH = 6  # `председатель совета директоров �
 
 
 def _continue_line(doc, sent, mention, parties) -> None:
-    """A list line's later sentence: its persons sign the line's deal, its first sum prices it
-    when the line gave none (`Вложения по соглашению — 6,8 млрд рублей;`)."""
-    mention.parties.extend(p for p in parties if p.type == PER)
+    """A list line's later sentence: its persons sign the line's deal when it tells a signing
+    (`От компании документ подписал …`), its first sum prices it when the line gave none
+    (`Вложения по соглашению — 6,8 млрд рублей;`)."""
+    if has_sign_verb(sent):
+        mention.parties.extend(p for p in parties if p.type == PER)
     if mention.sum is None:
         mention.sum, _ = _money_between(doc, sent, sent.start, sent.end)
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable, List, Optional
 
-from ..normalize import is_cyrillic, without_generic_noun
+from ..normalize import without_generic_noun
 from ..records import LOC, ORG, PER, Agreement, Signatory
 from ..vocab import load_set, load_table
 from .agreement_anaphora import opens_with_side
-from .common import add_evidence, contains_words
+from .common import add_evidence, contains_words, full_latin_name
 from .parties import Party
 from .state_bodies import is_informal_region, name_lemmas, region_aliases
 
@@ -110,15 +110,6 @@ def with_full_names(agreements: List[Agreement], named: Iterable[str] = ()) -> L
         agreement.signatories = distinct_by_name(agreement.signatories)
     return agreements
 
-
-def full_latin_name(name: str, names: Iterable[str]) -> str:
-    """The longest of `names` that holds all words of a company's Latin name (`Huafeng` →
-    `Zhejiang Huafeng Textile Group`); a Russian name as it is."""
-    if is_cyrillic(name):
-        return name
-    words = name.split()
-    longer = [n for n in names if len(n.split()) > len(words) and contains_words(n.split(), words)]
-    return max(longer, key=len) if longer else name
 
 
 def without_headline_restatements(doc, agreements: List[Agreement]) -> List[Agreement]:

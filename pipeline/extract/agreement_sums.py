@@ -73,7 +73,7 @@ def _held_in_document(doc, i: int) -> bool:
 
 
 BY_IT = {"нему", "ней"}  # `инвестиции по нему составят …`
-ITS_TERMS = ({"его", "её", "ее"}, "условие")  # `По его условиям …`
+TERMS = "условие"  # `По его условиям …`
 
 
 def _noun_after(doc, i: int) -> int:
@@ -146,8 +146,8 @@ def _by_it_invested(doc, sent, token) -> bool:
     investing word (rules/investment_words.txt) before the sum, gives the agreement's money."""
     if token.i != sent.start or token.lower_ != "по" or token.i + 2 >= sent.end:
         return False
-    if doc[token.i + 1].lower_ not in BY_IT and not (doc[token.i + 1].lower_ in ITS_TERMS[0]
-                                                     and doc[token.i + 2].lemma_.lower() == ITS_TERMS[1]):
+    if doc[token.i + 1].lower_ not in BY_IT and not (doc[token.i + 1].lower_ in POSSESSIVES
+                                                     and doc[token.i + 2].lemma_.lower() == TERMS):
         return False  # (`По его условиям мы вложим в завод 3,4 млрд рублей`)
     if not any(word_lemmas(t) & load_set("investment_words.txt") for t in sent):
         return False

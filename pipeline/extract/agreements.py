@@ -409,15 +409,15 @@ class AgreementExtractor:
                         recent = _recent(found, sentences, index)
                         if (_names_the_document(sent) or _signed_pronoun(doc, sent)) and _named_alone(doc, found):
                             recent = found[-1:]  # `Второе соглашение заключено с «Y». Со стороны региона документ подписал …`
-                        if _add_signers(doc, sent, found[-1], _signing_parties(doc, sent, places), recent):
+                        if _add_signers(doc, sent, found[-1], _signing_parties(doc, sent, places), recent, places):
                             last_index = index  # `От имени области документ подписал … За инвесторов расписались …`
                     _give_named_sums(doc, named, found, sentence_parties(doc, sent, places, False))
                 elif found and index - last_index <= NAMED_SUM_SENTENCES:
                     # `Сумма договора … составит 21 млн рублей` a paragraph on: a kind known before
                     _give_named_sums(doc, [n for n in named if _names_known_kind(doc, n, found)], found)
                     if sign and _names_the_document(sent):  # `Подписи под документом поставили …`
-                        told = (_spoken_of_before(doc, sent, found) or found[-1:])[0]
-                        if _add_signers(doc, sent, told, _signing_parties(doc, sent, places)):
+                        signed = (_spoken_of_before(doc, sent, found, places) or found[-1:])[0]
+                        if _add_signers(doc, sent, signed, _signing_parties(doc, sent, places)):
                             last_index = index  # (`Со стороны компании подпись поставил …` next)
                 continue
             plural = bool(found) and sign and _plural_subject(sent)
@@ -462,9 +462,9 @@ class AgreementExtractor:
             met = _meeting_before(doc, sentences, index, places) if _names_sides(sent) and not parties else []
             if met:  # `Мэр … провёл встречу с … Компания намерена … По итогам встречи стороны подписали …`
                 parties = met
-            partner = pronoun_partner(doc, sentences, index, places) if not sign and mentions else None
-            if partner is not None and all(party.type == PER for party in parties):
-                parties = parties + [partner]  # `С ним у нас пятилетний договор поставки`
+            if not sign and mentions and all(party.type == PER for party in parties):
+                partner = pronoun_partner(doc, sentences, index, places)
+                parties = parties + ([partner] if partner is not None else [])  # `С ним у нас пятилетний договор поставки`
             if all(party.type == PER for party in parties):
                 sides = _names_sides(sent) and index > 0 and _agrees(sentences[index - 1])
                 nearby = _parties_nearby(doc, sentences, index, places, sign, back_only=again or sides)
@@ -567,7 +567,9 @@ def _listed(doc, sentences, index: int, places: set, park_names: set) -> List[Ag
 def _bulleted(doc, sentences, index: int, places: set) -> list:
     """Deals on bullet lines after a signing sentence that ends with a colon and counts them, in
     itself or in the two sentences before (`Два … контракта. Оба подписаны с … и …:`, `… подписал
-    пять соглашений … Проекты позволят … Со стороны инвесторов документы подписали:`)."""
+    пять соглашений … Проекты позволят … Со стороны инвесторов документы подписали:`); or lines
+    opening with `с` after a counting signing sentence up to two sentences before (`Сегодня
+    подписал четыре соглашения … Это новые производства …` / `🔹 с компанией «А» — …`)."""
     sent = sentences[index]
     words = [t for t in sent if not t.is_space]
     colon = len(words) >= 2 and words[-1].text == ":" and has_sign_verb(sent)
@@ -624,7 +626,8 @@ def _is_follow_up(doc, sent, places: set) -> bool:
     return any(p.type == PER for p in sentence_parties(doc, sent, places, True))
 
 
-def _add_signers(doc, sent, agreement: AgreementMention, parties: List[Party], recent=None) -> bool:
+def _add_signers(doc, sent, agreement: AgreementMention, parties: List[Party], recent=None,
+                 places: set = frozenset()) -> bool:
     """`Документ подписали глава региона … и генеральный директор «Y» …`: the signers join;
     so does the partner of `Документ подписан с ООО «Y»`. A signer whose side signed another of
     the `recent` agreements joins that one. Whether any joined."""
@@ -632,7 +635,7 @@ def _add_signers(doc, sent, agreement: AgreementMention, parties: List[Party], r
     if not any(party.type == PER for party in parties):
         parties = [p for p in parties if _names_the_document(sent) and _after_partner_word(doc, p)]
     if recent:
-        place_by_side(doc, parties, recent, _spoken_of_before(doc, sent, recent) or [agreement])
+        place_by_side(doc, parties, recent, _spoken_of_before(doc, sent, recent, places) or [agreement])
     else:
         agreement.parties.extend(parties)
     return bool(parties)
@@ -641,21 +644,19 @@ def _add_signers(doc, sent, agreement: AgreementMention, parties: List[Party], r
 RECENT_SENTENCES = 8  # agreements a signer named after them may belong to
 
 
-def _spoken_of_before(doc, sent, recent: List[AgreementMention]) -> List[AgreementMention]:
+def _spoken_of_before(doc, sent, recent: List[AgreementMention], places: set) -> List[AgreementMention]:
     """`«ОмскБиоПласт» разместит производство … Документ от компании подписал её основатель …`:
     a signer of `компании` (or `её`, `его`) with no side of his own signed the recent agreement
     of the organisation the sentence before, in its paragraph, opens with."""
-    if not any(word_lemmas(t) & load_set("subject_nouns.txt") or t.lower_ in THEIR for t in sent):
+    if not any(word_lemmas(t) & load_set("subject_nouns.txt") or t.lower_ in OBJECT_PRONOUNS for t in sent):
         return []
     before = sentence_before(doc, sent)
     if before is None or paragraph_start(doc, sent.start) > before.start:
         return []
-    first = next((p for p in sentence_parties(doc, before, set(), False) if p.type == ORG), None)
+    first = next((p for p in sentence_parties(doc, before, places, False) if p.type == ORG), None)
     owners = [m for m in recent if first is not None and any(same_party(first, q) for q in m.parties)]
     return owners[-1:]
 
-
-THEIR = {"её", "ее", "его"}  # `её основатель`
 
 def _recent(found: List[AgreementMention], sentences, index: int) -> List[AgreementMention]:
     floor = sentences[max(0, index - RECENT_SENTENCES)].start

@@ -38,6 +38,7 @@ STRAIGHT_QUOTES = {'"', "'"}
 
 
 SYMBOL = "So"  # the Unicode category of pictographs: `🔹`, `▪️`, `✅`, `📍`
+TEXT_SIGNS = {"№", "©", "®", "™", "°"}  # of that category too, but written in running text
 MARKS = {"Mn", "Cf"}  # the variation selector and joiners that follow one
 
 
@@ -47,6 +48,8 @@ def is_bullet(token) -> bool:
     text = token.text
     if text in BULLETS:
         return True
+    if text in TEXT_SIGNS:
+        return False
     categories = {unicodedata.category(char) for char in text}
     return SYMBOL in categories and categories <= {SYMBOL} | MARKS
 
@@ -375,6 +378,16 @@ def latin_org_names(doc) -> List[str]:
     """Organisations the text names in Latin letters, legal forms dropped."""
     names = (strip_legal_form(ent.text) for ent in entities(doc) if ent.label_ == "ORG")
     return [name for name in names if name and not is_cyrillic(name)]
+
+
+def full_latin_name(name: str, names) -> str:
+    """The longest of `names` that holds all words of a company's Latin name (`Huafeng` →
+    `Zhejiang Huafeng Textile Group`); a Russian name as it is."""
+    if is_cyrillic(name):
+        return name
+    words = name.split()
+    longer = [n for n in names if len(n.split()) > len(words) and contains_words(n.split(), words)]
+    return max(longer, key=len) if longer else name
 
 
 def paragraph_start(doc, i: int) -> int:

@@ -13,7 +13,8 @@ from spacy.language import Language
 
 from ..vocab import load_set
 from ..records import Contract, to_dict
-from .common import add_evidence, counted_noun, is_counted, sentence_after, sentence_quantities, word_lemmas
+from .agreement_sums import TOPIC_OPENERS
+from .common import WITH, add_evidence, counted_noun, is_counted, sentence_after, sentence_quantities, word_lemmas
 from .money import deal_money
 from .agreement_plans import is_planned_signing
 from ..numbers import parse_number
@@ -131,29 +132,29 @@ def _elided(doc, sent, span):
 
 # rules whose words tie the money to the deals, trap words (`стоимость`) notwithstanding
 NAMED_RULES = {"deals_of_cost", "sum_of_counted_deals", "opening_sum_of_deals", "counted_deals_na_sum"}
+DECLARED = {"заявить", "заявленный"}  # `общий объём заявленных по ним инвестиций`
 AMOUNT_VERBS = {"составить", "превысить", "достичь", "превышать", "составлять"}
 WHOSE = {",", "который"}  # `документов, общая стоимость которых …`
 THEIR = {"их"}  # `… подписала 17 соглашений. Их общая сумма — 186,5 млрд рублей`
 
 
 THEM = {"их", "ним", "них"}  # `их совокупный объём`, `общий объём инвестиций по ним`
-THEIR_SUM_WORDS = COST_WORDS | SUM_NOUNS | AMOUNT_VERBS | {"инвестиция", "вложение", "заявить", "заявленный", "по", "—", "–", ":"}
-TOPIC_OPENERS = {"о", "об", "обо"}  # what the deals are about: `соглашений об осуществлении деятельности`
+THEIR_SUM_WORDS = COST_WORDS | SUM_NOUNS | AMOUNT_VERBS | DECLARED | {"инвестиция", "вложение", "по", "—", "–", ":"}
 TOPIC_WORDS = 10
-WITH_SUM_WORDS = COST_WORDS | SUM_NOUNS | {"инвестиция", "вложение", "капиталовложение", "заявить", "заявленный"}
+
 
 
 def _past_topic(doc, i: int, end: int):
-    """The deal noun at token i and the words after it up to `end`, past the topic of the deals
-    (`об осуществлении деятельности`, `о защите и поощрении капиталовложений (СЗПК)`): up to a
-    comma or `с`, brackets and all, with no verb in it."""
+    """The deal noun at token i and the tokens after it up to `end` (a span, or a list when the
+    topic of the deals is passed over: `об осуществлении деятельности`, `о защите и поощрении
+    капиталовложений (СЗПК)`, up to a comma or `с`, brackets and all, with no verb in it)."""
     j = i + 1
     while j < end and doc[j].is_space:
         j += 1
     if j >= end or doc[j].lower_ not in TOPIC_OPENERS:
         return doc[i:end]
     k = j + 1
-    while k < end and k - j <= TOPIC_WORDS and doc[k].text != "," and doc[k].lower_ not in {"с", "со"}:
+    while k < end and k - j <= TOPIC_WORDS and doc[k].text != "," and doc[k].lower_ not in WITH:
         if doc[k].pos_ in {"VERB", "AUX"}:
             return doc[i:end]
         k += 1
@@ -165,8 +166,9 @@ def _past_topic(doc, i: int, end: int):
 def _with_their_sum(between) -> bool:
     """`пять соглашений с общим объёмом заявленных вложений около …`: `с` and words of their sum."""
     words = [t for t in between[1:] if not t.is_space]
-    return len(words) >= 2 and words[0].lower_ in {"с", "со"} and any(word_lemmas(t) & SUM_NOUNS for t in words) \
-        and all(word_lemmas(t) & WITH_SUM_WORDS for t in words[1:])
+    sum_words = COST_WORDS | SUM_NOUNS | DECLARED | load_set("investment_words.txt")
+    return len(words) >= 2 and words[0].lower_ in WITH and any(word_lemmas(t) & SUM_NOUNS for t in words) \
+        and all(word_lemmas(t) & sum_words for t in words[1:])
 
 
 def _their_sum(between) -> bool:

@@ -33,7 +33,6 @@ from .state_bodies import name_lemmas
 from .party_references import bare_head_names, referred_party, speaker_organisation
 
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", ".", "!", "?"}  # (a stop too: a quote the splitter kept whole)
-CONDITIONS = {"когда", "если"}  # a clause that puts a case, no fact
 LIST_OPENERS = {"—", "–", ":"}
 OBJECT_REACH = 8        # `построит в Тимашевском районе агропромышленный парк «Y»`
 PRONOUN_REACH = 2       # sentences back to the company `она` stands for
@@ -55,8 +54,7 @@ def attach_referred_operators(doc, sentences, mentions: List[ParkMention], parks
             objects = _cue_objects(doc, sent, verb.i, mentions) if copula else \
                 _objects(doc, sent, verb.i, mentions, earlier)
             targets = [m for m in objects if parks[m.key].park.operator is None]
-            opening = next((t for t in doc[_clause_start(doc, sent, verb.i):verb.i] if t.is_alpha), None)
-            if not targets or opening is not None and opening.lower_ in CONDITIONS:
+            if not targets or _puts_a_case(doc, sent, verb.i):
                 continue  # (`Когда компания управляет двумя-тремя объектами, …`: any company, a case put)
             name = _subject_company(doc, sentences, index, verb.i, mentions, park_keys)
             for m in targets:
@@ -66,6 +64,13 @@ def attach_referred_operators(doc, sentences, mentions: List[ParkMention], parks
 
 
 CUE_AFTER_COPULA = 5  # `является собственником территории и управляющей компанией`
+
+
+def _puts_a_case(doc, sent, verb: int) -> bool:
+    """`Когда компания управляет двумя-тремя объектами, …`: a clause opening with a word of
+    rules/condition_words.txt puts a case, no fact."""
+    opening = next((t for t in doc[_clause_start(doc, sent, verb):verb] if t.is_alpha), None)
+    return opening is not None and opening.lower_ in load_set("condition_words.txt")
 
 
 def _cue_objects(doc, sent, verb: int, mentions) -> List[ParkMention]:
@@ -91,7 +96,8 @@ def _clause_start(doc, sent, i: int) -> int:
             opening = parenthetical_start(doc, start - 1, sent.start)
             if opening is None:
                 break
-            start = opening
+            start = opening  # (the word before the opening comma is read next)
+            continue
         start -= 1
     return start
 

@@ -42,18 +42,20 @@ def attach_trust_managers(doc, sentences, mentions: List[ParkMention], parks) ->
 
 MANAGEMENT = "управление"
 TO = "к"
-HANDOVER_REACH = 3  # `перешло к Корпорации развития …`, `перешли к АО «Х»`: words between the verb and the name
+TO_REACH = 3  # `перешло к …`, `перешло теперь к …`: words from the verb to `к`
+HANDOVER_REACH = 3  # `к Корпорации развития …`, `к АО «Х»`: words from `к` to the name
 
 
 def attach_handovers(doc, sentences, mentions: List[ParkMention], parks) -> None:
     """`С 1 января управление ТОР «Онега» перешло к Корпорации развития Дальнего Востока и
     Арктики`: management passing to a company after `к` makes it the operator of the parks its
-    sentence names, over any who ran them before."""
+    sentence names before the verb, over any who ran them before."""
     park_keys = {m.key for m in mentions}
     for sent in sentences:
         verb = next((t for t in sent if word_lemmas(t) & load_set("operator_handover_verbs.txt")
                      and any(w.lemma_.lower() == MANAGEMENT for w in doc[sent.start:t.i])), None)
-        to = next((t.i for t in doc[verb.i + 1:min(sent.end, verb.i + 3)] if t.lower_ == TO), None) if verb else None
+        to = next((t.i for t in doc[verb.i + 1:min(sent.end, verb.i + TO_REACH)] if t.lower_ == TO), None) \
+            if verb is not None else None
         if to is None or ends_management(sent):
             continue
         ent = next((e for e in entities_in(sent) if e.label_ == "ORG" and to < e.start <= to + HANDOVER_REACH), None)

@@ -298,7 +298,8 @@ def find_kind_mentions(doc) -> Tuple[List[ParkMention], List[KindReference]]:
             listed = listed_names(doc, i, end, quoted_at, kind_text, abbreviated)
             found.extend(listed)
             references.append(KindReference(i, end, kind_text, abbreviated, group=True))
-            i = listed[-1].end if listed else end
+            # (past names in its sentence; the sentences after a count are read again for their own kinds)
+            i = listed[-1].end if listed and listed[-1].start < doc[i].sent.end else end
         else:
             references.append(KindReference(i, end, kind_text, abbreviated))
             i = end
@@ -391,7 +392,8 @@ def coordinated_names(doc, i: int, quoted_at, kind: str, abbreviated: bool) -> L
 def listed_names(doc, start: int, end: int, quoted_at, kind: str, abbreviated: bool) -> List[ParkMention]:
     """`три индустриальных парка …: «Собинский» (…), «Ковровский» (…) и «Гусевской» (…)`; a
     heading ending in a colon, its parks on the lines after it, one name opening each:
-    `Состояние индустриальных парков:\n«Сурская долина» (Пензенский район) — 124 га, …;`."""
+    `Состояние индустриальных парков:\n«Сурская долина» (Пензенский район) — 124 га, …;`; a
+    counted kind, the sentences after it opening with a name each (_counted_sentences)."""
     sent = doc[start].sent
     found = []
     for open_at in range(end, sent.end):
@@ -434,8 +436,6 @@ def _counted_sentences(doc, start: int, quoted_at, kind: str, abbreviated: bool)
                                  words[0].i, "listed_after_kind"))
         following = sentence_after(doc, following)
     return found if count > 1 and len(found) == count else []
-
-
 
 
 def _ends_with_colon(sent) -> bool:

@@ -553,17 +553,17 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
         name = bare.get(org) or expand_abbreviation(doc, _org_name(doc, org, mentions))
         cue = _nearest_cue(doc, sent, org)
         builds = cue is not None and bool(word_lemmas(doc[cue]) & load_set("operator_builder_cues.txt"))
-        before = cue is not None and _past_verb(doc[cue])
+        former = cue is not None and _past_verb(doc[cue])
         for park_key in keys:
             park = parks[park_key].park
             # (a builder or a former runner gives way to one who runs it now: `Сам «Х» управлял
             # технопарком … Управлять технопарком будет ООО «Y»`)
             free = park.operator is None or parks[park_key].operator_builds and not builds \
-                or parks[park_key].operator_before and not before
+                or parks[park_key].operator_former and not former
             if name and name_key(name) != park_key and not is_declined_form(name, park.name) and free:
                 park.operator = name
                 parks[park_key].operator_builds = builds
-                parks[park_key].operator_before = before
+                parks[park_key].operator_former = former
                 used |= {m.start for m in mentions if org[0] <= m.start < org[1] or m.start <= org[0] < m.end}
                 add_evidence(doc, "park", org[0], org[1], "operator", "operator_cue")
     return used
@@ -612,7 +612,7 @@ def _nearest_cue(doc, sent, org) -> Optional[int]:
 
 
 def _past_verb(token) -> bool:
-    """`управлял`, `обслуживала`: a finite verb in the past imperfective, what was so before."""
+    """`управлял`, `обслуживала`: a verb in the past imperfective, what was so before."""
     return token.pos_ == "VERB" and token.morph.get("Tense") == ["Past"] and token.morph.get("Aspect") == ["Imp"]
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import List, Optional
 
 from ..models import morph_analyzer
-from ..normalize import ADJECTIVE_ENDINGS, inflect_word, phrase_nominative
+from ..normalize import ADJECTIVE_ENDINGS, UD_CASES, UD_GENDERS, inflect_word, phrase_nominative
 from ..vocab import load_set, load_table
 from .common import LEVEL_NOUNS, REGION_NOUNS, add_evidence, entities_in, paragraph_start, word_lemmas
 from .state_bodies import region_aliases
@@ -222,8 +222,6 @@ def record_place(doc, place, rule: str) -> str:
     return _settlement_name(doc, place) or phrase_nominative(place)
 
 
-GENDERS = {"femn": "Fem", "masc": "Masc", "neut": "Neut"}
-CASES = {"Gen": "gent", "Dat": "datv", "Ins": "ablt", "Loc": "loct", "Acc": "accs", "Nom": "nomn"}
 
 
 def _settlement_name(doc, place) -> Optional[str]:
@@ -234,9 +232,9 @@ def _settlement_name(doc, place) -> Optional[str]:
             or not place[0].text.lower().endswith(ADJECTIVE_ENDINGS):
         return None
     grammemes = morph_analyzer().parse(noun.lemma_.lower())[0].tag
-    gender = GENDERS.get(grammemes.gender)
+    gender = UD_GENDERS.get(grammemes.gender)
     case = (noun.morph.get("Case") or [None])[0]
-    agreeing = {grammemes.gender, CASES.get(case)}  # (`у деревни Кривское` keeps its own form)
+    agreeing = {grammemes.gender, UD_CASES.get(case)}  # (`у деревни Кривское` keeps its own form)
     if gender is None or not any(agreeing <= parse.tag.grammemes for parse in morph_analyzer().parse(place[0].text.lower())):
         return None
     return inflect_word(place[0].text, "ADJ", case, "Sing", gender)

@@ -456,9 +456,11 @@ def bare_head_names(doc, sent) -> List[Party]:
     found = []
     for token in sent:
         lemma = token.lemma_.lower()
+        if lemma not in load_set("bare_org_heads.txt"):
+            continue
         capital_opening = token.i == sent.start or doc[token.i - 1].is_space
         place_adjective = _place_adjective_before(doc, sent, token)
-        if lemma not in load_set("bare_org_heads.txt") or not (token.text.islower() or capital_opening) \
+        if not (token.text.islower() or capital_opening) \
                 or token.ent_type_ and not (token.ent_type_ == "ORG" and token.ent_iob_ == "B") and place_adjective is None:
             continue
         end = token.i + 1  # `корпорация развития`: genitive words of the name, no place after them
