@@ -425,15 +425,10 @@ def _counted_sentences(doc, start: int, quoted_at, kind: str, abbreviated: bool)
     found: List[ParkMention] = []
     following = sentence_after(doc, doc[start].sent)
     while count > 1 and following is not None and len(found) < count:
-        words = [t for t in following if not t.is_space and not is_bullet(t)]
-        if words and words[0].lower_ in LINE_CONJUNCTIONS:
-            words = words[1:]
-        span = quoted_at.get(words[0].i + 1) if words and words[0].text in {"«", "\""} else None
-        if span is None or span.end >= following.end:
+        opening = _name_opening(following, quoted_at, kind, abbreviated, LINE_CONJUNCTIONS)
+        if opening is None:
             break
-        name = strip_quotes(span.text)
-        found.append(ParkMention(words[0].i, span.end + 1, name, name_key(name), kind, abbreviated,
-                                 words[0].i, "listed_after_kind"))
+        found.append(opening)
         following = sentence_after(doc, following)
     return found if count > 1 and len(found) == count else []
 
@@ -449,15 +444,25 @@ def _lines_under_heading(doc, heading, quoted_at, kind: str, abbreviated: bool) 
     i = heading.end
     while i < len(doc):
         line = doc[i].sent
-        words = [t for t in line if not t.is_space and not is_bullet(t)]
-        span = quoted_at.get(words[0].i + 1) if words and words[0].text in {"«", "\""} else None
-        if span is None or span.end >= line.end:
+        opening = _name_opening(line, quoted_at, kind, abbreviated)
+        if opening is None:
             break
-        name = strip_quotes(span.text)
-        found.append(ParkMention(words[0].i, span.end + 1, name, name_key(name), kind, abbreviated,
-                                 words[0].i, "listed_after_kind"))
+        found.append(opening)
         i = line.end
     return found
+
+
+def _name_opening(line, quoted_at, kind: str, abbreviated: bool, skipped=frozenset()) -> Optional[ParkMention]:
+    """The park a line or sentence opens with by a quoted name (past a bullet and a word of
+    `skipped`), of `kind`; None when it opens otherwise."""
+    words = [t for t in line if not t.is_space and not is_bullet(t)]
+    if words and words[0].lower_ in skipped:
+        words = words[1:]
+    span = quoted_at.get(words[0].i + 1) if words and words[0].text in {"«", "\""} else None
+    if span is None or span.end >= line.end:
+        return None
+    name = strip_quotes(span.text)
+    return ParkMention(words[0].i, span.end + 1, name, name_key(name), kind, abbreviated, words[0].i, "listed_after_kind")
 
 
 def generic_word_names(doc, mentions, references, known: Dict[str, str]):
