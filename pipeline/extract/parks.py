@@ -298,16 +298,21 @@ def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],
                 _attach_residents(doc, subjects, parks, quantity, span)
     _attach_ordinal_residents(doc, subjects, parks)
     seen = set()
+    settlements = any(word_lemmas(t) & load_set("settlement_nouns.txt") for t in doc)
     for m in subjects:
         park = parks[m.key].park
         # `В Кузбассе открылся парк «Х». Площадка расположена в Рудничном районе Кемерова`:
         # the most specific place the text gives (a city's district before the city, a village
         # or stanitsa before its district: `Парк разместится у станицы Роговской`)
+        open_place = park.location is None or specificity(park.location) < 2 or not is_district(park.location)
+        if not (open_place or settlements):
+            seen.add(m.key)
+            continue
         place = location_near(doc, m, mentions, first=m.key not in seen) or _card_place(doc, m) \
             or inner_place(doc, m)
-        if place is not None and last_place_is_settlement(doc):
+        if place is not None and settlements and last_place_is_settlement(doc):
             park.location = place
-        elif park.location is None or specificity(park.location) < 2 or not is_district(park.location):
+        elif open_place:
             # (a district read at a bare `парка` may be another park's: `парка в Тосненском районе`)
             if place is not None and (park.location is None or specificity(place) > specificity(park.location)
                                       or is_district(place) and not is_district(park.location)
