@@ -276,6 +276,15 @@ ORG_NOUNS = [
      [person("Дмитрий Пашков", "министр сельского хозяйства Алтайского края", "Алтайский край")]),
 ]
 
+BRANCHES = [
+    # a branch's region after the organisation cut out of the title goes on with the title
+    ("Об этом сообщил директор филиала КРДВ в Амурской области Константин Рябов.",
+     [person("Константин Рябов", "директор филиала в Амурской области", "КРДВ")]),
+    # (not a place after a company with no branch in the title)
+    ("Об этом сообщил директор завода «Гидромаш» в Казани Иван Лис.",
+     [person("Иван Лис", "директор", "Гидромаш")]),
+]
+
 JOINT_TITLES = [
     # two company titles joined by `и` before one name are one position, kept whole
     ("Основатель и генеральный директор компании «Генвиа» Тимур Акчурин рассказал о планах.",
@@ -315,7 +324,7 @@ HONOURS = [
      [person("Александр Рамм", "виолончелист")]),
 ]
 
-CASES = APPOSITIONS + FORMS + PREDICATES + NAMES + NOMINATIVES + ATTACHMENT + ORG_NOUNS + JOINT_TITLES + NOT_PERSONS + HONOURS
+CASES = APPOSITIONS + FORMS + PREDICATES + NAMES + NOMINATIVES + ATTACHMENT + ORG_NOUNS + BRANCHES + JOINT_TITLES + NOT_PERSONS + HONOURS
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[case[0][:50] for case in CASES])

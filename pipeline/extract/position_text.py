@@ -14,7 +14,7 @@ from ..normalize import inflect_word, is_legal_form, phrase_nominative, strip_le
 from ..vocab import load_set
 from .common import DASHES, OPEN_QUOTES, entities, quoted_spans, word_lemmas
 from .park_mentions import match_kind
-from .positions import MODIFIER_POS, Phrase, is_latin, is_org_noun, quote_end
+from .positions import MODIFIER_POS, PLACE_ADPS, Phrase, is_latin, is_org_noun, quote_end
 from .titles import case_of, has_lemma, is_fixed_title, is_skipped_modifier
 
 UD_CASE_NAMES = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc"}
@@ -209,20 +209,25 @@ def _is_dropped(token, phrase: Phrase) -> bool:
     return token.i < phrase.lead and (is_skipped_modifier(token) or any(char.isdigit() for char in token.text))
 
 
-def _purpose_tail(doc, cut: int, end: int) -> Optional[int]:
+def _purpose_tail(doc, phrase: Phrase, cut: int) -> Optional[int]:
     """`заместитель генерального директора ПАО «КАМАЗ» по продажам`, `директор компании по
     развитию бизнеса`: `по` and a dative after the organisation cut out of a title goes on with
-    the title; where it starts, or None."""
+    the title; so does a branch's region (`директор филиала КРДВ в Амурской области`, a word of
+    rules/branch_heads.txt in the title); where it starts, or None."""
+    end = phrase.end
     inside = {i for span in quoted_spans(doc) if cut <= span.start < end for i in range(span.start, span.end)}
+    branch = any(word_lemmas(t) & load_set("branch_heads.txt") for t in doc[phrase.head:cut])
     for i in range(cut + 1, end - 1):
         if doc[i].lower_ == "по" and i not in inside and doc[i + 1].pos_ in {"NOUN", "ADJ"} \
                 and doc[i + 1].morph.get("Case") == ["Dat"]:
             return i  # (not `СЗАО «Компания по развитию индустриального парка»`: the name's own words)
+        if branch and doc[i].lower_ in PLACE_ADPS and i not in inside and doc[i + 1].ent_type_ == "LOC":
+            return i
     return None
 
 
 def _kept_tokens(doc, phrase: Phrase, cut: int) -> List:
-    tail = _purpose_tail(doc, cut, phrase.end) if cut < phrase.end else None
+    tail = _purpose_tail(doc, phrase, cut) if cut < phrase.end else None
     kept = list(range(phrase.start, cut)) + (list(range(tail, phrase.end)) if tail is not None else [])
     tokens = [doc[i] for i in kept if not doc[i].is_space and not _is_dropped(doc[i], phrase)]
     while tokens and tokens[-1].i > phrase.head and tokens[-1].pos_ in TRAILING_POS \
