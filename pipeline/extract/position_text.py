@@ -125,6 +125,9 @@ def org_cut(doc, phrase: Phrase) -> Tuple[int, Optional[str], bool]:
             return _np_start(doc, i, phrase.head), referred_org(doc, token), True
         if token.ent_type_ == "ORG" and not _is_state_body(_entity_at(doc, i)):
             entity = _entity_at(doc, i)
+            if entity.end < phrase.end and any(word_lemmas(t) & load_set("branch_heads.txt") for t in entity):
+                i = entity.end  # `директор Амурского филиала ДВПБ`: the branch is the title's, the parent the org
+                continue
             return _np_start(doc, entity.start, phrase.head), org_name(entity), False
         if is_latin(token) or _is_company_abbreviation(token):
             return i, _named_after(doc, i, phrase.end) or token.text, False
