@@ -276,6 +276,13 @@ ORG_NOUNS = [
      [person("Дмитрий Пашков", "министр сельского хозяйства Алтайского края", "Алтайский край")]),
 ]
 
+SIGNATURES = [
+    # a title written as its own singular form is singular, whatever the tagger reads with
+    # `подписями` before it
+    ("Документ скрепили подписями хоким Андижанской области Дилшод Саттаров и директор компании Иван Лис.",
+     [person("Дилшод Саттаров", "хоким Андижанской области", "Андижанская область"), person("Иван Лис", "директор")]),
+]
+
 BRANCHES = [
     # a branch's region after the organisation cut out of the title goes on with the title
     ("Об этом сообщил директор филиала КРДВ в Амурской области Константин Рябов.",
@@ -329,7 +336,7 @@ HONOURS = [
      [person("Александр Рамм", "виолончелист")]),
 ]
 
-CASES = APPOSITIONS + FORMS + PREDICATES + NAMES + NOMINATIVES + ATTACHMENT + ORG_NOUNS + BRANCHES + JOINT_TITLES + NOT_PERSONS + HONOURS
+CASES = APPOSITIONS + FORMS + PREDICATES + NAMES + NOMINATIVES + ATTACHMENT + ORG_NOUNS + SIGNATURES + BRANCHES + JOINT_TITLES + NOT_PERSONS + HONOURS
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[case[0][:50] for case in CASES])

@@ -99,7 +99,9 @@ def agrees(token, cases: set) -> bool:
 
 
 def is_plural(token) -> bool:
-    return token.morph.get("Number") == ["Plur"]
+    """The tagger's plural, unless the word is written as the title's own singular form
+    (`подписями хоким Андижанской области`: the tagger reads `хоким` with `подписями`)."""
+    return token.morph.get("Number") == ["Plur"] and token.text.lower() not in load_set("positions.txt")
 
 
 def is_skipped_modifier(token) -> bool:
