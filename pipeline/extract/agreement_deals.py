@@ -77,7 +77,8 @@ def partners_told(doc, sent, known: list, places: set) -> List[Party]:
     told, others = [], []
     parties = sentence_parties(doc, sent, places, False)
     opening = next((t for t in sent if not t.is_space), None)
-    if opening is not None and is_bullet(opening):  # `- индивидуальный предприниматель Рамиль Гарипов — …`
+    listed_line = opening is not None and is_bullet(opening)
+    if listed_line:  # `- индивидуальный предприниматель Рамиль Гарипов — …`
         parties = sorted(parties + [p for p in sentence_parties(doc, sent, places, True) if p.type == PER],
                          key=lambda party: party.start)
     for party in parties:
@@ -92,7 +93,7 @@ def partners_told(doc, sent, known: list, places: set) -> List[Party]:
         after = next((t for t in doc[party.end:sent.end] if not t.is_space and t.text not in {"»", "\""}), None)
         # opening its clause, not a person's company (`директор ООО «Х» Сергей Пак`); a person
         # only opening a list's line (`- индивидуальный предприниматель Рамиль Гарипов — 45 соток`)
-        bullet = bool(words) and words[0].i == opening.i and is_bullet(opening)
+        bullet = listed_line and bool(words) and words[0].i == opening.i
         if party.type == PER and not bullet:
             continue
         if (not words or bullet or words[0].text in CLAUSE_STARTS or words[0].lower_ in CLAUSE_STARTS) \

@@ -107,7 +107,8 @@ def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, pa
                         make: Callable) -> list:
     """(sentence index, agreement mention) per bullet line after sentences[index], a line that
     opens with a bullet and `с <party>`: an agreement of `kind` between `signers` and that
-    partner, with the first sum of the line; (sentence index, None) for a line's later sentence. `parties_of(sent)` gives a sentence's parties."""
+    partner, with the first sum of the line; (sentence index, None) for a line's later sentence.
+    `parties_of(sent)` gives a sentence's parties."""
     found = []
     current = None  # the mention of the line being read
     for k in range(index + 1, len(sentences)):

@@ -530,7 +530,6 @@ def _bodies_with_states(doc) -> List[str]:
             if doc[end - 1].ent_type_ == "LOC" or doc[end - 1].text.isupper()]
 
 
-
 def _with_subject(doc, sentences, index: int, places: set, park_names: set, parties: List[Party]) -> List[Party]:
     """A signing sentence's parties with the subject a common noun stands for (`Компания
     подписала …`) or the sentence left out (`Кроме того, подписал соглашение …`)."""

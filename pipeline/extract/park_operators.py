@@ -545,7 +545,8 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
         target = None if counted_next else \
             _operated_park(doc, sent, org, [m for m in mentions if m.start not in used], park_for)
         keys |= counted_next
-        keys |= {m.key for m in _past_relative_clause(doc, sent, org, mentions) + _its_runner_in_clause(doc, sent, org, mentions, park_for)}
+        keys |= {m.key for m in _cue_after_relative_clause(doc, sent, org, mentions)
+                 + _its_runner_in_clause(doc, sent, org, mentions, park_for)}
         if target is not None and not target.start <= org[0] < target.end:
             keys.add(target.key)
             if target.start >= org[1]:  # `«Y» обслуживает СЭЗ «Х» и промзону «Z»`
@@ -573,8 +574,8 @@ def _its_runner_in_clause(doc, sent, org, mentions, park_for) -> List[ParkMentio
     """`ООО «Х», которое построит инфраструктуру парка и станет его управляющей компанией`: a
     cue after `его`/`её` anywhere in the company's relative clause makes it the runner of the
     park spoken of."""
-    words = [t for t in doc[org[1]:sent.end] if not t.is_space]
-    if len(words) < 2 or words[0].text != "," or "который" not in word_lemmas(words[1]):
+    words = _relative_clause_after(doc, sent, org)
+    if not words:
         return []
     close = next((t.i for t in words[2:] if t.text in {",", ";"}), sent.end)
     for i in range(words[1].i + 1, close):
@@ -584,11 +585,18 @@ def _its_runner_in_clause(doc, sent, org, mentions, park_for) -> List[ParkMentio
     return []
 
 
-def _past_relative_clause(doc, sent, org, mentions) -> List[ParkMention]:
+def _relative_clause_after(doc, sent, org) -> list:
+    """The words after a company from its comma on, when they open a relative clause (`, которое
+    …`); [] otherwise."""
+    words = [t for t in doc[org[1]:sent.end] if not t.is_space]
+    return words if len(words) >= 2 and words[0].text == "," and "который" in word_lemmas(words[1]) else []
+
+
+def _cue_after_relative_clause(doc, sent, org, mentions) -> List[ParkMention]:
     """`ООО «Х», которое управляет парком «А» в Татарстане, стало оператором зоны «Б»`: the cue
     after the company's relative clause and the park right after it."""
-    words = [t for t in doc[org[1]:sent.end] if not t.is_space]
-    if len(words) < 2 or words[0].text != "," or "который" not in word_lemmas(words[1]):
+    words = _relative_clause_after(doc, sent, org)
+    if not words:
         return []
     close = next((t.i for t in words[2:] if t.text == ","), None)
     if close is None:

@@ -222,8 +222,6 @@ def record_place(doc, place, rule: str) -> str:
     return _settlement_name(doc, place) or phrase_nominative(place)
 
 
-
-
 def _settlement_name(doc, place) -> Optional[str]:
     """`у станицы Роговской` → Роговская, `у села Никольского` → Никольское: a one-word name
     shaped as an adjective agrees with the settlement's noun before it."""
@@ -243,9 +241,9 @@ def _settlement_name(doc, place) -> Optional[str]:
 def last_place_is_settlement(doc) -> bool:
     """Whether the place recorded last follows a settlement's noun (rules/settlement_nouns.txt:
     `у станицы Роговской`), narrower than the district it lies in."""
-    spans = [span for span in doc.spans["park"] if span.label_ == "location"] if "park" in doc.spans else []
-    start = spans[-1].start if spans else 0
-    return start > 0 and bool(word_lemmas(doc[start - 1]) & load_set("settlement_nouns.txt"))
+    spans = doc.spans["park"] if "park" in doc.spans else []
+    last = next((span for span in reversed(spans) if span.label_ == "location"), None)
+    return last is not None and last.start > 0 and bool(word_lemmas(doc[last.start - 1]) & load_set("settlement_nouns.txt"))
 
 
 def most_specific_part(place):

@@ -206,19 +206,21 @@ def interviewee(doc) -> Optional[dict]:
     lead_start = len(doc.text) - len(doc.text[headline_end:].lstrip())
     lead_end = doc.text.find("\n", lead_start)
     lead_end = len(doc.text) if lead_end < 0 else lead_end
-    headline = doc.text[:headline_end].lower()
     lead = [p for p in persons if any(headline_end < start < lead_end for start, _ in p.get("mentions") or [])
-            and (named_org(doc, p) or _in_headline(doc, p.get("org"), headline)) and not _asks(p)]
+            and (named_org(doc, p) or _in_headline(doc, p.get("org"))) and not _asks(p)]
     return min(lead, key=lambda p: min(start for start, _ in p["mentions"])) if lead else None
 
 
-def _in_headline(doc, org: Optional[str], headline: str) -> bool:
+def _in_headline(doc, org: Optional[str]) -> bool:
     """`основатель «Техполимер-Волги» — о переезде`: the headline names the guest's organisation
     (in any case), so the lead's `Основатель компании Игорь Лаптев` speaks for it; a park's
     director (`Директор технопарка «Кедр»`) speaks for its runner instead."""
     words = (org or "").lower().split()
+    if not words:
+        return False
+    headline = doc.text[:max(0, doc.text.find("\n"))].lower()
     parks = {park["name"].lower() for park in getattr(doc._, "parks", None) or []}
-    return bool(words) and org.lower() not in parks and all(word[:max(4, len(word) - 2)] in headline for word in words)
+    return org.lower() not in parks and all(word[:max(4, len(word) - 2)] in headline for word in words)
 
 
 def _asks(person: dict) -> bool:
@@ -234,8 +236,7 @@ def speaker_organisation(doc) -> Optional[str]:
     organisation speaks for the main park's runner."""
     guest = interviewee(doc)
     if guest is not None:
-        headline = doc.text[:max(0, doc.text.find("\n"))].lower()
-        told = guest.get("org") if _in_headline(doc, guest.get("org"), headline) else None
+        told = guest.get("org") if _in_headline(doc, guest.get("org")) else None
         return ministry_of(guest) or named_org(doc, guest) or told or _main_park_runner(doc, guest.get("org"))
     persons = [p for p in getattr(doc._, "persons", None) or [] if named_org(doc, p) and not _asks(p)]
     if not persons:
