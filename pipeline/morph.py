@@ -1,6 +1,9 @@
 """natasha_morph: natasha's NewsMorphTagger sets token.pos_ and token.morph.
 
-Sentences from a whole batch of docs go through the tagger together.
+Sentences from a whole batch of docs go through the tagger together. The tagger reads a
+capitalised verb opening a sentence as a name now and then (`Подписали 14 соглашений …` →
+PROPN, Case=Gen); such a sentence is tagged again with that word in lower case, when the
+dictionary knows the word only as a verb form.
 """
 from __future__ import annotations
 
@@ -9,9 +12,10 @@ from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 
 from .batching import BatchedComponent
-from .models import morph_tagger
+from .models import morph_analyzer, morph_tagger
 
 SPACE = POS_IDS["SPACE"]
+VERB_FORMS = {"VERB", "INFN", "PRTF", "PRTS", "GRND"}  # pymorphy's parts of speech of a verb
 
 
 def word_sentences(doc):
@@ -31,7 +35,7 @@ class NatashaMorph(BatchedComponent):
 
     def process(self, docs):
         sentences = [(doc, indexes, words) for doc in docs for indexes, words in word_sentences(doc)]
-        tagged = morph_tagger().tag([words for _, _, words in sentences])
+        tagged = _verbs_opening_retagged([words for _, _, words in sentences])
         values = {id(doc): ([], [], []) for doc in docs}  # token indexes, POS ids, MORPH keys
         morph_keys = {None: 0}
         for (doc, indexes, _), tags in zip(sentences, tagged):
@@ -51,6 +55,27 @@ class NatashaMorph(BatchedComponent):
             column[doc.to_array(IS_SPACE).astype(bool), 0] = SPACE
             doc.from_array([POS, MORPH], column)
         return docs
+
+
+def _verbs_opening_retagged(sentences):
+    """(pos, feats) of each word of each sentence; a sentence the tagger opens with a verb read
+    as a name is tagged once more with the verb in lower case, and the verb takes that tag."""
+    tagged = morph_tagger().tag(sentences)
+    again = [k for k, (words, tags) in enumerate(zip(sentences, tagged))
+             if tags and tags[0][0] == "PROPN" and _only_verb(words[0])]
+    if again:
+        retagged = morph_tagger().tag([[sentences[k][0].lower()] + sentences[k][1:] for k in again])
+        for k, tags in zip(again, retagged):
+            tagged[k] = [tags[0]] + list(tagged[k][1:])
+    return tagged
+
+
+def _only_verb(word: str) -> bool:
+    """A capitalised word the dictionary knows only as a verb form (`Подписали`)."""
+    if not word[:1].isupper() or not word[1:].islower():
+        return False
+    parses = morph_analyzer().parse(word.lower())
+    return bool(parses) and all(p.tag.POS in VERB_FORMS for p in parses)
 
 
 @Language.factory("natasha_morph", assigns=["token.pos", "token.morph"])

@@ -592,7 +592,8 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
             before = sentences[counting]
             signers = [p for p in _signing_parties(doc, before, places) if _is_signing_subject(doc, before, p)
                        or p.type == LOC]
-            author = elided_author(doc, sentences, counting) if not signers else None
+            author = (elided_author(doc, sentences, counting) or elided_subject(doc, sentences, counting, places)
+                      if not signers else None)
             signers = [author] if author is not None else signers
     if not colon and counting is None:
         return []
