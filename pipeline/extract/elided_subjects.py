@@ -14,7 +14,7 @@ from ..records import ORG, PER
 from ..vocab import load_set
 from .common import paragraph_start
 from .parties import Party, sentence_parties
-from .party_references import interviewee, speaker_party
+from .party_references import interviewee, post_author, speaker_party
 
 
 WE = {"мы", "наш"}
@@ -98,12 +98,13 @@ def elided_author(doc, sentences, index: int) -> Optional[Party]:
 
 
 def _author_signs(doc, verb) -> Optional[dict]:
-    """The person the headline names as the interviewee or author (`Name: «…»`), when the
-    signing verb with no subject is a singular past form, the author's first person."""
+    """The person the headline names as the interviewee or author (`Name: «…»`), or the author
+    of a post the lead tells of, when the signing verb with no subject is a singular past
+    form, the author's first person."""
     if verb.morph.get("Number") != ["Sing"] or verb.morph.get("Tense") != ["Past"]:
         return None
     guest = interviewee(doc)
     headline_end = doc.text.find("\n")
     if guest is None or headline_end < 0 or not any(start < headline_end for start, _ in guest.get("mentions") or []):
-        return None
+        return post_author(doc)
     return guest

@@ -211,6 +211,24 @@ def interviewee(doc) -> Optional[dict]:
     return min(lead, key=lambda p: min(start for start, _ in p["mentions"])) if lead else None
 
 
+def post_author(doc) -> Optional[dict]:
+    """The author of a post the article retells: the person its lead names first, when the lead
+    speaks of a post or a channel (rules/post_words.txt: `Губернатор Тамбовской области Андрей
+    Селиверстов в своём телеграм-канале рассказал …`)."""
+    headline_end = doc.text.find("\n")
+    if headline_end < 0:
+        return None
+    lead_start = len(doc.text) - len(doc.text[headline_end:].lstrip())
+    lead_end = doc.text.find("\n", lead_start)
+    lead_end = len(doc.text) if lead_end < 0 else lead_end
+    lead = doc.char_span(lead_start, lead_end, alignment_mode="expand")
+    if lead is None or not any(word_lemmas(t) & load_set("post_words.txt") for t in lead):
+        return None
+    persons = [p for p in getattr(doc._, "persons", None) or []
+               if any(lead_start <= start < lead_end for start, _ in p.get("mentions") or []) and not _asks(p)]
+    return min(persons, key=lambda p: min(start for start, _ in p["mentions"])) if persons else None
+
+
 def _in_headline(doc, org: Optional[str]) -> bool:
     """`основатель «Техполимер-Волги» — о переезде`: the headline names the guest's organisation
     (in any case), so the lead's `Основатель компании Игорь Лаптев` speaks for it; a park's
