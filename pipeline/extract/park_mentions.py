@@ -476,6 +476,7 @@ def generic_word_names(doc, mentions, references, known: Dict[str, str]):
     if not any(kinds.values()):
         return [], references
     quoted_at = {span.start: span for span in quoted_spans(doc)}
+    companies = _legal_form_names(doc, quoted_at)
     found, left = [], []
     for r in references:
         opening = _next_word(doc, r.end)
@@ -485,12 +486,38 @@ def generic_word_names(doc, mentions, references, known: Dict[str, str]):
         name = strip_quotes(span.text) if span is not None else None
         word = next((w for w in GENERIC_KIND_WORDS if w in word_lemmas(doc[r.start])), None)
         kind = kinds[word][0][0] if word and kinds[word] else None
-        if r.kind is None and kind and name and name_key(name) not in known:
+        if r.kind is None and kind and name and name_key(name) not in known and name_key(name) not in companies:
             found.append(ParkMention(r.start, span.end + 1, name, name_key(name), kind, False,
                                      opening, "generic_word_quoted_name"))
         else:
             left.append(r)
-    return found, left
+    return found + _generic_word_lists(doc, quoted_at, kinds, set(known) | companies), left
+
+
+def _legal_form_names(doc, quoted_at) -> set:
+    """Keys of the names the text writes after a legal form somewhere (`АО «Тульская промышленная
+    недвижимость»`): a company's, not a park's, after a bare `парком`."""
+    return {name_key(strip_quotes(span.text)) for start, span in quoted_at.items()
+            if start >= 2 and is_legal_form(doc[start - 2].text)}
+
+
+def _generic_word_lists(doc, quoted_at, kinds, known: set) -> List[ParkMention]:
+    """`управляющей компанией парков «Гаврилов-Ям», «Тутаев-Индустрия» и «Новосёлки-2»`: two or
+    more quoted names after the plural bare word, of the kind the article names ending in it."""
+    found = []
+    for t in doc:
+        word = next((w for w in GENERIC_KIND_WORDS if w in word_lemmas(t)), None)
+        kind = kinds[word][0][0] if word and kinds[word] else None
+        span = quoted_at.get(t.i + 2)  # `парков «…`: the name opens past the quote mark
+        if kind is None or span is None or t.morph.get("Number") != ["Plur"]:
+            continue
+        name = strip_quotes(span.text)
+        first = ParkMention(t.i, span.end + 1, name, name_key(name), kind, False, t.i + 1,
+                            "generic_word_listed_names", grouped=True)
+        joined = coordinated_names(doc, span.end + 1, quoted_at, kind, False)
+        if joined:
+            found.extend(m for m in [first] + joined if m.key not in known)
+    return found
 
 
 NAME_BEFORE_KIND_WORDS = 4  # a park's quoted name has at most this many words

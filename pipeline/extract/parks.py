@@ -91,6 +91,12 @@ class ParkExtractor:
         for m in named_by_word:
             mentions.append(m)
             _add_mention(doc, parks, m)
+        # the names the bare word gives are found again where they stand alone (`«Гаврилов-Ям» в
+        # Гаврилов-Ямском районе (118 га) …`)
+        taken |= {i for m in named_by_word for i in range(m.start, m.end)}
+        for m in find_name_mentions(doc, {m.key: parks[m.key].park.name for m in named_by_word}, taken):
+            mentions.append(m)
+            _add_mention(doc, parks, m)
         mentions.sort(key=lambda m: m.start)
         linked = resolve_references(doc, mentions, references, OPERATOR_SALIENCE)
         mentions = resolve_references(doc, mentions, references)
