@@ -30,6 +30,7 @@ from .agreement_merge import (distinct_by_name, merge_mentions, named_currency, 
                               with_formal_regions, with_full_names, with_states_named, without_headline_restatements)
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_roles import add_role_parties, role_count, role_parties
+from .agreement_sales import add_sales, sales
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum, rent_in_sentence
 from .elided_subjects import elided_author, elided_subject
 from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, first_sign_verb,
@@ -486,6 +487,7 @@ class AgreementExtractor:
             found.extend(kept)
             last_index = index if kept else last_index
             _give_named_sums(doc, named, found)
+        add_sales(doc, sentences, found, sales(doc, sentences, places), AgreementMention)
         add_shared_signers(found, shared)
         add_missing_side(doc, found, one_side)
         add_host_side(found, hosts, lambda mention: _partner_alone(doc, mention))
