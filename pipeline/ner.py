@@ -44,6 +44,7 @@ class NatashaNER(BatchedComponent):
 
 
 PLACE_HEADS = {"область", "край", "республика", "округ", "район", "город", "провинция", "уезд"}  # lemmas, lower case as written
+PLACE_HEAD_TITLES = {"аким", "хоким", "мэр", "глава", "губернатор"}  # `мэр Каракола Нурбек Асанов`: a place's head
 
 
 MIN_CAPITALS = 3  # `КАМАЗ`, `ВСМПО`: a name in capitals, long enough to be no initial
@@ -334,12 +335,13 @@ def _unknown_genitive_place(word: str) -> bool:
 
 
 def _place_split_off(doc, ent):
-    """`аким области Жетысу Ерлан Шакенов`: a PER span of three words or more right after a
-    place noun starts with the place's name, when a first name follows it (not `глава района
-    Иван Петрович Сидоров`); that word is a LOC of its own."""
+    """`аким области Жетысу Ерлан Шакенов`, `мэр Каракола Нурбек Асанов`: a PER span of three
+    words or more right after a place noun or a place's head's title starts with the place's
+    name, when a first name follows it (not `глава района Иван Петрович Сидоров`); that word is
+    a LOC of its own."""
     before = next((t for t in reversed(doc[max(0, ent.start - 3):ent.start]) if not t.is_space), None)
     if ent.label_ != "PER" or len(ent) < 3 or before is None or not before.text.islower() \
-            or not {p.normal_form for p in morph_analyzer().parse(before.text)} & PLACE_HEADS:
+            or not {p.normal_form for p in morph_analyzer().parse(before.text)} & (PLACE_HEADS | PLACE_HEAD_TITLES):
         return [ent]
     foreign = _unknown_genitive_place(ent[0].text)  # `города Цзямусы Ван Цзюнь`
     if (_known_first_name if foreign else _first_name)(ent[0].text) or not (foreign or _first_name(ent[1].text)):

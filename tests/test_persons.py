@@ -32,6 +32,9 @@ APPOSITIONS = [
       person("Ван Цзюнь", "заместитель мэра города Цзямусы", "Цзямусы")]),
     ("Соглашение подписал аким области Жетысу Ерлан Шакенов.",
      [person("Ерлан Шакенов", "аким области Жетысу", "Жетысу")]),
+    # a town the tagger glues to the name after a place's head's title (`аким`, `мэр`)
+    ("Подписи поставили аким Шымкента Ерлан Абдикаримов и мэр Каракола Нурбек Асанов.",
+     [person("Ерлан Абдикаримов", "аким Шымкента", "Шымкент"), person("Нурбек Асанов", "мэр Каракола", "Каракол")]),
     # `наш` is no part of a title; `по` and a dative after the organisation cut out go on with the
     # title (not the words of a quoted name); a sector's abbreviation is a word of a ministry's name
     ("Подробности — у нашего корреспондента Ирины Соколовой.",
