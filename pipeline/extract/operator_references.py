@@ -19,18 +19,19 @@ following sentence names with those nouns.
 """
 from __future__ import annotations
 
-from typing import List, Optional
+from functools import lru_cache
+from typing import Dict, List, Optional
 
 from ..models import morph_analyzer
 from ..numbers import parse_number
 from ..records import ORG
-from ..vocab import load_set
+from ..vocab import load_set, load_table
 from .common import add_evidence, entities_in, is_bullet, parenthetical_start, sentence_after, word_lemmas
 from .operator_objects import coordinated, governs_park, parks_count, parks_counted_back, parks_named_next
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key
 from .parties import expand_abbreviation, org_name, sentence_parties
 from .state_bodies import name_lemmas
-from .party_references import bare_head_names, referred_party, speaker_organisation
+from .party_references import bare_head_names, party_for_noun, referred_party, speaker_organisation
 
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", ".", "!", "?"}  # (a stop too: a quote the splitter kept whole)
 LIST_OPENERS = {"—", "–", ":"}
@@ -61,6 +62,35 @@ def attach_referred_operators(doc, sentences, mentions: List[ParkMention], parks
                 if name and name_key(name) != m.key:
                     parks[m.key].park.operator = name
                     add_evidence(doc, "park", m.start, m.end, "operator", "operator_referred")
+
+
+OWNED_REACH = 4  # `Вторая площадка под управлением корпорации — …`: words from the park word to the noun
+
+
+def attach_possessing_nouns(doc, sentences, mentions: List[ParkMention], parks) -> None:
+    """`Вторая площадка корпорации — индустриальный парк «Кашинский»`, `Вторая площадка под
+    управлением корпорации — …`: a park word (`площадка`, `парк`, `зона`) opening its
+    sentence, a bare noun in the genitive (rules/operator_possessor_heads.txt) and, after a
+    dash, the park: the noun stands for the company named before, its operator."""
+    places = {i for m in mentions for i in range(m.start, m.end)}
+    park_keys = {m.key for m in mentions}
+    for index, sent in enumerate(sentences):
+        words = [t for t in sent if not t.is_space]
+        opening = next((k for k, t in enumerate(words[:2]) if word_lemmas(t) & GENERIC_REFERENCES), None)
+        if opening is None:
+            continue
+        for k in range(opening + 1, min(len(words) - 1, opening + 1 + OWNED_REACH)):
+            noun, dash = words[k], words[k + 1]
+            if noun.lemma_.lower() not in load_set("operator_possessor_heads.txt") or noun.morph.get("Case") != ["Gen"] \
+                    or dash.text not in LIST_OPENERS:
+                continue
+            park = next((m for m in mentions if dash.i < m.start <= dash.i + 3), None)
+            owner = party_for_noun(doc, sentences, index, noun.i, places, park_keys) if park else None
+            if owner is not None and owner.type == ORG and parks[park.key].park.operator is None \
+                    and name_key(owner.name) not in park_keys:
+                parks[park.key].park.operator = owner.name
+                add_evidence(doc, "park", park.start, park.end, "operator", "operator_owning_noun")
+            break
 
 
 CUE_AFTER_COPULA = 5  # `является собственником территории и управляющей компанией`
@@ -205,6 +235,15 @@ def _first_company(doc, sent, places, park_keys) -> Optional[str]:
     return named[0].name if named else None
 
 
+PREPOSITION_REACH = 3  # `отвечает и за`, `отвечает теперь за`
+
+
+@lru_cache(maxsize=None)
+def verb_prepositions() -> Dict[str, str]:
+    """rules/operator_verb_prepositions.tsv: an operator verb → the preposition its park follows."""
+    return dict(load_table("operator_verb_prepositions.tsv", 2))
+
+
 def _objects(doc, sent, verb: int, mentions, earlier: int) -> List[ParkMention]:
     """The parks the verb governs as its object; `им`, `его` the park named last, in its
     sentence or the one before (`С технопарка «Х». Мы построили его в 2015 году`); `обоими`
@@ -212,6 +251,13 @@ def _objects(doc, sent, verb: int, mentions, earlier: int) -> List[ParkMention]:
     after = verb + 1
     while after < sent.end and doc[after].is_space:
         after += 1
+    preposition = verb_prepositions().get(doc[verb].lemma_.lower())
+    if preposition is not None:
+        # `Корпорация отвечает и за индустриальный парк «Канаш»`: the park after the verb's preposition
+        at = next((t.i for t in doc[after:min(sent.end, after + PREPOSITION_REACH)] if t.lower_ == preposition), None)
+        if at is None:
+            return []
+        after = at + 1
     if after < sent.end and doc[after].lower_ in OBJECT_PRONOUNS:
         before = [m for m in mentions if m.end <= verb and m.start >= earlier]
         return before[-1:]

@@ -312,6 +312,12 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
     return _party_for_noun(doc, sentences, index, noun, places, park_names) if noun is not None else None
 
 
+def party_for_noun(doc, sentences, index: int, noun: int, places: set, park_names: set) -> Optional[Party]:
+    """The organisation the bare noun at token `noun` of sentences[index] stands for, whatever
+    its case (`Вторая площадка корпорации — …`)."""
+    return _party_for_noun(doc, sentences, index, noun, places, park_names)
+
+
 def referred_partner(doc, sentences, index: int, places: set, park_names: set) -> Optional[Party]:
     """`Мы подписали с компанией соглашение`: the partner a noun after `с` stands for when a
     subject noun or pronoun signs too (referred_party reads the subject)."""
