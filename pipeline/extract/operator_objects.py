@@ -8,14 +8,16 @@ from typing import List, Optional
 from ..numbers import parse_number
 from ..vocab import load_set
 from .common import sentence_after, word_lemmas
-from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, past_place
+from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, past_aside, past_place
 
 TRANSPARENT_NOUNS = {"проект", "строительство", "создание", "развитие"}  # `реализует проект технопарка «Х»`
 
 
 def coordinated(doc, sent, first: ParkMention, mentions) -> List[ParkMention]:
     """`управляет СЭЗ «Наманган» и малой промышленной зоной «Чуст» в Чустском районе`: parks
-    joined to the object by `и` or a comma (an adjective of the kind may come between)."""
+    joined to the object by `и` or a comma (an adjective of the kind may come between, or a
+    counted kind and a dash: `и двумя технопарками — «Позимь» …`), past the place or the
+    bracketed card of the park before (`«Челны-Запад» (Набережные Челны, 74 га), «Агрыз» …`)."""
     objects = [first]
     for m in mentions:
         if m.start < objects[-1].end or m.start >= sent.end:
@@ -24,11 +26,39 @@ def coordinated(doc, sent, first: ParkMention, mentions) -> List[ParkMention]:
         while start < m.start and doc[start].is_space:
             start += 1
         # `«Ворсино» в Боровском районе и «Детчино»`: past the place of the park before
-        between = [t for t in doc[past_place(doc, start):m.start] if not t.is_space]
-        if not between or between[0].text not in {"и", ","} or any(t.pos_ not in {"ADJ", "CCONJ"} for t in between[1:]):
+        between = [t for t in doc[past_place(doc, past_aside(doc, start)):m.start] if not t.is_space]
+        if not between or between[0].text not in {"и", ","} or not all(_joins(t) for t in between[1:]):
             break
         objects.append(m)
     return objects
+
+
+JOINING_WORDS = {"и", ",", "а", "также"}  # `«Ягорба» и «Заречье», а также технопарком «Северная верфь»`
+
+
+def coordinated_before(doc, sent, last: ParkMention, mentions) -> List[ParkMention]:
+    """`индустриальными парками «Ягорба» и «Заречье», а также технопарком «Северная верфь» …
+    управляет АО «Х»`: the parks joined before the one nearest the cue."""
+    objects = [last]
+    for m in reversed(mentions):
+        if m.start >= objects[0].start or m.start < sent.start:
+            continue
+        start = past_place(doc, past_aside(doc, m.end))
+        while start < objects[0].start and doc[start].is_space:
+            start += 1
+        between = [t for t in doc[start:objects[0].start] if not t.is_space]
+        if not between or not any(t.text in JOINING_WORDS for t in between) \
+                or not all(t.text in JOINING_WORDS or _joins(t) for t in between):
+            break
+        objects.insert(0, m)
+    return objects
+
+
+def _joins(token) -> bool:
+    """A word that may stand between two coordinated parks past `и` or a comma: an adjective,
+    a conjunction, a count of a kind and the dash after it (`двумя технопарками —`)."""
+    return token.pos_ in {"ADJ", "CCONJ", "NUM"} or token.text in {"—", "–"} \
+        or token.pos_ == "NOUN" and match_kind(token.doc, token.i) is not None
 
 
 def governs_park(doc, start: int, park: ParkMention) -> bool:

@@ -315,8 +315,15 @@ def _listed_objects(doc, sent, after: int, mentions) -> List[ParkMention]:
         opener += 1
     if opener >= sent.end or doc[opener].text not in LIST_OPENERS:
         return []
-    end = next((t.i for t in doc[opener + 1:sent.end] if t.text in {";", "("}), sent.end)
-    return [m for m in mentions if opener < m.start < end and doc[m.start - 1].pos_ != "ADP"]
+    end = next((t.i for t in doc[opener + 1:sent.end] if t.text == ";"), sent.end)
+    # (a park's card in brackets between them, `«A» (Набережные Челны, 74 га), «B» …`: none of
+    # the parks inside brackets)
+    inside, depth = set(), 0
+    for t in doc[opener + 1:end]:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth > 0:
+            inside.add(t.i)
+    return [m for m in mentions if opener < m.start < end and m.start not in inside and doc[m.start - 1].pos_ != "ADP"]
 
 
 MANAGER_REACH = 2  # sentences after `перешёл под управление корпорации развития` that name it

@@ -362,7 +362,7 @@ def past_place(doc, i: int) -> int:
 ASIDE_REACH = 12  # `«Кстово-Восток» (212 га, Кстовский район) и «Борский»`: a short card in brackets
 
 
-def _past_aside(doc, i: int) -> int:
+def past_aside(doc, i: int) -> int:
     """Past a bracketed aside after a listed name (its area, its district) to the word after it;
     i itself when none stands there."""
     if i >= len(doc) or doc[i].text != "(":
@@ -376,7 +376,7 @@ def coordinated_names(doc, i: int, quoted_at, kind: str, abbreviated: bool) -> L
     «Западный» и «Южный»`."""
     found = []
     while True:
-        joint = past_place(doc, _past_aside(doc, _next_word(doc, i)))
+        joint = past_place(doc, past_aside(doc, _next_word(doc, i)))
         if joint >= len(doc) or doc[joint].text not in {",", "и"}:
             return found
         quote = _next_word(doc, joint + 1)

@@ -28,7 +28,7 @@ from .parties import expand_abbreviation, headed_names, is_event, org_name, sent
 from .party_references import bare_head_names, referred_party
 from .state_bodies import is_state_body
 from .operator_trusts import ends_management
-from .operator_objects import (coordinated, governs_park, included_parks, listed_parks_after, all_parks_counted,
+from .operator_objects import (coordinated, coordinated_before, governs_park, included_parks, listed_parks_after, all_parks_counted,
                                parks_count, parks_counted_back, parks_named_next)
 
 
@@ -551,6 +551,9 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
             keys.add(target.key)
             if target.start >= org[1]:  # `«Y» обслуживает СЭЗ «Х» и промзону «Z»`
                 keys |= {m.key for m in coordinated(doc, sent, target, mentions)}
+            elif _finite_cue_between(doc, target.end, org[0]):
+                # `парками «Ягорба» и «Заречье» управляет АО «Х»`: a finite verb cue between the parks and it
+                keys |= {m.key for m in coordinated_before(doc, sent, target, mentions)}
         name = bare.get(org) or expand_abbreviation(doc, _org_name(doc, org, mentions))
         cue = _nearest_cue(doc, sent, org)
         builds = cue is not None and bool(word_lemmas(doc[cue]) & load_set("operator_builder_cues.txt"))
@@ -568,6 +571,15 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
                 used |= {m.start for m in mentions if org[0] <= m.start < org[1] or m.start <= org[0] < m.end}
                 add_evidence(doc, "park", org[0], org[1], "operator", "operator_cue")
     return used
+
+
+def _finite_cue_between(doc, start: int, end: int) -> bool:
+    """A cue between parks and a company that joins them all: a finite verb (`управляет`) or a
+    phrase after a preposition (`находящиеся под управлением`), not a participle of a project
+    (`реализованный проект по модели «Х»`)."""
+    cue = find_cue(doc, start, end)
+    return cue is not None and (doc[cue].pos_ == "VERB" and doc[cue].morph.get("VerbForm") == ["Fin"]
+                                or doc[cue].pos_ == "ADP")
 
 
 def _its_runner_in_clause(doc, sent, org, mentions, park_for) -> List[ParkMention]:
