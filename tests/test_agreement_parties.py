@@ -15,6 +15,15 @@ CASES = [
      "рублей и с ООО «Бета».",
      [agreement("соглашение", [("Ромашка", "ORG"), ("Альфа", "ORG")], {"amount": 1e9, "currency": "RUB", "qualifier": None}),
       agreement("соглашение", [("Ромашка", "ORG"), ("Бета", "ORG")])]),
+    # `их` after the verb: the counted agreements of the sentence before, one per partner, each
+    # partner's sum in brackets after it; the zone whose company signs is no side
+    ("Ещё два соглашения касаются ОЭЗ «Протва». Управляющая компания ОЭЗ — АО «Корпорация развития "
+     "Калужской области» — заключила их с ООО «Фармбиотех» (4,2 млрд рублей) и ООО «Сталь-Профиль» "
+     "(1,9 млрд рублей).",
+     [agreement("соглашение", [("Корпорация развития Калужской области", "ORG"), ("Фармбиотех", "ORG")],
+                {"amount": 4.2e9, "currency": "RUB", "qualifier": None}),
+      agreement("соглашение", [("Корпорация развития Калужской области", "ORG"), ("Сталь-Профиль", "ORG")],
+                {"amount": 1.9e9, "currency": "RUB", "qualifier": None})]),
     # a headed name keeps the adjectives before its head; an informal region beside its formal
     # name in one sentence gives way to it
     ("СЭЗ «Приднепровье» подписала меморандум с Торгово-промышленной палатой провинции Шаньдун.",

@@ -49,20 +49,52 @@ def listed_agreements(doc, sent, parties, kind_at: Callable[[object, int], objec
                 continue
             signers = [p for p in parties if p.end <= opener.i]  # `Соглашения … подписал губернатор с …`
         first = opener.i + 1 if opener.text in LIST_OPENERS else opener.i
-        starts = [t.i for t in doc[first:sent.end] if t.lower_ in WITH
-                  or (t.lower_ in {"и", ","} and _after_partner(parties, t.i))]
-        partnered = [i for i in starts if any(i < p.start <= i + PARTY_REACH and p.type != PER for p in parties)]
-        if opener.text not in LIST_OPENERS and len(partnered) < 2:
-            continue  # `подписала соглашения с компанией «А»` (`…, которое управляет ОЭЗ с момента её
-            # создания`: no partner after that `с`): several with one partner
-        for k, prep in enumerate(starts):
-            limit = starts[k + 1] if k + 1 < len(starts) else sent.end
-            partner = next((p for p in parties if prep < p.start <= prep + PARTY_REACH and p.type != PER), None)
-            if partner is None:
-                continue
-            money, span = _money_between(doc, sent, partner.end, limit)
-            found.append((make(prep, partner.end, kind, signers + [partner], money), span))
-    return found or _gapped(doc, sent, parties, single, make)
+        found += _one_per_partner(doc, sent, first, parties, signers, kind, make,
+                                  need_two=opener.text not in LIST_OPENERS)
+    return found or _told_before(doc, sent, parties, kind_at, make) or _gapped(doc, sent, parties, single, make)
+
+
+def _one_per_partner(doc, sent, first: int, parties, signers, kind: str, make: Callable, need_two: bool) -> list:
+    """One agreement per `с <party>` (or `, <party>`, `и <party>` after one) from token `first`
+    on, with the sum after its partner; none unless two partners are listed when `need_two`."""
+    starts = [t.i for t in doc[first:sent.end] if t.lower_ in WITH
+              or (t.lower_ in {"и", ","} and _after_partner(doc, parties, t.i))]
+    partnered = [i for i in starts if any(i < p.start <= i + PARTY_REACH and p.type != PER for p in parties)]
+    if need_two and len(partnered) < 2:
+        return []  # `подписала соглашения с компанией «А»` (`…, которое управляет ОЭЗ с момента её
+        # создания`: no partner after that `с`): several with one partner
+    found = []
+    for k, prep in enumerate(starts):
+        limit = starts[k + 1] if k + 1 < len(starts) else sent.end
+        partner = next((p for p in parties if prep < p.start <= prep + PARTY_REACH and p.type != PER), None)
+        if partner is None:
+            continue
+        money, span = _money_between(doc, sent, partner.end, limit)
+        found.append((make(prep, partner.end, kind, signers + [partner], money), span))
+    return found
+
+
+THEM = "их"  # `Ещё три соглашения касаются ОЭЗ. Управляющая компания … заключила их с «А» (…), «Б» (…) и «В»`
+
+
+def _told_before(doc, sent, parties, kind_at: Callable, make: Callable) -> list:
+    """`Ещё три соглашения касаются ОЭЗ «Протва». Управляющая компания ОЭЗ заключила их с ООО «А»
+    (4,2 млрд рублей), ООО «Б» (1,9 млрд рублей) и … (2,6 млрд рублей)`: `их` after a signing
+    verb stands for a counted agreement noun of the sentence before; one agreement per partner."""
+    verb = first_sign_verb(sent)
+    after = next((t for t in doc[verb.i + 1:sent.end] if not t.is_space), None) if verb is not None else None
+    if after is None or after.lower_ != THEM or sent.start == 0:
+        return []
+    before = doc[sent.start - 1].sent
+    kinds = [kind_at(doc, t.i) for t in before if _is_many(doc, t.i) and is_counted(doc, t.i)]
+    kinds = [k for k in kinds if k is not None]
+    if not kinds:
+        return []
+    # (`Управляющая компания ОЭЗ — АО «Х»`: the zone after a noun is whose company it is, no side)
+    parks = {park["name"].lower() for park in getattr(doc._, "parks", None) or []}
+    signers = [p for p in parties if p.end <= verb.i
+               and not (p.name.lower() in parks and p.start > 0 and doc[p.start - 1].pos_ == "NOUN")]
+    return _one_per_partner(doc, sent, after.i + 1, parties, signers, kinds[0][1], make, need_two=True)
 
 
 GAP_REACH = 5  # `, в мае — с «Б»`: words between the comma and the dash
@@ -217,9 +249,20 @@ def _is_many(doc, i: int) -> bool:
     return doc[i].morph.get("Number") == ["Plur"] or is_counted(doc, i)
 
 
-def _after_partner(parties, i: int) -> bool:
-    """`с казахстанской QazAgroParts и узбекской Samarkand Avtodetal`: `и` between two names."""
-    return any(p.end <= i <= p.end + 1 for p in parties) and any(i < p.start <= i + PARTY_REACH for p in parties)
+ASIDE_REACH = 8  # `ООО «А» (4,2 млрд рублей), ООО «Б»`: the words of a bracketed aside after a name
+
+
+def _after_partner(doc, parties, i: int) -> bool:
+    """`с казахстанской QazAgroParts и узбекской Samarkand Avtodetal`: `и` between two names,
+    past a bracketed aside after the first (`ООО «А» (4,2 млрд рублей), ООО «Б»`)."""
+    return any(p.end <= i <= p.end + 1 or _aside_between(doc, p.end, i) for p in parties) \
+        and any(i < p.start <= i + PARTY_REACH for p in parties)
+
+
+def _aside_between(doc, start: int, i: int) -> bool:
+    """Token i comes right after a bracketed aside that opens at token start."""
+    return start < i and doc[start].text == "(" and i - start <= ASIDE_REACH and doc[i - 1].text == ")" \
+        and not any(t.text in {"(", ")"} for t in doc[start + 1:i - 1])
 
 
 def _money_between(doc, sent, start: int, end: int):
