@@ -24,6 +24,11 @@ CASES = [
                 {"amount": 4.2e9, "currency": "RUB", "qualifier": None}),
       agreement("соглашение", [("Корпорация развития Калужской области", "ORG"), ("Сталь-Профиль", "ORG")],
                 {"amount": 1.9e9, "currency": "RUB", "qualifier": None})]),
+    # a short alias in brackets with an abbreviation among its words stands for the full name
+    ("АО «Федеральная корпорация по развитию малого и среднего предпринимательства» (Корпорация МСП) "
+     "провела совещание. Соглашение Корпорация МСП подписала с банком «Кавказ-Кредит».",
+     [agreement("соглашение", [("Федеральная корпорация по развитию малого и среднего предпринимательства", "ORG"),
+                               ("Кавказ-Кредит", "ORG")])]),
     # a headed name keeps the adjectives before its head; an informal region beside its formal
     # name in one sentence gives way to it
     ("СЭЗ «Приднепровье» подписала меморандум с Торгово-промышленной палатой провинции Шаньдун.",

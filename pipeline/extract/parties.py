@@ -349,8 +349,9 @@ LATIN_ALIAS_REACH = 14  # `(Xinjiang Huayuan Chemical Co., Ltd.)`: tokens to the
 
 def _latin_aliases(doc) -> dict:
     """`Компания «Нордвинд Фудс» (Nordwind Foods)`: a name in Latin letters in brackets right after
-    a quoted Cyrillic name is that name written otherwise; the party keeps the name it was
-    introduced with (found once per doc)."""
+    a quoted Cyrillic name is that name written otherwise, as is a short alias with an
+    abbreviation (`(Корпорация МСП)`); the party keeps the name it was introduced with (found
+    once per doc)."""
     memo = _alias_memo(doc)
     if "latin" not in memo:
         found = {}
@@ -360,12 +361,22 @@ def _latin_aliases(doc) -> dict:
                 continue
             close = next((j for j in range(opening + 1, min(len(doc), opening + LATIN_ALIAS_REACH)) if doc[j].text == ")"), None)
             words = [t for t in doc[opening + 1:close]] if close else []
-            if words and all(t.text.isascii() and (t.is_alpha or t.is_punct) for t in words):
+            if words and (all(t.text.isascii() and (t.is_alpha or t.is_punct) for t in words) or _worded_abbreviation(words)):
                 alias = strip_legal_form(doc[opening + 1:close].text)
                 if alias and " " in alias:
                     found[alias] = org_name(doc[span.start - 1:span.end + 1])
         memo["latin"] = found
     return memo["latin"]
+
+
+ALIAS_WORDS = 3  # `(Корпорация МСП)`: an alias of a few words with an abbreviation among them
+
+
+def _worded_abbreviation(words) -> bool:
+    """`АО «Федеральная корпорация по развитию малого и среднего предпринимательства» (Корпорация
+    МСП)`: a short alias in brackets, words and an abbreviation in capitals among them."""
+    return len(words) <= ALIAS_WORDS and all(t.is_alpha for t in words) \
+        and any(t.text.isupper() and len(t.text) > 1 for t in words) and not all(t.text.isupper() for t in words)
 
 
 def _expanded(doc, name: str) -> str:
