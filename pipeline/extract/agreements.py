@@ -334,9 +334,15 @@ class AgreementExtractor:
                     one_side[-1] = (start, sides + [p for p in signers if not any(same_party(p, q) for q in sides)])
                     continue
                 if follows_deal:
-                    # `Документы подписали директор «Х» … и …` after them: each joins his side's
+                    # `Документы подписали директор «Х» … и …` after them: each joins his side's;
+                    # after several told together (`… соглашения с «А», «Б» и «В». От имени региона
+                    # документы подписал …`), every one of them of his side
                     recent = _recent(found, sentences, index)
-                    place_by_side(doc, signers, recent, recent)
+                    together = [m for m in found if doc[m.start].sent.start == doc[found[-1].start].sent.start]
+                    if len(together) > 1:
+                        place_by_side(doc, signers, together, together, latest_first=False)
+                    else:
+                        place_by_side(doc, signers, recent, recent)
                     last_index = index
                 else:
                     shared.append((sent.end, signers, None))
