@@ -6,6 +6,8 @@ natasha's norm.py does).
 """
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 from typing import Optional, Sequence, Tuple
 
@@ -254,7 +256,17 @@ def person_name(tokens) -> str:
     case, gender = name_form(tokens)
     names = [name_nominative(token.text, case, gender) if _is_name_word(token.text) else token.text
              for token in tokens]
-    return _join(names, tokens)
+    return initials_first(_join(names, tokens))
+
+
+SURNAME_THEN_INITIALS = re.compile(r"^(?P<surname>\S+) (?P<initials>[А-ЯЁ]\.(?: ?[А-ЯЁ]\.)?)$")
+
+
+def initials_first(name: str) -> str:
+    """`Карамышев В.Н.` → `В.Н. Карамышев`: a name's initials before its surname, first name
+    first as a name is written out (`Владимир Карамышев`)."""
+    match = SURNAME_THEN_INITIALS.match(name)
+    return f"{match['initials']} {match['surname']}" if match else name
 
 
 def name_form(tokens) -> Tuple[str, Optional[str]]:

@@ -21,6 +21,7 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.language import Language
 
+from ..models import morph_analyzer
 from ..records import Person, to_dict
 from ..vocab import load_list, load_set
 from .common import add_evidence, mention
@@ -42,8 +43,20 @@ def name_cases(found: Mention) -> set:
     if found.fixed:
         return set()
     if found.case in {"gent", "accs"} and found.gender != "femn":
-        return {"gent", "accs"}
+        # `глава округа Г.А. Мельникова`: with initials alone no first name tells a woman's
+        # nominative from a man's genitive
+        return {"gent", "accs"} | ({"nomn"} if _initials_and_feminine(found.name) else set())
     return {found.case}
+
+
+def _initials_and_feminine(name: str) -> bool:
+    """A surname with initials alone (`Г.А. Мельников`, as normalised) that a woman's surname in
+    the nominative may also be (`Мельникова`)."""
+    words = name.split()
+    if len(words) != 2 or not all(part.isupper() for part in words[0].rstrip(".").split(".") if part):
+        return False
+    return any({"Surn", "femn", "nomn"} <= parse.tag.grammemes
+               for parse in morph_analyzer().parse(words[1] + ("а" if not words[1].endswith("а") else "")))
 
 
 def title_phrase(doc, found: Mention) -> Optional[Phrase]:
