@@ -638,6 +638,18 @@ CASES = [
     ("Индустриальный парк «Южный» заполнен. АО «Тульская недвижимость» — крупный застройщик области. "
      "Землю под парком «Тульская недвижимость» выкупила ещё в 2018 году.",
      [park("Южный", "индустриальный парк")]),
+    # a heading with the plural bare word ending in a colon, a name opening each line after it;
+    # a count among the figures after the name's colon
+    ("Компания управляет тремя индустриальными зонами области.\n\nСведения по зонам:\n\n"
+     "— «Караганда-Север»: 540 га, 23 участника;\n\n— «Сарань»: 180 га, 4 участника.",
+     [park("Караганда-Север", "индустриальная зона", area={"value": 540.0, "unit": "га", "m2": 5400000.0},
+           residents={"count": 23, "qualifier": None}),
+      park("Сарань", "индустриальная зона", area={"value": 180.0, "unit": "га", "m2": 1800000.0},
+           residents={"count": 4, "qualifier": None})]),
+    # one name after a plural kind that the text writes after a legal form is the company whose parks they are
+    ("Агентство подтвердило рейтинг оператора промышленных парков «Волга Девелопмент». АО «Волга Девелопмент» "
+     "управляет индустриальным парком «Кряж».",
+     [park("Кряж", "индустриальный парк", operator="Волга Девелопмент")]),
     # an unnamed cluster and a logistics centre are not parks
     ("Создание межгосударственного промышленного кластера и логистического центра обсудили в Ташкенте.",
      []),

@@ -292,6 +292,10 @@ def find_kind_mentions(doc) -> Tuple[List[ParkMention], List[KindReference]]:
                 joined = coordinated_names(doc, name_end, quoted_at, kind_text, abbreviated)
                 for grouped in found[-1:] + joined if joined else []:
                     grouped.grouped = True
+                if not joined and found[-1].key in _legal_form_names(doc, quoted_at):
+                    found.pop()  # `оператора промышленных парков «ИДП»` … `АО «ИДП»`: the company whose parks they are
+                    i = name_end
+                    continue
                 found.extend(joined)
             i = found[-1].end
         elif _is_group(doc, i):
@@ -503,13 +507,22 @@ def _legal_form_names(doc, quoted_at) -> set:
 
 def _generic_word_lists(doc, quoted_at, kinds, known: set) -> List[ParkMention]:
     """`управляющей компанией парков «Гаврилов-Ям», «Тутаев-Индустрия» и «Новосёлки-2»`: two or
-    more quoted names after the plural bare word, of the kind the article names ending in it."""
+    more quoted names after the plural bare word, of the kind the article names ending in it;
+    a heading with the plural bare word that ends in a colon (`Портфель парков (данные на 31
+    декабря):`), the lines after it opening with a name each."""
     found = []
+    headings = set()
     for t in doc:
         word = next((w for w in GENERIC_KIND_WORDS if w in word_lemmas(t)), None)
         kind = kinds[word][0][0] if word and kinds[word] else None
+        if kind is None or t.morph.get("Number") != ["Plur"]:
+            continue
+        if _ends_with_colon(t.sent) and t.sent.start not in headings:
+            headings.add(t.sent.start)
+            found.extend(m for m in _lines_under_heading(doc, t.sent, quoted_at, kind, False) if m.key not in known)
+            continue
         span = quoted_at.get(t.i + 2)  # `парков «…`: the name opens past the quote mark
-        if kind is None or span is None or t.morph.get("Number") != ["Plur"]:
+        if span is None:
             continue
         name = strip_quotes(span.text)
         first = ParkMention(t.i, span.end + 1, name, name_key(name), kind, False, t.i + 1,

@@ -543,12 +543,14 @@ def _counts_partners(doc, span) -> bool:
 
 
 def _among_card_figures(doc, span) -> bool:
-    """`«Джамбай», Джамбайский район — 24,5 га, 31 предприятие`: a count among the figures after a
-    dash that follows a park's quoted name in its line."""
+    """`«Джамбай», Джамбайский район — 24,5 га, 31 предприятие`, `«Сарань»: 180 га, 4 участника`:
+    a count among the figures after a dash or a colon that follows a park's quoted name in its
+    line."""
     words = [t for t in doc[span.sent.start:span.start] if not t.is_space]
-    dash = next((k for k in range(len(words) - 1, -1, -1) if words[k].text in {"—", "–"}), None)
-    if dash is None or not any(t.text in {"»", "\""} for t in words[:dash]):
-        return False
+    dash = next((k for k in range(len(words) - 1, -1, -1) if words[k].text in {"—", "–", ":"}), None)
+    if dash is None or not any(t.text in {"»", "\""} for t in words[:dash]) \
+            or words[dash].text == ":" and words[dash - 1].text not in {"»", "\""}:
+        return False  # (a colon right after the name: `38 участников: 22 предприятия, …` lists a part)
     return all(t.text == "," or t.like_num or t.pos_ in {"NUM", "NOUN", "ADJ"} or t.text == "." for t in words[dash + 1:])
 
 
