@@ -31,6 +31,7 @@ from .agreement_merge import (distinct_by_name, merge_mentions, named_currency, 
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_roles import add_role_parties, role_count, role_parties
 from .agreement_sales import add_sales, sales
+from .agreement_story import add_story_company, story_company
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum, rent_in_sentence
 from .elided_subjects import elided_author, elided_subject
 from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, first_sign_verb,
@@ -497,6 +498,7 @@ class AgreementExtractor:
         add_shared_signers(found, shared)
         add_missing_side(doc, found, one_side)
         add_host_side(found, hosts, lambda mention: _partner_alone(doc, mention))
+        add_story_company(found, story_company(doc, sentences, places), lambda mention: _partner_alone(doc, mention))
         name_persons_fully(doc, found)
         _expand_aliases(doc, found)
         add_signer_sides(doc, found)
