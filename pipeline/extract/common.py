@@ -390,6 +390,16 @@ def full_latin_name(name: str, names) -> str:
     return max(longer, key=len) if longer else name
 
 
+def full_short_name(name: str, names) -> str:
+    """The one longer of `names` a one-word company name opens (`Промтерра` → `Промтерра
+    Девелопмент`, named in full with its legal form); the name itself otherwise."""
+    if not name or " " in name or not is_cyrillic(name):
+        return name
+    key = name.lower().replace("ё", "е")
+    longer = {n for n in names if " " in n and n.split()[0].lower().replace("ё", "е") == key}
+    return longer.pop() if len(longer) == 1 else name
+
+
 def paragraph_start(doc, i: int) -> int:
     """The first token of the paragraph holding token i: the one after the last line break."""
     while i > 0 and "\n" not in doc[i - 1].text:

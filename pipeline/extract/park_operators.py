@@ -683,8 +683,9 @@ def _org_spans(doc, sent):
     for span in quoted_spans(doc):
         if sent.start <= span.start < sent.end:
             start = span.start - 1
-            while start - 1 >= sent.start and (doc[start - 1].text.isupper() and len(doc[start - 1]) <= 4) \
-                    and match_kind(doc, start - 1) is None:  # (`Управляет ОЭЗ АО «Y»`: the park is no part of it)
+            while start - 1 >= sent.start and (doc[start - 1].text.isupper() and 2 <= len(doc[start - 1]) <= 4) \
+                    and match_kind(doc, start - 1) is None:  # (`Управляет ОЭЗ АО «Y»`: the park is no part of it;
+                # `С "Промтеррой"` opening a sentence: a preposition)
                 start -= 1
             found.append((start, span.end + 1))
     for ent in entities_in(sent):

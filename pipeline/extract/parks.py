@@ -20,8 +20,8 @@ from ..numbers import parse_number
 from ..normalize import is_legal_form, without_generic_noun
 from ..records import Park, Residents, to_dict
 from ..vocab import load_list, load_set, load_table
-from .common import (DASHES, add_evidence, article_region, counted_noun, full_latin_name, latin_org_names, lemmas, lemmas_at,
-                     paragraph_start, quoted_spans, sentence_quantities, token_window, word_lemmas)
+from .common import (DASHES, add_evidence, article_region, counted_noun, full_latin_name, full_short_name, latin_org_names,
+                     lemmas, lemmas_at, paragraph_start, quoted_spans, sentence_quantities, token_window, word_lemmas)
 from .park_areas import BUILDING, buildings_are_park, is_inside_park, whole_of_part
 from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, expand_kind, find_kind_mentions,
                             find_name_mentions, full_kinds, generic_word_names, kind_expansions, match_kind, names_before_kind,
@@ -29,7 +29,7 @@ from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, expa
 from .operator_names import attach_named_after_parks, attach_same_named
 from .operator_possessors import attach_possessors
 from .operator_references import attach_new_managers, attach_possessing_nouns, attach_referred_operators
-from .parties import expand_abbreviation
+from .parties import expand_abbreviation, legal_form_org_names
 from .operator_trusts import attach_handovers, attach_trust_managers
 from .park_operators import attach_creators, attach_operators
 from .park_cards import card_place, in_card
@@ -118,11 +118,13 @@ class ParkExtractor:
                 draft.park.location = region
         written_out = full_kinds(mentions, references)
         latin_names = latin_org_names(doc)
+        legal_names = legal_form_org_names(doc)
         for draft in parks.values():
             draft.park.kind = expand_kind(draft.park.kind, written_out)
             if draft.park.operator:  # `генеральный директор ПКР … Мы управляем …`: the name ПКР stands for
                 # (`Huafeng` for the `Zhejiang Huafeng Textile Group` named before)
-                draft.park.operator = full_latin_name(expand_abbreviation(doc, draft.park.operator), latin_names)
+                draft.park.operator = full_short_name(
+                    full_latin_name(expand_abbreviation(doc, draft.park.operator), latin_names), legal_names)
         doc._.parks = [to_dict(draft.finish()) for draft in parks.values()]
         return doc
 

@@ -302,6 +302,12 @@ def _is_known_word(word: str) -> bool:
     return any(parse.is_known for parse in morph_analyzer().parse(word.lower()))
 
 
+def legal_form_org_names(doc) -> List[str]:
+    """Names of the organisations the text writes with a legal form (`ООО «Промтерра Девелопмент»`)."""
+    return [org_name(doc[span.start - 1:span.end + 1]) for span in quoted_spans(doc)
+            if span.start >= 2 and is_legal_form(doc[span.start - 2].text)]
+
+
 def expand_abbreviation(doc, name: str) -> str:
     """`Корпорация развития Дальнего Востока и Арктики (КРДВ) … управляющей компанией выступает
     КРДВ`: an abbreviation the article defined in brackets after a company's full name is that
