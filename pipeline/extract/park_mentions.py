@@ -619,8 +619,10 @@ def _quoted_name(span, kind_head) -> str:
     (not `Технопарк «Кванта»`, `парка … «Гусевской»`)."""
     case = AGREEING_CASES.get((kind_head.morph.get("Case") or [None])[0]) if kind_head is not None else None
     word = span[0]
-    if case and len(span) == 1 and not may_be_nominative(word) \
-            and any(case in parse.tag for parse in morph_analyzer().parse(word.text.lower())):
+    parses = morph_analyzer().parse(word.text.lower())
+    # (a word the dictionary does not know by the readings it guesses: `Прикумским`)
+    if case and len(span) == 1 and word.is_alpha and not any("nomn" in parse.tag for parse in parses) \
+            and any(case in parse.tag for parse in parses):
         return _undeclined(word.text)
     return strip_quotes(span.text)
 

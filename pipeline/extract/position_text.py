@@ -149,10 +149,15 @@ def referred_org(doc, noun) -> Optional[str]:
     производственных технологий`) or right before its quoted name (`технопарк «Обской»`)."""
     lemmas = word_lemmas(noun)
     found = []  # (end, name)
-    for ent in entities(doc):
+    ents = entities(doc)
+    places = {ent.start: ent for ent in ents if ent.label_ == "LOC"}
+    for ent in ents:
         if ent.end <= noun.i and ent.label_ == "ORG" and any(word_lemmas(t) & lemmas for t in ent):
             opening = next((t.i for t in ent if t.text in OPEN_QUOTES or t.text == '"'), None)
             inner = doc[opening + 1:quote_end(doc, opening, len(doc)) or ent.end] if opening is not None else ent
+            if opening is None and ent.end in places and ent[-1].text.islower():
+                # `Корпорация развития` + `Ставропольского края`: NER splits one name in two
+                inner = doc[ent.start:places[ent.end].end]
             found.append((ent.end, org_name(inner if len(inner) else ent)))
     for span in quoted_spans(doc):
         before = span.start - 2
