@@ -26,7 +26,7 @@ from .common import (DASHES, PARTNER_PREPOSITIONS, REGION_NOUNS, PerDoc, entitie
 from .home_regions import home_region, region_adjectives
 from .park_mentions import match_kind, name_key
 from .region_names import region_name, shared_noun_regions
-from .state_bodies import state_body_spans
+from .state_bodies import name_lemmas, state_body_spans
 
 QUOTE_TOKENS = {"«", "»", "\"", "„", "“", "”"}
 NOT_PARTY_PREPOSITIONS = {"в", "во", "на", "из", "о", "об", "по", "для", "к", "при", "от", "до", "за"}
@@ -314,10 +314,10 @@ def expand_abbreviation(doc, name: str) -> str:
     name."""
     if not name:
         return name
-    if " " in name:
-        return _latin_aliases(doc).get(name, name)  # `«Нордвинд Фудс» (Nordwind Foods)`
+    if " " in name:  # `«Нордвинд Фудс» (Nordwind Foods)`, `(«Сухонский ДОК»)`
+        return _latin_aliases(doc).get(name) or _quoted_aliases(doc).get(name_lemmas(name), name)
     if not _is_short_name(name):
-        return _quoted_aliases(doc).get(name, name)
+        return _quoted_aliases(doc).get(name_lemmas(name), name)
     memo = _expansions(doc)
     if name not in memo:
         memo[name] = _expanded(doc, name)
@@ -330,9 +330,13 @@ _expansions = PerDoc()
 _alias_memo = PerDoc()
 
 
+QUOTED_ALIAS_WORDS = 3
+
+
 def _quoted_aliases(doc) -> dict:
-    """`ООО «Западносибирский полимерный завод» («Запсибполимер»)`: a quoted one-word name in
-    brackets right after a quoted full name is that name's alias (found once per doc)."""
+    """`ООО «Западносибирский полимерный завод» («Запсибполимер»)`, `ООО «Сухонский
+    деревообрабатывающий комбинат» («Сухонский ДОК»)`: a short quoted name in brackets right
+    after a quoted full name is that name's alias (found once per doc)."""
     memo = _alias_memo(doc)
     if "aliases" not in memo:
         spans = quoted_spans(doc)
@@ -340,12 +344,12 @@ def _quoted_aliases(doc) -> dict:
         found = {}
         for span in spans:
             opening = span.start - 2  # `(` before the alias's opening quote
-            if len(span) == 1 and opening > 0 and doc[opening].text == "(" and opening in ends \
+            if len(span) <= QUOTED_ALIAS_WORDS and opening > 0 and doc[opening].text == "(" and opening in ends \
                     and span.end + 1 < len(doc) and doc[span.end + 1].text == ")":
                 full = ends[opening]
                 alias, name = org_name(span), org_name(doc[full.start - 1:full.end + 1])
                 if alias and name and alias != name and " " in name:
-                    found[alias] = name
+                    found[name_lemmas(alias)] = name  # (by lemmas: `со «Сухонским ДОКом»`)
         memo["aliases"] = found
     return memo["aliases"]
 
