@@ -3,18 +3,22 @@
 с ней на 36 млн юаней был подписан в апреле` is a contract between the two.
 
 The story's company is the organisation (no park) its headline or lead names that the text
-names most (twice at least); an agreement whose one organisation is a partner after `с` takes it as the
-other side, when no state side signs and the partner is another company.
+names most (twice at least); an agreement whose one organisation is a partner after `с` takes it
+as the other side (the partner being another company), and so does one signed by `он`, `она`
+or a subject noun of its name (`завод`) with no side before the verb (`В марте он заключил
+специальный инвестиционный контракт с Минпромторгом России`).
 """
 from __future__ import annotations
 
 from collections import Counter
 from typing import Callable, List, Optional
 
-from ..records import ORG
+from ..records import ORG, PER
 from ..vocab import load_set
 from .agreement_merge import same_party
-from .parties import Party, sentence_parties
+from .common import first_sign_verb
+from .parties import Party, expand_abbreviation, sentence_parties
+from .state_bodies import name_lemmas
 
 LEAD_SENTENCES = 2  # the headline and the lead's first sentence
 MIN_MENTIONS = 2
@@ -30,21 +34,43 @@ def story_company(doc, sentences, places: set) -> Optional[Party]:
         for party in sentence_parties(doc, sent, places, False):
             if party.type != ORG or party.name.lower() in load_set("news_outlets.txt") | parks:
                 continue  # (a park signing in its own name is no company the story is about)
-            counts[party.name] += 1
-            first.setdefault(party.name, party)
+            name = expand_abbreviation(doc, party.name)  # (`УЗТО` for the name it abbreviates)
+            counts[name] += 1
+            first.setdefault(name, Party(party.start, party.end, name, ORG))
             if index < LEAD_SENTENCES:
-                leading.add(party.name)
+                leading.add(name)
     ranked = [name for name, n in counts.most_common() if n >= MIN_MENTIONS]
     if not ranked or ranked[0] not in leading or (len(ranked) > 1 and counts[ranked[1]] == counts[ranked[0]]):
         return None
     return first[ranked[0]]
 
 
-def add_story_company(found: list, company: Optional[Party], alone_with_partner: Callable) -> None:
-    """Give the story's company to each agreement with a partner alone (not itself)."""
+def add_story_company(doc, found: list, company: Optional[Party], alone_with_partner: Callable) -> None:
+    """Give the story's company to each agreement with a partner alone (not itself), or signed
+    by a pronoun with no side before the verb (`В марте он заключил … контракт с Минпромторгом`)."""
     if company is None:
         return
     for mention in found:
         partner = alone_with_partner(mention)
-        if partner is not None and not same_party(partner, company):
+        if partner is not None and not same_party(partner, company) \
+                or _subject_word_signs(doc, mention, company) and not any(same_party(p, company) for p in mention.parties):
             mention.parties.append(Party(mention.start, mention.start + 1, company.name, ORG))
+
+
+PRONOUNS = {"он", "она", "оно"}
+
+
+def _subject_word_signs(doc, mention, company: Party) -> bool:
+    """A third-person pronoun, or a subject noun the company's name holds or any business noun
+    (`завод` of `Уральский завод …`, `компания`), in the nominative before the signing verb of
+    the mention's sentence, and no organisation or region of the mention before that verb."""
+    sent = doc[mention.start].sent
+    verb = first_sign_verb(sent)
+    if verb is None:
+        return False
+    own = set(name_lemmas(company.name)) | load_set("business_nouns.txt") | load_set("subject_nouns.txt")
+    subject = any(t.morph.get("Case") == ["Nom"] and (
+        t.pos_ == "PRON" and t.lemma_.lower() in PRONOUNS
+        or t.pos_ == "NOUN" and t.lemma_.lower() in own and not t.text[:1].isupper())
+        for t in doc[sent.start:verb.i])
+    return subject and not any(p.type != PER and sent.start <= p.start < verb.i for p in mention.parties)
