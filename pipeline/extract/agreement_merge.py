@@ -15,7 +15,7 @@ from ..normalize import without_generic_noun
 from ..records import LOC, ORG, PER, Agreement, Signatory
 from ..vocab import load_set, load_table
 from .agreement_anaphora import opens_with_side
-from .common import add_evidence, contains_words, full_latin_name
+from .common import add_evidence, contains_words, full_latin_name, full_short_name
 from .parties import Party
 from .state_bodies import is_informal_region, name_lemmas, region_aliases
 
@@ -94,6 +94,18 @@ def _same_sum(agreement: Agreement, m) -> bool:
     """A headline's `начал работу с соглашения на 640 млн рублей` and the text's agreement of
     that kind and sum are one, whatever names each gives its sides."""
     return agreement.sum is not None and agreement.sum == m.sum
+
+
+def with_legal_names(agreements: List[Agreement], legal: Iterable[str], parks: set) -> List[Agreement]:
+    """`Ферротек` is `Ферротек Индастриз`, named in full with its legal form: a one-word Russian
+    company name that one full name opens (a park signing in its own name stays: `Алабуга`)."""
+    legal = list(legal)
+    for agreement in agreements:
+        for signatory in agreement.signatories:
+            if signatory.type == ORG and signatory.name.lower() not in parks:
+                signatory.name = full_short_name(signatory.name, legal)
+        agreement.signatories = distinct_by_name(agreement.signatories)
+    return agreements
 
 
 def with_full_names(agreements: List[Agreement], named: Iterable[str] = ()) -> List[Agreement]:

@@ -27,7 +27,8 @@ from .agreement_places import park_places
 from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named,
                                 person_side, place_by_side, sides_of, signs_many, signs_next, with_heads_named)
 from .agreement_merge import (distinct_by_name, merge_mentions, named_currency, same_party, same_typed_party,
-                              with_formal_regions, with_full_names, with_states_named, without_headline_restatements)
+                              with_formal_regions, with_full_names, with_legal_names, with_states_named,
+                              without_headline_restatements)
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_roles import add_role_parties, role_count, role_parties
 from .agreement_sales import add_sales, sales
@@ -38,7 +39,8 @@ from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence
                      has_sign_verb, index_by_first_word, is_bullet, is_counted, latin_org_names, paragraph_start, quoted_spans,
                      sentence_after, sentence_before, sentence_quantities, word_lemmas, words_apart, words_from)
 from .money import deal_money
-from .parties import ORG_NOUNS, Party, expand_abbreviation, is_direct_speech, is_government, sentence_parties
+from .parties import (ORG_NOUNS, Party, expand_abbreviation, is_direct_speech, is_government, legal_form_org_names,
+                      sentence_parties)
 from .state_bodies import state_body_spans
 from .party_references import named_by_head, pronoun_partner, referred_partner, referred_party, sides_named_by_kind
 from .region_names import region_name
@@ -503,6 +505,7 @@ class AgreementExtractor:
         _expand_aliases(doc, found)
         add_signer_sides(doc, found)
         merged = with_full_names(merge_mentions(doc, found), latin_org_names(doc))
+        merged = with_legal_names(merged, legal_form_org_names(doc), park_names)
         merged = with_states_named(merged, _bodies_with_states(doc))
         merged = without_headline_restatements(doc, merged)
         places = [region_name(ent) for ent in entities(doc) if ent.label_ == "LOC" and not _inside_a_name(doc, ent)]
