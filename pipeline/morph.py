@@ -3,7 +3,8 @@
 Sentences from a whole batch of docs go through the tagger together. The tagger reads a
 capitalised verb opening a sentence as a name now and then (`Подписали 14 соглашений …` →
 PROPN, Case=Gen); such a sentence is tagged again with that word in lower case, when the
-dictionary knows the word only as a verb form.
+dictionary knows the word only as a verb form. A verb after a personal pronoun read as an
+adverb (`Мы управляем четырьмя парками`) is the verb the dictionary knows for that person.
 """
 from __future__ import annotations
 
@@ -60,7 +61,7 @@ class NatashaMorph(BatchedComponent):
 def _verbs_opening_retagged(sentences):
     """(pos, feats) of each word of each sentence; a sentence the tagger opens with a verb read
     as a name is tagged once more with the verb in lower case, and the verb takes that tag."""
-    tagged = morph_tagger().tag(sentences)
+    tagged = [_verbs_after_pronouns(words, tags) for words, tags in zip(sentences, morph_tagger().tag(sentences))]
     again = [k for k, (words, tags) in enumerate(zip(sentences, tagged))
              if tags and tags[0][0] == "PROPN" and _only_verb(words[0])]
     if again:
@@ -68,6 +69,29 @@ def _verbs_opening_retagged(sentences):
         for k, tags in zip(again, retagged):
             tagged[k] = [tags[0]] + list(tagged[k][1:])
     return tagged
+
+
+PERSONS = {"я": ("1per", "sing"), "ты": ("2per", "sing"), "мы": ("1per", "plur"), "вы": ("2per", "plur")}
+UD_VERB_FEATURES = {"impf": "Aspect=Imp", "perf": "Aspect=Perf", "sing": "Number=Sing", "plur": "Number=Plur",
+                    "1per": "Person=1", "2per": "Person=2", "pres": "Tense=Pres", "futr": "Tense=Fut"}
+
+
+def _verbs_after_pronouns(words, tags):
+    """`Мы управляем четырьмя парками`: the tagger reads a verb after a personal pronoun as an
+    adverb now and then; a word the dictionary knows as that person's verb and never as an
+    adverb is the verb (its features from the dictionary's reading)."""
+    tags = list(tags)
+    for k in range(1, len(words)):
+        person = PERSONS.get(words[k - 1].lower())
+        if person is None or tags[k - 1][0] != "PRON" or tags[k][0] not in {"ADV", "ADJ", "NOUN", "PROPN"}:
+            continue
+        parses = morph_analyzer().parse(words[k].lower())
+        verb = next((p for p in parses if p.tag.POS == "VERB" and set(person) <= p.tag.grammemes), None)
+        if verb is not None and not any(p.tag.POS == "ADVB" for p in parses):
+            feats = sorted(["Mood=Ind", "VerbForm=Fin"]
+                           + [UD_VERB_FEATURES[g] for g in verb.tag.grammemes if g in UD_VERB_FEATURES])
+            tags[k] = ("VERB", "|".join(feats))
+    return tags
 
 
 def _only_verb(word: str) -> bool:

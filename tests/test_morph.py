@@ -10,6 +10,11 @@ OPENING_VERBS = [
     # a name that opens a sentence stays a name
     ("Подольск получил статус территории опережающего развития.", "Подольск", "PROPN", {}),
     ("Шадринский литейный завод подписал соглашение.", "подписал", "VERB", {"Number": ["Sing"]}),
+    # natasha tags this verb after `Мы` ADV: the verb of that person the dictionary knows
+    ("— Мы управляем четырьмя парками.", "управляем", "VERB",
+     {"Number": ["Plur"], "Person": ["1"], "VerbForm": ["Fin"]}),
+    # an adverb after a pronoun stays one
+    ("Мы быстро растём.", "быстро", "ADV", {}),
 ]
 
 

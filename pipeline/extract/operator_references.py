@@ -279,18 +279,26 @@ def _objects(doc, sent, verb: int, mentions, earlier: int) -> List[ParkMention]:
     return []
 
 
-ORDINAL_OPENERS = {"первый", "второй", "третий"}  # `Первая — индустриальный парк «А» … Вторая — …`
+ORDINAL_OPENERS = {"первый", "второй", "третий", "четвёртый", "четвертый", "пятый"}  # `Первая — индустриальный парк «А» … Вторая — …`
 
 
 def _parks_listed_next(doc, sent, number_at: int, mentions) -> List[ParkMention]:
     """`Мы управляем двумя площадками. Первая — индустриальный парк «А» … Вторая — технопарк
     «Б»`, `корпорация управляет тремя парками:` and a bullet line for each: as many parks as
-    counted, the first of each sentence after that opens with an ordinal or a bullet."""
+    counted, the first of each sentence after that opens with an ordinal or a bullet, or as many
+    as a sentence opening with a count and a dash names (`Три индустриальных — «А», «Б» и «В»`)."""
     count = parse_number(doc[number_at].text)
     found: List[ParkMention] = []
     following = sentence_after(doc, sent)
     while following is not None and count and len(found) < count:
         words = [t for t in following if not t.is_space]
+        if len(words) > 2 and (words[0].pos_ == "NUM" or words[0].like_num) and words[1].pos_ == "ADJ" \
+                and words[2].text in LIST_OPENERS:
+            # `Три индустриальных — «Лесной» …, «Заречье-2» … и «Медведица» …`: that many parks
+            many = int(parse_number(words[0].text) or 0)
+            found.extend([m for m in mentions if following.start <= m.start < following.end][:many])
+            following = sentence_after(doc, following)
+            continue
         if not words or not (words[0].lemma_.lower() in ORDINAL_OPENERS or is_bullet(words[0])):
             break  # (`управляет тремя парками:` and a bullet line for each)
         first = next((m for m in mentions if following.start <= m.start < following.end), None)

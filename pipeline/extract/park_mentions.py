@@ -498,6 +498,29 @@ def generic_word_names(doc, mentions, references, known: Dict[str, str]):
     return found + _generic_word_lists(doc, quoted_at, kinds, set(known) | companies), left
 
 
+def elided_kind_names(doc, known: Dict[str, str]) -> List[ParkMention]:
+    """`Мы управляем четырьмя парками. Три индустриальных — «Лесной» под Костромой, «Заречье-2» …
+    и «Медведица» …`: a sentence opening with a count and the adjective of a kind whose noun
+    the sentence before gives (`парками`), then a dash: the names after it are parks of that kind."""
+    quoted_at = {span.start: span for span in quoted_spans(doc)}
+    known = set(known) | _legal_form_names(doc, quoted_at)
+    found = []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if len(words) < 4 or not (words[0].pos_ == "NUM" or words[0].like_num) or words[1].pos_ != "ADJ" \
+                or words[2].text not in DASHES or sent.start == 0:
+            continue
+        before = doc[sent.start - 1].sent
+        nouns = {w for t in before for w in word_lemmas(t) & set(GENERIC_KIND_WORDS)}
+        kind = next((kind_table().get((adjective, noun)) for adjective in word_lemmas(words[1]) for noun in nouns
+                     if kind_table().get((adjective, noun))), None)
+        if kind is None:
+            continue
+        found.extend(m for m in listed_names(doc, words[1].i, words[2].i + 1, quoted_at, kind, False)
+                     if m.key not in known)
+    return found
+
+
 def _legal_form_names(doc, quoted_at) -> set:
     """Keys of the names the text writes after a legal form somewhere (`АО «Тульская промышленная
     недвижимость»`): a company's, not a park's, after a bare `парком`."""

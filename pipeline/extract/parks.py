@@ -23,9 +23,9 @@ from ..vocab import load_list, load_set, load_table
 from .common import (DASHES, add_evidence, article_region, counted_noun, full_latin_name, full_short_name, latin_org_names,
                      lemmas, lemmas_at, paragraph_start, quoted_spans, sentence_quantities, token_window, word_lemmas)
 from .park_areas import BUILDING, buildings_are_park, is_inside_park, whole_of_part
-from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, expand_kind, find_kind_mentions,
-                            find_name_mentions, full_kinds, generic_word_names, kind_expansions, match_kind, names_before_kind,
-                            possessed_noun)
+from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, elided_kind_names, expand_kind,
+                            find_kind_mentions, find_name_mentions, full_kinds, generic_word_names, kind_expansions,
+                            match_kind, names_before_kind, possessed_noun)
 from .operator_names import attach_named_after_parks, attach_same_named
 from .operator_possessors import attach_possessors
 from .operator_references import attach_new_managers, attach_possessing_nouns, attach_referred_operators
@@ -93,6 +93,11 @@ class ParkExtractor:
             _add_mention(doc, parks, m)
         # the names the bare word gives are found again where they stand alone (`«Гаврилов-Ям» в
         # Гаврилов-Ямском районе (118 га) …`)
+        elided = elided_kind_names(doc, known)  # `… четырьмя парками. Три индустриальных — «А», «Б» и «В»`
+        for m in elided:
+            mentions.append(m)
+            _add_mention(doc, parks, m)
+        named_by_word = named_by_word + elided
         taken |= {i for m in named_by_word for i in range(m.start, m.end)}
         for m in find_name_mentions(doc, {m.key: parks[m.key].park.name for m in named_by_word}, taken):
             mentions.append(m)
