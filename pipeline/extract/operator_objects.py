@@ -66,6 +66,10 @@ def governs_park(doc, start: int, park: ParkMention) -> bool:
     phrases (`построит в Тимашевском районе агропромышленный парк «Y»`), not part of one
     (`построит на территории ТОР завод`, `построит завод в парке «Y»`)."""
     between = [t for t in doc[start:park.start] if t.lemma_.lower() not in TRANSPARENT_NOUNS or t.i != park.start - 1]
+    while between and between[-1].pos_ == "ADJ" and between[-1].morph.get("Case") == doc[park.start].morph.get("Case") \
+            and not (len(between) > 1 and between[-2].pos_ == "ADP"):
+        between.pop()  # `управляющая частным технопарком «Ротор»`: the park's own adjective, in its case
+        # (not `под Новосибирском`, a place after its preposition)
     if not _only_adverbials(between):
         return False
     words = [t for t in between if not t.is_space]
