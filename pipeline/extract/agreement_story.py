@@ -11,7 +11,7 @@ or a subject noun of its name (`завод`) with no side before the verb (`В �
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable, List, Optional
+from typing import Callable, Optional
 
 from ..records import ORG, PER
 from ..vocab import load_set

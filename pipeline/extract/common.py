@@ -17,7 +17,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span
 
 from ..models import morph_analyzer
-from ..normalize import is_cyrillic, phrase_nominative, strip_legal_form
+from ..normalize import is_cyrillic, strip_legal_form
 from ..numbers import find_quantities
 from ..vocab import load_set
 

@@ -11,8 +11,6 @@ after a label of rules/park_card_place_labels.txt, or after a preposition of pla
 """
 from __future__ import annotations
 
-from typing import Optional
-
 from ..vocab import load_set
 from .common import entities_in, paragraph_start, word_lemmas
 

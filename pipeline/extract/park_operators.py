@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import List, Optional
 
 from ..models import morph_analyzer
-from ..normalize import is_legal_form, strip_legal_form, strip_quotes
+from ..normalize import is_legal_form
 from ..vocab import load_list, load_set
 from .common import (DASHES, WITH, add_evidence, entities_in, has_sign_verb, index_by_first_word, lemmas_at,
                      may_be_nominative, parenthetical_tokens, quoted_spans, word_lemmas)

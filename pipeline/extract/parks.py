@@ -268,10 +268,10 @@ def _after_role_noun(doc, start: int) -> bool:
     """An organisation right after a role noun of rules/operator_role_nouns.txt in a person's
     title (`генеральный директор управляющей компании АО «Y»`; not `после смены оператора «Y»
     подписал …`)."""
-    for lemmas in _role_nouns():
+    for role in _role_nouns():
         for end in range(start, max(0, start - ROLE_NOUN_REACH) - 1, -1):
-            first = end - len(lemmas)
-            if lemmas_at(doc, first, lemmas, end):
+            first = end - len(role)
+            if lemmas_at(doc, first, role, end):
                 titled = first > 0 and bool(word_lemmas(doc[first - 1]) & load_set("positions.txt"))
                 return titled and all(t.ent_type_ == "ORG" or is_legal_form(t.text) for t in doc[end:start])
     return False
