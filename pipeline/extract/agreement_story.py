@@ -45,13 +45,16 @@ def story_company(doc, sentences, places: set) -> Optional[Party]:
     return first[ranked[0]]
 
 
-def add_story_company(doc, found: list, company: Optional[Party], alone_with_partner: Callable) -> None:
+def add_story_company(doc, found: list, story: Callable[[], Optional[Party]], alone_with_partner: Callable) -> None:
     """Give the story's company to each agreement with a partner alone (not itself), or signed
-    by a pronoun with no side before the verb (`В марте он заключил … контракт с Минпромторгом`)."""
+    by a pronoun with no side before the verb (`В марте он заключил … контракт с Минпромторгом`).
+    `story()` finds the company, asked only when some agreement may take it."""
+    candidates = [(m, alone_with_partner(m)) for m in found]
+    candidates = [(m, partner) for m, partner in candidates if partner is not None or _subject_words(doc, m)]
+    company = story() if candidates else None
     if company is None:
         return
-    for mention in found:
-        partner = alone_with_partner(mention)
+    for mention, partner in candidates:
         if partner is not None and not same_party(partner, company) \
                 or _subject_word_signs(doc, mention, company) and not any(same_party(p, company) for p in mention.parties):
             mention.parties.append(Party(mention.start, mention.start + 1, company.name, ORG))
@@ -60,17 +63,19 @@ def add_story_company(doc, found: list, company: Optional[Party], alone_with_par
 PRONOUNS = {"он", "она", "оно"}
 
 
-def _subject_word_signs(doc, mention, company: Party) -> bool:
-    """A third-person pronoun, or a subject noun the company's name holds or any business noun
-    (`завод` of `Уральский завод …`, `компания`), in the nominative before the signing verb of
-    the mention's sentence, and no organisation or region of the mention before that verb."""
+def _subject_words(doc, mention) -> list:
+    """The pronouns and lower-case nouns in the nominative before the signing verb of the
+    mention's sentence, when no organisation or region of the mention stands before that verb."""
     sent = doc[mention.start].sent
     verb = first_sign_verb(sent)
-    if verb is None:
-        return False
+    if verb is None or any(p.type != PER and sent.start <= p.start < verb.i for p in mention.parties):
+        return []
+    return [t for t in doc[sent.start:verb.i] if t.morph.get("Case") == ["Nom"]
+            and (t.pos_ == "PRON" and t.lemma_.lower() in PRONOUNS or t.pos_ == "NOUN" and not t.text[:1].isupper())]
+
+
+def _subject_word_signs(doc, mention, company: Party) -> bool:
+    """A third-person pronoun, or a subject noun the company's name holds or any business noun
+    (`завод` of `Уральский завод …`, `компания`), before the signing verb (_subject_words)."""
     own = set(name_lemmas(company.name)) | load_set("business_nouns.txt") | load_set("subject_nouns.txt")
-    subject = any(t.morph.get("Case") == ["Nom"] and (
-        t.pos_ == "PRON" and t.lemma_.lower() in PRONOUNS
-        or t.pos_ == "NOUN" and t.lemma_.lower() in own and not t.text[:1].isupper())
-        for t in doc[sent.start:verb.i])
-    return subject and not any(p.type != PER and sent.start <= p.start < verb.i for p in mention.parties)
+    return any(t.pos_ == "PRON" or t.lemma_.lower() in own for t in _subject_words(doc, mention))

@@ -500,7 +500,8 @@ class AgreementExtractor:
         add_shared_signers(found, shared)
         add_missing_side(doc, found, one_side)
         add_host_side(found, hosts, lambda mention: _partner_alone(doc, mention))
-        add_story_company(doc, found, story_company(doc, sentences, places), lambda mention: _partner_alone(doc, mention))
+        add_story_company(doc, found, lambda: story_company(doc, sentences, places),
+                          lambda mention: _partner_alone(doc, mention))
         name_persons_fully(doc, found)
         _expand_aliases(doc, found)
         add_signer_sides(doc, found)
