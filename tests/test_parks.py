@@ -646,6 +646,10 @@ CASES = [
            residents={"count": 23, "qualifier": None}),
       park("Сарань", "индустриальная зона", area={"value": 180.0, "unit": "га", "m2": 1800000.0},
            residents={"count": 4, "qualifier": None})]),
+    # a heading of other things the parks have (`резиденты парков:`) lists no parks
+    ("Компания управляет тремя индустриальными парками.\n\nКрупнейшие резиденты парков:\n\n"
+     "«Хаят Кимья» — завод химии;\n\n«Р-Фарм» — фармацевтика.",
+     []),
     # one name after a plural kind that the text writes after a legal form is the company whose parks they are
     ("Агентство подтвердило рейтинг оператора промышленных парков «Волга Девелопмент». АО «Волга Девелопмент» "
      "управляет индустриальным парком «Кряж».",

@@ -5,10 +5,11 @@ is a sale contract (`договор`) between the buyer and the seller.
 A word of rules/sale_words.tsv (`купить`, `приобрести`, `продать`, `сделка по покупке`) with an
 organisation or a region before it as its subject; the other side after `у` (`купила у АО «Х»`),
 after the verb with `продать` (`продала парк АО «Y»`), or named by its role in one of the next
-two sentences (`Продавцом выступило …`, rules/deal_role_nouns.txt). What is sold is a park or a
-word of rules/sale_objects.tsv after the word. An agreement already told near the sale with one
-of the two sides takes the other; with none told, the sale is a new one, its sum the deal's
-(`Сумма сделки — …`, or `за 612 млн рублей` in the sale's sentence).
+two sentences (`Продавцом выступило …`, `Покупатель — …`: the other role of rules/sale_roles.tsv).
+What is sold is a park or a word of rules/sale_objects.tsv after the word. A contract (or a deal
+with one side alone) told near the sale with one of the two sides takes the other; with none
+told, the sale is a new one, its sum the deal's (`Сумма сделки — …`, or `за 612 млн рублей` in the
+sale's sentence).
 """
 from __future__ import annotations
 
@@ -17,9 +18,8 @@ from typing import Callable, Dict, List, NamedTuple, Optional
 
 from ..normalize import is_legal_form
 from ..records import PER, Money
-from ..vocab import load_table
+from ..vocab import load_set, load_table
 from .agreement_merge import same_party
-from .agreement_roles import role_parties
 from .agreement_sums import named_sums
 from .common import DASHES, sentence_quantities, word_lemmas
 from .money import deal_money
@@ -65,7 +65,8 @@ def sales(doc, sentences, places: set) -> List[Sale]:
         subject = next((p for p in reversed(parties) if p.end <= word.i and _is_subject(doc, p)), None)
         if subject is None:
             continue
-        other = _other_in_sentence(doc, word, subject, parties, park_names) or _other_by_role(doc, sentences, index, places)
+        other = _other_in_sentence(doc, word, subject, parties, park_names) \
+            or _other_by_role(doc, sentences, index, places, sale_roles()[word.lemma_.lower()])
         if other is None or same_party(other, subject):
             continue
         found.append(Sale(index, word.i, subject, other, _price(doc, sent, word) or _deal_sum(doc, sentences, index)))
@@ -77,7 +78,10 @@ def add_sales(doc, sentences, found: list, sold: List[Sale], mention: Callable) 
     for sale in sold:
         window_start = sentences[sale.index].start
         window_end = sentences[min(len(sentences) - 1, sale.index + TOLD_SENTENCES)].end
+        # (a contract, or a deal with one side alone: `Договор купли-продажи подписан …`; not
+        # another deal of the buyer's told next, `Кроме того, «Х» подписало соглашение с областью`)
         told = [m for m in found if window_start <= m.start < window_end
+                and (m.kind == SALE_KIND or len([p for p in m.parties if p.type != PER]) < 2)
                 and any(same_party(p, side) for p in m.parties for side in (sale.subject, sale.other))]
         if told:
             for agreement in told:
@@ -87,8 +91,6 @@ def add_sales(doc, sentences, found: list, sold: List[Sale], mention: Callable) 
                 if agreement.sum is None and sale.money is not None:
                     agreement.sum = sale.money
             continue
-        if any(window_start <= m.start < window_end for m in found):
-            continue  # another deal told there
         found.append(mention(sale.at, sale.at + 1, SALE_KIND, [sale.subject, sale.other], sale.money))
 
 
@@ -162,33 +164,42 @@ def _sold_between(doc, start: int, end: int) -> bool:
     return any(word_lemmas(t) & set(sold_things()) for t in doc[start + 1:end])
 
 
-def _other_by_role(doc, sentences, index: int, places: set) -> Optional[Party]:
-    """`Продавцом выступило ООО «Х»`, `Покупатель — АО «Y»` in one of the next sentences."""
+def _other_by_role(doc, sentences, index: int, places: set, role: str) -> Optional[Party]:
+    """`Продавцом выступило ООО «Х»`, `Покупатель — АО «Y»` in one of the next sentences, the role
+    other than the subject's."""
     for sent in sentences[index + 1:index + 1 + ROLE_SENTENCES]:
-        roles = [t for t in sent if t.lemma_.lower() in ROLE_NOUNS]
-        if not roles:
+        noun = next((t for t in sent if sale_role_nouns().get(t.lemma_.lower()) not in (None, role)), None)
+        if noun is None:
             continue
-        parties = role_parties(doc, sent, places)
-        if parties:
-            return parties[0]
-        dash = next((t for t in doc[roles[0].i + 1:min(sent.end, roles[0].i + 3)] if not t.is_space), None)
-        if roles[0].morph.get("Case") == ["Nom"] and dash is not None and dash.text in DASHES:
-            after = [p for p in sentence_parties(doc, sent, places, False) if p.start > dash.i and p.type != PER]
-            if after:
-                return after[0]
+        if noun.morph.get("Case") == ["Ins"]:  # `Продавцом выступило …`
+            copula = next((t for t in doc[noun.i + 1:min(sent.end, noun.i + 4)]
+                           if t.lemma_.lower() in load_set("operator_copulas.txt")), None)
+            start = copula.i if copula is not None else None
+        else:  # `Покупатель — АО «Y»`
+            dash = next((t for t in doc[noun.i + 1:min(sent.end, noun.i + 3)] if not t.is_space), None)
+            start = dash.i if dash is not None and dash.text in DASHES else None
+        after = [p for p in sentence_parties(doc, sent, places, False) if start is not None and p.start > start
+                 and p.type != PER]
+        if after:
+            return after[0]
     return None
 
 
-ROLE_NOUNS = {"продавец", "покупатель"}
+@lru_cache(maxsize=None)
+def sale_role_nouns() -> Dict[str, str]:
+    """rules/sale_roles.tsv: role noun → `seller` or `buyer`."""
+    return dict(load_table("sale_roles.tsv", 2))
 
 
-DEAL_NOUNS = {"сделка", "покупка", "продажа"}  # `Сумма сделки составила 4,3 млрд руб.`
+DEAL = "сделка"  # `Сумма сделки составила 4,3 млрд руб.`
+SUM_SENTENCES = 2  # the deal's sum within this many sentences after the sale
 
 
 def _deal_sum(doc, sentences, index: int) -> Optional[Money]:
-    """The deal's sum named in the sale's sentence or the next ones (`Сумма сделки — …`)."""
-    for sent in sentences[index:index + 1 + ROLE_SENTENCES]:
-        named = [n for n in named_sums(doc, sent) if doc[n.noun].lemma_.lower() in DEAL_NOUNS]
+    """The deal's sum named in the sale's sentence or the next ones (`Сумма сделки — …`, `сумма
+    покупки`)."""
+    for sent in sentences[index:index + 1 + SUM_SENTENCES]:
+        named = [n for n in named_sums(doc, sent) if doc[n.noun].lemma_.lower() in set(sale_roles()) | {DEAL}]
         if named:
             return named[0].money
     return None

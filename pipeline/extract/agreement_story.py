@@ -71,7 +71,8 @@ def _subject_words(doc, mention) -> list:
     if verb is None or any(p.type != PER and sent.start <= p.start < verb.i for p in mention.parties):
         return []
     return [t for t in doc[sent.start:verb.i] if t.morph.get("Case") == ["Nom"]
-            and (t.pos_ == "PRON" and t.lemma_.lower() in PRONOUNS or t.pos_ == "NOUN" and not t.text[:1].isupper())]
+            and (t.pos_ == "PRON" and t.lemma_.lower() in PRONOUNS
+                 or t.pos_ == "NOUN" and (not t.text[:1].isupper() or t.i == sent.start))]
 
 
 def _subject_word_signs(doc, mention, company: Party) -> bool:

@@ -85,10 +85,12 @@ def witness_spans(doc, sent) -> List[Tuple[int, int]]:
             spans.append((_titled_person_start(doc, token.i, sent.start), token.i))
         elif token.lemma_.lower() in ATTENDING and token.pos_ == "VERB" and token.morph.get("VerbForm") == ["Fin"]:
             # `…, на церемонии также присутствовали глава округа … и депутаты`: the clause of
-            # attending, from its comma to the sentence's end
-            start = next((t.i for t in reversed(doc[sent.start:token.i]) if t.text in {",", ";"}), sent.start)
-            end = next((t.i for t in doc[token.i:sent.end] if t.text == ";"), sent.end)
-            spans.append((start, end))
+            # attending, from its comma to the sentence's end (opening it, to its comma)
+            start = next((t.i for t in reversed(doc[sent.start:token.i]) if t.text in {",", ";"}), None)
+            if start is None:  # `На церемонии присутствовал губернатор …, соглашение подписали …`: to its comma
+                spans.append((sent.start, _comma_after(doc, token.i, sent.end)))
+            else:
+                spans.append((start, next((t.i for t in doc[token.i:sent.end] if t.text == ";"), sent.end)))
         elif _opens_basis(doc, token, sent.end):
             # `на основании постановления Правительства РФ от …,`: what the signing rests on
             spans.append((token.i, _comma_after(doc, token.i + 1, sent.end)))

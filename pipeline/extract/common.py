@@ -391,12 +391,15 @@ def full_latin_name(name: str, names) -> str:
 
 
 def full_short_name(name: str, names) -> str:
-    """The one longer of `names` a one-word company name opens (`Промтерра` → `Промтерра
-    Девелопмент`, named in full with its legal form); the name itself otherwise."""
+    """The one longer of `names` a one-word company name opens, the rest of it words that only
+    say what kind of company it is (rules/company_name_tails.txt: `Промтерра` → `Промтерра
+    Девелопмент`, named in full with its legal form, not `Газпром` → `Газпром инвестгазификация`);
+    the name itself otherwise."""
     if not name or " " in name or not is_cyrillic(name):
         return name
     key = name.lower().replace("ё", "е")
-    longer = {n for n in names if " " in n and n.split()[0].lower().replace("ё", "е") == key}
+    longer = {n for n in names if " " in n and n.split()[0].lower().replace("ё", "е") == key
+              and all(word.lower() in load_set("company_name_tails.txt") for word in n.split()[1:])}
     return longer.pop() if len(longer) == 1 else name
 
 

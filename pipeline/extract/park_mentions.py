@@ -521,6 +521,13 @@ def elided_kind_names(doc, known: Dict[str, str]) -> List[ParkMention]:
     return found
 
 
+def _lists_parks(word) -> bool:
+    """A heading that lists parks: the plural park word as its subject (`Парки региона:`) or a
+    word of rules/park_heading_words.txt in it (`Портфель парков:`, `Сведения по зонам:`)."""
+    return word.morph.get("Case") == ["Nom"] or any(t.lemma_.lower() in load_set("park_heading_words.txt")
+                                                     for t in word.sent)
+
+
 def _legal_form_names(doc, quoted_at) -> set:
     """Keys of the names the text writes after a legal form somewhere (`АО «Тульская промышленная
     недвижимость»`): a company's, not a park's, after a bare `парком`."""
@@ -531,8 +538,8 @@ def _legal_form_names(doc, quoted_at) -> set:
 def _generic_word_lists(doc, quoted_at, kinds, known: set) -> List[ParkMention]:
     """`управляющей компанией парков «Гаврилов-Ям», «Тутаев-Индустрия» и «Новосёлки-2»`: two or
     more quoted names after the plural bare word, of the kind the article names ending in it;
-    a heading with the plural bare word that ends in a colon (`Портфель парков (данные на 31
-    декабря):`), the lines after it opening with a name each."""
+    a heading with the plural bare word that ends in a colon and lists parks (`Портфель парков
+    (данные на 31 декабря):`), the lines after it opening with a name each."""
     found = []
     headings = set()
     for t in doc:
@@ -540,7 +547,7 @@ def _generic_word_lists(doc, quoted_at, kinds, known: set) -> List[ParkMention]:
         kind = kinds[word][0][0] if word and kinds[word] else None
         if kind is None or t.morph.get("Number") != ["Plur"]:
             continue
-        if _ends_with_colon(t.sent) and t.sent.start not in headings:
+        if _ends_with_colon(t.sent) and t.sent.start not in headings and _lists_parks(t):
             headings.add(t.sent.start)
             found.extend(m for m in _lines_under_heading(doc, t.sent, quoted_at, kind, False) if m.key not in known)
             continue
