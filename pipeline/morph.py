@@ -36,7 +36,9 @@ class NatashaMorph(BatchedComponent):
 
     def process(self, docs):
         sentences = [(doc, indexes, words) for doc in docs for indexes, words in word_sentences(doc)]
-        tagged = _verbs_opening_retagged([words for _, _, words in sentences])
+        words_of = [words for _, _, words in sentences]
+        tagged = _verbs_opening_retagged(words_of, [_verbs_after_pronouns(words, tags) for words, tags
+                                                    in zip(words_of, morph_tagger().tag(words_of))])
         values = {id(doc): ([], [], []) for doc in docs}  # token indexes, POS ids, MORPH keys
         morph_keys = {None: 0}
         for (doc, indexes, _), tags in zip(sentences, tagged):
@@ -58,10 +60,10 @@ class NatashaMorph(BatchedComponent):
         return docs
 
 
-def _verbs_opening_retagged(sentences):
-    """(pos, feats) of each word of each sentence; a sentence the tagger opens with a verb read
-    as a name is tagged once more with the verb in lower case, and the verb takes that tag."""
-    tagged = [_verbs_after_pronouns(words, tags) for words, tags in zip(sentences, morph_tagger().tag(sentences))]
+def _verbs_opening_retagged(sentences, tagged):
+    """The (pos, feats) of each word of each sentence, but a sentence the tagger opened with a
+    verb read as a name tagged once more with the verb in lower case, the verb taking that tag."""
+    tagged = list(tagged)
     again = [k for k, (words, tags) in enumerate(zip(sentences, tagged))
              if tags and tags[0][0] == "PROPN" and _only_verb(words[0])]
     if again:

@@ -44,7 +44,6 @@ class NatashaNER(BatchedComponent):
 
 
 PLACE_HEADS = {"область", "край", "республика", "округ", "район", "город", "провинция", "уезд"}  # lemmas, lower case as written
-PLACE_HEAD_TITLES = {"аким", "хоким", "мэр", "глава", "губернатор"}  # `мэр Каракола Нурбек Асанов`: a place's head
 
 
 MIN_CAPITALS = 3  # `КАМАЗ`, `ВСМПО`: a name in capitals, long enough to be no initial
@@ -341,7 +340,7 @@ def _place_split_off(doc, ent):
     a LOC of its own."""
     before = next((t for t in reversed(doc[max(0, ent.start - 3):ent.start]) if not t.is_space), None)
     if ent.label_ != "PER" or len(ent) < 3 or before is None or not before.text.islower() \
-            or not {p.normal_form for p in morph_analyzer().parse(before.text)} & (PLACE_HEADS | PLACE_HEAD_TITLES):
+            or not {p.normal_form for p in morph_analyzer().parse(before.text)} & (PLACE_HEADS | load_set("place_head_titles.txt")):
         return [ent]
     foreign = _unknown_genitive_place(ent[0].text)  # `города Цзямусы Ван Цзюнь`
     if (_known_first_name if foreign else _first_name)(ent[0].text) or not (foreign or _first_name(ent[1].text)):

@@ -6,8 +6,6 @@ natasha's norm.py does).
 """
 from __future__ import annotations
 
-import re
-
 from functools import lru_cache
 from typing import Optional, Sequence, Tuple
 
@@ -259,14 +257,18 @@ def person_name(tokens) -> str:
     return initials_first(_join(names, tokens))
 
 
-SURNAME_THEN_INITIALS = re.compile(r"^(?P<surname>\S+) (?P<initials>[А-ЯЁ]\.(?: ?[А-ЯЁ]\.)?)$")
-
-
 def initials_first(name: str) -> str:
     """`Карамышев В.Н.` → `В.Н. Карамышев`: a name's initials before its surname, first name
     first as a name is written out (`Владимир Карамышев`)."""
-    match = SURNAME_THEN_INITIALS.match(name)
-    return f"{match['initials']} {match['surname']}" if match else name
+    surname, _, rest = name.partition(" ")
+    return f"{rest} {surname}" if rest and is_initials(rest) and surname[:1].isupper() else name
+
+
+def is_initials(text: str) -> bool:
+    """`В.Н.`, `В. Н.`, `Ю.`: one or two capital Cyrillic letters, each with its dot."""
+    letters = text.replace(" ", "").split(".")
+    return letters[-1] == "" and 1 <= len(letters) - 1 <= 2 \
+        and all(len(letter) == 1 and letter.isupper() and is_cyrillic(letter) for letter in letters[:-1])
 
 
 def name_form(tokens) -> Tuple[str, Optional[str]]:

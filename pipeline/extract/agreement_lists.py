@@ -16,6 +16,7 @@ from ..records import PER
 from ..vocab import load_set
 from .common import WITH, first_sign_verb, has_sign_verb, is_bullet, is_counted, paragraph_start, sentence_quantities
 from .money import deal_money
+from .park_mentions import past_aside
 
 LIST_OPENERS = {":", "—", "–", "-"}
 PARTY_REACH = 6  # `с производителем медицинских изделий ООО «Х»`: words between `с` and the name
@@ -86,7 +87,7 @@ def _told_before(doc, sent, parties, kind_at: Callable, make: Callable) -> list:
     if after is None or after.lower_ != THEM or sent.start == 0:
         return []
     before = doc[sent.start - 1].sent
-    kinds = [kind_at(doc, t.i) for t in before if _is_many(doc, t.i) and is_counted(doc, t.i)]
+    kinds = [kind_at(doc, t.i) for t in before if is_counted(doc, t.i)]
     kinds = [k for k in kinds if k is not None]
     if not kinds:
         return []
@@ -249,20 +250,11 @@ def _is_many(doc, i: int) -> bool:
     return doc[i].morph.get("Number") == ["Plur"] or is_counted(doc, i)
 
 
-ASIDE_REACH = 8  # `ООО «А» (4,2 млрд рублей), ООО «Б»`: the words of a bracketed aside after a name
-
-
 def _after_partner(doc, parties, i: int) -> bool:
     """`с казахстанской QazAgroParts и узбекской Samarkand Avtodetal`: `и` between two names,
     past a bracketed aside after the first (`ООО «А» (4,2 млрд рублей), ООО «Б»`)."""
-    return any(p.end <= i <= p.end + 1 or _aside_between(doc, p.end, i) for p in parties) \
-        and any(i < p.start <= i + PARTY_REACH for p in parties)
-
-
-def _aside_between(doc, start: int, i: int) -> bool:
-    """Token i comes right after a bracketed aside that opens at token start."""
-    return start < i and doc[start].text == "(" and i - start <= ASIDE_REACH and doc[i - 1].text == ")" \
-        and not any(t.text in {"(", ")"} for t in doc[start + 1:i - 1])
+    return any(p.end <= i <= p.end + 1 or (p.end < len(doc) and doc[p.end].text == "(" and past_aside(doc, p.end) == i)
+               for p in parties) and any(i < p.start <= i + PARTY_REACH for p in parties)
 
 
 def _money_between(doc, sent, start: int, end: int):

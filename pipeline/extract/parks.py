@@ -91,13 +91,13 @@ class ParkExtractor:
         for m in named_by_word:
             mentions.append(m)
             _add_mention(doc, parks, m)
-        # the names the bare word gives are found again where they stand alone (`«Гаврилов-Ям» в
-        # Гаврилов-Ямском районе (118 га) …`)
         elided = elided_kind_names(doc, known)  # `… четырьмя парками. Три индустриальных — «А», «Б» и «В»`
         for m in elided:
             mentions.append(m)
             _add_mention(doc, parks, m)
         named_by_word = named_by_word + elided
+        # the names the bare word or an elided kind gives are found again where they stand alone
+        # (`«Гаврилов-Ям» в Гаврилов-Ямском районе (118 га) …`)
         taken |= {i for m in named_by_word for i in range(m.start, m.end)}
         for m in find_name_mentions(doc, {m.key: parks[m.key].park.name for m in named_by_word}, taken):
             mentions.append(m)

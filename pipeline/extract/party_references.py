@@ -309,13 +309,7 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
     noun = _subject_noun(doc, sent)
     if noun is None:
         noun = _partner_noun(doc, sent)
-    return _party_for_noun(doc, sentences, index, noun, places, park_names) if noun is not None else None
-
-
-def party_for_noun(doc, sentences, index: int, noun: int, places: set, park_names: set) -> Optional[Party]:
-    """The organisation the bare noun at token `noun` of sentences[index] stands for, whatever
-    its case (`Вторая площадка корпорации — …`)."""
-    return _party_for_noun(doc, sentences, index, noun, places, park_names)
+    return party_for_noun(doc, sentences, index, noun, places, park_names) if noun is not None else None
 
 
 def referred_partner(doc, sentences, index: int, places: set, park_names: set) -> Optional[Party]:
@@ -324,10 +318,12 @@ def referred_partner(doc, sentences, index: int, places: set, park_names: set) -
     if _subject_noun(doc, sentences[index]) is None:
         return None
     noun = _partner_noun(doc, sentences[index])
-    return _party_for_noun(doc, sentences, index, noun, places, park_names) if noun is not None else None
+    return party_for_noun(doc, sentences, index, noun, places, park_names) if noun is not None else None
 
 
-def _party_for_noun(doc, sentences, index: int, noun: int, places: set, park_names: set) -> Optional[Party]:
+def party_for_noun(doc, sentences, index: int, noun: int, places: set, park_names: set) -> Optional[Party]:
+    """The organisation the bare noun at token `noun` of sentences[index] stands for, whatever
+    its case (`Компания подписала …`, `Вторая площадка корпорации — …`)."""
     sent = sentences[index]
     if word_lemmas(doc[noun]) & load_set("park_subject_nouns.txt"):
         park = _main_park(doc)

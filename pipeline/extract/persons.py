@@ -22,6 +22,7 @@ from typing import Dict, List, Optional, Tuple
 from spacy.language import Language
 
 from ..models import morph_analyzer
+from ..normalize import is_initials
 from ..records import Person, to_dict
 from ..vocab import load_list, load_set
 from .common import add_evidence, mention
@@ -52,11 +53,11 @@ def name_cases(found: Mention) -> set:
 def _initials_and_feminine(name: str) -> bool:
     """A surname with initials alone (`Г.А. Мельников`, as normalised) that a woman's surname in
     the nominative may also be (`Мельникова`)."""
-    words = name.split()
-    if len(words) != 2 or not all(part.isupper() for part in words[0].rstrip(".").split(".") if part):
+    initials, _, surname = name.rpartition(" ")
+    if not initials or not is_initials(initials):
         return False
     return any({"Surn", "femn", "nomn"} <= parse.tag.grammemes
-               for parse in morph_analyzer().parse(words[1] + ("а" if not words[1].endswith("а") else "")))
+               for parse in morph_analyzer().parse(surname + ("а" if not surname.endswith("а") else "")))
 
 
 def title_phrase(doc, found: Mention) -> Optional[Phrase]:
