@@ -79,13 +79,17 @@ UD_VERB_FEATURES = {"impf": "Aspect=Imp", "perf": "Aspect=Perf", "sing": "Number
 
 
 def _verbs_after_pronouns(words, tags):
-    """`Мы управляем четырьмя парками`: the tagger reads a verb after a personal pronoun as an
-    adverb now and then; a word the dictionary knows as that person's verb and never as an
-    adverb is the verb (its features from the dictionary's reading)."""
+    """`Мы управляем четырьмя парками`, `технопарком управляем мы`: the tagger reads a verb next
+    to a personal pronoun as an adverb or a noun now and then; a word the dictionary knows as
+    that person's verb and never as an adverb is the verb (its features from the dictionary's
+    reading)."""
     tags = list(tags)
-    for k in range(1, len(words)):
-        person = PERSONS.get(words[k - 1].lower())
-        if person is None or tags[k - 1][0] != "PRON" or tags[k][0] not in {"ADV", "ADJ", "NOUN", "PROPN"}:
+    for k in range(len(words)):
+        # (the pronoun before the verb, or right after it: `технопарком управляем мы`)
+        pronoun = next((j for j in (k - 1, k + 1) if 0 <= j < len(words) and tags[j][0] == "PRON"
+                        and words[j].lower() in PERSONS), None)
+        person = PERSONS.get(words[pronoun].lower()) if pronoun is not None else None
+        if person is None or tags[k][0] not in {"ADV", "ADJ", "NOUN", "PROPN"}:
             continue
         parses = morph_analyzer().parse(words[k].lower())
         verb = next((p for p in parses if p.tag.POS == "VERB" and set(person) <= p.tag.grammemes), None)

@@ -13,6 +13,9 @@ OPENING_VERBS = [
     # natasha tags this verb after `Мы` ADV: the verb of that person the dictionary knows
     ("— Мы управляем четырьмя парками.", "управляем", "VERB",
      {"Number": ["Plur"], "Person": ["1"], "VerbForm": ["Fin"]}),
+    # … and a noun before it (`управляем мы`)
+    ("С 2020 года технопарком управляем мы, ООО «Удмуртпромактив»: ищем арендаторов.", "управляем", "VERB",
+     {"Number": ["Plur"], "Person": ["1"]}),
     # an adverb after a pronoun stays one
     ("Мы быстро растём.", "быстро", "ADV", {}),
 ]

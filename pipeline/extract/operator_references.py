@@ -152,6 +152,9 @@ def _subject_company(doc, sentences, index, verb, mentions, park_keys) -> Option
     subject = _subject(doc, sent, verb)
     places = {i for m in mentions for i in range(m.start, m.end)}
     if subject is None:
+        named = _named_after_we(doc, sent, verb, places, park_keys)
+        if named:  # `технопарком управляем мы, ООО «Удмуртпромактив»`: who `мы` are, said next
+            return named
         if _first_person_plural(doc[verb]):  # the interview's guest speaks, as for agreements
             speaker = speaker_organisation(doc)
             if speaker is not None and name_key(speaker) not in park_keys:
@@ -188,6 +191,16 @@ def _subject_company(doc, sentences, index, verb, mentions, park_keys) -> Option
         # `Наша компания управляет им с 2020 года, — сказал директор ООО «Х»`
         return _first_company(doc, sent, places, park_keys)
     return referred.name if referred else None
+
+
+def _named_after_we(doc, sent, verb: int, places, park_keys) -> Optional[str]:
+    """`управляем мы, ООО «Удмуртпромактив»`: the company named right after `мы` and a comma
+    following the verb."""
+    words = [t for t in doc[verb + 1:sent.end] if not t.is_space]
+    if len(words) < 3 or words[0].lower_ != "мы" or words[1].text != ",":
+        return None
+    named = [p for p in _companies(doc, sent, places, park_keys) if words[2].i <= p.start <= words[2].i + 2]
+    return named[0].name if named else None
 
 
 def _speaks_for_itself(doc, subject: int) -> bool:
@@ -276,7 +289,9 @@ def _objects(doc, sent, verb: int, mentions, earlier: int) -> List[ParkMention]:
     for m in mentions:
         if after <= m.start < min(sent.end, after + OBJECT_REACH):
             return coordinated(doc, sent, m, mentions) if governs_park(doc, after, m) else []
-    return []
+    # `С 2020 года технопарком управляем мы, …`: the park in the instrumental right before the verb
+    return [m for m in mentions if m.end == verb and doc[m.end - 1].morph.get("Case") == ["Ins"]
+            and sent.start <= m.start][:1]
 
 
 ORDINAL_OPENERS = {"первый", "второй", "третий", "четвёртый", "четвертый", "пятый"}  # `Первая — индустриальный парк «А» … Вторая — …`

@@ -433,8 +433,9 @@ def _cue_in_apposition(doc, sent, org, mentions) -> Optional[ParkMention]:
 
 
 def _bare_park_word(doc, i: int, end: int) -> bool:
-    """`площадки`, `парка` with no name after it: the park the text speaks of."""
-    if i >= end or not word_lemmas(doc[i]) & GENERIC_REFERENCES:
+    """`площадки`, `парка`, `территории` (rules/operator_park_words.txt) with no name after it:
+    the park the text speaks of."""
+    if i >= end or not word_lemmas(doc[i]) & (GENERIC_REFERENCES | load_set("operator_park_words.txt")):
         return False
     following = doc[i + 1] if i + 1 < end else None
     return following is None or not (following.text in {"«", "\""} or following.ent_type_ or following.pos_ == "PROPN")
@@ -683,7 +684,8 @@ def _org_spans(doc, sent):
     for span in quoted_spans(doc):
         if sent.start <= span.start < sent.end:
             start = span.start - 1
-            while start - 1 >= sent.start and (doc[start - 1].text.isupper() and 2 <= len(doc[start - 1]) <= 4) \
+            while start - 1 >= sent.start and (doc[start - 1].text.isupper() and 2 <= len(doc[start - 1]) <= 4
+                                               or is_legal_form(doc[start - 1].text)) \
                     and match_kind(doc, start - 1) is None:  # (`Управляет ОЭЗ АО «Y»`: the park is no part of it;
                 # `С "Промтеррой"` opening a sentence: a preposition)
                 start -= 1
