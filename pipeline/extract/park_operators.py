@@ -254,14 +254,23 @@ COMPARISON = ("как", "и")  # `, как и других дальневост�
 
 def _comparison_aside(doc, sent, start: int) -> set:
     """Tokens of a comparison set off by commas right before `start` (`Управляющей компанией «Рудной»,
-    как и других дальневосточных ТОР, выступает КРДВ`), commas included; empty when none."""
+    как и других дальневосточных ТОР, выступает КРДВ`), commas included, or of a contrast (`управляет
+    не мэрия, а АО «Х»`) from `не` on; empty when none."""
     close = next((t.i for t in reversed(doc[sent.start:start]) if t.text == ","), None)
     if close is None:
         return set()
+    words = [t for t in doc[close + 1:start] if not t.is_space]
+    if [t.lower_ for t in words] == [BUT]:  # `управляет не мэрия, а АО «Х»`: the one denied
+        denied = next((t.i for t in reversed(doc[max(sent.start, close - CONTRAST_REACH):close]) if t.lower_ == NOT), None)
+        return set(range(denied, start)) if denied is not None else set()
     opening = next((t.i for t in reversed(doc[sent.start:close]) if t.text == ","), None)
     if opening is None or [t.lower_ for t in doc[opening + 1:opening + 3]] != list(COMPARISON):
         return set()
     return set(range(opening, close + 1))
+
+
+NOT, BUT = "не", "а"
+CONTRAST_REACH = 4  # `не городская администрация, а …`: words between `не` and the comma
 
 
 OBJECT_PRONOUNS = {"им", "ею", "ей", "ими"}  # `управляет им АО «Y»`: the park spoken of
