@@ -76,6 +76,7 @@ def attach_possessing_nouns(doc, sentences, mentions: List[ParkMention], parks) 
     park_keys = {m.key for m in mentions}
     for index, sent in enumerate(sentences):
         words = [t for t in sent if not t.is_space]
+        _attach_counted_under(doc, sentences, index, words, mentions, parks, places, park_keys)
         opening = next((k for k, t in enumerate(words[:2]) if word_lemmas(t) & GENERIC_REFERENCES), None)
         if opening is None:
             continue
@@ -91,6 +92,31 @@ def attach_possessing_nouns(doc, sentences, mentions: List[ParkMention], parks) 
                 parks[park.key].park.operator = owner.name
                 add_evidence(doc, "park", park.start, park.end, "operator", "operator_owning_noun")
             break
+
+
+UNDER = ("под", "управление")  # `Под управлением корпорации остаются два объекта.`
+
+
+def _attach_counted_under(doc, sentences, index: int, words, mentions, parks, places, park_keys) -> None:
+    """`Под управлением корпорации остаются два объекта. Индустриальный парк «А» … «Б» …`: the
+    bare noun after `под управлением` stands for the company named before, the operator of as
+    many parks as the sentence counts, named in the sentences after it."""
+    for k in range(len(words) - 2):
+        if (words[k].lower_, words[k + 1].lemma_.lower()) != UNDER:
+            continue
+        noun = words[k + 2]
+        if noun.lemma_.lower() not in load_set("operator_possessor_heads.txt") or noun.morph.get("Case") != ["Gen"]:
+            return
+        sent = sentences[index]
+        targets = parks_named_next(doc, sent, parks_count(doc, noun.i + 1, sent.end, back=False), mentions)
+        owner = party_for_noun(doc, sentences, index, noun.i, places, park_keys) if targets else None
+        if owner is None or owner.type != ORG or name_key(owner.name) in park_keys:
+            return
+        for m in targets:
+            if parks[m.key].park.operator is None:
+                parks[m.key].park.operator = owner.name
+                add_evidence(doc, "park", m.start, m.end, "operator", "operator_counted_under")
+        return
 
 
 CUE_AFTER_COPULA = 5  # `является собственником территории и управляющей компанией`
