@@ -71,7 +71,8 @@ def attach_possessing_nouns(doc, sentences, mentions: List[ParkMention], parks) 
     """`Вторая площадка корпорации — индустриальный парк «Кашинский»`, `Вторая площадка под
     управлением корпорации — …`: a park word (`площадка`, `парк`, `зона`) opening its
     sentence, a bare noun in the genitive (rules/operator_possessor_heads.txt) and, after a
-    dash, the park: the noun stands for the company named before, its operator."""
+    dash, the park: the noun stands for the company named before, its operator. So does the
+    noun after `под управлением` counting the parks named next (_attach_counted_under)."""
     places = {i for m in mentions for i in range(m.start, m.end)}
     park_keys = {m.key for m in mentions}
     for index, sent in enumerate(sentences):
