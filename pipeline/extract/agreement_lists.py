@@ -23,9 +23,9 @@ PARTY_REACH = 6  # `с производителем медицинских из�
 
 
 def listed_agreements(doc, sent, parties, kind_at: Callable[[object, int], object],
-                      single: Callable[[object, int], object], make: Callable) -> list:
+                      single: Callable[[object, int], object], make: Callable, park_names: set) -> list:
     """(agreement mention, its sum's tokens or None), one per partner listed after a plural
-    agreement noun of `sent`.
+    agreement noun of `sent`; `park_names` the parks' names in lower case.
     `kind_at(doc, i)` gives (end, kind) of an agreement noun of any number, `single(doc, i)`
     the matcher of singular agreements, which a listed noun must not be;
     `make(start, end, kind, parties, sum)` builds a mention."""
@@ -52,7 +52,7 @@ def listed_agreements(doc, sent, parties, kind_at: Callable[[object, int], objec
         first = opener.i + 1 if opener.text in LIST_OPENERS else opener.i
         found += _one_per_partner(doc, sent, first, parties, signers, kind, make,
                                   need_two=opener.text not in LIST_OPENERS)
-    return found or _told_before(doc, sent, parties, kind_at, make) or _gapped(doc, sent, parties, single, make)
+    return found or _told_before(doc, sent, parties, kind_at, make, park_names) or _gapped(doc, sent, parties, single, make)
 
 
 def _one_per_partner(doc, sent, first: int, parties, signers, kind: str, make: Callable, need_two: bool) -> list:
@@ -78,7 +78,7 @@ def _one_per_partner(doc, sent, first: int, parties, signers, kind: str, make: C
 THEM = "их"  # `Ещё три соглашения касаются ОЭЗ. Управляющая компания … заключила их с «А» (…), «Б» (…) и «В»`
 
 
-def _told_before(doc, sent, parties, kind_at: Callable, make: Callable) -> list:
+def _told_before(doc, sent, parties, kind_at: Callable, make: Callable, park_names: set) -> list:
     """`Ещё три соглашения касаются ОЭЗ «Протва». Управляющая компания ОЭЗ заключила их с ООО «А»
     (4,2 млрд рублей), ООО «Б» (1,9 млрд рублей) и … (2,6 млрд рублей)`: `их` after a signing
     verb stands for a counted agreement noun of the sentence before; one agreement per partner."""
@@ -92,9 +92,8 @@ def _told_before(doc, sent, parties, kind_at: Callable, make: Callable) -> list:
     if not kinds:
         return []
     # (`Управляющая компания ОЭЗ — АО «Х»`: the zone after a noun is whose company it is, no side)
-    parks = {park["name"].lower() for park in getattr(doc._, "parks", None) or []}
     signers = [p for p in parties if p.end <= verb.i
-               and not (p.name.lower() in parks and p.start > 0 and doc[p.start - 1].pos_ == "NOUN")]
+               and not (p.name.lower() in park_names and p.start > 0 and doc[p.start - 1].pos_ == "NOUN")]
     return _one_per_partner(doc, sent, after.i + 1, parties, signers, kinds[0][1], make, need_two=True)
 
 

@@ -53,10 +53,10 @@ class Sale(NamedTuple):
     money: Optional[Money]
 
 
-def sales(doc, sentences, places: set) -> List[Sale]:
+def sales(doc, sentences, places: set, park_names: set) -> List[Sale]:
+    """The sales the sentences tell; `park_names` the parks' names in lower case."""
     found = []
     parks = _park_starts(doc)
-    park_names = {park["name"].lower() for park in getattr(doc._, "parks", None) or []}
     for index, sent in enumerate(sentences):
         word = _sale_word(doc, sent, parks)
         if word is None:
@@ -95,14 +95,8 @@ def add_sales(doc, sentences, found: list, sold: List[Sale], mention: Callable) 
 
 
 def _park_starts(doc) -> List[int]:
-    """Token indexes where the parks found are mentioned."""
-    starts = []
-    for park in getattr(doc._, "parks", None) or []:
-        for start, end in park.get("mentions") or []:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None:
-                starts.append(span.start)
-    return starts
+    """Token indexes where the parks found are mentioned (their `mention` evidence spans)."""
+    return [span.start for span in (doc.spans["park"] if "park" in doc.spans else []) if span.label_ == "mention"]
 
 
 def _sale_word(doc, sent, parks: List[int]):

@@ -24,15 +24,15 @@ LEAD_SENTENCES = 2  # the headline and the lead's first sentence
 MIN_MENTIONS = 2
 
 
-def story_company(doc, sentences, places: set) -> Optional[Party]:
-    """The organisation the headline or lead names that the text names most, or None."""
+def story_company(doc, sentences, places: set, park_names: set) -> Optional[Party]:
+    """The organisation the headline or lead names that the text names most, or None;
+    `park_names` the parks' names in lower case."""
     counts: Counter = Counter()
     first: dict = {}
     leading = set()
-    parks = {park["name"].lower() for park in getattr(doc._, "parks", None) or []}
     for index, sent in enumerate(sentences):
         for party in sentence_parties(doc, sent, places, False):
-            if party.type != ORG or party.name.lower() in load_set("news_outlets.txt") | parks:
+            if party.type != ORG or party.name.lower() in load_set("news_outlets.txt") | park_names:
                 continue  # (a park signing in its own name is no company the story is about)
             name = expand_abbreviation(doc, party.name)  # (`УЗТО` for the name it abbreviates)
             counts[name] += 1

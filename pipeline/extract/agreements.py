@@ -496,11 +496,11 @@ class AgreementExtractor:
             found.extend(kept)
             last_index = index if kept else last_index
             _give_named_sums(doc, named, found)
-        add_sales(doc, sentences, found, sales(doc, sentences, places), AgreementMention)
+        add_sales(doc, sentences, found, sales(doc, sentences, places, park_names), AgreementMention)
         add_shared_signers(found, shared)
         add_missing_side(doc, found, one_side)
         add_host_side(found, hosts, lambda mention: _partner_alone(doc, mention))
-        add_story_company(doc, found, lambda: story_company(doc, sentences, places),
+        add_story_company(doc, found, lambda: story_company(doc, sentences, places, park_names),
                           lambda mention: _partner_alone(doc, mention))
         name_persons_fully(doc, found)
         _expand_aliases(doc, found)
@@ -570,7 +570,7 @@ def _listed(doc, sentences, index: int, places: set, park_names: set) -> List[Ag
     if not has_sign_verb(sent):
         return []
     signers = _with_subject(doc, sentences, index, places, park_names, _signing_parties(doc, sent, places))
-    listed = listed_agreements(doc, sent, signers, kind_at, match_agreement, _listed_mention)
+    listed = listed_agreements(doc, sent, signers, kind_at, match_agreement, _listed_mention, park_names)
     for _, span in listed:
         if span is not None:  # the sum is the agreement's, no total's
             add_evidence(doc, "agreement", span.start, span.end, "sum", "sum_of_listed_agreement")

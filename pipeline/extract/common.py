@@ -17,7 +17,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span
 
 from ..models import morph_analyzer
-from ..normalize import is_cyrillic, strip_legal_form
+from ..normalize import is_cyrillic, is_legal_form, strip_legal_form
 from ..numbers import find_quantities
 from ..vocab import load_set
 
@@ -75,6 +75,12 @@ def quoted_spans(doc: Doc) -> List[Span]:
     if pairs is None:
         pairs = doc.user_data[QUOTED_KEY] = [(span.start, span.end) for span in find_quoted_spans(doc)]
     return [doc[start:end] for start, end in pairs]
+
+
+def legal_form_quotes(doc: Doc) -> List[Span]:
+    """Quoted names the text writes right after a legal form (`ООО «Промтерра Девелопмент»`,
+    `АО «Тульская промышленная недвижимость»`): companies' names."""
+    return [span for span in quoted_spans(doc) if span.start >= 2 and is_legal_form(doc[span.start - 2].text)]
 
 
 def find_quoted_spans(doc: Doc) -> List[Span]:

@@ -28,7 +28,7 @@ from ..records import ORG
 from ..vocab import load_set, load_table
 from .common import add_evidence, entities_in, is_bullet, parenthetical_start, sentence_after, word_lemmas
 from .operator_objects import coordinated, governs_park, parks_count, parks_counted_back, parks_named_next
-from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key
+from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key, opens_with_counted_adjective
 from .parties import expand_abbreviation, org_name, sentence_parties
 from .state_bodies import name_lemmas
 from .party_references import bare_head_names, party_for_noun, referred_party, speaker_organisation
@@ -334,8 +334,7 @@ def _parks_listed_next(doc, sent, number_at: int, mentions) -> List[ParkMention]
     following = sentence_after(doc, sent)
     while following is not None and count and len(found) < count:
         words = [t for t in following if not t.is_space]
-        if len(words) > 2 and (words[0].pos_ == "NUM" or words[0].like_num) and words[1].pos_ == "ADJ" \
-                and words[2].text in LIST_OPENERS:
+        if opens_with_counted_adjective(words, LIST_OPENERS):
             # `Три индустриальных — «Лесной» …, «Заречье-2» … и «Медведица» …`: that many parks
             many = int(parse_number(words[0].text) or 0)
             found.extend([m for m in mentions if following.start <= m.start < following.end][:many])

@@ -17,8 +17,8 @@ from ..models import morph_analyzer
 from ..normalize import inflect_word, is_legal_form, strip_quotes
 from ..numbers import parse_number
 from ..vocab import load_set, load_table
-from .common import (DASHES, index_by_first_word, is_bullet, is_counted, may_be_nominative, paragraph_start, quoted_spans,
-                     sentence_after, sentence_before, word_lemmas, words_from)
+from .common import (DASHES, index_by_first_word, is_bullet, is_counted, legal_form_quotes, may_be_nominative,
+                     paragraph_start, quoted_spans, sentence_after, sentence_before, word_lemmas, words_from)
 
 MAX_NAME_WORDS = 3
 # words that speak of a park already named: `в парке работают 15 предприятий`
@@ -292,7 +292,7 @@ def find_kind_mentions(doc) -> Tuple[List[ParkMention], List[KindReference]]:
                 joined = coordinated_names(doc, name_end, quoted_at, kind_text, abbreviated)
                 for grouped in found[-1:] + joined if joined else []:
                     grouped.grouped = True
-                if not joined and found[-1].key in _legal_form_names(doc, quoted_at):
+                if not joined and found[-1].key in _legal_form_names(doc):
                     found.pop()  # `оператора промышленных парков «ИДП»` … `АО «ИДП»`: the company whose parks they are
                     i = name_end
                     continue
@@ -480,7 +480,7 @@ def generic_word_names(doc, mentions, references, known: Dict[str, str]):
     if not any(kinds.values()):
         return [], references
     quoted_at = {span.start: span for span in quoted_spans(doc)}
-    companies = _legal_form_names(doc, quoted_at)
+    companies = _legal_form_names(doc)
     found, left = [], []
     for r in references:
         opening = _next_word(doc, r.end)
@@ -498,17 +498,23 @@ def generic_word_names(doc, mentions, references, known: Dict[str, str]):
     return found + _generic_word_lists(doc, quoted_at, kinds, set(known) | companies), left
 
 
+def opens_with_counted_adjective(words, openers) -> bool:
+    """`Три индустриальных — …`: words opening with a count, an adjective (of a kind left out)
+    and one of `openers` (a dash, for a list to operate on a colon too)."""
+    return len(words) > 2 and (words[0].pos_ == "NUM" or words[0].like_num) and words[1].pos_ == "ADJ" \
+        and words[2].text in openers
+
+
 def elided_kind_names(doc, known: Dict[str, str]) -> List[ParkMention]:
     """`Мы управляем четырьмя парками. Три индустриальных — «Лесной» под Костромой, «Заречье-2» …
     и «Медведица» …`: a sentence opening with a count and the adjective of a kind whose noun
     the sentence before gives (`парками`), then a dash: the names after it are parks of that kind."""
     quoted_at = {span.start: span for span in quoted_spans(doc)}
-    known = set(known) | _legal_form_names(doc, quoted_at)
+    known = set(known) | _legal_form_names(doc)
     found = []
     for sent in doc.sents:
         words = [t for t in sent if not t.is_space]
-        if len(words) < 4 or not (words[0].pos_ == "NUM" or words[0].like_num) or words[1].pos_ != "ADJ" \
-                or words[2].text not in DASHES or sent.start == 0:
+        if len(words) < 4 or not opens_with_counted_adjective(words, DASHES) or sent.start == 0:
             continue
         before = doc[sent.start - 1].sent
         nouns = {w for t in before for w in word_lemmas(t) & set(GENERIC_KIND_WORDS)}
@@ -528,11 +534,10 @@ def _lists_parks(word) -> bool:
                                                      for t in word.sent)
 
 
-def _legal_form_names(doc, quoted_at) -> set:
+def _legal_form_names(doc) -> set:
     """Keys of the names the text writes after a legal form somewhere (`АО «Тульская промышленная
     недвижимость»`): a company's, not a park's, after a bare `парком`."""
-    return {name_key(strip_quotes(span.text)) for start, span in quoted_at.items()
-            if start >= 2 and is_legal_form(doc[start - 2].text)}
+    return {name_key(strip_quotes(span.text)) for span in legal_form_quotes(doc)}
 
 
 def _generic_word_lists(doc, quoted_at, kinds, known: set) -> List[ParkMention]:

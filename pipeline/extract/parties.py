@@ -22,7 +22,7 @@ from .agreement_sides import keep_side_parties
 from .agreement_witnesses import drop_witnesses
 from .party_asides import drop_described
 from .common import (DASHES, PARTNER_PREPOSITIONS, REGION_NOUNS, PerDoc, entities, entities_in, first_sign_verb,
-                     is_counted, may_be_nominative, quoted_spans, word_lemmas)
+                     is_counted, legal_form_quotes, may_be_nominative, quoted_spans, word_lemmas)
 from .home_regions import home_region, region_adjectives
 from .park_mentions import match_kind, name_key
 from .region_names import region_name, shared_noun_regions
@@ -304,8 +304,7 @@ def _is_known_word(word: str) -> bool:
 
 def legal_form_org_names(doc) -> List[str]:
     """Names of the organisations the text writes with a legal form (`ООО «Промтерра Девелопмент»`)."""
-    return [org_name(doc[span.start - 1:span.end + 1]) for span in quoted_spans(doc)
-            if span.start >= 2 and is_legal_form(doc[span.start - 2].text)]
+    return [org_name(doc[span.start - 1:span.end + 1]) for span in legal_form_quotes(doc)]
 
 
 def expand_abbreviation(doc, name: str) -> str:

@@ -8,7 +8,7 @@ call their protagonist `компания` after naming it once or twice. Parks a
 """
 from __future__ import annotations
 
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from ..normalize import is_cyrillic, is_legal_form
 from ..records import LOC, ORG
@@ -203,29 +203,39 @@ def interviewee(doc) -> Optional[dict]:
         return guest
     # `«…»: глава корпорации — о резидентах` over `Генеральный директор … Анна Кочубей возглавила
     # компанию … Мы поговорили с ней …` and answers after dashes: the person the lead names first
-    lead_start = len(doc.text) - len(doc.text[headline_end:].lstrip())
-    lead_end = doc.text.find("\n", lead_start)
-    lead_end = len(doc.text) if lead_end < 0 else lead_end
-    lead = [p for p in persons if any(headline_end < start < lead_end for start, _ in p.get("mentions") or [])
-            and (named_org(doc, p) or _in_headline(doc, p.get("org"))) and not _asks(p)]
-    return min(lead, key=lambda p: min(start for start, _ in p["mentions"])) if lead else None
+    lead_start, lead_end = _lead_bounds(doc)
+    return _named_first([p for p in persons if _named_in(p, lead_start, lead_end)
+                         and (named_org(doc, p) or _in_headline(doc, p.get("org"))) and not _asks(p)])
 
 
 def post_author(doc) -> Optional[dict]:
     """The author of a post the article retells: the person its lead names first, when the lead
     speaks of a post or a channel (rules/post_words.txt: `Губернатор Тамбовской области Андрей
     Селиверстов в своём телеграм-канале рассказал …`)."""
-    headline_end = doc.text.find("\n")
-    if headline_end < 0:
+    if doc.text.find("\n") < 0:
         return None
-    lead_start = len(doc.text) - len(doc.text[headline_end:].lstrip())
-    lead_end = doc.text.find("\n", lead_start)
-    lead_end = len(doc.text) if lead_end < 0 else lead_end
+    lead_start, lead_end = _lead_bounds(doc)
     lead = doc.char_span(lead_start, lead_end, alignment_mode="expand")
     if lead is None or not any(word_lemmas(t) & load_set("post_words.txt") for t in lead):
         return None
-    persons = [p for p in getattr(doc._, "persons", None) or []
-               if any(lead_start <= start < lead_end for start, _ in p.get("mentions") or []) and not _asks(p)]
+    return _named_first([p for p in getattr(doc._, "persons", None) or []
+                         if _named_in(p, lead_start, lead_end) and not _asks(p)])
+
+
+def _lead_bounds(doc) -> Tuple[int, int]:
+    """Character offsets of the lead: the first paragraph after the headline's line."""
+    headline_end = doc.text.find("\n")
+    lead_start = len(doc.text) - len(doc.text[headline_end:].lstrip())
+    lead_end = doc.text.find("\n", lead_start)
+    return lead_start, len(doc.text) if lead_end < 0 else lead_end
+
+
+def _named_in(person: dict, start: int, end: int) -> bool:
+    return any(start <= at < end for at, _ in person.get("mentions") or [])
+
+
+def _named_first(persons: List[dict]) -> Optional[dict]:
+    """The person of `persons` the text names first, or None."""
     return min(persons, key=lambda p: min(start for start, _ in p["mentions"])) if persons else None
 
 
