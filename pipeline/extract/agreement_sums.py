@@ -245,6 +245,14 @@ def named_sums(doc, sent) -> List[NamedSum]:
             continue
         quantity, span = after[0]
         between = [t for t in doc[first:span.start] if not t.is_space]
+        if len(between) > reach and past is None and (verb_end := _past_aside_to_verb(doc, sent, noun)) is not None:
+            # `Инвестиции по соглашению, которое …, составят, с учётом …, 2,35 млрд рублей`
+            past = first = verb_end
+            after = [(q, span) for q, span in quantities if span.start >= first and (q.kind == "money" or q.scaled)]
+            if not after:
+                continue
+            quantity, span = after[0]
+            between = [t for t in doc[first:span.start] if not t.is_space]
         if len(between) > reach or any(_owned_elsewhere(t) and not _invested_into(doc, t)
                                        for t in between if past is None or t.i >= past):
             continue
@@ -252,6 +260,33 @@ def named_sums(doc, sent) -> List[NamedSum]:
         if money is not None:
             found.append(NamedSum(noun, money, span.start, span.end))
     return found
+
+
+ASIDE_WORDS = 25  # words of a comma-bounded clause between the sum's subject and its verb
+OPENING_WORDS = 6  # `по соглашению о создании парка, …`: words after the noun before the clause
+
+
+def _past_aside_to_verb(doc, sent, noun: int) -> Optional[int]:
+    """`Стоимость соглашения, которое готовилось почти полтора года, оценивается сторонами в
+    $120 млн`: the named agreement opens a clause set off by commas, and the verb of amount
+    (rules/amount_verbs.txt) after the closing comma gives the money of the cue's noun; the
+    index the sum is looked for from (past one more aside right after the verb: `составят, с
+    учётом закупки оборудования, 2,35 млрд`), or None."""
+    words = [t for t in doc[noun + 1:sent.end] if not t.is_space]
+    comma = next((k for k, t in enumerate(words[:OPENING_WORDS]) if t.text == ","), None)
+    if comma is None or any(t.pos_ in {"VERB", "AUX"} for t in words[:comma]):
+        return None
+    verb = next((k for k, t in enumerate(words[comma + 1:comma + 1 + ASIDE_WORDS], comma + 1)
+                 if t.lemma_.lower() in load_set("amount_verbs.txt") and t.morph.get("VerbForm") == ["Fin"]), None)
+    if verb is None or words[verb - 1].text != ",":
+        return None
+    k = verb + 1
+    if k < len(words) and words[k].text == ",":
+        closing = next((j for j in range(k + 1, min(len(words), k + 1 + ASIDE_WORDS)) if words[j].text == ","), None)
+        if closing is None:
+            return None
+        k = closing + 1
+    return words[k].i if k < len(words) else None
 
 
 def _owned_elsewhere(token) -> bool:

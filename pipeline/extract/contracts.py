@@ -133,7 +133,7 @@ def _elided(doc, sent, span):
 # rules whose words tie the money to the deals, trap words (`стоимость`) notwithstanding
 NAMED_RULES = {"deals_of_cost", "sum_of_counted_deals", "opening_sum_of_deals", "counted_deals_na_sum"}
 DECLARED = {"заявить", "заявленный"}  # `общий объём заявленных по ним инвестиций`
-AMOUNT_VERBS = {"составить", "превысить", "достичь", "превышать", "составлять"}
+AMOUNT_VERBS = load_set("amount_verbs.txt")
 WHOSE = {",", "который"}  # `документов, общая стоимость которых …`
 THEIR = {"их"}  # `… подписала 17 соглашений. Их общая сумма — 186,5 млрд рублей`
 
