@@ -1,5 +1,6 @@
 """Operator names that need more than the words beside a cue: a company that shares the
-park's name (`одноимённый`), a company named after the park (`АО «Технопарк Мордовии»`).
+park's name (`одноимённый`), a company named after the park (`АО «Технопарк Мордовии»`,
+`АО «ОЭЗ «Сура»»`).
 Abbreviations defined earlier are expanded by parties.expand_abbreviation.
 """
 from __future__ import annotations
@@ -12,6 +13,7 @@ from .park_mentions import ParkMention, match_kind, name_key
 
 
 SAME_NAMED = {"одноимённый", "одноименный"}
+OPENING_QUOTES = {"«", "\""}
 SAME_NAMED_REACH = 4  # `ассоциация «Х», управляющая одноимённым промышленным кластером`
 
 
@@ -37,16 +39,28 @@ def attach_same_named(doc, sentences, parks) -> None:
 def attach_named_after_parks(doc, mentions: List[ParkMention], parks) -> None:
     """`Генеральный директор АО «Технопарк Мордовии» … технопарк «Мордовия»`: a company whose
     quoted name is a park's kind and the park's name (in any case) runs that park. A name in
-    quotes of its own (`АО «ОЭЗ «Тольятти»»`) is left alone: annotators disagree on it."""
-    for span in quoted_spans(doc):
-        kind = match_kind(doc, span.start)
-        if kind is None or not is_legal_form(doc[span.start - 2].text if span.start >= 2 else ""):
+    quotes of its own (`АО «ОЭЗ «Сура»»`) is the park's own name: the zone's company is written
+    as the zone (GUIDELINES)."""
+    starts = {span.start: span for span in quoted_spans(doc)}
+    for quote in doc:
+        if quote.text not in OPENING_QUOTES or quote.i < 1 or not is_legal_form(doc[quote.i - 1].text):
             continue
-        rest = doc[kind[0]:span.end]
-        if not len(rest) or any(t.text in {"«", "\"", "»"} for t in rest):
+        kind = match_kind(doc, quote.i + 1)
+        if kind is None or kind[0] >= len(doc):
             continue
-        key = name_key(rest.text)
+        if doc[kind[0]].text in OPENING_QUOTES:  # `АО «ОЭЗ «Сура»»` (its outer quote may never close)
+            name_span = starts.get(kind[0] + 1)
+        else:
+            outer = starts.get(quote.i + 1)
+            name_span = doc[kind[0]:outer.end] if outer is not None else None
+            if name_span is None or not len(name_span) or any(t.text in OPENING_QUOTES | {"»"} for t in name_span):
+                continue
+        if name_span is None:
+            continue
+        key = name_key(name_span.text)
         if key in parks and parks[key].park.operator is None:
-            name = strip_quotes(span.text)
+            nested = name_span.start == kind[0] + 1
+            name = parks[key].park.name if nested else strip_quotes(starts[quote.i + 1].text)
             parks[key].park.operator = name
+            span = starts.get(quote.i + 1) or name_span
             add_evidence(doc, "park", span.start, span.end, "operator", "operator_named_after_park")
