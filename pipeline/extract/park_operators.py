@@ -117,7 +117,7 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
                                     and not _is_label_colon(doc, t.i, sent.start)])
     cue = find_cue(doc, low, org[0])
     if cue is not None and not _is_sponsor(doc, cue, org[0]) and not _subject_of_passive(doc, cue, org) \
-            and not _partner_between(doc, cue, org[0]):
+            and not _partner_between(doc, cue, org[0]) and not _signs_with_cue(doc, cue, org[0]):
         between = [m for m in mentions if cue <= m.start and m.end <= org[0]]
         if between and _joined_after(doc, between[-1].end, org[0]):
             return None  # `управляющая компания ОЭЗ «Х» и ООО «Y» подписали …`: «Y» is another side
@@ -286,6 +286,14 @@ def _partner_between(doc, cue: int, start: int) -> bool:
     organisation make it a partner of the runner, not the runner (not `с момента создания`)."""
     return any(t.lower_ in WITH and t.i + 1 < start and doc[t.i + 1].morph.get("Case") == ["Ins"]
                for t in doc[cue:start])
+
+
+def _signs_with_cue(doc, cue: int, start: int) -> bool:
+    """`соглашения с управляющей компанией подписали ООО «Y» и ООО «Z»`: the runner is the partner
+    of the organisation that is the subject of a finite verb after it, not that organisation
+    (not `совместно с управляющей компанией ООО «Y»`, its name right after the cue)."""
+    return cue > 0 and doc[cue - 1].lower_ in WITH \
+        and any(t.morph.get("VerbForm") == ["Fin"] for t in doc[cue:start])
 
 
 def _role_before(doc, cue: int, end: int, limit: int) -> bool:
