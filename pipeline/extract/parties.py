@@ -268,7 +268,8 @@ def _compound_nominative(token, case: Optional[str]) -> str:
     parts = token.text.split("-")
     if _subject_of_verb(token) and not _only_oblique(parts[-1]):
         return token.text  # `«Саранск-Оптика» подписала …`: the subject, in the nominative as written
-    for k in (0, len(parts) - 1):
+    # (`с компанией «Бором-Фарма»`: after a common noun only the last part could carry the case)
+    for k in ((len(parts) - 1,) if _after_common_noun(token) else (0, len(parts) - 1)):
         # `«Полиформ-Камы»` tagged nominative as a whole: a part only ever oblique declines anyway
         part_case = None if case in (None, "Nom") and _only_oblique(parts[k]) else case
         nominative = inflect_word(parts[k], token.pos_, part_case, "Sing")
@@ -281,6 +282,14 @@ def _compound_nominative(token, case: Optional[str]) -> str:
 
 
 OBLIQUE = {"Gen", "Dat", "Ins", "Loc"}
+
+
+def _after_common_noun(token) -> bool:
+    """A quoted name right after a common noun that is no title (`компанией «Бором-Фарма»`)."""
+    doc = token.doc
+    i = token.i - 1
+    return i >= 1 and doc[i].text in QUOTE_TOKENS and doc[i - 1].pos_ == "NOUN" and doc[i - 1].text.islower() \
+        and not word_lemmas(doc[i - 1]) & load_set("positions.txt")
 
 
 def _subject_of_verb(token) -> bool:
