@@ -189,10 +189,14 @@ OBJECT_PRONOUNS = {"его", "её", "ее"}
 
 def _signed_pronoun(doc, sent) -> bool:
     """`Со стороны агентства его подписал …`: the agreement just named, as a pronoun next to the
-    signing verb."""
+    signing verb, or under the signatures (`Подписи под ним поставили …`)."""
     return any(t.lower_ in OBJECT_PRONOUNS and any(doc[j].lemma_.lower() in load_set("sign_verbs.txt")
                                                    for j in (t.i - 1, t.i + 1) if sent.start <= j < sent.end)
+               or t.lower_ in UNDER_IT and t.i > sent.start and doc[t.i - 1].lower_ == UNDER
                for t in sent)
+
+
+UNDER, UNDER_IT = "под", {"ним", "ней"}
 
 
 def _named_alone(doc, found: List[AgreementMention]) -> bool:
