@@ -442,8 +442,14 @@ def has_sign_verb(sent) -> bool:
 
 
 def first_sign_verb(sent):
-    """The sentence's first word of rules/sign_verbs.txt (`подписало`, `заключено`), or None."""
-    return next((t for t in sent if t.lemma_.lower() in load_set("sign_verbs.txt")), None)
+    """The sentence's first word of rules/sign_verbs.txt (`подписало`, `заключено`), or None;
+    a time before or after the ceremony signs nothing (`После церемонии глава региона обсудил с …`)."""
+    return next((t for t in sent if t.lemma_.lower() in load_set("sign_verbs.txt")
+                 and not (t.lemma_.lower() == CEREMONY and t.i > sent.start and t.doc[t.i - 1].lower_ in AROUND_TIME)), None)
+
+
+CEREMONY = "церемония"
+AROUND_TIME = {"после", "перед", "до"}
 
 
 def may_be_nominative(token) -> bool:
