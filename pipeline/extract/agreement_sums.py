@@ -40,10 +40,16 @@ def _names_agreement(doc, i: int) -> bool:
         return True
     if j < len(doc) and bool(word_lemmas(doc[j]) & load_set("agreement_references.txt")):
         # (`Общий объём инвестиций по четырём документам`: the sum of several, a total)
-        return not (doc[j].morph.get("Number") == ["Plur"] or is_counted(doc, j))
+        return not (doc[j].morph.get("Number") == ["Plur"] or is_counted(doc, j) and not ordinal_before(doc, j))
     if j < len(doc) and word_lemmas(doc[j]) & load_set("loan_words.txt") and _credit_signed(doc, i):
         return True  # `кредитное соглашение … Сумма кредита составляет …`
     return _held_in_document(doc, i)
+
+
+def ordinal_before(doc, noun: int) -> bool:
+    """`По условиям второго документа`: an ordinal (rules/agreement_ordinals.txt) right before
+    the noun, which the tagger may read as a number."""
+    return noun > 0 and doc[noun - 1].is_alpha and bool(word_lemmas(doc[noun - 1]) & load_set("agreement_ordinals.txt"))
 
 
 CREDIT_WORDS = {"кредитный", "кредит", "заём", "займ", "финансирование", "кредитование"}

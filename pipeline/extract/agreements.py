@@ -33,7 +33,7 @@ from .agreement_plans import is_generic_signing, is_planned_document, is_planned
 from .agreement_roles import add_role_parties, role_count, role_parties
 from .agreement_sales import add_sales, sales
 from .agreement_story import add_story_company, story_company
-from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, relative_clause_sum, rent_in_sentence
+from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, ordinal_before, relative_clause_sum, rent_in_sentence
 from .elided_subjects import elided_author, elided_subject
 from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, first_sign_verb,
                      has_sign_verb, index_by_first_word, is_bullet, is_counted, latin_org_names, paragraph_start, quoted_spans,
@@ -317,7 +317,9 @@ class AgreementExtractor:
             # `Сумма контракта составляет …` speaks of a contract already named (with none named
             # yet, `По условиям соглашения …` after a signing or beside a partner names one;
             # `Начальная цена контракта` of a tender announced, none)
-            spoken_of = {n.noun for n in named} if named and (found or not _signed_near(sentences, index)) else set()
+            spoken_of = {n.noun for n in named if not ordinal_before(doc, n.noun)} \
+                if named and (found or not _signed_near(sentences, index)) else set()
+            # (`По условиям второго документа АО «Х» вложит 6,2 млрд`: an ordinal names a new one)
             mentions = [m for m in _sentence_mentions(doc, sent) if m.start not in spoken_of
                         and not is_planned_document(doc, sent, m.start) and not is_generic_signing(doc, sent, m.start)
                         and not ((m.start in speech or _closes_speech(doc, sent, m.start)) and m.kind in {f.kind for f in found}
@@ -701,14 +703,22 @@ def _sentence_mentions(doc, sent) -> List[AgreementMention]:
             kind = _last_kind_before(doc, i) if is_new_document(doc, sent, i) or _one_of_them(doc, sent, i) else None
             # (`Второй документ касается бизнеса: … заключили соглашение о …`: the kind named later is
             # it, in this sentence or, when this one signs nothing, in the next)
+            # (`По условиям второго документа АО «Х» вложит …`: the terms of a new one, whoever signs it next)
             if kind and not any(match_agreement(doc, j) and not _sum_reference(doc, j) for j in range(i + 1, sent.end)) \
-                    and (has_sign_verb(sent) or not _next_signs_named(doc, sent)):
+                    and (has_sign_verb(sent) or not _next_signs_named(doc, sent) or _terms_of(doc, sent, i)):
                 mentions.append(AgreementMention(i, i + 1, kind))
             i += 1
     return _without_restatements(doc, mentions)
 
 
 SUM_REFERENCE_NOUNS = {"стоимость", "сумма", "объём", "объем", "цена"}
+
+
+def _terms_of(doc, sent, i: int) -> bool:
+    """`По условиям второго документа`: a sum cue (rules/agreement_sum_cues.txt) before the
+    ordinal of a new document."""
+    words = [t for t in doc[sent.start:i] if not t.is_space]
+    return len(words) >= 2 and ordinal_before(doc, i) and bool(word_lemmas(words[-2]) & load_set("agreement_sum_cues.txt"))
 
 
 def _sum_reference(doc, j: int) -> bool:
