@@ -113,7 +113,9 @@ def _is_plural(doc, i: int) -> bool:
     if doc[i].morph.get("Number") == ["Plur"]:
         return True
     j = i - 1
-    while j >= 0 and (doc[j].pos_ in {"ADJ", "ADP", "PROPN", "NOUN"} and j > i - 6 or doc[j].is_space):
+    # (a full participle is the noun's modifier: `по условиям подписанного соглашения`, not `подписано`)
+    while j >= 0 and ((doc[j].pos_ in {"ADJ", "ADP", "PROPN", "NOUN"} or _modifying_participle(doc[j]))
+                      and j > i - 6 or doc[j].is_space):
         if doc[j].pos_ in {"NOUN", "PROPN"} and doc[j].morph.get("Case") != ["Loc"] \
                 and not _after_preposition(doc, j):
             return False
@@ -123,6 +125,10 @@ def _is_plural(doc, i: int) -> bool:
             # (not `с новыми резидентами соглашения`: a partner, then the verb's object)
         j -= 1
     return j >= 0 and doc[j].pos_ == "VERB" and (doc[i].morph.get("Case") == ["Gen"] or _plural_object(doc[i]))
+
+
+def _modifying_participle(token) -> bool:
+    return token.morph.get("VerbForm") == ["Part"] and token.morph.get("Variant") != ["Short"]
 
 
 def _plural_kind_at(doc, i: int) -> bool:
@@ -318,8 +324,10 @@ class AgreementExtractor:
             # yet, `По условиям соглашения …` after a signing or beside a partner names one;
             # `Начальная цена контракта` of a tender announced, none)
             spoken_of = {n.noun for n in named if not ordinal_before(doc, n.noun)} \
-                if named and (found or not _signed_near(sentences, index)) else set()
-            # (`По условиям второго документа АО «Х» вложит 6,2 млрд`: an ordinal names a new one)
+                if named and (found or not _signed_near(sentences, index)) \
+                and not (found and _new_company_subject(doc, sent, named, found, places)) else set()
+            # (`По условиям второго документа АО «Х» вложит 6,2 млрд`: an ordinal names a new one;
+            # `ООО «Y» по условиям подписанного соглашения вложит …` after a deal with «Х», Y's own)
             mentions = [m for m in _sentence_mentions(doc, sent) if m.start not in spoken_of
                         and not is_planned_document(doc, sent, m.start) and not is_generic_signing(doc, sent, m.start)
                         and not ((m.start in speech or _closes_speech(doc, sent, m.start)) and m.kind in {f.kind for f in found}
@@ -712,6 +720,22 @@ def _sentence_mentions(doc, sent) -> List[AgreementMention]:
 
 
 SUM_REFERENCE_NOUNS = {"стоимость", "сумма", "объём", "объем", "цена"}
+
+
+def _new_company_subject(doc, sent, named: List[NamedSum], found: List[AgreementMention], places: set) -> bool:
+    """`ООО «Кубань-Стекло» по условиям подписанного соглашения вложит …`: an organisation
+    named in quotes or with its legal form, opening the sentence before the named agreement,
+    that no agreement found holds."""
+    first = min(n.noun for n in named)
+    companies = [p for p in sentence_parties(doc, sent, places, False) if p.type == ORG and p.start < first]
+    if not companies:
+        return False
+    i = companies[0].start
+    while i > sent.start and _before_name(doc[i - 1]):
+        i -= 1
+    opens = not any(not t.is_space for t in doc[sent.start:i])
+    named = any(t.text in {"«", "\""} or is_legal_form(t.text) for t in doc[i:companies[0].end])  # not `Оренбургский завод`
+    return opens and named and not any(same_party(companies[0], q) for m in found for q in m.parties)
 
 
 def _terms_of(doc, sent, i: int) -> bool:
