@@ -75,7 +75,11 @@ def partners_told(doc, sent, known: list, places: set) -> List[Party]:
     them known before nor in the genitive (`заём Фонда …`: whose money); on a list's line a
     person opening it too (`- индивидуальный предприниматель Рамиль Гарипов — 45 соток`)."""
     told, others = [], []
-    parties = sentence_parties(doc, sent, places, False)
+    parks = getattr(doc._, "parks", None) or []
+    # (`«Уссурийская долина» расположена …`, `Управляющая компания — «Копейск-Инвест»`: a park or
+    # its operator spoken of, no partner)
+    spoken_of = {name.lower() for park in parks for name in (park["name"], park.get("operator")) if name}
+    parties = [p for p in sentence_parties(doc, sent, places, False) if p.name.lower() not in spoken_of]
     opening = next((t for t in sent if not t.is_space), None)
     listed_line = opening is not None and is_bullet(opening)
     if listed_line:  # `- индивидуальный предприниматель Рамиль Гарипов — …`
@@ -96,13 +100,25 @@ def partners_told(doc, sent, known: list, places: set) -> List[Party]:
         bullet = listed_line and bool(words) and words[0].i == opening.i
         if party.type == PER and not bullet:
             continue
-        if (not words or bullet or words[0].text in CLAUSE_STARTS or words[0].lower_ in CLAUSE_STARTS) \
-                and not (after is not None and after.ent_type_ == PER):
+        if (not words or bullet or words[0].text in CLAUSE_STARTS or words[0].lower_ in CLAUSE_STARTS
+                or _became_partner(words)) and not (after is not None and after.ent_type_ == PER):
             told.append(party)
     if not told and len(others) == 1 and _stands_alone(doc, sent, others[0]) \
             and any(q.kind == "money" for q, _ in sentence_quantities(sent)):
         return others  # `Ещё 95 млн рублей фонд направит ООО «Б»`, `Третьим заёмщиком стало АО «В»: 50 млн рублей …`
     return told
+
+
+def with_them(doc, sent) -> bool:
+    """`Соглашения с ними заключены …`: partners as a pronoun after `с`."""
+    return any(t.lower_ in WITH and t.i + 1 < sent.end and doc[t.i + 1].lower_ in THEM for t in sent)
+
+
+def _became_partner(words) -> bool:
+    """`Первым новым резидентом стало ООО «Х»`, `Резидентом также стало …` (words read back from
+    the name): the copula's subject in a partner's role (rules/deal_partner_nouns.txt)."""
+    return bool(words) and bool(word_lemmas(words[0]) & BECOME) \
+        and any(word_lemmas(t) & load_set("deal_partner_nouns.txt") for t in words[1:1 + ROLE_REACH])
 
 
 def _stands_alone(doc, sent, party) -> bool:
@@ -116,6 +132,9 @@ def _stands_alone(doc, sent, party) -> bool:
 
 
 CLAUSE_STARTS = {",", "—", "–", "а", "и"}  # `…, а АО «Б» запустит`, `Третий резидент, ООО «В», …`
+THEM = {"ними"}
+BECOME = {"стать", "становиться"}
+ROLE_REACH = 3  # `Первым новым резидентом стало`, `Резидентом также стало`
 
 
 def _sentence_index(sentences, token: int) -> int:
@@ -169,6 +188,8 @@ def signs_with_many(doc, sent, plural_kind_at) -> Optional[str]:
             noun = next((t for t in doc[token.i + 1:min(sent.end, token.i + 5)] if t.pos_ not in {"ADJ", "NUM"}), None)
             if noun is not None and noun.morph.get("Number") == ["Plur"] and word_lemmas(noun) & partners:
                 return "partners"
+            if noun is not None and noun.lower_ in THEM:
+                return "partners"  # `Соглашения с ними заключены …` after the partners counted
         if counted and not _with_one(doc, sent):
             continue  # `подписали 23 соглашения`, its deals mostly untold: only partners named after `с`
         if token.pos_ == "NOUN" and _reads_as_plural_subject(doc, token) \

@@ -21,7 +21,8 @@ from ..records import LOC, ORG, PER, Money, to_dict
 from ..vocab import load_set, load_table
 from .agreement_anaphora import DOCUMENT, is_anaphoric, is_governed_reference, is_new_document, opens_with_side
 from .agreement_deals import (add_host_side, add_missing_side, deals_counted, partners_counted, partners_counted_before,
-                              partners_told, resident_deals, signs_with_many, subjects_counted)
+                              partners_told, resident_deals, signs_with_many, subjects_counted,
+                              with_them)
 from .agreement_lists import bulleted_agreements, listed_agreements
 from .agreement_places import park_places
 from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named,
@@ -218,6 +219,7 @@ def _names_the_document(sent) -> bool:
 SUM_REACH = 14  # words (a name is one): `Соглашение … подписали губернатор … и компания «Х» на сумму 10 млрд рублей`
 FOLLOW_UP_SENTENCES = 3  # `Документ подписали …` within this many sentences of the agreement
 PARTNERS_TOLD_REACH = 6  # sentences after `с тремя резидентами` the partners are told in
+TOLD_ON_REACH = 4  # sentences after a partner told that the next one may still come in
 
 
 class Untold(NamedTuple):
@@ -287,6 +289,10 @@ class AgreementExtractor:
             named = named_sums(doc, sent)
             if untold.count and index > untold.last_sentence:
                 untold = NOTHING_UNTOLD
+            if untold.count and found and doc[found[-1].start].sent.start == sentences[index - 1].start:
+                # a partner told in the sentence before (`Второе соглашение заключено с АО «Х»`):
+                # the list goes on, and so does its reach
+                untold = untold._replace(last_sentence=max(untold.last_sentence, index - 1 + TOLD_ON_REACH))
             if untold.count and not _sentence_mentions(doc, sent) and not has_sign_verb(sent):
                 # `подписала соглашения с тремя новыми резидентами. ООО «А» построит …, а АО «Б» …`
                 told = partners_told(doc, sent, [p for m in found for p in m.parties] + one_side[-1][1], places)
@@ -398,7 +404,10 @@ class AgreementExtractor:
                 sides = _signing_parties(doc, sent, places)
                 if many == "partners":  # the subject signs with them all
                     sides = _with_subject(doc, sentences, index, places, park_names, sides)
-                    untold = _untold(doc, sent, index, partners_counted(doc, sent), _plural_kind_at)
+                    # (`Соглашения с ними заключены …`: the partners the sentences before counted)
+                    count = partners_counted_before(doc, sentences, index) if with_them(doc, sent) \
+                        else partners_counted(doc, sent)
+                    untold = _untold(doc, sent, index, count, _plural_kind_at)
                 elif count := deals_counted(doc, sent, _many_kind_at) or subjects_counted(doc, sent) \
                         or partners_counted_before(doc, sentences, index):
                     # `Три договора подписали резиденты … с УК`, `договоры аренды подписали сразу две компании`,

@@ -211,6 +211,12 @@ def home_region(doc, sent, sign: bool):
             region, end = article_region(doc), token.i + 2  # `Глава региона и директор «Х» подписали`
         else:
             continue
-        if region is not None:
+        if region is not None and not _of_source(doc, token.i, sent.start):
             return token.i, end, region
     return None
+
+
+def _of_source(doc, start: int, floor: int) -> bool:
+    """`сообщили в пресс-службе краевого правительства`: the body whose service told the news
+    (rules/source_cues.txt right before it) is no side."""
+    return start > floor and bool(word_lemmas(doc[start - 1]) & load_set("source_cues.txt"))
