@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
+from ..normalize import is_legal_form
 from ..records import PER
 from ..vocab import load_set
 from .common import WITH, first_sign_verb, has_sign_verb, is_bullet, is_counted, paragraph_start, sentence_quantities
@@ -145,7 +146,7 @@ def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, pa
     current = None  # the mention of the line being read
     for k in range(index + 1, len(sentences)):
         line = [t for t in sentences[k] if not t.is_space]
-        opening = _marker_end(line)
+        opening = marker_end(line)
         if opening is None and current is not None and paragraph_start(doc, sentences[k].start) < sentences[k].start:
             # `🔹 с АО «Х» — о … . От компании документ подписал её директор Игорь Самарин;`: the
             # line goes on, its signer and sum the deal's
@@ -163,8 +164,8 @@ def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, pa
             partner = next((p for p in parties if with_at <= p.start <= with_at + TITLE_REACH and p.type != PER), None)
             signer = next((p for p in parties if partner is not None and p.type == PER
                            and 0 <= p.start - partner.end <= 1), None)
-            if signer is None:
-                break
+            if signer is None and not (partner is not None and _opens_with_name(doc, with_at, partner)):
+                break  # (`1) ООО «А» — модернизация линии; …`: the partner's own line)
         if partner is None:
             break
         end = signer.end if signer is not None else partner.end
@@ -175,6 +176,11 @@ def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, pa
 
 
 TITLE_REACH = 6  # `председатель совета директоров АО «Х»`: a title's words before the organisation
+
+
+def _opens_with_name(doc, start: int, partner) -> bool:
+    """The line's words open with the partner's name: its legal form or quote first (`ООО «А»`)."""
+    return partner.start - start <= 2 and (is_legal_form(doc[start].text) or doc[start].text in {"«", "\""})
 
 
 def _continue_line(doc, sent, mention, parties) -> None:
@@ -199,7 +205,7 @@ def _bracketed_head(doc, parties, partner):
 NUMBER_CLOSERS = {".", ")"}  # `1.`, `2)` numbering a list's lines
 
 
-def _marker_end(line) -> Optional[int]:
+def marker_end(line) -> Optional[int]:
     """How many words open a list's line as its marker: a bullet (1), a number and its dot or
     bracket (`1.`, 2); None for a line with none."""
     if line and is_bullet(line[0]):

@@ -23,7 +23,7 @@ from .agreement_anaphora import DOCUMENT, is_anaphoric, is_governed_reference, i
 from .agreement_deals import (add_host_side, add_missing_side, deals_counted, partners_counted, partners_counted_before,
                               partners_told, resident_deals, signs_with_many, subjects_counted,
                               with_them)
-from .agreement_lists import bulleted_agreements, listed_agreements
+from .agreement_lists import bulleted_agreements, listed_agreements, marker_end
 from .agreement_places import park_places
 from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named,
                                 person_side, place_by_side, sides_of, signs_many, signs_next, with_heads_named)
@@ -37,7 +37,7 @@ from .agreement_story import add_story_company, story_company
 from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, ordinal_before, relative_clause_sum, rent_in_sentence
 from .elided_subjects import elided_author, elided_subject
 from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, first_sign_verb,
-                     has_sign_verb, index_by_first_word, is_bullet, is_counted, latin_org_names, paragraph_start, quoted_spans,
+                     has_sign_verb, index_by_first_word, is_counted, latin_org_names, paragraph_start, quoted_spans,
                      sentence_after, sentence_before, sentence_quantities, word_lemmas, words_apart, words_from)
 from .money import deal_money
 from .parties import (ORG_NOUNS, Party, expand_abbreviation, is_direct_speech, is_government, legal_form_org_names,
@@ -438,7 +438,8 @@ class AgreementExtractor:
                     last_index = index  # `Концессионером стало ООО «Х»`, `Заказчиком выступает АО «Y»`
                     continue
                 if found and index - last_index <= FOLLOW_UP_SENTENCES:
-                    if (sign or _represents(sent)) and not _counts_documents(doc, sent):  # `заключила 23 соглашения`: a total
+                    # (`Со стороны компаний — гендиректор «А» … и директор «Б» …`: the signing verb elided)
+                    if (sign or _represents(sent) or _side_signers(sent)) and not _counts_documents(doc, sent):  # `заключила 23 соглашения`: a total
                         recent = _recent(found, sentences, index)
                         if (_names_the_document(sent) or _signed_pronoun(doc, sent)) and _named_alone(doc, found):
                             recent = found[-1:]  # `Второе соглашение заключено с «Y». Со стороны региона документ подписал …`
@@ -627,8 +628,9 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
                          if has_sign_verb(sentences[k]) and _counts_documents(doc, sentences[k])), None)
         if counting is not None:
             before = sentences[counting]
+            # (`От имени региона все четыре документа подписал глава области`: the signer after the verb)
             signers = [p for p in _signing_parties(doc, before, places) if _is_signing_subject(doc, before, p)
-                       or p.type == LOC]
+                       or p.type in {LOC, PER}]
             author = (elided_author(doc, sentences, counting) or elided_subject(doc, sentences, counting, places)
                       if not signers else None)
             signers = [author] if author is not None else signers
@@ -639,11 +641,18 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
 
 
 def _bullet_deal_next(sentences, index: int) -> bool:
-    """Whether the sentence after sentences[index] is a list's line opening with `с` (`🔹 с АО «Х» — …`)."""
+    """Whether the sentence after sentences[index] is a list's line opening with `с` (`🔹 с АО «Х» — …`)
+    or with a company's name (`1) ООО «Х» — модернизация линии; по соглашению — 1,35 млрд руб.`)."""
     if index + 1 >= len(sentences):
         return False
     line = [t for t in sentences[index + 1] if not t.is_space]
-    return len(line) > 2 and is_bullet(line[0]) and line[1].lower_ in WITH
+    opening = marker_end(line)
+    if opening is None or len(line) <= opening + 1:
+        return False
+    # (`— АО «А» — контракт с АО «Б» …`: a line naming its own deal and partner is read as a listed one)
+    return line[opening].lower_ in WITH or (is_legal_form(line[opening].text) or line[opening].text in {"«", "\""}) \
+        and not any(match_agreement(line[0].doc, t.i) and k + 1 < len(line) and line[k + 1].lower_ in WITH
+                    for k, t in enumerate(line))
 
 
 def _listed_mention(start: int, end: int, kind: str, parties: List[Party], money) -> AgreementMention:
@@ -698,6 +707,13 @@ def _spoken_of_before(doc, sent, recent: List[AgreementMention], places: set) ->
 def _recent(found: List[AgreementMention], sentences, index: int) -> List[AgreementMention]:
     floor = sentences[max(0, index - RECENT_SENTENCES)].start
     return [m for m in found if m.start >= floor] or found[-1:]
+
+
+def _side_signers(sent) -> bool:
+    """`Со стороны компаний — гендиректор «А» Павел Ермилов и …`: a side opening the sentence,
+    then a dash, the signers after it."""
+    words = [t for t in sent if not t.is_space]
+    return opens_with_side(words) and any(t.text in DASHES for t in words[2:6])
 
 
 def _represents(sent) -> bool:
