@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import List
 
 from ..normalize import is_legal_form, strip_quotes
+from ..vocab import load_set
 from .common import add_evidence, quoted_spans, word_lemmas
 from .park_mentions import ParkMention, match_kind, name_key
 
@@ -36,6 +37,12 @@ def attach_same_named(doc, sentences, parks) -> None:
             add_evidence(doc, "park", span.start, span.end, "operator", "operator_same_named")
 
 
+def _after_legal_form(doc, quote: int) -> bool:
+    """`АО «…`, `акционерное общество «…` (rules/legal_form_nouns.txt written out) before the quote."""
+    before = doc[quote - 1]
+    return is_legal_form(before.text) or before.text.islower() and bool(word_lemmas(before) & load_set("legal_form_nouns.txt"))
+
+
 def attach_named_after_parks(doc, mentions: List[ParkMention], parks) -> None:
     """`Генеральный директор АО «Технопарк Мордовии» … технопарк «Мордовия»`: a company whose
     quoted name is a park's kind and the park's name (in any case) runs that park. A name in
@@ -43,7 +50,7 @@ def attach_named_after_parks(doc, mentions: List[ParkMention], parks) -> None:
     as the zone (GUIDELINES)."""
     starts = {span.start: span for span in quoted_spans(doc)}
     for quote in doc:
-        if quote.text not in OPENING_QUOTES or quote.i < 1 or not is_legal_form(doc[quote.i - 1].text):
+        if quote.text not in OPENING_QUOTES or quote.i < 1 or not _after_legal_form(doc, quote.i):
             continue
         kind = match_kind(doc, quote.i + 1)
         if kind is None or kind[0] >= len(doc):

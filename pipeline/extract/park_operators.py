@@ -282,10 +282,15 @@ def _object_pronoun_after(doc, cue: int) -> bool:
 
 
 def _partner_between(doc, cue: int, start: int) -> bool:
-    """`контракт УК с китайской компанией «Y»`: `с` and the instrumental between the cue and the
-    organisation make it a partner of the runner, not the runner (not `с момента создания`)."""
-    return any(t.lower_ in WITH and t.i + 1 < start and doc[t.i + 1].morph.get("Case") == ["Ins"]
-               for t in doc[cue:start])
+    """`контракт УК с китайской компанией «Y»`, `управляющая компания подписала соглашение с ООО
+    «Y»`: `с` and the instrumental (or a legal form) between the cue and the organisation make it
+    a partner of the runner, not the runner (not `с момента создания`)."""
+    return any(t.lower_ in WITH and (t.i + 1 < start and doc[t.i + 1].morph.get("Case") == ["Ins"]
+                                     or t.i + 1 <= start and is_legal_form(doc[t.i + 1].text))
+               or t.lower_ == BETWEEN for t in doc[cue:start])
+
+
+BETWEEN = "между"  # `соглашения о создании ОЭЗ между Минэкономразвития, …`: a party, no runner
 
 
 def _signs_with_cue(doc, cue: int, start: int) -> bool:
@@ -822,7 +827,8 @@ def _creator(doc, sentences, index, clause, created, mentions) -> Optional[str]:
     places = set(range(created.start, created.end))
     parks = {m.key for m in mentions}
     orgs = [p for p in sentence_parties(doc, clause, places, True) if p.type == ORG]
-    companies = [p for p in orgs if name_key(p.name) not in parks]
+    # (a ministry signing for a zone's creation creates it as a state, it runs nothing)
+    companies = [p for p in orgs if name_key(p.name) not in parks and not is_state_body(doc[p.start])]
     signing_parks = [p for p in orgs if name_key(p.name) in parks]
     if len(companies) == 1:
         return companies[0].name
