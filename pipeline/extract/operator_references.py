@@ -55,8 +55,9 @@ def attach_referred_operators(doc, sentences, mentions: List[ParkMention], parks
             objects = _cue_objects(doc, sent, verb.i, mentions) if copula else \
                 _objects(doc, sent, verb.i, mentions, earlier)
             targets = [m for m in objects if parks[m.key].park.operator is None]
-            if not targets or _puts_a_case(doc, sent, verb.i):
-                continue  # (`Когда компания управляет двумя-тремя объектами, …`: any company, a case put)
+            if not targets or _puts_a_case(doc, sent, verb.i) or _ran_before(verb):
+                continue  # (`Когда компания управляет двумя-тремя объектами, …`: any company, a case put;
+                # `Первые годы управлял технопарком сам университет`: a runner of the past)
             name = _subject_company(doc, sentences, index, verb.i, mentions, park_keys)
             for m in targets:
                 if name and name_key(name) != m.key:
@@ -144,6 +145,16 @@ def _cue_objects(doc, sent, verb: int, mentions) -> List[ParkMention]:
     return []
 
 
+def _ran_before(verb) -> bool:
+    """`управлял`: an imperfective verb in the past, a runner that was (not `построила`, done);
+    written as a past form too, as the tagger may take `Управляем` for one."""
+    return verb.morph.get("Tense") == ["Past"] and verb.morph.get("Aspect") == ["Imp"] \
+        and verb.lower_.endswith(PAST_ENDINGS)
+
+
+PAST_ENDINGS = ("л", "ла", "ло", "ли", "лся", "лась", "лось", "лись")
+
+
 def _clause_start(doc, sent, i: int) -> int:
     """The clause's first token, past a parenthetical phrase (`Корпорация, в свою очередь,
     управляет …`)."""
@@ -167,11 +178,29 @@ def _subject(doc, sent, verb: int) -> Optional[int]:
         if token.pos_ == "PRON" and (lemma in SUBJECT_PRONOUNS or lemma == "мы") \
                 and token.morph.get("Case") in ([], ["Nom"]):
             return token.i
-        if lemma in load_set("subject_nouns.txt") and token.morph.get("Case") == ["Nom"] and not token.ent_type_:
-            following = doc[token.i + 1]
-            if not (following.text in {"«", "\""} or following.ent_type_ or following.pos_ == "PROPN"):
-                return token.i
+        if _bare_subject_noun(doc, token):
+            return token.i
+    # `Управляет технопарком сам университет`, `Создавал парк и управляет им сам университет`: the
+    # subject after the verb's object, `сам` before it
+    words = [t for t in doc[verb + 1:min(sent.end, verb + 1 + INVERTED_REACH)] if not t.is_space]
+    itself = next((k for k, t in enumerate(words) if t.lemma_.lower() == ITSELF), None)
+    if itself is not None and itself + 1 < len(words) and not any(t.text in CLAUSE_BREAKS for t in words[:itself]) \
+            and _bare_subject_noun(doc, words[itself + 1]):
+        return words[itself + 1].i
     return None
+
+
+INVERTED_REACH = 5  # `управляет им сам университет`, `управляет технопарком сам университет`
+ITSELF = "сам"
+
+
+def _bare_subject_noun(doc, token) -> bool:
+    """A noun of rules/subject_nouns.txt in the nominative with no name of its own after it."""
+    if not (token.lemma_.lower() in load_set("subject_nouns.txt") and token.morph.get("Case") == ["Nom"]
+            and not token.ent_type_):
+        return False
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return following is None or not (following.text in {"«", "\""} or following.ent_type_ or following.pos_ == "PROPN")
 
 
 def _subject_company(doc, sentences, index, verb, mentions, park_keys) -> Optional[str]:
