@@ -133,8 +133,11 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
             found = next((m for m in reversed(mentions) if sent.start <= m.start and m.end <= cue), None)
         if found is None and not _speaks_of_other(doc, sent, cue, inside):
             found = park_for(doc, mentions, org[0], org[1])
+            end = cue_end(doc, cue, sent.end)
+            # (not `… участники кластера «Х» …, сообщила специализированная организация кластера — АО «Y»`:
+            # the cue governs the park's word)
             if found is not None and sent.start <= found.start and _is_possessor(doc, found, sent.start) \
-                    and not _object_pronoun_after(doc, cue):
+                    and not _object_pronoun_after(doc, cue) and not (end is not None and _bare_park_word(doc, end, sent.end)):
                 found = None  # `Один из корпусов «Х» … принадлежит компании «Y»` (not `площадь «Х» — 118 га, управляет им …`)
         if found is not None:
             return found
@@ -395,8 +398,11 @@ def _speaks_of_other(doc, sent, cue: int, inside: set) -> bool:
     start = cue
     while start > sent.start and doc[start - 1].text not in {",", ";", ":", "—", "("}:
         start -= 1
+    # (`директор УК «Y»`, `сообщила пресс-служба специализированной организации кластера — АО «Y»`:
+    # a title or a source of the cue's company, no noun of its own)
     subject = any(t.pos_ == "NOUN" and t.morph.get("Case") == ["Nom"] and t.i not in inside
-                  and not word_lemmas(t) & load_set("positions.txt") for t in doc[start:cue])  # `директор УК «Y»`
+                  and not word_lemmas(t) & (load_set("positions.txt") | load_set("source_cues.txt"))
+                  for t in doc[start:cue])
     # `100% её долей принадлежит АО «Y»`: who owns a company's shares, not a park
     stake = any(word_lemmas(t) & load_set("stake_nouns.txt") for t in doc[start:cue])
     after = doc[end] if end < sent.end else None
