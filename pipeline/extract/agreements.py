@@ -347,7 +347,8 @@ class AgreementExtractor:
             if any(p.type == PER for p in signers):
                 # `Со стороны корпорации все документы подписал …`: the corporation named before too
                 signers = with_heads_named(signers, named_by_head(doc, sentences, index))
-                follows_deal = found and index - last_index <= FOLLOW_UP_SENTENCES
+                # (`Остальные документы со стороны банка подписала …`: those told next, not the last one)
+                follows_deal = found and index - last_index <= FOLLOW_UP_SENTENCES and not _the_rest(sent)
                 if follows_deal and one_side and one_side[-1][0] == sentences[index - 1].end \
                         and not any(m.start >= one_side[-1][0] for m in found):
                     # `Три соглашения заключены с новыми резидентами. Документы с компаниями подписала
@@ -707,6 +708,14 @@ def _spoken_of_before(doc, sent, recent: List[AgreementMention], places: set) ->
 def _recent(found: List[AgreementMention], sentences, index: int) -> List[AgreementMention]:
     floor = sentences[max(0, index - RECENT_SENTENCES)].start
     return [m for m in found if m.start >= floor] or found[-1:]
+
+
+THE_REST = {"остальной", "остальные", "прочий", "прочие"}
+
+
+def _the_rest(sent) -> bool:
+    """`Остальные документы …`: the documents other than those told, told next."""
+    return any(word_lemmas(t) & THE_REST for t in sent)
 
 
 def _side_signers(sent) -> bool:
