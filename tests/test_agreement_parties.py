@@ -788,6 +788,9 @@ CASES = [
      [agreement("соглашение", [("Чувашия", "LOC"), ("ВолгаКабель", "ORG")])]),
     ("Между «Электроприбором-Инвест» и немецкой компанией Hartmann Pumpen заключен договор аренды.",
      [agreement("договор", [("Электроприбор-Инвест", "ORG"), ("Hartmann Pumpen", "ORG")])]),
+    # the zone's company is written as the zone, its outer quote closed or not
+    ("АО «ОЭЗ «Бия»» подписало соглашение с ООО «Алтайский солод».",
+     [agreement("соглашение", [("Бия", "ORG"), ("Алтайский солод", "ORG")])]),
     # after a common noun the name keeps its case: only its last part could be declined
     ("Ещё одно соглашение заключено с фармацевтической компанией «Бором-Фарма».",
      [agreement("соглашение", [("Бором-Фарма", "ORG")])]),

@@ -16,6 +16,7 @@ from ..normalize import is_legal_form
 from ..records import PER
 from ..vocab import load_set
 from .common import WITH, first_sign_verb, has_sign_verb, is_bullet, is_counted, paragraph_start, sentence_quantities
+from .agreement_sums import named_sums
 from .money import deal_money
 from .park_mentions import past_aside
 
@@ -157,6 +158,7 @@ def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, pa
             break
         with_at = line[opening].i
         parties = parties_of(sentences[k])
+        own_line = False
         if line[opening].lower_ in WITH:
             partner = next((p for p in parties if with_at < p.start <= with_at + PARTY_REACH and p.type != PER), None)
             signer = _bracketed_head(doc, parties, partner) if partner is not None else None
@@ -164,12 +166,20 @@ def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, pa
             partner = next((p for p in parties if with_at <= p.start <= with_at + TITLE_REACH and p.type != PER), None)
             signer = next((p for p in parties if partner is not None and p.type == PER
                            and 0 <= p.start - partner.end <= 1), None)
-            if signer is None and not (partner is not None and _opens_with_name(doc, with_at, partner)):
-                break  # (`1) ООО «А» — модернизация линии; …`: the partner's own line)
+            own_line = signer is None and partner is not None and _opens_with_name(doc, with_at, partner)
+            if signer is None and not own_line:
+                break
+            if own_line:  # `1) ООО «А» (генеральный директор …) — модернизация линии; …`: the partner's own
+                # line, its head in brackets; the project told there may have a cost of its own
+                signer = _bracketed_head(doc, parties, partner)
         if partner is None:
             break
         end = signer.end if signer is not None else partner.end
-        money, _ = _money_between(doc, sentences[k], end, sentences[k].end)
+        if own_line:  # the sum the line ties to the agreement, else its first sum that is no trap's
+            named = [n for n in named_sums(doc, sentences[k]) if n.start >= end]
+            money = named[0].money if named else _money_between(doc, sentences[k], end, sentences[k].end, named=False)[0]
+        else:
+            money, _ = _money_between(doc, sentences[k], end, sentences[k].end)
         current = make(with_at, end, kind, signers + [partner] + ([signer] if signer else []), money)
         found.append((k, current))
     return found
@@ -262,12 +272,13 @@ def _after_partner(doc, parties, i: int) -> bool:
                for p in parties) and any(i < p.start <= i + PARTY_REACH for p in parties)
 
 
-def _money_between(doc, sent, start: int, end: int):
+def _money_between(doc, sent, start: int, end: int, named: bool = True):
     """(money, its tokens) of the first sum in [start, end), past quantities that are no money
-    (`мощностью 300 тонн зерна в сутки, полтора миллиарда рублей`), or (None, None)."""
+    (`мощностью 300 тонн зерна в сутки, полтора миллиарда рублей`), or (None, None); `named`
+    off, past trap words too (`стоимость проекта компания оценивает в 640 млн рублей`)."""
     for quantity, span in sentence_quantities(sent):
         if start <= span.start < end:
-            money = deal_money(doc, quantity, span, named=True)
+            money = deal_money(doc, quantity, span, named=named)
             if money is not None:
                 return money, span
     return None, None

@@ -618,7 +618,10 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
              if kind and (_is_plural(doc, t.i) or is_counted(doc, t.i))]
     if not kinds:
         return []
-    signers = [p for p in _signing_parties(doc, sent, places) if p.type != PER] if colon else []
+    # (`губернатор … и руководители компаний подписали соглашения:` before lines opening with the
+    # partners' names: he signs each; before lines of signers, the lines tell them)
+    signers = [p for p in _signing_parties(doc, sent, places) if p.type != PER or _name_line_next(sentences, index)] \
+        if colon else []
     counting = None
     if not signers:
         # `Глава региона Дмитрий Кулешов подписал пять соглашений … Со стороны инвесторов документы
@@ -641,6 +644,25 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
                                lambda s: sentence_parties(doc, s, places, True), _listed_mention)
 
 
+def _name_line_next(sentences, index: int) -> bool:
+    """Whether the sentence after sentences[index] is a list's line opening with a company's name."""
+    if index + 1 >= len(sentences):
+        return False
+    line = [t for t in sentences[index + 1] if not t.is_space]
+    opening = marker_end(line)
+    return opening is not None and len(line) > opening + 1 \
+        and (is_legal_form(line[opening].text) or line[opening].text in {"«", "\""}) and not _names_own_deal(line)
+
+
+def _names_own_deal(line) -> bool:
+    """`— АО «А» и КФХ «Б» — договор на поставку …`, `— ООО «А» — экспортный контракт с …`: a line
+    naming its own deal by kind is read as a listed deal (not `объём инвестиций по соглашению`,
+    a sum of the deal the list gives)."""
+    doc = line[0].doc
+    return any(match_agreement(doc, t.i) and not (k and word_lemmas(line[k - 1]) & load_set("agreement_sum_cues.txt"))
+               for k, t in enumerate(line))
+
+
 def _bullet_deal_next(sentences, index: int) -> bool:
     """Whether the sentence after sentences[index] is a list's line opening with `с` (`🔹 с АО «Х» — …`)
     or with a company's name (`1) ООО «Х» — модернизация линии; по соглашению — 1,35 млрд руб.`)."""
@@ -650,10 +672,7 @@ def _bullet_deal_next(sentences, index: int) -> bool:
     opening = marker_end(line)
     if opening is None or len(line) <= opening + 1:
         return False
-    # (`— АО «А» — контракт с АО «Б» …`: a line naming its own deal and partner is read as a listed one)
-    return line[opening].lower_ in WITH or (is_legal_form(line[opening].text) or line[opening].text in {"«", "\""}) \
-        and not any(match_agreement(line[0].doc, t.i) and k + 1 < len(line) and line[k + 1].lower_ in WITH
-                    for k, t in enumerate(line))
+    return line[opening].lower_ in WITH or _name_line_next(sentences, index)
 
 
 def _listed_mention(start: int, end: int, kind: str, parties: List[Party], money) -> AgreementMention:

@@ -213,6 +213,9 @@ def org_name(span) -> str:
     if opening and (opening + 1 < len(span) and _is_short_name(span[opening + 1].text)
                     or not any(t.text == ")" for t in span[opening:])):
         span = span[:opening]  # `Евразийский банк развития (ЕАБР)`, `(ЧувГУ)`: the abbreviation is an alias
+    zone = _zone_company_name(span)
+    if zone:
+        return zone
     as_written = _name_after_generic_noun(span)
     if as_written:
         return as_written
@@ -225,6 +228,21 @@ def org_name(span) -> str:
             return _compound_nominative(words[0], case[0] if case else None)
         return inflect_word(words[0].text, words[0].pos_, case[0] if case else None, "Sing")
     return strip_legal_form(strip_quotes(phrase_nominative(words)))
+
+
+def _zone_company_name(span) -> Optional[str]:
+    """`АО «ОЭЗ «Бия»»`, `АО «ОЭЗ ППТ «Тверца»`: the zone's company is written as the zone, the
+    name in quotes of its own after the park's kind (GUIDELINES); None for other names."""
+    doc = span.doc
+    first = next((t.i for t in span if t.text not in QUOTE_TOKENS and not is_legal_form(t.text)), None)
+    kind = match_kind(doc, first) if first is not None else None
+    if kind is None or kind[0] >= len(doc) or doc[kind[0]].text not in {"«", "\""}:
+        return None
+    closing = next((t.i for t in doc[kind[0] + 1:min(len(doc), kind[0] + 1 + ZONE_NAME_WORDS)] if t.text in {"»", "\""}), None)
+    return strip_quotes(doc[kind[0] + 1:closing].text) if closing is not None else None
+
+
+ZONE_NAME_WORDS = 6  # words of a zone's name in quotes
 
 
 def _coordinated_case(token) -> Optional[list]:
