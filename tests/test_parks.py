@@ -534,9 +534,10 @@ CASES = [
     ("Во Владимирской области открыли индустриальный парк\n\nИндустриальный парк «Ладога» принял первых "
      "резидентов.",
      [park("Ладога", "индустриальный парк", "Владимирская область")]),
-    # a quote left open at the end of a line does not hide the parks after it
+    # a quote left open at the end of a line does not hide the parks after it (the zone's company is
+    # written as the zone)
     ("Управляет зоной АО «ОЭЗ ППТ «Узловая».\n\nТехнопарк «Октава» (Тула) объединяет 14 резидентов.",
-     [park("Узловая", "ОЭЗ"), park("Октава", "технопарк", "Тула", residents=residents(14))]),
+     [park("Узловая", "ОЭЗ", operator="Узловая"), park("Октава", "технопарк", "Тула", residents=residents(14))]),
     # a written kind speaks of the last park of that kind, however far back; a generic word
     # of the one park an article names; nested straight quotes name a park
     ("Группа работает с СЭЗ «Экибастуз» и индустриальной зоной «Восток». Зона «Восток» растёт. "
