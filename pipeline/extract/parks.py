@@ -28,6 +28,7 @@ from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, elid
                             match_kind, names_before_kind, possessed_noun)
 from .operator_names import attach_named_after_parks, attach_same_named
 from .operator_possessors import attach_possessors
+from .operator_quantified import attach_quantified_operators
 from .operator_references import attach_new_managers, attach_possessing_nouns, attach_referred_operators
 from .parties import expand_abbreviation, legal_form_org_names
 from .operator_trusts import attach_handovers, attach_trust_managers
@@ -298,6 +299,7 @@ def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],
     attach_trust_managers(doc, sentences, mentions, parks)
     attach_referred_operators(doc, sentences, linked, parks)
     attach_possessing_nouns(doc, sentences, linked, parks)
+    attach_quantified_operators(doc, sentences, linked, parks)
     attach_handovers(doc, sentences, mentions, parks)
     attach_same_named(doc, sentences, parks)
     attach_named_after_parks(doc, mentions, parks)
