@@ -791,6 +791,8 @@ CASES = [
     # the zone's company is written as the zone, its outer quote closed or not
     ("АО «ОЭЗ «Бия»» подписало соглашение с ООО «Алтайский солод».",
      [agreement("соглашение", [("Бия", "ORG"), ("Алтайский солод", "ORG")])]),
+    ("АО «ОЭЗ «Технополис «Москва»»» подписало соглашение с ООО «Фотон-Сенс».",
+     [agreement("соглашение", [("Технополис Москва", "ORG"), ("Фотон-Сенс", "ORG")])]),
     # after a common noun the name keeps its case: only its last part could be declined
     ("Ещё одно соглашение заключено с фармацевтической компанией «Бором-Фарма».",
      [agreement("соглашение", [("Бором-Фарма", "ORG")])]),

@@ -238,7 +238,12 @@ def _zone_company_name(span) -> Optional[str]:
     kind = match_kind(doc, first) if first is not None else None
     if kind is None or kind[0] >= len(doc) or doc[kind[0]].text not in {"«", "\""}:
         return None
-    closing = next((t.i for t in doc[kind[0] + 1:min(len(doc), kind[0] + 1 + ZONE_NAME_WORDS)] if t.text in {"»", "\""}), None)
+    closing, depth = None, 1  # (`АО «ОЭЗ «Технополис «Москва»»»`: quotes inside the name)
+    for t in doc[kind[0] + 1:min(len(doc), kind[0] + 1 + ZONE_NAME_WORDS)]:
+        depth += (t.text == "«") - (t.text in {"»", "\""})
+        if depth == 0 or t.text == "\"":
+            closing = t.i
+            break
     return strip_quotes(doc[kind[0] + 1:closing].text) if closing is not None else None
 
 
