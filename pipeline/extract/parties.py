@@ -235,7 +235,9 @@ def _zone_company_name(span) -> Optional[str]:
     name in quotes of its own after the park's kind (GUIDELINES); None for other names."""
     doc = span.doc
     first = next((t.i for t in span if t.text not in QUOTE_TOKENS and not is_legal_form(t.text)), None)
-    kind = match_kind(doc, first) if first is not None else None
+    if first is None or first < 2 or doc[first - 1].text not in QUOTE_TOKENS or not is_legal_form(doc[first - 2].text):
+        return None  # the company's legal form and quote before the kind (not `ОЭЗ «Технополис «Москва»»` itself)
+    kind = match_kind(doc, first)
     if kind is None or kind[0] >= len(doc) or doc[kind[0]].text not in {"«", "\""}:
         return None
     closing, depth = None, 1  # (`АО «ОЭЗ «Технополис «Москва»»»`: quotes inside the name)
