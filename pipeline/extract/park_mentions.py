@@ -591,7 +591,7 @@ def names_before_kind(doc, mentions, references) -> List[ParkMention]:
         if span is None or span.start - 1 in parks_at or len(span) > NAME_BEFORE_KIND_WORDS \
                 or not span.text[:1].isupper() or _names_company(doc, span.start - 1):
             continue
-        name = _nominative_name(span)
+        name = nominative_name(span)
         written = strip_quotes(span.text)
         if any(m.key == name_key(name) or is_declined_form(written, m.name) for m in mentions + found) \
                 or doc[span.start - 2].pos_ == "VERB" \
@@ -625,7 +625,7 @@ def find_name_mentions(doc, known: Dict[str, str], taken: set) -> List[ParkMenti
     for span in quoted_spans(doc):
         if span.start in taken:
             continue
-        name = _nominative_name(span)
+        name = nominative_name(span)
         key = name_key(name)
         if key not in known:  # `«Прииртышья»`: a name the dictionary does not know, declined
             key = next((k for k, known_name in known.items() if is_declined_form(strip_quotes(span.text), known_name)), key)
@@ -635,7 +635,7 @@ def find_name_mentions(doc, known: Dict[str, str], taken: set) -> List[ParkMenti
     return found
 
 
-def _nominative_name(span) -> str:
+def nominative_name(span) -> str:
     """A one-word quoted name standing alone declines: «Химграда» → Химград."""
     if len(span) == 1:
         token = span[0]

@@ -36,6 +36,7 @@ from .park_operators import attach_creators, attach_operators
 from .park_cards import card_place, in_card
 from .park_places import (adjective_place, headline_places, inner_place, is_district, last_place_is_settlement,
                           location_near, paragraph_place, place_near_before, record_place, specificity)
+from .park_statuses import status_names
 
 SALIENCE_SENTENCES = 2
 OPERATOR_SALIENCE = 5  # `Оператором технопарка выступает …` a paragraph after the park's name
@@ -80,6 +81,7 @@ class ParkExtractor:
         mentions, references = find_kind_mentions(doc)
         mentions, references = drop_org_parts(doc, mentions, references)
         mentions = sorted(mentions + names_before_kind(doc, mentions, references), key=lambda m: m.start)
+        mentions = sorted(mentions + status_names(doc, mentions, references), key=lambda m: m.start)
         parks: Dict[str, ParkDraft] = {}
         for m in mentions:
             _add_mention(doc, parks, m)
