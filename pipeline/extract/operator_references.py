@@ -336,6 +336,15 @@ def _objects(doc, sent, verb: int, mentions, earlier: int) -> List[ParkMention]:
     listed = _listed_objects(doc, sent, after, mentions)
     if listed:
         return listed
+    if after + 1 < sent.end and (doc[after].pos_ == "NUM" or doc[after].like_num) and doc[after + 1].text in LIST_OPENERS:
+        # `Мы управляем двумя: это промышленные парки «А» … и «Б» …`: the parks the list after it names
+        number = parse_number(doc[after].text)
+        keys: List[str] = []
+        for m in (m for m in mentions if after + 1 < m.start < sent.end):
+            if m.key not in keys:
+                keys.append(m.key)
+        keys = keys[:int(number)] if number else keys
+        return [m for m in mentions if m.key in keys and after < m.start < sent.end]
     if after < sent.end and (doc[after].pos_ == "NUM" or doc[after].like_num) \
             and not any(after <= m.start < sent.end for m in mentions):
         # `Мы управляем двумя площадками.`: that many parks, the ones named last before
