@@ -222,6 +222,27 @@ def post_author(doc) -> Optional[dict]:
                          if _named_in(p, lead_start, lead_end) and not _asks(p)])
 
 
+RELEASE_VERBS = {"сообщать", "информировать", "объявлять"}  # `Компания «Х» сообщает об итогах …`
+
+
+def release_company(doc) -> Optional[str]:
+    """The company whose press release the article is: the lead's first organisation, the subject
+    of a present-tense `сообщает`, `информирует`, `объявляет` (its `мы` is the company)."""
+    if doc.text.find("\n") < 0:
+        return None
+    lead_start, lead_end = _lead_bounds(doc)
+    lead = doc.char_span(lead_start, lead_end, alignment_mode="expand")
+    if lead is None:
+        return None
+    first = next(lead.sents, None)
+    verb = next((t for t in first if t.lemma_.lower() in RELEASE_VERBS and t.morph.get("Tense") == ["Pres"]), None) \
+        if first is not None else None
+    if verb is None:
+        return None
+    orgs = [p for p in sentence_parties(doc, first, set(), False) if p.type == ORG and p.end <= verb.i]
+    return orgs[0].name if orgs else None
+
+
 def _lead_bounds(doc) -> Tuple[int, int]:
     """Character offsets of the lead: the first paragraph after the headline's line."""
     headline_end = doc.text.find("\n")
@@ -266,6 +287,9 @@ def speaker_organisation(doc) -> Optional[str]:
     if guest is not None:
         told = guest.get("org") if _in_headline(doc, guest.get("org")) else None
         return ministry_of(guest) or named_org(doc, guest) or told or _main_park_runner(doc, guest.get("org"))
+    releaser = release_company(doc)
+    if releaser is not None:
+        return releaser
     persons = [p for p in getattr(doc._, "persons", None) or [] if named_org(doc, p) and not _asks(p)]
     if not persons:
         return None
