@@ -138,11 +138,12 @@ def _gap_before(doc, prep: int, after: int, single: Callable) -> bool:
 
 
 def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, parties_of: Callable,
-                        make: Callable) -> list:
+                        make: Callable, line_kind: Callable = lambda sent: None) -> list:
     """(sentence index, agreement mention) per bullet line after sentences[index], a line that
-    opens with a bullet and `с <party>`: an agreement of `kind` between `signers` and that
-    partner, with the first sum of the line; (sentence index, None) for a line's later sentence.
-    `parties_of(sent)` gives a sentence's parties."""
+    opens with a bullet and `с <party>`: an agreement of `kind` (or of the kind the line names:
+    `— специальный инвестиционный контракт`) between `signers` and that partner, with the first
+    sum of the line; (sentence index, None) for a line's later sentence. `parties_of(sent)` gives
+    a sentence's parties, `line_kind(sent)` the kind a line names or None."""
     found = []
     current = None  # the mention of the line being read
     for k in range(index + 1, len(sentences)):
@@ -180,7 +181,7 @@ def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, pa
             money = named[0].money if named else _money_between(doc, sentences[k], end, sentences[k].end, named=False)[0]
         else:
             money, _ = _money_between(doc, sentences[k], end, sentences[k].end)
-        current = make(with_at, end, kind, signers + [partner] + ([signer] if signer else []), money)
+        current = make(with_at, end, line_kind(sentences[k]) or kind, signers + [partner] + ([signer] if signer else []), money)
         found.append((k, current))
     return found
 

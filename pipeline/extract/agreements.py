@@ -628,7 +628,7 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
         # подписали:` the counting signer, and his region, sign each deal of the lines; with no
         # colon, `Сегодня подписал четыре соглашения … Это новые производства …` and the lines
         # after (`🔹 с компанией «А» — …`) in a post its author signs
-        counting = next((k for k in range(index - (1 if colon else 0), max(0, index - 2) - 1, -1)
+        counting = next((k for k in range(index, max(0, index - 2) - 1, -1)
                          if has_sign_verb(sentences[k]) and _counts_documents(doc, sentences[k])), None)
         if counting is not None:
             before = sentences[counting]
@@ -641,7 +641,18 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
     if not colon and counting is None:
         return []
     return bulleted_agreements(doc, sentences, index, signers, kinds[-1][1],
-                               lambda s: sentence_parties(doc, s, places, True), _listed_mention)
+                               lambda s: sentence_parties(doc, s, places, True), _listed_mention, _line_kind)
+
+
+def _line_kind(sent) -> Optional[str]:
+    """The kind a list's line names for its deal (`— специальный инвестиционный контракт`), not
+    one its sum's cue speaks of (`объём инвестиций по соглашению`)."""
+    doc = sent.doc
+    for t in sent:
+        match = match_agreement(doc, t.i)
+        if match and not (t.i > sent.start and word_lemmas(doc[t.i - 1]) & load_set("agreement_sum_cues.txt")):
+            return match[1]
+    return None
 
 
 def _name_line_next(sentences, index: int) -> bool:

@@ -36,9 +36,24 @@ def _has_subject_before(sent, verb) -> bool:
     """A noun, pronoun or name in the nominative before the verb; a name after a preposition
     (`на выставке в Шанхае`) is a circumstance."""
     doc = sent.doc
+    # (a sentence the splitter kept whole after a quote opened: `«Первый день ВЭФ — и сразу результат.
+    # Подписал …`; not `им. М. Т. Калашникова`, `млн руб. в`)
+    start = max([sent.start] + [t.i + 1 for t in doc[sent.start + 1:verb.i] if t.text in SENTENCE_ENDS
+                                and _ends_sentence(doc, t.i)])
     return any(t.morph.get("Case") == ["Nom"] and t.pos_ in {"NOUN", "PROPN", "PRON"}
                or (t.ent_type_ and t.morph.get("Case") in (["Nom"], []) and not (t.i > 0 and doc[t.i - 1].pos_ == "ADP"))
-               for t in doc[sent.start:verb.i])
+               for t in doc[start:verb.i])
+
+
+SENTENCE_ENDS = {".", "!", "?"}
+SHORT_WORD = 4  # shorter words before a dot may be abbreviations: `руб.`, `им.`
+
+
+def _ends_sentence(doc, i: int) -> bool:
+    """A stop after a whole lower-case word, a capitalised word after it."""
+    before, after = doc[i - 1], doc[i + 1] if i + 1 < len(doc) else None
+    return before.is_alpha and before.is_lower and len(before.text) >= SHORT_WORD \
+        and after is not None and after.text[:1].isupper()
 
 
 def _has_subject_after(sent, verb) -> bool:
