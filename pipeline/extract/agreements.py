@@ -42,7 +42,7 @@ from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence
 from .money import deal_money
 from .parties import (ORG_NOUNS, Party, expand_abbreviation, is_direct_speech, is_government, legal_form_org_names,
                       sentence_parties)
-from .state_bodies import state_body_spans
+from .state_bodies import name_lemmas, state_body_spans
 from .party_references import named_by_head, pronoun_partner, referred_partner, referred_party, sides_named_by_kind
 from .region_names import region_name
 from .unnamed_signers import unnamed_signers
@@ -541,14 +541,27 @@ class AgreementExtractor:
 
 def _expand_aliases(doc, found: List[AgreementMention]) -> None:
     """`ООО «Западносибирский полимерный завод» («Запсибполимер»)`: a party named by its alias
-    (`с „Запсибполимером“`) is the company under its full name."""
+    (`с „Запсибполимером“`) is the company under its full name; so is one named by the last words
+    of a company's name (`Корпорация развития` after `АО «Верхневолжская корпорация развития»`)."""
+    named = legal_form_org_names(doc)
     for mention in found:
         for k, party in enumerate(mention.parties):
             if party.type == ORG:
-                full = expand_abbreviation(doc, party.name)
+                full = _fuller_name(doc, expand_abbreviation(doc, party.name), named)
                 if full != party.name:
                     mention.parties[k] = Party(party.start, party.end, full, ORG, party.governed)
         mention.parties = distinct_by_name(mention.parties)
+
+
+def _fuller_name(doc, name: str, named: List[str]) -> str:
+    """The one name written with a legal form that ends in the words of `name` and has more of
+    them, for a name of two words or more opening with an organisation's noun (ORG_NOUNS) that the
+    text never quotes; else `name`."""
+    words = name_lemmas(name)
+    if len(words) < 2 or words[0] not in ORG_NOUNS or f"«{name}»" in doc.text:
+        return name  # (a name opening with an organisation's noun: not `Омская область`)
+    fuller = {full for full in named if len(name_lemmas(full)) > len(words) and name_lemmas(full)[-len(words):] == words}
+    return fuller.pop() if len(fuller) == 1 else name
 
 
 def _closes_speech(doc, sent, i: int) -> bool:
