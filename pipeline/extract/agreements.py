@@ -21,8 +21,7 @@ from ..records import LOC, ORG, PER, Money, to_dict
 from ..vocab import load_set, load_table
 from .agreement_anaphora import DOCUMENT, is_anaphoric, is_governed_reference, is_new_document, opens_with_side
 from .agreement_deals import (add_host_side, add_missing_side, deals_counted, partners_counted, partners_counted_before,
-                              partners_told, resident_deals, signs_with_many, subjects_counted,
-                              with_them)
+                              partners_told, resident_deals, signs_with_many, subjects_counted, with_them)
 from .agreement_lists import bulleted_agreements, listed_agreements, marker_end
 from .agreement_places import park_places
 from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named,
@@ -129,6 +128,8 @@ def _is_plural(doc, i: int) -> bool:
 
 
 def _modifying_participle(token) -> bool:
+    """A full participle (`подписанного`), which agrees with the noun after it; not a short one
+    (`подписано`), a predicate."""
     return token.morph.get("VerbForm") == ["Part"] and token.morph.get("Variant") != ["Short"]
 
 
