@@ -191,12 +191,24 @@ SUM_SENTENCES = 2  # the deal's sum within this many sentences after the sale
 
 def _deal_sum(doc, sentences, index: int) -> Optional[Money]:
     """The deal's sum named in the sale's sentence or the next ones (`Сумма сделки — …`, `сумма
-    покупки`)."""
+    покупки`), or paid a few sentences on (`По данным источника, покупатель заплатил от 2,3 до
+    2,6 млрд руб.`)."""
     for sent in sentences[index:index + 1 + SUM_SENTENCES]:
         named = [n for n in named_sums(doc, sent) if doc[n.noun].lemma_.lower() in set(sale_roles()) | {DEAL}]
         if named:
             return named[0].money
+    for sent in sentences[index:index + 1 + PAID_SENTENCES]:
+        paid = next((t for t in sent if t.lemma_.lower() in PAY_VERBS), None)
+        if paid is None:
+            continue
+        for quantity, span in sentence_quantities(sent):
+            if span.start > paid.i and (money := deal_money(doc, quantity, span, named=True)) is not None:
+                return money
     return None
+
+
+PAY_VERBS = {"заплатить", "уплатить"}
+PAID_SENTENCES = 4  # `Официально стороны сумму сделки не раскрывают. По данным источника, покупатель заплатил …`
 
 
 def _price(doc, sent, word) -> Optional[Money]:
