@@ -83,7 +83,10 @@ def _name_end(doc, start: int, limit: int) -> int:
     while end < limit and end - start <= NAME_REACH:
         token = doc[end]
         if token.ent_type_ == "LOC" and (token.morph.get("Case") == ["Gen"] or _is_region_abbreviation(token)):
-            return _regions_end(doc, end, limit)  # the state closes the name (`Минпромторг РТ`)
+            # the state closes the name (`Минпромторг РТ`), or a field after it (`Департамент города
+            # Москвы по конкурентной политике`)
+            regions_end = _regions_end(doc, end, limit)
+            return _field_end(doc, regions_end, limit) if word_lemmas(doc[start]) & FIELD_BODIES else regions_end
         if _is_genitive_word(token):
             end += 1
         elif token.text in JOINS and end + 1 < limit and _is_genitive_word(doc[end + 1]) \
@@ -93,6 +96,27 @@ def _name_end(doc, start: int, limit: int) -> int:
             break
     while end > start + 1 and doc[end - 1].text in JOINS:
         end -= 1
+    return end
+
+
+FIELD = "по"
+FIELD_BODIES = {"департамент", "комитет", "управление", "служба"}  # not `Минпромторг России по развитию …`, a topic
+FIELD_WORDS = 4  # `по конкурентной политике`, `по делам молодёжи`
+
+
+def _field_end(doc, start: int, limit: int) -> int:
+    """End of a body's field after its state (`по конкурентной политике`): `по`, adjectives, a
+    noun in the dative and genitive words after it; `start` when there is none."""
+    if start >= limit or doc[start].lower_ != FIELD:
+        return start
+    end = start + 1
+    while end < limit and end - start <= FIELD_WORDS and doc[end].pos_ == "ADJ":
+        end += 1
+    if end >= limit or doc[end].pos_ != "NOUN" or doc[end].morph.get("Case") != ["Dat"]:
+        return start
+    end += 1
+    while end < limit and end - start <= FIELD_WORDS and _is_genitive_word(doc[end]):
+        end += 1
     return end
 
 
