@@ -191,7 +191,12 @@ TITLE_REACH = 6  # `председатель совета директоров �
 
 def _opens_with_name(doc, start: int, partner) -> bool:
     """The line's words open with the partner's name: its legal form or quote first (`ООО «А»`)."""
-    return partner.start - start <= 2 and (is_legal_form(doc[start].text) or doc[start].text in {"«", "\""})
+    return partner.start - start <= 2 and opens_company_name(doc[start])
+
+
+def opens_company_name(token) -> bool:
+    """A legal form or an opening quote: a company's name starts here (`ООО «А»`, `«А»`)."""
+    return is_legal_form(token.text) or token.text in {"«", "\""}
 
 
 def _continue_line(doc, sent, mention, parties) -> None:

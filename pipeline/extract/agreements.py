@@ -22,7 +22,7 @@ from ..vocab import load_set, load_table
 from .agreement_anaphora import DOCUMENT, is_anaphoric, is_governed_reference, is_new_document, opens_with_side
 from .agreement_deals import (add_host_side, add_missing_side, deals_counted, partners_counted, partners_counted_before,
                               partners_told, resident_deals, signs_with_many, subjects_counted, with_them)
-from .agreement_lists import bulleted_agreements, listed_agreements, marker_end
+from .agreement_lists import bulleted_agreements, listed_agreements, marker_end, opens_company_name
 from .agreement_places import park_places
 from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named,
                                 person_side, place_by_side, sides_of, signs_many, signs_next, with_heads_named)
@@ -675,17 +675,10 @@ def _name_line_next(sentences, index: int) -> bool:
         return False
     line = [t for t in sentences[index + 1] if not t.is_space]
     opening = marker_end(line)
-    return opening is not None and len(line) > opening + 1 \
-        and (is_legal_form(line[opening].text) or line[opening].text in {"«", "\""}) and not _names_own_deal(line)
-
-
-def _names_own_deal(line) -> bool:
-    """`— АО «А» и КФХ «Б» — договор на поставку …`, `— ООО «А» — экспортный контракт с …`: a line
-    naming its own deal by kind is read as a listed deal (not `объём инвестиций по соглашению`,
-    a sum of the deal the list gives)."""
-    doc = line[0].doc
-    return any(match_agreement(doc, t.i) and not (k and word_lemmas(line[k - 1]) & load_set("agreement_sum_cues.txt"))
-               for k, t in enumerate(line))
+    # (`— АО «А» и КФХ «Б» — договор на поставку …`: a line naming its own deal by kind is read
+    # as a listed deal)
+    return opening is not None and len(line) > opening + 1 and opens_company_name(line[opening]) \
+        and _line_kind(sentences[index + 1]) is None
 
 
 def _bullet_deal_next(sentences, index: int) -> bool:

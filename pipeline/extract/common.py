@@ -441,6 +441,16 @@ def has_sign_verb(sent) -> bool:
     return first_sign_verb(sent) is not None
 
 
+def is_source(doc, start: int) -> bool:
+    """`как стало известно «Х»`, `по данным «Х»`, `сообщили в пресс-службе краевого правительства`:
+    a source cue (rules/source_cues.txt) right before token `start`, past quotes: the news came
+    from it, it is no side."""
+    i = start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in {"«", "\"", "„"}):
+        i -= 1
+    return i >= 0 and bool(word_lemmas(doc[i]) & load_set("source_cues.txt"))
+
+
 def first_sign_verb(sent):
     """The sentence's first word of rules/sign_verbs.txt (`подписало`, `заключено`), or None;
     a time before or after the ceremony signs nothing (`После церемонии глава региона обсудил с …`)."""

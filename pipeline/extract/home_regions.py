@@ -14,7 +14,7 @@ from typing import Dict, Optional
 
 from ..vocab import load_set, load_table
 from .common import (LEVEL_NOUNS, PARTNER_PREPOSITIONS, REGION_NOUNS, SIDE, WITH, article_region, entities,
-                     paragraph_start, word_lemmas)
+                     is_source, paragraph_start, word_lemmas)
 from .region_names import region_name
 
 # words that name a region without its name: `правительство области`, `край подписал`
@@ -211,12 +211,6 @@ def home_region(doc, sent, sign: bool):
             region, end = article_region(doc), token.i + 2  # `Глава региона и директор «Х» подписали`
         else:
             continue
-        if region is not None and not _of_source(doc, token.i, sent.start):
+        if region is not None and not is_source(doc, token.i):  # `сообщили в пресс-службе краевого правительства`
             return token.i, end, region
     return None
-
-
-def _of_source(doc, start: int, floor: int) -> bool:
-    """`сообщили в пресс-службе краевого правительства`: the body whose service told the news
-    (rules/source_cues.txt right before it) is no side."""
-    return start > floor and bool(word_lemmas(doc[start - 1]) & load_set("source_cues.txt"))

@@ -10,7 +10,7 @@ from typing import List
 from ..normalize import is_legal_form, strip_quotes
 from ..vocab import load_set
 from .common import add_evidence, quoted_spans, word_lemmas
-from .park_mentions import ParkMention, match_kind, name_key
+from .park_mentions import ParkMention, match_kind, name_key, zone_name_after
 
 
 SAME_NAMED = {"одноимённый", "одноименный"}
@@ -55,19 +55,18 @@ def attach_named_after_parks(doc, mentions: List[ParkMention], parks) -> None:
         kind = match_kind(doc, quote.i + 1)
         if kind is None or kind[0] >= len(doc):
             continue
-        if doc[kind[0]].text in OPENING_QUOTES:  # `АО «ОЭЗ «Сура»»` (its outer quote may never close)
-            name_span = starts.get(kind[0] + 1)
+        outer = starts.get(quote.i + 1)
+        zone = zone_name_after(doc, quote.i)  # `АО «ОЭЗ «Сура»»` (its outer quote may never close)
+        if zone is not None:
+            key, name_span = name_key(zone), starts.get(kind[0] + 1)
         else:
-            outer = starts.get(quote.i + 1)
             name_span = doc[kind[0]:outer.end] if outer is not None else None
-            if name_span is None or not len(name_span) or any(t.text in OPENING_QUOTES | {"»"} for t in name_span):
+            if name_span is not None and any(t.text in OPENING_QUOTES | {"»"} for t in name_span):
                 continue
-        if name_span is None:
+            key = name_key(name_span.text) if name_span else None
+        if not name_span:
             continue
-        key = name_key(name_span.text)
         if key in parks and parks[key].park.operator is None:
-            nested = name_span.start == kind[0] + 1
-            name = parks[key].park.name if nested else strip_quotes(starts[quote.i + 1].text)
-            parks[key].park.operator = name
-            span = starts.get(quote.i + 1) or name_span
+            parks[key].park.operator = parks[key].park.name if zone is not None else strip_quotes(outer.text)
+            span = outer or name_span
             add_evidence(doc, "park", span.start, span.end, "operator", "operator_named_after_park")

@@ -121,11 +121,13 @@ def parks_counted_back(doc, low: int, high: int, mentions) -> set:
     count = parks_count(doc, low, high)
     if count is None:
         return set()
-    keys: List[str] = []
-    for m in reversed([m for m in mentions if m.end <= low]):
-        if m.key not in keys:
-            keys.append(m.key)
+    keys = keys_in_order(reversed([m for m in mentions if m.end <= low]))
     return set(keys[:count]) if len(keys) >= count else set()
+
+
+def keys_in_order(mentions) -> List[str]:
+    """The parks' keys of `mentions`, each once, in the order the mentions come."""
+    return list(dict.fromkeys(m.key for m in mentions))
 
 
 NEXT_SENTENCES_PER_PARK = 2  # `Компания управляет тремя площадками.` and the parks described after it

@@ -15,6 +15,7 @@ from typing import Dict, FrozenSet, List, Optional
 from ..records import ORG
 from ..vocab import load_set, load_table
 from .common import add_evidence, word_lemmas
+from .operator_objects import keys_in_order
 from .park_mentions import GENERIC_KIND_WORDS, GENERIC_REFERENCES, ParkMention, match_kind, name_key
 from .parties import sentence_parties
 
@@ -88,13 +89,7 @@ def _of_kind(park_kind: Optional[str], mention_kind: Optional[str], kind: str) -
 def _last_two(counted: List[ParkMention], before: int) -> List[ParkMention]:
     """The mentions of the last two parks named before token `before`, or of the first two
     after it when fewer come before (`управляющей компанией обеих зон — АО «Х»` in the lead)."""
-    keys: List[str] = []
-    for m in reversed([m for m in counted if m.start < before]):
-        if m.key not in keys:
-            keys.append(m.key)
+    keys = keys_in_order(reversed([m for m in counted if m.start < before]))
     if len(keys) < 2:
-        keys = []
-        for m in (m for m in counted if m.start >= before):
-            if m.key not in keys:
-                keys.append(m.key)
+        keys = keys_in_order(m for m in counted if m.start >= before)
     return [m for m in counted if m.key in keys[:2]]

@@ -27,7 +27,8 @@ from ..numbers import parse_number
 from ..records import ORG
 from ..vocab import load_set, load_table
 from .common import add_evidence, entities_in, is_bullet, parenthetical_start, sentence_after, word_lemmas
-from .operator_objects import coordinated, governs_park, parks_count, parks_counted_back, parks_named_next
+from .operator_objects import (coordinated, governs_park, keys_in_order, parks_count, parks_counted_back,
+                               parks_named_next)
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key, opens_with_counted_adjective
 from .parties import expand_abbreviation, org_name, sentence_parties
 from .state_bodies import name_lemmas
@@ -339,10 +340,7 @@ def _objects(doc, sent, verb: int, mentions, earlier: int) -> List[ParkMention]:
     if after + 1 < sent.end and (doc[after].pos_ == "NUM" or doc[after].like_num) and doc[after + 1].text in LIST_OPENERS:
         # `Мы управляем двумя: это промышленные парки «А» … и «Б» …`: the parks the list after it names
         number = parse_number(doc[after].text)
-        keys: List[str] = []
-        for m in (m for m in mentions if after + 1 < m.start < sent.end):
-            if m.key not in keys:
-                keys.append(m.key)
+        keys = keys_in_order(m for m in mentions if after + 1 < m.start < sent.end)
         keys = keys[:int(number)] if number else keys
         return [m for m in mentions if m.key in keys and after < m.start < sent.end]
     if after < sent.end and (doc[after].pos_ == "NUM" or doc[after].like_num) \

@@ -112,6 +112,24 @@ def match_kind(doc, i: int) -> Optional[Tuple[int, str, bool]]:
     return best
 
 
+ZONE_NAME_WORDS = 6  # words of a zone's name in quotes
+
+
+def zone_name_after(doc, quote: int) -> Optional[str]:
+    """`АО «ОЭЗ «Сура»»`, `АО «ОЭЗ ППТ «Тверца»` (its outer quote never closed): after the opening
+    quote at token `quote`, a park's kind and a name in quotes of its own (quotes inside it kept in
+    balance: `«ОЭЗ «Технополис «Москва»»»`): that name, the zone's, or None."""
+    kind = match_kind(doc, quote + 1) if quote + 1 < len(doc) else None
+    if kind is None or kind[0] >= len(doc) or doc[kind[0]].text not in {"«", "\""}:
+        return None
+    depth = 1
+    for t in doc[kind[0] + 1:min(len(doc), kind[0] + 1 + ZONE_NAME_WORDS)]:
+        depth += (t.text == "«") - (t.text in {"»", "\""})
+        if depth == 0 or t.text == "\"":
+            return strip_quotes(doc[kind[0] + 1:t.i].text)
+    return None
+
+
 def _skip_type_phrase(doc, i: int) -> int:
     """Past `промышленно-производственного типа` in `особой экономической зоны
     промышленно-производственного типа «Миасс»`."""

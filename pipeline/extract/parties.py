@@ -22,9 +22,9 @@ from .agreement_sides import keep_side_parties
 from .agreement_witnesses import drop_witnesses
 from .party_asides import drop_described
 from .common import (DASHES, PARTNER_PREPOSITIONS, REGION_NOUNS, PerDoc, entities, entities_in, first_sign_verb,
-                     is_counted, legal_form_quotes, may_be_nominative, quoted_spans, word_lemmas)
+                     is_counted, is_source, legal_form_quotes, may_be_nominative, quoted_spans, word_lemmas)
 from .home_regions import home_region, region_adjectives
-from .park_mentions import match_kind, name_key
+from .park_mentions import match_kind, name_key, zone_name_after
 from .region_names import region_name, shared_noun_regions
 from .state_bodies import name_lemmas, state_body_spans
 
@@ -86,14 +86,6 @@ def _joined_to_thing(doc, start: int, floor: int) -> bool:
         return False
     opening = next((t.i for t in reversed(doc[floor:joint.i - 1]) if t.text in QUOTE_TOKENS), None)
     return opening is not None and _introduced_by(doc, opening, floor) in load_set("object_nouns.txt")
-
-
-def _is_source(doc, start: int) -> bool:
-    """`как стало известно «Х»`, `по данным «Х»`: the news came from it."""
-    i = start - 1
-    while i >= 0 and (doc[i].is_space or doc[i].text in {"«", "\"", "„"}):
-        i -= 1
-    return i >= 0 and bool(word_lemmas(doc[i]) & load_set("source_cues.txt"))
 
 
 SPEECH_ENDS = {",", "!", "?", "…", "."}
@@ -237,19 +229,7 @@ def _zone_company_name(span) -> Optional[str]:
     first = next((t.i for t in span if t.text not in QUOTE_TOKENS and not is_legal_form(t.text)), None)
     if first is None or first < 2 or doc[first - 1].text not in QUOTE_TOKENS or not is_legal_form(doc[first - 2].text):
         return None  # the company's legal form and quote before the kind (not `ОЭЗ «Технополис «Москва»»` itself)
-    kind = match_kind(doc, first)
-    if kind is None or kind[0] >= len(doc) or doc[kind[0]].text not in {"«", "\""}:
-        return None
-    closing, depth = None, 1  # (`АО «ОЭЗ «Технополис «Москва»»»`: quotes inside the name)
-    for t in doc[kind[0] + 1:min(len(doc), kind[0] + 1 + ZONE_NAME_WORDS)]:
-        depth += (t.text == "«") - (t.text in {"»", "\""})
-        if depth == 0 or t.text == "\"":
-            closing = t.i
-            break
-    return strip_quotes(doc[kind[0] + 1:closing].text) if closing is not None else None
-
-
-ZONE_NAME_WORDS = 6  # words of a zone's name in quotes
+    return zone_name_after(doc, first - 1)
 
 
 def _coordinated_case(token) -> Optional[list]:
@@ -713,7 +693,7 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
             or is_speaker_label(doc, start, end):
         return
     before = _introduced_by(doc, start, sent.start)
-    if before in NOT_PARTY_PREPOSITIONS or _is_source(doc, start) or _on_route(doc, start, sent.start):
+    if before in NOT_PARTY_PREPOSITIONS or is_source(doc, start) or _on_route(doc, start, sent.start):
         return  # `в «Х»`, `как стало известно «Деловому вестнику»`
     if before in load_set("object_nouns.txt") or _joined_to_thing(doc, start, sent.start):
         return  # `судов класса «река-море»`, `пункт пропуска «Краскино»`: a thing (and one joined to it)
