@@ -6,164 +6,52 @@ sentence before it (`…подписали соглашение на 2 млрд 
 were introduced) or after it (`Второе соглашение предусматривает… Кооперацию
 наладят «ПромАгроТехнологии»…`). Plural nouns (`18 соглашений`) are totals and
 belong to contracts.
+
+The stages live in modules of their own: the nouns a sentence names (agreement_nouns), the
+parties of a signing sentence and of its neighbours (agreement_neighbours), which agreement
+each party signs (agreement_attachment), which one a sum belongs to (agreement_sum_owners),
+and the merging of mentions into one record per agreement (agreement_merge).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Dict, List, NamedTuple, Optional, Tuple
+from typing import List, NamedTuple, Optional, Tuple
 
 from spacy.language import Language
 
-from ..models import morph_analyzer
-from ..normalize import is_cyrillic, is_legal_form
+from ..normalize import is_legal_form
 from ..records import LOC, ORG, PER, Money, to_dict
-from ..vocab import load_set, load_table
-from .agreement_anaphora import DOCUMENT, is_anaphoric, is_governed_reference, is_new_document, opens_with_side
-from .agreement_deals import (add_host_side, add_missing_side, deals_counted, partners_counted, partners_counted_before,
-                              partners_told, resident_deals, signs_with_many, subjects_counted, with_them)
+from ..vocab import load_set
+from .agreement_anaphora import DOCUMENT, is_governed_reference, is_new_document, opens_with_side
+from .agreement_attachment import after_partner_word, before_name, is_signing_subject, partner_alone, share_parties
+from .agreement_deals import (add_host_side, add_missing_side, deals_counted, partners_counted,
+                              partners_counted_before, partners_told, resident_deals, signs_with_many,
+                              subjects_counted, with_them)
 from .agreement_lists import bulleted_agreements, listed_agreements, marker_end, opens_company_name
+from .agreement_nouns import (AgreementMention, is_plural, kind_at, last_kind_before, many_kind_at, match_agreement,
+                              plural_kind_at, sentence_mentions)
+from .agreement_neighbours import agrees, came_to_terms, meeting_before, parties_nearby, signing_parties
 from .agreement_places import park_places
-from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side, ours_named,
-                                person_side, place_by_side, sides_of, signs_many, signs_next, with_heads_named)
-from .agreement_merge import (distinct_by_name, merge_mentions, named_currency, same_party, same_typed_party,
-                              with_formal_regions, with_full_names, with_legal_names, with_states_named,
-                              without_headline_restatements)
+from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side,
+                                ours_named, person_side, place_by_side, sides_of, signs_many, signs_next,
+                                with_heads_named)
+from .agreement_merge import (distinct_by_name, merge_mentions, same_party, same_typed_party, with_formal_regions,
+                              with_full_names, with_legal_names, with_states_named, without_headline_restatements)
 from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_roles import add_role_parties, role_count, role_parties
+from .agreement_sum_owners import give_named_sums, give_sums_back, names_known_kind, read_sums
 from .agreement_sales import add_sales, sales
 from .agreement_story import add_story_company, story_company
-from .agreement_sums import SUM_OPENERS, NamedSum, named_sums, ordinal_before, relative_clause_sum, rent_in_sentence
+from .agreement_sums import NamedSum, named_sums, ordinal_before
 from .elided_subjects import elided_author, elided_subject
-from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, first_sign_verb,
-                     has_sign_verb, index_by_first_word, is_counted, latin_org_names, paragraph_start, quoted_spans,
-                     sentence_after, sentence_before, sentence_quantities, word_lemmas, words_apart, words_from)
+from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, has_sign_verb, is_counted,
+                     latin_org_names, paragraph_start, quoted_spans, sentence_before, sentence_quantities,
+                     word_lemmas)
 from .money import deal_money
 from .parties import (ORG_NOUNS, Party, expand_abbreviation, is_direct_speech, is_government, legal_form_org_names,
                       sentence_parties)
 from .state_bodies import name_lemmas, state_body_spans
-from .party_references import named_by_head, pronoun_partner, referred_partner, referred_party, sides_named_by_kind
+from .party_references import named_by_head, pronoun_partner, referred_partner, referred_party
 from .region_names import region_name
-from .unnamed_signers import unnamed_signers
-
-
-@dataclass
-class AgreementMention:
-    start: int
-    end: int
-    kind: str
-    parties: List[Party] = field(default_factory=list)
-    sum: Optional[Money] = None
-    anaphoric: bool = False  # `Соглашение … подписал …` opening its sentence: the last one again
-
-
-@lru_cache(maxsize=None)
-def kind_table() -> Dict[Tuple[str, ...], str]:
-    return {tuple(words.split()): kind for words, kind in load_table("agreement_kinds.tsv", 2)}
-
-
-@lru_cache(maxsize=None)
-def kinds_by_first_word() -> Dict[str, Tuple[Tuple[Tuple[str, ...], str], ...]]:
-    return index_by_first_word(kind_table())
-
-
-def kind_at(doc, i: int) -> Optional[Tuple[int, str]]:
-    """(end, kind) of the longest agreement kind starting at token i, whatever its number."""
-    best = None
-    for words, kind in kinds_by_first_word().get(doc[i].lemma_.lower(), ()):
-        tokens = words_from(doc, i, len(words))
-        if [t.lemma_.lower() for t in tokens] == list(words) and (best is None or tokens[-1].i + 1 > best[0]):
-            best = (tokens[-1].i + 1, kind)
-    return best or _compound_kind(doc, i)
-
-
-def _compound_kind(doc, i: int) -> Optional[Tuple[int, str]]:
-    """`EPC-контракт`, `EPC-контракта`: a hyphenated word whose last part is a one-word kind."""
-    head, dash, last = doc[i].text.rpartition("-")
-    if not dash or not head or not last.isalpha():
-        return None
-    forms = {parse.normal_form for parse in morph_analyzer().parse(last.lower())}
-    kind = next((kind_table()[(form,)] for form in forms if (form,) in kind_table()), None)
-    return (i + 1, kind) if kind else None
-
-
-def match_agreement(doc, i: int) -> Optional[Tuple[int, str]]:
-    """(end, kind) of a single agreement named at token i; plurals and counted nouns are totals."""
-    if doc[i].is_space:
-        return None  # the mention starts at the word, not at the blank lines before it
-    best = kind_at(doc, i)
-    if best and not _is_one_of(doc, i) and (_is_plural(doc, i) or is_counted(doc, i)):
-        return None
-    if best and i > 0 and word_lemmas(doc[i - 1]) & load_set("agreement_not_kinds.txt"):
-        return None  # `коллективный договор`: a labour agreement
-    return best
-
-
-def _is_one_of(doc, i: int) -> bool:
-    """`Одно из ключевых соглашений — между …`: one agreement of many, spoken of alone."""
-    j = i - 1
-    while j > 0 and (doc[j].pos_ == "ADJ" or doc[j].is_space):
-        j -= 1
-    return j > 0 and doc[j].lower_ == "из" and bool(word_lemmas(doc[j - 1]) & ONE)
-
-
-def _is_plural(doc, i: int) -> bool:
-    """`соглашения` after a verb (`заключила … соглашения на 3,4 млрд`) is the plural object,
-    whatever the tagger says: a singular genitive rarely follows a verb."""
-    if doc[i].morph.get("Number") == ["Plur"]:
-        return True
-    j = i - 1
-    # (a full participle is the noun's modifier: `по условиям подписанного соглашения`, not `подписано`)
-    while j >= 0 and ((doc[j].pos_ in {"ADJ", "ADP", "PROPN", "NOUN"} or _modifying_participle(doc[j]))
-                      and j > i - 6 or doc[j].is_space):
-        if doc[j].pos_ in {"NOUN", "PROPN"} and doc[j].morph.get("Case") != ["Loc"] \
-                and not _after_preposition(doc, j):
-            return False
-        if doc[j].pos_ == "NOUN" and doc[j].text.islower() and _only_adjectives_between(doc, j, i) \
-                and not (doc[j].morph.get("Case") == ["Ins"] and _after_preposition(doc, j)):
-            return False  # `о подписании долгосрочного договора`: the noun governs the genitive
-            # (not `с новыми резидентами соглашения`: a partner, then the verb's object)
-        j -= 1
-    return j >= 0 and doc[j].pos_ == "VERB" and (doc[i].morph.get("Case") == ["Gen"] or _plural_object(doc[i]))
-
-
-def _modifying_participle(token) -> bool:
-    """A full participle (`подписанного`), which agrees with the noun after it; not a short one
-    (`подписано`), a predicate."""
-    return token.morph.get("VerbForm") == ["Part"] and token.morph.get("Variant") != ["Short"]
-
-
-def _plural_kind_at(doc, i: int) -> bool:
-    """An agreement noun in the plural at token i (`заключила с резидентами соглашения`)."""
-    return bool(kind_at(doc, i)) and _is_plural(doc, i)
-
-
-def _many_kind_at(doc, i: int) -> bool:
-    """An agreement noun in the plural or after a number (`Три договора подписали …`)."""
-    return bool(kind_at(doc, i)) and (_is_plural(doc, i) or is_counted(doc, i))
-
-
-def _plural_object(token) -> bool:
-    """`заключила с новыми резидентами соглашения`: an inanimate masculine or neuter noun in the
-    accusative written otherwise than its lemma is a plural (the singular's accusative is its
-    nominative)."""
-    return token.morph.get("Case") == ["Acc"] and token.morph.get("Gender") != ["Fem"] \
-        and token.lower_ != token.lemma_.lower()
-
-
-def _only_adjectives_between(doc, j: int, i: int) -> bool:
-    return all(t.pos_ == "ADJ" or t.is_space for t in doc[j + 1:i])
-
-
-def _after_preposition(doc, j: int) -> bool:
-    """`на ЭКСПО`, `на Восточном форуме`: a noun inside a prepositional phrase governs nothing
-    after it (`заключила на ЭКСПО в Харбине соглашения на 3,4 млрд юаней`)."""
-    k = j - 1
-    while k >= 0 and (doc[k].pos_ == "ADJ" or doc[k].is_space):
-        k -= 1
-    return k >= 0 and doc[k].pos_ == "ADP"
-
-
 
 
 def _second_side(doc, sent) -> Optional[int]:
@@ -217,7 +105,6 @@ def _names_the_document(sent) -> bool:
     return any(t.lemma_.lower() == DOCUMENT and t.morph.get("Number") != ["Plur"] for t in sent)
 
 
-SUM_REACH = 14  # words (a name is one): `Соглашение … подписали губернатор … и компания «Х» на сумму 10 млрд рублей`
 FOLLOW_UP_SENTENCES = 3  # `Документ подписали …` within this many sentences of the agreement
 PARTNERS_TOLD_REACH = 6  # sentences after `с тремя резидентами` the partners are told in
 TOLD_ON_REACH = 4  # sentences after a partner told that the next one may still come in
@@ -294,7 +181,7 @@ class AgreementExtractor:
                 # a partner told in the sentence before (`Второе соглашение заключено с АО «Х»`):
                 # the list goes on, and so does its reach
                 untold = untold._replace(last_sentence=max(untold.last_sentence, index - 1 + TOLD_ON_REACH))
-            if untold.count and not _sentence_mentions(doc, sent) and not has_sign_verb(sent):
+            if untold.count and not sentence_mentions(doc, sent) and not has_sign_verb(sent):
                 # `подписала соглашения с тремя новыми резидентами. ООО «А» построит …, а АО «Б» …`
                 told = partners_told(doc, sent, [p for m in found for p in m.parties] + one_side[-1][1], places)
                 for party in told[:untold.count]:
@@ -308,7 +195,7 @@ class AgreementExtractor:
             if one_side and named:
                 # `Крупнейший проект — завод ООО «Х». Объём инвестиций по соглашению — 6,2 млрд`
                 told = resident_deals(doc, sentences, index, named, found, one_side[-1], places,
-                                      _last_kind_before, AgreementMention)
+                                      last_kind_before, AgreementMention)
                 found.extend(told)
                 last_index = index if told else last_index
                 named = [n for n in named if not any(m.start == n.noun for m in told)]
@@ -335,7 +222,7 @@ class AgreementExtractor:
                 and not (found and _new_company_subject(doc, sent, named, found, places)) else set()
             # (`По условиям второго документа АО «Х» вложит 6,2 млрд`: an ordinal names a new one;
             # `ООО «Y» по условиям подписанного соглашения вложит …` after a deal with «Х», Y's own)
-            mentions = [m for m in _sentence_mentions(doc, sent) if m.start not in spoken_of
+            mentions = [m for m in sentence_mentions(doc, sent) if m.start not in spoken_of
                         and not is_planned_document(doc, sent, m.start) and not is_generic_signing(doc, sent, m.start)
                         and not ((m.start in speech or _closes_speech(doc, sent, m.start)) and m.kind in {f.kind for f in found}
                                  and not (doc[m.start].lemma_.lower() == DOCUMENT and is_new_document(doc, sent, m.start))
@@ -344,7 +231,7 @@ class AgreementExtractor:
             # „Ока-Подшипник“ соглашение …»` after a headline's `соглашение с производителем`: the
             # partner that one left unnamed)
             sign = has_sign_verb(sent)
-            signers = _signing_parties(doc, sent, places) if not mentions and sign and signs_many(doc, sent) else []
+            signers = signing_parties(doc, sent, places) if not mentions and sign and signs_many(doc, sent) else []
             if any(p.type == PER for p in signers):
                 # `Со стороны корпорации все документы подписал …`: the corporation named before too
                 signers = with_heads_named(signers, named_by_head(doc, sentences, index))
@@ -374,20 +261,20 @@ class AgreementExtractor:
                 continue
             ahead = signs_next(doc, sent) if not mentions and sign else 0
             if ahead:  # `Ещё два документа со стороны региона подписал министр …. Первый — с …`
-                shared.append((sent.end, _signing_parties(doc, sent, places), ahead))
+                shared.append((sent.end, signing_parties(doc, sent, places), ahead))
                 continue
             counted = signed_back(doc, sent) if not mentions and sign else None
             if counted and len(found) < counted:
                 # `Оба документа подписал вице-губернатор …` before the two are named; `Со стороны
                 # корпорации все три документа подписал …`: the corporation named before too
                 heads = named_by_head(doc, sentences, index)
-                shared.append((sent.end, with_heads_named(_signing_parties(doc, sent, places), heads), counted))
+                shared.append((sent.end, with_heads_named(signing_parties(doc, sent, places), heads), counted))
                 continue
             if counted:
                 # `Все три документа со стороны управляющей компании подписал …`: the ones just listed
                 # (`…, со стороны инвесторов — директор «А» … и директор «Б» …`: each investor's own)
                 last = _last_agreements(found, counted)
-                signers = [p for p in _signing_parties(doc, sent, places) if not _closes_speech(doc, sent, p.start)]
+                signers = [p for p in signing_parties(doc, sent, places) if not _closes_speech(doc, sent, p.start)]
                 if any(p.type == PER for p in signers):
                     second = _second_side(doc, sent)
                     for party in signers:  # after a second side (`со стороны инвесторов — директор «А» …`),
@@ -400,35 +287,35 @@ class AgreementExtractor:
                     for mention in last:
                         _add_signers(doc, sent, mention, signers)
                 continue
-            many = signs_with_many(doc, sent, _many_kind_at) if not mentions and sign else None
+            many = signs_with_many(doc, sent, many_kind_at) if not mentions and sign else None
             if many:
                 # `КРДВ … заключила с новыми резидентами соглашения`: one side of the deals told next
-                sides = _signing_parties(doc, sent, places)
+                sides = signing_parties(doc, sent, places)
                 if many == "partners":  # the subject signs with them all
                     sides = _with_subject(doc, sentences, index, places, park_names, sides)
                     # (`Соглашения с ними заключены …`: the partners the sentences before counted)
                     count = partners_counted_before(doc, sentences, index) if with_them(doc, sent) \
                         else partners_counted(doc, sent)
-                    untold = _untold(doc, sent, index, count, _plural_kind_at)
-                elif count := deals_counted(doc, sent, _many_kind_at) or subjects_counted(doc, sent) \
+                    untold = _untold(doc, sent, index, count, plural_kind_at)
+                elif count := deals_counted(doc, sent, many_kind_at) or subjects_counted(doc, sent) \
                         or partners_counted_before(doc, sentences, index):
                     # `Три договора подписали резиденты … с УК`, `договоры аренды подписали сразу две компании`,
                     # `… проекты трёх новых резидентов. … новички подписали соглашения с АО «Х»`
-                    untold = _untold(doc, sent, index, count, _many_kind_at)
+                    untold = _untold(doc, sent, index, count, many_kind_at)
                 one_side.append((sent.end, [p for p in sides if p.type != PER]))
             elif not mentions and sign and _counts_documents(doc, sent):
                 # `Правительство области подписало на форуме 12 соглашений`: the side of the deals
                 # told next with a partner alone
-                subjects = [p for p in _signing_parties(doc, sent, places) if p.type != PER and _is_signing_subject(doc, sent, p)]
+                subjects = [p for p in signing_parties(doc, sent, places) if p.type != PER and is_signing_subject(doc, sent, p)]
                 referred = referred_party(doc, sentences, index, places, park_names) if not subjects else None
-                if referred is not None and _is_signing_subject(doc, sent, referred):
+                if referred is not None and is_signing_subject(doc, sent, referred):
                     subjects = [referred]  # `За год предприятие заключило 318 договоров …`
                 if subjects:
                     hosts.append((sent.end, subjects))
             if not mentions and sign and unnamed and index - unnamed[0] <= FOLLOW_UP_SENTENCES \
                     and (not found or found[-1].start < unnamed[1].start) and _names_the_document(sent):
                 # `Сегодня в Перми подписано соглашение … Документ подписали министр … и директор …`
-                parties = _signing_parties(doc, sent, places)
+                parties = signing_parties(doc, sent, places)
                 if any(p.type == PER for p in parties):
                     unnamed[1].parties = parties
                     found.append(unnamed[1])
@@ -445,28 +332,28 @@ class AgreementExtractor:
                         recent = _recent(found, sentences, index)
                         if (_names_the_document(sent) or _signed_pronoun(doc, sent)) and _named_alone(doc, found):
                             recent = found[-1:]  # `Второе соглашение заключено с «Y». Со стороны региона документ подписал …`
-                        if _add_signers(doc, sent, found[-1], _signing_parties(doc, sent, places), recent, places):
+                        if _add_signers(doc, sent, found[-1], signing_parties(doc, sent, places), recent, places):
                             last_index = index  # `От имени области документ подписал … За инвесторов расписались …`
-                    _give_named_sums(doc, named, found, sentence_parties(doc, sent, places, False))
+                    give_named_sums(doc, named, found, sentence_parties(doc, sent, places, False))
                 elif found and index - last_index <= NAMED_SUM_SENTENCES:
                     # `Сумма договора … составит 21 млн рублей` a paragraph on: a kind known before
-                    _give_named_sums(doc, [n for n in named if _names_known_kind(doc, n, found)], found)
+                    give_named_sums(doc, [n for n in named if names_known_kind(doc, n, found)], found)
                     if sign and _names_the_document(sent):  # `Подписи под документом поставили …`
                         signed = (_spoken_of_before(doc, sent, found, places) or found[-1:])[0]
-                        if _add_signers(doc, sent, signed, _signing_parties(doc, sent, places)):
+                        if _add_signers(doc, sent, signed, signing_parties(doc, sent, places)):
                             last_index = index  # (`Со стороны компании подпись поставил …` next)
                 continue
             plural = bool(found) and sign and _plural_subject(sent)
-            parties = _signing_parties(doc, sent, places) if plural \
-                else _with_subject(doc, sentences, index, places, park_names, _signing_parties(doc, sent, places)) \
+            parties = signing_parties(doc, sent, places) if plural \
+                else _with_subject(doc, sentences, index, places, park_names, signing_parties(doc, sent, places)) \
                 if sign else sentence_parties(doc, sent, places, sign)
             if not sign and mentions and all(m.anaphoric and m.kind in {f.kind for f in found} for m in mentions):
                 # `Меморандум предполагает, что компании смогут выходить на рынки ЕАЭС`: the one
                 # named before, spoken of; only a partner after `с`/`между` makes it another
-                parties = [p for p in parties if _after_partner_word(doc, p, PARTNER_PREPOSITIONS)]
+                parties = [p for p in parties if after_partner_word(doc, p, PARTNER_PREPOSITIONS)]
             if index > 0 and mentions and all(m.anaphoric for m in mentions) and not _names_sides(sent):
                 # (`стороны подписали`: read below, with who `стороны` are)
-                agreed = _came_to_terms(doc, sentences[index - 1], places)
+                agreed = came_to_terms(doc, sentences[index - 1], places)
                 if agreed and all(any(same_party(p, q) for q in agreed) for p in parties if p.type != PER):
                     # `X и Y договорились о … Соответствующее соглашение подписали аким … и директор
                     # завода …`: theirs, a new one, its signers beside them
@@ -489,21 +376,21 @@ class AgreementExtractor:
                 continue
             if not parties and _names_found_again(doc, sent, mentions, found):
                 # `Меморандум стал крупнейшим …`, `Сумма соглашения не раскрывается`: one named before
-                _read_sums(doc, sent, mentions)
-                _give_sums_back([m for m in mentions if m.sum], found)
+                read_sums(doc, sent, mentions)
+                give_sums_back([m for m in mentions if m.sum], found)
                 continue
             if plural and not any(p.type != PER for p in parties):
                 # `Кроме того, компании оформили соглашение о …`: the companies of the last deal
                 parties = parties + [p for p in found[-1].parties if p.type != PER]
-            met = _meeting_before(doc, sentences, index, places) if _names_sides(sent) and not parties else []
+            met = meeting_before(doc, sentences, index, places) if _names_sides(sent) and not parties else []
             if met:  # `Мэр … провёл встречу с … Компания намерена … По итогам встречи стороны подписали …`
                 parties = met
             if not sign and mentions and all(party.type == PER for party in parties):
                 partner = pronoun_partner(doc, sentences, index, places)
                 parties = parties + ([partner] if partner is not None else [])  # `С ним у нас пятилетний договор поставки`
             if all(party.type == PER for party in parties):
-                sides = _names_sides(sent) and index > 0 and _agrees(sentences[index - 1])
-                nearby = _parties_nearby(doc, sentences, index, places, sign, back_only=again or sides)
+                sides = _names_sides(sent) and index > 0 and agrees(sentences[index - 1])
+                nearby = parties_nearby(doc, sentences, index, places, sign, back_only=again or sides)
                 if sides and nearby:  # `Компания договорилась с «Х» … Стороны подписали …`
                     nearby = _with_subject(doc, sentences, index - 1, places, park_names, nearby)
                 parties += nearby
@@ -512,22 +399,22 @@ class AgreementExtractor:
             parties = ours_named(doc, sent, parties)
             # `между министерством и корпорацией «Y»`: the ministry named before
             parties = with_heads_named(parties, named_by_head(doc, sentences, index))
-            _share_parties(doc, mentions, parties)
-            _read_sums(doc, sent, mentions)
+            share_parties(doc, mentions, parties)
+            read_sums(doc, sent, mentions)
             if not sign and found and index - last_index <= FOLLOW_UP_SENTENCES:
-                _give_sums_back([m for m in mentions if not m.parties and m.sum], found)
+                give_sums_back([m for m in mentions if not m.parties and m.sum], found)
             kept = [m for m in mentions if m.parties]
             if sign and mentions and not kept and len(mentions) == 1 and not mentions[0].anaphoric:
                 unnamed = (index, mentions[0])  # signed, no side named yet
             found.extend(kept)
             last_index = index if kept else last_index
-            _give_named_sums(doc, named, found)
+            give_named_sums(doc, named, found)
         add_sales(doc, sentences, found, sales(doc, sentences, places, park_names), AgreementMention)
         add_shared_signers(found, shared)
         add_missing_side(doc, found, one_side)
-        add_host_side(found, hosts, lambda mention: _partner_alone(doc, mention))
+        add_host_side(found, hosts, lambda mention: partner_alone(doc, mention))
         add_story_company(doc, found, lambda: story_company(doc, sentences, places, park_names),
-                          lambda mention: _partner_alone(doc, mention))
+                          lambda mention: partner_alone(doc, mention))
         name_persons_fully(doc, found)
         _expand_aliases(doc, found)
         add_signer_sides(doc, found)
@@ -608,7 +495,7 @@ def _listed(doc, sentences, index: int, places: set, park_names: set) -> List[Ag
     sent = sentences[index]
     if not has_sign_verb(sent):
         return []
-    signers = _with_subject(doc, sentences, index, places, park_names, _signing_parties(doc, sent, places))
+    signers = _with_subject(doc, sentences, index, places, park_names, signing_parties(doc, sent, places))
     listed = listed_agreements(doc, sent, signers, kind_at, match_agreement, _listed_mention, park_names)
     for _, span in listed:
         if span is not None:  # the sum is the agreement's, no total's
@@ -629,12 +516,12 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
         return []
     scope = doc[sentences[max(0, index - 2)].start:sent.end]
     kinds = [kind for kind, t in ((kind_at(doc, t.i), t) for t in scope)
-             if kind and (_is_plural(doc, t.i) or is_counted(doc, t.i))]
+             if kind and (is_plural(doc, t.i) or is_counted(doc, t.i))]
     if not kinds:
         return []
     # (`губернатор … и руководители компаний подписали соглашения:` before lines opening with the
     # partners' names: he signs each; before lines of signers, the lines tell them)
-    signers = [p for p in _signing_parties(doc, sent, places) if p.type != PER or _name_line_next(sentences, index)] \
+    signers = [p for p in signing_parties(doc, sent, places) if p.type != PER or _name_line_next(sentences, index)] \
         if colon else []
     counting = None
     if not signers:
@@ -647,7 +534,7 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
         if counting is not None:
             before = sentences[counting]
             # (`От имени региона все четыре документа подписал глава области`: the signer after the verb)
-            signers = [p for p in _signing_parties(doc, before, places) if _is_signing_subject(doc, before, p)
+            signers = [p for p in signing_parties(doc, before, places) if is_signing_subject(doc, before, p)
                        or p.type in {LOC, PER}]
             author = (elided_author(doc, sentences, counting) or elided_subject(doc, sentences, counting, places)
                       if not signers else None)
@@ -697,19 +584,6 @@ def _listed_mention(start: int, end: int, kind: str, parties: List[Party], money
     return AgreementMention(start, end, kind, list(parties), money)
 
 
-def _signing_parties(doc, sent, places: set) -> List[Party]:
-    """Parties of a signing sentence, a region head named by position alone among them."""
-    parties = sentence_parties(doc, sent, places, True)
-    sides = [p for p in sides_named_by_kind(doc, sent) if not any(same_party(p, q) for q in parties)]
-    return sorted(parties + unnamed_signers(doc, sent) + sides, key=lambda party: party.start)
-
-
-def _is_follow_up(doc, sent, places: set) -> bool:
-    if _sentence_mentions(doc, sent) or not has_sign_verb(sent):
-        return False
-    return any(p.type == PER for p in sentence_parties(doc, sent, places, True))
-
-
 def _add_signers(doc, sent, agreement: AgreementMention, parties: List[Party], recent=None,
                  places: set = frozenset()) -> bool:
     """`Документ подписали глава региона … и генеральный директор «Y» …`: the signers join;
@@ -717,7 +591,7 @@ def _add_signers(doc, sent, agreement: AgreementMention, parties: List[Party], r
     the `recent` agreements joins that one. Whether any joined."""
     parties = [p for p in parties if not _closes_speech(doc, sent, p.start)]  # (words said name no signer)
     if not any(party.type == PER for party in parties):
-        parties = [p for p in parties if _names_the_document(sent) and _after_partner_word(doc, p)]
+        parties = [p for p in parties if _names_the_document(sent) and after_partner_word(doc, p)]
     if recent:
         place_by_side(doc, parties, recent, _spoken_of_before(doc, sent, recent, places) or [agreement])
     else:
@@ -768,31 +642,6 @@ def _represents(sent) -> bool:
     return any(t.pos_ == "VERB" and t.lemma_.lower() in load_set("signer_verbs.txt") for t in sent)
 
 
-def _sentence_mentions(doc, sent) -> List[AgreementMention]:
-    """The agreements a sentence names: kinds (`соглашение`, `дорожную карту`), and `Второй
-    документ` as one more of the kind last named, singular or plural (unless a kind follows
-    it: `Второй документ — договор с …`)."""
-    mentions, i = [], sent.start
-    while i < sent.end:
-        match = match_agreement(doc, i)
-        if match:
-            mentions.append(AgreementMention(i, match[0], match[1], anaphoric=is_anaphoric(doc, sent, i)))
-            i = match[0]
-        else:
-            kind = _last_kind_before(doc, i) if is_new_document(doc, sent, i) or _one_of_them(doc, sent, i) else None
-            # (`Второй документ касается бизнеса: … заключили соглашение о …`: the kind named later is
-            # it, in this sentence or, when this one signs nothing, in the next)
-            # (`По условиям второго документа АО «Х» вложит …`: the terms of a new one, whoever signs it next)
-            if kind and not any(match_agreement(doc, j) and not _sum_reference(doc, j) for j in range(i + 1, sent.end)) \
-                    and (has_sign_verb(sent) or not _next_signs_named(doc, sent) or _terms_of(doc, sent, i)):
-                mentions.append(AgreementMention(i, i + 1, kind))
-            i += 1
-    return _without_restatements(doc, mentions)
-
-
-SUM_REFERENCE_NOUNS = {"стоимость", "сумма", "объём", "объем", "цена"}
-
-
 def _new_company_subject(doc, sent, named: List[NamedSum], found: List[AgreementMention], places: set) -> bool:
     """`ООО «Кубань-Стекло» по условиям подписанного соглашения вложит …`: an organisation
     named in quotes or with its legal form, opening the sentence before the named agreement,
@@ -802,93 +651,11 @@ def _new_company_subject(doc, sent, named: List[NamedSum], found: List[Agreement
     if not companies:
         return False
     i = companies[0].start
-    while i > sent.start and _before_name(doc[i - 1]):
+    while i > sent.start and before_name(doc[i - 1]):
         i -= 1
     opens = not any(not t.is_space for t in doc[sent.start:i])
     named = any(t.text in {"«", "\""} or is_legal_form(t.text) for t in doc[i:companies[0].end])  # not `Оренбургский завод`
     return opens and named and not any(same_party(companies[0], q) for m in found for q in m.parties)
-
-
-def _terms_of(doc, sent, i: int) -> bool:
-    """`По условиям второго документа`: a sum cue (rules/agreement_sum_cues.txt) before the
-    ordinal of a new document."""
-    words = [t for t in doc[sent.start:i] if not t.is_space]
-    return len(words) >= 2 and ordinal_before(doc, i) and bool(word_lemmas(words[-2]) & load_set("agreement_sum_cues.txt"))
-
-
-def _sum_reference(doc, j: int) -> bool:
-    """`стоимость контракта`: an agreement noun after a sum noun speaks of one named already."""
-    return j > 0 and doc[j - 1].lemma_.lower() in SUM_REFERENCE_NOUNS
-
-
-def _next_signs_named(doc, sent) -> bool:
-    """`Второй документ касается сотрудничества с Казахстаном. Министр … и аким … подписали
-    протокол о намерениях …`: the next sentence signs an agreement it names by kind."""
-    following = sentence_after(doc, sent)
-    return following is not None and has_sign_verb(following) and any(match_agreement(doc, t.i) for t in following)
-
-
-def _one_of_them(doc, sent, i: int) -> bool:
-    """`Крупнейшее из них правительство Чувашии заключило с ООО «Х»` after `подписаны девять
-    соглашений`: one of the agreements the sentence before counted, picked out by an adjective
-    and signed in this sentence; `Первое заключено между …`: by an ordinal standing for the noun."""
-    if sent.start == 0:
-        return False
-    if _elided_ordinal(doc, sent, i):  # any count of agreements before: `подписаны два соглашения`
-        return (has_sign_verb(sent) or doc[i + 1].text in DASHES) \
-            and any(_counted_kind(doc, j) or _counted_documents(doc, j) for j in range(sent.start))
-    if doc[i].lower_ != "них" or i < sent.start + 2 or doc[i - 1].lower_ != "из" or doc[i - 2].pos_ != "ADJ" \
-            or not has_sign_verb(sent):
-        return False
-    before = doc[sent.start - 1].sent
-    return any(_counted_kind(doc, t.i) for t in before)
-
-
-def _counted_documents(doc, i: int) -> bool:
-    """`Ещё два документа …`: `документ` after a number (the kind is the one named before)."""
-    return doc[i].lemma_.lower() == DOCUMENT and is_counted(doc, i)
-
-
-def _counted_kind(doc, i: int) -> bool:
-    """`два соглашения`, `соглашения`: an agreement noun in the plural or after a number."""
-    if kind_at(doc, i) is None:
-        return False
-    return _is_plural(doc, i) or is_counted(doc, i)
-
-
-def _elided_ordinal(doc, sent, i: int) -> bool:
-    """`Первое заключено между …`, `Второе — с ООО «Y»`: an ordinal opening its sentence with no
-    noun after it (rules/elided_ordinals.txt)."""
-    if doc[i].lemma_.lower() not in load_set("elided_ordinals.txt"):
-        return False
-    first = next((t for t in sent if not t.is_space), None)
-    if first is None or first.i != i:
-        return False
-    after = doc[i + 1] if i + 1 < sent.end else None
-    return after is not None and after.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"} and after.text != "из"
-
-
-def _without_restatements(doc, mentions: List[AgreementMention]) -> List[AgreementMention]:
-    """`заключен первый договор в рамках кластера: «А», «Б» и «В» подписали трехсторонний
-    договор о …`: the same kind again after a colon tells the one agreement."""
-    kept: List[AgreementMention] = []
-    for mention in mentions:
-        if kept and kept[-1].kind == mention.kind and any(t.text == ":" for t in doc[kept[-1].end:mention.start]):
-            continue
-        if kept and kept[-1].kind == mention.kind and [t.text for t in doc[kept[-1].end:mention.start]] == ["("]:
-            continue  # `специальный инвестиционный контракт (СПИК)`: its short name in brackets
-        kept.append(mention)
-    return kept
-
-
-def _last_kind_before(doc, i: int) -> Optional[str]:
-    """The kind of the last agreement noun before token i, plural ones included (`подписали
-    два меморандума … под первым документом`)."""
-    for j in range(i - 1, -1, -1):
-        found = kind_at(doc, j)
-        if found is not None:
-            return found[1]
-    return None
 
 
 ONE_OF_REACH = 4  # `одним из шести подписанных документов`: words from `из` to the plural noun
@@ -910,7 +677,7 @@ def _names_missing_partner(doc, sent, mention: AgreementMention, found: List[Agr
     last = next((f for f in reversed(found) if f.kind == mention.kind), None)
     if last is None or any(p.type == ORG for p in last.parties):
         return False
-    return any(p.type == ORG and _after_partner_word(doc, p, WITH) for p in sentence_parties(doc, sent, places, True))
+    return any(p.type == ORG and after_partner_word(doc, p, WITH) for p in sentence_parties(doc, sent, places, True))
 
 
 def _names_found_again(doc, sent, mentions: List[AgreementMention], found: List[AgreementMention]) -> bool:
@@ -964,290 +731,6 @@ def _plural_subject(sent) -> bool:
                 and token.morph.get("Case") == ["Nom"]:
             return True
     return False
-
-
-MEETING_REACH = 3  # sentences back to the meeting `по итогам встречи` speaks of
-
-
-def _meeting_before(doc, sentences, index: int, places: set) -> List[Party]:
-    """`По итогам встречи стороны подписали …`: the parties of the meeting a few sentences
-    back, the persons who met included."""
-    if not _has_side_cue(sentences[index]):
-        return []
-    for k in range(index - 1, max(-1, index - 1 - MEETING_REACH), -1):
-        if _has_side_cue(sentences[k]):
-            return sentence_parties(doc, sentences[k], places, True)
-    return []
-
-
-def _has_side_cue(sent) -> bool:
-    """`договорились`, `встреча`, `переговоры` (rules/side_cues.txt) in a sentence."""
-    return any(t.lemma_.lower() in load_set("side_cues.txt") for t in sent)
-
-
-def _came_to_terms(doc, sent, places: set) -> List[Party]:
-    """The parties of a sentence that came to terms (rules/side_cues.txt) naming no agreement
-    and planning no signing, or none."""
-    if not _has_side_cue(sent) or _sentence_mentions(doc, sent) or is_planned_signing(sent):
-        return []
-    parties = _signing_parties(doc, sent, places)
-    return parties if any(p.type != PER for p in parties) else []
-
-
-def _agrees(sent) -> bool:
-    """A sentence whose parties came to terms, met or signed (rules/side_cues.txt): the sides
-    the next one speaks of."""
-    return _has_side_cue(sent) or any(t.pos_ == "VERB" and t.lemma_.lower() in load_set("sign_verbs.txt") for t in sent)
-
-
-def _parties_nearby(doc, sentences, index: int, places: set, sign: bool, back_only: bool = False) -> List[Party]:
-    """Organisations and regions of the sentence before (when this one signs) or after;
-    only before for an agreement spoken of again."""
-    if not back_only and index + 1 < len(sentences) and _is_follow_up(doc, sentences[index + 1], places):
-        # `Вторым документом стал меморандум … Его подписали директор «Х» … и …`
-        return sentence_parties(doc, sentences[index + 1], places, True)
-    order = (index - 1,) if back_only else (index - 1, index + 1) if sign else (index + 1, index - 1)
-    for other in order:
-        if 0 <= other < len(sentences) and not _sentence_mentions(doc, sentences[other]):
-            # `Со стороны региона в церемонии участвовал … Стороны подписали соглашение`:
-            # a signing ceremony names its signers beside their organisations
-            ceremony = has_sign_verb(sentences[other])
-            if not (sign or ceremony) and _paragraph_break(doc, sentences[index], sentences[other]):
-                continue  # an agreement named in passing borrows no one from another paragraph
-            parties = [p for p in sentence_parties(doc, sentences[other], places, ceremony)
-                       if (p.type == ORG or p.governed or (ceremony and p.type == PER))
-                       and (ceremony or not _names_park_by_kind(doc, p))]  # (`появится технопарк «Шексна»`)
-            if parties:
-                return parties
-    return []
-
-
-def _names_park_by_kind(doc, party: Party) -> bool:
-    """Whether a party is a park named with its kind (`технопарк «Шексна»`): in a sentence that
-    signs nothing, the park spoken of, no side."""
-    spans = doc.spans["park"] if "park" in doc.spans else []
-    return any(span.label_ == "mention" and span.start <= party.start < span.end and span.start < party.start
-               for span in spans)
-
-
-def _paragraph_break(doc, one, other) -> bool:
-    """Whether a line break stands between two sentences."""
-    low, high = (one, other) if one.start < other.start else (other, one)
-    return paragraph_start(doc, high.start + 1) >= low.end
-
-
-def _share_parties(doc, mentions: List[AgreementMention], parties: List[Party]) -> None:
-    """Each party goes to the agreement mention nearest to it in the sentence; a partner after
-    `с` to one named before it. `Компания заключила соглашение с правительством региона, договор
-    аренды с ООО «Х» и меморандум с техникумом`: the subject before a list of documents, each
-    with a partner of its own, signs them all."""
-    partners = set()
-    for party in parties:
-        eligible = [m for m in mentions if not _clause_break(doc, min(m.end, party.end), max(m.start, party.start))] \
-            or mentions  # (`…, а банк «Y» заключил с «Z» соглашение`: the agreement of its clause)
-        if _after_partner_word(doc, party):
-            partners.add(party.start)
-            # (`…, а в тот же день компания заключила с ВТБ кредитное соглашение`: the one of its clause)
-            eligible = [m for m in eligible if m.end <= party.start] or eligible
-        nearest = min(eligible, key=lambda m: _distance(m, party))
-        nearest.parties.append(party)
-    first = min(m.start for m in mentions)
-    subjects = [p for p in parties if p.end <= first and p.start not in partners]
-    if len(mentions) > 1 and subjects and all(any(p.start in partners for p in m.parties) for m in mentions):
-        for mention in mentions:
-            if not _clause_break(doc, first, mention.start):  # a clause of its own has its own subject
-                mention.parties += [p for p in subjects if p not in mention.parties]
-
-
-CLAUSE_OPENERS = {"а", "но", "однако"}  # after a comma, a new clause with a signing of its own
-
-
-def _clause_break(doc, start: int, end: int) -> bool:
-    """A clause break between tokens start and end: `;` or `, а` (rules of CLAUSE_OPENERS)."""
-    return any(t.text == ";" or t.text == "," and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in CLAUSE_OPENERS
-               for t in doc[start:end])
-
-
-def _after_partner_word(doc, party: Party, words=WITH) -> bool:
-    """`с правительством Курганской области`, `с ООО «Х»`: a party right after `с` (or another of
-    `words`), past its adjectives, legal form and body."""
-    i = party.start - 1
-    while i > 0 and (doc[i].is_space or _before_name(doc[i])):
-        i -= 1
-    return i >= 0 and doc[i].lower_ in words
-
-
-def _before_name(token) -> bool:
-    """An adjective, legal form, opening quote, organisation noun or state body before a name
-    (`с правительством Курганской области`, `АО «Х»`)."""
-    return token.pos_ == "ADJ" or is_legal_form(token.text) or token.text in {"«", "\""} \
-        or token.lemma_.lower() in ORG_NOUNS or is_government(token)
-
-
-def _is_signing_subject(doc, sent, party: Party) -> bool:
-    """A party that is the subject of an active signing verb after it: `Правительство
-    Ленинградской области подписало …` (not `в Торжке подписаны …`, a place of a passive one)."""
-    verb = first_sign_verb(sent)
-    if verb is None or verb.i < party.end or verb.morph.get("VerbForm") == ["Part"]:
-        return False
-    i = party.start
-    while i > sent.start and _before_name(doc[i - 1]):
-        i -= 1
-    # (a legal form or a quote opening the phrase shows no case: `АО «Х» заключило …`)
-    nominative = doc[i].morph.get("Case") == ["Nom"] or is_legal_form(doc[i].text) or doc[i].text in {"«", "\""}
-    return nominative and not (i > sent.start and doc[i - 1].pos_ == "ADP")
-
-
-def _partner_alone(doc, mention: AgreementMention) -> Optional[Party]:
-    """The one organisation of an agreement when it is named after `с` (`соглашение с банком
-    «Х»`), None for an agreement with another side or none."""
-    others = [p for p in mention.parties if p.type != PER]
-    if len(others) != 1 or not _after_partner_word(doc, others[0]) or _own_subject(doc, doc[mention.start].sent):
-        return None
-    return others[0]
-
-
-def _own_subject(doc, sent) -> bool:
-    """`Тот же завод заключил с «Х» контракт`: a noun in the nominative before an active signing
-    verb, the agreement's own other side (named or not; an agreement noun is none)."""
-    verb = first_sign_verb(sent)
-    return verb is not None and verb.morph.get("VerbForm") != ["Part"] and any(
-        t.pos_ in {"NOUN", "PROPN"} and t.morph.get("Case") == ["Nom"] and not kind_at(doc, t.i)
-        for t in doc[sent.start:verb.i])
-
-
-def _distance(m: AgreementMention, party: Party) -> int:
-    if party.start >= m.end:
-        return party.start - m.end
-    return (m.start - party.end) * 2  # parties before the noun are subjects: `X и Y подписали`
-
-
-def _read_sums(doc, sent, mentions: List[AgreementMention]) -> None:
-    for mention in mentions:
-        clause = relative_clause_sum(doc, mention.end, sent)
-        if clause is not None:
-            mention.sum = clause.money
-            add_evidence(doc, "agreement", clause.start, clause.end, "sum", "sum_in_relative_clause")
-    for quantity, span in sentence_quantities(sent):
-        owner = [m for m in mentions if m.end <= span.start and words_apart(doc, m.end, span.start) <= SUM_REACH]
-        lease = rent_in_sentence(doc, span, mentions) if not owner else None
-        if lease is not None:
-            owner = [lease]
-        if not owner:
-            _read_sum_before(doc, quantity, span, mentions)
-            continue
-        money = deal_money(doc, quantity, span, named=_right_after(doc, owner[-1], span))
-        if money is not None and owner[-1].sum is None:
-            owner[-1].sum = money
-            add_evidence(doc, "agreement", span.start, span.end, "sum", "money_after_agreement")
-
-
-BEFORE_LINKS = {"быть"}  # `На 2 млрд рублей было подписано соглашение`
-
-
-def _read_sum_before(doc, quantity, span, mentions: List[AgreementMention]) -> None:
-    """`На 2 млрд рублей подписано соглашение между …`: `на` and a sum right before the signing
-    verb and the agreement noun."""
-    words = [t for t in doc[span.end:len(doc)] if not t.is_space][:4]
-    before = [t for t in doc[max(0, span.start - 2):span.start] if not t.is_space]
-    if not before or before[-1].lower_ != "на":
-        return
-    lemmas = [t.lemma_.lower() for t in words]
-    signs = [i for i, lemma in enumerate(lemmas) if lemma in load_set("sign_verbs.txt")]
-    if not signs or any(lemma not in BEFORE_LINKS for lemma in lemmas[:signs[0]]):
-        return
-    # `На 12 млрд рублей подписано кредитное соглашение`: adjectives before the noun
-    noun = next((t for t in doc[words[signs[0]].i + 1:min(len(doc), words[signs[0]].i + 4)]
-                 if not (t.is_space or t.pos_ == "ADJ")), None)
-    owner = next((m for m in mentions if noun is not None and m.start == noun.i), None)
-    money = deal_money(doc, quantity, span, named=True) if owner is not None else None
-    if money is not None and owner.sum is None:
-        owner.sum = money
-        add_evidence(doc, "agreement", span.start, span.end, "sum", "money_before_signing")
-
-
-TOTAL = "общий"
-SUM_LINKS = {"на", "сумма", TOTAL}  # `соглашение на сумму 650 млн юаней`, `контракт на общую сумму …`
-# `соглашение между ТОО «Х» и акиматом … стоимостью $50 млн`: the sum after the parties
-COST_LINKS = SUM_LINKS | SUM_OPENERS  # `соглашение объемом 10 млрд ₽`
-PARTY_LINKS = {"между", "с", "со", "и", ",", "«", "»", "\""}
-
-
-TOPIC_WORDS = 3
-SUPPLY, SUPPLY_TOPIC_WORDS = "поставка", 7
-
-
-def _about_money_topic(between: List[str]) -> bool:
-    """`соглашение об инвестициях на 7,5 млрд`, `о сотрудничестве на сумму …`, `об инвестициях
-    общей стоимостью $ 85 млн`: an agreement about money or supplies
-    (rules/agreement_sum_topics.txt) owns the sum after its topic; so does a contract for work
-    (`контракт на поставку электроприводов стоимостью …`)."""
-    if not between or between[0] not in {"о", "об", "на"}:
-        return False
-    cut = next((k for k, word in enumerate(between) if k > 1 and word in COST_LINKS), None)
-    if cut is None:
-        return False
-    topic, link = between[1:cut], between[cut:]
-    # `контракт на поставку электроприводов стоимостью …`: the price of the work contracted
-    about = between[0] == "на" or bool(set(topic) & load_set("agreement_sum_topics.txt"))
-    # `на поставку линии по производству плёнки стоимостью …`: what is supplied is priced
-    reach = SUPPLY_TOPIC_WORDS if between[0] == "на" and topic[0] == SUPPLY else TOPIC_WORDS
-    return 0 < len(topic) <= reach and about and set(link) <= COST_LINKS
-
-
-def _right_after(doc, mention: AgreementMention, span) -> bool:
-    """`кредитное соглашение на 6 млрд рублей для финансирования …`: a sum right after the
-    noun, or right after the parties named after it, is the agreement's whatever words stand
-    around it."""
-    between = [t.lemma_.lower() for t in doc[mention.end:span.start] if not t.is_space]
-    opener = next((word for word in between if word != TOTAL), None)
-    if opener in SUM_OPENERS and set(between) <= COST_LINKS:
-        return True  # `соглашение на сумму …`, `соглашение стоимостью …`, `общей стоимостью …`
-    if _about_money_topic(between):
-        return True
-    party_tokens = {i for p in mention.parties for i in range(p.start, p.end)}
-    rest = [t.lemma_.lower() for t in doc[mention.end:span.start]
-            if not (t.is_space or t.i in party_tokens or t.lemma_.lower() in PARTY_LINKS or t.pos_ == "ADJ"
-                    or is_legal_form(t.text) or is_government(t) or t.lemma_.lower() in ORG_NOUNS
-                    or not is_cyrillic(t.text))]  # `A.Ş.` after a Latin name is more of the name
-    if len(rest) < len(between) and _about_money_topic(rest):
-        return True  # `контракт между ТОО «Х» и компанией Y на поставку линии стоимостью …`
-    return len(rest) < len(between) and bool(rest) and rest[0] in COST_LINKS and set(rest) <= COST_LINKS
-
-
-def _give_sums_back(unsigned: List[AgreementMention], found: List[AgreementMention]) -> None:
-    """`… подписали соглашение о создании центра. Соглашение на сумму 1 млрд рублей
-    предусматривает …`: an agreement noun with a sum and no parties, in a sentence that signs
-    nothing, speaks again of the agreement last signed (of its kind where one is)."""
-    for mention in unsigned:
-        same_kind = [m for m in found if m.kind == mention.kind]
-        owner = (same_kind or found)[-1]
-        if owner.sum is None:
-            owner.sum = mention.sum
-
-
-def _names_known_kind(doc, item: NamedSum, found: List[AgreementMention]) -> bool:
-    kind = match_agreement(doc, item.noun)
-    return kind is not None and any(m.kind == kind[1] for m in found)
-
-
-def _give_named_sums(doc, named: List[NamedSum], found: List[AgreementMention], parties: List[Party] = ()) -> None:
-    """A sum named as an agreement's goes to the agreement last spoken of before it, of the
-    noun's kind where one is (`Сумма контракта …` after a contract and a memorandum); or to the
-    one agreement of the organisation its sentence names (`«А» построят завод, объем вложений по
-    соглашению - 2,3 млрд` after deals with «А», «Б» and «В»)."""
-    for item in named:
-        before = [m for m in found if m.start <= item.noun]  # (the rent names the lease noun itself)
-        kind = match_agreement(doc, item.noun)
-        same_kind = [m for m in before if kind and m.kind == kind[1]]
-        owner = (same_kind or before or [None])[-1]
-        named_ones = [m for m in (same_kind or before) if any(
-            same_party(p, q) for p in parties if p.type == ORG for q in m.parties)]
-        if len(named_ones) == 1 and len({p.name for p in parties if p.type == ORG}) == 1:
-            owner = named_ones[0]
-        if owner is not None and (owner.sum is None or named_currency(owner.sum, item.money) is item.money):
-            owner.sum = item.money  # (or names the rouble the headline's `рублей` left open)
-            add_evidence(doc, "agreement", item.start, item.end, "sum", "sum_of_named_agreement")
 
 
 @Language.factory("agreement_extractor", assigns=["doc._.agreements", "doc.spans"],

@@ -20,6 +20,7 @@ from typing import List, Optional
 from ..models import morph_analyzer
 from ..normalize import is_legal_form
 from ..vocab import load_list, load_set
+from .agreement_nouns import match_agreement
 from .common import (DASHES, WITH, add_evidence, entities_in, has_sign_verb, index_by_first_word, lemmas_at,
                      may_be_nominative, parenthetical_tokens, quoted_spans, word_lemmas)
 from .park_mentions import GENERIC_REFERENCES, ParkMention, is_declined_form, match_kind, name_key, possessed_noun
@@ -769,7 +770,6 @@ def attach_creators(doc, sentences, mentions, parks) -> None:
     deals, split by `;`): the one organisation that is no park, else the one park that signs
     (`КИП «Мастер» и хокимият подписали соглашение о создании зоны «Х»`), else the company
     a `компания подписала` stands for."""
-    from .agreements import match_agreement  # agreements read parks: import when first needed
     for index, sent in enumerate(sentences):
         signer_index = index if has_sign_verb(sent) else _signed_next(doc, sentences, index)
         if signer_index is None:
