@@ -10,11 +10,13 @@ that follows the partner (`на 1 млрд рублей`) up to the next one. Th
 """
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Callable, Optional, Tuple
 
 from ..normalize import is_legal_form
 from ..records import PER
 from ..vocab import load_set
+from .agreement_anaphora import DOCUMENT
+from .agreement_nouns import kind_at as kind_at_index, many_kind_at
 from .common import WITH, first_sign_verb, has_sign_verb, is_bullet, is_counted, paragraph_start, sentence_quantities
 from .agreement_sums import named_sums
 from .money import deal_money
@@ -35,12 +37,13 @@ def listed_agreements(doc, sent, parties, kind_at: Callable[[object, int], objec
     for token in sent:
         if single(doc, token.i) or not _is_many(doc, token.i):
             continue
-        noun = kind_at(doc, token.i)
+        noun = kind_at(doc, token.i) or _counted_documents_kind(doc, token.i)
         if noun is None:
             continue
         end, kind = noun
         opener = next((t for t in doc[end:sent.end] if not t.is_space), None)
-        if opener is not None and opener.text in LIST_OPENERS:
+        if opener is not None and opener.text in LIST_OPENERS and kind_at(doc, token.i):
+            # (`Среди подписанных документов — контракт …`: the documents are no kind of their own)
             signers = [p for p in parties if p.end <= token.i]
         else:
             opener = _signed_with(doc, sent, token.i, end, parties)
@@ -264,6 +267,17 @@ def _partner_run(doc, sent, parties) -> list:
         if len(run) >= 2:
             return run
     return []
+
+
+def _counted_documents_kind(doc, i: int) -> Optional[Tuple[int, str]]:
+    """`Остальные документы подписаны с ООО «А», АО «Б» и …` after `подписано пять соглашений`:
+    plural documents stand for the agreements counted before, of their kind."""
+    if doc[i].lemma_.lower() != DOCUMENT or doc[i].morph.get("Number") != ["Plur"]:
+        return None
+    if any(kind_at_index(doc, t.i) for t in doc[i:doc[i].sent.end]):
+        return None  # (`Среди других подписанных документов — соглашение … и соглашение …`: they name their kinds)
+    counted = [t.i for t in doc[:i] if many_kind_at(doc, t.i)]
+    return (i + 1, kind_at_index(doc, counted[-1])[1]) if counted else None
 
 
 def _is_many(doc, i: int) -> bool:

@@ -777,6 +777,8 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
         return  # `Акимат` taken for a place: a body, read by home_regions
     if _names_no_party(ent):
         return  # `В-четвёртых, область … заключили`: a word of the list, no place
+    if word_lemmas(ent[0]) & load_set("region_head_positions.txt"):
+        return  # `Глава округа подписал …`: a head's post the tagger took for a place
     if is_dateline(doc, ent.start, ent.end) or is_agency_stamp(doc, ent.start, ent.end):
         return  # `ГРОДНО, 3 сентября —`: where the news was filed; `/Интерфакс-Сибирь/`: who filed it
     if _on_route(doc, ent.start, sent.start):
