@@ -270,9 +270,9 @@ def _partner_run(doc, sent, parties) -> list:
 
 
 def _counted_documents_kind(doc, i: int) -> Optional[Tuple[int, str]]:
-    """`Остальные документы подписаны с ООО «А», АО «Б» и …` after `подписано пять соглашений`:
-    plural documents stand for the agreements counted before, of their kind."""
-    if doc[i].lemma_.lower() != DOCUMENT or doc[i].morph.get("Number") != ["Plur"]:
+    """`Остальные документы подписаны с ООО «А», АО «Б» и …`, `Ещё два документа подписаны с …` after
+    `подписано пять соглашений`: plural documents stand for the agreements counted before, of their kind."""
+    if doc[i].lemma_.lower() != DOCUMENT or not _is_many(doc, i):
         return None
     if any(kind_at_index(doc, t.i) for t in doc[i:doc[i].sent.end]):
         return None  # (`Среди других подписанных документов — соглашение … и соглашение …`: they name their kinds)
