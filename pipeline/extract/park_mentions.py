@@ -422,9 +422,8 @@ def listed_names(doc, start: int, end: int, quoted_at, kind: str, abbreviated: b
         span = quoted_at.get(open_at + 1)
         if span is None or span.end >= sent.end:
             continue
-        before = doc[open_at - 1] if open_at > 0 else None
-        if before is not None and (before.pos_ in {"NOUN", "PROPN", "ADJ"} or before.text.isupper()):
-            continue  # `АО «Корпорация развития …»`, `компанией «Х»`: an organisation
+        if _names_organisation(doc, open_at):
+            continue
         name = _quoted_name(span, doc[end - 1])
         found.append(ParkMention(open_at, span.end + 1, name, name_key(name), kind, abbreviated,
                                  open_at, "listed_after_kind"))
@@ -452,7 +451,35 @@ def _counted_sentences(doc, start: int, quoted_at, kind: str, abbreviated: bool)
             break
         found.append(opening)
         following = sentence_after(doc, following)
+    if count > 1 and len(found) != count:
+        found = _counted_in_paragraph(doc, doc[start].sent, count, quoted_at, kind, abbreviated)
     return found if count > 1 and len(found) == count else []
+
+
+def _counted_in_paragraph(doc, sent, count: int, quoted_at, kind: str, abbreviated: bool) -> List[ParkMention]:
+    """`Мы управляем четырьмя индустриальными парками, … Самый большой — «А»: 140 гектаров …
+    Дальше «Б» …, «В» … и самый молодой — «Г»`: the quoted names of the rest of the paragraph
+    (none after a noun, an adjective or a capital: `компанией «Х»`), when exactly that many."""
+    found: List[ParkMention] = []
+    following = sentence_after(doc, sent)
+    while following is not None and paragraph_start(doc, following.start) <= sent.start:
+        for open_at in range(following.start, following.end):
+            span = quoted_at.get(open_at + 1)
+            if span is None or span.end >= following.end or _names_organisation(doc, open_at):
+                continue
+            name = strip_quotes(span.text)
+            if name_key(name) not in {m.key for m in found}:
+                found.append(ParkMention(open_at, span.end + 1, name, name_key(name), kind, abbreviated,
+                                         open_at, "listed_after_kind"))
+        following = sentence_after(doc, following)
+    return found if len(found) == count else []
+
+
+def _names_organisation(doc, open_at: int) -> bool:
+    """`АО «Корпорация развития …»`, `компанией «Х»`: a quote after a noun, an adjective or a
+    capital opens an organisation's name."""
+    before = doc[open_at - 1] if open_at > 0 else None
+    return before is not None and (before.pos_ in {"NOUN", "PROPN", "ADJ"} or before.text.isupper())
 
 
 def _ends_with_colon(sent) -> bool:
