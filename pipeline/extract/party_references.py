@@ -204,8 +204,11 @@ def interviewee(doc) -> Optional[dict]:
     # `«…»: глава корпорации — о резидентах` over `Генеральный директор … Анна Кочубей возглавила
     # компанию … Мы поговорили с ней …` and answers after dashes: the person the lead names first
     lead_start, lead_end = _lead_bounds(doc)
-    return _named_first([p for p in persons if _named_in(p, lead_start, lead_end)
-                         and (named_org(doc, p) or _in_headline(doc, p.get("org"))) and not _asks(p)])
+    in_lead = [p for p in persons if _named_in(p, lead_start, lead_end) and not _asks(p)]
+    # (`Новосибирская компания «Х» … рассказал её генеральный директор Евгений Марков`: a title
+    # with no organisation of its own speaks for the lead's company, speaker_organisation)
+    return _named_first([p for p in in_lead if named_org(doc, p) or _in_headline(doc, p.get("org"))]) \
+        or _named_first([p for p in in_lead if p.get("position") and not p.get("org")])
 
 
 def post_author(doc) -> Optional[dict]:
@@ -251,6 +254,20 @@ def _lead_bounds(doc) -> Tuple[int, int]:
     return lead_start, len(doc.text) if lead_end < 0 else lead_end
 
 
+def _lead_company(doc) -> Optional[str]:
+    """The organisation the lead names first, unless it is a park of the article."""
+    lead_start, lead_end = _lead_bounds(doc)
+    parks = {park["name"].lower() for park in getattr(doc._, "parks", None) or []}
+    for sent in doc.sents:
+        if lead_start <= sent.start_char < lead_end:
+            for party in sentence_parties(doc, sent, set(), False):
+                if party.type == ORG:
+                    # (`Томский технопарк «Новатор» … Его директор … рассказала «Сибирскому
+                    # инвестору»`: a park first speaks for itself)
+                    return None if party.name.lower() in parks or _names_park(doc, party) else party.name
+    return None
+
+
 def _named_in(person: dict, start: int, end: int) -> bool:
     return any(start <= at < end for at, _ in person.get("mentions") or [])
 
@@ -286,7 +303,8 @@ def speaker_organisation(doc) -> Optional[str]:
     guest = interviewee(doc)
     if guest is not None:
         told = guest.get("org") if _in_headline(doc, guest.get("org")) else None
-        return ministry_of(guest) or named_org(doc, guest) or told or _main_park_runner(doc, guest.get("org"))
+        lead = _lead_company(doc) if not guest.get("org") else None
+        return ministry_of(guest) or named_org(doc, guest) or told or lead or _main_park_runner(doc, guest.get("org"))
     releaser = release_company(doc)
     if releaser is not None:
         return releaser
