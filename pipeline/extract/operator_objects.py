@@ -101,6 +101,8 @@ def parks_count(doc, low: int, high: int, back: bool = True) -> Optional[int]:
     count = None
     for token in doc[low:high]:
         if token.lemma_.lower() == "оба" or "оба" in word_lemmas(token):
+            if _other_noun_after(doc, token.i, high):
+                continue  # `Обе структуры принадлежат республике`: two of something else
             if not back:
                 return None
             count = 2
@@ -153,6 +155,15 @@ def parks_named_next(doc, sent, count: Optional[int], mentions) -> List[ParkMent
                 found.append(m)
         following = sentence_after(doc, following)
     return found if len(found) == count else []
+
+
+def _other_noun_after(doc, i: int, high: int) -> bool:
+    """A noun right after token i (past adjectives) that is no park's kind or word."""
+    j = i + 1
+    while j < high and doc[j].pos_ == "ADJ" and match_kind(doc, j) is None:
+        j += 1
+    return j < high and doc[j].pos_ == "NOUN" and not _park_noun_after(doc, i, high) \
+        and not word_lemmas(doc[j]) & (GENERIC_REFERENCES | {"территория"})
 
 
 def _park_noun_after(doc, i: int, high: int) -> bool:
