@@ -14,7 +14,7 @@ from ..normalize import is_cyrillic, is_legal_form
 from ..records import LOC, ORG
 from ..vocab import load_set
 from .park_mentions import GENERIC_REFERENCES, is_declined_form, match_kind
-from .common import PARTNER_PREPOSITIONS, SIDE, WITH, entities, paragraph_start, word_lemmas
+from .common import PARTNER_PREPOSITIONS, SIDE, WITH, entities, paragraph_start, quoted_spans, word_lemmas
 from .parties import Party, org_name, sentence_parties, with_place
 from .persons import named_org
 from .region_names import region_name
@@ -238,12 +238,33 @@ def release_company(doc) -> Optional[str]:
     if lead is None:
         return None
     first = next(lead.sents, None)
-    verb = next((t for t in first if t.lemma_.lower() in RELEASE_VERBS and t.morph.get("Tense") == ["Pres"]), None) \
-        if first is not None else None
-    if verb is None:
+    if first is None:
         return None
-    orgs = [p for p in sentence_parties(doc, first, set(), False) if p.type == ORG and p.end <= verb.i]
-    return orgs[0].name if orgs else None
+    verb = next((t for t in first if t.lemma_.lower() in RELEASE_VERBS and t.morph.get("Tense") == ["Pres"]), None)
+    orgs = [p for p in sentence_parties(doc, first, set(), False) if p.type == ORG]
+    if verb is not None:
+        orgs = [p for p in orgs if p.end <= verb.i]
+        return orgs[0].name if orgs else None
+    # `АО «Х» подводит итоги … В течение двух дней наша компания заключила …`: a lead opening
+    # with a company that speaks of itself as `мы` outside quotes
+    if orgs and _opens_with(doc, first, orgs[0]) and _speaks_as_we(doc, lead):
+        return orgs[0].name
+    return None
+
+
+WE = {"мы", "наш"}
+
+
+def _opens_with(doc, sent, party: Party) -> bool:
+    """Whether nothing but the party's legal form, quotes and adjectives stand before it."""
+    return all(t.is_space or t.text in {"«", "\""} or is_legal_form(t.text) or t.pos_ == "ADJ"
+               for t in doc[sent.start:party.start])
+
+
+def _speaks_as_we(doc, span) -> bool:
+    """`мы`, `наш` in a span outside quotes."""
+    quoted = {i for q in quoted_spans(doc) for i in range(q.start, q.end)}
+    return any(t.lemma_.lower() in WE and t.i not in quoted for t in span)
 
 
 def _lead_bounds(doc) -> Tuple[int, int]:
