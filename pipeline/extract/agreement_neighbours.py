@@ -13,8 +13,10 @@ from ..vocab import load_set
 from .agreement_merge import same_party
 from .agreement_nouns import sentence_mentions
 from .agreement_plans import is_planned_signing
+from .agreement_signers import person_record
 from .common import has_sign_verb, paragraph_start
 from .parties import Party, sentence_parties
+from .persons import REFERRED_ORGS
 from .party_references import sides_named_by_kind
 from .unnamed_signers import unnamed_signers
 
@@ -23,7 +25,29 @@ def signing_parties(doc, sent, places: set) -> List[Party]:
     """Parties of a signing sentence, a region head named by position alone among them."""
     parties = sentence_parties(doc, sent, places, True)
     sides = [p for p in sides_named_by_kind(doc, sent) if not any(same_party(p, q) for q in parties)]
-    return sorted(parties + unnamed_signers(doc, sent) + sides, key=lambda party: party.start)
+    found = sorted(parties + unnamed_signers(doc, sent) + sides, key=lambda party: party.start)
+    return found + _referred_sides(doc, found)
+
+
+MANAGING = "управляющ"  # `директор управляющей компании`, whatever the case
+TITLE_REACH = 4  # words of the title before the signer's name
+
+
+def _referred_sides(doc, parties: List[Party]) -> List[Party]:
+    """`директор управляющей компании Михаил Зонов подписал …`: a park's runner a bare noun of a
+    signer's title stands for (the person's record, persons.REFERRED_ORGS) signs with him."""
+    referred = doc.user_data.get(REFERRED_ORGS, ())
+    runners = {park.get("operator") for park in getattr(doc._, "parks", None) or []} - {None}
+    found: List[Party] = []
+    for party in parties:
+        record = person_record(doc, party) if party.type == PER else None
+        if record is None or record["name"] not in referred or record.get("org") not in runners \
+                or not any(t.lower_.startswith(MANAGING) for t in doc[max(0, party.start - TITLE_REACH):party.start]):
+            continue
+        side = Party(party.start, party.end, record["org"], ORG)
+        if not any(same_party(side, q) for q in parties + found if q.type != PER):
+            found.append(side)
+    return found
 
 
 def _is_follow_up(doc, sent, places: set) -> bool:

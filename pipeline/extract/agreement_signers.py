@@ -106,7 +106,7 @@ def name_persons_fully(doc, found: list) -> None:
     one (`Дмитрий Корнилов`)."""
     for mention in found:
         for k, party in enumerate(mention.parties):
-            person = _person_record(doc, party)
+            person = person_record(doc, party)
             if person is not None and len(person["name"]) > len(party.name):
                 mention.parties[k] = Party(party.start, party.end, person["name"], PER, party.governed)
 
@@ -241,7 +241,7 @@ def our_side(doc, before, sent, parties: List[Party]) -> List[Party]:
     return [speaker] if speaker is not None and not same_party(speaker, parties[0]) else []
 
 
-def _person_record(doc, party: Party):
+def person_record(doc, party: Party):
     """The person record one of whose mentions a signing person's tokens overlap, or None."""
     if party.type != PER or party.end <= party.start:
         return None
@@ -253,7 +253,7 @@ def _person_record(doc, party: Party):
 def person_side(doc, party: Party):
     """The organisation or region a signing person's title names (`директор «УралЛесТеха»
     Павел Гречко` → УралЛесТех), from the person's record; None when the title names none."""
-    org = (_person_record(doc, party) or {}).get("org")
+    org = (person_record(doc, party) or {}).get("org")
     return Party(party.start, party.start, org, ORG) if org else None
 
 
