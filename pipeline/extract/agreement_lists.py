@@ -17,7 +17,7 @@ from ..records import PER
 from ..vocab import load_set
 from .agreement_anaphora import DOCUMENT
 from .agreement_nouns import kind_at as kind_at_index, many_kind_at
-from .common import WITH, first_sign_verb, has_sign_verb, is_bullet, is_counted, paragraph_start, sentence_quantities
+from .common import WITH, first_sign_verb, has_sign_verb, is_bullet, is_counted, paragraph_start, sentence_quantities, word_lemmas
 from .agreement_sums import named_sums
 from .money import deal_money
 from .park_mentions import past_aside
@@ -171,6 +171,9 @@ def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, pa
             signer = next((p for p in parties if partner is not None and p.type == PER
                            and 0 <= p.start - partner.end <= 1), None)
             own_line = signer is None and partner is not None and _opens_with_name(doc, with_at, partner)
+            if partner is None:  # `— индивидуальный предприниматель Алексей Черных — цех …, 35 млн рублей;`
+                partner = _entrepreneur_opening(doc, with_at, parties)
+                own_line = partner is not None
             if signer is None and not own_line:
                 break
             if own_line:  # `1) ООО «А» (генеральный директор …) — модернизация линии; …`: the partner's own
@@ -190,6 +193,20 @@ def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, pa
 
 
 TITLE_REACH = 6  # `председатель совета директоров АО «Х»`: a title's words before the organisation
+
+
+ENTREPRENEUR = {"предприниматель", "ип"}  # `индивидуальный предприниматель Алексей Черных`, `ИП Черных`
+
+
+def _entrepreneur_opening(doc, start: int, parties):
+    """The person a list's line opens with after an entrepreneur's title, or None."""
+    person = next((p for p in parties if p.type == PER and start < p.start <= start + 2), None)
+    if person is None:
+        return None
+    title = [t for t in doc[start:person.start] if not t.is_space]
+    if not title or not (word_lemmas(title[-1]) | {title[-1].lower_}) & ENTREPRENEUR:
+        return None
+    return person if all(t.pos_ in {"ADJ", "NOUN", "PROPN"} for t in title) else None
 
 
 def _opens_with_name(doc, start: int, partner) -> bool:
