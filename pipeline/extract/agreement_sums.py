@@ -34,7 +34,8 @@ def _names_agreement(doc, i: int) -> bool:
     инвестиционного договора`; or `по нему` after a cue, the agreement just named
     (`Соглашение (инвестиции по нему составят 63 млрд тенге)`)."""
     j = i + 1
-    while j < len(doc) and j - i <= 3 and (doc[j].is_space or doc[j].pos_ == "ADJ"):
+    # (`Вложения ПЗПТ по этому документу составят …`: a demonstrative as well)
+    while j < len(doc) and j - i <= 3 and (doc[j].is_space or doc[j].pos_ in {"ADJ", "DET"}):
         j += 1
     if j < len(doc) and doc[i].lower_ == "по" and doc[j].lower_ in BY_IT:
         return True
@@ -302,7 +303,7 @@ def _owned_elsewhere(token) -> bool:
     return lemma in load_set("money_traps.txt") and lemma not in load_set("investment_words.txt")
 
 
-INTO = {"в", "во"}
+INTO = {"в", "во", "на"}  # `вложит в проект`, `направит на проект`
 
 
 def _invested_into(doc, token) -> bool:
