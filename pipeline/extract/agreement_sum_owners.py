@@ -139,11 +139,12 @@ def names_known_kind(doc, item: NamedSum, found: List[AgreementMention]) -> bool
     return kind is not None and any(m.kind == kind[1] for m in found)
 
 
-def give_named_sums(doc, named: List[NamedSum], found: List[AgreementMention], parties: List[Party] = ()) -> None:
+def give_named_sums(doc, named: List[NamedSum], found: List[AgreementMention], parties: List[Party] = ()) -> bool:
     """A sum named as an agreement's goes to the agreement last spoken of before it, of the
     noun's kind where one is (`Сумма контракта …` after a contract and a memorandum); or to the
     one agreement of the organisation its sentence names (`«А» построят завод, объем вложений по
-    соглашению - 2,3 млрд` after deals with «А», «Б» and «В»)."""
+    соглашению - 2,3 млрд` after deals with «А», «Б» and «В»). Whether any sum was given."""
+    given = False
     for item in named:
         before = [m for m in found if m.start <= item.noun]  # (the rent names the lease noun itself)
         kind = match_agreement(doc, item.noun)
@@ -156,3 +157,5 @@ def give_named_sums(doc, named: List[NamedSum], found: List[AgreementMention], p
         if owner is not None and (owner.sum is None or named_currency(owner.sum, item.money) is item.money):
             owner.sum = item.money  # (or names the rouble the headline's `рублей` left open)
             add_evidence(doc, "agreement", item.start, item.end, "sum", "sum_of_named_agreement")
+            given = True
+    return given

@@ -161,6 +161,7 @@ class AgreementExtractor:
         sentences = list(doc.sents)
         found: List[AgreementMention] = []
         last_index = None
+        summed_index = -1  # the last sentence that gave the last agreements a sum
         # (from token, parties, how many or None for all) signing the documents after
         shared: List[Tuple[int, List[Party], Optional[int]]] = []
         one_side: List[Tuple[int, List[Party]]] = []  # (from token, the side of the deals told next)
@@ -326,7 +327,9 @@ class AgreementExtractor:
                 if roles and add_role_parties(found[-role_count(sent):], roles, same_party):
                     last_index = index  # `Концессионером стало ООО «Х»`, `Заказчиком выступает АО «Y»`
                     continue
-                if found and index - last_index <= FOLLOW_UP_SENTENCES:
+                # (`Вложения ПЗПТ по этому документу составят …`: a sum given keeps the agreement told
+                # for its signers, not for roles: `Генподрядчиком выступит ООО «Х»` a paragraph on)
+                if found and index - max(last_index, summed_index) <= FOLLOW_UP_SENTENCES:
                     # (`Со стороны компаний — гендиректор «А» … и директор «Б» …`: the signing verb elided)
                     if (sign or _represents(sent) or _side_signers(sent)) and not _counts_documents(doc, sent):  # `заключила 23 соглашения`: a total
                         recent = _recent(found, sentences, index)
@@ -334,7 +337,8 @@ class AgreementExtractor:
                             recent = found[-1:]  # `Второе соглашение заключено с «Y». Со стороны региона документ подписал …`
                         if _add_signers(doc, sent, found[-1], signing_parties(doc, sent, places), recent, places):
                             last_index = index  # `От имени области документ подписал … За инвесторов расписались …`
-                    give_named_sums(doc, named, found, sentence_parties(doc, sent, places, False))
+                    if give_named_sums(doc, named, found, sentence_parties(doc, sent, places, False)):
+                        summed_index = index
                 elif found and index - last_index <= NAMED_SUM_SENTENCES:
                     # `Сумма договора … составит 21 млн рублей` a paragraph on: a kind known before
                     give_named_sums(doc, [n for n in named if names_known_kind(doc, n, found)], found)
