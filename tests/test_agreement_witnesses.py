@@ -5,6 +5,10 @@ from extract_helpers import agreement, records_of
 
 
 CASES = [
+    # the witness's phrase ends where a company's legal form opens its name
+    ("В присутствии министра промышленности и торговли Республики Татарстан Рустема Салихова ООО «Кама Агрегат» "
+     "и индонезийская PT Sinar Mesin подписали контракт на поставку двигателей.",
+     [agreement("контракт", [("Кама Агрегат", "ORG"), ("Sinar Mesin", "ORG")])]),
     # `в присутствии` a governor: neither he nor his region signs
     ("В присутствии губернатора Самарской области Вячеслава Федорищева компания «Тольяттиазот» "
      "и банк «Солид» подписали соглашение.",

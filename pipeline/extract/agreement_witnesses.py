@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import List, Tuple
 
+from ..normalize import is_legal_form
 from ..records import PER
 from ..vocab import load_list, load_set
 from .common import index_by_first_word, lemmas_at, word_lemmas
@@ -29,6 +30,8 @@ def _phrase_end(doc, start: int, limit: int) -> int:
     end = start
     while end < limit:
         token = doc[end]
+        if is_legal_form(token.text) and end > start:
+            break  # `В присутствии министра … Рустема Салихова ООО «Кама Агрегат» и …`: a company opens
         if token.is_space or token.text in INSIDE or token.morph.get("Case") == ["Gen"] \
                 or (token.ent_iob_ == "I") or token.ent_type_ == "PER" \
                 or (token.pos_ == "PROPN" and not token.morph.get("Case")):
