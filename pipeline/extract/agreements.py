@@ -50,7 +50,7 @@ from .money import deal_money
 from .parties import (ORG_NOUNS, Party, expand_abbreviation, is_direct_speech, is_government, legal_form_org_names,
                       sentence_parties)
 from .state_bodies import name_lemmas, state_body_spans
-from .party_references import named_by_head, pronoun_partner, referred_partner, referred_party
+from .party_references import named_by_head, pronoun_partner, referred_partner, referred_party, release_side
 from .region_names import region_name
 
 
@@ -491,6 +491,9 @@ def _with_subject(doc, sentences, index: int, places: set, park_names: set, part
     author = elided_author(doc, sentences, index)  # `Сегодня подписал соглашение …` in a governor's post
     if author is not None and not any(same_typed_party(author, p) for p in parties):
         parties = sorted(parties + [author], key=lambda party: party.start)
+    releaser = release_side(doc, sentences[index], parties)  # `С дирекцией СЭЗ подписан договор аренды` in a release
+    if releaser is not None and not any(same_typed_party(releaser, p) for p in parties):
+        parties = sorted(parties + [releaser], key=lambda party: party.start)
     return parties
 
 

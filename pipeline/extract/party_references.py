@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import Dict, List, Optional, Tuple
 
 from ..normalize import is_cyrillic, is_legal_form
-from ..records import LOC, ORG
+from ..records import LOC, ORG, PER
 from ..vocab import load_set
 from .park_mentions import GENERIC_REFERENCES, is_declined_form, match_kind
-from .common import PARTNER_PREPOSITIONS, SIDE, WITH, entities, paragraph_start, quoted_spans, word_lemmas
+from .common import (PARTNER_PREPOSITIONS, SIDE, WITH, entities, first_sign_verb, paragraph_start, quoted_spans,
+                     word_lemmas)
 from .parties import Party, org_name, sentence_parties, with_place
 from .persons import named_org
 from .region_names import region_name
@@ -253,6 +254,32 @@ def release_company(doc) -> Optional[str]:
 
 
 WE = {"мы", "наш"}
+
+
+def release_side(doc, sent, parties: List[Party]) -> Optional[Party]:
+    """`Одновременно с дирекцией СЭЗ «Х» подписан договор аренды` in a company's release: a
+    passive signing with partners after `с` alone has the company on the other side."""
+    verb = first_sign_verb(sent)
+    if verb is None or verb.morph.get("Variant") != ["Short"] or verb.morph.get("VerbForm") != ["Part"]:
+        return None
+    sides = [p for p in parties if p.type != PER]
+    if not any(t.lower_ in WITH for t in sent) or not all(_after_with(doc, p) for p in sides):
+        return None  # (the partner may be a park, read as a side later: `с дирекцией СЭЗ «Х»`)
+    company = release_company(doc)
+    return Party(verb.i, verb.i + 1, company, ORG) if company else None
+
+
+WITH_REACH = 4  # `с дирекцией СЭЗ «Х»`: words between `с` and the name
+
+
+def _after_with(doc, party: Party) -> bool:
+    """`с дирекцией СЭЗ «Х»`: `с` a few words before the party, no punctuation but quotes between."""
+    for t in reversed(doc[max(0, party.start - WITH_REACH - 1):party.start]):
+        if t.lower_ in WITH:
+            return True
+        if t.is_punct and t.text not in {"«", "\""}:
+            return False
+    return False
 
 
 def _opens_with(doc, sent, party: Party) -> bool:
