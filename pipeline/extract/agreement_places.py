@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..normalize import strip_quotes
 from ..vocab import load_set
-from .common import PARTNER_PREPOSITIONS, quoted_spans, word_lemmas
+from .common import DASHES, PARTNER_PREPOSITIONS, quoted_spans, word_lemmas
 from .park_mentions import GENERIC_REFERENCES, is_declined_form, match_kind
 from .parties import ORG_NOUNS
 
@@ -35,6 +35,7 @@ def park_places(doc) -> set:
         while i > 0 and doc[i].pos_ == "ADJ":
             i -= 1  # `о создании малой промышленной зоны «Х»`
         i = _past_kind_phrase(doc, i)
+        i = _past_restating_dash(doc, i)
         if i > 0 and word_lemmas(doc[i]) & GENERIC_REFERENCES and span.start - i == 1:
             i -= 1  # `инфраструктуры парка «Х»`: the generic word before a name-only mention
             while i > 0 and doc[i].pos_ == "ADJ":
@@ -91,6 +92,18 @@ def _past_kind_phrase(doc, i: int) -> int:
             return k
         j -= 1
     return i
+
+
+def _past_restating_dash(doc, i: int) -> int:
+    """`о создании третьего парка — индустриального парка «Х»`: back over a dash that restates a
+    park word before it, and that word's adjectives, to the word before them."""
+    if i < 2 or doc[i].text not in DASHES or not (word_lemmas(doc[i - 1]) & GENERIC_REFERENCES
+                                                  or match_kind(doc, i - 1) is not None):
+        return i
+    j = i - 2
+    while j > 0 and doc[j].pos_ == "ADJ":
+        j -= 1
+    return j
 
 
 def _kind_governed(doc, i: int, start: int) -> bool:
