@@ -16,7 +16,7 @@ from ..normalize import is_legal_form
 from ..records import PER
 from ..vocab import load_set
 from .agreement_anaphora import DOCUMENT
-from .agreement_nouns import kind_at as kind_at_index, many_kind_at
+from .agreement_nouns import kind_at as kind_at_index, many_kind_at, match_agreement
 from .common import WITH, first_sign_verb, has_sign_verb, is_bullet, is_counted, paragraph_start, sentence_quantities, word_lemmas
 from .agreement_sums import named_sums
 from .money import deal_money
@@ -193,6 +193,40 @@ def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, pa
 
 
 TITLE_REACH = 6  # `председатель совета директоров АО «Х»`: a title's words before the organisation
+
+EACH = "каждый"
+
+
+def each_of_lines_before(doc, sentences, index: int, signers: list, parties_of: Callable, make: Callable) -> list:
+    """`🔹 АО «А» — производство кабеля, по соглашению — 14 млн долларов; 🔹 ООО «Б» — … . С каждой
+    из компаний хокимият подписал соглашение о размещении производства`: (the lines' sentence
+    indices, one agreement of the sentence's kind per list line before it that opens with a
+    company, between `signers` and that company, with the sum the line ties to the agreement)."""
+    sent = sentences[index]
+    words = [t for t in sent if not t.is_space]
+    each = any(t.lower_ in WITH and k + 2 < len(words) and EACH in word_lemmas(words[k + 1])
+               and words[k + 2].lower_ == "из" for k, t in enumerate(words))
+    kinds = [match_agreement(doc, t.i) for t in sent]
+    kinds = [k for k in kinds if k is not None]
+    if not each or not kinds or not has_sign_verb(sent):
+        return [], []
+    lines = []
+    k = index - 1
+    while k >= 0:
+        line = [t for t in sentences[k] if not t.is_space]
+        opening = marker_end(line)
+        if opening is None or len(line) <= opening + 1 or not opens_company_name(line[opening]):
+            break
+        lines.insert(0, (sentences[k], line[opening].i))
+        k -= 1
+    found = []
+    for line, start in lines:
+        partner = next((p for p in parties_of(line) if p.type != PER and start <= p.start <= start + 2), None)
+        if partner is None:
+            return [], []
+        named = [n for n in named_sums(doc, line) if n.start >= partner.end]
+        found.append(make(partner.start, partner.end, kinds[0][1], signers + [partner], named[0].money if named else None))
+    return (list(range(k + 1, index)), found) if len(found) >= 2 else ([], [])
 
 
 ENTREPRENEUR = {"предприниматель", "ип"}  # `индивидуальный предприниматель Алексей Черных`, `ИП Черных`

@@ -26,7 +26,8 @@ from .agreement_attachment import after_partner_word, before_name, is_signing_su
 from .agreement_deals import (add_host_side, add_missing_side, deals_counted, partners_counted,
                               partners_counted_before, partners_told, resident_deals, signs_with_many,
                               subjects_counted, with_them)
-from .agreement_lists import bulleted_agreements, listed_agreements, marker_end, opens_company_name
+from .agreement_lists import (EACH, bulleted_agreements, each_of_lines_before, listed_agreements, marker_end,
+                              opens_company_name)
 from .agreement_nouns import (AgreementMention, is_plural, kind_at, last_kind_before, many_kind_at, match_agreement,
                               plural_kind_at, sentence_mentions)
 from .agreement_neighbours import agrees, came_to_terms, meeting_before, parties_nearby, signing_parties
@@ -43,7 +44,8 @@ from .agreement_sales import add_sales, sales
 from .agreement_story import add_story_company, story_company
 from .agreement_sums import NamedSum, named_sums, ordinal_before
 from .elided_subjects import elided_author, elided_subject
-from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, has_sign_verb, is_counted,
+from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, first_sign_verb,
+                     has_sign_verb, is_counted,
                      latin_org_names, paragraph_start, quoted_spans, sentence_before, sentence_quantities,
                      word_lemmas)
 from .money import deal_money
@@ -172,7 +174,17 @@ class AgreementExtractor:
         # as said speak of an agreement already named
         speech = {i for span in quoted_spans(doc) if is_direct_speech(doc, span) for i in range(span.start, span.end)}
         bulleted = set()  # sentences read as bullet lines of deals listed before them
+        # `🔹 АО «А» — …; 🔹 ООО «Б» — … . С каждой из компаний хокимият подписал соглашение`: the
+        # lines are read with the sentence after them
+        group: List[AgreementMention] = []  # the agreements last told together, one per partner
+        each = {index: _each_of_lines(doc, sentences, index, places) for index in range(len(sentences))}
+        each = {index: told for index, told in each.items() if told[1]}
+        bulleted |= {k for index, (lines, _) in each.items() for k in lines}
         for index, sent in enumerate(sentences):
+            if index in each:
+                found.extend(each[index][1])
+                group, last_index = each[index][1], index
+                continue
             if is_planned_signing(sent) or index in bulleted:
                 continue  # `стороны планируют подписать соглашение`: not signed yet
             named = named_sums(doc, sent)
@@ -213,7 +225,7 @@ class AgreementExtractor:
                 listed = []
             if listed:
                 found.extend(listed)
-                last_index = index
+                group, last_index = listed, index
                 continue
             # `Сумма контракта составляет …` speaks of a contract already named (with none named
             # yet, `По условиям соглашения …` after a signing or beside a partner names one;
@@ -335,7 +347,12 @@ class AgreementExtractor:
                         recent = _recent(found, sentences, index)
                         if (_names_the_document(sent) or _signed_pronoun(doc, sent)) and _named_alone(doc, found):
                             recent = found[-1:]  # `Второе соглашение заключено с «Y». Со стороны региона документ подписал …`
-                        if _add_signers(doc, sent, found[-1], signing_parties(doc, sent, places), recent, places):
+                        them = group if _signed_them(doc, sent) and group and group[-1] is found[-1] else []
+                        if them:  # `С каждой из компаний хокимият подписал … От хокимията их подписал …`: all of them
+                            for mention in them:
+                                _add_signers(doc, sent, mention, signing_parties(doc, sent, places))
+                            last_index = index
+                        elif _add_signers(doc, sent, found[-1], signing_parties(doc, sent, places), recent, places):
                             last_index = index  # `От имени области документ подписал … За инвесторов расписались …`
                     if give_named_sums(doc, named, found, sentence_parties(doc, sent, places, False)):
                         summed_index = index
@@ -510,6 +527,18 @@ def _listed(doc, sentences, index: int, places: set, park_names: set) -> List[Ag
     return [mention for mention, _ in listed]
 
 
+def _each_of_lines(doc, sentences, index: int, places: set) -> Tuple[List[int], List[AgreementMention]]:
+    """(the list's line sentences, one agreement per line) for `С каждой из компаний … подписал
+    соглашение` after lines opening with companies, or ([], [])."""
+    sent = sentences[index]
+    if not any(word_lemmas(t) & {EACH} for t in sent):
+        return [], []
+    signers = [p for p in signing_parties(doc, sent, places)
+               if not (p.start > sent.start and doc[p.start - 1].lower_ == "из")]  # (`из компаний`: the listed ones)
+    return each_of_lines_before(doc, sentences, index, signers, lambda s: sentence_parties(doc, s, places, True),
+                                _listed_mention)
+
+
 def _bulleted(doc, sentences, index: int, places: set) -> list:
     """Deals on bullet lines after a signing sentence that ends with a colon and counts them, in
     itself or in the two sentences before (`Два … контракта. Оба подписаны с … и …:`, `… подписал
@@ -607,6 +636,14 @@ def _add_signers(doc, sent, agreement: AgreementMention, parties: List[Party], r
 
 
 RECENT_SENTENCES = 8  # agreements a signer named after them may belong to
+THEM = "их"
+
+
+def _signed_them(doc, sent) -> bool:
+    """`От хокимията их подписал …`: `их` right before or after the signing verb."""
+    verb = first_sign_verb(sent)
+    return verb is not None and any(0 <= j < len(doc) and doc[j].lower_ == THEM for j in (verb.i - 1, verb.i + 1))
+
 
 
 def _spoken_of_before(doc, sent, recent: List[AgreementMention], places: set) -> List[AgreementMention]:

@@ -14,7 +14,7 @@ from typing import Dict, Optional
 
 from ..vocab import load_set, load_table
 from .common import (LEVEL_NOUNS, PARTNER_PREPOSITIONS, REGION_NOUNS, SIDE, WITH, article_region, entities,
-                     is_source, paragraph_start, word_lemmas)
+                     is_source, may_be_nominative, paragraph_start, word_lemmas)
 from .region_names import region_name
 
 # words that name a region without its name: `правительство области`, `край подписал`
@@ -92,7 +92,14 @@ def _is_bare_body(doc, token, sent) -> bool:
     following = doc[token.i + 1] if token.i + 1 < sent.end else None
     if _qualified_by(following) or following is not None and is_bare_region_word(following):
         return False
-    return _signs_alone(doc, token, sent) or _names_a_side(doc, token)
+    return _signs_alone(doc, token, sent) or _names_a_side(doc, token) or _subject_of_next_verb(doc, token, sent)
+
+
+def _subject_of_next_verb(doc, token, sent) -> bool:
+    """`С каждой из компаний хокимият подписал …`: a body right before a finite verb, with a
+    nominative reading whatever case the tagger gave it."""
+    verb = next((t for t in doc[token.i + 1:sent.end] if not t.is_space), None)
+    return verb is not None and verb.pos_ == "VERB" and verb.morph.get("VerbForm") == ["Fin"] and may_be_nominative(token)
 
 
 def _is_bare_governor(doc, token, sent) -> bool:
