@@ -169,9 +169,15 @@ def qualifies_noun(doc, place) -> bool:
 
 def _narrowed(doc, sent, place):
     """`в Узбекистане, в Самаркандской области`: a place narrowed by the next one after a
-    comma and the same preposition."""
+    comma and the same preposition (no comma after a part of a place: `на берегу Волги в Тутаеве`)."""
     words = [t for t in doc[place.end:sent.end] if not t.is_space][:DISTANCE_WORDS + 1]
-    if len(words) < 2 or words[0].text != "," or not word_lemmas(words[1]) & load_set("place_prepositions.txt"):
+    # (`на левом берегу Волги в Тутаеве`: after a part of a place no comma is needed)
+    part_of = place.start > 0 and bool(word_lemmas(doc[place.start - 1]) & load_set("place_part_nouns.txt"))
+    joined = part_of and bool(words) and words[0].text != ","
+    if joined:
+        words = [None] + words
+    if len(words) < 2 or words[0] is not None and words[0].text != "," \
+            or not word_lemmas(words[1]) & load_set("place_prepositions.txt"):
         return place
     opening = words[1].i + 1
     distance = _distance_to(words[1:])
@@ -188,7 +194,7 @@ def _narrowed(doc, sent, place):
     if after and settled:
         return after[0]
     if after and (specificity(phrase_nominative(after[0])) > specificity(phrase_nominative(place))
-                  or named and specificity(phrase_nominative(after[0])) == specificity(phrase_nominative(place))
+                  or (named or joined and distance is None) and specificity(phrase_nominative(after[0])) == specificity(phrase_nominative(place))
                   or is_district(phrase_nominative(after[0])) and not is_district(phrase_nominative(place))):
         return after[0]  # (`на левом берегу Енисея, в Октябрьском районе …`: the district, narrower)
     return place
