@@ -17,7 +17,8 @@ from ..records import PER
 from ..vocab import load_set
 from .agreement_anaphora import DOCUMENT
 from .agreement_nouns import kind_at as kind_at_index, many_kind_at, match_agreement
-from .common import WITH, first_sign_verb, has_sign_verb, is_bullet, is_counted, paragraph_start, sentence_quantities, word_lemmas
+from .common import (WITH, add_evidence, first_sign_verb, has_sign_verb, is_bullet, is_counted, paragraph_start,
+                     sentence_quantities, word_lemmas)
 from .agreement_sums import named_sums
 from .money import deal_money
 from .park_mentions import past_aside
@@ -163,7 +164,10 @@ def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, pa
         with_at = line[opening].i
         parties = parties_of(sentences[k])
         own_line = False
-        if line[opening].lower_ in WITH:
+        kind_with = _kind_then_with(doc, with_at, sentences[k].end)
+        if line[opening].lower_ in WITH or kind_with is not None:
+            # (`🔹 меморандум о сотрудничестве с ОАО «Б».`: the line's kind first, then its partner)
+            with_at = kind_with if kind_with is not None else with_at
             partner = next((p for p in parties if with_at < p.start <= with_at + PARTY_REACH and p.type != PER), None)
             signer = _bracketed_head(doc, parties, partner) if partner is not None else None
         else:  # `— генеральный директор ООО «А» Вячеслав Горшенин — …, 1,5 млрд рублей;`: a signer's line
@@ -186,13 +190,23 @@ def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, pa
             named = [n for n in named_sums(doc, sentences[k]) if n.start >= end]
             money = named[0].money if named else _money_between(doc, sentences[k], end, sentences[k].end, named=False)[0]
         else:
-            money, _ = _money_between(doc, sentences[k], end, sentences[k].end)
+            money, span = _money_between(doc, sentences[k], end, sentences[k].end)
+            if span is not None:  # the sum is the line's agreement's, no total's
+                add_evidence(doc, "agreement", span.start, span.end, "sum", "sum_of_listed_agreement")
         current = make(with_at, end, line_kind(sentences[k]) or kind, signers + [partner] + ([signer] if signer else []), money)
         found.append((k, current))
     return found
 
 
 TITLE_REACH = 6  # `председатель совета директоров АО «Х»`: a title's words before the organisation
+KIND_LINE_REACH = 5  # `меморандум о сотрудничестве с`: words from a line's kind to its `с`
+
+
+def _kind_then_with(doc, start: int, end: int) -> Optional[int]:
+    """The `с` a few words after an agreement's kind opening a list's line, or None."""
+    if not match_agreement(doc, start):
+        return None
+    return next((t.i for t in doc[start + 1:min(end, start + 1 + KIND_LINE_REACH)] if t.lower_ in WITH), None)
 
 EACH = "каждый"
 

@@ -553,6 +553,10 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
     scope = doc[sentences[max(0, index - 2)].start:sent.end]
     kinds = [kind for kind, t in ((kind_at(doc, t.i), t) for t in scope)
              if kind and (is_plural(doc, t.i) or is_counted(doc, t.i))]
+    if not kinds and any(t.lemma_.lower() == DOCUMENT and is_counted(doc, t.i) for t in sent):
+        # `Подписал четыре документа с инвесторами:` before `🔹 с ООО «А» — соглашение …`: each
+        # line's own kind, an agreement where it names none
+        kinds = [(None, DEFAULT_KIND)]
     if not kinds:
         return []
     # (`губернатор … и руководители компаний подписали соглашения:` before lines opening with the
@@ -579,6 +583,9 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
         return []
     return bulleted_agreements(doc, sentences, index, signers, kinds[-1][1],
                                lambda s: sentence_parties(doc, s, places, True), _listed_mention, _line_kind)
+
+
+DEFAULT_KIND = "соглашение"
 
 
 def _line_kind(sent) -> Optional[str]:
