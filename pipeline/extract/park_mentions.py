@@ -298,6 +298,9 @@ def find_kind_mentions(doc) -> Tuple[List[ParkMention], List[KindReference]]:
         if kind is None:
             if word_lemmas(doc[i]) & GENERIC_REFERENCES and not _is_group(doc, i):
                 references.append(KindReference(i, i + 1))
+            elif word_lemmas(doc[i]) & GENERIC_REFERENCES and doc[i].morph.get("Number") == ["Plur"] and is_counted(doc, i):
+                # `Мы управляем тремя парками.`: the names after it may be read (generic_word_names)
+                references.append(KindReference(i, i + 1, group=True))
             i += 1
             continue
         end, kind_text, abbreviated = kind
@@ -535,9 +538,13 @@ def generic_word_names(doc, mentions, references, known: Dict[str, str]):
         name = strip_quotes(span.text) if span is not None else None
         word = next((w for w in GENERIC_KIND_WORDS if w in word_lemmas(doc[r.start])), None)
         kind = kinds[word][0][0] if word and kinds[word] else None
+        counted = _counted_sentences(doc, r.start, quoted_at, kind, False) if r.kind is None and kind and not name else []
+        counted = [m for m in counted if m.key not in known and m.key not in companies]
         if r.kind is None and kind and name and name_key(name) not in known and name_key(name) not in companies:
             found.append(ParkMention(r.start, span.end + 1, name, name_key(name), kind, False,
                                      opening, "generic_word_quoted_name"))
+        elif counted:  # `Мы управляем тремя парками. «А» в … — самый зрелый … «Б» … И «В» …`
+            found.extend(counted)
         else:
             left.append(r)
     return found + _generic_word_lists(doc, quoted_at, kinds, set(known) | companies), left
