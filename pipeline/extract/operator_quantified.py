@@ -18,6 +18,8 @@ from .common import add_evidence, word_lemmas
 from .operator_objects import keys_in_order
 from .park_mentions import GENERIC_KIND_WORDS, GENERIC_REFERENCES, ParkMention, match_kind, name_key
 from .parties import sentence_parties
+from .party_references import referred_party
+from .state_bodies import name_lemmas
 
 ALL = {"весь", "оба", "обе"}
 BOTH = {"оба", "обе"}
@@ -56,13 +58,18 @@ def _quantified_kind(doc, sent, i: int) -> Optional[str]:
 def attach_quantified_operators(doc, sentences, mentions: List[ParkMention], parks) -> None:
     from .park_operators import find_cue  # park_operators imports the park readers
     park_keys = {m.key for m in mentions}
-    for sent in sentences:
+    for index, sent in enumerate(sentences):
         for token in sent:
             kind = _quantified_kind(doc, sent, token.i) if word_lemmas(token) & ALL else None
             if kind is None or find_cue(doc, sent.start, sent.end) is None:
                 continue
             orgs = {p.name for p in sentence_parties(doc, sent, set(), False)
                     if p.type == ORG and name_key(p.name) not in park_keys}
+            if not orgs:  # `С этой даты агентство становится управляющей компанией всех трёх площадок`
+                referred = referred_party(doc, sentences, index, set(), park_keys)
+                # (the noun in the name it stands for: `агентство` for АО «Костромское агентство …»)
+                headed = referred is not None and bool(word_lemmas(doc[referred.start]) & set(name_lemmas(referred.name)))
+                orgs = {referred.name} if headed and name_key(referred.name) not in park_keys else set()
             if len(orgs) != 1:
                 continue
             name = orgs.pop()
@@ -71,7 +78,8 @@ def attach_quantified_operators(doc, sentences, mentions: List[ParkMention], par
                 counted = _last_two(counted, sent.end)
             for m in counted:
                 park = parks[m.key].park
-                if park.operator is None or park.operator == name:
+                # (a runner of the past gives way: `… строило и вело ООО «Х»` before the handover)
+                if park.operator is None or park.operator == name or parks[m.key].operator_former:
                     park.operator = name
                     add_evidence(doc, "park", m.start, m.end, "operator", "operator_of_all")
 
