@@ -563,6 +563,10 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
     # partners' names: he signs each; before lines of signers, the lines tell them)
     signers = [p for p in signing_parties(doc, sent, places) if p.type != PER or _name_line_next(sentences, index)] \
         if colon else []
+    if signers and not any(p.type == PER for p in signers):
+        # `Глава Чувашии Андрей Ерлыков … подписал четыре соглашения … Соглашения правительства
+        # Чувашской Республики заключены:` the person counting the documents signs each too
+        signers = signers + _counting_signers(doc, sentences, index, places)
     counting = None
     if not signers:
         # `Глава региона Дмитрий Кулешов подписал пять соглашений … Со стороны инвесторов документы
@@ -586,6 +590,15 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
 
 
 DEFAULT_KIND = "соглашение"
+COUNTING_REACH = 3  # sentences back to `Глава … подписал четыре соглашения` before the list's own colon
+
+
+def _counting_signers(doc, sentences, index: int, places: set) -> List[Party]:
+    """The persons who sign in a sentence up to COUNTING_REACH before that counts the documents."""
+    for k in range(index - 1, max(0, index - COUNTING_REACH) - 1, -1):
+        if has_sign_verb(sentences[k]) and _counts_documents(doc, sentences[k]):
+            return [p for p in signing_parties(doc, sentences[k], places) if p.type == PER]
+    return []
 
 
 def _line_kind(sent) -> Optional[str]:
