@@ -356,8 +356,10 @@ class AgreementExtractor:
                             last_index = index  # `От имени области документ подписал … За инвесторов расписались …`
                     if give_named_sums(doc, named, found, sentence_parties(doc, sent, places, False)):
                         summed_index = index
-                elif found and index - last_index <= NAMED_SUM_SENTENCES:
+                elif found and (index - last_index <= NAMED_SUM_SENTENCES or len(found) == 1 and sign
+                                and _names_the_document(sent) and _names_side(sent)):
                     # `Сумма договора … составит 21 млн рублей` a paragraph on: a kind known before
+                    # (`Со стороны фонда документ подписала …` however far on, when one agreement is told)
                     give_named_sums(doc, [n for n in named if names_known_kind(doc, n, found)], found)
                     if sign and _names_the_document(sent):  # `Подписи под документом поставили …`
                         signed = (_spoken_of_before(doc, sent, found, places) or found[-1:])[0]
@@ -683,6 +685,12 @@ def _spoken_of_before(doc, sent, recent: List[AgreementMention], places: set) ->
 def _recent(found: List[AgreementMention], sentences, index: int) -> List[AgreementMention]:
     floor = sentences[max(0, index - RECENT_SENTENCES)].start
     return [m for m in found if m.start >= floor] or found[-1:]
+
+
+def _names_side(sent) -> bool:
+    """`Со стороны фонда …`, `от имени области …`: a side named in the sentence."""
+    words = [t for t in sent if not t.is_space]
+    return any(opens_with_side(words[k:k + 2]) for k in range(len(words) - 1))
 
 
 THE_REST = {"остальной", "остальные", "прочий", "прочие"}
