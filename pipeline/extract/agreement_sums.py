@@ -67,6 +67,15 @@ def _credit_signed(doc, i: int) -> bool:
                for t in doc[start:i])
 
 
+RECEIVE = "получить"
+
+
+def _loan_received(doc, token) -> bool:
+    """`Фонд заключил договор займа с ООО «Х». Компания получит 80 млн рублей …`: what the
+    borrower receives after a loan or credit agreement is its sum."""
+    return token.lemma_.lower() == RECEIVE and _credit_signed(doc, token.i)
+
+
 HELD_REACH = 4  # `Сумма, закрепленная в документе, — …`
 
 
@@ -238,6 +247,8 @@ def named_sums(doc, sent) -> List[NamedSum]:
             noun, past, reach = token.i, token.i + 2, CLAUSE_REACH  # `По нему компания обязалась вложить … 3,1 млрд`
         elif (lease := _rent_of_lease(doc, token)) is not None:
             noun, past = lease, token.i + 1  # `Арендная плата — 2,1 млн рублей в год`
+        elif _loan_received(doc, token):
+            noun, past = token.i, token.i + 1  # `… договор займа с ООО «Х». Компания получит 80 млн рублей`
         elif _bracketed_sum(doc, sent, token):
             noun, past = token.i, token.i + 1  # `(сумма — 18,5 млн долларов)`: the agreement before
         elif token.lemma_.lower() in load_set("agreement_sum_cues.txt") and _names_agreement(doc, token.i):
