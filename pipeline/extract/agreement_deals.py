@@ -132,7 +132,7 @@ def _stands_alone(doc, sent, party) -> bool:
 
 
 CLAUSE_STARTS = {",", "—", "–", "а", "и"}  # `…, а АО «Б» запустит`, `Третий резидент, ООО «В», …`
-THEM = {"ними"}
+THEM = {"ними", "всеми"}  # `Соглашения с ними заключены …`, `…три новые компании, и со всеми корпорация заключила …`
 BECOME = {"стать", "становиться"}
 ROLE_REACH = 3  # `Первым новым резидентом стало`, `Резидентом также стало`
 
@@ -245,10 +245,14 @@ COUNT_BEFORE_SENTENCES = 2  # `одобрил проекты трёх новых
 def partners_counted_before(doc, sentences, index: int) -> int:
     """`Наблюдательный совет одобрил проекты трёх новых резидентов. … Новички подписали
     соглашения`: the count of partners (rules/deal_partner_nouns.txt) the sentences just before
-    give, the last one (0 when none)."""
+    give (its own before the pronoun first), the last one (0 when none)."""
     partners = load_set("deal_partner_nouns.txt")
-    for sent in reversed(sentences[max(0, index - COUNT_BEFORE_SENTENCES):index]):
+    # (`К парку присоединились три новые компании, и со всеми …`: its own sentence first)
+    for sent in reversed(sentences[max(0, index - COUNT_BEFORE_SENTENCES):index + 1]):
         for token in reversed(list(sent)):
+            if sent.start == sentences[index].start and (token.lower_ in THEM or any(
+                    t.lower_ in THEM for t in doc[sent.start:token.i])):
+                continue  # (in its own sentence, only what comes before the pronoun)
             if not word_lemmas(token) & partners:
                 continue  # (`три компании`: a singular genitive after the number)
             number = next((parse_number(t.text) for t in reversed(doc[max(sent.start, token.i - 3):token.i])
