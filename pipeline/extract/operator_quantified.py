@@ -14,7 +14,7 @@ from typing import Dict, FrozenSet, List, Optional
 
 from ..records import ORG
 from ..vocab import load_set, load_table
-from .common import add_evidence, word_lemmas
+from .common import add_evidence, is_counted, word_lemmas
 from .operator_objects import keys_in_order
 from .park_mentions import GENERIC_KIND_WORDS, GENERIC_REFERENCES, ParkMention, match_kind, name_key
 from .parties import sentence_parties
@@ -46,7 +46,7 @@ def _quantified_kind(doc, sent, i: int) -> Optional[str]:
         if kind is not None:
             return kind[1]
         words = word_lemmas(doc[j]) & (GENERIC_REFERENCES | load_set("operator_park_words.txt"))
-        if doc[j].morph.get("Number") == ["Plur"] and words:
+        if (doc[j].morph.get("Number") == ["Plur"] or is_counted(doc, j)) and words:  # (`три площадки`: a genitive singular)
             # `обеих зон`: the parks whose kind ends in the word; `площадки`: every park
             return next((word for word in words if word in GENERIC_KIND_WORDS), NO_KIND)
         if doc[j].pos_ not in {"ADJ", "NUM"} and not doc[j].like_num:
@@ -61,7 +61,7 @@ def attach_quantified_operators(doc, sentences, mentions: List[ParkMention], par
     for index, sent in enumerate(sentences):
         for token in sent:
             kind = _quantified_kind(doc, sent, token.i) if word_lemmas(token) & ALL else None
-            if kind is None or find_cue(doc, sent.start, sent.end) is None:
+            if kind is None or find_cue(doc, sent.start, sent.end) is None and not _runs(sent):
                 continue
             orgs = {p.name for p in sentence_parties(doc, sent, set(), False)
                     if p.type == ORG and name_key(p.name) not in park_keys}
@@ -82,6 +82,12 @@ def attach_quantified_operators(doc, sentences, mentions: List[ParkMention], par
                 if park.operator is None or park.operator == name or parks[m.key].operator_former:
                     park.operator = name
                     add_evidence(doc, "park", m.start, m.end, "operator", "operator_of_all")
+
+
+def _runs(sent) -> bool:
+    """A finite verb of running a park (rules/operator_verbs.txt: `Все три площадки ведёт …`)."""
+    return any(t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Fin"] and word_lemmas(t) & load_set("operator_verbs.txt")
+               for t in sent)
 
 
 def _of_kind(park_kind: Optional[str], mention_kind: Optional[str], kind: str) -> bool:

@@ -86,20 +86,11 @@ def cue_end(doc, i: int, high: int) -> Optional[int]:
     candidates = sorted(entry for first in word_lemmas(doc[i]) for _, entry in index.get(first, ()))
     for _, cue in candidates:
         end = i + len(cue)
-        if cue[0] in FINITE_ONLY_CUES and not _finite(doc[i]):
-            continue  # `ведёт парк`, not `ведущих компаний` nor a host's `ВЕДУЩИЙ:`
         if lemmas_at(doc, i, cue, high) \
                 and not (end < len(doc) and word_lemmas(doc[end]) & load_set("positions.txt")) \
                 and not _manages_other(doc, end) and not _former_holder(doc[i]):
             return end
     return None
-
-
-FINITE_ONLY_CUES = {"вести"}  # cues read only as a finite verb
-
-
-def _finite(token) -> bool:
-    return token.pos_ == "VERB" and token.morph.get("VerbForm") == ["Fin"]
 
 
 def _former_holder(token) -> bool:
