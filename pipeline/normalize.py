@@ -108,6 +108,9 @@ def _is_mixed_acronym(text: str) -> bool:
     return sum(char.isupper() for char in text) >= 2 and longest <= 2 and text[:1].isupper()
 
 
+NEUTER_PLACE_LOCATIVES = ("ове", "еве", "ёве", "ине", "ыне")  # `в Кузоватове`, `в Гаврилове`, `в Кольчугине`
+
+
 def inflect_word(text: str, pos: str, case: Optional[str], number: Optional[str] = None,
                  gender: Optional[str] = None, names: bool = False, singular: bool = False,
                  place: bool = False) -> str:
@@ -119,6 +122,9 @@ def inflect_word(text: str, pos: str, case: Optional[str], number: Optional[str]
     if (case == "Nom" and not singular) or not is_cyrillic(text) or (len(text) > 1 and text.isupper()) \
             or _is_mixed_acronym(text):
         return text  # acronyms (КРДВ, ОЭЗ, УрФУ) do not decline
+    if place and case == "Loc" and text.lower().endswith(NEUTER_PLACE_LOCATIVES) \
+            and not any(parse.is_known for parse in morph_analyzer().parse(text.lower())):
+        return text[:-1] + "о"  # `в Кузоватове` → Кузоватово: a settlement the dictionary does not know
     parse = _parse_for(text, pos, case, names, place)
     if parse is None:
         return text
