@@ -16,7 +16,7 @@ from ..normalize import is_legal_form
 from ..records import PER
 from ..vocab import load_set
 from .agreement_anaphora import DOCUMENT
-from .agreement_nouns import kind_at as kind_at_index, many_kind_at, match_agreement
+from .agreement_nouns import kind_at as noun_kind_at, many_kind_at, match_agreement
 from .common import (WITH, add_evidence, first_sign_verb, has_sign_verb, is_bullet, is_counted, paragraph_start,
                      sentence_quantities, word_lemmas)
 from .agreement_sums import named_sums
@@ -339,10 +339,10 @@ def _counted_documents_kind(doc, i: int) -> Optional[Tuple[int, str]]:
     `подписано пять соглашений`: plural documents stand for the agreements counted before, of their kind."""
     if doc[i].lemma_.lower() != DOCUMENT or not _is_many(doc, i):
         return None
-    if any(kind_at_index(doc, t.i) for t in doc[i:doc[i].sent.end]):
+    if any(noun_kind_at(doc, t.i) for t in doc[i:doc[i].sent.end]):
         return None  # (`Среди других подписанных документов — соглашение … и соглашение …`: they name their kinds)
     counted = [t.i for t in doc[:i] if many_kind_at(doc, t.i)]
-    return (i + 1, kind_at_index(doc, counted[-1])[1]) if counted else None
+    return (i + 1, noun_kind_at(doc, counted[-1])[1]) if counted else None
 
 
 def _is_many(doc, i: int) -> bool:

@@ -56,11 +56,16 @@ from .party_references import named_by_head, pronoun_partner, referred_partner, 
 from .region_names import region_name
 
 
+def _side_openings(sent) -> List[int]:
+    """Where a sentence opens a side: `Со стороны фонда …`, `от имени области …`."""
+    words = [t for t in sent if not t.is_space]
+    return [words[k].i for k in range(len(words) - 1) if opens_with_side(words[k:k + 2])]
+
+
 def _second_side(doc, sent) -> Optional[int]:
     """Where a sentence opens a second side (`От имени региона … подписал …, со стороны инвесторов
     — …`), or None."""
-    words = [t for t in sent if not t.is_space]
-    opens = [words[k].i for k in range(len(words) - 1) if opens_with_side(words[k:k + 2])]
+    opens = _side_openings(sent)
     return opens[1] if len(opens) > 1 else None
 
 
@@ -357,7 +362,7 @@ class AgreementExtractor:
                     if give_named_sums(doc, named, found, sentence_parties(doc, sent, places, False)):
                         summed_index = index
                 elif found and (index - last_index <= NAMED_SUM_SENTENCES or len(found) == 1 and sign
-                                and _names_the_document(sent) and _names_side(sent)):
+                                and _names_the_document(sent) and _side_openings(sent)):
                     # `Сумма договора … составит 21 млн рублей` a paragraph on: a kind known before
                     # (`Со стороны фонда документ подписала …` however far on, when one agreement is told)
                     give_named_sums(doc, [n for n in named if names_known_kind(doc, n, found)], found)
@@ -575,8 +580,7 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
         # подписали:` the counting signer, and his region, sign each deal of the lines; with no
         # colon, `Сегодня подписал четыре соглашения … Это новые производства …` and the lines
         # after (`🔹 с компанией «А» — …`) in a post its author signs
-        counting = next((k for k in range(index, max(0, index - 2) - 1, -1)
-                         if has_sign_verb(sentences[k]) and _counts_documents(doc, sentences[k])), None)
+        counting = _counting_sentence(doc, sentences, index, max(0, index - 2))
         if counting is not None:
             before = sentences[counting]
             # (`От имени региона все четыре документа подписал глава области`: the signer after the verb)
@@ -597,10 +601,15 @@ COUNTING_REACH = 3  # sentences back to `Глава … подписал чет�
 
 def _counting_signers(doc, sentences, index: int, places: set) -> List[Party]:
     """The persons who sign in a sentence up to COUNTING_REACH before that counts the documents."""
-    for k in range(index - 1, max(0, index - COUNTING_REACH) - 1, -1):
-        if has_sign_verb(sentences[k]) and _counts_documents(doc, sentences[k]):
-            return [p for p in signing_parties(doc, sentences[k], places) if p.type == PER]
-    return []
+    k = _counting_sentence(doc, sentences, index - 1, max(0, index - COUNTING_REACH))
+    return [p for p in signing_parties(doc, sentences[k], places) if p.type == PER] if k is not None else []
+
+
+def _counting_sentence(doc, sentences, last: int, first: int) -> Optional[int]:
+    """The latest sentence from `last` back to `first` that signs and counts the documents
+    (`Глава … подписал четыре соглашения`), or None."""
+    return next((k for k in range(last, first - 1, -1)
+                 if has_sign_verb(sentences[k]) and _counts_documents(doc, sentences[k])), None)
 
 
 def _line_kind(sent) -> Optional[str]:
@@ -685,12 +694,6 @@ def _spoken_of_before(doc, sent, recent: List[AgreementMention], places: set) ->
 def _recent(found: List[AgreementMention], sentences, index: int) -> List[AgreementMention]:
     floor = sentences[max(0, index - RECENT_SENTENCES)].start
     return [m for m in found if m.start >= floor] or found[-1:]
-
-
-def _names_side(sent) -> bool:
-    """`Со стороны фонда …`, `от имени области …`: a side named in the sentence."""
-    words = [t for t in sent if not t.is_space]
-    return any(opens_with_side(words[k:k + 2]) for k in range(len(words) - 1))
 
 
 THE_REST = {"остальной", "остальные", "прочий", "прочие"}
