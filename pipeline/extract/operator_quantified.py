@@ -78,8 +78,9 @@ def attach_quantified_operators(doc, sentences, mentions: List[ParkMention], par
                 counted = _last_two(counted, sent.end)
             for m in counted:
                 park = parks[m.key].park
-                # (a runner of the past gives way: `… строило и вело ООО «Х»` before the handover)
-                if park.operator is None or park.operator == name or parks[m.key].operator_former:
+                # (a builder or a runner of the past gives way: `… строило и вело ООО «Х»` before the handover)
+                if park.operator is None or park.operator == name or parks[m.key].operator_former \
+                        or parks[m.key].operator_builds:
                     park.operator = name
                     add_evidence(doc, "park", m.start, m.end, "operator", "operator_of_all")
 
