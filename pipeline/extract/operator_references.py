@@ -32,7 +32,7 @@ from .operator_objects import (coordinated, governs_park, keys_in_order, parks_c
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key, opens_with_counted_adjective
 from .parties import expand_abbreviation, org_name, sentence_parties
 from .state_bodies import name_lemmas
-from .party_references import bare_head_names, party_for_noun, referred_party, speaker_organisation
+from .party_references import bare_head_names, party_for_noun, quoted_speaker_org, referred_party, speaker_organisation
 
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", ".", "!", "?"}  # (a stop too: a quote the splitter kept whole)
 LIST_OPENERS = {"—", "–", ":"}
@@ -213,7 +213,7 @@ def _subject_company(doc, sentences, index, verb, mentions, park_keys) -> Option
         if named:  # `технопарком управляем мы, ООО «Удмуртпромактив»`: who `мы` are, said next
             return named
         if _first_person_plural(doc[verb]):  # the interview's guest speaks, as for agreements
-            speaker = speaker_organisation(doc)
+            speaker = quoted_speaker_org(doc, verb) or speaker_organisation(doc)
             if speaker is not None and name_key(speaker) not in park_keys:
                 return speaker
             return _speaker_company(doc, sentences[:index + 1], places, park_keys)

@@ -14,8 +14,8 @@ from ..normalize import is_cyrillic, is_legal_form
 from ..records import LOC, ORG, PER
 from ..vocab import load_set
 from .park_mentions import GENERIC_REFERENCES, is_declined_form, match_kind
-from .common import (PARTNER_PREPOSITIONS, SIDE, WITH, entities, first_sign_verb, paragraph_start, quoted_spans,
-                     word_lemmas)
+from .common import (DASHES, PARTNER_PREPOSITIONS, SIDE, WITH, entities, first_sign_verb, paragraph_start,
+                     quoted_spans, word_lemmas)
 from .parties import Party, org_name, sentence_parties, with_place
 from .persons import named_org
 from .region_names import region_name
@@ -343,6 +343,44 @@ def _asks(person: dict) -> bool:
     return any(position == title or position.startswith(title + " ") for title in load_set("interviewer_titles.txt"))
 
 
+ATTRIBUTION_REACH = 8  # `», — говорит генеральный директор корпорации Станислав Белов`: words to the name
+
+
+def quoted_speaker_org(doc, i: int) -> Optional[str]:
+    """`«Мы управляем двумя площадками …», — говорит генеральный директор корпорации Станислав
+    Белов`: the organisation of the person the angle quote holding token i is attributed to (a
+    dash after it, his name a few words on), when his record names one; None otherwise."""
+    closing = _closing_quote(doc, i)
+    if closing is None:
+        return None
+    after = [t for t in doc[closing + 1:min(len(doc), closing + 1 + ATTRIBUTION_REACH)] if not t.is_space]
+    if not any(t.text in DASHES for t in after[:2]):
+        return None
+    start, end = after[0].idx, after[-1].idx + len(after[-1])
+    person = next((p for p in getattr(doc._, "persons", None) or []
+                   if any(start <= a < end for a, _ in p.get("mentions") or [])), None)
+    return person.get("org") if person is not None else None
+
+
+def _closing_quote(doc, i: int) -> Optional[int]:
+    """The `»` closing the angle quote that token i stands in, within its paragraph, or None."""
+    depth, j = 0, i - 1
+    while j >= 0 and "\n" not in doc[j].text:
+        depth += (doc[j].text == "»") - (doc[j].text == "«")
+        if depth < 0:
+            break
+        j -= 1
+    if j < 0 or doc[j].text != "«":
+        return None
+    depth, k = 0, i
+    while k < len(doc) and "\n" not in doc[k].text:
+        depth += (doc[k].text == "«") - (doc[k].text == "»")
+        if depth < 0:
+            return k
+        k += 1
+    return None
+
+
 def speaker_organisation(doc) -> Optional[str]:
     """`мы подписали` in an interview: the organisation of the person in the headline, else of
     the person the article quotes most (`Генеральный директор технопарка «БиоГрад» Елена
@@ -377,7 +415,7 @@ def ministry_of(person: dict) -> Optional[str]:
 
 def speaker_party(doc, i: int) -> Optional[Party]:
     """`мы` at token i: the speaker's organisation, else the runner of the main park."""
-    name = speaker_organisation(doc) or _main_park_runner(doc)
+    name = quoted_speaker_org(doc, i) or speaker_organisation(doc) or _main_park_runner(doc)
     return _speaking_party(doc, i, name) if name else None
 
 
@@ -430,7 +468,8 @@ def party_for_noun(doc, sentences, index: int, noun: int, places: set, park_name
         return Party(noun, noun + 1, park, ORG) if park else None
     if doc[noun].lemma_.lower() in THIRD_PERSON:
         return _only_organisation_before(doc, sentences, index, places, park_names, noun)
-    speaker = speaker_organisation(doc) if doc[noun].lemma_.lower() in GUEST_PRONOUNS else None
+    speaker = quoted_speaker_org(doc, noun) or speaker_organisation(doc) if doc[noun].lemma_.lower() in GUEST_PRONOUNS \
+        else None
     if speaker is not None:
         return _speaking_party(doc, noun, speaker)
     counts: Dict[str, List] = {}
