@@ -174,13 +174,11 @@ def _narrowed(doc, sent, place):
     # (`на левом берегу Волги в Тутаеве`: after a part of a place no comma is needed)
     part_of = place.start > 0 and bool(word_lemmas(doc[place.start - 1]) & load_set("place_part_nouns.txt"))
     joined = part_of and bool(words) and words[0].text != ","
-    if joined:
-        words = [None] + words
-    if len(words) < 2 or words[0] is not None and words[0].text != "," \
-            or not word_lemmas(words[1]) & load_set("place_prepositions.txt"):
+    linked = words if joined else words[1:] if words and words[0].text == "," else []  # from the preposition on
+    if not linked or not word_lemmas(linked[0]) & load_set("place_prepositions.txt"):
         return place
-    opening = words[1].i + 1
-    distance = _distance_to(words[1:])
+    opening = linked[0].i + 1
+    distance = _distance_to(linked)
     if distance is not None:  # `в Чуйской области, в 20 км от Бишкека`: near the city
         opening = distance
     part = opening
@@ -191,11 +189,13 @@ def _narrowed(doc, sent, place):
     # `в Калининском районе, у деревни Бурашево`: a settlement in the district, narrower
     settled = any(word_lemmas(t) & load_set("settlement_nouns.txt") for t in doc[opening:part])
     after = [ent for ent in places_in(doc, sent, opening, part + 1) if ent.start == (part if named or settled else opening)]
-    if after and settled:
+    if not after:
+        return place
+    if settled:
         return after[0]
-    if after and (specificity(phrase_nominative(after[0])) > specificity(phrase_nominative(place))
-                  or (named or joined and distance is None) and specificity(phrase_nominative(after[0])) == specificity(phrase_nominative(place))
-                  or is_district(phrase_nominative(after[0])) and not is_district(phrase_nominative(place))):
+    narrower, wider = specificity(phrase_nominative(after[0])), specificity(phrase_nominative(place))
+    if (narrower > wider or (named or joined and distance is None) and narrower == wider
+            or is_district(phrase_nominative(after[0])) and not is_district(phrase_nominative(place))):
         return after[0]  # (`на левом берегу Енисея, в Октябрьском районе …`: the district, narrower)
     return place
 
