@@ -289,7 +289,8 @@ def _opens_with(doc, sent, party: Party) -> bool:
 
 
 def _speaks_as_we(doc, span) -> bool:
-    """`мы`, `наш` in a span outside quotes."""
+    """`мы`, `наш` in a span outside quoted names (quoted_spans keeps quotes of at most eight
+    words, so `мы` in longer quoted speech counts too)."""
     quoted = {i for q in quoted_spans(doc) for i in range(q.start, q.end)}
     return any(t.lemma_.lower() in WE and t.i not in quoted for t in span)
 
