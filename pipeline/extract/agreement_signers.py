@@ -16,7 +16,8 @@ from .agreement_merge import same_party, same_typed_party
 from .common import WITH, entities, is_counted, sentence_after
 from .elided_subjects import speaks_as_we
 from .park_mentions import GENERIC_REFERENCES
-from .parties import ORG_NOUNS, Party, expand_abbreviation, is_government
+from .org_names import expand_abbreviation
+from .parties import ORG_NOUNS, Party, is_government
 from .region_names import region_name
 from .state_bodies import name_lemmas
 from .party_references import speaker_party

@@ -17,7 +17,8 @@ from ..records import ORG, PER
 from ..vocab import load_set
 from .agreement_merge import same_party
 from .common import first_sign_verb
-from .parties import Party, expand_abbreviation, sentence_parties
+from .org_names import expand_abbreviation
+from .parties import Party, sentence_parties
 from .state_bodies import name_lemmas
 
 LEAD_SENTENCES = 2  # the headline and the lead's first sentence

@@ -49,8 +49,8 @@ from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence
                      latin_org_names, paragraph_start, quoted_spans, sentence_before, sentence_quantities,
                      word_lemmas)
 from .money import deal_money
-from .parties import (ORG_NOUNS, Party, expand_abbreviation, is_direct_speech, is_government, legal_form_org_names,
-                      sentence_parties)
+from .org_names import expand_abbreviation, legal_form_org_names
+from .parties import ORG_NOUNS, Party, is_direct_speech, is_government, sentence_parties
 from .state_bodies import name_lemmas, state_body_spans
 from .party_references import named_by_head, pronoun_partner, referred_partner, referred_party, release_side
 from .region_names import region_name

@@ -35,6 +35,7 @@ WITH = {"с", "со"}  # `с компанией «Х»`, `со стороны`: 
 PARTNER_PREPOSITIONS = WITH | {"между"}  # `между хокимиятом и …`
 CLOSE_QUOTES = {"»", "”", "“"}
 STRAIGHT_QUOTES = {'"', "'"}
+QUOTE_TOKENS = {"«", "»", "\"", "„", "“", "”"}  # a quote mark as a token of its own
 
 
 SYMBOL = "So"  # the Unicode category of pictographs: `🔹`, `▪️`, `✅`, `📍`

@@ -14,7 +14,7 @@ from typing import List
 from ..vocab import load_set
 from .common import add_evidence, quoted_spans
 from .park_mentions import ParkMention
-from .parties import org_name
+from .org_names import org_name
 
 HEAD_REACH = 2  # `группы компаний «Веста»`: the head, one more word, then the quotes
 

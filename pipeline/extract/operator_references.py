@@ -30,7 +30,8 @@ from .common import add_evidence, entities_in, is_bullet, parenthetical_start, s
 from .operator_objects import (coordinated, governs_park, keys_in_order, parks_count, parks_counted_back,
                                parks_named_next)
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key, opens_with_counted_adjective
-from .parties import expand_abbreviation, org_name, sentence_parties
+from .org_names import expand_abbreviation, org_name
+from .parties import sentence_parties
 from .state_bodies import name_lemmas
 from .party_references import bare_head_names, party_for_noun, quoted_speaker_org, referred_party, speaker_organisation
 

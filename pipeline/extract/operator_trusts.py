@@ -16,7 +16,8 @@ from ..records import ORG
 from ..vocab import load_set
 from .common import add_evidence, entities_in, lemmas_at, sentence_before, word_lemmas
 from .park_mentions import ParkMention, name_key
-from .parties import Party, expand_abbreviation, is_government, org_name, sentence_parties
+from .org_names import expand_abbreviation, org_name
+from .parties import Party, is_government, sentence_parties
 from .state_bodies import is_state_body
 
 TRUST = ("доверительный", "управление")

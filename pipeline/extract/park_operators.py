@@ -25,7 +25,8 @@ from .common import (DASHES, WITH, add_evidence, entities_in, has_sign_verb, ind
                      may_be_nominative, parenthetical_tokens, quoted_spans, word_lemmas)
 from .park_mentions import GENERIC_REFERENCES, ParkMention, is_declined_form, match_kind, name_key, possessed_noun
 from ..records import ORG
-from .parties import expand_abbreviation, headed_names, is_event, org_name, sentence_parties
+from .org_names import expand_abbreviation, org_name
+from .parties import headed_names, is_event, sentence_parties
 from .party_references import bare_head_names, referred_party
 from .state_bodies import is_state_body
 from .operator_trusts import ends_management

@@ -30,7 +30,7 @@ from .operator_names import attach_named_after_parks, attach_same_named
 from .operator_possessors import attach_possessors
 from .operator_quantified import attach_quantified_operators
 from .operator_references import attach_new_managers, attach_possessing_nouns, attach_referred_operators
-from .parties import expand_abbreviation, legal_form_org_names
+from .org_names import expand_abbreviation, legal_form_org_names
 from .operator_trusts import attach_handovers, attach_trust_managers
 from .park_operators import attach_creators, attach_operators
 from .park_cards import card_place, in_card

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, List, Optional, Set, Tuple
 
-from ..normalize import (inflect_word, is_cyrillic, is_legal_form, is_region_code, person_name, phrase_nominative,
-                         strip_legal_form, strip_quotes)
+from ..normalize import inflect_word, is_cyrillic, is_legal_form, person_name, strip_quotes
 from ..models import morph_analyzer
 from ..records import LOC, ORG, PER
 from ..vocab import load_set, load_list, load_table
@@ -21,14 +20,14 @@ from .region_names import GENDERS
 from .agreement_sides import keep_side_parties
 from .agreement_witnesses import drop_witnesses
 from .party_asides import drop_described
-from .common import (DASHES, PARTNER_PREPOSITIONS, REGION_NOUNS, PerDoc, entities, entities_in, first_sign_verb,
-                     is_counted, is_source, legal_form_quotes, may_be_nominative, quoted_spans, word_lemmas)
+from .common import (DASHES, PARTNER_PREPOSITIONS, QUOTE_TOKENS, REGION_NOUNS, entities, entities_in, first_sign_verb,
+                     is_counted, is_source, quoted_spans, word_lemmas)
 from .home_regions import home_region, region_adjectives
-from .park_mentions import match_kind, name_key, zone_name_after
+from .org_names import expand_abbreviation, is_short_name, org_name
+from .park_mentions import match_kind, name_key
 from .region_names import region_name, shared_noun_regions
-from .state_bodies import name_lemmas, state_body_spans
+from .state_bodies import state_body_spans
 
-QUOTE_TOKENS = {"«", "»", "\"", "„", "“", "”"}
 NOT_PARTY_PREPOSITIONS = {"в", "во", "на", "из", "о", "об", "по", "для", "к", "при", "от", "до", "за"}
 ORG_NOUNS = {"компания", "предприятие", "холдинг", "группа", "корпорация", "концерн", "завод",
              "фирма", "банк", "фонд", "агентство", "общество", "объединение", "производитель",
@@ -193,57 +192,6 @@ def _is_event_word(word: str) -> bool:
     return bool(forms & load_set("event_nouns.txt")) or any(form.endswith(("форум", "forum")) for form in forms)
 
 
-def _is_short_name(word: str) -> bool:
-    """`ЕАБР`, `ЧувГУ`, `УрФУ`: an abbreviation, two capitals or more in one word."""
-    return word.isalpha() and sum(char.isupper() for char in word) >= 2
-
-
-def org_name(span) -> str:
-    """An organisation's name: no quotes, no legal form, in the nominative where it declines
-    (`«Химграда»` → Химград, `«Сибирским технопарком»` → Сибирский технопарк)."""
-    opening = next((k for k, t in enumerate(span) if t.text == "("), None)
-    if opening and (opening + 1 < len(span) and _is_short_name(span[opening + 1].text)
-                    or not any(t.text == ")" for t in span[opening:])):
-        span = span[:opening]  # `Евразийский банк развития (ЕАБР)`, `(ЧувГУ)`: the abbreviation is an alias
-    zone = _zone_company_name(span)
-    if zone:
-        return zone
-    as_written = _name_after_generic_noun(span)
-    if as_written:
-        return as_written
-    words = [t for t in span if t.text not in QUOTE_TOKENS and not is_legal_form(t.text) and not _code_after_form(t)]
-    if not words:
-        return ""
-    if len(words) == 1 and words[0].text[:1].isupper() and not words[0].text.isupper():
-        case = _coordinated_case(words[0]) or words[0].morph.get("Case")
-        if "-" in words[0].text.strip("-"):
-            return _compound_nominative(words[0], case[0] if case else None)
-        return inflect_word(words[0].text, words[0].pos_, case[0] if case else None, "Sing")
-    return strip_legal_form(strip_quotes(phrase_nominative(words)))
-
-
-def _zone_company_name(span) -> Optional[str]:
-    """`АО «ОЭЗ «Бия»»`, `АО «ОЭЗ ППТ «Тверца»`: the zone's company is written as the zone, the
-    name in quotes of its own after the park's kind (GUIDELINES); None for other names."""
-    doc = span.doc
-    first = next((t.i for t in span if t.text not in QUOTE_TOKENS and not is_legal_form(t.text)), None)
-    if first is None or first < 2 or doc[first - 1].text not in QUOTE_TOKENS or not is_legal_form(doc[first - 2].text):
-        return None  # the company's legal form and quote before the kind (not `ОЭЗ «Технополис «Москва»»` itself)
-    return zone_name_after(doc, first - 1)
-
-
-def _coordinated_case(token) -> Optional[list]:
-    """`с «Сибирским кабелем» и «Сибстроем»`: a quoted one-word name joined by `и` or a comma
-    to a quoted name before it is in that name's case (the tagger may read it nominative)."""
-    doc = token.doc
-    i = token.i - 1
-    if i < 3 or doc[i].text not in QUOTE_TOKENS or doc[i - 1].lower_ not in {"и", ","} \
-            or doc[i - 2].text not in QUOTE_TOKENS:
-        return None
-    case = doc[i - 3].morph.get("Case")
-    return case if case in (["Ins"], ["Gen"], ["Dat"]) else None
-
-
 NESTED_WORDS = 2  # `«Корпорация «МСП»`: words between an outer opening quote and an inner one
 
 
@@ -258,211 +206,6 @@ def _nested_opening(doc, span, floor: int) -> Optional[int]:
         return None
     return i
 
-
-def _code_after_form(token) -> bool:
-    """`ГАУ КК «Центр …»`: a region's code between a legal form and a quoted name."""
-    doc = token.doc
-    return 0 < token.i < len(doc) - 1 and is_legal_form(doc[token.i - 1].text) and is_region_code(token.text) \
-        and doc[token.i + 1].text in QUOTE_TOKENS
-
-
-def _compound_nominative(token, case: Optional[str]) -> str:
-    """`«Электроприбором-Инвест»` → Электроприбор-Инвест, `«Кама-Востока»` → Кама-Восток,
-    `«Полиформ-Камы»` → Полиформ-Кама: the one part the writer declined goes to the nominative,
-    which drops an ending, or swaps one where the part has no nominative reading."""
-    parts = token.text.split("-")
-    if _subject_of_verb(token) and not _only_oblique(parts[-1]):
-        return token.text  # `«Саранск-Оптика» подписала …`: the subject, in the nominative as written
-    # (`с компанией «Бором-Фарма»`: after a common noun only the last part could carry the case)
-    for k in ((len(parts) - 1,) if _after_common_noun(token) else (0, len(parts) - 1)):
-        # `«Полиформ-Камы»` tagged nominative as a whole: a part only ever oblique declines anyway
-        part_case = None if case in (None, "Nom") and _only_oblique(parts[k]) else case
-        nominative = inflect_word(parts[k], token.pos_, part_case, "Sing")
-        # (`«Днепр-Стекла»` in the genitive: `стекла` may read as a plural, the tagger's case decides)
-        shorter = len(nominative) < len(parts[k]) or (len(nominative) == len(parts[k]) and (
-            _only_oblique(parts[k]) or k > 0 and case in OBLIQUE and _is_known_word(nominative)))
-        if nominative != parts[k] and shorter and (k > 0 or _is_known_word(nominative)):
-            return "-".join(parts[:k] + [nominative] + parts[k + 1:])
-    return token.text
-
-
-OBLIQUE = {"Gen", "Dat", "Ins", "Loc"}
-
-
-def _after_common_noun(token) -> bool:
-    """A quoted name right after a common noun that is no title (`компанией «Бором-Фарма»`)."""
-    doc = token.doc
-    i = token.i - 1
-    return i >= 1 and doc[i].text in QUOTE_TOKENS and doc[i - 1].pos_ == "NOUN" and doc[i - 1].text.islower() \
-        and not word_lemmas(doc[i - 1]) & load_set("positions.txt")
-
-
-def _subject_of_verb(token) -> bool:
-    """A quoted name right before a finite verb (`«Саранск-Оптика» подписала`)."""
-    doc = token.doc
-    after = next((t for t in doc[token.i + 1:token.i + 3] if t.text not in QUOTE_TOKENS), None)
-    return after is not None and after.pos_ in {"VERB", "AUX"} and after.morph.get("VerbForm") == ["Fin"]
-
-
-def _only_oblique(word: str) -> bool:
-    """`Камы`: every dictionary reading of the word is in a case other than the nominative."""
-    parses = [p for p in morph_analyzer().parse(word.lower()) if p.is_known and p.tag.case]
-    return bool(parses) and all(p.tag.case != "nomn" for p in parses)
-
-
-def _is_known_word(word: str) -> bool:
-    """A dictionary word (`электроприбор`), not a guess (`Агроком` is no form of `агрок`): a
-    first part declines only into one; a last part (`«Зауралье-Агротеха»`) as endings go."""
-    return any(parse.is_known for parse in morph_analyzer().parse(word.lower()))
-
-
-def legal_form_org_names(doc) -> List[str]:
-    """Names of the organisations the text writes with a legal form (`ООО «Промтерра Девелопмент»`)."""
-    return [org_name(doc[span.start - 1:span.end + 1]) for span in legal_form_quotes(doc)]
-
-
-def expand_abbreviation(doc, name: str) -> str:
-    """`Корпорация развития Дальнего Востока и Арктики (КРДВ) … управляющей компанией выступает
-    КРДВ`: an abbreviation the article defined in brackets after a company's full name is that
-    name."""
-    if not name:
-        return name
-    if " " in name:  # `«Нордвинд Фудс» (Nordwind Foods)`, `(«Сухонский ДОК»)`
-        return _latin_aliases(doc).get(name) or _quoted_aliases(doc).get(name_lemmas(name), name)
-    if not _is_short_name(name):
-        return _quoted_aliases(doc).get(name_lemmas(name), name)
-    memo = _expansions(doc)
-    if name not in memo:
-        memo[name] = _expanded(doc, name)
-    return memo[name]
-
-
-_expansions = PerDoc()
-
-
-_alias_memo = PerDoc()
-
-
-QUOTED_ALIAS_WORDS = 3
-
-
-def _quoted_aliases(doc) -> dict:
-    """`ООО «Западносибирский полимерный завод» («Запсибполимер»)`, `ООО «Сухонский
-    деревообрабатывающий комбинат» («Сухонский ДОК»)`: a short quoted name in brackets right
-    after a quoted full name is that name's alias (found once per doc)."""
-    memo = _alias_memo(doc)
-    if "aliases" not in memo:
-        spans = quoted_spans(doc)
-        ends = {span.end + 1: span for span in spans}  # the token after a closing quote
-        found = {}
-        for span in spans:
-            opening = span.start - 2  # `(` before the alias's opening quote
-            if len(span) <= QUOTED_ALIAS_WORDS and opening > 0 and doc[opening].text == "(" and opening in ends \
-                    and span.end + 1 < len(doc) and doc[span.end + 1].text == ")":
-                full = ends[opening]
-                alias, name = org_name(span), org_name(doc[full.start - 1:full.end + 1])
-                if alias and name and alias != name and " " in name:
-                    found[name_lemmas(alias)] = name  # (by lemmas: `со «Сухонским ДОКом»`)
-        memo["aliases"] = found
-    return memo["aliases"]
-
-
-LATIN_ALIAS_REACH = 14  # `(Xinjiang Huayuan Chemical Co., Ltd.)`: tokens to the closing bracket
-
-
-def _latin_aliases(doc) -> dict:
-    """`Компания «Нордвинд Фудс» (Nordwind Foods)`: a name in Latin letters in brackets right after
-    a quoted Cyrillic name is that name written otherwise, as is a short alias with an
-    abbreviation (`(Корпорация МСП)`); the party keeps the name it was introduced with (found
-    once per doc)."""
-    memo = _alias_memo(doc)
-    if "latin" not in memo:
-        found = {}
-        for span in quoted_spans(doc):
-            opening = span.end + 1  # `(` right after the closing quote
-            if opening >= len(doc) or doc[opening].text != "(" or not is_cyrillic(span.text):
-                continue
-            close = next((j for j in range(opening + 1, min(len(doc), opening + LATIN_ALIAS_REACH)) if doc[j].text == ")"), None)
-            words = [t for t in doc[opening + 1:close]] if close else []
-            if words and (all(t.text.isascii() and (t.is_alpha or t.is_punct) for t in words) or _worded_abbreviation(words)):
-                alias = strip_legal_form(doc[opening + 1:close].text)
-                if alias and " " in alias:
-                    found[alias] = org_name(doc[span.start - 1:span.end + 1])
-        memo["latin"] = found
-    return memo["latin"]
-
-
-ALIAS_WORDS = 3  # `(Корпорация МСП)`: an alias of a few words with an abbreviation among them
-
-
-def _worded_abbreviation(words) -> bool:
-    """`АО «Федеральная корпорация по развитию малого и среднего предпринимательства» (Корпорация
-    МСП)`: a short alias in brackets, words and an abbreviation in capitals among them."""
-    return len(words) <= ALIAS_WORDS and all(t.is_alpha for t in words) \
-        and any(t.text.isupper() and len(t.text) > 1 for t in words) and not all(t.text.isupper() for t in words)
-
-
-def _expanded(doc, name: str) -> str:
-    """The full name an abbreviation stands for, found once per doc (every party asks)."""
-    for token in doc[1:len(doc) - 1]:
-        if token.text == name and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")":
-            opening = token.i - 1
-            starts = [span.start - 1 for span in quoted_spans(doc) if span.end + 1 == opening]
-            starts += [ent.start for ent in entities_in(doc[opening].sent)  # NER may take the brackets in
-                       if ent.label_ == "ORG" and ent.start < opening <= ent.end]
-            full = org_name(doc[starts[0]:opening]) if starts else ""
-            if full and full != name:
-                return full
-    # `КРДВ подписала соглашение … Со стороны Корпорации развития Дальнего Востока и Арктики …`:
-    # not defined in brackets, but the article names in full what it stands for
-    for ent in doc.ents:
-        if ent.label_ == "ORG" and " " in ent.text:
-            full = org_name(ent)
-            if full and _initials(full) == name:
-                return full
-    known = _known_abbreviations().get(name)
-    return known if known and _names_in_full(doc, known) else name
-
-
-def _names_in_full(doc, full: str) -> bool:
-    """Whether the text names `full` word for word, whatever the case of each word."""
-    wanted = [morph_analyzer().parse(word.lower())[0].normal_form for word in full.split()]
-    lemmas = [morph_analyzer().parse(t.lower_)[0].normal_form for t in doc if not t.is_space]
-    return any(lemmas[k:k + len(wanted)] == wanted for k in range(len(lemmas) - len(wanted) + 1))
-
-
-FUNCTION_WORDS = {"и", "по", "при", "для", "в", "на", "с"}  # no letter of an abbreviation
-
-
-@lru_cache(maxsize=None)
-def _known_abbreviations() -> dict:
-    return dict(load_table("org_abbreviations.tsv", 2))
-
-
-def _initials(full: str) -> str:
-    """`Агентство инвестиционного развития` → АИР."""
-    return "".join(word[0].upper() for word in full.split() if word.lower() not in FUNCTION_WORDS and word[0].isalpha())
-
-
-def _name_after_generic_noun(span) -> Optional[str]:
-    """`компания «Анадолу Текстиль»`, `компанией «Новгородский технопарк»`, `с ТОО «Бесагаш
-    Индастриал»`: a quoted name of several words after a common noun or a legal form keeps the
-    nominative whatever the noun's case, so it is taken as written."""
-    doc = span.doc
-    opening = next((t.i for t in span if t.text in {"«", "\""}), None)
-    if opening is None and span.start > 0 and doc[span.start - 1].text in {"«", "\""}:
-        opening = span.start - 1
-    if opening is None or opening == 0 or not (doc[opening - 1].pos_ == "NOUN" and doc[opening - 1].text.islower()
-                                               or is_legal_form(doc[opening - 1].text)):
-        return None  # `ТОО «Бесагаш Индастриал»`: a legal form before the quote holds the case too
-    if word_lemmas(doc[opening - 1]) & load_set("positions.txt"):
-        return None  # `с директором «Сибирского фанерного комбината»`: the writer declined the name
-    inner = [t for t in span if t.i > opening and t.text not in QUOTE_TOKENS]
-    if len(inner) < 2:
-        return None  # one word may still be declined by the writer: `компании «Техностроя»`
-    if not may_be_nominative(inner[0]) and inner[0].pos_ == "ADJ":
-        return None  # `под управлением «Пермского индустриального оператора»`: declined by the writer
-    return strip_legal_form(strip_quotes(doc[inner[0].i:inner[-1].i + 1].text)) or None
 
 
 def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
@@ -518,7 +261,7 @@ def _add_defined_abbreviations(doc, sent, parties, covered) -> None:
     organisation's full name (`Корпорация развития Дальнего Востока и Арктики (КРДВ)`) is that
     organisation wherever it stands, tagged or not."""
     for token in sent:
-        if token.i in covered or token.ent_type_ or not _is_short_name(token.text) \
+        if token.i in covered or token.ent_type_ or not is_short_name(token.text) \
                 or (token.i > 0 and doc[token.i - 1].text == "("):
             continue
         full = expand_abbreviation(doc, token.text)

@@ -16,7 +16,8 @@ from ..vocab import load_set
 from .park_mentions import GENERIC_REFERENCES, is_declined_form, match_kind
 from .common import (DASHES, PARTNER_PREPOSITIONS, SIDE, WITH, entities, first_sign_verb, paragraph_start,
                      quoted_spans, word_lemmas)
-from .parties import Party, org_name, sentence_parties, with_place
+from .org_names import org_name
+from .parties import Party, sentence_parties, with_place
 from .persons import named_org
 from .region_names import region_name
 from .state_bodies import is_state_body, name_lemmas
