@@ -317,7 +317,8 @@ def _known_name_cases(text: str, gender: Optional[str] = None) -> Optional[set]:
               if p.is_known and _is_name_parse(p) and _is_singular(p) and (gender is None or p.tag.gender == gender)]
     if not parses or any("Fixd" in p.tag.grammemes for p in parses):
         return None
-    return {_base_case(p) for p in parses}
+    cases = {_base_case(p) for p in parses} - {None}  # (`Динар` is known only as the vocative of `Дина`)
+    return cases or None
 
 
 def _woman_said(words) -> bool:

@@ -175,6 +175,10 @@ PREDICATES = [
 
 # one record per person, fullest name in the nominative; what is not a person is left out
 NAMES = [
+    # a first name the dictionary knows only as another name's vocative (`Динар` of `Дина`) says
+    # nothing of the case; the pipeline must not fail on it
+    ("Со стороны корпорации документ подписал её генеральный директор Динар Мусин.",
+     [person("Динар Мусин", "генеральный директор", None)]),
     # a byline's verb is no part of the name
     ("Завод откроется в мае.\n\nБеседовала Лилия Габдуллина", [person("Лилия Габдуллина")]),
     ("Клуб возглавил Жолт Хорняк. Контракт с Хорняком рассчитан на два года, сообщил агент Хорняка.",
