@@ -30,7 +30,7 @@ from .common import add_evidence, entities_in, is_bullet, parenthetical_start, s
 from .operator_objects import (coordinated, governs_park, keys_in_order, parks_count, parks_counted_back,
                                parks_named_next)
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key, opens_with_counted_adjective
-from .org_names import expand_abbreviation, org_name
+from .org_names import expand_abbreviation, is_short_name, org_name
 from .parties import sentence_parties
 from .state_bodies import name_lemmas
 from .party_references import bare_head_names, party_for_noun, quoted_speaker_org, referred_party, speaker_organisation
@@ -67,6 +67,7 @@ def attach_referred_operators(doc, sentences, mentions: List[ParkMention], parks
                     add_evidence(doc, "park", m.start, m.end, "operator", "operator_referred")
 
 
+OPENING_WORDS = 3  # `Вторая площадка`, `Ещё одна площадка`: words before the park word, and it
 OWNED_REACH = 4  # `Вторая площадка под управлением корпорации — …`: words from the park word to the noun
 
 
@@ -74,28 +75,43 @@ def attach_possessing_nouns(doc, sentences, mentions: List[ParkMention], parks) 
     """`Вторая площадка корпорации — индустриальный парк «Кашинский»`, `Вторая площадка под
     управлением корпорации — …`: a park word (`площадка`, `парк`, `зона`) opening its
     sentence, a bare noun in the genitive (rules/operator_possessor_heads.txt) and, after a
-    dash, the park: the noun stands for the company named before, its operator. So does the
+    dash, the park: the noun stands for the company named before, its operator; a company named
+    there (`Вторая площадка «Академпарк-Девелопмента» — …`, `УАИР`) is the operator. So does the
     noun after `под управлением` counting the parks named next (_attach_counted_under)."""
     places = {i for m in mentions for i in range(m.start, m.end)}
     park_keys = {m.key for m in mentions}
     for index, sent in enumerate(sentences):
         words = [t for t in sent if not t.is_space]
         _attach_counted_under(doc, sentences, index, words, mentions, parks, places, park_keys)
-        opening = next((k for k, t in enumerate(words[:2]) if word_lemmas(t) & GENERIC_REFERENCES), None)
+        opening = next((k for k, t in enumerate(words[:OPENING_WORDS]) if word_lemmas(t) & GENERIC_REFERENCES), None)
         if opening is None:
             continue
         for k in range(opening + 1, min(len(words) - 1, opening + 1 + OWNED_REACH)):
             noun, dash = words[k], words[k + 1]
-            if noun.lemma_.lower() not in load_set("operator_possessor_heads.txt") or noun.morph.get("Case") != ["Gen"] \
-                    or dash.text not in LIST_OPENERS:
+            if dash.text not in LIST_OPENERS:
                 continue
             park = next((m for m in mentions if dash.i < m.start <= dash.i + 3), None)
-            owner = party_for_noun(doc, sentences, index, noun.i, places, park_keys) if park else None
+            if park is None:
+                break
+            if noun.lemma_.lower() in load_set("operator_possessor_heads.txt") and noun.morph.get("Case") == ["Gen"]:
+                owner = party_for_noun(doc, sentences, index, noun.i, places, park_keys)
+            else:  # `Вторая площадка «Академпарк-Девелопмента» — …`, `Вторая площадка УАИР — …`: named
+                owner = _named_owner(doc, sent, words[opening].i + 1, dash.i)
             if owner is not None and owner.type == ORG and parks[park.key].park.operator is None \
                     and name_key(owner.name) not in park_keys:
                 parks[park.key].park.operator = owner.name
                 add_evidence(doc, "park", park.start, park.end, "operator", "operator_owning_noun")
             break
+
+
+def _named_owner(doc, sent, start: int, end: int):
+    """The one organisation named in [start, end), the whole of it but quotes, or None."""
+    parties = [p for p in sentence_parties(doc, sent, set(), False) if p.type == ORG and start <= p.start and p.end <= end]
+    inside = [t for t in doc[start:end] if not t.is_space and t.text not in {"«", "»", "\""}]
+    if len(parties) != 1 or not all(parties[0].start <= t.i < parties[0].end for t in inside):
+        return None
+    # (an abbreviation the article never expands may be a kind of body: `Главная площадка СПК — …`)
+    return None if is_short_name(parties[0].name) else parties[0]
 
 
 UNDER = ("под", "управление")  # `Под управлением корпорации остаются два объекта.`

@@ -89,9 +89,26 @@ def cue_end(doc, i: int, high: int) -> Optional[int]:
         end = i + len(cue)
         if lemmas_at(doc, i, cue, high) \
                 and not (end < len(doc) and word_lemmas(doc[end]) & load_set("positions.txt")) \
-                and not _manages_other(doc, end) and not _former_holder(doc[i]):
+                and not _manages_other(doc, end) and not _former_holder(doc[i]) and not _other_business(doc, i, end):
             return end
     return None
+
+
+def _other_business(doc, i: int, end: int) -> bool:
+    """A verb that runs a park only with the park for its object (rules/operator_object_verbs.txt:
+    `ООО «Х» ведёт три индустриальных парка`, `площадку «Y» ведёт АО «Х»`), here with none:
+    `Переговоры … ведут с управляющей компанией`, `ВЕДУЩИЙ:`."""
+    if end != i + 1 or not word_lemmas(doc[i]) & load_set("operator_object_verbs.txt"):
+        return False
+    if doc[i].morph.get("VerbForm") != ["Fin"]:
+        return True
+    j = end
+    while j < len(doc) and (doc[j].pos_ in {"NUM", "ADJ", "DET"} or doc[j].like_num or doc[j].is_space
+                            or doc[j].morph.get("VerbForm") == ["Part"]) and match_kind(doc, j) is None:
+        j += 1
+    after = j < len(doc) and (match_kind(doc, j) is not None or bool(word_lemmas(doc[j]) & GENERIC_REFERENCES))
+    before = i > 0 and (doc[i - 1].text in {"»", "\""} or bool(word_lemmas(doc[i - 1]) & GENERIC_REFERENCES))
+    return not (after or before)
 
 
 def _former_holder(token) -> bool:
