@@ -119,3 +119,18 @@ def is_generic_signing(doc, sent, noun: int) -> bool:
     return len(words) >= 2 and words[-1].lemma_.lower() in load_set("signing_nouns.txt") \
         and words[-2].lower_ in load_set("signing_time_prepositions.txt") \
         and not partner  # `после подписания соглашения с компанией «Х»` names one
+
+
+def is_companion_reference(doc, sent, noun: int) -> bool:
+    """`Параллельно с соглашением о реализации проекта корпорация и «Х» подписали договор аренды`:
+    an agreement noun after a phrase of rules/companion_openers.txt, with no partner of its own
+    after it, speaks of one already told (the caller checks one of its kind was)."""
+    words = [t for t in doc[max(sent.start, noun - 4):noun] if not t.is_space and t.pos_ != "ADJ"]
+    partner = any(t.lower_ in PARTNER_PREPOSITIONS for t in doc[noun + 1:min(sent.end, noun + 5)])
+    if partner:
+        return False
+    for opener in load_set("companion_openers.txt"):
+        parts = opener.split()
+        if [t.lower_ for t in words[-len(parts):]] == parts:
+            return True
+    return False

@@ -177,12 +177,26 @@ def add_shared_signers(found: list, shared) -> None:
         if count is not None:  # the first `count` agreements, not one spoken of again between them
             news = [m for k, m in enumerate(after) if not m.anaphoric or _new_side(m, after[k - 1] if k else None)][:count]
             after = [m for m in after if m.start <= news[-1].start] if news else []
+        # (`… все документы подписал Y` before a lease told later, signed by its own two: not that one)
+        own = [group for m in after if count is None and (group := _signed_by_its_own(m, after))]
+        after = [m for m in after if not any(m is n for group in own for n in group)]
         for mention in after:
             if regions and any(q.type == LOC and not any(same_party(q, r) for r in regions) and not _is_municipality(q)
                                for q in mention.parties):
                 continue  # `Хабаровский край … подписал соглашение с …`: another region's deal (a
                 # district of the region signs beside it: `правительство области, администрация района и …`)
             mention.parties += [p for p in parties if not any(same_party(p, q) for q in mention.parties)]
+
+
+def _signed_by_its_own(mention, after) -> list:
+    """The mention and the next of its kind that speaks of it again, when between them two sides or
+    more each have a person signing for it already (`… подписали договор аренды. Договор со стороны
+    корпорации подписал её генеральный директор …, со стороны компании — директор …`); else []."""
+    again = next((m for m in after if m.start > mention.start and m.kind == mention.kind), None)
+    group = [mention] + ([again] if again is not None and again.anaphoric else [])
+    parties = [p for m in group for p in m.parties]
+    sides = {p.name for p in parties if p.type != PER}
+    return group if len(sides) >= 2 and len({p.name for p in parties if p.type == PER}) >= len(sides) else []
 
 
 def _is_municipality(party) -> bool:

@@ -7,7 +7,8 @@
 `в`/`при` and a witness noun (rules/witness_nouns.txt) open a phrase that runs over the
 genitive words, names and quotes after it; `как сообщает`, `по данным`, `по информации`
 (rules/source_openers.txt) and `на основании`, `в соответствии с` (rules/basis_openers.txt) open
-one that runs to the next comma. The parties inside are dropped.
+one that runs to the next comma, as does a relative clause of hosting (`, которое провёл …`,
+rules/host_verbs.txt). The parties inside are dropped.
 """
 from __future__ import annotations
 
@@ -94,6 +95,11 @@ def witness_spans(doc, sent) -> List[Tuple[int, int]]:
                 spans.append((sent.start, _comma_after(doc, token.i, sent.end)))
             else:
                 spans.append((start, next((t.i for t in doc[token.i:sent.end] if t.text == ";"), sent.end)))
+        elif token.text == "," and "который" in word_lemmas(following) and token.i + 2 < sent.end \
+                and word_lemmas(doc[token.i + 2]) & load_set("host_verbs.txt"):
+            # `… на заседании совета, которое провёл губернатор Роман Вишняков`: who held the
+            # meeting, to the clause's end
+            spans.append((token.i, _comma_after(doc, token.i + 1, sent.end)))
         elif _opens_basis(doc, token, sent.end):
             # `на основании постановления Правительства РФ от …,`: what the signing rests on
             spans.append((token.i, _comma_after(doc, token.i + 1, sent.end)))

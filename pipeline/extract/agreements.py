@@ -37,7 +37,7 @@ from .agreement_signers import (add_shared_signers, add_signer_sides, signed_bac
                                 with_heads_named)
 from .agreement_merge import (distinct_by_name, merge_mentions, same_party, same_typed_party, with_formal_regions,
                               with_full_names, with_legal_names, with_states_named, without_headline_restatements)
-from .agreement_plans import is_generic_signing, is_planned_document, is_planned_signing
+from .agreement_plans import is_companion_reference, is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_roles import add_role_parties, role_count, role_parties
 from .agreement_sum_owners import give_named_sums, give_sums_back, names_known_kind, read_sums
 from .agreement_sales import add_sales, sales
@@ -242,6 +242,7 @@ class AgreementExtractor:
             # `ООО «Y» по условиям подписанного соглашения вложит …` after a deal with «Х», Y's own)
             mentions = [m for m in sentence_mentions(doc, sent) if m.start not in spoken_of
                         and not is_planned_document(doc, sent, m.start) and not is_generic_signing(doc, sent, m.start)
+                        and not (m.kind in {f.kind for f in found} and is_companion_reference(doc, sent, m.start))
                         and not ((m.start in speech or _closes_speech(doc, sent, m.start)) and m.kind in {f.kind for f in found}
                                  and not (doc[m.start].lemma_.lower() == DOCUMENT and is_new_document(doc, sent, m.start))
                                  and not _names_missing_partner(doc, sent, m, found, places))]
