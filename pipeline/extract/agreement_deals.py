@@ -17,7 +17,7 @@ from ..numbers import parse_number
 from ..records import ORG, PER
 from ..vocab import load_set
 from .agreement_merge import same_party
-from .common import WITH, is_bullet, is_counted, sentence_quantities, word_lemmas
+from .common import WITH, first_sign_verb, is_bullet, is_counted, sentence_quantities, word_lemmas
 from .parties import Party, sentence_parties
 
 MANY_DEALS = 6  # agreements after `заключила с резидентами соглашения` that the signer may share
@@ -284,3 +284,61 @@ def _reads_as_plural_subject(doc, token) -> bool:
     return verb is not None and verb.lemma_.lower() in load_set("sign_verbs.txt") \
         and verb.morph.get("Number") == ["Plur"] \
         and any({"nomn", "plur"} in parse.tag for parse in morph_analyzer().parse(token.lower_))
+
+
+PARTNER_REACH = 8  # `с управляющей компанией ОЭЗ — АО «ОЭЗ «Сейм»`: tokens from `с` to the partner's name
+
+
+def split_by_subjects(doc, sent, mentions, mention_type) -> list:
+    """`Соглашения … с управляющей компанией ОЭЗ — АО «ОЭЗ «Сейм» — подписали ООО «А», ООО «Б» и АО
+    «В»`: a plural agreement noun, one partner after the sentence's one `с` and several organisations
+    signing, no person among them, is one agreement of each organisation with the partner
+    (`mention_type` makes them)."""
+    if len(mentions) != 1:
+        return mentions
+    mention = mentions[0]
+    sides = [t.i for t in sent if t.lower_ in WITH and t.i + 1 < sent.end and doc[t.i + 1].lemma_.lower() == SIDE]
+    withs = [t.i for t in sent if t.lower_ in WITH and t.i not in sides]
+    verb = first_sign_verb(sent)
+    # (a person signs for a side named after `со стороны`, every deal's: `Со стороны управляющей
+    # компании документы подписал ее генеральный директор …`)
+    persons = [p for p in mention.parties if p.type == PER]
+    if len(withs) != 1 or verb is None or any(not any(s < p.start for s in sides) for p in persons) \
+            or not _plural_signed(doc, mention.start, verb):
+        return mentions
+    # the partner's phrase runs from `с` to the verb after it, or to the sentence's end; the signing
+    # organisations stand outside it (before the verb when it runs to the end)
+    stop = verb.i if verb.i > withs[0] else sent.end
+    partners = [p for p in mention.parties if p.type != PER and withs[0] < p.start < stop]
+    subjects = [p for p in mention.parties if p.type == ORG and not withs[0] < p.start < stop
+                and (stop < sent.end or p.start < verb.i) and not any(s < p.start for s in sides)]
+    if len(partners) != 1 or partners[0].start > withs[0] + PARTNER_REACH or len(subjects) < 2:
+        return mentions
+    return [mention_type(party.start, party.end, mention.kind, [party, partners[0]] + persons) for party in subjects]
+
+
+SIDE = "сторона"
+
+
+def _plural_signed(doc, i: int, verb) -> bool:
+    """The agreement noun at token i is plural, as the tagger reads it, or as a plural signing verb
+    reads a form that may be one (`В четверг соглашения … подписали …`, not `подписание соглашения`)."""
+    if doc[i].morph.get("Number") == ["Plur"]:
+        return True
+    may_be = any(p.tag.number == "plur" and p.tag.case in {"nomn", "accs"} for p in morph_analyzer().parse(doc[i].lower_))
+    before = doc[i - 1] if i > 0 else None
+    governed = before is not None and (before.pos_ == "ADP" or before.pos_ == "NOUN" and before.morph.get("Case") != ["Acc"])
+    return may_be and verb.morph.get("Number") == ["Plur"] and not governed
+
+
+def plural_by_subjects(doc, sent, parties, mention_type) -> list:
+    """`ООО «А» и АО «Б» подписали договоры аренды с АО «Х»`: a plural agreement noun, not counted,
+    signed by several named organisations with one partner, is one agreement of each with it
+    (split_by_subjects); [] when the sentence does not read so."""
+    from .agreement_nouns import kind_at, plural_kind_at  # agreement_nouns reads the parties' module
+    noun = next((t.i for t in sent if plural_kind_at(doc, t.i) and not is_counted(doc, t.i)), None)
+    if noun is None:
+        return []
+    plural = mention_type(noun, kind_at(doc, noun)[0], kind_at(doc, noun)[1], list(parties))
+    split = split_by_subjects(doc, sent, [plural], mention_type)
+    return split if len(split) > 1 else []

@@ -24,8 +24,8 @@ from ..vocab import load_set
 from .agreement_anaphora import DOCUMENT, is_governed_reference, is_new_document, opens_with_side
 from .agreement_attachment import after_partner_word, before_name, is_signing_subject, partner_alone, share_parties
 from .agreement_deals import (add_host_side, add_missing_side, deals_counted, partners_counted,
-                              partners_counted_before, partners_told, resident_deals, signs_with_many,
-                              subjects_counted, with_them)
+                              partners_counted_before, partners_told, plural_by_subjects, resident_deals, signs_with_many,
+                              split_by_subjects, subjects_counted, with_them)
 from .agreement_lists import (EACH, bulleted_agreements, each_of_lines_before, listed_agreements, marker_end,
                               opens_company_name)
 from .agreement_nouns import (AgreementMention, is_plural, kind_at, last_kind_before, many_kind_at, match_agreement,
@@ -306,6 +306,12 @@ class AgreementExtractor:
                     for mention in last:
                         _add_signers(doc, sent, mention, signers)
                 continue
+            split = plural_by_subjects(doc, sent, signing_parties(doc, sent, places), AgreementMention) \
+                if not mentions and sign else []
+            if split:  # `ООО «А» и АО «Б» подписали договоры аренды с АО «Х»`: one each
+                found.extend(split)
+                last_index = index
+                continue
             many = signs_with_many(doc, sent, many_kind_at) if not mentions and sign else None
             if many:
                 # `КРДВ … заключила с новыми резидентами соглашения`: one side of the deals told next
@@ -429,6 +435,7 @@ class AgreementExtractor:
             # `между министерством и корпорацией «Y»`: the ministry named before
             parties = with_heads_named(parties, named_by_head(doc, sentences, index))
             share_parties(doc, mentions, parties)
+            mentions = split_by_subjects(doc, sent, mentions, AgreementMention)
             read_sums(doc, sent, mentions)
             if not sign and found and index - last_index <= FOLLOW_UP_SENTENCES:
                 give_sums_back([m for m in mentions if not m.parties and m.sum], found)
