@@ -349,6 +349,16 @@ CASES = [
       agreement("соглашение", [("Буреяавтотранс", "ORG"), ("Корпорация развития Дальнего Востока и Арктики", "ORG")],
                 money(2.15e8, "RUB")),
       agreement("договор", [("Буреяавтотранс", "ORG"), ("Амурснаб", "ORG")])]),
+    # `Сторонами первого выступили …` after two agreements counted: the first, its sides listed
+    ("Подписаны два соглашения. Сторонами первого выступили правительство Нижегородской области и ООО "
+     "«Волгахимреагент».",
+     [agreement("соглашение", [("Нижегородская область", "LOC"), ("Волгахимреагент", "ORG")])]),
+    # an abbreviation defined after a company's full name is that company, also where the tagger
+    # reads it as a place
+    ("АО «Нижегородская корпорация развития» (НКР) работает в регионе. НКР заключила соглашение с ООО "
+     "«Кстовский завод металлоконструкций».",
+     [agreement("соглашение", [("Нижегородская корпорация развития", "ORG"),
+                               ("Кстовский завод металлоконструкций", "ORG")])]),
     # plural agreements with one partner after `с`, signed by several named companies: one each; the
     # person signing `со стороны` the partner signs every one; a singular agreement stays one
     ("В четверг соглашения о ведении деятельности с управляющей компанией ОЭЗ — АО «Липецк» — подписали "

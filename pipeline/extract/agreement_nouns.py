@@ -186,7 +186,7 @@ def _one_of_them(doc, sent, i: int) -> bool:
     if sent.start == 0:
         return False
     if _elided_ordinal(doc, sent, i):  # any count of agreements before: `подписаны два соглашения`
-        return (has_sign_verb(sent) or doc[i + 1].text in DASHES) \
+        return (has_sign_verb(sent) or doc[i + 1].text in DASHES or doc[i - 1].lemma_.lower() in SIDES_NOUNS) \
             and any(_counted_kind(doc, j) or _counted_documents(doc, j) for j in range(sent.start))
     if doc[i].lower_ != "них" or i < sent.start + 2 or doc[i - 1].lower_ != "из" or doc[i - 2].pos_ != "ADJ" \
             or not has_sign_verb(sent):
@@ -207,12 +207,19 @@ def _counted_kind(doc, i: int) -> bool:
     return is_plural(doc, i) or is_counted(doc, i)
 
 
+SIDES_NOUNS = {"сторона", "участник"}  # `Сторонами первого выступили …`
+
+
 def _elided_ordinal(doc, sent, i: int) -> bool:
-    """`Первое заключено между …`, `Второе — с ООО «Y»`: an ordinal opening its sentence with no
-    noun after it (rules/elided_ordinals.txt)."""
+    """`Первое заключено между …`, `Второе — с ООО «Y»`, `Сторонами первого выступили …`: an
+    ordinal opening its sentence (after `Сторонами`) with no noun after it (rules/elided_ordinals.txt)."""
     if doc[i].lemma_.lower() not in load_set("elided_ordinals.txt"):
         return False
-    first = next((t for t in sent if not t.is_space), None)
+    words = [t for t in sent if not t.is_space]
+    if words and words[0].i != i and len(words) > 1 and words[1].i == i \
+            and words[0].lemma_.lower() in SIDES_NOUNS and words[0].morph.get("Case") == ["Ins"]:
+        words = words[1:]  # `Сторонами первого выступили …`: the sides of the one it leaves out
+    first = words[0] if words else None
     if first is None or first.i != i:
         return False
     after = doc[i + 1] if i + 1 < sent.end else None

@@ -259,9 +259,9 @@ def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
 def _add_defined_abbreviations(doc, sent, parties, covered) -> None:
     """`…, КРДВ, которая …, заключила`: an abbreviation the text defined in brackets after an
     organisation's full name (`Корпорация развития Дальнего Востока и Арктики (КРДВ)`) is that
-    organisation wherever it stands, tagged or not."""
+    organisation wherever it stands, tagged or not (tagged a place too: `НКР заключила …`)."""
     for token in sent:
-        if token.i in covered or token.ent_type_ or not is_short_name(token.text) \
+        if token.i in covered or token.ent_type_ not in {"", "LOC"} or not is_short_name(token.text) \
                 or (token.i > 0 and doc[token.i - 1].text == "("):
             continue
         full = expand_abbreviation(doc, token.text)
