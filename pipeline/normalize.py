@@ -485,8 +485,9 @@ def strip_legal_form(text: str) -> str:
                 words, changed = words[size:], True
                 if len(words) > 1 and is_region_code(words[0]) and words[1][:1] in QUOTES:
                     words = words[1:]  # `ГАУ КК «Центр инновационного развития Кубани»`: the region's code
-            elif size < len(words) and " ".join(w.strip(QUOTES + ",") for w in words[-size:]).lower().rstrip(".") in bare:
-                words, changed = words[:-size], True
+            elif size < len(words) and " ".join(w.strip(QUOTES + ",") for w in words[-size:]).lower().rstrip(".") in bare \
+                    and not is_cyrillic(words[-1]):
+                words, changed = words[:-size], True  # (`Fratelli Conti Srl`; `«Стрела УК»` keeps its `УК`)
     return " ".join(words)
 
 

@@ -36,6 +36,7 @@ def test_strip_quotes(text, expected):
     ("Nordfjord Processing AS", "Nordfjord Processing"),  # European forms: AS, AB, AG, Oy, B.V., s.r.o.
     ("Hoffmann Kunststofftechnik AG", "Hoffmann Kunststofftechnik"),
     ("ГАУ КК «Центр инновационного развития Кубани»", "«Центр инновационного развития Кубани»"),  # a region's code
+    ("ООО «Стрела УК»", "«Стрела УК»"),  # a Cyrillic form at the end is a word of the name
 ])
 def test_strip_legal_form(text, expected):
     assert strip_legal_form(text) == expected

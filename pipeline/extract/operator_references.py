@@ -403,17 +403,23 @@ def _parks_listed_next(doc, sent, number_at: int, mentions) -> List[ParkMention]
     return found if count and len(found) == count else []
 
 
+OPENER_REACH = 3  # `двумя индустриальными зонами Алматинской области —`: words from the kind to the dash
+
+
 def _listed_objects(doc, sent, after: int, mentions) -> List[ParkMention]:
     """`управляет двумя площадками — индустриальным парком «A» … и технопарком «B»`: a
     counted generic word, a dash or a colon, then every park of the clause not after a
     preposition."""
     i = after
-    while i < sent.end and (doc[i].pos_ in {"NUM", "ADJ"} or doc[i].is_space):
-        i += 1
-    if i >= sent.end or not (word_lemmas(doc[i]) & (GENERIC_REFERENCES | {"территория"}) or match_kind(doc, i)):
+    while i < sent.end and (doc[i].pos_ in {"NUM", "ADJ"} or doc[i].morph.get("VerbForm") == ["Part"] or doc[i].is_space) \
+            and match_kind(doc, i) is None:
+        i += 1  # (`двумя действующими индустриальными парками группы — …`: a participle as an adjective)
+    kind = match_kind(doc, i) if i < sent.end else None
+    if i >= sent.end or not (word_lemmas(doc[i]) & (GENERIC_REFERENCES | {"территория"}) or kind):
         return []
+    i = kind[0] - 1 if kind else i  # the kind's last word
     opener = i + 1
-    while opener < sent.end and doc[opener].text not in LIST_OPENERS and opener - i <= 2:
+    while opener < sent.end and doc[opener].text not in LIST_OPENERS and opener - i <= OPENER_REACH:
         opener += 1
     if opener >= sent.end or doc[opener].text not in LIST_OPENERS:
         return []
