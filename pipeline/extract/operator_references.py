@@ -120,23 +120,46 @@ UNDER = ("под", "управление")  # `Под управлением к�
 def _attach_counted_under(doc, sentences, index: int, words, mentions, parks, places, park_keys) -> None:
     """`Под управлением корпорации остаются два объекта. Индустриальный парк «А» … «Б» …`: the
     bare noun after `под управлением` stands for the company named before, the operator of as
-    many parks as the sentence counts, named in the sentences after it."""
+    many parks as the sentence counts, named in the sentences after it; `под его управлением три
+    площадки: «А», «Б» и «В»` makes the company named last before the operator of those listed."""
+    sent = sentences[index]
     for k in range(len(words) - 2):
-        if (words[k].lower_, words[k + 1].lemma_.lower()) != UNDER:
+        if words[k].lower_ == UNDER[0] and words[k + 1].lower_ in POSSESSIVES and words[k + 2].lemma_.lower() == UNDER[1]:
+            # `Сейчас под его управлением три площадки: индустриальные парки «А», «Б» и «В»`: the
+            # company named last before, the parks listed after the count
+            count = parks_count(doc, words[k + 2].i + 1, sent.end, back=False)
+            opener = next((t.i for t in doc[words[k + 2].i + 1:sent.end] if t.text in LIST_OPENERS), None)
+            listed = keys_in_order(m for m in mentions if opener is not None and opener < m.start < sent.end)
+            targets = [m for m in mentions if m.key in listed] if count and len(listed) == count else []
+            name = _last_named_company(doc, sentences, index, places, park_keys) if targets else None
+        elif (words[k].lower_, words[k + 1].lemma_.lower()) == UNDER:
+            noun = words[k + 2]
+            if noun.lemma_.lower() not in load_set("operator_possessor_heads.txt") or noun.morph.get("Case") != ["Gen"]:
+                return
+            targets = parks_named_next(doc, sent, parks_count(doc, noun.i + 1, sent.end, back=False), mentions)
+            owner = party_for_noun(doc, sentences, index, noun.i, places, park_keys) if targets else None
+            name = owner.name if owner is not None and owner.type == ORG else None
+        else:
             continue
-        noun = words[k + 2]
-        if noun.lemma_.lower() not in load_set("operator_possessor_heads.txt") or noun.morph.get("Case") != ["Gen"]:
-            return
-        sent = sentences[index]
-        targets = parks_named_next(doc, sent, parks_count(doc, noun.i + 1, sent.end, back=False), mentions)
-        owner = party_for_noun(doc, sentences, index, noun.i, places, park_keys) if targets else None
-        if owner is None or owner.type != ORG or name_key(owner.name) in park_keys:
+        if name is None or name_key(name) in park_keys:
             return
         for m in targets:
             if parks[m.key].park.operator is None:
-                parks[m.key].park.operator = owner.name
+                parks[m.key].park.operator = name
                 add_evidence(doc, "park", m.start, m.end, "operator", "operator_counted_under")
         return
+
+
+POSSESSIVES = {"его", "её", "ее"}  # `под его управлением`
+
+
+def _last_named_company(doc, sentences, index: int, places, park_keys) -> Optional[str]:
+    """The company named last in the sentences before this one, back to PRONOUN_REACH."""
+    for earlier in reversed(sentences[max(0, index - PRONOUN_REACH):index]):
+        named = _companies(doc, earlier, places, park_keys)
+        if named:
+            return named[-1].name
+    return None
 
 
 CUE_AFTER_COPULA = 5  # `является собственником территории и управляющей компанией`

@@ -396,6 +396,9 @@ def past_aside(doc, i: int) -> int:
     return _next_word(doc, close + 1) if close is not None and doc[close].text == ")" else i
 
 
+JOINED_MODIFIERS = 2  # `и строящийся «К»`, `и самый новый «К»`: words between the joint and the name
+
+
 def coordinated_names(doc, i: int, quoted_at, kind: str, abbreviated: bool) -> List[ParkMention]:
     """The names joined to a plural kind's first one: `индустриальных парков «Северный»,
     «Западный» и «Южный»`."""
@@ -405,6 +408,10 @@ def coordinated_names(doc, i: int, quoted_at, kind: str, abbreviated: bool) -> L
         if joint >= len(doc) or doc[joint].text not in {",", "и"}:
             return found
         quote = _next_word(doc, joint + 1)
+        for _ in range(JOINED_MODIFIERS):  # `и строящийся «Кропоткин-Восток»`: the park's own adjective
+            if quote < len(doc) and doc[quote].text.islower() and (doc[quote].pos_ == "ADJ"
+                                                                    or doc[quote].morph.get("VerbForm") == ["Part"]):
+                quote = _next_word(doc, quote + 1)
         span = quoted_at.get(quote + 1)
         if quote >= len(doc) or span is None:
             return found
