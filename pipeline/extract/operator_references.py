@@ -393,8 +393,21 @@ def _objects(doc, sent, verb: int, mentions, earlier: int) -> List[ParkMention]:
         if after <= m.start < min(sent.end, after + OBJECT_REACH):
             return coordinated(doc, sent, m, mentions) if governs_park(doc, after, m) else []
     # `С 2020 года технопарком управляем мы, …`: the park in the instrumental right before the verb
-    return [m for m in mentions if m.end == verb and doc[m.end - 1].morph.get("Case") == ["Ins"]
-            and sent.start <= m.start][:1]
+    # (past a place and the subject: `Технопарком „Агидель-Тех“ в Уфе мы управляем сами`)
+    return [m for m in mentions if sent.start <= m.start and m.end <= verb and _only_place_and_subject(doc, m.end, verb)
+            and (doc[m.start].morph.get("Case") == ["Ins"] or doc[m.end - 1].morph.get("Case") == ["Ins"])][-1:]
+
+
+def _only_place_and_subject(doc, start: int, end: int) -> bool:
+    """Nothing in [start, end) but a closing quote, a place after its preposition and a
+    subject pronoun or adverb."""
+    for token in doc[start:end]:
+        if token.is_space or token.text in {"»", "“", "\""} or token.pos_ in {"ADP", "ADV"} \
+                or token.pos_ == "PRON" and token.morph.get("Case") == ["Nom"] \
+                or token.pos_ in {"PROPN", "NOUN", "ADJ"} and token.morph.get("Case") == ["Loc"]:
+            continue
+        return False
+    return True
 
 
 ORDINAL_OPENERS = {"первый", "второй", "третий", "четвёртый", "четвертый", "пятый"}  # `Первая — индустриальный парк «А» … Вторая — …`

@@ -354,14 +354,64 @@ def quoted_speaker_org(doc, i: int) -> Optional[str]:
     dash after it, his name a few words on), when his record names one; None otherwise."""
     closing = _closing_quote(doc, i)
     if closing is None:
-        return None
+        return _labelled_speaker_org(doc, i)
     after = [t for t in doc[closing + 1:min(len(doc), closing + 1 + ATTRIBUTION_REACH)] if not t.is_space]
     if not any(t.text in DASHES for t in after[:2]):
-        return None
+        return _labelled_speaker_org(doc, i)
     start, end = after[0].idx, after[-1].idx + len(after[-1])
     person = next((p for p in getattr(doc._, "persons", None) or []
                    if any(start <= a < end for a, _ in p.get("mentions") or [])), None)
     return person.get("org") if person is not None else None
+
+
+LABEL_WORDS = 16       # `Светлана Рудакова, генеральный директор АО «Елецпромпарк»`: a speaker's label line
+LABEL_PARAGRAPHS = 6   # paragraphs of one speaker's quoted words back to the label
+OPENING_MARKS = {"«", "„", "\"", "—", "–"}
+
+
+def _labelled_speaker_org(doc, i: int) -> Optional[str]:
+    """`Светлана Рудакова, генеральный директор АО «Елецпромпарк»` on a line of its own, then
+    «Мы управляем …» in the paragraphs after it: the organisation of the person the nearest label
+    before token i names, when every paragraph from the label to i is that speaker's quoted
+    words (opening with a quote mark or a dash, or inside a quote left open)."""
+    start = paragraph_start(doc, i)
+    for _ in range(LABEL_PARAGRAPHS):
+        end = start - 1
+        while end > 0 and doc[end].is_space:
+            end -= 1
+        if end <= 0:
+            return None
+        label = paragraph_start(doc, end)
+        words = [t for t in doc[label:end + 1] if not t.is_space]
+        person = _label_person(doc, words) if len(words) <= LABEL_WORDS else None
+        if person is not None:
+            return person.get("org") if _quoted_from(doc, end + 1, i) else None
+        start = label
+    return None
+
+
+def _label_person(doc, words) -> Optional[dict]:
+    """The person a label line names (no finite verb in it, no closing stop), or None."""
+    if not words or words[-1].text in {".", "!", "?", ":"} \
+            or any(t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm") == ["Fin"] for t in words):
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    return next((p for p in getattr(doc._, "persons", None) or []
+                 if any(start <= a < end for a, _ in p.get("mentions") or [])), None)
+
+
+def _quoted_from(doc, start: int, i: int) -> bool:
+    """Every paragraph from token `start` to token i opens with a quote mark or a dash, or inside
+    a quote an earlier one left open."""
+    depth = 0
+    for k in range(start, i):
+        token = doc[k]
+        if not token.is_space and (k == start or "\n" in doc[k - 1].text) and depth == 0 \
+                and token.text not in OPENING_MARKS:
+            return False
+        depth += (token.text in {"«", "„"}) - (token.text in {"»", "“"})
+        depth = max(depth, 0)
+    return True
 
 
 def _closing_quote(doc, i: int) -> Optional[int]:
