@@ -32,6 +32,7 @@ def _is_ordinal(token) -> bool:
 
 
 MORE = {"ещё", "еще"}
+THE_REST = {"остальной", "остальные", "прочий", "прочие"}  # `Остальные документы …`: those not told yet
 
 
 def is_anaphoric(doc, sent, start: int) -> bool:

@@ -11,9 +11,9 @@ from typing import List
 from ..numbers import parse_number
 from ..records import LOC, ORG, PER
 from ..vocab import load_set
-from .agreement_anaphora import MORE, opens_with_side
+from .agreement_anaphora import MORE, THE_REST, opens_with_side
 from .agreement_merge import same_party, same_typed_party
-from .common import WITH, entities, is_counted, sentence_after
+from .common import WITH, entities, is_counted, sentence_after, word_lemmas
 from .elided_subjects import speaks_as_we
 from .park_mentions import GENERIC_REFERENCES
 from .org_names import expand_abbreviation
@@ -57,7 +57,8 @@ def signs_next(doc, sent) -> int:
     more documents)."""
     for token in sent:
         if token.lemma_.lower() in load_set("agreement_references.txt") and is_counted(doc, token.i) \
-                and token.i >= sent.start + 2 and (doc[token.i - 2].lower_ in MORE or _first_told_next(doc, sent)):
+                and token.i >= sent.start + 2 and (doc[token.i - 2].lower_ in MORE or word_lemmas(doc[token.i - 2]) & THE_REST
+                                                or _first_told_next(doc, sent)):
             number = parse_number(doc[token.i - 1].text)
             return int(number) if number else 0
     return _part_signed(doc, sent)

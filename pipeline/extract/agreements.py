@@ -21,7 +21,7 @@ from spacy.language import Language
 from ..normalize import is_legal_form
 from ..records import LOC, ORG, PER, Money, to_dict
 from ..vocab import load_set
-from .agreement_anaphora import DOCUMENT, is_governed_reference, is_new_document, opens_with_side
+from .agreement_anaphora import DOCUMENT, is_governed_reference, is_new_document, THE_REST, opens_with_side
 from .agreement_attachment import after_partner_word, before_name, is_signing_subject, partner_alone, share_parties
 from .agreement_deals import (add_host_side, add_missing_side, deals_counted, partners_counted,
                               partners_counted_before, partners_told, plural_by_subjects, resident_deals, signs_with_many,
@@ -280,7 +280,13 @@ class AgreementExtractor:
                 continue
             ahead = signs_next(doc, sent) if not mentions and sign else 0
             if ahead:  # `Ещё два документа со стороны региона подписал министр …. Первый — с …`
-                shared.append((sent.end, signing_parties(doc, sent, places), ahead))
+                signers = signing_parties(doc, sent, places)
+                shared.append((sent.end, signers, ahead))
+                if _the_rest(sent) and not untold.count:
+                    # `Остальные три документа … подписал …. Партнёрами выступили ООО «А» (…), АО «Б» …`:
+                    # the partners the sentences after name, one agreement each, the signer's side the other
+                    untold = Untold(ahead, last_kind_before(doc, sent.start) or "соглашение", index + PARTNERS_TOLD_REACH)
+                    one_side.append((sent.end, [p for p in signers if p.type != PER]))
                 continue
             counted = signed_back(doc, sent) if not mentions and sign else None
             if counted and len(found) < counted:
@@ -704,7 +710,6 @@ def _recent(found: List[AgreementMention], sentences, index: int) -> List[Agreem
     return [m for m in found if m.start >= floor] or found[-1:]
 
 
-THE_REST = {"остальной", "остальные", "прочий", "прочие"}
 
 
 def _the_rest(sent) -> bool:
