@@ -117,8 +117,14 @@ def with_them(doc, sent) -> bool:
 def _became_partner(words) -> bool:
     """`Первым новым резидентом стало ООО «Х»`, `Резидентом также стало …` (words read back from
     the name): the copula's subject in a partner's role (rules/deal_partner_nouns.txt)."""
+    role = words[1:1 + ROLE_REACH]
+    # (not another's partner: `Его поставщиком выступает ООО «Дальснаб»`)
     return bool(words) and bool(word_lemmas(words[0]) & BECOME) \
-        and any(word_lemmas(t) & load_set("deal_partner_nouns.txt") for t in words[1:1 + ROLE_REACH])
+        and any(word_lemmas(t) & load_set("deal_partner_nouns.txt") for t in role) \
+        and not any(t.lower_ in POSSESSIVES for t in role)
+
+
+POSSESSIVES = {"его", "её", "ее", "их"}
 
 
 def _stands_alone(doc, sent, party) -> bool:
