@@ -17,7 +17,8 @@ from ..numbers import parse_number
 from ..records import ORG, PER
 from ..vocab import load_set
 from .agreement_merge import same_party
-from .common import WITH, first_sign_verb, is_bullet, is_counted, sentence_quantities, word_lemmas
+from .agreement_nouns import kind_at, plural_kind_at
+from .common import POSSESSIVES, SIDE, WITH, first_sign_verb, is_bullet, is_counted, sentence_quantities, word_lemmas
 from .parties import Party, sentence_parties
 
 MANY_DEALS = 6  # agreements after `заключила с резидентами соглашения` that the signer may share
@@ -123,8 +124,6 @@ def _became_partner(words) -> bool:
         and any(word_lemmas(t) & load_set("deal_partner_nouns.txt") for t in role) \
         and not any(t.lower_ in POSSESSIVES for t in role)
 
-
-POSSESSIVES = {"его", "её", "ее", "их"}
 
 
 def _stands_alone(doc, sent, party) -> bool:
@@ -298,8 +297,8 @@ PARTNER_REACH = 8  # `с управляющей компанией ОЭЗ — А
 def split_by_subjects(doc, sent, mentions, mention_type) -> list:
     """`Соглашения … с управляющей компанией ОЭЗ — АО «ОЭЗ «Сейм» — подписали ООО «А», ООО «Б» и АО
     «В»`: a plural agreement noun, one partner after the sentence's one `с` and several organisations
-    signing, no person among them, is one agreement of each organisation with the partner
-    (`mention_type` makes them)."""
+    signing is one agreement of each organisation with the partner (`mention_type` makes them); a
+    person may only sign for a side named after `со стороны`, and signs each."""
     if len(mentions) != 1:
         return mentions
     mention = mentions[0]
@@ -323,8 +322,6 @@ def split_by_subjects(doc, sent, mentions, mention_type) -> list:
     return [mention_type(party.start, party.end, mention.kind, [party, partners[0]] + persons) for party in subjects]
 
 
-SIDE = "сторона"
-
 
 def _plural_signed(doc, i: int, verb) -> bool:
     """The agreement noun at token i is plural, as the tagger reads it, or as a plural signing verb
@@ -341,10 +338,10 @@ def plural_by_subjects(doc, sent, parties, mention_type) -> list:
     """`ООО «А» и АО «Б» подписали договоры аренды с АО «Х»`: a plural agreement noun, not counted,
     signed by several named organisations with one partner, is one agreement of each with it
     (split_by_subjects); [] when the sentence does not read so."""
-    from .agreement_nouns import kind_at, plural_kind_at  # agreement_nouns reads the parties' module
     noun = next((t.i for t in sent if plural_kind_at(doc, t.i) and not is_counted(doc, t.i)), None)
     if noun is None:
         return []
-    plural = mention_type(noun, kind_at(doc, noun)[0], kind_at(doc, noun)[1], list(parties))
+    end, kind = kind_at(doc, noun)
+    plural = mention_type(noun, end, kind, list(parties))
     split = split_by_subjects(doc, sent, [plural], mention_type)
     return split if len(split) > 1 else []

@@ -12,11 +12,10 @@ from typing import List, Optional
 
 from ..records import PER
 from ..vocab import load_set
-from .common import word_lemmas
+from .common import POSSESSIVES, word_lemmas
 from .parties import Party, sentence_parties
 
 ROLE_REACH = 4  # words between the role noun and the copula (`Арендодателем в обоих случаях выступило`)
-POSSESSIVES = {"его", "её", "ее", "их"}
 BOTH = {"оба", "обоих", "обоим", "обе"}  # `в обоих случаях`: the two agreements told last
 
 

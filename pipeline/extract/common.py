@@ -31,6 +31,7 @@ OPEN_QUOTES = {"«", "„", "“"}
 DASHES = {"—", "–", "-"}  # a dash standing alone between words (a hyphen written apart too)
 BULLETS = {"•", "-", "—", "–", "*", "·"}  # what opens a list's line, besides pictographs (is_bullet)
 SIDE = "сторона"  # `со стороны региона`, `стороны подписали`
+POSSESSIVES = {"его", "её", "ее", "их"}  # `Его поставщиком выступает …`, `под его управлением`
 WITH = {"с", "со"}  # `с компанией «Х»`, `со стороны`: a partner follows
 PARTNER_PREPOSITIONS = WITH | {"между"}  # `между хокимиятом и …`
 CLOSE_QUOTES = {"»", "”", "“"}

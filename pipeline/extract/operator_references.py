@@ -26,7 +26,7 @@ from ..models import morph_analyzer
 from ..numbers import parse_number
 from ..records import ORG
 from ..vocab import load_set, load_table
-from .common import add_evidence, entities_in, is_bullet, parenthetical_start, sentence_after, word_lemmas
+from .common import POSSESSIVES, add_evidence, entities_in, is_bullet, parenthetical_start, sentence_after, word_lemmas
 from .operator_objects import (coordinated, governs_park, keys_in_order, parks_count, parks_counted_back,
                                parks_named_next)
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key, opens_with_counted_adjective
@@ -150,7 +150,6 @@ def _attach_counted_under(doc, sentences, index: int, words, mentions, parks, pl
         return
 
 
-POSSESSIVES = {"его", "её", "ее"}  # `под его управлением`
 
 
 def _last_named_company(doc, sentences, index: int, places, park_keys) -> Optional[str]:

@@ -12,13 +12,12 @@ from dataclasses import replace
 
 from typing import List, Optional
 
-from .common import word_lemmas
+from .common import POSSESSIVES, word_lemmas
 from .positions import MAX_TITLES, TITLE_JOINS, Phrase, complement_end, modifiers_start, phrase_ending_at
 from .titles import agrees, has_lemma
 
 MAX_BEFORE = 18  # tokens searched left of a name for the start of its position
 HONOUR_JOINS = {"—", "–"}  # пианист — лауреат премии «Грэмми» Иван Петров
-POSSESSIVES = {"его", "её", "ее", "их"}  # Его учитель — лауреат премии …: a relation, no position
 
 
 def _joined_before(doc, start: int, low: int, honour: bool = False) -> Optional[int]:
