@@ -125,7 +125,6 @@ def _became_partner(words) -> bool:
         and not any(t.lower_ in POSSESSIVES for t in role)
 
 
-
 def _stands_alone(doc, sent, party) -> bool:
     """The one new organisation of a sentence with money, not after a preposition (`в ООО «Х»`) nor a
     person's company (`директор ООО «Х» Сергей Пак`)."""
@@ -320,7 +319,6 @@ def split_by_subjects(doc, sent, mentions, mention_type) -> list:
     if len(partners) != 1 or partners[0].start > withs[0] + PARTNER_REACH or len(subjects) < 2:
         return mentions
     return [mention_type(party.start, party.end, mention.kind, [party, partners[0]] + persons) for party in subjects]
-
 
 
 def _plural_signed(doc, i: int, verb) -> bool:

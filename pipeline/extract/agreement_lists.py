@@ -139,8 +139,6 @@ def _gap_before(doc, prep: int, after: int, single: Callable) -> bool:
         and not any(t.pos_ in {"VERB", "AUX"} or single(doc, t.i) for t in words)
 
 
-
-
 def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, parties_of: Callable,
                         make: Callable, line_kind: Callable = lambda sent: None) -> list:
     """(sentence index, agreement mention) per bullet line after sentences[index], a line that
@@ -207,6 +205,7 @@ def _kind_then_with(doc, start: int, end: int) -> Optional[int]:
     if not match_agreement(doc, start):
         return None
     return next((t.i for t in doc[start + 1:min(end, start + 1 + KIND_LINE_REACH)] if t.lower_ in WITH), None)
+
 
 EACH = "каждый"
 

@@ -123,7 +123,6 @@ def with_full_names(agreements: List[Agreement], named: Iterable[str] = ()) -> L
     return agreements
 
 
-
 def without_headline_restatements(doc, agreements: List[Agreement]) -> List[Agreement]:
     """`Омская область и Кыргызстан утвердили дорожную карту` over the text's `Дорожную карту
     подписали правительство Омской области и Министерство экономики … Кыргызской Республики`:

@@ -58,7 +58,7 @@ def signs_next(doc, sent) -> int:
     for token in sent:
         if token.lemma_.lower() in load_set("agreement_references.txt") and is_counted(doc, token.i) \
                 and token.i >= sent.start + 2 and (doc[token.i - 2].lower_ in MORE or word_lemmas(doc[token.i - 2]) & THE_REST
-                                                or _first_told_next(doc, sent)):
+                                                   or _first_told_next(doc, sent)):
             number = parse_number(doc[token.i - 1].text)
             return int(number) if number else 0
     return _part_signed(doc, sent)
@@ -100,7 +100,6 @@ def _first_told_next(doc, sent) -> bool:
                 words[1].text in {"—", "–", ":"} or words[1].lemma_.lower() in load_set("agreement_references.txt")):
             return True
     return False
-
 
 
 def name_persons_fully(doc, found: list) -> None:
@@ -294,4 +293,3 @@ def place_by_side(doc, parties: List[Party], recent: list, default: list, latest
             owners = [recent[-1]]  # `Документ подписали губернатор … и …`: the one just named
         for mention in owners or default:
             mention.parties.append(party)
-

@@ -21,7 +21,7 @@ from spacy.language import Language
 from ..normalize import is_legal_form
 from ..records import LOC, ORG, PER, Money, to_dict
 from ..vocab import load_set
-from .agreement_anaphora import DOCUMENT, is_governed_reference, is_new_document, THE_REST, opens_with_side
+from .agreement_anaphora import DOCUMENT, THE_REST, is_governed_reference, is_new_document, opens_with_side
 from .agreement_attachment import after_partner_word, before_name, is_signing_subject, partner_alone, share_parties
 from .agreement_deals import (add_host_side, add_missing_side, deals_counted, partners_counted,
                               partners_counted_before, partners_told, plural_by_subjects, resident_deals, signs_with_many,
@@ -45,9 +45,8 @@ from .agreement_story import add_story_company, story_company
 from .agreement_sums import NamedSum, named_sums, ordinal_before
 from .elided_subjects import elided_author, elided_subject
 from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, first_sign_verb,
-                     has_sign_verb, is_counted,
-                     latin_org_names, paragraph_start, quoted_spans, sentence_before, sentence_quantities,
-                     word_lemmas)
+                     has_sign_verb, is_counted, latin_org_names, paragraph_start, quoted_spans, sentence_before,
+                     sentence_quantities, word_lemmas)
 from .money import deal_money
 from .org_names import expand_abbreviation, legal_form_org_names
 from .parties import ORG_NOUNS, Party, is_direct_speech, is_government, sentence_parties
@@ -690,7 +689,6 @@ def _signed_them(doc, sent) -> bool:
     return verb is not None and any(0 <= j < len(doc) and doc[j].lower_ == THEM for j in (verb.i - 1, verb.i + 1))
 
 
-
 def _spoken_of_before(doc, sent, recent: List[AgreementMention], places: set) -> List[AgreementMention]:
     """`«ОмскБиоПласт» разместит производство … Документ от компании подписал её основатель …`:
     a signer of `компании` (or `её`, `его`) with no side of his own signed the recent agreement
@@ -708,8 +706,6 @@ def _spoken_of_before(doc, sent, recent: List[AgreementMention], places: set) ->
 def _recent(found: List[AgreementMention], sentences, index: int) -> List[AgreementMention]:
     floor = sentences[max(0, index - RECENT_SENTENCES)].start
     return [m for m in found if m.start >= floor] or found[-1:]
-
-
 
 
 def _the_rest(sent) -> bool:

@@ -143,7 +143,6 @@ THEIR_SUM_WORDS = COST_WORDS | SUM_NOUNS | AMOUNT_VERBS | DECLARED | {"инве�
 TOPIC_WORDS = 10
 
 
-
 def _past_topic(doc, i: int, end: int):
     """The deal noun at token i and the tokens after it up to `end` (a span, or a list when the
     topic of the deals is passed over: `об осуществлении деятельности`, `о защите и поощрении

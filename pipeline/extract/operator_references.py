@@ -150,8 +150,6 @@ def _attach_counted_under(doc, sentences, index: int, words, mentions, parks, pl
         return
 
 
-
-
 def _last_named_company(doc, sentences, index: int, places, park_keys) -> Optional[str]:
     """The company named last in the sentences before this one, back to PRONOUN_REACH."""
     for earlier in reversed(sentences[max(0, index - PRONOUN_REACH):index]):

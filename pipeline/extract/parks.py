@@ -771,8 +771,6 @@ def _most_named(mentions: List[ParkMention]) -> Optional[ParkMention]:
     return next(m for m in mentions if m.key == key)
 
 
-
-
 @Language.factory("park_extractor", assigns=["doc._.parks", "doc.spans"], requires=["doc.ents"])
 def make_park_extractor(nlp, name):
     return ParkExtractor()

@@ -207,7 +207,6 @@ def _nested_opening(doc, span, floor: int) -> Optional[int]:
     return i
 
 
-
 def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
     """Parties named in a sentence; `excluded` are token indices of parks spoken of as places."""
     parties: List[Party] = []

@@ -563,8 +563,6 @@ def party_for_noun(doc, sentences, index: int, noun: int, places: set, park_name
     return Party(noun, noun + 1, name, ORG)
 
 
-
-
 STEM = 5  # `лизинговая` → `лизин`, found in `Волгализинг`
 
 

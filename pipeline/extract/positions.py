@@ -123,8 +123,6 @@ def _slot_follows(doc, i: int, limit: int) -> bool:
     return i < limit and (has_lemma(doc[i], "position_slots.txt") or is_head(doc[i]))
 
 
-
-
 def _after_by(doc, head: int, i: int) -> bool:
     """Token i follows a `по` complement's noun: `по работе` before `с резидентами`."""
     words = [t for t in doc[head + 1:i] if not t.is_space]

@@ -196,7 +196,6 @@ def name_lemmas(name: str) -> Tuple[str, ...]:
     return tuple(words)
 
 
-
 @lru_cache(maxsize=None)
 def region_aliases() -> Dict[str, str]:
     """Informal region names and the formal ones they stand for (rules/region_aliases.tsv)."""
