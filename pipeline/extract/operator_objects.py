@@ -208,13 +208,18 @@ def included_parks(doc, sent, start: int, mentions) -> List[ParkMention]:
     return []
 
 
+def is_count_modifier(token) -> bool:
+    """A number, an adjective or a participle read as one (`двумя действующими индустриальными
+    парками`), or a blank, before a counted park kind."""
+    return token.pos_ in {"NUM", "ADJ"} or token.morph.get("VerbForm") == ["Part"] or token.is_space
+
+
 def listed_parks_after(doc, sent, start: int, mentions) -> List[ParkMention]:
     """`ООО «Х» — оператор двух индустриальных парков: «Северный» и «Южный»`: the parks listed
     after a counted kind right after a cue."""
     i = start
-    while i < sent.end and (doc[i].pos_ in {"NUM", "ADJ"} or doc[i].morph.get("VerbForm") == ["Part"] or doc[i].is_space) \
-            and match_kind(doc, i) is None:
-        i += 1  # (`двумя действующими индустриальными парками`: a participle as an adjective)
+    while i < sent.end and is_count_modifier(doc[i]) and match_kind(doc, i) is None:
+        i += 1
     if i >= sent.end or match_kind(doc, i) is None:
         return []
     return [m for m in mentions if m.rule == "listed_after_kind" and i < m.start < sent.end]

@@ -27,8 +27,8 @@ from ..numbers import parse_number
 from ..records import ORG
 from ..vocab import load_set, load_table
 from .common import POSSESSIVES, add_evidence, entities_in, is_bullet, parenthetical_start, sentence_after, word_lemmas
-from .operator_objects import (coordinated, governs_park, keys_in_order, parks_count, parks_counted_back,
-                               parks_named_next)
+from .operator_objects import (coordinated, governs_park, is_count_modifier, keys_in_order, parks_count,
+                               parks_counted_back, parks_named_next)
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key, opens_with_counted_adjective
 from .org_names import expand_abbreviation, is_short_name, org_name
 from .parties import sentence_parties
@@ -444,9 +444,8 @@ def _listed_objects(doc, sent, after: int, mentions) -> List[ParkMention]:
     counted generic word, a dash or a colon, then every park of the clause not after a
     preposition."""
     i = after
-    while i < sent.end and (doc[i].pos_ in {"NUM", "ADJ"} or doc[i].morph.get("VerbForm") == ["Part"] or doc[i].is_space) \
-            and match_kind(doc, i) is None:
-        i += 1  # (`двумя действующими индустриальными парками группы — …`: a participle as an adjective)
+    while i < sent.end and is_count_modifier(doc[i]) and match_kind(doc, i) is None:
+        i += 1  # (`двумя действующими индустриальными парками группы — …`)
     kind = match_kind(doc, i) if i < sent.end else None
     if i >= sent.end or not (word_lemmas(doc[i]) & (GENERIC_REFERENCES | {"территория"}) or kind):
         return []

@@ -30,8 +30,8 @@ from .parties import headed_names, is_event, sentence_parties
 from .party_references import bare_head_names, referred_party
 from .state_bodies import is_state_body
 from .operator_trusts import ends_management
-from .operator_objects import (coordinated, coordinated_before, governs_park, included_parks, listed_parks_after, all_parks_counted,
-                               parks_count, parks_counted_back, parks_named_next)
+from .operator_objects import (coordinated, coordinated_before, governs_park, included_parks, is_count_modifier,
+                               listed_parks_after, all_parks_counted, parks_count, parks_counted_back, parks_named_next)
 
 
 CUE_AFTER_ORG = 8  # `«Y» и сегодня остается управляющей компанией`: the cue's words within this many
@@ -103,8 +103,8 @@ def _other_business(doc, i: int, end: int) -> bool:
     if doc[i].morph.get("VerbForm") != ["Fin"]:
         return True
     j = end
-    while j < len(doc) and (doc[j].pos_ in {"NUM", "ADJ", "DET"} or doc[j].like_num or doc[j].is_space
-                            or doc[j].morph.get("VerbForm") == ["Part"]) and match_kind(doc, j) is None:
+    while j < len(doc) and (is_count_modifier(doc[j]) or doc[j].pos_ == "DET" or doc[j].like_num) \
+            and match_kind(doc, j) is None:
         j += 1
     after = j < len(doc) and (match_kind(doc, j) is not None or bool(word_lemmas(doc[j]) & GENERIC_REFERENCES))
     before = i > 0 and (doc[i - 1].text in {"»", "\""} or bool(word_lemmas(doc[i - 1]) & GENERIC_REFERENCES))
