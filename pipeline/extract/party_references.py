@@ -351,17 +351,23 @@ ATTRIBUTION_REACH = 8  # `», — говорит генеральный дире
 def quoted_speaker_org(doc, i: int) -> Optional[str]:
     """`«Мы управляем двумя площадками …», — говорит генеральный директор корпорации Станислав
     Белов`: the organisation of the person the angle quote holding token i is attributed to (a
-    dash after it, his name a few words on), when his record names one; None otherwise."""
+    dash after it, his name a few words on), when his record names one; with no such attribution,
+    the speaker of the label line above the quote (_labelled_speaker_org); None otherwise."""
     closing = _closing_quote(doc, i)
     if closing is None:
         return _labelled_speaker_org(doc, i)
     after = [t for t in doc[closing + 1:min(len(doc), closing + 1 + ATTRIBUTION_REACH)] if not t.is_space]
     if not any(t.text in DASHES for t in after[:2]):
         return _labelled_speaker_org(doc, i)
-    start, end = after[0].idx, after[-1].idx + len(after[-1])
-    person = next((p for p in getattr(doc._, "persons", None) or []
-                   if any(start <= a < end for a, _ in p.get("mentions") or [])), None)
+    person = _person_named(doc, after)
     return person.get("org") if person is not None else None
+
+
+def _person_named(doc, words) -> Optional[dict]:
+    """The person record with a mention inside the text of `words` (tokens, in order), or None."""
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    return next((p for p in getattr(doc._, "persons", None) or []
+                 if any(start <= a < end for a, _ in p.get("mentions") or [])), None)
 
 
 LABEL_WORDS = 16       # `Светлана Рудакова, генеральный директор АО «Елецпромпарк»`: a speaker's label line
@@ -395,9 +401,7 @@ def _label_person(doc, words) -> Optional[dict]:
     if not words or words[-1].text in {".", "!", "?", ":"} \
             or any(t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm") == ["Fin"] for t in words):
         return None
-    start, end = words[0].idx, words[-1].idx + len(words[-1])
-    return next((p for p in getattr(doc._, "persons", None) or []
-                 if any(start <= a < end for a, _ in p.get("mentions") or [])), None)
+    return _person_named(doc, words)
 
 
 def _quoted_from(doc, start: int, i: int) -> bool:
