@@ -111,26 +111,34 @@ def _planned_after(doc, sent, noun: int) -> bool:
     return False
 
 
+BEFORE_NOUN = 4   # words before an agreement noun read for what speaks of it
+PARTNER_AFTER = 4  # words after it that may open its own partner (`с компанией «Х»`)
+
+
+def _words_before(doc, sent, noun: int) -> list:
+    """The words (adjectives aside) in the BEFORE_NOUN tokens before the noun, in its sentence."""
+    return [t for t in doc[max(sent.start, noun - BEFORE_NOUN):noun] if not t.is_space and t.pos_ != "ADJ"]
+
+
+def _partner_after(doc, sent, noun: int) -> bool:
+    """A partner preposition in the PARTNER_AFTER tokens after the noun (`соглашения с компанией «Х»`)."""
+    return any(t.lower_ in PARTNER_PREPOSITIONS for t in doc[noun + 1:min(sent.end, noun + 1 + PARTNER_AFTER)])
+
+
 def is_generic_signing(doc, sent, noun: int) -> bool:
     """`через полгода после подписания договора аренды`: a signing spoken of in general, as a
     point in time or a purpose, names no agreement that was signed."""
-    words = [t for t in doc[max(sent.start, noun - 4):noun] if not t.is_space and t.pos_ != "ADJ"]
-    partner = any(t.lower_ in PARTNER_PREPOSITIONS for t in doc[noun + 1:min(sent.end, noun + 5)])
+    words = _words_before(doc, sent, noun)
     return len(words) >= 2 and words[-1].lemma_.lower() in load_set("signing_nouns.txt") \
         and words[-2].lower_ in load_set("signing_time_prepositions.txt") \
-        and not partner  # `после подписания соглашения с компанией «Х»` names one
+        and not _partner_after(doc, sent, noun)  # `после подписания соглашения с компанией «Х»` names one
 
 
 def is_companion_reference(doc, sent, noun: int) -> bool:
     """`Параллельно с соглашением о реализации проекта корпорация и «Х» подписали договор аренды`:
     an agreement noun after a phrase of rules/companion_openers.txt, with no partner of its own
     after it, speaks of one already told (the caller checks one of its kind was)."""
-    words = [t for t in doc[max(sent.start, noun - 4):noun] if not t.is_space and t.pos_ != "ADJ"]
-    partner = any(t.lower_ in PARTNER_PREPOSITIONS for t in doc[noun + 1:min(sent.end, noun + 5)])
-    if partner:
+    if _partner_after(doc, sent, noun):
         return False
-    for opener in load_set("companion_openers.txt"):
-        parts = opener.split()
-        if [t.lower_ for t in words[-len(parts):]] == parts:
-            return True
-    return False
+    words = [t.lower_ for t in _words_before(doc, sent, noun)]
+    return any(words[-len(opener.split()):] == opener.split() for opener in load_set("companion_openers.txt"))
