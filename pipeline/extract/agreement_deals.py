@@ -9,7 +9,7 @@ agreement's beside one company no agreement has yet is that company's deal.
 """
 from __future__ import annotations
 
-from typing import List, Optional, Tuple
+from typing import Callable, List, Optional, Tuple
 
 from ..models import morph_analyzer
 from ..normalize import is_legal_form
@@ -332,14 +332,15 @@ def _plural_signed(doc, i: int, verb) -> bool:
     return may_be and verb.morph.get("Number") == ["Plur"] and not governed
 
 
-def plural_by_subjects(doc, sent, parties, mention_type) -> list:
+def plural_by_subjects(doc, sent, parties_of: Callable[[], list], mention_type) -> list:
     """`ООО «А» и АО «Б» подписали договоры аренды с АО «Х»`: a plural agreement noun, not counted,
     signed by several named organisations with one partner, is one agreement of each with it
-    (split_by_subjects); [] when the sentence does not read so."""
+    (split_by_subjects); [] when the sentence does not read so. `parties_of()` reads the sentence's
+    parties, only once a plural noun is found."""
     noun = next((t.i for t in sent if plural_kind_at(doc, t.i) and not is_counted(doc, t.i)), None)
     if noun is None:
         return []
     end, kind = kind_at(doc, noun)
-    plural = mention_type(noun, end, kind, list(parties))
+    plural = mention_type(noun, end, kind, list(parties_of()))
     split = split_by_subjects(doc, sent, [plural], mention_type)
     return split if len(split) > 1 else []

@@ -219,9 +219,10 @@ def each_of_lines_before(doc, sentences, index: int, signers: list, parties_of: 
     words = [t for t in sent if not t.is_space]
     each = any(t.lower_ in WITH and k + 2 < len(words) and EACH in word_lemmas(words[k + 1])
                and words[k + 2].lower_ == "из" for k, t in enumerate(words))
-    kinds = [match_agreement(doc, t.i) for t in sent]
-    kinds = [k for k in kinds if k is not None]
-    if not each or not kinds or not has_sign_verb(sent):
+    if not each or not has_sign_verb(sent):
+        return [], []
+    kinds = [kind for kind in (match_agreement(doc, t.i) for t in sent) if kind is not None]
+    if not kinds:
         return [], []
     lines = []
     k = index - 1

@@ -311,7 +311,7 @@ class AgreementExtractor:
                     for mention in last:
                         _add_signers(doc, sent, mention, signers)
                 continue
-            split = plural_by_subjects(doc, sent, signing_parties(doc, sent, places), AgreementMention) \
+            split = plural_by_subjects(doc, sent, lambda: signing_parties(doc, sent, places), AgreementMention) \
                 if not mentions and sign else []
             if split:  # `ООО «А» и АО «Б» подписали договоры аренды с АО «Х»`: one each
                 found.extend(split)
