@@ -6,13 +6,14 @@ full names their person records hold.
 """
 from __future__ import annotations
 
-from typing import List
+from typing import List, Optional
 
 from ..numbers import parse_number
 from ..records import LOC, ORG, PER
 from ..vocab import load_set
 from .agreement_anaphora import MORE, THE_REST, opens_with_side
 from .agreement_merge import same_party, same_typed_party
+from .agreement_nouns import kind_at
 from .common import WITH, entities, is_counted, sentence_after, word_lemmas
 from .elided_subjects import speaks_as_we
 from .park_mentions import GENERIC_REFERENCES
@@ -36,6 +37,20 @@ ALL = {"весь", "оба"}
 def signed_back(doc, sent) -> int:
     """`Все три документа … подписал …`, `Оба соглашения подписал …`: how many of the agreements
     just named one signing covers (0 when it speaks of no such set)."""
+    found = _set_signed_back(doc, sent)
+    return found[1] if found else 0
+
+
+def kind_signed_back(doc, sent) -> Optional[str]:
+    """The kind of the set signed back (`Все три соглашения …` → соглашение); None for a
+    word of no kind (`Все три документа …`), which covers the agreements of every kind."""
+    found = _set_signed_back(doc, sent)
+    kind = kind_at(doc, found[0].i) if found else None
+    return kind[1] if kind else None
+
+
+def _set_signed_back(doc, sent):
+    """(the word for the documents, how many) of a signing that covers a set just named."""
     one_side = opens_with_side([t for t in sent if not t.is_space])
     for token in sent:
         if token.lemma_.lower() not in load_set("agreement_references.txt") \
@@ -45,10 +60,10 @@ def signed_back(doc, sent) -> int:
         if not any(t.lemma_.lower() in ALL for t in before) and not one_side:
             continue  # (`От имени правительства три документа подписал …`: one side signs them all)
         if any(t.lemma_.lower() == "оба" for t in before):
-            return 2
+            return token, 2
         number = next((parse_number(t.text) for t in before if parse_number(t.text)), None)
-        return int(number) if number else 0
-    return 0
+        return token, int(number) if number else 0
+    return None
 
 
 def signs_next(doc, sent) -> int:

@@ -32,7 +32,7 @@ from .agreement_nouns import (AgreementMention, is_plural, kind_at, last_kind_be
                               plural_kind_at, sentence_mentions)
 from .agreement_neighbours import agrees, came_to_terms, meeting_before, parties_nearby, signing_parties
 from .agreement_places import park_places
-from .agreement_signers import (add_shared_signers, add_signer_sides, signed_back, name_persons_fully, our_side,
+from .agreement_signers import (add_shared_signers, add_signer_sides, kind_signed_back, signed_back, name_persons_fully, our_side,
                                 ours_named, person_side, place_by_side, sides_of, signs_many, signs_next,
                                 with_heads_named)
 from .agreement_merge import (distinct_by_name, merge_mentions, same_party, same_typed_party, with_formal_regions,
@@ -297,7 +297,8 @@ class AgreementExtractor:
             if counted:
                 # `Все три документа со стороны управляющей компании подписал …`: the ones just listed
                 # (`…, со стороны инвесторов — директор «А» … и директор «Б» …`: each investor's own)
-                last = _last_agreements(found, counted)
+                kind = kind_signed_back(doc, sent)  # (`Все три соглашения …` after a lease: not the lease)
+                last = _last_agreements([m for m in found if kind is None or m.kind == kind], counted)
                 signers = [p for p in signing_parties(doc, sent, places) if not _closes_speech(doc, sent, p.start)]
                 if any(p.type == PER for p in signers):
                     second = _second_side(doc, sent)

@@ -686,12 +686,21 @@ def find_name_mentions(doc, known: Dict[str, str], taken: set) -> List[ParkMenti
             continue
         name = nominative_name(span)
         key = name_key(name)
+        if key not in known:  # `«Соснового бора»`: the lemmas the tagger gave its words are the
+            # name as written (the dictionary alone reads `бор` as a form of `бора`)
+            tagged = _tagged_key(span)
+            key = next((k for k, known_name in known.items() if known_name.lower().replace("ё", "е") == tagged), key)
         if key not in known:  # `«Прииртышья»`: a name the dictionary does not know, declined
             key = next((k for k, known_name in known.items() if is_declined_form(strip_quotes(span.text), known_name)), key)
         if key in known:
             found.append(ParkMention(span.start - 1, span.end + 1, known[key], key, None, False,
                                      span.start - 1, "quoted_name_alone"))
     return found
+
+
+def _tagged_key(span) -> str:
+    """A quoted name's key from the lemmas the tagger gave its words in context."""
+    return " ".join(t.lemma_.lower().replace("ё", "е") for t in span if not t.is_punct)
 
 
 def nominative_name(span) -> str:

@@ -446,9 +446,10 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
     if before in load_set("facility_nouns.txt") and _introduced_by(doc, _prev_word(doc, start, sent.start).i, sent.start) \
             in load_set("built_object_words.txt"):
         return  # `о создании логистического центра «Нижнеленинское»`: the centre to be created
-    if before in load_set("government_nouns.txt") and not _after_legal_form(doc, start) \
+    if before in load_set("government_nouns.txt") and not _after_legal_form(doc, start) and not _names_park(doc, start) \
             or before in load_set("stake_nouns.txt"):
-        return  # `правительства «Х»` is the region's (not `руководство ООО «Х»`); `100% долей ООО «Y»` is what is sold
+        return  # `правительства «Х»` is the region's (not `руководство ООО «Х»`, `администрация
+        # «Великого камня»`, a park's own); `100% долей ООО «Y»` is what is sold
     region = governed_region(doc, start, end)
     if region is not None:
         parties.append(Party(start, end, region, LOC, governed=True))
@@ -458,6 +459,12 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
         return  # `Ведомости`, `(БелТА)`: the source of the news
     if name:
         parties.append(Party(start, end, name, ORG))
+
+
+def _names_park(doc, start: int) -> bool:
+    """Whether a park's name opens at token `start` (its quote)."""
+    spans = doc.spans["park"] if "park" in doc.spans else []
+    return any(span.label_ == "name" and span.start == start for span in spans)
 
 
 def _names_no_party(span) -> bool:

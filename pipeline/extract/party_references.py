@@ -85,19 +85,28 @@ PARTNER_NAME_REACH = 4
 
 
 PARTNER_PRONOUNS = {"ним", "ней", "нею", "ними"}  # `мы подписали с ним соглашение`
+# `Первым стало ООО «Х». Компания наладит выпуск … Соглашение с ней заключила администрация …`:
+# sentences back to the one naming the partner
+PRONOUN_REACH = 2
+PLURAL_PARTNER = "ними"
 
 
 def pronoun_partner(doc, sentences, index: int, places: set) -> Optional[Party]:
     """`Самый крупный — завод «Уралэлектромаш». В марте мы подписали с ним соглашение`: a
-    pronoun after `с` in a signing sentence is the last organisation the sentence before names."""
+    pronoun after `с` in a signing sentence is the last organisation the nearest sentence
+    before naming one names (PRONOUN_REACH sentences back)."""
     sent = sentences[index]
     pronoun = next((t for t in sent if t.lower_ in PARTNER_PRONOUNS and t.i > sent.start
                     and doc[t.i - 1].lower_ in WITH), None)
-    if pronoun is None or index == 0:
+    if pronoun is None:
         return None
-    named = [p for p in sentence_parties(doc, sentences[index - 1], places, False)
-             if p.type == ORG and not _names_park(doc, p)]  # (`… выбрала «Бадам-Индастри». С ней мы …`)
-    return Party(pronoun.i, pronoun.i + 1, named[-1].name, ORG) if named else None
+    reach = 1 if pronoun.lower_ == PLURAL_PARTNER else PRONOUN_REACH  # (`с ними`: several, named together)
+    for earlier in reversed(sentences[max(index - reach, 0):index]):
+        named = [p for p in sentence_parties(doc, earlier, places, False)
+                 if p.type == ORG and not _names_park(doc, p)]  # (`… выбрала «Бадам-Индастри». С ней мы …`)
+        if named:
+            return Party(pronoun.i, pronoun.i + 1, named[-1].name, ORG)
+    return None
 
 
 def _partner_noun(doc, sent) -> Optional[int]:
