@@ -210,7 +210,7 @@ def phrase_nominative(tokens) -> str:
     number, gender = _morph(head_token, "Number"), _noun_gender(head_token)
     words = []
     for i, token in enumerate(tokens):
-        if i < head and token.pos_ in {"ADJ", "DET", "NUM", "VERB", "PROPN"}:
+        if i < head and (token.pos_ in {"ADJ", "DET", "NUM", "VERB", "PROPN"} or _adjective_tagged_as_name(tokens, i)):
             pos = "ADJ" if _adjective_tagged_as_name(tokens, i) else token.pos_
             words.append(inflect_word(token.text, pos, _morph(token, "Case"), number, gender))
         elif i == head:
@@ -240,12 +240,21 @@ ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "яя", "ое", "ее", "ы
 
 def _adjective_tagged_as_name(tokens, i: int) -> bool:
     """`Тюменским государственным университетом`: a capitalised adjective the tagger called a
-    name, in the case of the word after it."""
+    name, in the case of the word after it; `Уфимскому инженерному университету`: an adjective
+    the tagger called a noun, one the dictionary knows only as an adjective."""
     token = tokens[i]
-    if token.pos_ != "PROPN" or i + 1 >= len(tokens) or not token.text.lower().endswith(ADJECTIVE_ENDINGS):
+    if token.pos_ not in {"PROPN", "NOUN"} or i + 1 >= len(tokens) or not token.text.lower().endswith(ADJECTIVE_ENDINGS):
+        return False
+    if token.pos_ == "NOUN" and not _adjective_only(token.text.lower()):
         return False
     following = tokens[i + 1]
     return following.pos_ in {"ADJ", "NOUN"} and following.morph.get("Case") == token.morph.get("Case") != []
+
+
+def _adjective_only(word: str) -> bool:
+    """Whether the dictionary knows the word, and only as a full adjective."""
+    parses = [p for p in morph_analyzer().parse(word) if p.is_known]
+    return bool(parses) and all(p.tag.POS == "ADJF" for p in parses)
 
 
 def person_name(tokens) -> str:

@@ -63,6 +63,9 @@ PHRASES = [
     # a hyphenated adjective keeps its hyphen, whatever the dictionary's fused lemma
     ("Соглашение подписано с Южно-Уральским государственным университетом",
      "Южно-Уральским государственным университетом", "Южно-Уральский государственный университет"),
+    # an adjective the tagger reads as a neuter noun agrees with the head all the same
+    ("Лаборатория принадлежит Пермскому инженерному университету.", "Пермскому инженерному университету",
+     "Пермский инженерный университет"),
 ]
 
 

@@ -15,7 +15,7 @@ operator_possessors.py (`парк «Х» компании «Y»`).
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from ..models import morph_analyzer
 from ..normalize import is_legal_form
@@ -25,7 +25,7 @@ from .common import (DASHES, WITH, add_evidence, entities_in, has_sign_verb, ind
                      may_be_nominative, parenthetical_tokens, quoted_spans, word_lemmas)
 from .park_mentions import GENERIC_REFERENCES, ParkMention, is_declined_form, match_kind, name_key, possessed_noun
 from ..records import ORG
-from .org_names import expand_abbreviation, org_name
+from .org_names import expand_abbreviation, is_short_name, org_name
 from .parties import headed_names, is_event, sentence_parties
 from .party_references import bare_head_names, referred_party
 from .state_bodies import is_state_body
@@ -107,8 +107,22 @@ def _other_business(doc, i: int, end: int) -> bool:
             and match_kind(doc, j) is None:
         j += 1
     after = j < len(doc) and (match_kind(doc, j) is not None or bool(word_lemmas(doc[j]) & GENERIC_REFERENCES))
-    before = i > 0 and (doc[i - 1].text in {"»", "\""} or bool(word_lemmas(doc[i - 1]) & GENERIC_REFERENCES))
+    k = i - 1
+    while k > 0 and i - k <= OBJECT_VERB_GAP and _joins_verbs(doc[k]):
+        k -= 1  # `Парк строила и до сих пор ведёт АО «Х»`: a verb before sharing the object
+    before = k >= 0 and (doc[k].text in {"»", "\""} or bool(word_lemmas(doc[k]) & GENERIC_REFERENCES))
     return not (after or before)
+
+
+OBJECT_VERB_GAP = 6  # `строила и до сих пор ведёт`: words from the object-taking verb back to the object
+STILL = {"до", "сих", "пор"}  # `до сих пор`
+
+
+def _joins_verbs(token) -> bool:
+    """A word between a park and a verb that runs it: an adverb, `и`, `до сих пор`, a finite verb
+    coordinated with it."""
+    return token.pos_ in {"ADV", "CCONJ", "PART"} or token.lower_ in STILL \
+        or token.pos_ == "VERB" and token.morph.get("VerbForm") == ["Fin"]
 
 
 def _former_holder(token) -> bool:
@@ -606,6 +620,10 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
         cue = _nearest_cue(doc, sent, org)
         builds = cue is not None and bool(word_lemmas(doc[cue]) & load_set("operator_builder_cues.txt"))
         former = cue is not None and _past_verb(doc[cue])
+        successor = _successor_named(doc, sent, org, spans) if former else None
+        if successor is not None:  # `До 1 июля ею управляло АО «Х», теперь — АО «Y»`: Y runs it now
+            org, former, builds = successor, False, False
+            name = bare.get(org) or expand_abbreviation(doc, _org_name(doc, org, mentions))
         for park_key in keys:
             park = parks[park_key].park
             # (a builder or a former runner gives way to one who runs it now: `Сам «Х» управлял
@@ -619,6 +637,21 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
                 used |= {m.start for m in mentions if org[0] <= m.start < org[1] or m.start <= org[0] < m.end}
                 add_evidence(doc, "park", org[0], org[1], "operator", "operator_cue")
     return used
+
+
+SUCCESSOR_REACH = 4  # `, теперь — специально созданное АО «Y»`: words from the dash to the name
+
+
+def _successor_named(doc, sent, org, spans) -> Optional[Tuple[int, int]]:
+    """`До 1 июля ею управляло АО «Х», теперь — АО «Y»`: the organisation after a word of now
+    (rules/operator_now_words.txt) and a dash, the verb left out, right after a former runner."""
+    words = [t for t in doc[org[1]:sent.end] if not t.is_space and t.text not in {")", "("}]
+    while words and (words[0].text == "," or words[0].lower_ == "а" or is_short_name(words[0].text) and words[0].i > org[1]):
+        words = words[1:]  # `(УАРТ), а теперь —`
+    if len(words) < 2 or words[0].lower_ not in load_set("operator_now_words.txt") or words[1].text not in DASHES:
+        return None
+    dash = words[1].i
+    return next((span for span in spans if dash < span[0] <= dash + SUCCESSOR_REACH), None)
 
 
 def _finite_cue_between(doc, start: int, end: int) -> bool:

@@ -205,6 +205,8 @@ def _is_affiliation(doc, m: ParkMention) -> bool:
     is not what a following `площадка` speaks of."""
     i = m.start - 1
     while i >= 0 and (doc[i].is_space or doc[i].pos_ == "ADJ"):
+        if "\n" in doc[i].text:
+            return False  # `Туймазы: новый управляющий\n\nИндустриальный парк «Х» …`: a heading's word
         i -= 1
     return i >= 0 and bool(word_lemmas(doc[i]) & load_set("positions.txt"))
 
