@@ -47,9 +47,16 @@ def park_places(doc) -> set:
                 i -= 1
         if doc[i].pos_ == "ADP" and doc[i].lower_ not in PARTNER_PREPOSITIONS \
                 or doc[i].lemma_.lower() in load_set("park_object_words.txt") \
+                or doc[i].lemma_.lower() in load_set("park_managing_nouns.txt") and _instrumental(doc, span) \
                 or _of_common_noun(doc, i, span.start) or _kind_governed(doc, i, span.start):
             places.update(range(span.start, span.end))
     return places | _declined_after_org_noun(doc)
+
+
+def _instrumental(doc, span) -> bool:
+    """Whether a park mention's first noun is in the instrumental (`управления парком «Х»`)."""
+    noun = next((t for t in span if t.pos_ in {"NOUN", "PROPN"}), None)
+    return noun is not None and noun.morph.get("Case") == ["Ins"]
 
 
 RELATIVE_REACH = 6  # `, которому принадлежит индустриальный парк «Х»`: words from the comma to the park

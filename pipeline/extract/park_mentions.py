@@ -165,6 +165,10 @@ def _dashed_name(doc, i: int, quoted_at: Dict[int, object]) -> Optional[int]:
         if doc[i].text == "," and i + 2 in quoted_at and may_be_nominative(doc[i - 1]) \
                 and _closed_by_comma(doc, quoted_at[i + 2].end + 1):
             return i  # `Второй индустриальный парк, «Осенцы-2», площадью 48,5 га` (`парк` read as Acc)
+        if doc[i].text in {"—", "–"} and i + 2 in quoted_at and doc[i - 1].morph.get("Number") == ["Sing"] \
+                and not _run_by_role(doc, i - 1):
+            return i  # `о создании нового технопарка — «Белкино-Тех»`, `построят технопарк — «Х»` (not
+            # `управляем двумя парками — «А» и «Б»`, a list for the counted parks' rules)
         return None
     for j in range(i, min(i + DASHED_NAME_REACH + 1, len(doc))):
         if doc[j].text in {"—", "–"}:
@@ -175,6 +179,23 @@ def _dashed_name(doc, i: int, quoted_at: Dict[int, object]) -> Optional[int]:
             continue
         return None
     return None
+
+
+ROLE_REACH = 4  # `управляющей компанией индустриального парка — «Х»`: words back from the kind to a role
+
+
+def _run_by_role(doc, i: int) -> bool:
+    """Whether a role or title governs the kind ending at token i (`Оператор индустриального парка
+    — «Х»`, `директор технопарка — «Х»`): the name after the dash is the role's holder."""
+    roles = load_set("operator_role_nouns.txt") | load_set("positions.txt")
+    j = i
+    while j >= 0 and i - j <= ROLE_REACH:
+        if word_lemmas(doc[j]) & roles:
+            return True
+        if doc[j].pos_ not in {"ADJ", "NOUN"}:
+            return False
+        j -= 1
+    return False
 
 
 def _closed_by_comma(doc, i: int) -> bool:

@@ -613,13 +613,25 @@ def _add_home_region(doc, sent, parties, covered, sign: bool) -> None:
         parties.append(Party(found[0], found[1], found[2], LOC, governed=True))
 
 
+ALIAS_WORDS = 3  # `Пермский национальный исследовательский политехнический университет (Пермский политех)`
+
+
 def _aliases(doc, sent) -> Set[int]:
-    """Tokens of `(КХК)` after `«Кузбасская химическая компания»`: the same organisation again."""
+    """Tokens of `(КХК)` after `«Кузбасская химическая компания»`, of `(Пермский политех)` after
+    an organisation's name: the same organisation again."""
     aliases = set()
     for token in sent:
-        if token.text == "(" and token.i + 2 < sent.end and doc[token.i + 2].text == ")" \
-                and doc[token.i + 1].text.isupper() and token.i > 0 and doc[token.i - 1].text in {"»", "\""}:
+        if token.text != "(" or token.i == 0:
+            continue
+        if token.i + 2 < sent.end and doc[token.i + 2].text == ")" \
+                and doc[token.i + 1].text.isupper() and doc[token.i - 1].text in {"»", "\""}:
             aliases.add(token.i + 1)
+            continue
+        closing = next((t.i for t in doc[token.i + 1:min(sent.end, token.i + ALIAS_WORDS + 2)] if t.text == ")"), None)
+        words = doc[token.i + 1:closing] if closing is not None else []
+        if len(words) > 1 and doc[token.i - 1].ent_type_ == "ORG" and token.ent_iob_ != "I" and words[0].text[:1].isupper() \
+                and all(t.is_alpha and t.ent_type_ in {"", "ORG"} for t in words):
+            aliases.update(range(token.i + 1, closing))
     return aliases
 
 
@@ -644,6 +656,9 @@ def governed_region(doc, start: int, end: int) -> Optional[str]:
     if head > 0 and body is not None and _may_be_adjective(tokens[head - 1]):
         gender = GENDERS.get(morph_analyzer().parse(body)[0].tag.gender)
         adjective = inflect_word(tokens[head - 1].text, "ADJ", None, "Sing", gender)
+        if adjective == tokens[head - 1].text and gender == "Masc":
+            # `Шкловского райисполкома`: an adjective the dictionary knows only as a surname
+            adjective = inflect_word(adjective, "NOUN", None, "Sing", names=True)
         return f"{adjective} {body}"
     return None
 
@@ -703,8 +718,14 @@ def _compound_body(token) -> Optional[Tuple[str, str]]:
 
 
 def _may_be_adjective(token) -> bool:
-    """`Витебским` before `облисполкомом`: the tagger may take the adjective for a name."""
-    return token.pos_ == "ADJ" or any(parse.tag.POS == "ADJF" for parse in morph_analyzer().parse(token.text.lower()))
+    """`Витебским` before `облисполкомом`: the tagger may take the adjective for a name; the
+    dictionary may know it only as a surname (`Слуцкий`, `Шкловского`)."""
+    return token.pos_ == "ADJ" or any(parse.tag.POS == "ADJF" or "Surn" in parse.tag.grammemes
+                                      and token.lower_.endswith(SURNAME_ADJECTIVE_ENDINGS)
+                                      for parse in morph_analyzer().parse(token.text.lower()))
+
+
+SURNAME_ADJECTIVE_ENDINGS = ("ский", "цкий", "ского", "цкого", "скому", "цкому", "ским", "цким", "ском", "цком")
 
 
 def _is_person(doc, ent) -> bool:
