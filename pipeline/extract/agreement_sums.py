@@ -369,3 +369,16 @@ def relative_clause_sum(doc, mention_end: int, sent) -> Optional[NamedSum]:
         money = deal_money(doc, quantity, span, named=True)
         return NamedSum(mention_end - 1, money, span.start, span.end) if money is not None else None
     return None
+
+
+def bracketed_party_sums(doc, sent, mentions) -> None:
+    """`Соглашения … подписали ООО «Баштехгаз» (1,1 млрд рублей) и ООО «Уралагроупак»`: money in
+    brackets right after the party that signs one of the agreements is that agreement's sum."""
+    found = [(span, quantity) for quantity, span in sentence_quantities(sent)]
+    for mention in mentions:
+        party = mention.parties[0] if mention.parties else None
+        if party is None or mention.sum is not None or party.end >= sent.end or doc[party.end].text != "(":
+            continue
+        for span, quantity in found:
+            if span.start == party.end + 1 and span.end < sent.end and doc[span.end].text == ")":
+                mention.sum = deal_money(doc, quantity, span)

@@ -42,7 +42,7 @@ from .agreement_roles import add_role_parties, role_count, role_parties
 from .agreement_sum_owners import give_named_sums, give_sums_back, names_known_kind, read_sums
 from .agreement_sales import add_sales, sales
 from .agreement_story import add_story_company, story_company
-from .agreement_sums import NamedSum, named_sums, ordinal_before
+from .agreement_sums import NamedSum, bracketed_party_sums, named_sums, ordinal_before
 from .elided_subjects import elided_author, elided_subject
 from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, first_sign_verb,
                      has_sign_verb, is_counted, latin_org_names, paragraph_start, quoted_spans, sentence_before,
@@ -51,7 +51,8 @@ from .money import deal_money
 from .org_names import expand_abbreviation, legal_form_org_names
 from .parties import ORG_NOUNS, Party, is_direct_speech, is_government, sentence_parties
 from .state_bodies import name_lemmas, state_body_spans
-from .party_references import named_by_head, pronoun_partner, referred_partner, referred_party, release_side
+from .party_references import (named_by_head, pronoun_partner, referred_partner, referred_party, release_side,
+                               role_partner)
 from .region_names import region_name
 
 
@@ -312,9 +313,11 @@ class AgreementExtractor:
                     for mention in last:
                         _add_signers(doc, sent, mention, signers)
                 continue
-            split = plural_by_subjects(doc, sent, lambda: signing_parties(doc, sent, places), AgreementMention) \
+            split = plural_by_subjects(doc, sent, lambda: _with_role_partner(doc, sent, signing_parties(doc, sent, places)),
+                                       AgreementMention) \
                 if not mentions and sign else []
             if split:  # `ООО «А» и АО «Б» подписали договоры аренды с АО «Х»`: one each
+                bracketed_party_sums(doc, sent, split)  # (`ООО «А» (1,1 млрд рублей) и …`)
                 found.extend(split)
                 last_index = index
                 continue
@@ -526,6 +529,7 @@ def _with_subject(doc, sentences, index: int, places: set, park_names: set, part
     partner = pronoun_partner(doc, sentences, index, places) or referred_partner(doc, sentences, index, places, park_names)
     if partner is not None and not any(same_typed_party(partner, p) for p in parties):
         parties = sorted(parties + [partner], key=lambda party: party.start)
+    parties = _with_role_partner(doc, sentences[index], parties)
     author = elided_author(doc, sentences, index)  # `Сегодня подписал соглашение …` in a governor's post
     if author is not None and not any(same_typed_party(author, p) for p in parties):
         parties = sorted(parties + [author], key=lambda party: party.start)
@@ -533,6 +537,14 @@ def _with_subject(doc, sentences, index: int, places: set, park_names: set, part
     if releaser is not None and not any(same_typed_party(releaser, p) for p in parties):
         parties = sorted(parties + [releaser], key=lambda party: party.start)
     return parties
+
+
+def _with_role_partner(doc, sent, parties: List[Party]) -> List[Party]:
+    """The parties and the park's operator a bare `с управляющей компанией` stands for (role_partner)."""
+    partner = role_partner(doc, sent)
+    if partner is None or any(same_typed_party(partner, p) for p in parties):
+        return parties
+    return sorted(parties + [partner], key=lambda party: party.start)
 
 
 def _listed(doc, sentences, index: int, places: set, park_names: set) -> List[AgreementMention]:

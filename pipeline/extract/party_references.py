@@ -12,10 +12,10 @@ from typing import Dict, List, Optional, Tuple
 
 from ..normalize import is_cyrillic, is_legal_form
 from ..records import LOC, ORG, PER
-from ..vocab import load_set
+from ..vocab import load_list, load_set
 from .park_mentions import GENERIC_REFERENCES, is_declined_form, match_kind
-from .common import (DASHES, PARTNER_PREPOSITIONS, SIDE, WITH, entities, first_sign_verb, paragraph_start,
-                     quoted_spans, word_lemmas)
+from .common import (DASHES, PARTNER_PREPOSITIONS, SIDE, WITH, entities, first_sign_verb, lemmas_at,
+                     paragraph_start, quoted_spans, word_lemmas)
 from .org_names import org_name
 from .parties import Party, sentence_parties, with_place
 from .persons import named_org
@@ -106,6 +106,28 @@ def pronoun_partner(doc, sentences, index: int, places: set) -> Optional[Party]:
                  if p.type == ORG and not _names_park(doc, p)]  # (`… выбрала «Бадам-Индастри». С ней мы …`)
         if named:
             return Party(pronoun.i, pronoun.i + 1, named[-1].name, ORG)
+    return None
+
+
+def role_partner(doc, sent) -> Optional[Party]:
+    """`Соглашения … с управляющей компанией подписали ООО «А» и ООО «Б»`: a runner's role after `с`
+    (rules/operator_role_nouns.txt) with no name of its own after it is the operator of the park
+    named last up to it."""
+    roles = [tuple(line.split()) for line in load_list("operator_role_nouns.txt")]
+    for token in sent:
+        if token.lower_ not in WITH or token.i + 1 >= sent.end:
+            continue
+        role = next((words for words in roles if lemmas_at(doc, token.i + 1, words, sent.end)), None)
+        if role is None:
+            continue
+        end = token.i + 1 + len(role)
+        if _named_after(doc, end - 1, sent.end):
+            continue  # `с управляющей компанией ОЭЗ — АО «…»`: named, read as a party
+        before = [(span[0], park) for park in doc._.parks for span in park.get("mentions") or []
+                  if span[0] < doc[end - 1].idx]
+        park = max(before, key=lambda found: found[0])[1] if before else None
+        if park is not None and park.get("operator"):
+            return Party(token.i + 1, end, park["operator"], ORG)
     return None
 
 
