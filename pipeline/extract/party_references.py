@@ -621,11 +621,17 @@ def _public_body(doc, party: Party) -> bool:
 
 
 def _only_organisation_before(doc, sentences, index: int, places: set, park_names: set, noun: int) -> Optional[Party]:
-    """What `она` stands for: the one organisation of the sentence before, when it names one."""
+    """What `она` stands for: the one organisation of the sentence before, when it names one, or
+    the one it names before its finite verb, its subject (`ООО «Х» заключило соглашение с банком
+    «Y». Кроме того, она подписала …`)."""
     if index == 0:
         return None
-    named = {p.name: p for p in sentence_parties(doc, sentences[index - 1], places, False)
+    before = sentences[index - 1]
+    named = {p.name: p for p in sentence_parties(doc, before, places, False)
              if p.type == ORG and p.name.lower() not in park_names and not _names_park(doc, p)}
+    verb = next((t.i for t in before if t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm") == ["Fin"]), None)
+    if len(named) > 1 and verb is not None:
+        named = {name: p for name, p in named.items() if p.end <= verb}
     return Party(noun, noun + 1, next(iter(named)), ORG) if len(named) == 1 else None
 
 
