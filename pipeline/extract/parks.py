@@ -604,10 +604,30 @@ def _is_count_of_residents(doc, span) -> bool:
         return True  # `Два года назад резидентами числились 11 компаний, сейчас их 19`
     if _now_after_earlier(left):
         return True  # `резидентов было одиннадцать, сейчас — сорок два`
+    if _count_after_noun(left):
+        return True  # `участников 22`, `арендаторов сейчас 16`, `Предприятий в зоне двенадцать`
     # `число резидентов`, not `в том числе два производителя` (a part of them)
     counted = any(forms & {"число", "количество"} and not (k > 0 and left[k - 1].lower_ == "том")
                   for k, forms in enumerate(words))
     return counted and any(_is_resident_noun(forms) or "резидент" in forms for forms in words)
+
+
+INVERTED_REACH = 4  # `Участников у неё 34`: words from the counted noun to the number
+
+
+def _count_after_noun(left) -> bool:
+    """`участников 22`, `арендаторов сейчас 16`, `Предприятий в зоне двенадцать`: a number after
+    a resident noun in the genitive plural, with only adverbs, prepositions and their words
+    between, states how many there are."""
+    words = [t for t in left if not t.is_space][-INVERTED_REACH:]
+    for k in range(len(words) - 1, -1, -1):
+        token = words[k]
+        if token.pos_ in {"VERB", "AUX", "NUM", "PUNCT"} or token.like_num:
+            return False
+        if token.morph.get("Case") == ["Gen"] and token.morph.get("Number") == ["Plur"] \
+                and (_is_resident_noun(word_lemmas(token)) or "резидент" in word_lemmas(token)):
+            return all(t.pos_ in {"ADV", "ADP", "PRON", "NOUN", "PROPN"} for t in words[k + 1:])
+    return False
 
 
 NOW = {"сейчас", "теперь", "сегодня", "ныне"}
