@@ -396,7 +396,10 @@ def _only_place_nouns(words: List[set], tokens) -> bool:
     """`в городе`, `на территории`, `на южной окраине`: place nouns after a preposition, an
     adjective before one."""
     return all(forms & load_set("place_nouns.txt") or t.text == "." or (t.pos_ == "ADJ" and k + 1 < len(tokens))
-               for k, (forms, t) in enumerate(zip(words, tokens)))
+               or forms & INTENSIFIERS for k, (forms, t) in enumerate(zip(words, tokens)))
+
+
+INTENSIFIERS = {"сам", "самый"}  # `расположен в самом Самарканде`
 
 
 def _dotted_noun(tokens, k: int) -> bool:
