@@ -417,8 +417,8 @@ def _closeness(doc, mention: ParkMention, span) -> int:
 
 def _attach_area(doc, mentions, parks, quantity, span) -> None:
     left, right = token_window(doc, span.start, span.end, 5, 3, span.sent)
-    near = left[-3:] + _until_break(right)
-    cues = {value_cues().get(lemma) for lemma in lemmas(near)}
+    near = _with_buildings_owner(doc, left[-3:]) + _until_break(right)
+    cues = {value_cues().get(lemma) for lemma in lemmas([t for t in near if not _former_owner_of_building(doc, t)])}
     clause = left + _clause_before(doc, span)
     # (`после расширения её площадь составила …`: no plan or extension, what it has grown to)
     reached = _reached(doc, span, clause)
@@ -446,6 +446,31 @@ def _attach_area(doc, mentions, parks, quantity, span) -> None:
 INCREMENT = "на"  # `расширение ещё на 60 гектаров`: by how much, not the size reached
 
 
+OWNER_REACH = 3  # `корпусов бывшего моторного завода`: words from the building to whose it was
+
+
+def _former_owner_of_building(doc, token) -> bool:
+    """`пять корпусов бывшего моторного завода общей площадью 40 тыс. кв. м`: a plant in the
+    genitive after buildings is whose they were, not the thing measured."""
+    if token.morph.get("Case") != ["Gen"] or value_cues().get(token.lemma_.lower()) in {None, BUILDING}:
+        return False  # (only a word that would say the value is no park's: `завода`)
+    k = token.i - 1
+    while k > token.i - 1 - OWNER_REACH and k >= 0 and doc[k].pos_ == "ADJ":
+        k -= 1
+    return k >= 0 and value_cues().get(doc[k].lemma_.lower()) == BUILDING
+
+
+def _with_buildings_owner(doc, words) -> list:
+    """The words before a value, from the buildings whose former owner stands among them on."""
+    owner = next((t for t in words if _former_owner_of_building(doc, t)), None)
+    if owner is None:
+        return list(words)
+    k = owner.i - 1
+    while doc[k].pos_ == "ADJ":
+        k -= 1
+    return [doc[k]] + [t for t in words if t.i > k]
+
+
 def _reached(doc, span, clause) -> bool:
     """`площадь парка выросла до 86 га`, `После расширения её площадь составила 348 гектаров`:
     a growth verb (rules/area_reached_cues.txt) in the past, or its noun after `после` (not
@@ -459,7 +484,10 @@ def _reached(doc, span, clause) -> bool:
             continue
         if t.pos_ in {"VERB", "AUX"} and t.morph.get("Tense") == ["Past"]:
             return True
-        if t.pos_ == "NOUN" and t.i > 0 and doc[t.i - 1].lower_ == AFTER:
+        k = t.i - 1
+        while k > span.sent.start and doc[k].pos_ == "ADJ":
+            k -= 1  # `после прошлогоднего расширения`
+        if t.pos_ == "NOUN" and k >= 0 and doc[k].lower_ == AFTER:
             return True
     return False
 
