@@ -374,6 +374,11 @@ CASES = [
      [agreement("соглашение", [("Елецкий литейный завод", "ORG"), ("Липецк", "ORG")]),
       agreement("соглашение", [("Данков-Пак", "ORG"), ("Липецк", "ORG")]),
       agreement("соглашение", [("Грязихимпласт", "ORG"), ("Липецк", "ORG")])]),
+    # a hyphenated name with both parts declined is the one written after its legal form, so the
+    # side's signer joins that agreement
+    ("Между ООО «Усмань-Агро» и ООО «Воронеж-Холод» подписан договор аренды склада. Со стороны "
+     "«Воронежа-Холода» договор подписал его директор Павел Сомов.",
+     [agreement("договор", [("Усмань-Агро", "ORG"), ("Воронеж-Холод", "ORG"), ("Павел Сомов", "PER")])]),
     # `центр`, `институт`, `академия` as the subject stand for the organisation named with them;
     # `она` after a sentence of two organisations is that sentence's subject
     ("Технопарком управляет АНО «Калужский инженерный центр». В марте центр подписал меморандум с "

@@ -15,7 +15,7 @@ from ..normalize import inflect_word, is_cyrillic, is_legal_form, is_region_code
 from ..models import morph_analyzer
 from ..vocab import load_set, load_table
 from .common import PerDoc, QUOTE_TOKENS, entities_in, legal_form_quotes, may_be_nominative, quoted_spans, word_lemmas
-from .park_mentions import zone_name_after
+from .park_mentions import is_declined_form, zone_name_after
 from .state_bodies import name_lemmas
 
 
@@ -82,6 +82,9 @@ def _compound_nominative(token, case: Optional[str]) -> str:
     `«Полиформ-Камы»` → Полиформ-Кама: the one part the writer declined goes to the nominative,
     which drops an ending, or swaps one where the part has no nominative reading."""
     parts = token.text.split("-")
+    written = _legal_name_declined_as(token)
+    if written is not None:
+        return written  # `Со стороны «Черноземья-Холода»` after `ООО «Черноземье-Холод»`: both parts declined
     if _subject_of_verb(token) and not _only_oblique(parts[-1]):
         return token.text  # `«Саранск-Оптика» подписала …`: the subject, in the nominative as written
     # (`с компанией «Бором-Фарма»`: after a common noun only the last part could carry the case)
@@ -98,6 +101,29 @@ def _compound_nominative(token, case: Optional[str]) -> str:
 
 
 OBLIQUE = {"Gen", "Dat", "Ins", "Loc"}
+
+
+def _legal_name_declined_as(token) -> Optional[str]:
+    """The hyphenated name written after a legal form elsewhere in the text (`ООО «Черноземье-Холод»`)
+    of which this word is every part declined (`«Черноземья-Холода»`), or None."""
+    parts = token.text.lower().split("-")
+    for written in _hyphenated_legal_names(token.doc):
+        known = written.lower().split("-")
+        if written != token.text and len(known) == len(parts) and all(is_declined_form(a, b) for a, b in zip(parts, known)):
+            return written
+    return None
+
+
+_legal_names = PerDoc()
+
+
+def _hyphenated_legal_names(doc) -> List[str]:
+    """The one-word hyphenated names the text writes right after a legal form and a quote."""
+    memo = _legal_names(doc)
+    if "names" not in memo:
+        memo["names"] = [t.text for t in doc if t.i >= 2 and "-" in t.text and doc[t.i - 1].text in QUOTE_TOKENS
+                         and is_legal_form(doc[t.i - 2].text)]
+    return memo["names"]
 
 
 def _after_common_noun(token) -> bool:
