@@ -374,6 +374,12 @@ CASES = [
      [agreement("соглашение", [("Елецкий литейный завод", "ORG"), ("Липецк", "ORG")]),
       agreement("соглашение", [("Данков-Пак", "ORG"), ("Липецк", "ORG")]),
       agreement("соглашение", [("Грязихимпласт", "ORG"), ("Липецк", "ORG")])]),
+    # a bare head noun signing later (`банк`) is the organisation named with it, under the name its
+    # quotes give (`Банк «Х»` → Х), as where it signed first
+    ("Банк «Зея-Капитал» и правительство Амурской области заключили соглашение о льготном кредитовании. "
+     "Сразу после церемонии банк подписал кредитный договор с ООО «Тындинский лес».",
+     [agreement("соглашение", [("Зея-Капитал", "ORG"), ("Амурская область", "LOC")]),
+      agreement("договор", [("Зея-Капитал", "ORG"), ("Тындинский лес", "ORG")])]),
     # a hyphenated name with both parts declined is the one written after its legal form, so the
     # side's signer joins that agreement
     ("Между ООО «Усмань-Агро» и ООО «Воронеж-Холод» подписан договор аренды склада. Со стороны "

@@ -734,8 +734,15 @@ def bare_head_names(doc, sent) -> List[Party]:
             earlier = [name for name in earlier if any(word_lemmas(t) & place_adjective for t in name)]
         if earlier:
             start = token.i - 1 if place_adjective is not None else token.i
-            found.append(Party(start, last, org_name(earlier[-1]), ORG))
+            found.append(Party(start, last, _name_of(doc, earlier[-1]), ORG))
     return found
+
+
+def _name_of(doc, ent) -> str:
+    """An organisation's name, its quoted part alone after a head word (`Банк «Амур-Капитал»` →
+    Амур-Капитал), as the sentence naming it gives it."""
+    quoted = next((q for q in quoted_spans(doc) if q.start == ent.start + 2 and q.end + 1 == ent.end), None)
+    return org_name(doc[quoted.start - 1:quoted.end + 1]) if quoted is not None else org_name(ent)
 
 
 def _place_adjective_before(doc, sent, token):
