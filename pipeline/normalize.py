@@ -210,9 +210,9 @@ def phrase_nominative(tokens) -> str:
     number, gender = _morph(head_token, "Number"), _noun_gender(head_token)
     words = []
     for i, token in enumerate(tokens):
-        if i < head and (token.pos_ in {"ADJ", "DET", "NUM", "VERB", "PROPN"} or _adjective_tagged_as_name(tokens, i)):
-            pos = "ADJ" if _adjective_tagged_as_name(tokens, i) else token.pos_
-            words.append(inflect_word(token.text, pos, _morph(token, "Case"), number, gender))
+        adjective = i < head and _adjective_tagged_as_name(tokens, i)
+        if i < head and (token.pos_ in {"ADJ", "DET", "NUM", "VERB", "PROPN"} or adjective):
+            words.append(inflect_word(token.text, "ADJ" if adjective else token.pos_, _morph(token, "Case"), number, gender))
         elif i == head:
             words.append(_compound_place(token) or inflect_word(token.text, token.pos_, _morph(token, "Case"), number,
                                                                 place=token.ent_type_ == "LOC"))

@@ -526,25 +526,24 @@ def _with_subject(doc, sentences, index: int, places: set, park_names: set, part
     if referred is not None and not any(same_typed_party(referred, p) or p.start <= referred.start < p.end
                                         for p in parties):
         parties = sorted(parties + [referred], key=lambda party: party.start)
-    partner = pronoun_partner(doc, sentences, index, places) or referred_partner(doc, sentences, index, places, park_names)
-    if partner is not None and not any(same_typed_party(partner, p) for p in parties):
-        parties = sorted(parties + [partner], key=lambda party: party.start)
+    parties = _joined(parties, pronoun_partner(doc, sentences, index, places)
+                      or referred_partner(doc, sentences, index, places, park_names))
     parties = _with_role_partner(doc, sentences[index], parties)
-    author = elided_author(doc, sentences, index)  # `Сегодня подписал соглашение …` in a governor's post
-    if author is not None and not any(same_typed_party(author, p) for p in parties):
-        parties = sorted(parties + [author], key=lambda party: party.start)
-    releaser = release_side(doc, sentences[index], parties)  # `С дирекцией СЭЗ подписан договор аренды` in a release
-    if releaser is not None and not any(same_typed_party(releaser, p) for p in parties):
-        parties = sorted(parties + [releaser], key=lambda party: party.start)
-    return parties
+    parties = _joined(parties, elided_author(doc, sentences, index))  # `Сегодня подписал соглашение …` in a post
+    # `С дирекцией СЭЗ подписан договор аренды` in a release
+    return _joined(parties, release_side(doc, sentences[index], parties))
+
+
+def _joined(parties: List[Party], party: Optional[Party]) -> List[Party]:
+    """The parties, in text order, with `party` among them unless it is None or there already."""
+    if party is None or any(same_typed_party(party, p) for p in parties):
+        return parties
+    return sorted(parties + [party], key=lambda found: found.start)
 
 
 def _with_role_partner(doc, sent, parties: List[Party]) -> List[Party]:
     """The parties and the park's operator a bare `с управляющей компанией` stands for (role_partner)."""
-    partner = role_partner(doc, sent)
-    if partner is None or any(same_typed_party(partner, p) for p in parties):
-        return parties
-    return sorted(parties + [partner], key=lambda party: party.start)
+    return _joined(parties, role_partner(doc, sent))
 
 
 def _listed(doc, sentences, index: int, places: set, park_names: set) -> List[AgreementMention]:

@@ -118,11 +118,10 @@ _legal_names = PerDoc()
 
 
 def _hyphenated_legal_names(doc) -> List[str]:
-    """The one-word hyphenated names the text writes right after a legal form and a quote."""
+    """The hyphenated words opening the quoted names the text writes after a legal form."""
     memo = _legal_names(doc)
     if "names" not in memo:
-        memo["names"] = [t.text for t in doc if t.i >= 2 and "-" in t.text and doc[t.i - 1].text in QUOTE_TOKENS
-                         and is_legal_form(doc[t.i - 2].text)]
+        memo["names"] = [span[0].text for span in legal_form_quotes(doc) if "-" in span[0].text]
     return memo["names"]
 
 

@@ -16,7 +16,7 @@ from spacy.attrs import LEMMA, ORTH
 from ..models import morph_analyzer
 from ..normalize import inflect_word, is_legal_form, strip_quotes
 from ..numbers import parse_number
-from ..vocab import load_set, load_table
+from ..vocab import load_list, load_set, load_table
 from .common import (DASHES, index_by_first_word, is_bullet, is_counted, legal_form_quotes, may_be_nominative,
                      paragraph_start, quoted_spans, sentence_after, sentence_before, word_lemmas, words_from)
 
@@ -52,6 +52,12 @@ def abbreviation_table() -> Dict[Tuple[str, ...], str]:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=None)
+def role_nouns() -> Tuple[Tuple[str, ...], ...]:
+    """The lemma sequences of rules/operator_role_nouns.txt (`управляющий компания`), split once."""
+    return tuple(tuple(words.split()) for words in load_list("operator_role_nouns.txt"))
+
+
 def name_key(name: str) -> str:
     """Canonical form of a name: lower case, ё→е, each word's normal form."""
     words = strip_quotes(name).lower().replace("ё", "е").split()

@@ -19,13 +19,13 @@ from ..models import morph_analyzer
 from ..numbers import parse_number
 from ..normalize import is_legal_form, without_generic_noun
 from ..records import Park, Residents, to_dict
-from ..vocab import load_list, load_set, load_table
+from ..vocab import load_set, load_table
 from .common import (DASHES, add_evidence, article_region, counted_noun, full_latin_name, full_short_name, latin_org_names,
                      lemmas, lemmas_at, paragraph_start, quoted_spans, sentence_quantities, token_window, word_lemmas)
 from .park_areas import BUILDING, buildings_are_park, is_inside_park, whole_of_part
 from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, elided_kind_names, expand_kind,
                             find_kind_mentions, find_name_mentions, full_kinds, generic_word_names, kind_expansions,
-                            match_kind, names_before_kind, possessed_noun)
+                            match_kind, names_before_kind, possessed_noun, role_nouns)
 from .operator_names import attach_named_after_parks, attach_same_named
 from .operator_possessors import attach_possessors
 from .operator_quantified import attach_quantified_operators
@@ -273,19 +273,13 @@ def _after_role_noun(doc, start: int) -> bool:
     """An organisation right after a role noun of rules/operator_role_nouns.txt in a person's
     title (`генеральный директор управляющей компании АО «Y»`; not `после смены оператора «Y»
     подписал …`)."""
-    for role in _role_nouns():
+    for role in role_nouns():
         for end in range(start, max(0, start - ROLE_NOUN_REACH) - 1, -1):
             first = end - len(role)
             if lemmas_at(doc, first, role, end):
                 titled = first > 0 and bool(word_lemmas(doc[first - 1]) & load_set("positions.txt"))
                 return titled and all(t.ent_type_ == "ORG" or is_legal_form(t.text) for t in doc[end:start])
     return False
-
-
-@lru_cache(maxsize=None)
-def _role_nouns() -> tuple:
-    """The lemma sequences of rules/operator_role_nouns.txt, split once."""
-    return tuple(tuple(words.split()) for words in load_list("operator_role_nouns.txt"))
 
 
 def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],

@@ -446,7 +446,7 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
     if before in load_set("facility_nouns.txt") and _introduced_by(doc, _prev_word(doc, start, sent.start).i, sent.start) \
             in load_set("built_object_words.txt"):
         return  # `о создании логистического центра «Нижнеленинское»`: the centre to be created
-    if before in load_set("government_nouns.txt") and not _after_legal_form(doc, start) and not _names_park(doc, start) \
+    if before in load_set("government_nouns.txt") and not _after_legal_form(doc, start) and not _park_name_at(doc, start) \
             or before in load_set("stake_nouns.txt"):
         return  # `правительства «Х»` is the region's (not `руководство ООО «Х»`, `администрация
         # «Великого камня»`, a park's own); `100% долей ООО «Y»` is what is sold
@@ -461,7 +461,7 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
         parties.append(Party(start, end, name, ORG))
 
 
-def _names_park(doc, start: int) -> bool:
+def _park_name_at(doc, start: int) -> bool:
     """Whether a park's name opens at token `start` (its quote)."""
     spans = doc.spans["park"] if "park" in doc.spans else []
     return any(span.label_ == "name" and span.start == start for span in spans)

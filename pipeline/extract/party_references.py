@@ -12,8 +12,8 @@ from typing import Dict, List, Optional, Tuple
 
 from ..normalize import is_cyrillic, is_legal_form
 from ..records import LOC, ORG, PER
-from ..vocab import load_list, load_set
-from .park_mentions import GENERIC_REFERENCES, is_declined_form, match_kind
+from ..vocab import load_set
+from .park_mentions import GENERIC_REFERENCES, is_declined_form, match_kind, role_nouns
 from .common import (DASHES, PARTNER_PREPOSITIONS, SIDE, WITH, entities, first_sign_verb, lemmas_at,
                      paragraph_start, quoted_spans, word_lemmas)
 from .org_names import org_name
@@ -113,11 +113,10 @@ def role_partner(doc, sent) -> Optional[Party]:
     """`Соглашения … с управляющей компанией подписали ООО «А» и ООО «Б»`: a runner's role after `с`
     (rules/operator_role_nouns.txt) with no name of its own after it is the operator of the park
     named last up to it."""
-    roles = [tuple(line.split()) for line in load_list("operator_role_nouns.txt")]
     for token in sent:
         if token.lower_ not in WITH or token.i + 1 >= sent.end:
             continue
-        role = next((words for words in roles if lemmas_at(doc, token.i + 1, words, sent.end)), None)
+        role = next((words for words in role_nouns() if lemmas_at(doc, token.i + 1, words, sent.end)), None)
         if role is None:
             continue
         end = token.i + 1 + len(role)
