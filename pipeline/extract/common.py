@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 import unicodedata
-from typing import Dict, Iterator, List, Optional, Tuple
+from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
 import numpy
 from spacy.attrs import IS_SPACE, ORTH, POS
@@ -430,6 +430,19 @@ def sentences_back(doc: Doc, sent: Span, count: int) -> int:
         if start > 0:
             start = doc[start - 1].sent.start
     return start
+
+
+PRONOUN_REACH = 2  # sentences back to the organisation a pronoun (`она`, `с ней`) stands for
+
+
+def nearest_before(sentences, index: int, reach: int, found_in: Callable):
+    """What `found_in(sentence)` gives for the nearest of the `reach` sentences before
+    sentences[index] where it gives anything, or None."""
+    for earlier in reversed(sentences[max(0, index - reach):index]):
+        found = found_in(earlier)
+        if found:
+            return found
+    return None
 
 
 def sentence_after(doc: Doc, sent: Span) -> Optional[Span]:

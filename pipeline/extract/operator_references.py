@@ -26,7 +26,8 @@ from ..models import morph_analyzer
 from ..numbers import parse_number
 from ..records import ORG
 from ..vocab import load_set, load_table
-from .common import POSSESSIVES, add_evidence, entities_in, is_bullet, parenthetical_start, sentence_after, word_lemmas
+from .common import (POSSESSIVES, PRONOUN_REACH, add_evidence, entities_in, is_bullet, nearest_before,
+                     parenthetical_start, sentence_after, word_lemmas)
 from .operator_objects import (coordinated, governs_park, is_count_modifier, keys_in_order, parks_count,
                                parks_counted_back, parks_named_next)
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key, opens_with_counted_adjective
@@ -38,7 +39,6 @@ from .party_references import bare_head_names, party_for_noun, quoted_speaker_or
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", ".", "!", "?"}  # (a stop too: a quote the splitter kept whole)
 LIST_OPENERS = {"—", "–", ":"}
 OBJECT_REACH = 8        # `построит в Тимашевском районе агропромышленный парк «Y»`
-PRONOUN_REACH = 2       # sentences back to the company `она` stands for
 OBJECT_PRONOUNS = {"им", "его", "ею", "ей", "ими", "их"}   # `мы управляем им с 2021 года`
 SUBJECT_PRONOUNS = {"она", "он", "оно"}  # `АО «Х» … Ранее оно построило`
 WHOSE = "чей"           # `Иван Петров, чья компания управляет …`
@@ -152,11 +152,8 @@ def _attach_counted_under(doc, sentences, index: int, words, mentions, parks, pl
 
 def _last_named_company(doc, sentences, index: int, places, park_keys) -> Optional[str]:
     """The company named last in the sentences before this one, back to PRONOUN_REACH."""
-    for earlier in reversed(sentences[max(0, index - PRONOUN_REACH):index]):
-        named = _companies(doc, earlier, places, park_keys)
-        if named:
-            return named[-1].name
-    return None
+    named = nearest_before(sentences, index, PRONOUN_REACH, lambda earlier: _companies(doc, earlier, places, park_keys))
+    return named[-1].name if named else None
 
 
 CUE_AFTER_COPULA = 5  # `является собственником территории и управляющей компанией`
@@ -263,11 +260,8 @@ def _subject_company(doc, sentences, index, verb, mentions, park_keys) -> Option
         heads = [p for p in bare_head_names(doc, sent) if p.end <= subject]
         if heads:
             return heads[-1].name
-        for earlier in reversed(sentences[max(0, index - PRONOUN_REACH):index]):
-            name = _first_company(doc, earlier, places, park_keys)
-            if name:
-                return name
-        return None
+        return nearest_before(sentences, index, PRONOUN_REACH,
+                              lambda earlier: _first_company(doc, earlier, places, park_keys))
     referred = referred_party(doc, sentences, index, places, park_keys)
     if referred is not None and word_lemmas(doc[subject]) & set(name_lemmas(referred.name)):
         # `АО «Челябинский индустриальный оператор» … Тот же оператор управляет …`: the noun in a name

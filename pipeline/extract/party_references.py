@@ -14,8 +14,8 @@ from ..normalize import is_cyrillic, is_legal_form
 from ..records import LOC, ORG, PER
 from ..vocab import load_set
 from .park_mentions import GENERIC_REFERENCES, is_declined_form, match_kind, role_nouns
-from .common import (DASHES, PARTNER_PREPOSITIONS, SIDE, WITH, entities, first_sign_verb, lemmas_at,
-                     paragraph_start, quoted_spans, word_lemmas)
+from .common import (DASHES, PARTNER_PREPOSITIONS, PRONOUN_REACH, SIDE, WITH, entities, first_sign_verb, lemmas_at,
+                     nearest_before, paragraph_start, quoted_spans, word_lemmas)
 from .org_names import org_name
 from .parties import Party, sentence_parties, with_place
 from .persons import named_org
@@ -85,9 +85,6 @@ PARTNER_NAME_REACH = 4
 
 
 PARTNER_PRONOUNS = {"ним", "ней", "нею", "ними"}  # `мы подписали с ним соглашение`
-# `Первым стало ООО «Х». Компания наладит выпуск … Соглашение с ней заключила администрация …`:
-# sentences back to the one naming the partner
-PRONOUN_REACH = 2
 PLURAL_PARTNER = "ними"
 
 
@@ -100,13 +97,13 @@ def pronoun_partner(doc, sentences, index: int, places: set) -> Optional[Party]:
                     and doc[t.i - 1].lower_ in WITH), None)
     if pronoun is None:
         return None
-    reach = 1 if pronoun.lower_ == PLURAL_PARTNER else PRONOUN_REACH  # (`с ними`: several, named together)
-    for earlier in reversed(sentences[max(index - reach, 0):index]):
-        named = [p for p in sentence_parties(doc, earlier, places, False)
-                 if p.type == ORG and not _names_park(doc, p)]  # (`… выбрала «Бадам-Индастри». С ней мы …`)
-        if named:
-            return Party(pronoun.i, pronoun.i + 1, named[-1].name, ORG)
-    return None
+    # `Первым стало ООО «Х». Компания наладит выпуск … Соглашение с ней заключила администрация …`;
+    # `с ними`: several, named together in the sentence before
+    reach = 1 if pronoun.lower_ == PLURAL_PARTNER else PRONOUN_REACH
+    named = nearest_before(sentences, index, reach, lambda earlier: [
+        p for p in sentence_parties(doc, earlier, places, False)
+        if p.type == ORG and not _names_park(doc, p)])  # (`… выбрала «Бадам-Индастри». С ней мы …`)
+    return Party(pronoun.i, pronoun.i + 1, named[-1].name, ORG) if named else None
 
 
 def role_partner(doc, sent) -> Optional[Party]:
