@@ -51,13 +51,13 @@ def abbreviation_table() -> Dict[Tuple[str, ...], str]:
     return {tuple(words.split()): kind for words, kind in load_table("park_abbreviations.tsv", 2)}
 
 
-@lru_cache(maxsize=4096)
 @lru_cache(maxsize=None)
 def role_nouns() -> Tuple[Tuple[str, ...], ...]:
     """The lemma sequences of rules/operator_role_nouns.txt (`управляющий компания`), split once."""
     return tuple(tuple(words.split()) for words in load_list("operator_role_nouns.txt"))
 
 
+@lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """Canonical form of a name: lower case, ё→е, each word's normal form."""
     words = strip_quotes(name).lower().replace("ё", "е").split()
