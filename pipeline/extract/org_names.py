@@ -14,8 +14,8 @@ from typing import List, Optional
 from ..normalize import inflect_word, is_cyrillic, is_legal_form, is_region_code, phrase_nominative, strip_legal_form, strip_quotes
 from ..models import morph_analyzer
 from ..vocab import load_set, load_table
-from .common import PerDoc, QUOTE_TOKENS, entities_in, legal_form_quotes, may_be_nominative, quoted_spans, word_lemmas
-from .park_mentions import is_declined_form, zone_name_after
+from .common import PerDoc, QUOTE_TOKENS, entities_in, legal_form_quotes, lemmas_at, may_be_nominative, quoted_spans, word_lemmas
+from .park_mentions import is_declined_form, role_nouns, zone_name_after
 from .state_bodies import name_lemmas
 
 
@@ -50,12 +50,27 @@ def org_name(span) -> str:
 
 def _zone_company_name(span) -> Optional[str]:
     """`АО «ОЭЗ «Бия»»`, `АО «ОЭЗ ППТ «Тверца»`: the zone's company is written as the zone, the
-    name in quotes of its own after the park's kind (GUIDELINES); None for other names."""
+    name in quotes of its own after the park's kind; `ТОО «Управляющая компания «Шымкент
+    Индастриал»»`: a company named by its role (rules/operator_role_nouns.txt) is written as the
+    name in quotes of its own after it (GUIDELINES); None for other names."""
     doc = span.doc
     first = next((t.i for t in span if t.text not in QUOTE_TOKENS and not is_legal_form(t.text)), None)
     if first is None or first < 2 or doc[first - 1].text not in QUOTE_TOKENS or not is_legal_form(doc[first - 2].text):
         return None  # the company's legal form and quote before the kind (not `ОЭЗ «Технополис «Москва»»` itself)
-    return zone_name_after(doc, first - 1)
+    return zone_name_after(doc, first - 1) or _name_after_role(doc, first)
+
+
+ROLE_NAME_WORDS = 6  # `«Управляющая компания «Ертис Индастриал»»`
+
+
+def _name_after_role(doc, first: int) -> Optional[str]:
+    """The name in quotes of its own after a role phrase at token `first`, or None."""
+    role = next((words for words in role_nouns() if lemmas_at(doc, first, words)), None)
+    opening = first + len(role) if role else None
+    if opening is None or opening >= len(doc) or doc[opening].text not in {"«", "\""}:
+        return None
+    close = next((t.i for t in doc[opening + 1:min(len(doc), opening + 1 + ROLE_NAME_WORDS)] if t.text in {"»", "\""}), None)
+    return strip_quotes(doc[opening + 1:close].text) or None if close else None
 
 
 def _coordinated_case(token) -> Optional[list]:
