@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import List, Optional
 
 from ..models import morph_analyzer
+from .region_names import known_town
 from ..normalize import ADJECTIVE_ENDINGS, UD_CASES, UD_GENDERS, inflect_word, phrase_nominative
 from ..vocab import load_set, load_table
 from .common import LEVEL_NOUNS, REGION_NOUNS, add_evidence, entities_in, paragraph_start, word_lemmas
@@ -225,7 +226,15 @@ def _ends_distance(doc, i: int) -> bool:
 def record_place(doc, place, rule: str) -> str:
     place = most_specific_part(place)
     add_evidence(doc, "park", place.start, place.end, "location", rule)
-    return _settlement_name(doc, place) or phrase_nominative(place)
+    return _settlement_name(doc, place) or _tagged_adjective_town(place) or phrase_nominative(place)
+
+
+def _tagged_adjective_town(place) -> Optional[str]:
+    """`в Коврове`, a town the tagger read as an adjective though it has no adjective's ending:
+    the dictionary's nominative (Ковров); None for other places (`в Березовском` is one)."""
+    if len(place) != 1 or place[0].pos_ != "ADJ" or place[0].lower_.endswith(ADJECTIVE_ENDINGS):
+        return None
+    return known_town(place[0].text) or None
 
 
 def _settlement_name(doc, place) -> Optional[str]:

@@ -45,13 +45,13 @@ def _region_name(tokens) -> str:
     if len(tokens) == 2 and tokens[1].lemma_.lower() in REGION_NOUNS and tokens[0].text.lower().endswith(ADJECTIVE_ENDINGS):
         return _adjective_region(tokens[0], tokens[1])
     if len(tokens) == 1:
-        town = _known_town(tokens[0].text)
+        town = known_town(tokens[0].text)
         if town:
             return town
     return phrase_nominative(tokens)
 
 
-def _known_town(word: str) -> str:
+def known_town(word: str) -> str:
     """`Мичуринска` the tagger called a nominative: a place the dictionary knows only in
     another case is put in the nominative by the dictionary."""
     places = [p for p in morph_analyzer().parse(word.lower()) if "Geox" in p.tag.grammemes and p.is_known]
