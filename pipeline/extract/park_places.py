@@ -266,11 +266,17 @@ def most_specific_part(place):
     области` → `Кстовского района`: a place named with the region it lies in."""
     for i in range(1, len(place)):
         token, before = place[i], place[i - 1]
-        opens_genitive = token.morph.get("Case") == ["Gen"] and before.morph.get("Case") not in (["Gen"], [])
+        opens_genitive = token.morph.get("Case") == ["Gen"] and before.morph.get("Case") not in (["Gen"], []) \
+            and not _dictionary_adjective(before)  # `Камские Поляны`: an adjective governs no genitive
         after_level = before.lemma_.lower() in LEVEL_NOUNS and token.pos_ in {"ADJ", "PROPN"}
         if opens_genitive or after_level:
             return place[:i]
     return place
+
+
+def _dictionary_adjective(token) -> bool:
+    """Whether the dictionary reads the word first as a full adjective (`Камские`), whatever the tagger said."""
+    return morph_analyzer().parse(token.text.lower())[0].tag.POS == "ADJF"
 
 
 def places_in(doc, sent, start: int, end: int) -> List:
