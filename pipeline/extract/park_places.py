@@ -280,8 +280,10 @@ def _dictionary_adjective(token) -> bool:
 
 
 def places_in(doc, sent, start: int, end: int) -> List:
-    """LOC entities in [start, end), and names pymorphy3 knows as places that NER missed."""
-    places = [ent for ent in entities_in(sent) if ent.label_ == "LOC" and start <= ent.start < end]
+    """LOC entities in [start, end) but streets (rules/street_nouns.txt), and names pymorphy3
+    knows as places that NER missed."""
+    places = [ent for ent in entities_in(sent) if ent.label_ == "LOC" and start <= ent.start < end
+              and not any(word_lemmas(t) & load_set("street_nouns.txt") for t in ent)]  # `на Иркутском тракте`
     # a place the tagger called a person after a place preposition counts (`у Ессентуков`)
     taken = {i for ent in entities_in(sent) for i in range(ent.start, ent.end)
              if not (ent.label_ == "PER" and len(ent) == 1 and ent.start > 0
