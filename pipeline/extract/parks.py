@@ -34,6 +34,7 @@ from .org_names import expand_abbreviation, legal_form_org_names
 from .operator_trusts import attach_handovers, attach_trust_managers
 from .park_operators import attach_creators, attach_operators
 from .park_cards import card_place, in_card
+from .role_employers import employ_by_role
 from .park_places import (adjective_place, headline_places, inner_place, is_district, last_place_is_settlement,
                           location_near, paragraph_place, place_near_before, record_place, specificity)
 from .park_statuses import status_names
@@ -134,6 +135,7 @@ class ParkExtractor:
                 draft.park.operator = full_short_name(
                     full_latin_name(expand_abbreviation(doc, draft.park.operator), latin_names), legal_names)
         doc._.parks = [to_dict(draft.finish()) for draft in parks.values()]
+        employ_by_role(doc, doc._.parks)
         return doc
 
 
