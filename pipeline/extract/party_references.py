@@ -757,6 +757,7 @@ GENERIC_PLACES = {"регион", "область", "край", "республ�
 
 RUNNER = ({"управляющий", "управлять"}, "компания")  # the tagger may read the participle as the verb
 RUNNER_ABBREVIATIONS = {"УК"}
+OPERATOR = "оператор"
 
 
 KIND_WORDS = 3  # `управляющая компания индустриального парка «Х»`: the kind's words before the name
@@ -790,16 +791,24 @@ def _park_runner_named(doc, sent) -> List[Party]:
     park = _most_named_park(doc)
     for token in sent:
         short = token.text in RUNNER_ABBREVIATIONS  # `контракт УК с китайской компанией`
-        if not short and (token.i + 1 >= sent.end or token.lemma_.lower() not in RUNNER[0]
-                          or doc[token.i + 1].lemma_.lower() != RUNNER[1]):
+        operator = token.lemma_.lower() == OPERATOR and token.text.islower() \
+            and token.morph.get("Case") == ["Nom"] and token.morph.get("Number") == ["Sing"]  # `Летом оператор заключил …`
+        if not short and not operator and (token.i + 1 >= sent.end or token.lemma_.lower() not in RUNNER[0]
+                                           or doc[token.i + 1].lemma_.lower() != RUNNER[1]):
             continue
-        end = token.i + (1 if short else 2)
+        end = token.i + (2 if not short and not operator else 1)
         named = _runner_of_named_park(doc, sent, end)
         if named is not None:
             return [named]  # `управляющая компания зоны «Коканд-Текстиль»`: that park's operator
         after = next((t for t in doc[end:sent.end] if not t.is_space), None)
-        if after is not None and word_lemmas(after) & GENERIC_REFERENCES:
-            after = next((t for t in doc[after.i + 1:sent.end] if not t.is_space), None)
+        kind = match_kind(doc, after.i) if after is not None else None
+        if after is not None and (word_lemmas(after) & GENERIC_REFERENCES or kind):
+            # `управляющая компания ОЭЗ заключила …`: the park's word or kind, no name after it
+            after = next((t for t in doc[(kind[0] if kind else after.i + 1):sent.end] if not t.is_space), None)
+            if kind and after is not None and after.text in {",", "—", "–"}:
+                continue  # `управляющая компания ОЭЗ — …`: named after the dash
+        if operator and not (after is not None and after.pos_ in {"VERB", "AUX", "ADV", "PART"}):
+            continue  # `Его оператор — компания …`, `оператор связи`: named, or another trade's
         if park is None or not park.get("operator"):
             continue
         if after is None or not (after.text in QUOTES or after.ent_type_ or after.pos_ == "PROPN"
