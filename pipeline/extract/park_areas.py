@@ -62,7 +62,8 @@ def buildings_are_park(doc, span, buildings: List, mentions) -> bool:
     Набережные Челны — 12 тыс. кв. м производственных помещений`."""
     starts = {m.start for m in mentions}
     return any(_park_after(doc, token, starts) for token in buildings) \
-        or _held_by_park(doc, span, buildings, mentions) or _in_apposition(doc, span, mentions)
+        or _held_by_park(doc, span, buildings, mentions) or _in_apposition(doc, span, mentions) \
+        or _possessed_by_park(doc, buildings, mentions)
 
 
 def _park_after(doc, token, starts: set) -> bool:
@@ -82,6 +83,25 @@ def _held_by_park(doc, span, buildings, mentions) -> bool:
     between = doc[before[-1].end:first]
     return not any(t.text in CLAUSE_BREAKS for t in between) \
         and any(word_lemmas(t) & load_set("park_occupy_verbs.txt") for t in between)
+
+
+POSSESSIVES = {"его", "её", "ее"}
+
+
+def _possessed_by_park(doc, buildings, mentions) -> bool:
+    """`Технопарк «Х» открылся в 2022 году. Его корпуса общей площадью 31,5 тыс. кв. м …`, `В его
+    лабораторном корпусе площадью 9,8 тыс. кв. м …`: `его` before the buildings, with a park the
+    last thing named before it in its sentence or the one before, no organisation between."""
+    first = min(token.i for token in buildings)
+    i = first - 1
+    while i >= 0 and doc[i].pos_ == "ADJ":
+        i -= 1
+    if i < 0 or doc[i].lower_ not in POSSESSIVES:
+        return False
+    sent = doc[i].sent
+    opening = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    before = [m for m in mentions if opening <= m.start and m.end <= i]
+    return bool(before) and not any(t.ent_type_ == "ORG" for t in doc[before[-1].end:i])
 
 
 def _in_apposition(doc, span, mentions) -> bool:
