@@ -81,8 +81,14 @@ def _held_by_park(doc, span, buildings, mentions) -> bool:
     if not before or first > span.start:
         return False
     between = doc[before[-1].end:first]
-    return not any(t.text in CLAUSE_BREAKS for t in between) \
-        and any(word_lemmas(t) & load_set("park_occupy_verbs.txt") for t in between)
+    breaks = [t.i for t in between if t.text in CLAUSE_BREAKS]
+    if breaks and before[0].start == span.sent.start:
+        # `Технопарк расположен в Октябрьском районе, на улице Телегина, и занимает два корпуса …`:
+        # the park opening the sentence holds what its verb after the last break names
+        between = doc[breaks[-1] + 1:first]
+    elif breaks:
+        return False
+    return any(word_lemmas(t) & load_set("park_occupy_verbs.txt") for t in between)
 
 
 POSSESSIVES = {"его", "её", "ее"}
