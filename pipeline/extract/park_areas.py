@@ -63,7 +63,7 @@ def buildings_are_park(doc, span, buildings: List, mentions) -> bool:
     starts = {m.start for m in mentions}
     return any(_park_after(doc, token, starts) for token in buildings) \
         or _held_by_park(doc, span, buildings, mentions) or _in_apposition(doc, span, mentions) \
-        or _possessed_by_park(doc, buildings, mentions)
+        or _possessed_by_park(doc, buildings, mentions) or _bare_of_subject_park(doc, span, buildings, mentions)
 
 
 def _park_after(doc, token, starts: set) -> bool:
@@ -108,6 +108,21 @@ def _possessed_by_park(doc, buildings, mentions) -> bool:
     opening = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     before = [m for m in mentions if opening <= m.start and m.end <= i]
     return bool(before) and not any(t.ent_type_ == "ORG" for t in doc[before[-1].end:i])
+
+
+def _bare_of_subject_park(doc, span, buildings, mentions) -> bool:
+    """`Технопарк размещается в здании бывшего завода, общая площадь помещений — 18,6 тыс. кв. м`:
+    `площадь` and buildings no one's name follows, in a sentence a park opens and no
+    organisation's name stands in."""
+    sent = span.sent
+    if not any(m.start == sent.start for m in mentions) or any(t.ent_type_ == "ORG" for t in doc[sent.start:span.start]):
+        return False
+    for token in buildings:
+        after = _next_word(doc, token.i + 1, sent.end)
+        if token.i > sent.start and "площадь" in word_lemmas(doc[token.i - 1]) \
+                and after is not None and doc[after].pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            return True
+    return False
 
 
 def _in_apposition(doc, span, mentions) -> bool:
