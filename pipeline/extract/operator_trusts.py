@@ -55,8 +55,7 @@ def attach_handovers(doc, sentences, mentions: List[ParkMention], parks) -> None
     for sent in sentences:
         verb = next((t for t in sent if word_lemmas(t) & load_set("operator_handover_verbs.txt")
                      and any(w.lemma_.lower() == MANAGEMENT for w in doc[sent.start:t.i])), None)
-        to = next((t.i for t in doc[verb.i + 1:min(sent.end, verb.i + TO_REACH)] if t.lower_ == TO), None) \
-            if verb is not None else None
+        to = _to_after(doc, sent, verb.i) if verb is not None else None
         if to is None or ends_management(sent):
             continue
         ent = next((e for e in entities_in(sent) if e.label_ == "ORG" and to < e.start <= to + HANDOVER_REACH), None)
@@ -67,6 +66,26 @@ def attach_handovers(doc, sentences, mentions: List[ParkMention], parks) -> None
         for key in dict.fromkeys(named):
             parks[key].park.operator = name
             add_evidence(doc, "park", ent.start, ent.end, "operator", "handover")
+
+
+FROM = "от"
+FROM_REACH = 10  # `перешло от АО «ЛенОблСтрой» к …`: words from `от` to `к`
+
+
+def _to_after(doc, sent, verb: int) -> Optional[int]:
+    """The `к` the management passed to: within a few words of the verb, or after the `от` phrase
+    of the one it passed from (`перешло от АО «ЛенОблСтрой» к ООО «Ладога Индастриал»`)."""
+    near = doc[verb + 1:min(sent.end, verb + TO_REACH)]
+    to = next((t.i for t in near if t.lower_ == TO), None)
+    start = next((t.i for t in near if t.lower_ == FROM), None)
+    if to is not None or start is None:
+        return to
+    for t in doc[start + 1:min(sent.end, start + FROM_REACH)]:
+        if t.text in {",", ";", "—"}:
+            return None
+        if t.lower_ == TO:
+            return t.i
+    return None
 
 
 def ends_management(sent) -> bool:
