@@ -14,7 +14,7 @@ from typing import List, Optional
 
 from ..records import ORG
 from ..vocab import load_set
-from .common import add_evidence, entities_in, lemmas_at, sentence_before, word_lemmas
+from .common import add_evidence, entities_in, has_sign_verb, lemmas_at, sentence_before, word_lemmas
 from .park_mentions import ParkMention, name_key
 from .org_names import expand_abbreviation, org_name
 from .parties import Party, is_government, sentence_parties
@@ -96,12 +96,16 @@ def ends_management(sent) -> bool:
 
 def _manager(doc, sent, at: int, places: set, park_keys: set) -> Optional[Party]:
     """The company that gets the park: the first after `в доверительное управление`, else the one
-    company among the sides of a trust contract."""
+    company among the sides of a trust contract or of a signed handover into trust."""
     companies = [p for p in sentence_parties(doc, sent, places, True)
                  if p.type == ORG and name_key(p.name) not in park_keys and not _public(doc, p)]
     if at > sent.start and doc[at - 1].lower_ == INTO:
         after = [p for p in companies if p.start > at]
-        return after[0] if after else None
+        if after:
+            return after[0]
+        if not has_sign_verb(sent):
+            return None  # `… передать парк в доверительное управление` with no one named to take it
+        # `Хокимият и компания Daewon подписали соглашение о передаче зоны в доверительное управление`
     return companies[0] if len(companies) == 1 else None
 
 
