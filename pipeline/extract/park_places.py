@@ -12,10 +12,11 @@ from functools import lru_cache
 from typing import List, Optional
 
 from ..models import morph_analyzer
+from .park_mentions import match_kind
 from .region_names import known_town
 from ..normalize import ADJECTIVE_ENDINGS, UD_CASES, UD_GENDERS, inflect_word, phrase_nominative
 from ..vocab import load_set, load_table
-from .common import LEVEL_NOUNS, REGION_NOUNS, add_evidence, entities_in, paragraph_start, word_lemmas
+from .common import LEVEL_NOUNS, REGION_NOUNS, add_evidence, entities, entities_in, paragraph_start, word_lemmas
 from .state_bodies import region_aliases
 
 REACH = 7          # words after a name where its place may stand
@@ -47,7 +48,32 @@ def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
         if not first and name.lower() in load_set("countries.txt"):
             break
         return record_place(doc, _narrowed(doc, sent, place), "place_after_name")
-    return _place_before(doc, m, mentions) or _place_of_subject(doc, m, mentions)
+    return _place_before(doc, m, mentions) or _place_of_subject(doc, m, mentions) or _city_named_before(doc, m, end, limit)
+
+
+CITY = "город"
+PART_REACH = 3  # `на северной окраине города`: words from the place preposition to `города`
+DATELINE_MIN = 3  # letters: a capitalised word longer is a dateline's city, not an abbreviation
+
+
+def _city_named_before(doc, m, end: int, limit: int) -> Optional[str]:
+    """`«Северная» на окраине города`, `в черте города` after `Администрация города Заречного` or
+    a dateline `АЛМАТЫ.`: a part of a bare `города` right after the name is in the last city the
+    text named before it."""
+    words = [t for t in doc[end:limit] if not t.is_space][:PART_REACH + 2]
+    if not words or not word_lemmas(words[0]) & load_set("place_prepositions.txt"):
+        return None
+    town = next((k for k, t in enumerate(words[1:PART_REACH + 1], 1) if t.lemma_.lower() == CITY), None)
+    if town is None or not any(word_lemmas(t) & load_set("place_part_nouns.txt") for t in words[1:town]) \
+            or town + 1 < len(words) and (words[town + 1].ent_type_ == "LOC" or words[town + 1].text[:1].isupper()):
+        return None  # `на окраине города Заречного`: named, read as a place
+    cities = [ent for ent in entities(doc) if ent.label_ == "LOC" and ent.end <= m.start and ent.text[:1].isupper()
+              and match_kind(doc, ent.start) is None  # (`Технопарк` opening a sentence, tagged a place)
+              and specificity(phrase_nominative(ent)) == 2 and not is_district(phrase_nominative(ent))]
+    if not cities:
+        return None
+    name = record_place(doc, cities[-1], "place_of_bare_city")
+    return name.title() if name.isupper() and len(name) > DATELINE_MIN else name  # a dateline's `АЛМАТЫ`
 
 
 APPOSITION_DASHES = {"—", "–", "-"}
