@@ -12,11 +12,11 @@ from functools import lru_cache
 from typing import List, Optional
 
 from ..models import morph_analyzer
-from .park_mentions import match_kind
-from .region_names import known_town
 from ..normalize import ADJECTIVE_ENDINGS, UD_CASES, UD_GENDERS, inflect_word, phrase_nominative
 from ..vocab import load_set, load_table
 from .common import LEVEL_NOUNS, REGION_NOUNS, add_evidence, entities, entities_in, paragraph_start, word_lemmas
+from .park_mentions import match_kind
+from .region_names import known_town
 from .state_bodies import region_aliases
 
 REACH = 7          # words after a name where its place may stand

@@ -1,5 +1,5 @@
 """Persons titled by a park runner's role with no name after it: `директор управляющей компании
-Нуржан Алимбетов`, `генеральный директор оператора зоны Анна …`. The organisation is the operator
+Нуржан Алимбетов`, `Анна Котова, руководитель управляющей компании`. The organisation is the operator
 of the park named last before the title (or of the one park with an operator), not the last
 company whose name holds `компания` (GUIDELINES: the role's org is the operator's name).
 
