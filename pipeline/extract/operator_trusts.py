@@ -15,7 +15,7 @@ from typing import List, Optional
 from ..records import ORG
 from ..vocab import load_set
 from .common import add_evidence, entities_in, has_sign_verb, lemmas_at, sentence_before, word_lemmas
-from .park_mentions import ParkMention, name_key
+from .park_mentions import ParkMention, name_key, role_nouns
 from .org_names import expand_abbreviation, org_name
 from .parties import Party, is_government, sentence_parties
 from .state_bodies import is_state_body
@@ -54,18 +54,31 @@ def attach_handovers(doc, sentences, mentions: List[ParkMention], parks) -> None
     park_keys = {m.key for m in mentions}
     for sent in sentences:
         verb = next((t for t in sent if word_lemmas(t) & load_set("operator_handover_verbs.txt")
-                     and any(w.lemma_.lower() == MANAGEMENT for w in doc[sent.start:t.i])), None)
+                     and (any(w.lemma_.lower() == MANAGEMENT for w in doc[sent.start:t.i])
+                          or _runner_functions(doc, sent.start, t.i))), None)
         to = _to_after(doc, sent, verb.i) if verb is not None else None
         if to is None or ends_management(sent):
             continue
         ent = next((e for e in entities_in(sent) if e.label_ == "ORG" and to < e.start <= to + HANDOVER_REACH), None)
         name = expand_abbreviation(doc, org_name(ent)) if ent is not None else None
         named = [m.key for m in mentions if sent.start <= m.start < verb.i]
+        if not named and _runner_functions(doc, sent.start, verb.i):
+            named = _parks_handed(doc, sent, mentions)  # `функции управляющей компании перешли к …`
         if not name or name_key(name) in park_keys:
             continue
         for key in dict.fromkeys(named):
             parks[key].park.operator = name
             add_evidence(doc, "park", ent.start, ent.end, "operator", "handover")
+
+
+FUNCTIONS = "функция"
+
+
+def _runner_functions(doc, start: int, end: int) -> bool:
+    """`функции управляющей компании`, `функции оператора парка` between `start` and `end`: the
+    role of a park's runner (rules/operator_role_nouns.txt) after `функции`."""
+    return any(t.lemma_.lower() == FUNCTIONS and any(lemmas_at(doc, t.i + 1, words, end) for words in role_nouns())
+               for t in doc[start:end])
 
 
 FROM = "от"
