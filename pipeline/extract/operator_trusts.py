@@ -50,7 +50,8 @@ HANDOVER_REACH = 3  # `к Корпорации развития …`, `к АО �
 def attach_handovers(doc, sentences, mentions: List[ParkMention], parks) -> None:
     """`С 1 января управление ТОР «Онега» перешло к Корпорации развития Дальнего Востока и
     Арктики`: management passing to a company after `к` makes it the operator of the parks its
-    sentence names before the verb, over any who ran them before."""
+    sentence names before the verb, over any who ran them before. `функции управляющей компании
+    перешли от А к Б` names no park: the one the sentence before names, or the article's main one."""
     park_keys = {m.key for m in mentions}
     for sent in sentences:
         verb = next((t for t in sent if word_lemmas(t) & load_set("operator_handover_verbs.txt")
