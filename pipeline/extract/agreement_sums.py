@@ -15,7 +15,7 @@ from typing import List, Optional
 
 from ..records import Money
 from ..vocab import load_set
-from .common import DASHES, PARTNER_PREPOSITIONS, is_counted, sentence_before, sentence_quantities, sentences_back, word_lemmas
+from .common import DASHES, PARTNER_PREPOSITIONS, SINGULAR_POSSESSIVES, is_counted, sentence_before, sentence_quantities, sentences_back, word_lemmas
 from .money import deal_money
 
 SUM_REACH = 8  # words between the named agreement and its sum
@@ -99,7 +99,6 @@ def _noun_after(doc, i: int) -> int:
     return j
 
 
-POSSESSIVES = {"его", "её", "ее"}  # `Соглашение подписано … Его сумма составляет 15,7 млрд тенге`
 
 
 def _pronoun_sum(doc, sent, token) -> bool:
@@ -111,7 +110,7 @@ def _pronoun_sum(doc, sent, token) -> bool:
     if doc[token.i - 1].text == "," and _opens_with_document(doc, sent) and token.i + 1 < sent.end \
             and doc[token.i + 1].text in {"—", "–", ":"}:
         return True  # `«Договор подписан, сумма — около миллиарда двухсот миллионов рублей»`
-    if doc[token.i - 1].lower_ not in POSSESSIVES:
+    if doc[token.i - 1].lower_ not in SINGULAR_POSSESSIVES:
         return False
     if token.i - 2 >= sent.start and doc[token.i - 2].text == ",":
         return _opens_with_document(doc, sent)
@@ -162,7 +161,7 @@ def _by_it_invested(doc, sent, token) -> bool:
     investing word (rules/investment_words.txt) before the sum, gives the agreement's money."""
     if token.i != sent.start or token.lower_ != "по" or token.i + 2 >= sent.end:
         return False
-    if doc[token.i + 1].lower_ not in BY_IT and not (doc[token.i + 1].lower_ in POSSESSIVES
+    if doc[token.i + 1].lower_ not in BY_IT and not (doc[token.i + 1].lower_ in SINGULAR_POSSESSIVES
                                                      and doc[token.i + 2].lemma_.lower() == TERMS):
         return False  # (`По его условиям мы вложим в завод 3,4 млрд рублей`)
     if not any(word_lemmas(t) & load_set("investment_words.txt") for t in sent):

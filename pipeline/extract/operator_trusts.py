@@ -15,7 +15,7 @@ from typing import List, Optional
 from ..records import ORG
 from ..vocab import load_set
 from .common import add_evidence, entities_in, has_sign_verb, lemmas_at, sentence_before, word_lemmas
-from .park_mentions import ParkMention, name_key, role_nouns
+from .park_mentions import ParkMention, name_key, role_at
 from .org_names import expand_abbreviation, org_name
 from .parties import Party, is_government, sentence_parties
 from .state_bodies import is_state_body
@@ -78,8 +78,7 @@ FUNCTIONS = "функция"
 def _runner_functions(doc, start: int, end: int) -> bool:
     """`функции управляющей компании`, `функции оператора парка` between `start` and `end`: the
     role of a park's runner (rules/operator_role_nouns.txt) after `функции`."""
-    return any(t.lemma_.lower() == FUNCTIONS and any(lemmas_at(doc, t.i + 1, words, end) for words in role_nouns())
-               for t in doc[start:end])
+    return any(t.lemma_.lower() == FUNCTIONS and role_at(doc, t.i + 1, end) for t in doc[start:end])
 
 
 FROM = "от"

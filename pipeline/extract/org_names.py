@@ -14,8 +14,8 @@ from typing import List, Optional
 from ..normalize import inflect_word, is_cyrillic, is_legal_form, is_region_code, phrase_nominative, strip_legal_form, strip_quotes
 from ..models import morph_analyzer
 from ..vocab import load_set, load_table
-from .common import PerDoc, QUOTE_TOKENS, entities_in, legal_form_quotes, lemmas_at, may_be_nominative, quoted_spans, word_lemmas
-from .park_mentions import is_declined_form, role_nouns, zone_name_after
+from .common import PerDoc, QUOTE_TOKENS, entities_in, legal_form_quotes, may_be_nominative, quoted_spans, word_lemmas
+from .park_mentions import is_declined_form, role_at, zone_name_after
 from .state_bodies import name_lemmas
 
 
@@ -65,7 +65,7 @@ ROLE_NAME_WORDS = 6  # `«Управляющая компания «Ертис �
 
 def _name_after_role(doc, first: int) -> Optional[str]:
     """The name in quotes of its own after a role phrase at token `first`, or None."""
-    role = next((words for words in role_nouns() if lemmas_at(doc, first, words)), None)
+    role = role_at(doc, first)
     opening = first + len(role) if role else None
     if opening is None or opening >= len(doc) or doc[opening].text not in {"«", "\""}:
         return None

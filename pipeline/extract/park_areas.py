@@ -12,7 +12,7 @@ from typing import List, Optional
 from ..numbers import parse_quantity
 from ..records import Area
 from ..vocab import load_set
-from .common import word_lemmas
+from .common import SINGULAR_POSSESSIVES, sentences_back, word_lemmas
 
 BUILDING = "building"
 PREPOSITIONS_INTO = {"в", "во", "на"}
@@ -91,9 +91,6 @@ def _held_by_park(doc, span, buildings, mentions) -> bool:
     return any(word_lemmas(t) & load_set("park_occupy_verbs.txt") for t in between)
 
 
-POSSESSIVES = {"его", "её", "ее"}
-
-
 def _possessed_by_park(doc, buildings, mentions) -> bool:
     """`Технопарк «Х» открылся в 2022 году. Его корпуса общей площадью 31,5 тыс. кв. м …`, `В его
     лабораторном корпусе площадью 9,8 тыс. кв. м …`: `его` before the buildings, with a park the
@@ -102,10 +99,9 @@ def _possessed_by_park(doc, buildings, mentions) -> bool:
     i = first - 1
     while i >= 0 and doc[i].pos_ == "ADJ":
         i -= 1
-    if i < 0 or doc[i].lower_ not in POSSESSIVES:
+    if i < 0 or doc[i].lower_ not in SINGULAR_POSSESSIVES:
         return False
-    sent = doc[i].sent
-    opening = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    opening = sentences_back(doc, doc[i].sent, 1)
     before = [m for m in mentions if opening <= m.start and m.end <= i]
     return bool(before) and not any(t.ent_type_ == "ORG" for t in doc[before[-1].end:i])
 

@@ -17,8 +17,8 @@ from ..models import morph_analyzer
 from ..normalize import inflect_word, is_legal_form, strip_quotes
 from ..numbers import parse_number
 from ..vocab import load_list, load_set, load_table
-from .common import (DASHES, index_by_first_word, is_bullet, is_counted, legal_form_quotes, may_be_nominative,
-                     paragraph_start, quoted_spans, sentence_after, sentence_before, word_lemmas, words_from)
+from .common import (DASHES, index_by_first_word, is_bullet, is_counted, legal_form_quotes, lemmas_at,
+                     may_be_nominative, paragraph_start, quoted_spans, sentence_after, sentence_before, word_lemmas, words_from)
 
 MAX_NAME_WORDS = 3
 # words that speak of a park already named: `в парке работают 15 предприятий`
@@ -55,6 +55,18 @@ def abbreviation_table() -> Dict[Tuple[str, ...], str]:
 def role_nouns() -> Tuple[Tuple[str, ...], ...]:
     """The lemma sequences of rules/operator_role_nouns.txt (`управляющий компания`), split once."""
     return tuple(tuple(words.split()) for words in load_list("operator_role_nouns.txt"))
+
+
+def role_at(doc, i: int, end: Optional[int] = None) -> Optional[Tuple[str, ...]]:
+    """The runner's role of rules/operator_role_nouns.txt whose words start at token i
+    (`управляющей компании`), all before `end`, or None."""
+    return next((words for words in role_nouns() if lemmas_at(doc, i, words, end)), None)
+
+
+def park_named_last_before(parks: List[dict], offset: int) -> Optional[dict]:
+    """The park record with a mention starting last before character `offset`, or None."""
+    before = [(start, park) for park in parks for start, _ in park.get("mentions") or [] if start < offset]
+    return max(before, key=lambda found: found[0])[1] if before else None
 
 
 @lru_cache(maxsize=4096)

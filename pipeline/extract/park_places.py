@@ -69,11 +69,16 @@ def _city_named_before(doc, m, end: int, limit: int) -> Optional[str]:
         return None  # `на окраине города Заречного`: named, read as a place
     cities = [ent for ent in entities(doc) if ent.label_ == "LOC" and ent.end <= m.start and ent.text[:1].isupper()
               and match_kind(doc, ent.start) is None  # (`Технопарк` opening a sentence, tagged a place)
-              and specificity(phrase_nominative(ent)) == 2 and not is_district(phrase_nominative(ent))]
+              and _is_city(phrase_nominative(ent))]
     if not cities:
         return None
     name = record_place(doc, cities[-1], "place_of_bare_city")
     return name.title() if name.isupper() and len(name) > DATELINE_MIN else name  # a dateline's `АЛМАТЫ`
+
+
+def _is_city(name: str) -> bool:
+    """A city or town: neither a region nor a district."""
+    return specificity(name) == 2 and not is_district(name)
 
 
 APPOSITION_DASHES = {"—", "–", "-"}

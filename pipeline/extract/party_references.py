@@ -13,8 +13,8 @@ from typing import Dict, List, Optional, Tuple
 from ..normalize import is_cyrillic, is_legal_form
 from ..records import LOC, ORG, PER
 from ..vocab import load_set
-from .park_mentions import GENERIC_REFERENCES, is_declined_form, match_kind, role_nouns
-from .common import (DASHES, PARTNER_PREPOSITIONS, PRONOUN_REACH, SIDE, WITH, entities, first_sign_verb, lemmas_at,
+from .park_mentions import GENERIC_REFERENCES, is_declined_form, match_kind, park_named_last_before, role_at
+from .common import (DASHES, PARTNER_PREPOSITIONS, PRONOUN_REACH, SIDE, WITH, entities, first_sign_verb,
                      nearest_before, paragraph_start, quoted_spans, word_lemmas)
 from .org_names import org_name
 from .parties import Party, sentence_parties, with_place
@@ -113,15 +113,13 @@ def role_partner(doc, sent) -> Optional[Party]:
     for token in sent:
         if token.lower_ not in WITH or token.i + 1 >= sent.end:
             continue
-        role = next((words for words in role_nouns() if lemmas_at(doc, token.i + 1, words, sent.end)), None)
+        role = role_at(doc, token.i + 1, sent.end)
         if role is None:
             continue
         end = token.i + 1 + len(role)
         if _named_after(doc, end - 1, sent.end):
             continue  # `с управляющей компанией ОЭЗ — АО «…»`: named, read as a party
-        before = [(span[0], park) for park in doc._.parks for span in park.get("mentions") or []
-                  if span[0] < doc[end - 1].idx]
-        park = max(before, key=lambda found: found[0])[1] if before else None
+        park = park_named_last_before(doc._.parks, doc[end - 1].idx)
         if park is not None and park.get("operator"):
             return Party(token.i + 1, end, park["operator"], ORG)
     return None

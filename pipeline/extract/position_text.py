@@ -12,7 +12,7 @@ from typing import List, Optional, Tuple
 from ..models import morph_analyzer
 from ..normalize import inflect_word, is_legal_form, phrase_nominative, strip_legal_form, strip_quotes
 from ..vocab import load_set
-from .common import DASHES, OPEN_QUOTES, entities, quoted_spans, word_lemmas
+from .common import DASHES, OPEN_QUOTES, POSSESSIVES, entities, quoted_spans, word_lemmas
 from .park_mentions import match_kind
 from .positions import MODIFIER_POS, PLACE_ADPS, Phrase, is_latin, is_org_noun, quote_end
 from .titles import case_of, has_lemma, is_fixed_title, is_skipped_modifier
@@ -206,12 +206,9 @@ def _titles_noun(token) -> bool:
     return first.tag.POS == "NOUN" and first.normal_form in load_set("positions.txt")
 
 
-POSSESSIVES = {"его", "её", "ее", "их"}  # `председатель её совета директоров`: whose, not what
-
-
 def _is_dropped(token, phrase: Phrase) -> bool:
     """A modifier describing the person (`71-летний`, `бывший`, `15-й`), not the position; a
-    possessive pronoun inside it."""
+    possessive pronoun inside it (`председатель её совета директоров`: whose, not what)."""
     if token.i > phrase.lead and token.lower_ in POSSESSIVES:
         return True
     return token.i < phrase.lead and (is_skipped_modifier(token) or any(char.isdigit() for char in token.text))

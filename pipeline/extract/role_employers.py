@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from .common import lemmas_at
-from .park_mentions import role_nouns
+from .park_mentions import park_named_last_before, role_at
 from .persons import REFERRED_ORGS
 
 NAME_GAP = 2  # characters between a title and its name: a space, a comma and a space
@@ -39,7 +38,7 @@ def _titled_by_role(doc, span) -> bool:
     """Whether the title closes with a runner's role (rules/operator_role_nouns.txt), past at
     most a park's kind word (`управляющей компании парка`)."""
     for i in range(span.start + 1, span.end):
-        role = next((words for words in role_nouns() if lemmas_at(doc, i, words, span.end)), None)
+        role = role_at(doc, i, span.end)
         if role is not None and span.end - (i + len(role)) <= 1 and doc[i].is_lower:
             return True
     return False
@@ -55,7 +54,4 @@ def _person_at(doc, span) -> Optional[dict]:
 
 def _park_before(operated: List[dict], offset: int) -> Optional[dict]:
     """The park with an operator named last before `offset`, or the only one."""
-    before = [(start, park) for park in operated for start, _ in park.get("mentions") or [] if start < offset]
-    if before:
-        return max(before, key=lambda found: found[0])[1]
-    return operated[0] if len(operated) == 1 else None
+    return park_named_last_before(operated, offset) or (operated[0] if len(operated) == 1 else None)
