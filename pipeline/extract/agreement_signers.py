@@ -21,7 +21,7 @@ from .org_names import expand_abbreviation
 from .parties import ORG_NOUNS, Party, is_government
 from .region_names import region_name
 from .state_bodies import name_lemmas
-from .party_references import speaker_party
+from .party_references import WITH_REACH, speaker_party
 
 
 def signs_many(doc, sent) -> bool:
@@ -182,7 +182,7 @@ def _governed_place(words, places: dict):
     return None
 
 
-def add_shared_signers(found: list, shared) -> None:
+def add_shared_signers(doc, found: list, shared) -> None:
     """Each (from token, parties, how many) of `shared` joins the agreement mentions from that
     token on: every one, or the first `how many` (`Оба документа подписал …` before the two); a
     side's region signs no deal of another region."""
@@ -200,7 +200,26 @@ def add_shared_signers(found: list, shared) -> None:
                                for q in mention.parties):
                 continue  # `Хабаровский край … подписал соглашение с …`: another region's deal (a
                 # district of the region signs beside it: `правительство области, администрация района и …`)
+            if _others_deal(doc, mention, parties):
+                continue
             mention.parties += [p for p in parties if not any(same_party(p, q) for q in mention.parties)]
+
+
+def _others_deal(doc, mention, shared: list) -> bool:
+    """`От имени области все документы подписал …`, then `Кроме того, АО «Х» и университет
+    заключили договор`: a deal whose first side is its subject and which has two sides of its
+    own, neither the side whose signer signed all documents, is not one of them
+    (`трёхстороннее соглашение с фондом … и компанией «Х»` is: the region is its third)."""
+    sides = sorted((p for p in mention.parties if p.type != PER), key=lambda p: p.start)
+    ours = [p for p in shared if p.type != PER]
+    if len({p.name.lower() for p in sides}) < 2 or not ours:
+        return False
+    if any(t.lower_ in WITH for t in doc[max(0, sides[0].start - WITH_REACH):sides[0].start]):
+        return False
+
+    def named(party):
+        return Party(party.start, party.end, expand_abbreviation(doc, party.name), party.type)
+    return not any(same_party(named(p), named(q)) for p in sides for q in ours)
 
 
 def _signed_by_its_own(mention, after) -> list:

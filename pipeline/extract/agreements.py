@@ -455,7 +455,7 @@ class AgreementExtractor:
             last_index = index if kept else last_index
             give_named_sums(doc, named, found)
         add_sales(doc, sentences, found, sales(doc, sentences, places, park_names), AgreementMention)
-        add_shared_signers(found, shared)
+        add_shared_signers(doc, found, shared)
         add_missing_side(doc, found, one_side)
         add_host_side(found, hosts, lambda mention: partner_alone(doc, mention))
         add_story_company(doc, found, lambda: story_company(doc, sentences, places, park_names),
