@@ -13,6 +13,19 @@ def residents(count, qualifier=None):
 
 
 CASES = [
+    # a named cluster of any trade is a park of kind `кластер`, its specialised organisation the
+    # operator; the kind written out in full elsewhere wins; clusters with no quoted name are none,
+    # and a bare `кластер` speaks of no park of another kind
+    ("Лесопромышленный кластер Вологодской области «Сухонский лес» вошёл в реестр Минпромторга. Его "
+     "специализированная организация — ООО «Вологодская кластерная компания».",
+     [park("Сухонский лес", "кластер", "Вологодская область", operator="Вологодская кластерная компания")]),
+    ("Кластер «Агидель-Полимер» подвёл итоги года. Участники промышленного кластера «Агидель-Полимер» "
+     "собрались в Уфе.",
+     [park("Агидель-Полимер", "промышленный кластер")]),
+    ("Хлопок будут поставлять кластеры Чустского и Папского районов.", []),
+    ("Завод разместится в особой экономической зоне «Которосль», где работают 12 резидентов. Министр "
+     "напомнил, что фармацевтический кластер региона объединяет более 20 предприятий.",
+     [park("Которосль", "особая экономическая зона", residents=residents(12))]),
     # a sentence opening with a bare kind speaks of the quoted name the sentence before gives, in
     # its paragraph; not a company's (`ООО «Х»` anywhere) nor a park named before
     ("«Дубна-Синтез». Технопарк в Дубне специализируется на химии, в нём работают 64 резидента.",

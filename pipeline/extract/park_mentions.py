@@ -323,6 +323,9 @@ def _kind_starts(doc) -> set:
     return starts
 
 
+QUOTED_NAME_KINDS = {"кластер"}  # `кластер «Сухонский лес»`, not `кластеры Чустского и Папского районов`
+
+
 def find_kind_mentions(doc) -> Tuple[List[ParkMention], List[KindReference]]:
     quoted_at = {span.start: span for span in quoted_spans(doc)}
     found: List[ParkMention] = []
@@ -344,7 +347,10 @@ def find_kind_mentions(doc) -> Tuple[List[ParkMention], List[KindReference]]:
             continue
         end, kind_text, abbreviated = kind
         named = name_after(doc, end, quoted_at)
-        if named and not (abbreviated and kind_text == "индустриальный парк" and named[3] != "kind_quoted_name"):
+        if named and named[3] != "kind_quoted_name" and (
+                abbreviated and kind_text == "индустриальный парк" or kind_text in QUOTED_NAME_KINDS):
+            named = None
+        if named:
             start, name_end, name, rule = named
             found.append(ParkMention(i, name_end, name, name_key(name), kind_text, abbreviated,
                                      start, rule))

@@ -23,8 +23,8 @@ from ..vocab import load_set, load_table
 from .common import (DASHES, add_evidence, article_region, counted_noun, full_latin_name, full_short_name, latin_org_names,
                      lemmas, lemmas_at, paragraph_start, quoted_spans, sentence_quantities, token_window, word_lemmas)
 from .park_areas import BUILDING, buildings_are_park, is_inside_park, whole_of_part
-from .park_mentions import (GENERIC_REFERENCES, KindReference, ParkMention, elided_kind_names, expand_kind,
-                            find_kind_mentions, find_name_mentions, full_kinds, generic_word_names, kind_expansions,
+from .park_mentions import (GENERIC_REFERENCES, QUOTED_NAME_KINDS, KindReference, ParkMention, elided_kind_names,
+                            expand_kind, find_kind_mentions, find_name_mentions, full_kinds, generic_word_names, kind_expansions,
                             match_kind, names_before_kind, possessed_noun, role_nouns)
 from .operator_names import attach_named_after_parks, attach_same_named
 from .operator_possessors import attach_possessors
@@ -142,7 +142,8 @@ class ParkExtractor:
 def _add_mention(doc, parks: Dict[str, ParkDraft], m: ParkMention) -> None:
     draft = parks.setdefault(m.key, ParkDraft(Park(name=m.name)))
     park = draft.park
-    if m.kind and (park.kind is None or (draft.kind_abbreviated and not m.kind_abbreviated)):
+    if m.kind and (park.kind is None or (draft.kind_abbreviated and not m.kind_abbreviated)
+                   or m.kind.endswith(" " + park.kind)):  # `Кластер «Х»`, then `промышленного кластера «Х»`
         park.kind = m.kind
         draft.kind_abbreviated = m.kind_abbreviated
     park.mentions.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])))
@@ -194,6 +195,9 @@ def _referent(doc, reference, before: List[ParkMention], kinds: Dict[str, set], 
         same = [m for m in before if any(_same_kind(reference.kind, kind) for kind in kinds.get(m.key, ()))]
         if same:
             return same[-1]
+        if reference.kind in QUOTED_NAME_KINDS:  # `кластер региона объединяет 20 предприятий`: no
+            clusters = [m for m in before if any(kind.endswith(reference.kind) for kind in kinds.get(m.key, ()))]
+            return clusters[-1] if clusters else None  # other park's word, a cluster's or none
     topical = [m for m in before if not _is_affiliation(doc, m)] or before
     last = topical[-1]
     # (or the one park named so far: `… парка «Кстово». … Парк площадью 119,6 га расположен …`)
@@ -231,6 +235,8 @@ def park_for(doc, mentions: List[ParkMention], start: int, end: int,
     if not before:
         return None
     last = before[-1]
+    if _unnamed_kind_between(doc, mentions, max(last.end, sent.start), start):
+        return None
     sentences_back = _sentence_distance(doc, last.end - 1, start)
     if sentences_back <= reach or in_card(doc, last, start):
         return last
@@ -241,6 +247,17 @@ def park_for(doc, mentions: List[ParkMention], start: int, end: int,
 
 
 PARAGRAPH_SENTENCES = 5
+
+
+def _unnamed_kind_between(doc, mentions: List[ParkMention], left: int, right: int) -> bool:
+    """`Завод разместится в ОЭЗ «Х». … фармацевтический кластер региона объединяет более 20
+    предприятий`: a park's kind in the value's sentence, its subject, that speaks of no park named
+    is what the value describes, not the park named before."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    covered |= {i for span in quoted_spans(doc) for i in range(span.start, span.end)}  # `ООО «Волга-Технопарк»`
+    return any(i not in covered and doc[i].morph.get("Case") == ["Nom"] and doc[i].morph.get("Number") == ["Sing"]
+               and match_kind(doc, i) is not None and not word_lemmas(doc[i]) & GENERIC_REFERENCES
+               for i in range(left, right))  # (its subject: not `на гектарах бывшей промзоны`)
 RESTATING = {"столько"}  # `Пять резидентов — столько теперь в парке «Х»`: the dash restates the value
 
 
