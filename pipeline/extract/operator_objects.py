@@ -220,6 +220,14 @@ def listed_parks_after(doc, sent, start: int, mentions) -> List[ParkMention]:
     i = start
     while i < sent.end and is_count_modifier(doc[i]) and match_kind(doc, i) is None:
         i += 1
+    if i + 1 < sent.end and word_lemmas(doc[i]) & load_set("counted_park_words.txt") and doc[i + 1].text in LIST_OPENERS:
+        # `управляет двумя площадками: индустриальными парками «Заречный» … и «Шахтёрский» …`
+        kind = match_kind(doc, i + 2)
+        first = next((m for m in mentions if m.start == i + 2 or kind and m.start == kind[0]), None)
+        return coordinated(doc, sent, first, mentions) if first is not None else []
     if i >= sent.end or match_kind(doc, i) is None:
         return []
     return [m for m in mentions if m.rule == "listed_after_kind" and i < m.start < sent.end]
+
+
+LIST_OPENERS = {":", "—", "–"}

@@ -26,12 +26,12 @@ from ..models import morph_analyzer
 from ..numbers import parse_number
 from ..records import ORG
 from ..vocab import load_set, load_table
-from .common import (POSSESSIVES, PRONOUN_REACH, add_evidence, entities_in, is_bullet, nearest_before,
-                     parenthetical_start, sentence_after, word_lemmas)
+from .common import (POSSESSIVES, PRONOUN_REACH, add_evidence, contains_words, entities_in, is_bullet, lemmas,
+                     nearest_before, parenthetical_start, quoted_spans, sentence_after, word_lemmas)
 from .operator_objects import (coordinated, governs_park, is_count_modifier, keys_in_order, parks_count,
                                parks_counted_back, parks_named_next)
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key, opens_with_counted_adjective
-from .org_names import expand_abbreviation, is_short_name, org_name
+from .org_names import expand_abbreviation, is_short_name, legal_form_org_names, org_name
 from .parties import sentence_parties
 from .state_bodies import name_lemmas
 from .party_references import bare_head_names, party_for_noun, quoted_speaker_org, referred_party, speaker_organisation
@@ -262,23 +262,50 @@ def _subject_company(doc, sentences, index, verb, mentions, park_keys) -> Option
             return heads[-1].name
         return nearest_before(sentences, index, PRONOUN_REACH,
                               lambda earlier: _first_company(doc, earlier, places, park_keys))
+    just_named = _one_company_just_named(doc, sentences, index, park_keys) \
+        if index > 0 and not _speaks_for_itself(doc, subject) else None
     referred = referred_party(doc, sentences, index, places, park_keys)
-    if referred is not None and word_lemmas(doc[subject]) & set(name_lemmas(referred.name)):
+    if referred is not None and word_lemmas(doc[subject]) & set(name_lemmas(referred.name)) \
+            and (just_named is None or _named_in(doc, sent.start, subject, referred.name) or _pointed(doc, sent, subject)):
         # `АО «Челябинский индустриальный оператор» … Тот же оператор управляет …`: the noun in a name
+        # (not over a company named alone just before: `Кто такой «Меридиан Парк»\n\nКомпания …`)
         return referred.name
-    if index > 0 and not _speaks_for_itself(doc, subject):
-        # `Для ООО «Х» это второй проект. Компания является …`: the one company just named
-        named = {expand_abbreviation(doc, org_name(ent)) for ent in entities_in(sentences[index - 1])
-                 if ent.label_ == "ORG"} - {""}
-        # (`Для НИД «Ижорский» станет второй площадкой`: a name ending in a park's is no company)
-        named = {name for name in named if name_key(name) not in park_keys
-                 and not any(name_key(name).endswith(" " + key) for key in park_keys)}
-        if len(named) == 1:
-            return named.pop()
+    if just_named is not None:  # `Для ООО «Х» это второй проект. Компания является …`
+        return just_named
     if referred is None and _speaks_for_itself(doc, subject):
         # `Наша компания управляет им с 2020 года, — сказал директор ООО «Х»`
         return _first_company(doc, sent, places, park_keys)
     return referred.name if referred else None
+
+
+POINTING = {"тот", "этот", "же"}  # `Тот же оператор`, `Эта компания`
+
+
+def _pointed(doc, sent, subject: int) -> bool:
+    """A subject noun a demonstrative points back with."""
+    return any(t.lemma_.lower() in POINTING for t in doc[max(sent.start, subject - 2):subject])
+
+
+def _named_in(doc, start: int, end: int, name: str) -> bool:
+    """`Для ТПК «Лазурный» станет второй площадкой: с 2022 года корпорация …`: the organisation
+    named in [start, end), in full or by the abbreviation the text defined for it."""
+    return contains_words(lemmas(doc[start:end]), list(name_lemmas(name))) \
+        or any(t.text.isupper() and len(t.text) > 1 and name_key(expand_abbreviation(doc, t.text)) == name_key(name)
+               for t in doc[start:end])
+
+
+def _one_company_just_named(doc, sentences, index: int, park_keys) -> Optional[str]:
+    """The one company the sentence before names, or None; a quoted name counts when the text
+    writes it with a legal form elsewhere (`Кто такой «Меридиан Парк»` after `ООО «УК «Меридиан Парк»»`)."""
+    before = sentences[index - 1]
+    named = {expand_abbreviation(doc, org_name(ent)) for ent in entities_in(before) if ent.label_ == "ORG"} - {""}
+    companies = {name_key(name): name for name in legal_form_org_names(doc)}
+    named |= {companies[key] for span in quoted_spans(doc) if before.start <= span.start < before.end
+              and (key := name_key(span.text)) in companies}
+    # (`Для НИД «Ижорский» станет второй площадкой`: a name ending in a park's is no company)
+    named = {name for name in named if name_key(name) not in park_keys
+             and not any(name_key(name).endswith(" " + key) for key in park_keys)}
+    return named.pop() if len(named) == 1 else None
 
 
 def _named_after_we(doc, sent, verb: int, places, park_keys) -> Optional[str]:

@@ -14,11 +14,11 @@ from typing import List, Optional
 
 from ..records import ORG
 from ..vocab import load_set
-from .common import add_evidence, entities_in, has_sign_verb, lemmas_at, sentence_before, word_lemmas
+from .common import add_evidence, contains_words, entities_in, has_sign_verb, lemmas, lemmas_at, sentence_before, word_lemmas
 from .park_mentions import ParkMention, name_key, role_at
 from .org_names import expand_abbreviation, org_name
 from .parties import Party, is_government, sentence_parties
-from .state_bodies import is_state_body
+from .state_bodies import is_state_body, name_lemmas
 
 TRUST = ("доверительный", "управление")
 INTO = "в"  # `в доверительное управление ООО «Х»`: the manager right after
@@ -34,9 +34,13 @@ def attach_trust_managers(doc, sentences, mentions: List[ParkMention], parks) ->
         manager = _manager(doc, sent, at, places, park_keys)
         if manager is None:
             continue
+        handing = lemmas(doc[sent.start:at])
         for key in _parks_handed(doc, sent, mentions):
             park = parks[key].park
-            if park.operator is None and name_key(manager.name) != key:
+            # (over the owner the sentence names handing it: `ППК, которой принадлежит парк, передала
+            # площадку в доверительное управление ООО «Y»`)
+            if (park.operator is None or contains_words(handing, list(name_lemmas(park.operator)))) \
+                    and name_key(manager.name) != key:
                 park.operator = manager.name
                 add_evidence(doc, "park", manager.start, manager.end, "operator", "trust_manager")
 
