@@ -6,6 +6,7 @@ natasha's norm.py does).
 """
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from typing import Optional, Sequence, Tuple
 
@@ -469,6 +470,11 @@ def _by_ending(part: str, case: str, gender: Optional[str]) -> str:
     return part
 
 
+def is_pictograph(word: str) -> bool:
+    """`Sichuan Jinfeng Cable Group 🇨🇳`: a flag or an emoji a post writes beside a name."""
+    return bool(word) and all(unicodedata.category(char) in {"So", "Sk", "Mn", "Cf"} for char in word)
+
+
 def strip_quotes(text: str) -> str:
     """Quotes removed, outer punctuation stripped, white space collapsed."""
     cleaned = "".join(char for char in text if char not in QUOTES)
@@ -485,7 +491,7 @@ def strip_legal_form(text: str) -> str:
 
     Multi-word forms count too: `Акционерное общество «Х»`, `Fratelli Conti Srl`.
     """
-    words = text.split()
+    words = [word for word in text.split() if not is_pictograph(word)]
     changed = True
     while changed and len(words) > 1:
         changed = False
