@@ -41,7 +41,7 @@ def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
     end = _past_apposition(doc, m)
     for place in places_in(doc, sent, end, limit):
         if not leads_to_place(doc, end, place):
-            if qualifies_noun(doc, place):
+            if qualifies_noun(doc, place) or _names_street(doc, place):
                 continue  # `созданный корпорацией развития Омской области на окраине Омска`
             break
         name = phrase_nominative(place)
@@ -390,8 +390,8 @@ def leads_to_place(doc, start: int, ent) -> bool:
     head = between[:last]
     if [t.text for t in head] in (["—"], ["–"]):
         return True  # `Технопарк «Х» — в Набережных Челнах`
-    if _site_phrase(words, head):
-        return True  # `на территории бывшего завода «Электрон» в …`
+    if _site_phrase(words, head) or _street_phrase(words, head):
+        return True  # `на территории бывшего завода «Электрон» в …`, `на улице Окружной в Пензе`
     commas = [k for k, t in enumerate(head) if t.text == ","]
     if commas and not any(t.text in STOPS and not _dotted_noun(between, k) for k, t in enumerate(head)) \
             and len(head) - commas[-1] <= 2 and any(forms & load_set("location_cues.txt") for forms in words[commas[-1]:last]):
@@ -418,6 +418,21 @@ def _site_phrase(words: List[set], head) -> bool:
     head, words = _without_quoted(head, words)  # (`на территории бывшего завода «Электрон» в …`)
     return 2 <= len(head) <= SITE_WORDS and _is_preposition(words, 0) and bool(words[1] & load_set("site_nouns.txt")) \
         and all(t.pos_ in {"ADJ", "NOUN"} and t.is_alpha for t in head[1:])
+
+
+STREET_WORDS = 5  # `на улице Маршала Жукова`, `на проспекте Ленина, 12`
+
+
+def _street_phrase(words: List[set], head) -> bool:
+    """`на улице Окружной в Пензе`, `на шоссе Космонавтов в Перми`: a street (rules/street_nouns.txt)
+    and its name between the name and the place."""
+    return 3 <= len(head) <= STREET_WORDS and _is_preposition(words, 0) and bool(words[1] & load_set("street_nouns.txt")) \
+        and head[2].text[:1].isupper() and all(t.text[:1].isupper() or t.like_num or t.text == "," for t in head[2:])
+
+
+def _names_street(doc, place) -> bool:
+    """`на улице Окружной`: the place is a street's name after its noun."""
+    return place.start > 0 and bool(word_lemmas(doc[place.start - 1]) & load_set("street_nouns.txt"))
 
 
 def _without_quoted(tokens, words):
