@@ -136,17 +136,36 @@ def inner_place(doc, m) -> Optional[str]:
 FRAME_PREPOSITIONS = {"в", "во"}
 
 
-def paragraph_place(doc, m) -> Optional[str]:
+def paragraph_place(doc, m, under_heading: bool = True) -> Optional[str]:
     """`В Дзержинске ситуация схожая. Промышленный парк «Ольгино» …`: a paragraph that opens
     with a city or district after `в` frames the parks it names without a place of their own; so
-    does a digest item's label (`Калужская область. …`), unless `в` and a place follow it."""
+    does a digest item's label (`Калужская область. …`), unless `в` and a place follow it, and
+    a heading line (`Кузбасс`) over a paragraph, if `under_heading`."""
     start = _past_dateline(doc, paragraph_start(doc, m.start), m.start)
     words = [t for t in doc[start:m.start] if not t.is_space][:1]
     label = _place_label(doc, words[0]) if words else None
     if label is not None:  # `Калужская область. Минэкономразвития … в индустриальном парке «Х»`
         words = [t for t in doc[label.end + 1:m.start] if not t.is_space][:1]  # (`Мордовия. В Саранске …`)
         return _framing_place(doc, words, m) or record_place(doc, label, "place_of_paragraph")
+    heading = _heading_label(doc, start) if under_heading else None
+    if heading is not None and not _framing_place(doc, words, m):  # `Кузбасс\n\nНа выставке в … кластера «Х»`
+        return record_place(doc, heading, "place_of_heading")
     return _framing_place(doc, words, m)
+
+
+def _heading_label(doc, start: int):
+    """A digest's heading line right before the paragraph at `start` that is a place and nothing
+    else (`Чувашия`, `Липецкая область`), or None."""
+    if start == 0:
+        return None
+    before = [t for t in doc[paragraph_start(doc, start - 1):start] if not t.is_space]
+    if not before or before[0].i == 0:
+        return None  # (not the headline)
+    place = next((ent for ent in entities(doc) if ent.label_ == "LOC" and ent.start == before[0].i), None)
+    if place is None and len(before) == 1 and before[0].text[:1].isupper() \
+            and any("Geox" in parse.tag for parse in morph_analyzer().parse(before[0].text)[:2]):
+        place = doc[before[0].i:before[0].i + 1]  # `Татарстан` the tagger joined to the line after
+    return place if place is not None and place.end == before[-1].i + 1 else None
 
 
 def _framing_place(doc, words, m) -> Optional[str]:

@@ -121,7 +121,8 @@ class ParkExtractor:
             if draft.park.location is None:  # a region found for the park itself stays
                 # the most specific place that opens a paragraph naming the park (a headline's
                 # `В Башкирии …` gives way to the text's `В Кармаскалинском районе …`)
-                framed = [place for place in (paragraph_place(doc, m) for m in mentions if m.key == key) if place]
+                own = [m for m in mentions if m.key == key]  # (a digest's heading only over its first)
+                framed = [place for place in (paragraph_place(doc, m, m is own[0]) for m in own) if place]
                 draft.park.location = max(framed, key=specificity, default=None)
             if draft.park.location is None and region is not None:
                 draft.park.location = region
