@@ -627,12 +627,15 @@ def _in_brackets(doc, span) -> bool:
     return False
 
 
+PREPOSITIONAL_PRONOUNS = {"нём", "нем", "ней"}  # `Сейчас в нём 26 компаний`: the tagger may take `нём` for a noun
+
+
 def _after_in_it(doc, span) -> bool:
     """`в парке пять компаний`, `в ней три компании`, `в парке уже 12 инвесторов`, `в технопарке
     теперь 68 компаний`: the park, its kind or a pronoun for it, just before (an adverb aside)."""
     before = [t for t in doc[max(span.sent.start, span.start - 4):span.start] if not (t.is_space or t.pos_ == "ADV")]
     return len(before) >= 2 and before[-2].lemma_.lower() in {"в", "на"} and (
-        before[-1].pos_ == "PRON" or bool(word_lemmas(before[-1]) & GENERIC_REFERENCES)
+        before[-1].pos_ == "PRON" or before[-1].lower_ in PREPOSITIONAL_PRONOUNS or bool(word_lemmas(before[-1]) & GENERIC_REFERENCES)
         or match_kind(doc, before[-1].i) is not None)  # `Всего в технопарке теперь 68 компаний`
 
 
