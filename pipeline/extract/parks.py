@@ -196,9 +196,10 @@ def _referent(doc, reference, before: List[ParkMention], kinds: Dict[str, set], 
         same = [m for m in before if any(_same_kind(reference.kind, kind) for kind in kinds.get(m.key, ()))]
         if same:
             return same[-1]
-        if reference.kind in QUOTED_NAME_KINDS:  # `кластер региона объединяет 20 предприятий`: no
+        if reference.kind in QUOTED_NAME_KINDS:  # a bare `кластер` speaks of a cluster named before, of
+            # no park of another kind (`фармацевтический кластер региона объединяет 20 предприятий`)
             clusters = [m for m in before if any(kind.endswith(reference.kind) for kind in kinds.get(m.key, ()))]
-            return clusters[-1] if clusters else None  # other park's word, a cluster's or none
+            return clusters[-1] if clusters else None
     topical = [m for m in before if not _is_affiliation(doc, m)] or before
     last = topical[-1]
     # (or the one park named so far: `… парка «Кстово». … Парк площадью 119,6 га расположен …`)
