@@ -579,6 +579,7 @@ def generic_word_names(doc, mentions, references, known: Dict[str, str]):
     kinds = {word: Counter(k for k in named if k.endswith(" " + word)).most_common(1) for word in GENERIC_KIND_WORDS}
     if not any(kinds.values()):
         return [], references
+    kinds[SITE_WORD] = Counter(named).most_common(1)  # `площадками «А» и «Б»`: the kind the article names most
     quoted_at = {span.start: span for span in quoted_spans(doc)}
     companies = _legal_form_names(doc)
     found, left = [], []
@@ -644,6 +645,16 @@ def _legal_form_names(doc) -> set:
     return {name_key(strip_quotes(span.text)) for span in legal_form_quotes(doc)}
 
 
+SITE_WORD = "площадка"  # `управление площадками «Кстово-Восток» и «Борская долина» переходит к …`
+MANAGEMENT_WORDS = {"управление", "управлять", "управляющий", "оператор"}
+
+
+def _after_management(doc, i: int) -> bool:
+    """The bare `площадками` right after a word of running them (`управление площадками`,
+    `управляет площадками`): sites run, parks, not plots or venues."""
+    return i > 0 and bool(word_lemmas(doc[i - 1]) & MANAGEMENT_WORDS)
+
+
 def _generic_word_lists(doc, quoted_at, kinds, known: set) -> List[ParkMention]:
     """`управляющей компанией парков «Гаврилов-Ям», «Тутаев-Индустрия» и «Новосёлки-2»`: two or
     more quoted names after the plural bare word, of the kind the article names ending in it;
@@ -652,9 +663,11 @@ def _generic_word_lists(doc, quoted_at, kinds, known: set) -> List[ParkMention]:
     found = []
     headings = set()
     for t in doc:
-        word = next((w for w in GENERIC_KIND_WORDS if w in word_lemmas(t)), None)
+        word = next((w for w in GENERIC_KIND_WORDS + (SITE_WORD,) if w in word_lemmas(t)), None)
         kind = kinds[word][0][0] if word and kinds[word] else None
         if kind is None or t.morph.get("Number") != ["Plur"]:
+            continue
+        if word == SITE_WORD and not _after_management(doc, t.i):
             continue
         if _ends_with_colon(t.sent) and t.sent.start not in headings and _lists_parks(t):
             headings.add(t.sent.start)
