@@ -470,9 +470,18 @@ def _by_ending(part: str, case: str, gender: Optional[str]) -> str:
     return part
 
 
-def is_pictograph(word: str) -> bool:
-    """`Sichuan Jinfeng Cable Group 🇨🇳`: a flag or an emoji a post writes beside a name."""
-    return bool(word) and all(unicodedata.category(char) in {"So", "Sk", "Mn", "Cf"} for char in word)
+SYMBOL = "So"  # the Unicode category of pictographs: `🔹`, `▪️`, `✅`, `📍`, a flag's letters `🇨🇳`
+TEXT_SIGNS = {"№", "©", "®", "™", "°"}  # of that category too, but written in running text
+MARKS = {"Mn", "Cf"}  # the variation selector and joiners that follow one
+
+
+def is_pictograph(text: str) -> bool:
+    """`🔹` opening a post's line, `🇨🇳` after a company's name: pictographs and the marks that
+    follow them, not a sign of running text (`№`, `°`)."""
+    if text in TEXT_SIGNS:
+        return False
+    categories = {unicodedata.category(char) for char in text}
+    return SYMBOL in categories and categories <= {SYMBOL} | MARKS
 
 
 def strip_quotes(text: str) -> str:

@@ -7,7 +7,6 @@ the attribute it supports and carrying the name of the rule that fired
 from __future__ import annotations
 
 from functools import lru_cache
-import unicodedata
 from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
 import numpy
@@ -17,7 +16,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span
 
 from ..models import morph_analyzer
-from ..normalize import is_cyrillic, is_legal_form, strip_legal_form
+from ..normalize import is_cyrillic, is_legal_form, is_pictograph, strip_legal_form
 from ..numbers import find_quantities
 from ..vocab import load_set
 
@@ -40,21 +39,12 @@ STRAIGHT_QUOTES = {'"', "'"}
 QUOTE_TOKENS = {"«", "»", "\"", "„", "“", "”"}  # a quote mark as a token of its own
 
 
-SYMBOL = "So"  # the Unicode category of pictographs: `🔹`, `▪️`, `✅`, `📍`
-TEXT_SIGNS = {"№", "©", "®", "™", "°"}  # of that category too, but written in running text
-MARKS = {"Mn", "Cf"}  # the variation selector and joiners that follow one
 
 
 def is_bullet(token) -> bool:
     """Whether a token may open a list's line: a bullet of BULLETS or a pictograph, as posts of
     the official channels mark their lines (`🔹 с компанией «Х» — …`)."""
-    text = token.text
-    if text in BULLETS:
-        return True
-    if text in TEXT_SIGNS:
-        return False
-    categories = {unicodedata.category(char) for char in text}
-    return SYMBOL in categories and categories <= {SYMBOL} | MARKS
+    return token.text in BULLETS or is_pictograph(token.text)
 
 
 def add_evidence(doc: Doc, fact: str, start: int, end: int, label: str, rule: str) -> Optional[Span]:

@@ -11,6 +11,7 @@ from .common import sentence_after, word_lemmas
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, past_aside, past_place
 
 TRANSPARENT_NOUNS = {"проект", "строительство", "создание", "развитие"}  # `реализует проект технопарка «Х»`
+LIST_OPENERS = {"—", "–", ":"}  # `двумя площадками: …`, `Три индустриальных — «А», «Б» и «В»`
 
 
 def coordinated(doc, sent, first: ParkMention, mentions) -> List[ParkMention]:
@@ -228,6 +229,3 @@ def listed_parks_after(doc, sent, start: int, mentions) -> List[ParkMention]:
     if i >= sent.end or match_kind(doc, i) is None:
         return []
     return [m for m in mentions if m.rule == "listed_after_kind" and i < m.start < sent.end]
-
-
-LIST_OPENERS = {":", "—", "–"}

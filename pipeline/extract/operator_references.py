@@ -28,7 +28,7 @@ from ..records import ORG
 from ..vocab import load_set, load_table
 from .common import (POSSESSIVES, PRONOUN_REACH, add_evidence, contains_words, entities_in, is_bullet, lemmas,
                      nearest_before, parenthetical_start, quoted_spans, sentence_after, word_lemmas)
-from .operator_objects import (coordinated, governs_park, is_count_modifier, keys_in_order, parks_count,
+from .operator_objects import (LIST_OPENERS, coordinated, governs_park, is_count_modifier, keys_in_order, parks_count,
                                parks_counted_back, parks_named_next)
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key, opens_with_counted_adjective
 from .org_names import expand_abbreviation, is_short_name, legal_form_org_names, org_name
@@ -37,7 +37,6 @@ from .state_bodies import name_lemmas
 from .party_references import bare_head_names, party_for_noun, quoted_speaker_org, referred_party, speaker_organisation
 
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", ".", "!", "?"}  # (a stop too: a quote the splitter kept whole)
-LIST_OPENERS = {"—", "–", ":"}
 OBJECT_REACH = 8        # `построит в Тимашевском районе агропромышленный парк «Y»`
 OBJECT_PRONOUNS = {"им", "его", "ею", "ей", "ими", "их"}   # `мы управляем им с 2021 года`
 SUBJECT_PRONOUNS = {"она", "он", "оно"}  # `АО «Х» … Ранее оно построило`
@@ -290,7 +289,7 @@ def _named_in(doc, start: int, end: int, name: str) -> bool:
     """`Для ТПК «Лазурный» станет второй площадкой: с 2022 года корпорация …`: the organisation
     named in [start, end), in full or by the abbreviation the text defined for it."""
     return contains_words(lemmas(doc[start:end]), list(name_lemmas(name))) \
-        or any(t.text.isupper() and len(t.text) > 1 and name_key(expand_abbreviation(doc, t.text)) == name_key(name)
+        or any(is_short_name(t.text) and name_key(expand_abbreviation(doc, t.text)) == name_key(name)
                for t in doc[start:end])
 
 

@@ -162,8 +162,7 @@ def _heading_label(doc, start: int):
     if not before or before[0].i == 0:
         return None  # (not the headline)
     place = next((ent for ent in entities(doc) if ent.label_ == "LOC" and ent.start == before[0].i), None)
-    if place is None and len(before) == 1 and before[0].text[:1].isupper() \
-            and any("Geox" in parse.tag for parse in morph_analyzer().parse(before[0].text)[:2]):
+    if place is None and len(before) == 1 and _dictionary_place(before[0]):
         place = doc[before[0].i:before[0].i + 1]  # `Татарстан` the tagger joined to the line after
     return place if place is not None and place.end == before[-1].i + 1 else None
 
@@ -339,10 +338,14 @@ def places_in(doc, sent, start: int, end: int) -> List:
              if not (ent.label_ == "PER" and len(ent) == 1 and ent.start > 0
                      and word_lemmas(doc[ent.start - 1]) & load_set("place_prepositions.txt"))}
     for token in doc[start:end]:
-        if token.i not in taken and token.text[:1].isupper() and not token.is_sent_start \
-                and any("Geox" in parse.tag for parse in morph_analyzer().parse(token.text)[:2]):
+        if token.i not in taken and not token.is_sent_start and _dictionary_place(token):
             places.append(doc[token.i:token.i + 1])
     return sorted(places, key=lambda span: span.start)
+
+
+def _dictionary_place(token) -> bool:
+    """A capitalised word pymorphy3 knows as a place name (Geox) in one of its two likeliest readings."""
+    return token.text[:1].isupper() and any("Geox" in parse.tag for parse in morph_analyzer().parse(token.text)[:2])
 
 
 def specificity(name: str) -> int:

@@ -255,11 +255,15 @@ def _unnamed_kind_between(doc, mentions: List[ParkMention], left: int, right: in
     """`Завод разместится в ОЭЗ «Х». … фармацевтический кластер региона объединяет более 20
     предприятий`: a park's kind in the value's sentence, its subject, that speaks of no park named
     is what the value describes, not the park named before."""
-    covered = {i for m in mentions for i in range(m.start, m.end)}
-    covered |= {i for span in quoted_spans(doc) for i in range(span.start, span.end)}  # `ООО «Волга-Технопарк»`
-    return any(i not in covered and doc[i].morph.get("Case") == ["Nom"] and doc[i].morph.get("Number") == ["Sing"]
-               and match_kind(doc, i) is not None and not word_lemmas(doc[i]) & GENERIC_REFERENCES
-               for i in range(left, right))  # (its subject: not `на гектарах бывшей промзоны`)
+    for i in range(left, right):
+        token = doc[i]  # (its subject: not `на гектарах бывшей промзоны`)
+        if token.morph.get("Case") != ["Nom"] or token.morph.get("Number") != ["Sing"] \
+                or word_lemmas(token) & GENERIC_REFERENCES or match_kind(doc, i) is None:
+            continue
+        if not any(m.start <= i < m.end for m in mentions) \
+                and not any(span.start <= i < span.end for span in quoted_spans(doc)):  # `ООО «Волга-Технопарк»`
+            return True
+    return False
 RESTATING = {"столько"}  # `Пять резидентов — столько теперь в парке «Х»`: the dash restates the value
 
 
