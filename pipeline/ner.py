@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 
 from .batching import BatchedComponent
 from .models import morph_analyzer, ner_tagger
-from .normalize import is_legal_form
+from .normalize import is_legal_form, is_short_name
 from .vocab import load_set
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,7 @@ class NatashaNER(BatchedComponent):
                     for part in _place_split_off(doc, _place_as_org(doc, _with_product(doc, _with_purpose(doc, _quote_closed(doc, _quoted_end(doc, ent))))))]
             ents = [ent for ent in ents if not (ent.label_ == "ORG" and (ent.text.lower() in load_set("sector_abbreviations.txt")
                                                                          or _sector_compound(ent)))]
-            ents = [kept for kept in map(_without_agreement_opening, map(_without_dangling_preposition, map(_without_stamp, ents)))
+            ents = [kept for kept in map(_without_agreement_opening, map(_without_dangling_preposition, map(_without_stamp, map(_place_without_brackets, ents))))
                     if kept is not None and not _function_word(kept) and _has_letters(kept)
                     and not _possessed_common_noun(kept) and not _hashtag(kept)]
             ents = ents + _capitals_tagged_elsewhere(doc, ents)
@@ -120,6 +120,16 @@ def _bracketed_alias(doc, ent):
     else:
         return None
     return word if len(word) >= MIN_CAPITALS and word.isalpha() and word.isupper() else None
+
+
+def _place_without_brackets(ent):
+    """`Тюменской области (ФРИТО)`: a place's span the tagger ran on into the brackets after it
+    (an organisation's abbreviation) ends before them."""
+    opening = next((t.i for t in ent if t.text == "("), None)
+    if ent.label_ != "LOC" or opening is None or opening == ent.start or opening + 1 >= ent.end \
+            or not is_short_name(ent.doc[opening + 1].text):
+        return ent  # `Республики Саха (Якутия)` is the name
+    return Span(ent.doc, ent.start, opening, label=ent.label_)
 
 
 STAMP_DASHES = {"-", "–", "—"}

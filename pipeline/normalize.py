@@ -154,6 +154,11 @@ def without_generic_noun(name: str, nouns) -> str:
     return name
 
 
+def is_short_name(word: str) -> bool:
+    """`ЕАБР`, `ЧувГУ`, `УрФУ`: an abbreviation, two capitals or more in one word."""
+    return word.isalpha() and sum(char.isupper() for char in word) >= 2
+
+
 def is_cyrillic(text: str) -> bool:
     return any("а" <= char.lower() <= "я" or char in "ёЁ" for char in text)
 
@@ -209,13 +214,17 @@ def phrase_nominative(tokens) -> str:
         return _join([token.text for token in tokens], tokens)
     head_token = tokens[head]
     number, gender = _morph(head_token, "Number"), _noun_gender(head_token)
+    head_case = _morph(head_token, "Case")
+    agreed = _case_of_modifier(tokens, head)
+    if agreed:
+        head_case, gender = agreed
     words = []
     for i, token in enumerate(tokens):
         adjective = i < head and _adjective_tagged_as_name(tokens, i)
         if i < head and (token.pos_ in {"ADJ", "DET", "NUM", "VERB", "PROPN"} or adjective):
             words.append(inflect_word(token.text, "ADJ" if adjective else token.pos_, _morph(token, "Case"), number, gender))
         elif i == head:
-            words.append(_compound_place(token) or inflect_word(token.text, token.pos_, _morph(token, "Case"), number,
+            words.append(_compound_place(token) or inflect_word(token.text, token.pos_, head_case, number,
                                                                 place=token.ent_type_ == "LOC"))
         else:
             words.append(token.text)
@@ -223,6 +232,23 @@ def phrase_nominative(tokens) -> str:
 
 
 UD_GENDERS = {value: key for key, value in GENDERS.items()}
+
+
+def _case_of_modifier(tokens, head: int) -> Optional[Tuple[str, str]]:
+    """(case, gender) of the adjective right before the head noun, when the tagger read the
+    noun in another case and the dictionary has the noun in the adjective's case and gender:
+    «Зейского карьера» is the quarry's genitive (карьер), not the nominative карьера."""
+    if head == 0 or tokens[head - 1].pos_ != "ADJ":
+        return None
+    modifier, noun = tokens[head - 1], tokens[head]
+    case, gender = _morph(modifier, "Case"), _morph(modifier, "Gender")
+    if not case or not gender or case == _morph(noun, "Case") or _morph(modifier, "Number") != "Sing":
+        return None
+    wanted = CASE_GRAMMEMES.get(case, set())
+    for parse in morph_analyzer().parse(noun.text.lower()):
+        if parse.tag.POS == "NOUN" and wanted & parse.tag.grammemes and parse.tag.gender == GENDERS.get(gender):
+            return case, gender
+    return None
 
 
 def _noun_gender(token) -> Optional[str]:

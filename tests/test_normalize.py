@@ -66,6 +66,10 @@ PHRASES = [
     # an adjective the tagger reads as a neuter noun agrees with the head all the same
     ("Лаборатория принадлежит Пермскому инженерному университету.", "Пермскому инженерному университету",
      "Пермский инженерный университет"),
+    # a head the tagger reads in another case than its adjective takes the adjective's case when
+    # the dictionary has it so (карьера: a quarry's genitive, not a career)
+    ("Со стороны инвестора меморандум подписал директор «Зейского карьера» Павел Гринько.", "Зейского карьера",
+     "Зейский карьер"),
 ]
 
 

@@ -11,17 +11,12 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import List, Optional
 
-from ..normalize import inflect_word, is_cyrillic, is_legal_form, is_region_code, phrase_nominative, strip_legal_form, strip_quotes
+from ..normalize import inflect_word, is_cyrillic, is_legal_form, is_region_code, is_short_name, phrase_nominative, strip_legal_form, strip_quotes
 from ..models import morph_analyzer
 from ..vocab import load_set, load_table
 from .common import PerDoc, QUOTE_TOKENS, entities_in, legal_form_quotes, may_be_nominative, quoted_spans, word_lemmas
 from .park_mentions import is_declined_form, role_at, zone_name_after
 from .state_bodies import name_lemmas
-
-
-def is_short_name(word: str) -> bool:
-    """`ЕАБР`, `ЧувГУ`, `УрФУ`: an abbreviation, two capitals or more in one word."""
-    return word.isalpha() and sum(char.isupper() for char in word) >= 2
 
 
 def org_name(span) -> str:

@@ -1,0 +1,15 @@
+"""The NER stage's repairs of natasha's spans: a sentence → the entity spans the doc ends with."""
+import pytest
+
+ENTITIES = [
+    # a place's span run on into the brackets of an organisation's abbreviation ends before them
+    ("Со следующего месяца технопарком управляет Фонд развития инноваций Тюменской области (ФРИТО).",
+     [("Фонд развития инноваций", "ORG"), ("Тюменской области", "LOC")]),
+    # a bracket that is part of the place's name stays
+    ("Руководитель Республики Саха (Якутия) приехал.", [("Республики Саха (Якутия)", "LOC")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ENTITIES, ids=[e[0][:50] for e in ENTITIES])
+def test_entity_spans(nlp, text, expected):
+    assert [(ent.text, ent.label_) for ent in nlp(text).ents] == expected
