@@ -21,6 +21,7 @@ from .parties import Party, sentence_parties, with_place
 from .persons import named_org
 from .region_names import region_name
 from .state_bodies import is_state_body, name_lemmas
+from .titles import possible_cases
 
 QUOTES = {"«", "\"", "„"}
 GUEST_PRONOUNS = {"мы", "вы"}  # the guest's `мы`, the interviewer's `вы` (rules/subject_nouns.txt)
@@ -28,10 +29,11 @@ THIRD_PERSON = {"он", "она", "оно"}
 POSSESSORS = {"наш", "мой", "ваш"}  # `Парком управляет корпорация «Х». Она подписала …`
 
 
-def _subject_noun(doc, sent) -> Optional[int]:
+def _subject_noun(doc, sent, named_too: bool = False) -> Optional[int]:
     """Index of a subject noun before the sign verb of the sentence, if any, or None. A relative clause
     signs for its own subject: `Парк создан в рамках соглашения, которое компания заключила …`
-    (the park signs nothing)."""
+    (the park signs nothing). A noun with its name after it stands for no one else, unless
+    `named_too`."""
     found = None
     for token in sent:
         if token.lemma_.lower() in load_set("sign_verbs.txt"):
@@ -47,7 +49,8 @@ def _subject_noun(doc, sent) -> Optional[int]:
         if token.pos_ == "PRON" and token.i > sent.start and doc[token.i - 1].lower_ in WITH:
             continue  # `С ним мы подписали …`: the partner (pronoun_partner)
         if token.pos_ == "PRON" or token.morph.get("Case") == ["Nom"] or _subject_read_as_object(doc, token, sent):
-            if not _named_after_description(doc, token.i, sent.end) and not _in_apposition(doc, token.i, sent.start):
+            if (named_too or not _named_after_description(doc, token.i, sent.end)) \
+                    and not _in_apposition(doc, token.i, sent.start):
                 found = token.i
     return found
 
@@ -67,18 +70,41 @@ def _subject_read_as_object(doc, token, sent) -> bool:
 
 
 DESCRIPTION_WORDS = 4  # `Производитель отопительного оборудования ООО «Термокуб»`
+GENITIVE_ONLY = frozenset({"gent"})
 
 
 def _named_after_description(doc, i: int, end: int) -> bool:
     """A name right after the noun, or after its describing words (`Производитель отопительного
     оборудования ООО «Термокуб»`): the noun names its company itself."""
-    k = i + 1
-    while k < end and k - i <= DESCRIPTION_WORDS and doc[k].text.islower() and doc[k].pos_ in {"ADJ", "NOUN"} \
-            and doc[k].morph.get("Case") == ["Gen"]:
-        k += 1
+    k = _description_end(doc, i, end)
+    if k + 1 < end and doc[k].text in DASHES:
+        k += 1  # `управляющая компания зоны — АО «ОЭЗ «Ангара-Синтез»» — подписала` (_named_between_dashes)
     following = doc[k] if k < end else None
     return following is not None and (following.text in QUOTES or bool(following.ent_type_) or following.pos_ == "PROPN"
                                       or (k > i + 1 and is_legal_form(following.text)))
+
+
+def _description_end(doc, i: int, end: int) -> int:
+    """The token after the genitive words describing the noun at i (`резидент агротехнопарка`,
+    a genitive the tagger may read as a nominative)."""
+    k = i + 1
+    while k < end and k - i <= DESCRIPTION_WORDS and doc[k].text.islower() and doc[k].pos_ in {"ADJ", "NOUN"} \
+            and (doc[k].morph.get("Case") == ["Gen"] or possible_cases(doc[k].text) == GENITIVE_ONLY):
+        k += 1
+    return k
+
+
+def _named_between_dashes(doc, i: int, end: int) -> Optional[Party]:
+    """`Управляющая компания зоны — АО «ОЭЗ «Ангара-Синтез»» — подписала …`: the organisation
+    named after a dash right after the noun at i and its description."""
+    k = _description_end(doc, i, end)
+    if k + 1 >= end or doc[k].text not in DASHES:
+        return None
+    ent = next((e for e in entities(doc) if e.start == k + 1 and e.label_ == "ORG"), None)
+    if ent is None and is_legal_form(doc[k + 1].text):
+        ent = next((e for e in entities(doc) if k + 1 < e.start <= k + 3 and e.label_ == "ORG"), None)
+    name = org_name(ent) if ent is not None else ""
+    return Party(ent.start, ent.end, name, ORG) if name else None
 
 
 PARTNER_NAME_REACH = 4
@@ -130,10 +156,11 @@ def _partner_noun(doc, sent) -> Optional[int]:
     subject noun signs: a subject noun or a park's kind in the instrumental after `с` or
     `между`, with no name of its own after it, is the partner named before or the park."""
     for token in sent:
-        if not token.text.islower() or token.ent_type_ or token.morph.get("Case") != ["Ins"] or token.pos_ != "NOUN" \
+        if not token.text.islower() or token.ent_type_ or token.morph.get("Case") != ["Ins"] or token.pos_ not in {"NOUN", "ADJ"} \
                 or not word_lemmas(token) & (_subject_words() | load_set("park_subject_nouns.txt")) \
                 or word_lemmas(token) & load_set("bare_org_heads.txt"):
-            continue  # `между технополисом и …`: the park; `с корпорацией`: named_by_head's
+            continue  # `между технополисом и …`: the park; `с корпорацией`: named_by_head's (`с комбинатом`
+            # the tagger may read as an adjective)
         before = doc[token.i - 1] if token.i > sent.start else None
         if before is not None and before.lower_ in PARTNER_PREPOSITIONS and not _named_after(doc, token.i, sent.end):
             return token.i
@@ -210,6 +237,18 @@ def sides_named_by_kind(doc, sent) -> List[Party]:
         if park is not None:
             found.append(Party(noun.i, noun.i + 1, park["name"], ORG))
     return found
+
+
+def _park_of_kind_just_named(doc, sentences, index: int, noun: int) -> Optional[str]:
+    """`… технопарк «Ширак-Тех» в Гюмри. Технопарк и компания «Х» подписали …`: a park's kind
+    stands for the park of that kind named last, in its sentence or the one before, rather than
+    for the park the article names most."""
+    park = park_named_last_before(doc._.parks, doc[noun].idx)
+    floor = doc[sentences[max(index - 1, 0)].start].idx
+    if park is None or not word_lemmas(doc[noun]) & set((park.get("kind") or "").split()) \
+            or not any(start >= floor for start, _ in park.get("mentions") or []):
+        return None
+    return park["name"]
 
 
 def _main_park_runner(doc, guest_org: Optional[str] = None) -> Optional[str]:
@@ -527,6 +566,10 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
     sent = sentences[index]
     noun = _subject_noun(doc, sent)
     if noun is None:
+        described = _subject_noun(doc, sent, named_too=True)
+        named = _named_between_dashes(doc, described, sent.end) if described is not None else None
+        if named is not None:
+            return named  # (sentence_parties leaves out a name between dashes, an aside)
         noun = _partner_noun(doc, sent)
     return party_for_noun(doc, sentences, index, noun, places, park_names) if noun is not None else None
 
@@ -534,8 +577,8 @@ def referred_party(doc, sentences, index: int, places: set, park_names: set) -> 
 def referred_partner(doc, sentences, index: int, places: set, park_names: set) -> Optional[Party]:
     """`Мы подписали с компанией соглашение`: the partner a noun after `с` stands for when a
     subject noun or pronoun signs too (referred_party reads the subject)."""
-    if _subject_noun(doc, sentences[index]) is None:
-        return None
+    if _subject_noun(doc, sentences[index], named_too=True) is None:
+        return None  # (`Управляющая компания парка — АО «Х» — подписала с комбинатом договор`)
     noun = _partner_noun(doc, sentences[index])
     return party_for_noun(doc, sentences, index, noun, places, park_names) if noun is not None else None
 
@@ -545,7 +588,7 @@ def party_for_noun(doc, sentences, index: int, noun: int, places: set, park_name
     its case (`Компания подписала …`, `Вторая площадка корпорации — …`)."""
     sent = sentences[index]
     if word_lemmas(doc[noun]) & load_set("park_subject_nouns.txt"):
-        park = _main_park(doc)
+        park = _park_of_kind_just_named(doc, sentences, index, noun) or _main_park(doc)
         return Party(noun, noun + 1, park, ORG) if park else None
     if doc[noun].lemma_.lower() in THIRD_PERSON:
         return _only_organisation_before(doc, sentences, index, places, park_names, noun)
