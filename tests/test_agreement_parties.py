@@ -1261,6 +1261,20 @@ CASES = [
                                ("Бобур Рахимов", "PER")], {"amount": 1.4e7, "currency": "USD", "qualifier": None}),
       agreement("соглашение", [("Джизакская область", "LOC"), ("Стерлитамакские полимерные трубы", "ORG"),
                                ("Бобур Рахимов", "PER")])]),
+    # (a line may open with a company described before its name, or with an entrepreneur, whose
+    # deal is his own however few its other sides)
+    ("Хоким Андижанской области встретился с инвесторами. Проекты:\n\n— ООО «Asaka Textile» — швейная фабрика; "
+     "по соглашению — 12 млн долларов;\n— турецкая компания Yildiz Kablo — кабельный завод; по соглашению — "
+     "9 млн долларов;\n— ООО «Andijan Pack» — выпуск тары; стоимость проекта — 3 млн долларов;\n— индивидуальный "
+     "предприниматель Акмаль Юсупов — сушка фруктов; по соглашению — 2,5 млрд сумов.\n\nС каждой из компаний "
+     "хокимият подписал соглашение. От хокимията их подписал первый заместитель хокима Азиз Каримов.",
+     [agreement("соглашение", [("Андижанская область", "LOC"), ("Asaka Textile", "ORG"), ("Азиз Каримов", "PER")],
+                {"amount": 1.2e7, "currency": "USD", "qualifier": None}),
+      agreement("соглашение", [("Андижанская область", "LOC"), ("Yildiz Kablo", "ORG"), ("Азиз Каримов", "PER")],
+                {"amount": 9e6, "currency": "USD", "qualifier": None}),
+      agreement("соглашение", [("Андижанская область", "LOC"), ("Andijan Pack", "ORG"), ("Азиз Каримов", "PER")]),
+      agreement("соглашение", [("Андижанская область", "LOC"), ("Акмаль Юсупов", "PER"), ("Азиз Каримов", "PER")],
+                {"amount": 2.5e9, "currency": "UZS", "qualifier": None})]),
     # `Подписал три документа с инвесторами:` in a post quoted whole: each line's own kind (an
     # agreement where it names none), a line opening with its kind before `с` too
     ("Губернатор Тверской области Игорь Ладыгин подвёл в своём телеграм-канале итоги форума.\n\n«Подписал три "

@@ -229,18 +229,35 @@ def each_of_lines_before(doc, sentences, index: int, signers: list, parties_of: 
     while k >= 0:
         line = [t for t in sentences[k] if not t.is_space]
         opening = marker_end(line)
-        if opening is None or len(line) <= opening + 1 or not opens_company_name(line[opening]):
+        partner = _line_partner(doc, line[opening].i, parties_of(sentences[k])) \
+            if opening is not None and len(line) > opening + 1 else None
+        if partner is None:
             break
-        lines.insert(0, (sentences[k], line[opening].i))
+        lines.insert(0, (sentences[k], partner))
         k -= 1
     found = []
-    for line, start in lines:
-        partner = next((p for p in parties_of(line) if p.type != PER and start <= p.start <= start + 2), None)
-        if partner is None:
-            return [], []
+    for line, partner in lines:
         named = [n for n in named_sums(doc, line) if n.start >= partner.end]
-        found.append(make(partner.start, partner.end, kinds[0][1], signers + [partner], named[0].money if named else None))
+        mention = make(partner.start, partner.end, kinds[0][1], signers + [partner], named[0].money if named else None)
+        mention.listed = True
+        found.append(mention)
     return (list(range(k + 1, index)), found) if len(found) >= 2 else ([], [])
+
+
+def _line_partner(doc, start: int, parties):
+    """The company a list's line opens with (`ООО «А»`, `турецкая компания Demir Tekstil`) or the
+    entrepreneur (`индивидуальный предприниматель Рустам Абдуллаев`), or None."""
+    company = next((p for p in parties if p.type != PER and start <= p.start <= start + 2), None)
+    if company is not None and (opens_company_name(doc[start]) or _described_company(doc, start, company)):
+        return company
+    return _entrepreneur_opening(doc, start, parties)
+
+
+def _described_company(doc, start: int, company) -> bool:
+    """`турецкая компания Demir Tekstil`: a company noun, an adjective maybe before it, then the name."""
+    words = [t for t in doc[start:company.start] if not t.is_space]
+    return bool(words) and word_lemmas(words[-1]) & load_set("business_nouns.txt") \
+        and all(t.pos_ == "ADJ" for t in words[:-1])
 
 
 ENTREPRENEUR = {"предприниматель", "ип"}  # `индивидуальный предприниматель Алексей Черных`, `ИП Черных`

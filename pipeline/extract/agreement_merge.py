@@ -49,7 +49,8 @@ def merge_mentions(doc, found: list) -> List[Agreement]:
     for m in found:
         persons_only = all(p.type == PER for p in m.parties)
         same = next((a for a in reversed(agreements) if a.kind == m.kind and not _other_sums(a, m)
-                     and (persons_only or _overlaps(a, m.parties) or _signers_of(a, m.parties) or _same_sum(a, m))),
+                     and (persons_only or _overlaps(a, m.parties) or _signers_of(a, m.parties) and not m.listed
+                          or _same_sum(a, m))),
                     None)
         if same is None and m.anaphoric:
             same = _spoken_of_again(agreements, m, _side_opened(doc, m))

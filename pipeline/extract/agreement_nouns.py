@@ -26,6 +26,7 @@ class AgreementMention:
     parties: List[Party] = field(default_factory=list)
     sum: Optional[Money] = None
     anaphoric: bool = False  # `Соглашение … подписал …` opening its sentence: the last one again
+    listed: bool = False  # a list line's deal: its partner a person (`— ИП Рустам Абдуллаев — …`) signs no other
 
 
 @lru_cache(maxsize=None)

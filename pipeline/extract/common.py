@@ -6,6 +6,7 @@ the attribute it supports and carrying the name of the rule that fired
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
@@ -19,6 +20,7 @@ from ..models import morph_analyzer
 from ..normalize import is_cyrillic, is_legal_form, is_pictograph, strip_legal_form
 from ..numbers import find_quantities
 from ..vocab import load_set
+from .roubles import national_rouble
 
 FACT_LISTS = ("parks", "agreements", "contracts", "persons")
 for _name in FACT_LISTS:
@@ -187,6 +189,8 @@ def _find_sentence_quantities(sent: Span) -> Iterator[tuple]:
         start = sent.start_char + quantity.start
         span = doc.char_span(start, sent.start_char + quantity.end, alignment_mode="expand")
         if span is not None:
+            if quantity.money is not None:
+                quantity = replace(quantity, money=national_rouble(doc, quantity.money, start, sent.start_char + quantity.end))
             yield quantity, span
 
 

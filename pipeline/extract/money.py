@@ -13,6 +13,7 @@ from ..numbers import find_quantities
 from ..vocab import load_set
 from ..records import Money
 from .common import counted_noun, lemmas, token_window
+from .roubles import national_rouble
 
 DEFAULT_CURRENCY = "RUB"
 
@@ -30,7 +31,7 @@ def context_currency(doc, char: int) -> str:
         if quantity.kind == "money" and quantity.money and quantity.money.currency:
             gap = abs(quantity.start - char)
             if distance is None or gap < distance:
-                best, distance = quantity.money.currency, gap
+                best, distance = national_rouble(doc, quantity.money, quantity.start, quantity.end).currency, gap
     return best
 
 
