@@ -7,6 +7,19 @@ from pipeline.records import Agreement, Signatory
 
 
 CASES = [
+    # a bare body signing is the town named before with a body of its own (`Хокимият города Х`),
+    # not the body the tagger took for a place
+    ("Хокимият города Маргилана расторг договоры аренды с девятью предприятиями промзоны «Атлас». Самый "
+     "крупный договор хокимият заключил с ООО «Margilan Silk Pro» на 4,1 млрд сумов.",
+     [agreement("договор", [("Маргилан", "LOC"), ("Margilan Silk Pro", "ORG")], money(4.1e9, "UZS"))]),
+    # a park whose building is the topic is no side, its kind in Latin letters untagged for case
+    ("Правительство Томской области и Томский политехнический университет подписали меморандум о "
+     "строительстве нового корпуса IT-парка «Томск Диджитал», который работает при университете.",
+     [agreement("меморандум", [("Томская область", "LOC"), ("Томский политехнический университет", "ORG")])]),
+    # a facility a contract supplies (`для логистического центра «Х»`) is no side
+    ("ОАО «Минский завод металлоконструкций» заключило с ООО «Рязань СтальМонтаж» контракт на поставку ферм "
+     "для логистического центра «Окский терминал».",
+     [agreement("контракт", [("Минский завод металлоконструкций", "ORG"), ("Рязань СтальМонтаж", "ORG")])]),
     # a genitive the tagger read as a nominative still describes the subject named after it:
     # `резидент агротехнопарка ООО «Х»` is the company, no resident named before
     ("Агротехнопарк «Зелёная долина» создал Курский аграрный университет. Университет вкладывает в него 300 "

@@ -127,7 +127,8 @@ def _of_common_noun(doc, i: int, start: int) -> bool:
     organisation noun (`ассоциация «Волга-Авто»`)."""
     noun = doc[i]
     park_words = [t for t in doc[i + 1:start + 2] if t.pos_ in {"NOUN", "PROPN"}]
-    return noun.pos_ == "NOUN" and noun.text.islower() and park_words and park_words[0].morph.get("Case") == ["Gen"] \
+    # (`корпуса IT-парка «Х»`: a kind in Latin letters the tagger gives no case)
+    return noun.pos_ == "NOUN" and noun.text.islower() and park_words and park_words[0].morph.get("Case") in (["Gen"], []) \
         and noun.lemma_.lower() not in ORG_NOUNS and not _title(noun)
 
 

@@ -48,7 +48,12 @@ def _names_region(ent, noun: Optional[str], governed: bool) -> bool:
     if before is not None:
         words |= word_lemmas(before)
     if governed:
-        return bool(words & load_set("government_nouns.txt"))
+        bodies = load_set("government_nouns.txt")
+        if all(word_lemmas(t) & bodies for t in ent):
+            return False  # `Хокимият` the tagger took for a place is the body, no region
+        if before is not None and before.lemma_.lower() in LEVEL_NOUNS | {CITY} and ent.start > 1:
+            words |= word_lemmas(doc[ent.start - 2])  # `Хокимият города Коканда`
+        return bool(words & bodies)
     if noun == "республика" and words & load_set("republics.txt"):
         return True  # `в Татарстане` … `республика подписала`
     return noun is None or noun in words
