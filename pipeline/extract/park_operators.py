@@ -618,6 +618,8 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
                 keys |= {m.key for m in coordinated_before(doc, sent, target, mentions)}
         name = bare.get(org) or expand_abbreviation(doc, _org_name(doc, org, mentions))
         cue = _nearest_cue(doc, sent, org)
+        if cue is not None and _changes_runner(doc, org, cue):
+            continue  # `Акимат области сменил оператора зоны «Х»`: who changes it, not who runs it
         builds = cue is not None and bool(word_lemmas(doc[cue]) & load_set("operator_builder_cues.txt"))
         former = cue is not None and _past_verb(doc[cue])
         successor = _successor_named(doc, sent, org, spans) if former else None
@@ -710,6 +712,13 @@ def _nearest_cue(doc, sent, org) -> Optional[int]:
     cue = next((i for i in range(org[0] - 1, max(sent.start, org[0] - BUILDER_REACH) - 1, -1)
                 if cue_end(doc, i, org[0]) is not None), None)
     return cue if cue is not None else find_cue(doc, org[1], min(sent.end, org[1] + CUE_AFTER_ORG))
+
+
+def _changes_runner(doc, org, cue: int) -> bool:
+    """An active verb of rules/operator_change_verbs.txt between the organisation and the cue
+    after it (not `ООО «Х» назначено управляющей компанией`, which names the operator)."""
+    return cue >= org[1] and any(t.lemma_.lower() in load_set("operator_change_verbs.txt")
+                                 and t.morph.get("VerbForm") in (["Fin"], ["Inf"]) for t in doc[org[1]:cue])
 
 
 def _past_verb(token) -> bool:
