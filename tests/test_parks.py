@@ -13,6 +13,14 @@ def residents(count, qualifier=None):
 
 
 CASES = [
+    # a bare kind's district is the park's when the sentence names the park's own city with it
+    # (another city's district is another park's)
+    ("Технопарк «Сура-Тех» в Пензе достроят с опозданием. Строительство технопарка в Октябрьском районе "
+     "Пензы продолжит новый подрядчик.",
+     [park("Сура-Тех", "технопарк", "Октябрьский район")]),
+    ("Технопарк «Сура-Тех» в Пензе достроят с опозданием. Строительство технопарка в Октябрьском районе "
+     "Самары продолжит новый подрядчик.",
+     [park("Сура-Тех", "технопарк", "Пенза")]),
     # a named cluster of any trade is a park of kind `кластер`, its specialised organisation the
     # operator; the kind written out in full elsewhere wins; clusters with no quoted name are none,
     # and a bare `кластер` speaks of no park of another kind

@@ -25,7 +25,7 @@ from .common import (DASHES, add_evidence, article_region, counted_noun, full_la
 from .park_areas import BUILDING, buildings_are_park, is_inside_park, whole_of_part
 from .park_mentions import (GENERIC_REFERENCES, QUOTED_NAME_KINDS, KindReference, ParkMention, elided_kind_names,
                             expand_kind, find_kind_mentions, find_name_mentions, full_kinds, generic_word_names, kind_expansions,
-                            match_kind, names_before_kind, possessed_noun, role_nouns)
+                            match_kind, name_key, names_before_kind, possessed_noun, role_nouns)
 from .operator_names import attach_named_after_parks, attach_same_named
 from .operator_possessors import attach_possessors
 from .operator_quantified import attach_quantified_operators
@@ -355,7 +355,7 @@ def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],
             # (a district read at a bare `парка` may be another park's: `парка в Тосненском районе`)
             if place is not None and (park.location is None or specificity(place) > specificity(park.location)
                                       or is_district(place) and not is_district(park.location)
-                                      and m.rule != "kind_reference"):
+                                      and (m.rule != "kind_reference" or _names_city_again(doc, m, park.location))):
                 park.location = place
         seen.add(m.key)
     for m in subjects:  # `Под Бийском работает парк «Х»`, when the text places it nowhere else
@@ -365,6 +365,13 @@ def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],
         park = parks[m.key].park
         if park.location is None or specificity(park.location) < 2:
             park.location = adjective_place(doc, m) or park.location
+
+
+def _names_city_again(doc, m, city: str) -> bool:
+    """`Технопарк … в Кировском округе Омска` for a park placed in Омск: a bare kind's sentence
+    names the park's own city with the district, so the district is that park's."""
+    key = name_key(city)
+    return " " not in key and any(name_key(t.text) == key for t in doc[m.start].sent if t.is_alpha)
 
 
 def _card_place(doc, m) -> Optional[str]:
