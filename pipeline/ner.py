@@ -34,7 +34,8 @@ class NatashaNER(BatchedComponent):
                     for part in _place_split_off(doc, _place_as_org(doc, _with_product(doc, _with_purpose(doc, _quote_closed(doc, _quoted_end(doc, ent))))))]
             ents = [ent for ent in ents if not (ent.label_ == "ORG" and (ent.text.lower() in load_set("sector_abbreviations.txt")
                                                                          or _sector_compound(ent)))]
-            ents = [kept for kept in map(_without_agreement_opening, map(_without_dangling_preposition, map(_without_stamp, map(_place_without_brackets, ents))))
+            repaired = map(_without_dangling_preposition, map(_without_stamp, map(_place_without_brackets, ents)))
+            ents = [kept for kept in map(_without_agreement_opening, repaired)
                     if kept is not None and not _function_word(kept) and _has_letters(kept)
                     and not _possessed_common_noun(kept) and not _hashtag(kept)]
             ents = ents + _capitals_tagged_elsewhere(doc, ents)

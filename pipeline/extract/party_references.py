@@ -156,7 +156,8 @@ def _partner_noun(doc, sent) -> Optional[int]:
     subject noun signs: a subject noun or a park's kind in the instrumental after `с` or
     `между`, with no name of its own after it, is the partner named before or the park."""
     for token in sent:
-        if not token.text.islower() or token.ent_type_ or token.morph.get("Case") != ["Ins"] or token.pos_ not in {"NOUN", "ADJ"} \
+        if not token.text.islower() or token.ent_type_ or token.morph.get("Case") != ["Ins"] \
+                or token.pos_ not in {"NOUN", "ADJ"} \
                 or not word_lemmas(token) & (_subject_words() | load_set("park_subject_nouns.txt")) \
                 or word_lemmas(token) & load_set("bare_org_heads.txt"):
             continue  # `между технополисом и …`: the park; `с корпорацией`: named_by_head's (`с комбинатом`

@@ -1,13 +1,14 @@
 """Whose rouble a bare `рублей` is: a Belarusian rouble in a text about Belarus (GUIDELINES).
 
-The words of rules/rouble_countries.tsv decide: Belarus's alone in the sum's paragraph, and more
-of them than of the other words in the whole text, two at least (not one Belarusian supplier
-in a Russian interview) (a paragraph that names no country is left
-RUB: a Russian region's name is no word of the table). `российских` or `белорусских` written
-with the sum decide by themselves (rules/currencies.tsv).
+The words of rules/rouble_countries.tsv decide. A bare rouble is Belarusian when its paragraph
+names Belarus's words alone and the whole text names more of them than of Russia's, two at
+least (one Belarusian supplier in a Russian interview is no Belarusian text). A paragraph that
+names no country's word stays RUB. `российских` or `белорусских` written with the sum decide by
+themselves (rules/currencies.tsv).
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Dict, List, Tuple
 
 from ..records import Money
@@ -19,6 +20,7 @@ ROUBLE_STEM = "руб"  # `рублей`, `руб.`
 OWN_COUNTRY = ("российск", "белорусск", "бел.")  # `млн российских рублей`, `бел. руб.`
 
 
+@lru_cache(maxsize=None)
 def _countries() -> Dict[str, str]:
     return {lemma: currency for lemma, currency in load_table("rouble_countries.tsv", 2)}
 
