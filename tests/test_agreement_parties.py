@@ -7,6 +7,12 @@ from pipeline.records import Agreement, Signatory
 
 
 CASES = [
+    # a bare head noun after `с` is the organisation named before whose name it heads after its
+    # adjectives, not only one whose name opens with it
+    ("АО «Ульяновская областная корпорация промышленного развития» управляет двумя парками. На прошлой "
+     "неделе ООО «Симбирский завод фильтров» подписало с корпорацией соглашение о размещении производства.",
+     [agreement("соглашение", [("Симбирский завод фильтров", "ORG"),
+                               ("Ульяновская областная корпорация промышленного развития", "ORG")])]),
     # a bare body signing is the town named before with a body of its own (`Хокимият города Х`),
     # not the body the tagger took for a place
     ("Хокимият города Маргилана расторг договоры аренды с девятью предприятиями промзоны «Атлас». Самый "

@@ -626,6 +626,8 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
         if successor is not None:  # `До 1 июля ею управляло АО «Х», теперь — АО «Y»`: Y runs it now
             org, former, builds = successor, False, False
             name = bare.get(org) or expand_abbreviation(doc, _org_name(doc, org, mentions))
+        elif former and org in bare:
+            continue  # `Первые годы управлял технопарком сам университет`: a bare past runner is none
         for park_key in keys:
             park = parks[park_key].park
             # (a builder or a former runner gives way to one who runs it now: `Сам «Х» управлял

@@ -695,6 +695,16 @@ def _name_words(ent) -> List[str]:
     return [t.lemma_.lower() for t in ent if t.text not in QUOTES and t.text != "»" and not is_legal_form(t.text)]
 
 
+def _head_after_adjectives(ent) -> List[str]:
+    """`АО «Самарская областная корпорация промышленного развития»` → [корпорация]: the lemma of
+    the first noun of a name that opens with adjectives, or [] for a name that does not."""
+    words = [t for t in ent if t.text not in QUOTES and t.text != "»" and not is_legal_form(t.text)]
+    k = 0
+    while k < len(words) and words[k].pos_ == "ADJ":
+        k += 1
+    return [words[k].lemma_.lower()] if 0 < k < len(words) and words[k].pos_ == "NOUN" else []
+
+
 HEAD_WORDS = 2  # `корпорация развития`, `фонд развития промышленности`
 
 
@@ -767,7 +777,7 @@ def bare_head_names(doc, sent) -> List[Party]:
             continue  # `заключило с корпорацией соглашение`: the document, no name of the body
         words = [t.lemma_.lower() for t in doc[token.i:end]]
         earlier = [with_place(doc, ent) for ent in entities(doc) if ent.end <= sent.start and ent.label_ == "ORG"
-                   and _name_words(ent)[:len(words)] == words]
+                   and (_name_words(ent)[:len(words)] == words or words == _head_after_adjectives(ent))]
         if place_adjective is not None:  # `Смоленская корпорация` for `Корпорация … Смоленской области`
             earlier = [name for name in earlier if any(word_lemmas(t) & place_adjective for t in name)]
         if earlier:
