@@ -690,15 +690,20 @@ def _named_with(doc, party: Party, noun) -> bool:
     return any(word_lemmas(t) & word_lemmas(noun) for t in doc[max(i, 0):party.end] if t.is_alpha)
 
 
+def _name_tokens(ent) -> list:
+    """An organisation's name without its legal form and quotes."""
+    return [t for t in ent if t.text not in QUOTES and t.text != "»" and not is_legal_form(t.text)]
+
+
 def _name_words(ent) -> List[str]:
     """The lemmas of an organisation's name without its legal form and quotes."""
-    return [t.lemma_.lower() for t in ent if t.text not in QUOTES and t.text != "»" and not is_legal_form(t.text)]
+    return [t.lemma_.lower() for t in _name_tokens(ent)]
 
 
 def _head_after_adjectives(ent) -> List[str]:
     """`АО «Самарская областная корпорация промышленного развития»` → [корпорация]: the lemma of
     the first noun of a name that opens with adjectives, or [] for a name that does not."""
-    words = [t for t in ent if t.text not in QUOTES and t.text != "»" and not is_legal_form(t.text)]
+    words = _name_tokens(ent)
     k = 0
     while k < len(words) and words[k].pos_ == "ADJ":
         k += 1
