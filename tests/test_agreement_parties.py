@@ -7,6 +7,17 @@ from pipeline.records import Agreement, Signatory
 
 
 CASES = [
+    # a bare municipality noun signing is the district or town named before with that noun
+    ("Глава Кавказского района Виктор Ушаков провёл совещание с аграриями. В прошлом году район "
+     "подписал соглашение с ООО «Кропоткинский элеватор» о модернизации хранилищ.",
+     [agreement("соглашение", [("Кавказский район", "LOC"), ("Кропоткинский элеватор", "ORG")])]),
+    ("Администрация Заречного муниципального округа отчиталась о работе промзоны. С округом компания "
+     "ООО «Заречный пластик» заключила договор аренды земли.",
+     [agreement("договор", [("Заречный муниципальный округ", "LOC"), ("Заречный пластик", "ORG")])]),
+    # a compound subject noun (`агрохолдинг`) stands for the organisation named with it before
+    ("Агрохолдинг «Степные зори» построит элеватор в Ставропольском крае. Ранее агрохолдинг заключил "
+     "соглашение с ООО «Ставропольсельмаш» о поставке техники.",
+     [agreement("соглашение", [("Степные зори", "ORG"), ("Ставропольсельмаш", "ORG")])]),
     # a bare head noun after `с` is the organisation named before whose name it heads after its
     # adjectives, not only one whose name opens with it
     ("АО «Ульяновская областная корпорация промышленного развития» управляет двумя парками. На прошлой "

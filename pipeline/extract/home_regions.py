@@ -41,6 +41,14 @@ def _is_bare_municipality(doc, token, sent) -> bool:
                                      or following.text in {"«", "\""})
 
 
+def _municipality_signs(doc, token, sent) -> bool:
+    """`округ подписал`, `с районом`: a bare municipality noun (no adjective before it, no name
+    after it) as the subject or the `с` partner of a signing."""
+    before = doc[token.i - 1] if token.i > sent.start else None
+    return _is_bare_municipality(doc, token, sent) and not (before is not None and before.pos_ == "ADJ") \
+        and (_signs_alone(doc, token, sent) or _verb_agrees(doc, token, sent))
+
+
 def _names_region(ent, noun: Optional[str], governed: bool) -> bool:
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
@@ -213,6 +221,9 @@ def home_region(doc, sent, sign: bool):
             region = _home_region_of(doc, sent, noun)
             end = token.i + 1
             token = doc[token.i - 1]  # the party starts at the adjective
+        elif sign and _municipality_signs(doc, token, sent) \
+                and (region := region_before(doc, sent.start, token.lemma_.lower())):
+            end = token.i + 1  # `Смоленский муниципальный округ … В 2023 году округ подписал …`
         elif sign and _is_bare_body(doc, token, sent):
             region = region_before(doc, sent.start, governed=True) or article_region(doc)
             end = token.i + 1
