@@ -6,8 +6,9 @@
 
 `в`/`при` and a witness noun (rules/witness_nouns.txt) open a phrase that runs over the
 genitive words, names and quotes after it; `как сообщает`, `по данным`, `по информации`
-(rules/source_openers.txt) and `на основании`, `в соответствии с` (rules/basis_openers.txt) open
-one that runs to the next comma, as does a relative clause of hosting (`, которое провёл …`,
+(rules/source_openers.txt), `по словам`, `как рассказал` before a signing
+(rules/speaker_openers.txt) and `на основании`, `в соответствии с` (rules/basis_openers.txt)
+open one that runs to the next comma, as does a relative clause of hosting (`, которое провёл …`,
 rules/host_verbs.txt). The parties inside are dropped.
 """
 from __future__ import annotations
@@ -111,6 +112,10 @@ def witness_spans(doc, sent) -> List[Tuple[int, int]]:
             end = _comma_after(doc, token.i + 2, sent.end)
             if end < sent.end:  # a source closes with a comma before the news it gives
                 spans.append((token.i, end))
+        elif token.lower_ in SOURCE_STARTS and word_lemmas(following) & load_set("speaker_openers.txt"):
+            end = _comma_after(doc, token.i + 2, sent.end)
+            if end < sent.end and any(t.lemma_.lower() in load_set("sign_verbs.txt") for t in doc[end:sent.end]):
+                spans.append((token.i, end))  # a speaker tells of a signing
     return spans
 
 
