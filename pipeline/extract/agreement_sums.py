@@ -270,8 +270,8 @@ def named_sums(doc, sent) -> List[NamedSum]:
                 continue
             quantity, span = after[0]
             between = [t for t in doc[first:span.start] if not t.is_space]
-        if len(between) > reach or any(_owned_elsewhere(t) and not _invested_into(doc, t)
-                                       for t in between if past is None or t.i >= past):
+        if len(_counted(between)) > reach or any(_owned_elsewhere(t) and not _invested_into(doc, t)
+                                                 for t in between if past is None or t.i >= past):
             continue
         money = deal_money(doc, quantity, span, named=True)
         if money is not None:
@@ -323,6 +323,18 @@ def _invested_into(doc, token) -> bool:
     return len(words) >= 2 and words[-1].lower_ in INTO and bool(word_lemmas(words[-2]) & load_set("investment_words.txt"))
 
 
+def _counted(between: list) -> list:
+    """The words between a named agreement and its sum that count toward the reach: what the
+    money goes into after an investing verb and `в` counts as none (`По условиям документа
+    инвестор вложит в строительство комбината по выпуску клееного бруса и топливных пеллет 7,3
+    млрд рублей`), so long as no comma or verb stands in it."""
+    for k in range(1, len(between)):
+        if between[k].lower_ in INTO and word_lemmas(between[k - 1]) & load_set("investment_words.txt") \
+                and not any(t.is_punct or t.pos_ in {"VERB", "AUX"} for t in between[k + 1:]):
+            return between[:k + 1]
+    return between
+
+
 BRACKET_WORDS = 5  # `(СПИК)` between an agreement noun and its clause
 PARTNER_WORDS = 12  # `с Минпромторгом России и Кемеровской областью` between them
 TOPIC_OPENERS = {"о", "об", "обо"}  # what the agreement is about, before its relative clause
@@ -363,7 +375,7 @@ def relative_clause_sum(doc, mention_end: int, sent) -> Optional[NamedSum]:
         if span.start <= which.i:
             continue
         between = [t for t in doc[which.i + 1:span.start] if not t.is_space]
-        if len(between) > CLAUSE_REACH or any(word_lemmas(t) & OTHER_OWNERS for t in between):
+        if len(_counted(between)) > CLAUSE_REACH or any(word_lemmas(t) & OTHER_OWNERS for t in between):
             return None
         money = deal_money(doc, quantity, span, named=True)
         return NamedSum(mention_end - 1, money, span.start, span.end) if money is not None else None
