@@ -13,6 +13,11 @@ def residents(count, qualifier=None):
 
 
 CASES = [
+    # a lower-case phrase in quotes (`«под ключ»`, `«с нуля»`) is no park's name
+    ("Индустриальный парк «Мичуринский» построят «под ключ» на площади 60 га.",
+     [park("Мичуринский", "индустриальный парк", area=area(60.0, "га", 600000.0))]),
+    ("Строить индустриальный парк «с нуля» в Ковровском районе власти пока не решились.",
+     []),
     # a bare kind's district is the park's when the sentence names the park's own city with it
     # (another city's district is another park's)
     ("Технопарк «Сура-Тех» в Пензе достроят с опозданием. Строительство технопарка в Октябрьском районе "

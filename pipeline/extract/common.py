@@ -103,7 +103,17 @@ def find_quoted_spans(doc: Doc) -> List[Span]:
                 if token.i > straight_open:
                     found.append(doc[straight_open:token.i])
                 straight_open = None
-    return sorted((span for span in found if len(span) <= 8), key=lambda span: span.start)
+    return sorted((span for span in found if len(span) <= 8 and not _scare_quoted(span)), key=lambda span: span.start)
+
+
+SCARE_QUOTED_WORDS = 3
+
+
+def _scare_quoted(span: Span) -> bool:
+    """`«дочка» группы`, `по принципу «одного окна»`, `парк «под ключ»`: a few words all in lower
+    case are a word set off by quotes, no name (names open with a capital)."""
+    words = [t for t in span if t.is_alpha]
+    return 0 < len(words) <= SCARE_QUOTED_WORDS and len(words) == len(span) and all(t.is_lower for t in words)
 
 
 QUOTE_IDS = numpy.array([get_string_id(quote) for quote in OPEN_QUOTES | CLOSE_QUOTES | STRAIGHT_QUOTES],

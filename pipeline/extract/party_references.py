@@ -763,6 +763,8 @@ def bare_head_names(doc, sent) -> List[Party]:
         if lemma not in load_set("bare_org_heads.txt"):
             continue
         capital_opening = token.i == sent.start or doc[token.i - 1].is_space
+        if _owner_of_subsidiary(doc, sent, token):
+            continue  # `дочерняя компания университета — ООО «Агротех-Сибирь»`: the university owns it
         place_adjective = _place_adjective_before(doc, sent, token)
         if not (token.text.islower() or capital_opening) \
                 or token.ent_type_ and not (token.ent_type_ == "ORG" and token.ent_iob_ == "B") and place_adjective is None:
@@ -789,6 +791,19 @@ def bare_head_names(doc, sent) -> List[Party]:
             start = token.i - 1 if place_adjective is not None else token.i
             found.append(Party(start, last, _name_of(doc, earlier[-1]), ORG))
     return found
+
+
+def _owner_of_subsidiary(doc, sent, token) -> bool:
+    """A head right after a subsidiary's noun (rules/subsidiary_nouns.txt), past its quotes:
+    `«дочка» группы`, `дочерняя компания университета`, `структура холдинга`."""
+    j = token.i - 1
+    while j > sent.start and doc[j].text in QUOTES | {"»"}:
+        j -= 1
+    if j < sent.start:
+        return False
+    subsidiary = load_set("subsidiary_nouns.txt")
+    return bool(word_lemmas(doc[j]) & subsidiary) or j > sent.start and doc[j].pos_ == "NOUN" \
+        and bool(word_lemmas(doc[j - 1]) & subsidiary)
 
 
 def _name_of(doc, ent) -> str:
