@@ -62,11 +62,16 @@ def _joins(token) -> bool:
         or token.pos_ == "NOUN" and match_kind(token.doc, token.i) is not None
 
 
+SHARED_OBJECT_JOINS = {"и", "или"}
+
+
 def governs_park(doc, start: int, park: ParkMention) -> bool:
     """The park is the object of the verb before `start`, past adverbs and prepositional
     phrases (`построит в Тимашевском районе агропромышленный парк «Y»`), not part of one
     (`построит на территории ТОР завод`, `построит завод в парке «Y»`)."""
     between = [t for t in doc[start:park.start] if t.lemma_.lower() not in TRANSPARENT_NOUNS or t.i != park.start - 1]
+    if len(between) >= 2 and between[0].lower_ in SHARED_OBJECT_JOINS and between[1].pos_ == "VERB":
+        between = between[2:]  # `строит и развивает технополис «Y»`: two verbs of one object
     while between and between[-1].pos_ == "ADJ" and between[-1].morph.get("Case") == doc[park.start].morph.get("Case") \
             and not (len(between) > 1 and between[-2].pos_ == "ADP"):
         between.pop()  # `управляющая частным технопарком «Ротор»`: the park's own adjective, in its case

@@ -183,13 +183,14 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
         return park_for(doc, mentions, org[0], org[1])  # `Его управляющая компания, АО «Y», …`
     # `управляющая компания «Y», которая развивает парк «Х»`: a cue before a company that
     # names no park leaves the clause after it to speak
-    cue = find_cue(doc, org[1], min(sent.end, org[1] + CUE_AFTER_ORG))
-    gap = doc[org[1]:cue] if cue is not None else []
+    after_org = _past_clause_aside(doc, org[1], sent.end, inside)
+    cue = find_cue(doc, after_org, min(sent.end, after_org + CUE_AFTER_ORG))
+    gap = doc[after_org:cue] if cue is not None else []
     if cue is not None and (_is_sponsor(doc, org[1], cue) or _is_ceremony(doc, org, cue)
                             or _is_other_conjunct(doc, gap, cue)
                             or any(word_lemmas(t) & load_set("positions.txt") for t in gap)):
         return None  # `«Фонтанке» рассказал генеральный директор управляющей компании`: the title's
-    if cue is not None and (not _has_break(doc, org[1], cue, inside) or _is_apposition(doc, gap, cue)
+    if cue is not None and (not _has_break(doc, after_org, cue, inside) or _is_apposition(doc, gap, cue)
                             or _participle_after_comma(doc, org[1]) == cue or any("который" in word_lemmas(t) for t in gap)):
         end = cue_end(doc, cue, sent.end)
         apposed = _park_after_restating_dash(doc, end, sent.end, mentions) if end is not None else None
@@ -211,6 +212,29 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
                 return park_for(doc, mentions, org[0], org[1])
             return (found or [None])[0]
     return None
+
+
+CLAUSE_ASIDE_REACH = 12  # words of a clause set off by commas between a company and its verb
+RELATIVE_ADVERBS = {"где", "куда", "откуда"}
+
+
+def _past_clause_aside(doc, end: int, sent_end: int, inside: set) -> int:
+    """`ТОО «Онтустик Индастриал», где ВПМ принадлежит 49%, с прошлого года управляет …`,
+    `ООО «Х», созданное в 2020 году, развивает …`: the index after a relative or participle
+    clause set off by commas right after an organisation (naming no park), else `end`."""
+    if end + 1 >= sent_end or doc[end].text != ",":
+        return end
+    opener = doc[end + 1]
+    if not (opener.lower_ in RELATIVE_ADVERBS or opener.morph.get("VerbForm") == ["Part"]
+            or any("который" in word_lemmas(t) for t in doc[end + 1:min(end + 3, sent_end)])):
+        return end
+    closing = next((k for k in range(end + 2, min(sent_end, end + 2 + CLAUSE_ASIDE_REACH)) if doc[k].text == ","), None)
+    if closing is None or any(k in inside for k in range(end + 1, closing)):
+        return end
+    owner = any(word_lemmas(t) & load_set("operator_builder_cues.txt") for t in doc[end + 1:closing])
+    if find_cue(doc, end + 1, closing) is not None and not owner:
+        return end  # `АО «Y», которое управляет им, …`: the clause itself says who runs it
+    return closing + 1
 
 
 RESTATED_REACH = 4  # `дочерняя структура вуза — ООО «Y»`: words of the noun phrase a name restates
