@@ -115,12 +115,23 @@ def adjective_place(doc, m) -> Optional[str]:
     i = m.start - 1
     while i >= 0 and doc[i].is_space:
         i -= 1
-    if i < 0 or doc[i].pos_ != "ADJ" or m.kind is None or not doc[i].text.islower():
-        return None  # `Саратовский индустриальный парк` opening a paragraph may mean the region
+    if i < 0 or doc[i].pos_ != "ADJ" or m.kind is None \
+            or not (doc[i].text.islower() or _opens_sentence(doc, i) and _quoted_name(doc, m)):
+        return None  # `Саратовский индустриальный парк` opening a paragraph may be the park's own name
+        # (not `Томский технопарк «Кедроград»`, named in quotes)
     city = city_of_adjective(doc[i].lemma_.lower())
     if city is not None:
         add_evidence(doc, "park", i, i + 1, "location", "adjective_of_city")
     return city
+
+
+def _opens_sentence(doc, i: int) -> bool:
+    return i == 0 or doc[i].is_sent_start or doc[i - 1].is_space and "\n" in doc[i - 1].text
+
+
+def _quoted_name(doc, m) -> bool:
+    """A park mention whose name stands in quotes after its kind."""
+    return m.name_start > m.start and any(t.text in {"«", "\"", "„"} for t in doc[m.name_start - 1:m.name_start + 1])
 
 
 def inner_place(doc, m) -> Optional[str]:
