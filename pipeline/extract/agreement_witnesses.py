@@ -18,7 +18,7 @@ from typing import List, Tuple
 
 from ..normalize import is_legal_form
 from ..records import PER
-from ..vocab import load_list, load_set
+from ..vocab import load_list, load_set, load_table
 from .common import index_by_first_word, lemmas_at, word_lemmas
 
 OPENERS = {"в", "во", "при"}
@@ -114,9 +114,20 @@ def witness_spans(doc, sent) -> List[Tuple[int, int]]:
                 spans.append((token.i, end))
         elif token.lower_ in SOURCE_STARTS and word_lemmas(following) & load_set("speaker_openers.txt"):
             end = _comma_after(doc, token.i + 2, sent.end)
-            if end < sent.end and any(t.lemma_.lower() in load_set("sign_verbs.txt") for t in doc[end:sent.end]):
-                spans.append((token.i, end))  # a speaker tells of a signing
+            if end < sent.end and any(_tells_of_agreement(t) for t in doc[end:sent.end]):
+                spans.append((token.i, end))  # a speaker tells of a signing or judges an agreement
     return spans
+
+
+@lru_cache(maxsize=None)
+def _agreement_words() -> frozenset:
+    """The first lemmas of rules/agreement_kinds.tsv: `соглашение`, `контракт`, `дорожный` …"""
+    return frozenset(words.split()[0] for words, _ in load_table("agreement_kinds.tsv", 2))
+
+
+def _tells_of_agreement(token) -> bool:
+    """A sign verb or an agreement's word: `…, компания «Х» подписала …`, `…, контракт снижает риски`."""
+    return token.lemma_.lower() in load_set("sign_verbs.txt") or token.lemma_.lower() in _agreement_words()
 
 
 @lru_cache(maxsize=None)
