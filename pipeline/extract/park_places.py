@@ -57,10 +57,13 @@ DATELINE_MIN = 3  # letters: a capitalised word longer is a dateline's city, not
 
 
 def _city_named_before(doc, m, end: int, limit: int) -> Optional[str]:
-    """`«Северная» на окраине города`, `в черте города` after `Администрация города Заречного` or
-    a dateline `АЛМАТЫ.`: a part of a bare `города` right after the name is in the last city the
-    text named before it."""
-    words = [t for t in doc[end:limit] if not t.is_space][:PART_REACH + 2]
+    """`«Северная» на окраине города`, `в черте города`, `расположен на окраине города` after
+    `Администрация города Заречного` or a dateline `АЛМАТЫ.`: a part of a bare `города` right
+    after the name (past a verb of place) is in the last city the text named before it."""
+    words = [t for t in doc[end:limit] if not t.is_space][:PART_REACH + 3]
+    if words and word_lemmas(words[0]) & load_set("location_cues.txt"):
+        words = words[1:]  # `«Плещеево» расположен на южной окраине города`
+    words = words[:PART_REACH + 2]
     if not words or not word_lemmas(words[0]) & load_set("place_prepositions.txt"):
         return None
     town = next((k for k, t in enumerate(words[1:PART_REACH + 1], 1) if t.lemma_.lower() == CITY), None)
