@@ -5,6 +5,11 @@ from extract_helpers import agreement, records_of
 
 
 CASES = [
+    # a region's head named after his title signs himself, for his region
+    ("Губернатор Амурской области Вадим Корнеев подвёл итоги визита в Китай. Также подписал соглашение с "
+     "компанией Heilongjiang Dongfang Soybean Industry о строительстве завода.",
+     [agreement("соглашение", [("Вадим Корнеев", "PER"), ("Heilongjiang Dongfang Soybean Industry", "ORG"),
+                               ("Амурская область", "LOC")])]),
     # a company opens the sentence before; the next one signs without a subject
     ("Компания «Иртыш-Полимер» открыла цех в Павлодаре. Кроме того, подписала меморандум "
      "с акиматом Павлодарской области о второй очереди.",

@@ -12,7 +12,8 @@ from typing import Optional
 
 from ..records import ORG, PER
 from ..vocab import load_set
-from .common import paragraph_start
+from ..normalize import person_name
+from .common import entities_in, paragraph_start
 from .parties import Party, sentence_parties
 from .party_references import interviewee, post_author, speaker_party
 
@@ -99,7 +100,17 @@ def elided_subject(doc, sentences, index: int, places: set) -> Optional[Party]:
         opening = doc[first.start] if doc[first.start].is_alpha else doc[min(first.start + 1, first.end - 1)]
     if opening.morph.get("Case") not in (["Nom"], []):
         return None
+    head = _named_head(doc, first, before) if first.governed and verb.morph.get("Number") == ["Sing"] else None
+    if head is not None:  # `Губернатор Амурской области Вадим Корнеев …. Также подписал …`: he signs
+        # (a plural `Подписали` after `Мэр Череповца Вадим Германов:` is the city's `we`)
+        return Party(verb.i, verb.i + 1, person_name(head), PER)
     return Party(verb.i, verb.i + 1, first.name, first.type, first.governed)
+
+
+def _named_head(doc, region: Party, sent):
+    """The person named right after a region's title (`Губернатор Амурской области Вадим
+    Корнеев`), or None."""
+    return next((ent for ent in entities_in(sent) if ent.label_ == "PER" and ent.start == region.end), None)
 
 
 def elided_author(doc, sentences, index: int) -> Optional[Party]:
