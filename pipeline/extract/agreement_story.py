@@ -7,6 +7,11 @@ names most (twice at least); an agreement whose one organisation is a partner af
 as the other side (the partner being another company), and so does one signed by `он`, `она`
 or a subject noun of its name (`завод`) with no side before the verb (`В марте он заключил
 специальный инвестиционный контракт с Минпромторгом России`).
+
+When no company leads the story, the side that signs most of the other agreements of two named
+sides (twice at least, more than any other; a region too) signs one with a partner alone: a
+region's signing day `Акимат области и ТОО «А» подписали …. Также акимат и ТОО «Б» …. Кроме
+того, подписан договор с ТОО «В»`.
 """
 from __future__ import annotations
 
@@ -53,10 +58,14 @@ def add_story_company(doc, found: list, story: Callable[[], Optional[Party]], al
     candidates = [(m, alone_with_partner(m)) for m in found]
     candidates = [(m, partner) for m, partner in candidates if partner is not None or _subject_words(doc, m)]
     company = story() if candidates else None
-    if company is None:
+    usual = usual_signer(found) if candidates and company is None else None
+    if company is None and usual is None:
         return
     for mention, partner in candidates:
-        if partner is not None and not same_party(partner, company) \
+        if usual is not None:
+            if partner is not None and not same_party(partner, usual):
+                mention.parties.append(Party(mention.start, mention.start + 1, usual.name, usual.type))
+        elif partner is not None and not same_party(partner, company) \
                 or _subject_word_signs(doc, mention, company) and not any(same_party(p, company) for p in mention.parties):
             mention.parties.append(Party(mention.start, mention.start + 1, company.name, ORG))
 
@@ -81,3 +90,23 @@ def _subject_word_signs(doc, mention, company: Party) -> bool:
     (`завод` of `Уральский завод …`, `компания`), before the signing verb (_subject_words)."""
     own = set(name_lemmas(company.name)) | load_set("business_nouns.txt") | load_set("subject_nouns.txt")
     return any(t.pos_ == "PRON" or t.lemma_.lower() in own for t in _subject_words(doc, mention))
+
+
+def usual_signer(found: list) -> Optional[Party]:
+    """The organisation or region that signs most of the other agreements found (two at
+    least, more than any other)."""
+    counts: list = []
+    for mention in found:
+        sides = {p.name: p for p in mention.parties if p.type != PER}
+        if len(sides) < 2:
+            continue  # (a partner alone tells no signer)
+        for party in sides.values():
+            known = next((entry for entry in counts if same_party(entry[0], party)), None)
+            if known is None:
+                counts.append([party, 1])
+            else:
+                known[1] += 1
+    counts.sort(key=lambda entry: -entry[1])
+    if not counts or counts[0][1] < MIN_MENTIONS or (len(counts) > 1 and counts[1][1] == counts[0][1]):
+        return None
+    return counts[0][0]
