@@ -6,6 +6,8 @@ one of its kind, else for the last region named before with that word (`в пр�
 → Цзянсу). A bare body
 (rules/bare_government_nouns.txt) as the subject or the `с` partner of a signing stands for
 the last region named before with a body of its own (`с акиматом Алматинской области`).
+A head (`глава`) before a bare region or municipality noun is such a body too, a person's
+name after it notwithstanding: `глава округа Сергей Ерёмин` signs for the округ named before.
 """
 from __future__ import annotations
 
@@ -37,8 +39,9 @@ def _is_bare_municipality(doc, token, sent) -> bool:
     if token.lemma_.lower() not in load_set("municipality_nouns.txt") or token.ent_type_:
         return False
     following = doc[token.i + 1] if token.i + 1 < sent.end else None
-    return following is None or not (following.ent_type_ or following.pos_ in {"PROPN", "ADJ"}
-                                     or following.text in {"«", "\""})
+    # (a person's name after it names no place: `глава округа Сергей Ерёмин`)
+    return following is None or following.ent_type_ == "PER" or not (
+        following.ent_type_ or following.pos_ in {"PROPN", "ADJ"} or following.text in {"«", "\""})
 
 
 def _municipality_signs(doc, token, sent) -> bool:
@@ -205,13 +208,15 @@ def home_region(doc, sent, sign: bool):
     """(start, end, region) of a region the sentence names without its name, or None."""
     for token in sent:
         following = doc[token.i + 1] if token.i + 1 < sent.end else None
-        if word_lemmas(token) & load_set("government_nouns.txt") and following is not None \
-                and is_bare_region_word(following):
+        governs = bool(word_lemmas(token) & load_set("government_nouns.txt")) or token.lemma_.lower() == HEAD
+        if governs and following is not None and is_bare_region_word(following):
             region = _home_region_of(doc, sent, following.lemma_.lower())
             end = token.i + 2
-        elif word_lemmas(token) & load_set("government_nouns.txt") and following is not None \
-                and _is_bare_municipality(doc, following, sent):
-            region = region_before(doc, sent.start, following.lemma_.lower()) \
+        elif governs and following is not None and _is_bare_municipality(doc, following, sent):
+            # (a head's district may be named earlier in his sentence: `администрация Боровичского
+            # района в лице главы района`)
+            region = region_before(doc, token.i if token.lemma_.lower() == HEAD else sent.start,
+                                   following.lemma_.lower()) \
                 or (_city_before(doc, token.i) if following.lemma_.lower() == CITY else None)
             end = token.i + 2
         elif is_bare_region_word(token) and (token.morph.get("Case") == ["Nom"] or _names_a_side(doc, token)
