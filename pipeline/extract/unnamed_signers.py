@@ -4,7 +4,8 @@
 
 A region head's position (rules/region_head_positions.txt) before a bare region word
 (`глава региона`, `губернатор области`) or alone, with no name after it, is the one person of
-the article whose position opens with such a word. Two such persons leave it unnamed. A title
+the article whose position opens with such a word; before a bare municipality noun (`глава
+района`), the one such person whose position names a municipality. Two such persons leave it unnamed. A title
 alone beside the signing verb (`Министр подписал и второй документ`,
 rules/bare_signer_titles.txt) is the one person whose position opens with that title.
 """
@@ -48,7 +49,7 @@ def _is_unnamed_head(doc, token, sent) -> bool:
     if any(word_lemmas(t) & load_set("absence_words.txt") for t in doc[max(sent.start, token.i - ABSENCE_REACH):token.i]):
         return False  # `подписаны без участия главы республики`: he took no part
     j = token.i + 1
-    if j < sent.end and is_bare_region_word(doc[j]):
+    if j < sent.end and (is_bare_region_word(doc[j]) or _is_municipality_word(doc[j])):
         j += 1
     return j >= sent.end or not (doc[j].ent_type_ or doc[j].pos_ in {"PROPN", "NOUN", "ADJ"})
 
@@ -130,6 +131,21 @@ def _regional_word_after(doc, token, sent) -> bool:
     return after is not None and is_bare_region_word(after)
 
 
+def _is_municipality_word(token) -> bool:
+    """`района`, `округа`, `города` bare after a head's title: a municipality's head."""
+    return token.lemma_.lower() in load_set("municipality_nouns.txt") and not token.ent_type_
+
+
+def _municipal_word_after(doc, token, sent) -> bool:
+    after = doc[token.i + 1] if token.i + 1 < sent.end else None
+    return after is not None and _is_municipality_word(after)
+
+
+def _over_municipalities(doc, heads: List[str]) -> List[str]:
+    """The heads whose position names a municipality (`глава Тихорецкого района`)."""
+    return [name for name in heads if name not in _over_regions(doc, [name])]
+
+
 def _over_regions(doc, heads: List[str]) -> List[str]:
     """The heads whose position names no municipality (`губернатор Пензенской области`, not `глава
     администрации Бессоновского района`)."""
@@ -146,8 +162,11 @@ def unnamed_signers(doc, sent) -> List[Party]:
     for token in sent:
         if _is_unnamed_head(doc, token, sent):
             heads = _region_heads(doc) if heads is None else heads
-            regional = _over_regions(doc, heads) if _regional_word_after(doc, token, sent) else heads
-            titled = regional if len(regional) == 1 else _region_heads(doc, token.lemma_.lower()) if len(heads) > 1 else heads
+            if _municipal_word_after(doc, token, sent):  # `глава района`: the one head of a municipality
+                titled = _over_municipalities(doc, heads)
+            else:
+                regional = _over_regions(doc, heads) if _regional_word_after(doc, token, sent) else heads
+                titled = regional if len(regional) == 1 else _region_heads(doc, token.lemma_.lower()) if len(heads) > 1 else heads
         else:
             titled = _head_of_named_region(doc, token, sent) or (
                 _region_heads(doc, token.lemma_.lower(), "bare_signer_titles.txt")
