@@ -98,18 +98,33 @@ def _past_apposition(doc, m) -> int:
     return after.i + 1 if before is not None and before.text in APPOSITION_DASHES else m.end
 
 
-@lru_cache(maxsize=4096)
-def city_of_adjective(lemma: str) -> Optional[str]:
+def city_of_adjective(lemma: str, named: frozenset = frozenset()) -> Optional[str]:
     """`томский` → Томск, `казанский` → Казань: the place a city's adjective names
-    (rules/city_adjective_endings.tsv), when the dictionary knows it as one."""
+    (rules/city_adjective_endings.tsv), when the dictionary knows it as one; of several it knows
+    (`самарский`: Самар, Самара), the one among `named` (the lemmas the text names), else the first."""
+    candidates = city_candidates(lemma)
+    chosen = next((c for c in candidates if c in named), candidates[0] if candidates else None)
+    return chosen.capitalize() if chosen else None
+
+
+@lru_cache(maxsize=4096)
+def city_candidates(lemma: str) -> tuple:
+    found = []
     for ending, replacement in load_table("city_adjective_endings.tsv", 2):
         if not lemma.endswith(ending):
             continue
         candidate = lemma[:len(lemma) - len(ending)] + replacement.strip("-")
-        if len(candidate) > 2 and any(p.is_known and "Geox" in p.tag and "nomn" in p.tag and p.word == candidate
-                                      for p in morph_analyzer().parse(candidate)):
-            return candidate.capitalize()
-    return None
+        if len(candidate) > 2 and candidate not in found and any(
+                p.is_known and "Geox" in p.tag and "nomn" in p.tag and p.word == candidate
+                for p in morph_analyzer().parse(candidate)):
+            found.append(candidate)
+    return tuple(found)
+
+
+def _named_places(doc) -> frozenset:
+    """The tagger's lemmas of the capitalised words of the text: the places it names (`в Самаре`
+    → самара; not every reading, `Самары` may be a form of Самар too)."""
+    return frozenset(t.lemma_.lower() for t in doc if t.text[:1].isupper())
 
 
 def adjective_place(doc, m) -> Optional[str]:
@@ -122,7 +137,7 @@ def adjective_place(doc, m) -> Optional[str]:
             or not (doc[i].text.islower() or _opens_sentence(doc, i) and _quoted_name(doc, m)):
         return None  # `Саратовский индустриальный парк` opening a paragraph may be the park's own name
         # (not `Томский технопарк «Кедроград»`, named in quotes)
-    city = city_of_adjective(doc[i].lemma_.lower())
+    city = city_of_adjective(doc[i].lemma_.lower(), _named_places(doc))
     if city is not None:
         add_evidence(doc, "park", i, i + 1, "location", "adjective_of_city")
     return city
