@@ -472,8 +472,13 @@ def listed_names(doc, start: int, end: int, quoted_at, kind: str, abbreviated: b
     `Состояние индустриальных парков:\n«Сурская долина» (Пензенский район) — 124 га, …;`; a
     counted kind, the sentences after it opening with a name each (_counted_sentences)."""
     sent = doc[start].sent
+    colon = _line_ending_colon(doc, end, sent.end)
+    if colon is not None:  # `Три индустриальных парка, которыми управляет …:` and a card under it per park
+        cards = _card_heads(doc, colon, quoted_at, kind, abbreviated)
+        if len(cards) > 1:
+            return cards
     found = []
-    for open_at in range(end, sent.end):
+    for open_at in range(end, sent.end if colon is None else colon):
         span = quoted_at.get(open_at + 1)
         if span is None or span.end >= sent.end:
             continue
@@ -486,6 +491,45 @@ def listed_names(doc, start: int, end: int, quoted_at, kind: str, abbreviated: b
         found = _lines_under_heading(doc, sent, quoted_at, kind, abbreviated)
     if not found:
         found = _counted_sentences(doc, start, quoted_at, kind, abbreviated)
+    return found
+
+
+def _line_ending_colon(doc, start: int, end: int) -> Optional[int]:
+    """A colon between tokens start and end that ends its line."""
+    return next((t.i for t in doc[start:end] if t.text == ":" and t.i + 1 < len(doc)
+                 and doc[t.i + 1].is_space and "\n" in doc[t.i + 1].text), None)
+
+
+def _lines_after(doc, i: int):
+    """The lines after token i, as (first token, token after the last) pairs; blank lines give
+    empty ones."""
+    start = i + 1
+    for k in range(i + 1, len(doc) + 1):
+        if k == len(doc) or doc[k].is_space and "\n" in doc[k].text:
+            yield start, k
+            for _ in range(doc[k].text.count("\n") - 1 if k < len(doc) else 0):
+                yield k, k
+            start = k + 1
+
+
+def _card_heads(doc, colon: int, quoted_at, kind: str, abbreviated: bool) -> List[ParkMention]:
+    """Cards under a heading's colon: each park's quoted name alone on its line, its facts on
+    the lines under it opening with a dash or bullet (park_cards), until a line of prose."""
+    found: List[ParkMention] = []
+    for start, end in _lines_after(doc, colon):
+        words = [t for t in doc[start:end] if not t.is_space]
+        if not words:
+            continue
+        if is_bullet(words[0]) or words[0].text in DASHES:
+            if not found:
+                return []  # (a list of lines, no cards: _lines_under_heading)
+            continue
+        span = quoted_at.get(words[0].i + 1) if words[0].text in {"«", "\""} else None
+        if span is None or span.end + 1 < end and any(not t.is_space for t in doc[span.end + 1:end]):
+            break  # a line of prose ends the cards
+        name = strip_quotes(span.text)
+        found.append(ParkMention(words[0].i, span.end + 1, name, name_key(name), kind, abbreviated,
+                                 words[0].i, "listed_after_kind"))
     return found
 
 
