@@ -676,6 +676,48 @@ def elided_kind_names(doc, known: Dict[str, str]) -> List[ParkMention]:
     return found
 
 
+PARTITIVE = ("из", "них")  # `Самая заполненная из них, «Тербуны», …`
+PARTITIVE_OPENING = 3  # words before it at most: `Самая заполненная`, `Старейший`
+PARTITIVE_REACH = 2  # paragraphs back to the kind it picks out of: its own and the one before
+
+
+def partitive_names(doc, references, known: Dict[str, str]) -> List[ParkMention]:
+    """`Ступенью ниже — ОЭЗ регионального уровня. Самая заполненная из них, «Тербуны», находится
+    …`: a sentence opening with an adjective and `из них`, then (past a comma or a dash) a quoted
+    name: a park of the last kind named before it in its paragraph or the one before."""
+    quoted_at = {span.start: span for span in quoted_spans(doc)}
+    known = set(known) | _legal_form_names(doc)
+    found = []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        k = next((k for k in range(1, min(len(words) - 1, PARTITIVE_OPENING + 1))
+                  if (words[k].lower_, words[k + 1].lower_) == PARTITIVE), None)
+        if k is None or not any(w.pos_ == "ADJ" for w in words[:k]) or k + 2 >= len(words):
+            continue
+        opening = words[k + 2] if words[k + 2].text in {"«", "\""} else words[k + 3] if k + 3 < len(words) \
+            and words[k + 2].text in {","} | set(DASHES) and words[k + 3].text in {"«", "\""} else None
+        span = quoted_at.get(opening.i + 1) if opening is not None else None
+        if span is None or span.end >= sent.end:
+            continue
+        floor = _paragraph_back(doc, sent.start, PARTITIVE_REACH)
+        kind_of = [r for r in references if r.kind and floor <= r.start < sent.start]
+        name = strip_quotes(span.text)
+        if kind_of and name_key(name) not in known:
+            found.append(ParkMention(opening.i, span.end + 1, name, name_key(name), kind_of[-1].kind,
+                                     kind_of[-1].abbreviated, opening.i, "partitive_name"))
+    return found
+
+
+def _paragraph_back(doc, i: int, count: int) -> int:
+    """Where the paragraph `count` - 1 paragraphs before token i's starts."""
+    start = paragraph_start(doc, i)
+    for _ in range(count - 1):
+        if start == 0:
+            break
+        start = paragraph_start(doc, start - 1)
+    return start
+
+
 def _lists_parks(word) -> bool:
     """A heading that lists parks: the plural park word as its subject (`Парки региона:`) or a
     word of rules/park_heading_words.txt in it (`Портфель парков:`, `Сведения по зонам:`)."""

@@ -25,6 +25,7 @@ from .common import (DASHES, add_evidence, article_region, counted_noun, full_la
 from .park_areas import BUILDING, buildings_are_park, is_inside_park, whole_of_part
 from .park_mentions import (GENERIC_REFERENCES, QUOTED_NAME_KINDS, KindReference, ParkMention, elided_kind_names,
                             expand_kind, find_kind_mentions, find_name_mentions, full_kinds, generic_word_names, kind_expansions,
+                            partitive_names,
                             match_kind, name_key, names_before_kind, possessed_noun, role_nouns)
 from .operator_names import attach_named_after_parks, attach_same_named
 from .operator_possessors import attach_possessors
@@ -96,6 +97,7 @@ class ParkExtractor:
             mentions.append(m)
             _add_mention(doc, parks, m)
         elided = elided_kind_names(doc, known)  # `… четырьмя парками. Три индустриальных — «А», «Б» и «В»`
+        elided += [m for m in partitive_names(doc, references, known) if m.key not in {e.key for e in elided}]
         for m in elided:
             mentions.append(m)
             _add_mention(doc, parks, m)
