@@ -15,7 +15,7 @@ from ..normalize import inflect_word, is_cyrillic, is_legal_form, is_region_code
 from ..models import morph_analyzer
 from ..vocab import load_set, load_table
 from .common import PerDoc, QUOTE_TOKENS, entities_in, legal_form_quotes, may_be_nominative, quoted_spans, word_lemmas
-from .park_mentions import is_declined_form, role_at, zone_name_after
+from .park_mentions import is_declined_form, match_kind, role_at, zone_name_after
 from .state_bodies import name_lemmas
 
 
@@ -50,11 +50,18 @@ def _zone_company_name(span) -> Optional[str]:
     name in quotes of its own after it (GUIDELINES); None for other names."""
     doc = span.doc
     first = next((t.i for t in span if t.text not in QUOTE_TOKENS and not is_legal_form(t.text)), None)
-    if first is None or first < 2 or doc[first - 1].text not in QUOTE_TOKENS or not is_legal_form(doc[first - 2].text):
-        return None  # the company's legal form and quote before the kind (not `ОЭЗ «Технополис «Москва»»` itself)
+    if first is None or first < 1 or doc[first - 1].text not in QUOTE_TOKENS:
+        return None  # a quote before the kind (not `ОЭЗ «Технополис «Москва»»` itself)
+    if first < 2 or not is_legal_form(doc[first - 2].text):
+        # `«ОЭЗ «Вятка»» и «Россети …» подписали`: the company quoted whole, its legal form left out;
+        # not a park's own name after its kind (`ОЭЗ «Технополис «Москва»»`)
+        after_kind = any((kind := match_kind(doc, k)) is not None and kind[0] == first - 1
+                         for k in range(max(0, first - KIND_WORDS - 1), first - 1))
+        return None if after_kind else zone_name_after(doc, first - 1)
     return zone_name_after(doc, first - 1) or _name_after_role(doc, first)
 
 
+KIND_WORDS = 4  # `особая экономическая зона промышленно-производственного типа`: words a park's kind may take
 ROLE_NAME_WORDS = 6  # `«Управляющая компания «Ертис Индастриал»»`
 
 
@@ -62,6 +69,9 @@ def _name_after_role(doc, first: int) -> Optional[str]:
     """The name in quotes of its own after a role phrase at token `first`, or None."""
     role = role_at(doc, first)
     opening = first + len(role) if role else None
+    if opening is not None and opening < len(doc) and doc[opening].text not in {"«", "\""}:
+        kind = match_kind(doc, opening)  # `«Управляющая компания СЭЗ «Павлодар»»`: the zone's name
+        opening = kind[0] if kind is not None else opening
     if opening is None or opening >= len(doc) or doc[opening].text not in {"«", "\""}:
         return None
     close = next((t.i for t in doc[opening + 1:min(len(doc), opening + 1 + ROLE_NAME_WORDS)] if t.text in {"»", "\""}), None)
