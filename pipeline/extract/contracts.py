@@ -14,7 +14,8 @@ from spacy.language import Language
 from ..vocab import load_set
 from ..records import Contract, to_dict
 from .agreement_sums import TOPIC_OPENERS
-from .common import WITH, add_evidence, counted_noun, is_counted, sentence_after, sentence_quantities, word_lemmas
+from .common import (WITH, add_evidence, counted_noun, is_counted, normal_forms, sentence_after, sentence_quantities,
+                     word_lemmas)
 from .money import deal_money
 from .agreement_plans import is_planned_signing
 from ..numbers import parse_number
@@ -30,7 +31,13 @@ def _owned_sums(doc) -> set:
 
 
 def _is_deal_noun(token) -> bool:
-    return token.lemma_.lower() in load_set("deal_nouns.txt")
+    """A noun of rules/deal_nouns.txt, or a compound ending in one (`офтейк-контракта`, whose
+    lemma the tagger leaves as written)."""
+    if token.lemma_.lower() in load_set("deal_nouns.txt"):
+        return True
+    head, dash, last = token.lower_.rpartition("-")
+    return bool(dash and head and last) and token.pos_ == "NOUN" \
+        and bool(normal_forms(last) & load_set("deal_nouns.txt"))
 
 
 def deal_noun_for(doc, sent, span):
