@@ -593,7 +593,8 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
         return []
     # (`губернатор … и руководители компаний подписали соглашения:` before lines opening with the
     # partners' names: he signs each; before lines of signers, the lines tell them)
-    signers = [p for p in signing_parties(doc, sent, places) if p.type != PER or _name_line_next(sentences, index)] \
+    # (`глава района подписал три соглашения:` before `• с ООО «А» — …`: the lines name partners, he signs each)
+    signers = [p for p in signing_parties(doc, sent, places) if p.type != PER or _bullet_deal_next(sentences, index)] \
         if colon else []
     if signers and not any(p.type == PER for p in signers):
         # `Глава Чувашии Андрей Ерлыков … подписал четыре соглашения … Соглашения правительства
