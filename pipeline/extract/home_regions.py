@@ -73,12 +73,12 @@ def _names_region(ent, noun: Optional[str], governed: bool) -> bool:
 def region_before(doc, i: int, noun: Optional[str] = None, governed: bool = False) -> Optional[str]:
     """The last region named before token i (with `noun`, or after a government body)."""
     for ent in reversed([e for e in entities(doc) if e.end <= i and e.label_ == "LOC"]):
-        if _names_region(ent, noun, governed) and not _common_words_only(ent):
+        if _names_region(ent, noun, governed) and not _head_title_taken_for_place(ent):
             return region_name(ent)
     return None
 
 
-def _common_words_only(ent) -> bool:
+def _head_title_taken_for_place(ent) -> bool:
     """`Глава округа` in a headline, which the tagger took for a place: a head's title and no
     adjective or name after it."""
     return bool(word_lemmas(ent[0]) & load_set("region_head_positions.txt")) \

@@ -98,13 +98,15 @@ def _past_apposition(doc, m) -> int:
     return after.i + 1 if before is not None and before.text in APPOSITION_DASHES else m.end
 
 
-def city_of_adjective(lemma: str, named: frozenset = frozenset()) -> Optional[str]:
+def city_of_adjective(lemma: str, doc=None) -> Optional[str]:
     """`томский` → Томск, `казанский` → Казань: the place a city's adjective names
     (rules/city_adjective_endings.tsv), when the dictionary knows it as one; of several it knows
-    (`самарский`: Самар, Самара), the one among `named` (the lemmas the text names), else the first."""
+    (`самарский`: Самар, Самара), the one the text of `doc` names (_named_places), else the first."""
     candidates = city_candidates(lemma)
-    chosen = next((c for c in candidates if c in named), candidates[0] if candidates else None)
-    return chosen.capitalize() if chosen else None
+    if not candidates:
+        return None
+    named = _named_places(doc) if len(candidates) > 1 and doc is not None else frozenset()
+    return next((c for c in candidates if c in named), candidates[0]).capitalize()
 
 
 @lru_cache(maxsize=4096)
@@ -137,7 +139,7 @@ def adjective_place(doc, m) -> Optional[str]:
             or not (doc[i].text.islower() or _opens_sentence(doc, i) and _quoted_name(doc, m)):
         return None  # `Саратовский индустриальный парк` opening a paragraph may be the park's own name
         # (not `Томский технопарк «Кедроград»`, named in quotes)
-    city = city_of_adjective(doc[i].lemma_.lower(), _named_places(doc))
+    city = city_of_adjective(doc[i].lemma_.lower(), doc)
     if city is not None:
         add_evidence(doc, "park", i, i + 1, "location", "adjective_of_city")
     return city

@@ -97,7 +97,8 @@ class ParkExtractor:
             mentions.append(m)
             _add_mention(doc, parks, m)
         elided = elided_kind_names(doc, known)  # `… четырьмя парками. Три индустриальных — «А», «Б» и «В»`
-        elided += [m for m in partitive_names(doc, references, known) if m.key not in {e.key for e in elided}]
+        elided_keys = {m.key for m in elided}
+        elided += [m for m in partitive_names(doc, references, known) if m.key not in elided_keys]
         for m in elided:
             mentions.append(m)
             _add_mention(doc, parks, m)

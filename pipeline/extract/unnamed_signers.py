@@ -143,7 +143,8 @@ def _municipal_word_after(doc, token, sent) -> bool:
 
 def _over_municipalities(doc, heads: List[str]) -> List[str]:
     """The heads whose position names a municipality (`глава Тихорецкого района`)."""
-    return [name for name in heads if name not in _over_regions(doc, [name])]
+    regional = set(_over_regions(doc, heads))
+    return [name for name in heads if name not in regional]
 
 
 def _over_regions(doc, heads: List[str]) -> List[str]:
