@@ -12,7 +12,7 @@ from typing import Dict, List, Optional, Tuple
 
 from ..normalize import is_cyrillic, is_legal_form
 from ..records import LOC, ORG, PER
-from ..vocab import load_set
+from ..vocab import load_set, load_table
 from .park_mentions import GENERIC_REFERENCES, is_declined_form, match_kind, park_named_last_before, role_at
 from .common import (DASHES, PARTNER_PREPOSITIONS, PRONOUN_REACH, SIDE, WITH, entities, first_sign_verb,
                      nearest_before, paragraph_start, quoted_spans, word_lemmas)
@@ -42,7 +42,8 @@ def _subject_noun(doc, sent, named_too: bool = False) -> Optional[int]:
             if _signs_inside_clause(doc, token.i, sent.end):
                 found = None  # `…, которое компания заключила`: the clause signs for its own subject
             continue
-        if found is not None or not word_lemmas(token) & _subject_words() or token.ent_type_:
+        if found is not None or not word_lemmas(token) & _subject_words() \
+                or token.ent_type_ and not _bare_kind_entity(doc, token):
             continue
         if token.i > sent.start and doc[token.i - 1].lemma_.lower() in POSSESSORS:
             continue  # `наша компания`: the speaker's own (agreement_signers.ours_named)
@@ -53,6 +54,17 @@ def _subject_noun(doc, sent, named_too: bool = False) -> Optional[int]:
                     and not _in_apposition(doc, token.i, sent.start):
                 found = token.i
     return found
+
+
+def _bare_kind_entity(doc, token) -> bool:
+    """`В марте ОЭЗ подписала …`: a park kind's abbreviation the tagger took for a name of its own."""
+    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    if ent is None or len(ent) != 1 or not word_lemmas(token) & load_set("park_subject_nouns.txt") \
+            or _named_after(doc, token.i, token.sent.end):
+        return False  # `соглашение ОЭЗ «Шексна» с …`: the zone named, a party of its own
+    before = doc[token.i - 1] if token.i > token.sent.start else None
+    # `размещении в ОЭЗ`, `управляющие компании ОЭЗ заключили`: a place, or another noun's genitive
+    return before is None or before.pos_ != "ADP" and not (before.pos_ == "NOUN" and before.morph.get("Case") == ["Nom"])
 
 
 def _subject_read_as_object(doc, token, sent) -> bool:
@@ -250,6 +262,18 @@ def _park_of_kind_just_named(doc, sentences, index: int, noun: int) -> Optional[
             or not any(start >= floor for start, _ in park.get("mentions") or []):
         return None
     return park["name"]
+
+
+def _park_of_kind(doc, i: int) -> Optional[str]:
+    """`ОЭЗ`, `администрация СЭЗ`: the park of the kind at token i the text names last before it,
+    or the first it names when none comes before; None when it names none of that kind."""
+    kind = match_kind(doc, i)
+    if kind is None:
+        return None
+    kinds = {kind[1]} | {full for short, full in load_table("park_kind_expansions.tsv", 2) if short == kind[1]}
+    parks = [p for p in getattr(doc._, "parks", None) or [] if p.get("kind") in kinds]
+    park = park_named_last_before(parks, doc[i].idx) or (parks[0] if parks else None)
+    return park["name"] if park else None
 
 
 def _main_park_runner(doc, guest_org: Optional[str] = None) -> Optional[str]:
@@ -589,7 +613,7 @@ def party_for_noun(doc, sentences, index: int, noun: int, places: set, park_name
     its case (`Компания подписала …`, `Вторая площадка корпорации — …`)."""
     sent = sentences[index]
     if word_lemmas(doc[noun]) & load_set("park_subject_nouns.txt"):
-        park = _park_of_kind_just_named(doc, sentences, index, noun) or _main_park(doc)
+        park = _park_of_kind_just_named(doc, sentences, index, noun) or _park_of_kind(doc, noun) or _main_park(doc)
         return Party(noun, noun + 1, park, ORG) if park else None
     if doc[noun].lemma_.lower() in THIRD_PERSON:
         return _only_organisation_before(doc, sentences, index, places, park_names, noun)
@@ -737,6 +761,10 @@ def _zone_administrations(doc, sent) -> List[Party]:
         if named is not None:
             close, park = named
             found.append(Party(kind[0] + 1, close, park["name"], ORG))
+        elif kind is not None and not _named_after(doc, kind[0] - 1, sent.end):
+            park = _park_of_kind(doc, token.i + 1)  # `администрация СЭЗ заключила …`: the zone told of
+            if park is not None:
+                found.append(Party(token.i, kind[0], park, ORG))
     return found
 
 
