@@ -37,14 +37,18 @@ def is_planned_signing(sent) -> bool:
 
 
 PAST_AUXILIARY = {"был", "была", "было", "были"}
+NOT = "не"
 
 
 def _is_negated(token) -> bool:
-    """`меморандум так и не был подписан`, `соглашение не подписали`: no signing."""
+    """`меморандум так и не был подписан`, `соглашение не подписали`, `подписано не было`: no signing."""
     i = token.i - 1
     while i >= 0 and token.i - i <= 2 and (token.doc[i].lower_ in PAST_AUXILIARY or token.doc[i].is_space):
         i -= 1
-    return i >= 0 and token.doc[i].lower_ == "не"
+    if i >= 0 and token.doc[i].lower_ == NOT:
+        return True
+    after = [t.lower_ for t in token.doc[token.i + 1:token.i + 3]]
+    return token.morph.get("VerbForm") == ["Part"] and len(after) == 2 and after[0] == NOT and after[1] in PAST_AUXILIARY
 
 
 def _is_infinitive(token) -> bool:
@@ -60,7 +64,7 @@ PLAN_REACH = 6  # `договорились подготовить к концу
 def is_planned_document(doc, sent, noun: int) -> bool:
     """`КРДВ и компания «Х» договорились подготовить к концу года соглашение`: an agreement
     noun that is the object of an infinitive beside a plan word is a document to come."""
-    if _planned_after(doc, sent, noun) or _in_the_making(sent):
+    if _planned_after(doc, sent, noun) or _in_the_making(sent) or _postponed(doc, sent):
         return True
     window = [t for t in doc[max(sent.start, noun - PLAN_REACH):noun] if not t.is_space]
     governing = next((t for t in reversed(window) if t.pos_ != "ADJ"), None)
@@ -97,6 +101,22 @@ def _in_the_making(sent) -> bool:
     return False
 
 
+def _postponed(doc, sent) -> bool:
+    """`Подписание соглашения с ООО «Х» перенесено`, `Среди перенесённых документов — меморандум …`:
+    no signing reported, and a word of putting off (rules/agreement_postponement_words.txt) in the
+    sentence of a signing noun, or right before the document."""
+    if _sign_verbs(sent) and not is_planned_signing(sent):
+        return False
+    signing = any(word_lemmas(t) & load_set("signing_nouns.txt") for t in sent)
+    for token in sent:
+        if word_lemmas(token) & load_set("agreement_postponement_words.txt"):
+            following = doc[token.i + 1] if token.i + 1 < sent.end else None
+            if signing or following is not None and following.lemma_.lower() == DOCUMENT:
+                return True
+    return False
+
+
+DOCUMENT = "документ"
 PLAN_AFTER_REACH = 10  # `Соглашение с казахстанской компанией «Астана-Агро» готовим …`
 
 
