@@ -129,12 +129,15 @@ def _named_places(doc) -> frozenset:
     return frozenset(t.lemma_.lower() for t in doc if t.text[:1].isupper())
 
 
+EMPHATIC_PARTICLES = {"же"}
+
+
 def adjective_place(doc, m) -> Optional[str]:
     """`томским технопарком «Академический»`, `стерлитамакский технопарк «Х»`: a city's adjective
     right before the kind, for a park the text places nowhere else."""
     i = m.start - 1
-    while i >= 0 and doc[i].is_space:
-        i -= 1
+    while i >= 0 and (doc[i].is_space or doc[i].lower_ in EMPHATIC_PARTICLES):
+        i -= 1  # `пермский же технополис «Звёздный»`
     if i < 0 or doc[i].pos_ != "ADJ" or m.kind is None \
             or not (doc[i].text.islower() or _opens_sentence(doc, i) and _quoted_name(doc, m)):
         return None  # `Саратовский индустриальный парк` opening a paragraph may be the park's own name
