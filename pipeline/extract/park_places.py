@@ -39,6 +39,9 @@ def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
     if bracketed is not None:
         return record_place(doc, bracketed, "place_in_brackets")
     end = _past_apposition(doc, m)
+    same_named = _same_named_town(doc, m, limit)
+    if same_named is not None:
+        return same_named
     for place in places_in(doc, sent, end, limit):
         if not leads_to_place(doc, end, place):
             if qualifies_noun(doc, place) or _names_street(doc, place):
@@ -52,6 +55,21 @@ def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
 
 
 CITY = "город"
+SAME_NAMED = {"одноимённый", "одноименный"}
+SAME_NAMED_REACH = 4  # `«Ворсма», расположенный в одноимённом городе`: tokens from the name to `в`
+
+
+def _same_named_town(doc, m, limit: int) -> Optional[str]:
+    """`парк «Черняховск», расположенный в одноимённом городе`: a town or village the park is
+    named after (`город` or rules/settlement_nouns.txt) is the park's place, its name as the park's."""
+    for token in doc[m.end:min(limit, m.end + SAME_NAMED_REACH)]:
+        if token.lower_ not in IN_PREPOSITIONS or token.i + 2 >= len(doc):
+            continue
+        same, noun = doc[token.i + 1], doc[token.i + 2]
+        if same.lemma_.lower() in SAME_NAMED and word_lemmas(noun) & (load_set("settlement_nouns.txt") | {CITY}):
+            add_evidence(doc, "park", token.i, noun.i + 1, "location", "same_named_town")
+            return m.name
+    return None
 PART_REACH = 3  # `на северной окраине города`: words from the place preposition to `города`
 DATELINE_MIN = 3  # letters: a capitalised word longer is a dateline's city, not an abbreviation
 
