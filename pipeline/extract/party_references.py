@@ -298,8 +298,11 @@ def interviewee(doc) -> Optional[dict]:
     in_lead = [p for p in persons if _named_in(p, lead_start, lead_end) and not _asks(p)]
     # (`Новосибирская компания «Х» … рассказал её генеральный директор Евгений Марков`: a title
     # with no organisation of its own speaks for the lead's company, speaker_organisation)
+    # (`мы поговорили с директором парка Андреем Ветлугиным`: a park's director speaks for its runner)
+    parks = {park["name"].lower() for park in getattr(doc._, "parks", None) or []}
     return _named_first([p for p in in_lead if named_org(doc, p) or _in_headline(doc, p.get("org"))]) \
-        or _named_first([p for p in in_lead if p.get("position") and not p.get("org")])
+        or _named_first([p for p in in_lead if p.get("position") and not p.get("org")]) \
+        or _named_first([p for p in in_lead if p.get("position") and (p.get("org") or "").lower() in parks])
 
 
 def post_author(doc) -> Optional[dict]:
@@ -535,7 +538,8 @@ def speaker_organisation(doc) -> Optional[str]:
     if guest is not None:
         told = guest.get("org") if _in_headline(doc, guest.get("org")) else None
         lead = _lead_company(doc) if not guest.get("org") else None
-        return ministry_of(guest) or named_org(doc, guest) or told or lead or _main_park_runner(doc, guest.get("org"))
+        ministry = ministry_of(guest) if _names_ministry(doc, guest) else None
+        return ministry or named_org(doc, guest) or told or lead or _main_park_runner(doc, guest.get("org"))
     releaser = release_company(doc)
     if releaser is not None:
         return releaser
@@ -556,6 +560,17 @@ def ministry_of(person: dict) -> Optional[str]:
     if len(words) < 2 or words[0].lower() != MINISTER:
         return None
     return "Министерство " + " ".join(words[1:])
+
+
+MINISTRY = "министерство"
+
+
+def _names_ministry(doc, person: dict) -> bool:
+    """Whether the text names a ministry as a body (`Министерство экономики …`, `в министерстве`),
+    outside the minister's own title: a regional minister's `мы` is his region otherwise
+    (GUIDELINES)."""
+    titles = [(start, end) for start, end in person.get("mentions") or []]
+    return any(t.lemma_.lower() == MINISTRY and not any(start <= t.idx < end for start, end in titles) for t in doc)
 
 
 def speaker_party(doc, i: int) -> Optional[Party]:
