@@ -31,6 +31,10 @@ def test_strip_quotes(text, expected):
     ("АО Технополис «Химград»", "Технополис «Химград»"),
     ("ПАО КАМАЗ", "КАМАЗ"),
     ("ГАУ «Центр развития»", "«Центр развития»"),
+    ("МКУ «Центр поддержки предпринимательства»", "«Центр поддержки предпринимательства»"),  # municipal institution
+    ("КФХ «Заря»", "«Заря»"),  # a peasant farm
+    ("ГКП «Астана Инвест»", "«Астана Инвест»"),  # Kazakhstan's state municipal enterprise
+    ("СПК «Сарыарка»", "СПК «Сарыарка»"),  # Kazakhstan's social-entrepreneurial corporation keeps its СПК
     ("Автономная некоммерческая организация «Агентство инвестиций»", "«Агентство инвестиций»"),
     ("Татнефть", "Татнефть"),
     ("Nordfjord Processing AS", "Nordfjord Processing"),  # European forms: AS, AB, AG, Oy, B.V., s.r.o.
