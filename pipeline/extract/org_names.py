@@ -219,8 +219,41 @@ def _quoted_aliases(doc) -> dict:
                 alias, name = org_name(span), org_name(doc[full.start - 1:full.end + 1])
                 if alias and name and alias != name and " " in name:
                     found[name_lemmas(alias)] = name  # (by lemmas: `со «Сухонским ДОКом»`)
+        found.update(_legal_entity_aliases(doc, spans, found))
         memo["aliases"] = found
     return memo["aliases"]
+
+
+LEGAL_ENTITY_REACH = 4  # `(юридическое лицо — ООО «…»)`: tokens from the bracket to the legal form
+CUE_MARKS = {"—", "–", "-", ":"}
+
+
+def _legal_entity_aliases(doc, spans, known: dict) -> dict:
+    """`Компания «Корвет» (ООО «Корвет-Рус»)`, `«Теплоформ» (юридическое лицо — ООО «ТФ
+    Инжиниринг»)`: a brand and the company with a legal form in brackets right after it are one
+    organisation, named by the longer of the two names, the legal entity's when they are as long
+    (`«Полярный горно-обогатительный комбинат» (АО «Полярный ГОК»)` keeps the brand)."""
+    starts = {span.start: span for span in spans}
+    found = {}
+    for brand in spans:
+        opening = brand.end + 1  # `(` after the brand's closing quote
+        if opening >= len(doc) or doc[opening].text != "(" or brand.start < 1 or doc[brand.start - 1].text not in QUOTE_TOKENS:
+            continue
+        form = opening + 1
+        while form < min(len(doc), opening + 1 + LEGAL_ENTITY_REACH) and (
+                doc[form].text in CUE_MARKS or word_lemmas(doc[form]) & load_set("legal_entity_cues.txt")):
+            form += 1
+        legal = starts.get(form + 2)
+        if form >= len(doc) or not is_legal_form(doc[form].text) or legal is None \
+                or legal.end + 1 >= len(doc) or doc[legal.end + 1].text != ")":
+            continue
+        short, full = org_name(doc[brand.start - 1:brand.end + 1]), org_name(doc[form:legal.end + 1])
+        if not short or not full or name_lemmas(short) == name_lemmas(full) or name_lemmas(short) in known:
+            continue
+        if len(short.split()) > len(full.split()):
+            short, full = full, short
+        found[name_lemmas(short)] = full
+    return found
 
 
 LATIN_ALIAS_REACH = 14  # `(Xinjiang Huayuan Chemical Co., Ltd.)`: tokens to the closing bracket
