@@ -192,19 +192,23 @@ def _is_event_word(word: str) -> bool:
     return bool(forms & load_set("event_nouns.txt")) or any(form.endswith(("форум", "forum")) for form in forms)
 
 
-NESTED_WORDS = 2  # `«Корпорация «МСП»`: words between an outer opening quote and an inner one
+NESTED_WORDS = 3  # `«Самарский литейный завод «Волга-Алюминий»`: words between an outer opening quote and an inner one
 
 
 def _nested_opening(doc, span, floor: int) -> Optional[int]:
     """The outer opening quote of a name that holds this quoted one (`«Корпорация «МСП»`,
-    one closing quote for both, as news writes it); not a park's kind (`«ОЭЗ ППТ «Узловая»`)."""
+    `ООО «Самарский литейный завод «Волга-Алюминий»`, one closing quote for both, as news writes
+    it), its first word capitalised; not a park's kind (`«ОЭЗ ППТ «Узловая»`)."""
     i = span.start - 2  # the word before the inner opening quote
-    words = 0
-    while i > floor and words < NESTED_WORDS and doc[i].is_alpha and doc[i].text[:1].isupper():
+    words, capitalised = 0, True
+    while i > floor and words < NESTED_WORDS and doc[i].is_alpha:
+        capitalised = capitalised and doc[i].text[:1].isupper()
         i, words = i - 1, words + 1
-    if not words or i < floor or doc[i].text != "«" or match_kind(doc, i + 1) is not None:
+    if not words or i < floor or doc[i].text != "«" or not doc[i + 1].text[:1].isupper() \
+            or match_kind(doc, i + 1) is not None:
         return None
-    return i
+    # (`«Наш агропромышленный парк «Кубанская житница» …»`: a quoted speech, unless a legal form opens it)
+    return i if capitalised or i > 0 and is_legal_form(doc[i - 1].text) else None
 
 
 def sentence_parties(doc, sent, excluded: Set[int], sign: bool) -> List[Party]:
