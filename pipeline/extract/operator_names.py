@@ -10,7 +10,7 @@ from typing import List
 from ..normalize import is_legal_form, strip_quotes
 from ..vocab import load_set
 from .common import add_evidence, quoted_spans, word_lemmas
-from .park_mentions import ParkMention, match_kind, name_key, zone_name_after
+from .park_mentions import ParkMention, match_kind, name_key, role_at, zone_name_after
 
 
 SAME_NAMED = {"одноимённый", "одноименный"}
@@ -53,7 +53,10 @@ def attach_named_after_parks(doc, mentions: List[ParkMention], parks) -> None:
         if quote.text not in OPENING_QUOTES or quote.i < 1 or not _after_legal_form(doc, quote.i):
             continue
         kind = match_kind(doc, quote.i + 1)
-        if kind is None or kind[0] >= len(doc):
+        if kind is None:
+            _attach_role_named(doc, quote.i, starts, parks)
+            continue
+        if kind[0] >= len(doc):
             continue
         outer = starts.get(quote.i + 1)
         zone = zone_name_after(doc, quote.i)  # `АО «ОЭЗ «Сура»»` (its outer quote may never close)
@@ -70,3 +73,19 @@ def attach_named_after_parks(doc, mentions: List[ParkMention], parks) -> None:
             parks[key].park.operator = parks[key].park.name if zone is not None else strip_quotes(outer.text)
             span = outer or name_span
             add_evidence(doc, "park", span.start, span.end, "operator", "operator_named_after_park")
+
+
+def _attach_role_named(doc, quote: int, starts: dict, parks) -> None:
+    """`ООО «УК «Пашино»»`, `ТОО «Управляющая компания СЭЗ «Сарыарка»»`: a company named by its
+    role (rules/operator_role_nouns.txt), a park's kind perhaps after it, and a park's name in
+    quotes of its own runs that park, and is written as the park (GUIDELINES)."""
+    role = role_at(doc, quote + 1)
+    inner = quote + 1 + len(role) if role else None
+    if inner is not None and inner < len(doc) and doc[inner].text not in OPENING_QUOTES:
+        kind = match_kind(doc, inner)
+        inner = kind[0] if kind is not None else inner
+    span = starts.get(inner + 1) if inner is not None and inner < len(doc) and doc[inner].text in OPENING_QUOTES else None
+    key = name_key(span.text) if span is not None else None
+    if key in parks and parks[key].park.operator is None:
+        parks[key].park.operator = parks[key].park.name
+        add_evidence(doc, "park", span.start, span.end, "operator", "operator_named_after_park")
