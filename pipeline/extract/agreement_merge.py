@@ -109,6 +109,23 @@ def with_legal_names(agreements: List[Agreement], legal: Iterable[str], parks: s
     return agreements
 
 
+def without_parent_names(agreements: List[Agreement], parks: set) -> List[Agreement]:
+    """`директор «Биопака»` beside `ООО «Биопак-Ярославль»`, a holding `Ярмолпрод` beside its
+    `«Ярмолпрод Черноземье»`: an organisation whose name opens another signatory's name of the
+    same agreement (word by word, hyphens too) is that company's short name or its parent, and
+    only the company signs (GUIDELINES: a parent of the subsidiary that signs is no party)."""
+    for agreement in agreements:
+        words = {id(s): _name_words(s.name) for s in agreement.signatories if s.type == ORG and s.name.lower() not in parks}
+        agreement.signatories = [s for s in agreement.signatories if id(s) not in words or not any(
+            len(other) > len(words[id(s)]) and other[:len(words[id(s)])] == words[id(s)]
+            for key, other in words.items() if key != id(s))]
+    return agreements
+
+
+def _name_words(name: str) -> tuple:
+    return tuple(name.lower().replace("ё", "е").replace("-", " ").split())
+
+
 def with_full_names(agreements: List[Agreement], named: Iterable[str] = ()) -> List[Agreement]:
     """`Al Noor` in a later agreement is `Al Noor Industrial Holding` of an earlier one, `Lutai`
     is `Shandong Lutai Tyre`: a foreign company named by words of a longer name the article

@@ -36,7 +36,8 @@ from .agreement_signers import (add_shared_signers, add_signer_sides, kind_signe
                                 ours_named, person_side, place_by_side, sides_of, signs_many, signs_next,
                                 with_heads_named)
 from .agreement_merge import (distinct_by_name, merge_mentions, same_party, same_typed_party, with_formal_regions,
-                              with_full_names, with_legal_names, with_states_named, without_headline_restatements)
+                              with_full_names, with_legal_names, with_states_named, without_headline_restatements,
+                              without_parent_names)
 from .agreement_plans import is_companion_reference, is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_roles import add_role_parties, role_count, role_parties
 from .agreement_sum_owners import give_named_sums, give_sums_back, names_known_kind, read_sums
@@ -465,6 +466,7 @@ class AgreementExtractor:
         add_signer_sides(doc, found)
         merged = with_full_names(merge_mentions(doc, found), latin_org_names(doc))
         merged = with_legal_names(merged, legal_form_org_names(doc), park_names)
+        merged = without_parent_names(merged, park_names)
         merged = with_states_named(merged, _bodies_with_states(doc))
         merged = without_headline_restatements(doc, merged)
         places = [region_name(ent) for ent in entities(doc) if ent.label_ == "LOC" and not _inside_a_name(doc, ent)]
