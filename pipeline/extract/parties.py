@@ -168,6 +168,19 @@ def is_agency_stamp(doc, start: int, end: int) -> bool:
     return after in DASHES and (before is None or before.text == "." or before.is_space)
 
 
+def is_outlet_line(doc, start: int, end: int) -> bool:
+    """`Заголовок\n\n«Деловой Курск»\n\nОпределён подрядчик …`: a quoted name alone on the line
+    right under the headline is the outlet the news comes from."""
+    first_break = doc.text.find("\n")
+    if first_break < 0 or doc[start].idx <= first_break:
+        return False
+    line_start = doc.text.rfind("\n", 0, doc[start].idx) + 1
+    line_end = doc.text.find("\n", doc[end - 1].idx)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    line = doc.text[line_start:line_end].strip()
+    return not doc.text[first_break:line_start].strip() and line == doc[start:end].text.strip()
+
+
 def is_event(doc, start: int, end: int, floor: int) -> bool:
     """`на выставке «ИННОПРОМ»`, `Ярославский инвестфорум`, `ПМЭФ`: an event, not a party."""
     text = strip_quotes(doc[start:end].text)
@@ -436,7 +449,7 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
     if name_key(" ".join(t.text for t in words)) in load_set("operator_cues.txt"):
         return  # `Управляющая компания — АО «Х»`: NER took the role for an organisation
     if is_event(doc, start, end, sent.start) or is_dateline(doc, start, end) or is_agency_stamp(doc, start, end) \
-            or is_speaker_label(doc, start, end):
+            or is_speaker_label(doc, start, end) or is_outlet_line(doc, start, end):
         return
     before = _introduced_by(doc, start, sent.start)
     if before in NOT_PARTY_PREPOSITIONS or is_source(doc, start) or _on_route(doc, start, sent.start):
