@@ -50,7 +50,33 @@ def _opens_body(token) -> bool:
         if heads and end < len(token.doc) and token.doc[end].ent_type_ == "LOC" \
                 and token.doc[end].morph.get("Case") == ["Gen"]:
             return True
-    return _names_ministry(token)
+    return _names_ministry(token) or _field_first_end(token.doc, token.i, len(token.doc)) is not None
+
+
+FIELD_FIRST_BODIES = {"комитет"}
+FIELD_FIRST_WORDS = 9  # `по управлению имуществом и земельным отношениям города`: tokens from the body to the state
+
+
+def _field_first_end(doc, start: int, limit: int) -> Optional[int]:
+    """`комитет по управлению имуществом и земельным отношениям города Челябинска`: a body whose
+    field (`по` and a noun in the dative, then nouns and adjectives joined by `и`) comes before the
+    state it belongs to; the end of the name past that state, or None when no state closes it."""
+    if doc[start].lemma_.lower() not in FIELD_FIRST_BODIES or start + 2 >= limit or doc[start + 1].lower_ != FIELD:
+        return None
+    end = start + 2
+    if doc[end].pos_ != "NOUN" or doc[end].morph.get("Case") != ["Dat"]:
+        return None
+    end += 1
+    while end < limit and end - start <= FIELD_FIRST_WORDS:
+        token = doc[end]
+        if token.ent_type_ == "LOC" and token.morph.get("Case") == ["Gen"]:
+            return _regions_end(doc, end, limit)
+        if token.lower_ == "и" or token.pos_ in {"NOUN", "ADJ"} and token.morph.get("Case") in (["Gen"], ["Ins"], ["Dat"]) \
+                and not token.ent_type_:
+            end += 1
+        else:
+            return None
+    return None
 
 
 def _names_ministry(token) -> bool:
@@ -79,6 +105,9 @@ def _is_genitive_word(token) -> bool:
 def _name_end(doc, start: int, limit: int) -> int:
     """End of a body's name opened at `start`: genitive words, joined by commas and `и`, and
     the region or country closing it (`… торговли Республики Узбекистан`)."""
+    field_first = _field_first_end(doc, start, limit)
+    if field_first is not None:
+        return field_first
     end = min(_entity_end(doc, start), limit) if doc[start].ent_iob_ == "B" else start + 1
     while end < limit and end - start <= NAME_REACH:
         token = doc[end]
