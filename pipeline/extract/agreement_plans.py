@@ -10,6 +10,7 @@ A sentence is a plan when it has a signing verb and every one of them is in the 
 from __future__ import annotations
 
 from ..vocab import load_set
+from .agreement_anaphora import DOCUMENT
 from .common import PARTNER_PREPOSITIONS, word_lemmas
 
 FUTURE_AUXILIARY = {"будет", "будут"}
@@ -116,7 +117,6 @@ def _postponed(doc, sent) -> bool:
     return False
 
 
-DOCUMENT = "документ"
 PLAN_AFTER_REACH = 10  # `Соглашение с казахстанской компанией «Астана-Агро» готовим …`
 
 

@@ -36,6 +36,7 @@ SINGULAR_POSSESSIVES = {"его", "её", "ее"}  # `Его сумма сост
 POSSESSIVES = SINGULAR_POSSESSIVES | {"их"}  # `Его поставщиком выступает …`, `под его управлением`
 WITH = {"с", "со"}  # `с компанией «Х»`, `со стороны`: a partner follows
 PARTNER_PREPOSITIONS = WITH | {"между"}  # `между хокимиятом и …`
+SAME_NAMED = {"одноимённый", "одноименный"}  # `управляющая одноимённым кластером`, `в одноимённом городе`
 CLOSE_QUOTES = {"»", "”", "“"}
 STRAIGHT_QUOTES = {'"', "'"}
 QUOTE_TOKENS = {"«", "»", "\"", "„", "“", "”"}  # a quote mark as a token of its own

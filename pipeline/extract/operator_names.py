@@ -9,11 +9,11 @@ from typing import List
 
 from ..normalize import is_legal_form, strip_quotes
 from ..vocab import load_set
-from .common import add_evidence, quoted_spans, word_lemmas
-from .park_mentions import ParkMention, match_kind, name_key, role_at, zone_name_after
+from .common import SAME_NAMED, add_evidence, quoted_spans, word_lemmas
+from .org_names import role_name_opening
+from .park_mentions import ParkMention, match_kind, name_key, zone_name_after
 
 
-SAME_NAMED = {"одноимённый", "одноименный"}
 OPENING_QUOTES = {"«", "\""}
 SAME_NAMED_REACH = 4  # `ассоциация «Х», управляющая одноимённым промышленным кластером`
 
@@ -79,12 +79,8 @@ def _attach_role_named(doc, quote: int, starts: dict, parks) -> None:
     """`ООО «УК «Пашино»»`, `ТОО «Управляющая компания СЭЗ «Сарыарка»»`: a company named by its
     role (rules/operator_role_nouns.txt), a park's kind perhaps after it, and a park's name in
     quotes of its own runs that park, and is written as the park (GUIDELINES)."""
-    role = role_at(doc, quote + 1)
-    inner = quote + 1 + len(role) if role else None
-    if inner is not None and inner < len(doc) and doc[inner].text not in OPENING_QUOTES:
-        kind = match_kind(doc, inner)
-        inner = kind[0] if kind is not None else inner
-    span = starts.get(inner + 1) if inner is not None and inner < len(doc) and doc[inner].text in OPENING_QUOTES else None
+    inner = role_name_opening(doc, quote + 1)
+    span = starts.get(inner + 1) if inner is not None else None
     key = name_key(span.text) if span is not None else None
     if key in parks and parks[key].park.operator is None:
         parks[key].park.operator = parks[key].park.name

@@ -65,14 +65,23 @@ KIND_WORDS = 4  # `особая экономическая зона промыш
 ROLE_NAME_WORDS = 6  # `«Управляющая компания «Ертис Индастриал»»`
 
 
-def _name_after_role(doc, first: int) -> Optional[str]:
-    """The name in quotes of its own after a role phrase at token `first`, or None."""
+def role_name_opening(doc, first: int) -> Optional[int]:
+    """The opening quote of the name in quotes of its own after a role phrase at token `first`
+    (`УК «Пашино»`), a park's kind perhaps between (`Управляющая компания СЭЗ «Павлодар»`), or None."""
     role = role_at(doc, first)
     opening = first + len(role) if role else None
     if opening is not None and opening < len(doc) and doc[opening].text not in {"«", "\""}:
         kind = match_kind(doc, opening)  # `«Управляющая компания СЭЗ «Павлодар»»`: the zone's name
         opening = kind[0] if kind is not None else opening
     if opening is None or opening >= len(doc) or doc[opening].text not in {"«", "\""}:
+        return None
+    return opening
+
+
+def _name_after_role(doc, first: int) -> Optional[str]:
+    """The name in quotes of its own after a role phrase at token `first`, or None."""
+    opening = role_name_opening(doc, first)
+    if opening is None:
         return None
     close = next((t.i for t in doc[opening + 1:min(len(doc), opening + 1 + ROLE_NAME_WORDS)] if t.text in {"»", "\""}), None)
     return strip_quotes(doc[opening + 1:close].text) or None if close else None

@@ -14,7 +14,7 @@ from typing import List, Optional
 from ..models import morph_analyzer
 from ..normalize import ADJECTIVE_ENDINGS, UD_CASES, UD_GENDERS, inflect_word, phrase_nominative
 from ..vocab import load_set, load_table
-from .common import LEVEL_NOUNS, REGION_NOUNS, add_evidence, entities, entities_in, paragraph_start, word_lemmas
+from .common import LEVEL_NOUNS, REGION_NOUNS, SAME_NAMED, add_evidence, entities, entities_in, paragraph_start, word_lemmas
 from .park_mentions import match_kind
 from .region_names import known_town
 from .state_bodies import region_aliases
@@ -55,7 +55,6 @@ def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
 
 
 CITY = "город"
-SAME_NAMED = {"одноимённый", "одноименный"}
 SAME_NAMED_REACH = 4  # `«Ворсма», расположенный в одноимённом городе`: tokens from the name to `в`
 
 
@@ -70,6 +69,8 @@ def _same_named_town(doc, m, limit: int) -> Optional[str]:
             add_evidence(doc, "park", token.i, noun.i + 1, "location", "same_named_town")
             return m.name
     return None
+
+
 PART_REACH = 3  # `на северной окраине города`: words from the place preposition to `города`
 DATELINE_MIN = 3  # letters: a capitalised word longer is a dateline's city, not an abbreviation
 

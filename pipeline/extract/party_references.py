@@ -12,8 +12,8 @@ from typing import Dict, List, Optional, Tuple
 
 from ..normalize import is_cyrillic, is_legal_form
 from ..records import LOC, ORG, PER
-from ..vocab import load_set, load_table
-from .park_mentions import GENERIC_REFERENCES, is_declined_form, match_kind, park_named_last_before, role_at
+from ..vocab import load_set
+from .park_mentions import GENERIC_REFERENCES, is_declined_form, kind_expansions, match_kind, park_named_last_before, role_at
 from .common import (DASHES, PARTNER_PREPOSITIONS, PRONOUN_REACH, SIDE, WITH, entities, first_sign_verb,
                      nearest_before, paragraph_start, quoted_spans, word_lemmas)
 from .org_names import org_name
@@ -58,8 +58,8 @@ def _subject_noun(doc, sent, named_too: bool = False) -> Optional[int]:
 
 def _bare_kind_entity(doc, token) -> bool:
     """`В марте ОЭЗ подписала …`: a park kind's abbreviation the tagger took for a name of its own."""
-    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-    if ent is None or len(ent) != 1 or not word_lemmas(token) & load_set("park_subject_nouns.txt") \
+    alone = token.ent_iob_ == "B" and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
+    if not alone or not word_lemmas(token) & load_set("park_subject_nouns.txt") \
             or _named_after(doc, token.i, token.sent.end):
         return False  # `соглашение ОЭЗ «Шексна» с …`: the zone named, a party of its own
     before = doc[token.i - 1] if token.i > token.sent.start else None
@@ -270,7 +270,7 @@ def _park_of_kind(doc, i: int) -> Optional[str]:
     kind = match_kind(doc, i)
     if kind is None:
         return None
-    kinds = {kind[1]} | {full for short, full in load_table("park_kind_expansions.tsv", 2) if short == kind[1]}
+    kinds = {kind[1], *kind_expansions().get(kind[1], ())}
     parks = [p for p in getattr(doc._, "parks", None) or [] if p.get("kind") in kinds]
     park = park_named_last_before(parks, doc[i].idx) or (parks[0] if parks else None)
     return park["name"] if park else None
@@ -282,6 +282,11 @@ def _main_park_runner(doc, guest_org: Optional[str] = None) -> Optional[str]:
     the park itself when the text names no operator."""
     park = _most_named_park(doc)
     return (park.get("operator") or guest_org or park["name"]) if park else guest_org
+
+
+def _park_names(doc) -> set:
+    """The article's park names, lower case."""
+    return {park["name"].lower() for park in getattr(doc._, "parks", None) or []}
 
 
 def interviewee(doc) -> Optional[dict]:
@@ -299,7 +304,7 @@ def interviewee(doc) -> Optional[dict]:
     # (`Новосибирская компания «Х» … рассказал её генеральный директор Евгений Марков`: a title
     # with no organisation of its own speaks for the lead's company, speaker_organisation)
     # (`мы поговорили с директором парка Андреем Ветлугиным`: a park's director speaks for its runner)
-    parks = {park["name"].lower() for park in getattr(doc._, "parks", None) or []}
+    parks = _park_names(doc)
     return _named_first([p for p in in_lead if named_org(doc, p) or _in_headline(doc, p.get("org"))]) \
         or _named_first([p for p in in_lead if p.get("position") and not p.get("org")]) \
         or _named_first([p for p in in_lead if p.get("position") and (p.get("org") or "").lower() in parks])
@@ -399,7 +404,7 @@ def _lead_bounds(doc) -> Tuple[int, int]:
 def _lead_company(doc) -> Optional[str]:
     """The organisation the lead names first, unless it is a park of the article."""
     lead_start, lead_end = _lead_bounds(doc)
-    parks = {park["name"].lower() for park in getattr(doc._, "parks", None) or []}
+    parks = _park_names(doc)
     for sent in doc.sents:
         if lead_start <= sent.start_char < lead_end:
             for party in sentence_parties(doc, sent, set(), False):
@@ -427,7 +432,7 @@ def _in_headline(doc, org: Optional[str]) -> bool:
     if not words:
         return False
     headline = doc.text[:max(0, doc.text.find("\n"))].lower()
-    parks = {park["name"].lower() for park in getattr(doc._, "parks", None) or []}
+    parks = _park_names(doc)
     return org.lower() not in parks and all(word[:max(4, len(word) - 2)] in headline for word in words)
 
 
@@ -538,7 +543,8 @@ def speaker_organisation(doc) -> Optional[str]:
     if guest is not None:
         told = guest.get("org") if _in_headline(doc, guest.get("org")) else None
         lead = _lead_company(doc) if not guest.get("org") else None
-        ministry = ministry_of(guest) if _names_ministry(doc, guest) else None
+        ministry = ministry_of(guest)
+        ministry = ministry if ministry and _ministry_named_as_body(doc, guest) else None
         return ministry or named_org(doc, guest) or told or lead or _main_park_runner(doc, guest.get("org"))
     releaser = release_company(doc)
     if releaser is not None:
@@ -565,11 +571,11 @@ def ministry_of(person: dict) -> Optional[str]:
 MINISTRY = "министерство"
 
 
-def _names_ministry(doc, person: dict) -> bool:
+def _ministry_named_as_body(doc, person: dict) -> bool:
     """Whether the text names a ministry as a body (`Министерство экономики …`, `в министерстве`),
     outside the minister's own title: a regional minister's `мы` is his region otherwise
     (GUIDELINES)."""
-    titles = [(start, end) for start, end in person.get("mentions") or []]
+    titles = person.get("mentions") or []
     return any(t.lemma_.lower() == MINISTRY and not any(start <= t.idx < end for start, end in titles) for t in doc)
 
 
