@@ -144,7 +144,7 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
     # nor do those of a comparison set off by commas: `Управляет ТОР, как и остальными …, КРДВ`
     reach = org[0] - CUE_BEFORE_ORG - _restated_words(doc, org[0], sent.start) - len(aside) \
         - _written_legal_form(doc, org[0], sent.start)
-    low = reach - sum(m.end - m.start for m in mentions if reach < m.end and m.start < org[0])
+    low = _past_park_words(reach, org[0], mentions)
     low = max([sent.start, low] + [t.i + 1 for t in doc[max(sent.start, low):org[0]]
                                     if t.i not in inside and _has_break(doc, t.i, t.i + 1, inside)
                                     and not _is_label_colon(doc, t.i, sent.start)])
@@ -212,6 +212,18 @@ def _operated_park(doc, sent, org, mentions, park_for) -> Optional[ParkMention]:
                 return park_for(doc, mentions, org[0], org[1])
             return (found or [None])[0]
     return None
+
+
+def _past_park_words(reach: int, start: int, mentions) -> int:
+    """The reach `reach` moved back by the words of the parks within it (and of the parks its
+    moving brings in: `Функции оператора парка «А» и зоны «Б» переданы …` reaches both)."""
+    low, counted = reach, set()
+    while True:
+        more = [m for m in mentions if low < m.end and m.start < start and m.start not in counted]
+        if not more:
+            return low
+        counted |= {m.start for m in more}
+        low -= sum(m.end - m.start for m in more)
 
 
 CLAUSE_ASIDE_REACH = 12  # words of a clause set off by commas between a company and its verb
@@ -637,8 +649,9 @@ def attach_operators(doc, sent, mentions, parks, park_for) -> set:
             keys.add(target.key)
             if target.start >= org[1]:  # `«Y» обслуживает СЭЗ «Х» и промзону «Z»`
                 keys |= {m.key for m in coordinated(doc, sent, target, mentions)}
-            elif _finite_cue_between(doc, target.end, org[0]):
-                # `парками «Ягорба» и «Заречье» управляет АО «Х»`: a finite verb cue between the parks and it
+            elif _finite_cue_between(doc, target.end, org[0]) or _cue_opens_parks(doc, sent, target, mentions):
+                # `парками «Ягорба» и «Заречье» управляет АО «Х»`: a finite verb cue between the parks
+                # and it; `Функции оператора парка «А» и зоны «Б» переданы …`: a cue before them all
                 keys |= {m.key for m in coordinated_before(doc, sent, target, mentions)}
         name = bare.get(org) or expand_abbreviation(doc, _org_name(doc, org, mentions))
         cue = _nearest_cue(doc, sent, org)
@@ -689,6 +702,25 @@ def _finite_cue_between(doc, start: int, end: int) -> bool:
     cue = find_cue(doc, start, end)
     return cue is not None and (doc[cue].pos_ == "VERB" and doc[cue].morph.get("VerbForm") == ["Fin"]
                                 or doc[cue].pos_ == "ADP")
+
+
+CUE_OPENING_PARKS = 2  # `Функции оператора индустриального парка «А» …`: words from the cue's end to the first park
+
+
+def _cue_opens_parks(doc, sent, last, mentions) -> bool:
+    """`Функции оператора индустриального парка «А» и промышленной зоны «Б» переданы …`,
+    `передал управление индустриальными зонами «А» и «Б» новому оператору`: a cue noun right before
+    the first of the parks joined before `last` governs each of them."""
+    first = coordinated_before(doc, sent, last, mentions)[0]
+    if first is last:
+        return False
+    # (a noun: `Проекты создали технопарк «А», парк «Б» — проект, реализованный по модели «Х»`, a verb
+    # of another subject, does not)
+    for i in range(max(sent.start, first.start - CUE_OPENING_PARKS - 3), first.start):
+        end = cue_end(doc, i, first.start)
+        if end is not None and first.start - end <= CUE_OPENING_PARKS and any(t.pos_ == "NOUN" for t in doc[i:end]):
+            return True
+    return False
 
 
 def _its_runner_in_clause(doc, sent, org, mentions, park_for) -> List[ParkMention]:
