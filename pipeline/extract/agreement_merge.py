@@ -373,8 +373,17 @@ def _splits_into_prefixes(abbreviation: str, words: List[str]) -> bool:
         return not abbreviation
     if not abbreviation:
         return False
-    return any(abbreviation[:n] == words[0][:n] and _splits_into_prefixes(abbreviation[n:], words[1:])
+    return any(_opens_word(abbreviation[:n], words[0]) and _splits_into_prefixes(abbreviation[n:], words[1:])
                for n in (1, 2, 3) if n <= len(abbreviation))
+
+
+def _opens_word(letters: str, word: str) -> bool:
+    """The word begins with the first letter and holds the others in order: `уф` of
+    `уральский`, `нх` of `нефтехимический` (a compound gives a letter of each root: ЮНХК)."""
+    if not letters or not word.startswith(letters[0]):
+        return False
+    rest = iter(word[1:])
+    return all(letter in rest for letter in letters[1:])
 
 
 def distinct_by_name(items: list) -> list:

@@ -48,8 +48,13 @@ def _is_negated(token) -> bool:
         i -= 1
     if i >= 0 and token.doc[i].lower_ == NOT:
         return True
-    after = [t.lower_ for t in token.doc[token.i + 1:token.i + 3]]
-    return token.morph.get("VerbForm") == ["Part"] and len(after) == 2 and after[0] == NOT and after[1] in PAST_AUXILIARY
+    after = [t.lower_ for t in token.doc[token.i + 1:token.i + 5] if not t.is_space]
+    if after[:2] == list(SO_AND):
+        after = after[2:]  # `подписано так и не было`
+    return token.morph.get("VerbForm") == ["Part"] and len(after) >= 2 and after[0] == NOT and after[1] in PAST_AUXILIARY
+
+
+SO_AND = ("так", "и")
 
 
 def _is_infinitive(token) -> bool:
@@ -112,9 +117,15 @@ def _postponed(doc, sent) -> bool:
     for token in sent:
         if word_lemmas(token) & load_set("agreement_postponement_words.txt"):
             following = doc[token.i + 1] if token.i + 1 < sent.end else None
-            if signing or following is not None and following.lemma_.lower() == DOCUMENT:
-                return True
+            if signing or following is not None and following.lemma_.lower() == DOCUMENT or _is_predicate(token):
+                return True  # (`Ожидавшееся соглашение … отложено`: the document itself put off)
     return False
+
+
+def _is_predicate(token) -> bool:
+    """A finite verb or a short participle: what the sentence says of its subject (`отложено`,
+    `перенесли`), not a participle beside a noun (`перенесённых документов`)."""
+    return token.morph.get("VerbForm") == ["Fin"] or token.morph.get("Variant") == ["Short"]
 
 
 PLAN_AFTER_REACH = 10  # `Соглашение с казахстанской компанией «Астана-Агро» готовим …`

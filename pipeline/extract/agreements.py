@@ -21,7 +21,7 @@ from spacy.language import Language
 from ..normalize import is_legal_form
 from ..records import LOC, ORG, PER, Money, to_dict
 from ..vocab import load_set
-from .agreement_anaphora import DOCUMENT, THE_REST, is_governed_reference, is_new_document, opens_with_side
+from .agreement_anaphora import DOCUMENT, MORE, THE_REST, is_governed_reference, is_new_document, opens_with_side
 from .agreement_attachment import after_partner_word, before_name, is_signing_subject, partner_alone, share_parties
 from .agreement_deals import (add_host_side, add_missing_side, deals_counted, partners_counted,
                               partners_counted_before, partners_told, plural_by_subjects, resident_deals, signs_with_many,
@@ -139,6 +139,15 @@ def _untold(doc, sent, index: int, count: int, kind_of) -> Untold:
                   bool(_sentence_sums(doc, sent)))
 
 
+def _rest_counted(doc, sent) -> int:
+    """`Ещё два соглашения касаются технопарка …`, `Остальные два соглашения …`: how many of the
+    counted deals a sentence that signs none says are left to tell (0 if it says nothing of them)."""
+    words = [t for t in sent if not t.is_space]
+    if has_sign_verb(sent) or not words or words[0].lower_ not in MORE | THE_REST:
+        return 0
+    return deals_counted(doc, sent, many_kind_at)
+
+
 def _sentence_sums(doc, sent) -> List[Money]:
     """The sums of a sentence that may be a deal's (trap words aside)."""
     return [money for q, span in sentence_quantities(sent) if (money := deal_money(doc, q, span)) is not None]
@@ -175,6 +184,7 @@ class AgreementExtractor:
         one_side: List[Tuple[int, List[Party]]] = []  # (from token, the side of the deals told next)
         hosts: List[Tuple[int, List[Party]]] = []  # (from token, the subject of a counted signing)
         untold = NOTHING_UNTOLD  # partners of a counted signing not told yet
+        lapsed = NOTHING_UNTOLD  # those whose reach has passed, till a sentence counts them again
         unnamed = None  # (sentence index, mention) of the last agreement signed with no side named
         # `«Соглашение снимает главное ограничение площадки», — пояснил директор …`: words quoted
         # as said speak of an agreement already named
@@ -194,8 +204,14 @@ class AgreementExtractor:
             if is_planned_signing(sent) or index in bulleted:
                 continue  # `стороны планируют подписать соглашение`: not signed yet
             named = named_sums(doc, sent)
+            waiting = untold if untold.count else lapsed
+            rest = _rest_counted(doc, sent) if waiting.count else 0
+            if 0 < rest <= waiting.count:
+                # `Ещё два соглашения касаются технопарка …`: the counted deals not told yet, told
+                # next (though the sentences between spoke of other things)
+                untold = waiting._replace(count=rest, last_sentence=max(waiting.last_sentence, index + TOLD_ON_REACH))
             if untold.count and index > untold.last_sentence:
-                untold = NOTHING_UNTOLD
+                untold, lapsed = NOTHING_UNTOLD, untold
             if untold.count and found and doc[found[-1].start].sent.start == sentences[index - 1].start:
                 # a partner told in the sentence before (`Второе соглашение заключено с АО «Х»`):
                 # the list goes on, and so does its reach
@@ -332,12 +348,15 @@ class AgreementExtractor:
                     count = partners_counted_before(doc, sentences, index) if with_them(doc, sent) \
                         else partners_counted(doc, sent)
                     untold = _untold(doc, sent, index, count, plural_kind_at)
+                    # `подписал три соглашения с инвесторами`: partners uncounted wait for a sentence
+                    # that counts the deals left (`Ещё два соглашения касаются …`)
+                    lapsed = _untold(doc, sent, index, deals_counted(doc, sent, many_kind_at), plural_kind_at)
                 elif count := deals_counted(doc, sent, many_kind_at) or subjects_counted(doc, sent) \
                         or partners_counted_before(doc, sentences, index):
                     # `Три договора подписали резиденты … с УК`, `договоры аренды подписали сразу две компании`,
                     # `… проекты трёх новых резидентов. … новички подписали соглашения с АО «Х»`
                     untold = _untold(doc, sent, index, count, many_kind_at)
-                one_side.append((sent.end, [p for p in sides if p.type != PER]))
+                one_side.append((sent.end, [p for p in sides if p.type != PER or is_signing_subject(doc, sent, p)]))
             elif not mentions and sign and _counts_documents(doc, sent):
                 # `Правительство области подписало на форуме 12 соглашений`: the side of the deals
                 # told next with a partner alone
@@ -617,6 +636,11 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
             author = (elided_author(doc, sentences, counting) or elided_subject(doc, sentences, counting, places)
                       if not signers else None)
             signers = [author] if author is not None else signers
+            if counting != index and has_sign_verb(sent) and signs_many(doc, sent):
+                # `… подписало три соглашения. От имени области все документы подписал первый
+                # вице-губернатор …` before the lines: he signs each of them too
+                signers = signers + [p for p in signing_parties(doc, sent, places)
+                                     if p.type == PER and not any(same_party(p, q) for q in signers)]
     if not colon and counting is None:
         return []
     return bulleted_agreements(doc, sentences, index, signers, kinds[-1][1],

@@ -3,7 +3,8 @@ describes it: `ООО «Хайхуа Рус» — российская «доч�
 заключили …`. The organisations inside own or hold the party; they are not parties. Other
 asides stay: after a common noun the aside is the name itself (`оператор площадки — АО
 «Корпорация развития …» — заключил`), and dashes also join sides and their signers
-(`со стороны региона — губернатор …, со стороны инвестора — …`).
+(`со стороны региона — губернатор …, со стороны инвестора — …`). An aside set off by a comma
+that opens with kin (`с компанией «Х», дочерним предприятием группы компаний «Y»`) is one too.
 """
 from __future__ import annotations
 
@@ -27,4 +28,20 @@ def drop_described(doc, sent, parties: list) -> list:
         if not any(word_lemmas(t) & load_set("party_kin_words.txt") for t in doc[opening + 1:closing]):
             continue
         dropped |= {id(p) for p in parties if opening < p.start and p.end <= closing}
+    for comma in (t.i for t in sent if t.text == ","):
+        # `с компанией «Сурские масла», дочерним предприятием группы компаний «Благо».`: an aside
+        # set off by a comma that opens with kin
+        if not any(p.end == comma and not _is_park(doc, p) for p in parties) \
+                or not any(word_lemmas(t) & load_set("party_kin_words.txt") for t in doc[comma + 1:comma + 1 + KIN_OPENING]):
+            continue
+        closing = next((t.i for t in doc[comma + 1:sent.end] if t.text in DASHES | {",", ";"}), sent.end)
+        dropped |= {id(p) for p in parties if comma < p.start and p.end <= closing}
     return [p for p in parties if id(p) not in dropped]
+
+
+def _is_park(doc, party) -> bool:
+    """`технопарк «Ока-Прибор», принадлежащий АО «Х», …`: a park's owner speaks for it, so stays."""
+    return any(span.start <= party.start < span.end for span in doc.spans.get("park", []) if span.label_ == "mention")
+
+
+KIN_OPENING = 2  # `, дочерним предприятием …`, `, входящим в группу …`: words after the comma
