@@ -134,6 +134,14 @@ def _is_bare_governor(doc, token, sent) -> bool:
     return not _qualified_by(doc[token.i + 1] if token.i + 1 < sent.end else None) and _signs_alone(doc, token, sent)
 
 
+def _is_named_governor(doc, token, sent) -> bool:
+    """`Губернатор Владимир Лосев подписал …`: a title of rules/governor_titles.txt right before
+    the person's name, no region in it, as the subject or the `с` partner."""
+    return bool(word_lemmas(token) & load_set("governor_titles.txt")) and not token.ent_type_ \
+        and _person_named_after(doc, token.i, sent) and doc[token.i + 1].ent_type_ == "PER" \
+        and _signs_alone(doc, token, sent)
+
+
 def _qualified_by(following) -> bool:
     """A name, adjective, noun or quote right after a body or title: it is named there."""
     return following is not None and (following.ent_type_ or following.pos_ in {"PROPN", "ADJ", "NOUN"}
@@ -248,4 +256,22 @@ def home_region(doc, sent, sign: bool):
             continue
         if region is not None and not is_source(doc, token.i):  # `сообщили в пресс-службе краевого правительства`
             return token.i, end, region
+    governor = next((t for t in sent if _is_named_governor(doc, t, sent)), None) if sign else None
+    if governor is not None:
+        # `Калужская область. Губернатор Владимир Лосев подписал …`, with no other region word in
+        # his sentence: his region is the one his paragraph named last, else the article's
+        region = _paragraph_region(doc, sent) or article_region(doc)
+        if region is not None and not is_source(doc, governor.i):
+            return governor.i, governor.i + 1, region
     return None
+
+
+STATE_REGION_NOUNS = {"область", "край", "республика"}  # a governor's, not a district's
+
+
+def _paragraph_region(doc, sent) -> Optional[str]:
+    """The region of a governor's level that the sentence's paragraph named last before it."""
+    floor = paragraph_start(doc, sent.start)
+    named = [e for e in entities(doc) if floor <= e.start and e.end <= sent.start and e.label_ == "LOC"
+             and (any(t.lemma_.lower() in STATE_REGION_NOUNS for t in e) or word_lemmas(e[0]) & load_set("republics.txt"))]
+    return region_name(named[-1]) if named else None
