@@ -55,17 +55,19 @@ def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
 
 
 CITY = "город"
-SAME_NAMED_REACH = 4  # `«Ворсма», расположенный в одноимённом городе`: tokens from the name to `в`
+SAME_NAMED_REACH = 10  # `«Хромтау», создана в 2021 году в одноимённом городе`: tokens from the name to `в`
+SAME_NAMED_PREPOSITIONS = {"в", "во", "у", "под", "возле", "около", "близ"}  # `у одноимённой деревни`
+TOWN_NOUNS = {CITY, "наукоград", "моногород", "райцентр"}  # `в одноимённом наукограде`
 
 
 def _same_named_town(doc, m, limit: int) -> Optional[str]:
     """`парк «Черняховск», расположенный в одноимённом городе`: a town or village the park is
     named after (`город` or rules/settlement_nouns.txt) is the park's place, its name as the park's."""
     for token in doc[m.end:min(limit, m.end + SAME_NAMED_REACH)]:
-        if token.lower_ not in IN_PREPOSITIONS or token.i + 2 >= len(doc):
+        if token.lower_ not in SAME_NAMED_PREPOSITIONS or token.i + 2 >= len(doc):
             continue
         same, noun = doc[token.i + 1], doc[token.i + 2]
-        if same.lemma_.lower() in SAME_NAMED and word_lemmas(noun) & (load_set("settlement_nouns.txt") | {CITY}):
+        if same.lemma_.lower() in SAME_NAMED and word_lemmas(noun) & (load_set("settlement_nouns.txt") | TOWN_NOUNS):
             add_evidence(doc, "park", token.i, noun.i + 1, "location", "same_named_town")
             return m.name
     return None
