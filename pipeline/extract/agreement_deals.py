@@ -328,7 +328,9 @@ def _plural_signed(doc, i: int, verb) -> bool:
         return True
     may_be = any(p.tag.number == "plur" and p.tag.case in {"nomn", "accs"} for p in morph_analyzer().parse(doc[i].lower_))
     before = doc[i - 1] if i > 0 else None
-    governed = before is not None and (before.pos_ == "ADP" or before.pos_ == "NOUN" and before.morph.get("Case") != ["Acc"])
+    # (`В ОЭЗ «Х» в Чердаклинском районе соглашения … подписали …`: a place's name governs no document)
+    governed = before is not None and (before.pos_ == "ADP" or before.pos_ == "NOUN" and before.morph.get("Case") != ["Acc"]
+                                       and before.ent_type_ != "LOC")
     return may_be and verb.morph.get("Number") == ["Plur"] and not governed
 
 

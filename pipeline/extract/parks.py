@@ -35,6 +35,7 @@ from .org_names import expand_abbreviation, legal_form_org_names
 from .operator_trusts import attach_handovers, attach_trust_managers
 from .park_operators import attach_creators, attach_operators
 from .park_cards import card_place, in_card
+from .park_tables import table_rows
 from .role_employers import employ_by_role
 from .park_places import (adjective_place, headline_places, inner_place, is_district, last_place_is_settlement,
                           location_near, paragraph_place, place_near_before, record_place, specificity)
@@ -89,6 +90,11 @@ class ParkExtractor:
             _add_mention(doc, parks, m)
         taken = {i for m in mentions for i in range(m.start, m.end)}
         known = {key: draft.park.name for key, draft in parks.items()}
+        # a table's parks are named in the text around it too (`Лидер рейтинга, самарский
+        # «Приволжский», расположен у села Тимофеевка`); their cells are read as the table's
+        rows = table_rows(doc)
+        known.update((name_key(row.name), row.name) for row in rows)
+        taken |= {t.i for row in rows for t in doc.char_span(row.start, row.end, alignment_mode="expand") or ()}
         for m in find_name_mentions(doc, known, taken):
             mentions.append(m)
             _add_mention(doc, parks, m)
@@ -119,6 +125,7 @@ class ParkExtractor:
             if len(of_kind) == 1 and (of_kind[0].location is None
                                       or specificity(place) > specificity(of_kind[0].location)):
                 of_kind[0].location = place
+        add_table_rows(doc, parks, rows)
         region = article_region(doc)
         for key, draft in parks.items():
             if draft.park.location is None:  # a region found for the park itself stays
@@ -153,6 +160,24 @@ def _add_mention(doc, parks: Dict[str, ParkDraft], m: ParkMention) -> None:
     park.mentions.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])))
     add_evidence(doc, "park", m.name_start, m.end, "name", m.rule)
     add_evidence(doc, "park", m.start, m.end, "mention", m.rule)
+
+
+def add_table_rows(doc, parks: Dict[str, ParkDraft], rows) -> None:
+    """The parks of a text table (park_tables.py): a row fills what the text left unsaid of a
+    park it names, and adds a park it names nowhere else."""
+    for row in rows:
+        draft = parks.setdefault(name_key(row.name), ParkDraft(Park(name=row.name)))
+        park = draft.park
+        park.mentions.append((row.start, row.end))
+        span = doc.char_span(row.start, row.end, alignment_mode="expand")
+        if span is not None:
+            add_evidence(doc, "park", span.start, span.end, "name", "table_row")
+        park.kind = park.kind or row.kind
+        park.location = park.location or row.location
+        if not draft.areas and park.area is None:
+            park.area = row.area
+        park.residents = park.residents or row.residents
+        park.operator = park.operator or row.operator
 
 
 def drop_org_parts(doc, mentions: List[ParkMention], references):
