@@ -26,7 +26,7 @@ def org_name(span) -> str:
     if opening and (opening + 1 < len(span) and is_short_name(span[opening + 1].text)
                     or not any(t.text == ")" for t in span[opening:])):
         span = span[:opening]  # `Евразийский банк развития (ЕАБР)`, `(ЧувГУ)`: the abbreviation is an alias
-    zone = _zone_company_name(span)
+    zone = zone_company_name(span)
     if zone:
         return zone
     as_written = _name_after_generic_noun(span)
@@ -43,7 +43,7 @@ def org_name(span) -> str:
     return strip_legal_form(strip_quotes(phrase_nominative(words)))
 
 
-def _zone_company_name(span) -> Optional[str]:
+def zone_company_name(span) -> Optional[str]:
     """`АО «ОЭЗ «Бия»»`, `АО «ОЭЗ ППТ «Тверца»`: the zone's company is written as the zone, the
     name in quotes of its own after the park's kind; `ТОО «Управляющая компания «Шымкент
     Индастриал»»`: a company named by its role (rules/operator_role_nouns.txt) is written as the

@@ -138,13 +138,15 @@ def zone_name_after(doc, quote: int) -> Optional[str]:
     quote at token `quote`, a park's kind and a name in quotes of its own (quotes inside it kept in
     balance: `«ОЭЗ «Технополис «Москва»»»`): that name, the zone's, or None."""
     kind = match_kind(doc, quote + 1) if quote + 1 < len(doc) else None
-    if kind is None or kind[0] >= len(doc) or doc[kind[0]].text not in {"«", "\""}:
+    # (`АО «Особая экономическая зона промышленно-производственного типа «Узловая»»`: past the type)
+    opening = _skip_type_phrase(doc, kind[0]) if kind is not None and kind[0] < len(doc) else None
+    if opening is None or opening >= len(doc) or doc[opening].text not in {"«", "\""}:
         return None
     depth = 1
-    for t in doc[kind[0] + 1:min(len(doc), kind[0] + 1 + ZONE_NAME_WORDS)]:
+    for t in doc[opening + 1:min(len(doc), opening + 1 + ZONE_NAME_WORDS)]:
         depth += (t.text == "«") - (t.text in {"»", "\""})
         if depth == 0 or t.text == "\"":
-            return strip_quotes(doc[kind[0] + 1:t.i].text)
+            return strip_quotes(doc[opening + 1:t.i].text)
     return None
 
 

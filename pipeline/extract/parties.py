@@ -446,6 +446,8 @@ def _add_org(doc, sent, parties, covered, start, end, span, name: Optional[str] 
     if len(words) == 1 and (words[0].lemma_.lower() in _agreement_words()
                             or words[0].lower_.rpartition("-")[2] in _agreement_word_forms()):
         return  # `заключили СПИК`, `EPC-контракт получило …`: NER took the document for an organisation
+    if len(words) == 1 and words[0].lemma_.lower() in load_set("deal_role_nouns.txt"):
+        return  # `Арендодателем выступило АО «Х»`: NER took the role for an organisation
     if name_key(" ".join(t.text for t in words)) in load_set("operator_cues.txt"):
         return  # `Управляющая компания — АО «Х»`: NER took the role for an organisation
     if is_event(doc, start, end, sent.start) or is_dateline(doc, start, end) or is_agency_stamp(doc, start, end) \

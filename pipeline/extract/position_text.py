@@ -13,6 +13,7 @@ from ..models import morph_analyzer
 from ..normalize import inflect_word, is_legal_form, phrase_nominative, strip_legal_form, strip_quotes
 from ..vocab import load_set
 from .common import DASHES, OPEN_QUOTES, POSSESSIVES, entities, quoted_spans, word_lemmas
+from .org_names import zone_company_name
 from .park_mentions import match_kind
 from .positions import MODIFIER_POS, PLACE_ADPS, Phrase, is_latin, is_org_noun, quote_end
 from .titles import case_of, has_lemma, is_fixed_title, is_skipped_modifier
@@ -22,7 +23,10 @@ TRAILING_POS = {"ADP", "CCONJ", "PUNCT", "ADJ", "NUM", "DET", "SPACE"}
 
 
 def org_name(span) -> str:
-    return _without_alias(strip_legal_form(strip_quotes(phrase_nominative(span))))
+    """A person's company as the title names it; a zone's company or one named by its role as
+    the name in quotes of its own after it (`директор ТОО «Управляющая компания индустриальной зоны
+    «Кентау»»` → Кентау, as org_names reads it)."""
+    return zone_company_name(span) or _without_alias(strip_legal_form(strip_quotes(phrase_nominative(span))))
 
 
 def _without_alias(text: str) -> str:
