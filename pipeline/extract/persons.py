@@ -26,7 +26,7 @@ from ..normalize import is_initials
 from ..records import Person, to_dict
 from ..vocab import load_list, load_set
 from .common import add_evidence, mention
-from .person_groups import group_mentions
+from .person_groups import group_mentions, is_patronymic
 from .person_names import Mention, find_mentions
 from .position_text import phrase_size, read_position
 from .position_verbs import verb_positions
@@ -230,6 +230,19 @@ def _masculine_as_written(doc, mentions: List[Mention], group: List[int]) -> str
     return name
 
 
+PATRONYMIC_ENDINGS = ("ович", "евич", "овна", "евна")  # the endings no surname in the middle takes
+
+
+def without_patronymic(name: str) -> str:
+    """`Андрей Викторович Хомутов` → Андрей Хомутов, `Ерлан Болатович Сатыбалдиев` → Ерлан
+    Сатыбалдиев: records drop patronymics (GUIDELINES); a word between a first name and a surname
+    with a patronymic's ending is one, whether the dictionary knows the father's name or not."""
+    words = name.split()
+    if len(words) == 3 and words[1][:1].isupper() and (words[1].endswith(PATRONYMIC_ENDINGS) or is_patronymic(words[1])):
+        return f"{words[0]} {words[2]}"
+    return name
+
+
 class PersonExtractor:
     def __call__(self, doc):
         mentions = find_mentions(doc)
@@ -245,7 +258,7 @@ class PersonExtractor:
 
     def person(self, doc, mentions: List[Mention], group: List[int], phrases: List[Phrase]) -> Person:
         """The record of one person: the fullest name, every mention, the best position."""
-        person = Person(name=_masculine_as_written(doc, mentions, group))
+        person = Person(name=without_patronymic(_masculine_as_written(doc, mentions, group)))
         for k in sorted(group, key=lambda k: mentions[k].start):
             found = mentions[k]
             person.mentions.append(tuple(mention(doc[found.start:found.end])))
