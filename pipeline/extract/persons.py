@@ -191,15 +191,25 @@ def _held_in_past(doc, phrase: Phrase) -> bool:
     return verb.morph.get("Tense") == ["Past"] and verb.lemma_.lower() in load_set("position_stative_verbs.txt")
 
 
+def _appointed(doc, phrase: Phrase) -> bool:
+    """`Исполняющим обязанности генерального директора назначен её заместитель Кирилл Юдин`: a
+    position a verb of a new post gives (rules/position_appointment_verbs.txt), not a future one."""
+    if phrase.verb is None:
+        return False
+    verb = doc[phrase.verb]
+    return verb.lemma_.lower() in load_set("position_appointment_verbs.txt") and verb.morph.get("Tense") != ["Fut"]
+
+
 def best_position(doc, phrases: List[Phrase]) -> Optional[Tuple[str, Optional[str], bool, Phrase]]:
     """(position, org, whether org was only referred to, phrase) the person is recorded with: a
-    current one, then one next to the name rather than given by a verb, then the fuller, then
-    the first."""
+    current one, then one a new post gives, then one next to the name rather than given by a
+    verb, then the fuller, then the first."""
     read = []
     for order, phrase in enumerate(sorted(phrases, key=lambda phrase: (phrase.start, phrase.end))):
         position, org, referred = read_position(doc, phrase)
         if position:
-            rank = (not is_former(doc, phrase), phrase.rule != "position_verb", phrase_size(doc, phrase), -order)
+            rank = (not is_former(doc, phrase), _appointed(doc, phrase), phrase.rule != "position_verb",
+                    phrase_size(doc, phrase), -order)
             read.append((rank, position, org, referred, phrase))
     if not read:
         return None
