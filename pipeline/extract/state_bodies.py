@@ -17,7 +17,7 @@ from typing import Dict, List, Optional, Tuple
 from ..models import morph_analyzer
 from ..normalize import phrase_nominative
 from ..vocab import load_set, load_table
-from .common import word_lemmas
+from .common import PerDoc, word_lemmas
 
 NAME_REACH = 12  # words of a body's name: `Министерство инвестиций, промышленности и торговли Республики Узбекистан`
 JOINS = {",", "и"}
@@ -158,18 +158,58 @@ def _regions_end(doc, start: int, limit: int) -> int:
     """End of the genitive region at `start` and of one joined to it by `и` (`Дальнего Востока
     и Арктики`)."""
     end = start + 1
-    while end < limit and doc[end].ent_iob_ == "I":
+    while end < limit and doc[end].ent_iob_ == "I" and not _opens_alias(doc, end):
         end += 1
     if end + 1 < limit and doc[end].text == "и" and doc[end + 1].ent_iob_ == "B" \
             and doc[end + 1].ent_type_ == "LOC" and doc[end + 1].morph.get("Case") == ["Gen"]:
         end += 2
-        while end < limit and doc[end].ent_iob_ == "I":
+        while end < limit and doc[end].ent_iob_ == "I" and not _opens_alias(doc, end):
             end += 1
     return end
 
 
+def _opens_alias(doc, i: int) -> bool:
+    """`(Минпромторг РТ)` after `Республики Татарстан`, which the tagger's place may take in: a
+    bracket opening a body's short name, not a part of the place (`Республики Саха (Якутия)`)."""
+    return doc[i].text == "(" and i + 1 < len(doc) and (_opens_body(doc[i + 1]) or doc[i + 1].text.isupper())
+
+
 def state_body_spans(doc, sent) -> List[Tuple[int, int, str]]:
-    """(start, end, name) of the state bodies named in a sentence."""
+    """(start, end, name) of the state bodies named in a sentence; a short name in brackets
+    right after a body (`Министерство промышленности и торговли Республики Татарстан (Минпромторг
+    РТ)`) is no body of its own, and stands for the full name wherever the text uses it."""
+    aliases = _body_aliases(doc)
+    spans = _named_bodies(doc, sent)
+    return [(start, end, aliases.get(_alias_key(name), name)) for k, (start, end, name) in enumerate(spans)
+            if not (k and _is_alias(doc, spans[k - 1], start))]
+
+
+_aliases_memo = PerDoc()
+
+
+def _body_aliases(doc) -> Dict[str, str]:
+    """Short name → full name of the bodies the doc names with a short name in brackets."""
+    memo = _aliases_memo(doc)
+    if "aliases" not in memo:
+        found = {}
+        for sent in doc.sents:
+            spans = _named_bodies(doc, sent)
+            for before, (start, _, name) in zip(spans, spans[1:]):
+                if _is_alias(doc, before, start) and _alias_key(name) != _alias_key(before[2]):
+                    found[_alias_key(name)] = before[2]
+        memo["aliases"] = found
+    return memo["aliases"]
+
+
+def _is_alias(doc, before: Tuple[int, int, str], start: int) -> bool:
+    return start > 0 and doc[start - 1].text == "(" and before[1] == start - 1
+
+
+def _alias_key(name: str) -> str:
+    return name.strip(" )").lower()
+
+
+def _named_bodies(doc, sent) -> List[Tuple[int, int, str]]:
     found = []
     i = sent.start
     while i < sent.end:
