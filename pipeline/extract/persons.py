@@ -191,13 +191,28 @@ def _held_in_past(doc, phrase: Phrase) -> bool:
     return verb.morph.get("Tense") == ["Past"] and verb.lemma_.lower() in load_set("position_stative_verbs.txt")
 
 
-def _appointed(doc, phrase: Phrase) -> bool:
+def _appointed(doc, phrase: Phrase, phrases: List[Phrase]) -> bool:
     """`Исполняющим обязанности генерального директора назначен её заместитель Кирилл Юдин`: a
-    position a verb of a new post gives (rules/position_appointment_verbs.txt), not a future one."""
+    position a verb of a new post gives (rules/position_appointment_verbs.txt), not a future one,
+    in the sentence of a title beside the name (his post before), or in one that dates it no earlier
+    than now. A new post of a career told (`В 2011 году избран депутатом`) is ranked as any verb's."""
     if phrase.verb is None:
         return False
     verb = doc[phrase.verb]
-    return verb.lemma_.lower() in load_set("position_appointment_verbs.txt") and verb.morph.get("Tense") != ["Fut"]
+    if verb.lemma_.lower() not in load_set("position_appointment_verbs.txt") or verb.morph.get("Tense") == ["Fut"]:
+        return False
+    sent = verb.sent
+    return any(other.rule != "position_verb" and sent.start <= other.start < sent.end for other in phrases) \
+        or not any(_dates_past(t) for t in sent)
+
+
+PAST_WORDS = {"ранее", "прежде", "раньше"}  # `ранее был назначен …`
+
+
+def _dates_past(token) -> bool:
+    """A year (`в 2011 году`) or a word of an earlier time."""
+    text = token.text
+    return len(text) == 4 and text.isdigit() and text[:2] in {"19", "20"} or token.lower_ in PAST_WORDS
 
 
 def best_position(doc, phrases: List[Phrase]) -> Optional[Tuple[str, Optional[str], bool, Phrase]]:
@@ -208,7 +223,7 @@ def best_position(doc, phrases: List[Phrase]) -> Optional[Tuple[str, Optional[st
     for order, phrase in enumerate(sorted(phrases, key=lambda phrase: (phrase.start, phrase.end))):
         position, org, referred = read_position(doc, phrase)
         if position:
-            rank = (not is_former(doc, phrase), _appointed(doc, phrase), phrase.rule != "position_verb",
+            rank = (not is_former(doc, phrase), _appointed(doc, phrase, phrases), phrase.rule != "position_verb",
                     phrase_size(doc, phrase), -order)
             read.append((rank, position, org, referred, phrase))
     if not read:
