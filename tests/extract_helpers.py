@@ -26,3 +26,13 @@ def park(name, kind, location=None, area=None, residents=None, operator=None):
     """A park record as the extractor writes it, mentions aside."""
     return {"name": name, "kind": kind, "location": location, "area": area,
             "residents": residents, "operator": operator}
+
+
+def area(value, unit, m2):
+    """A park's area as the extractor writes it."""
+    return {"value": value, "unit": unit, "m2": m2}
+
+
+def residents(count, qualifier=None):
+    """A park's resident count as the extractor writes it."""
+    return {"count": count, "qualifier": qualifier}

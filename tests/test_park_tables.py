@@ -2,15 +2,7 @@
 of our own and the exact park records it yields (mentions aside)."""
 import pytest
 
-from extract_helpers import park, records_of
-
-
-def area(value, unit, m2):
-    return {"value": value, "unit": unit, "m2": m2}
-
-
-def residents(count, qualifier=None):
-    return {"count": count, "qualifier": qualifier}
+from extract_helpers import area, park, records_of, residents
 
 
 CASES = [

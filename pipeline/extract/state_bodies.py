@@ -184,7 +184,7 @@ def state_body_spans(doc, sent) -> List[Tuple[int, int, str]]:
             if not (k and _is_alias(doc, spans[k - 1], start))]
 
 
-_aliases_memo = PerDoc()
+_aliases_memo = PerDoc()  # "aliases" → the map; a sentence's (start, end) → its bodies
 
 
 def _body_aliases(doc) -> Dict[str, str]:
@@ -210,6 +210,16 @@ def _alias_key(name: str) -> str:
 
 
 def _named_bodies(doc, sent) -> List[Tuple[int, int, str]]:
+    """(start, end, name) of the bodies a sentence names, short names in brackets among them;
+    kept for the doc (the alias map reads every sentence, the parties each one again)."""
+    memo = _aliases_memo(doc)
+    key = (sent.start, sent.end)
+    if key not in memo:
+        memo[key] = _scan_bodies(doc, sent)
+    return memo[key]
+
+
+def _scan_bodies(doc, sent) -> List[Tuple[int, int, str]]:
     found = []
     i = sent.start
     while i < sent.end:
