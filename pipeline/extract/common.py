@@ -417,6 +417,13 @@ def full_short_name(name: str, names) -> str:
     return longer.pop() if len(longer) == 1 else name
 
 
+def names_park(doc, party) -> bool:
+    """A party (or any token span) at a park's mention (`выбрала «Алабугу»`, `технопарк «Х»,
+    принадлежащий АО «Y»`), whatever its name came out as."""
+    return any(span.label_ == "mention" and span.start < party.end and party.start < span.end
+               for span in doc.spans.get("park", []))
+
+
 def paragraph_start(doc, i: int) -> int:
     """The first token of the paragraph holding token i: the one after the last line break."""
     while i > 0 and "\n" not in doc[i - 1].text:

@@ -138,8 +138,7 @@ def _is_named_governor(doc, token, sent) -> bool:
     """`Губернатор Владимир Лосев подписал …`: a title of rules/governor_titles.txt right before
     the person's name, no region in it, as the subject or the `с` partner."""
     return bool(word_lemmas(token) & load_set("governor_titles.txt")) and not token.ent_type_ \
-        and _person_named_after(doc, token.i, sent) and doc[token.i + 1].ent_type_ == "PER" \
-        and _signs_alone(doc, token, sent)
+        and token.i + 1 < sent.end and doc[token.i + 1].ent_type_ == "PER" and _signs_alone(doc, token, sent)
 
 
 def _qualified_by(following) -> bool:
@@ -194,10 +193,7 @@ def _home_region_of(doc, sent, noun: str) -> Optional[str]:
                              or noun == "республика" and home.lower() in load_set("republics.txt")):
         return home  # (`Башкортостан`, named without its noun, is a republic)
     if noun == REGION:  # `Другой пример — Челябинская область. Правительство региона и …`
-        floor = paragraph_start(doc, sent.start)
-        named = [e for e in entities(doc) if floor <= e.start and e.end <= sent.start and e.label_ == "LOC"
-                 and (any(t.lemma_.lower() in REGION_NOUNS for t in e) or word_lemmas(e[0]) & load_set("republics.txt"))]
-        return region_name(named[-1]) if named else home
+        return _paragraph_region(doc, sent, REGION_NOUNS) or home
     return region_before(doc, sent.start, noun) or home
 
 
@@ -260,7 +256,7 @@ def home_region(doc, sent, sign: bool):
     if governor is not None:
         # `Калужская область. Губернатор Владимир Лосев подписал …`, with no other region word in
         # his sentence: his region is the one his paragraph named last, else the article's
-        region = _paragraph_region(doc, sent) or article_region(doc)
+        region = _paragraph_region(doc, sent, STATE_REGION_NOUNS) or article_region(doc)
         if region is not None and not is_source(doc, governor.i):
             return governor.i, governor.i + 1, region
     return None
@@ -269,9 +265,10 @@ def home_region(doc, sent, sign: bool):
 STATE_REGION_NOUNS = {"область", "край", "республика"}  # a governor's, not a district's
 
 
-def _paragraph_region(doc, sent) -> Optional[str]:
-    """The region of a governor's level that the sentence's paragraph named last before it."""
+def _paragraph_region(doc, sent, nouns: set) -> Optional[str]:
+    """The region the sentence's paragraph named last before it: a place with one of `nouns`
+    (`Челябинская область`), or a republic named alone (`Татарстан`)."""
     floor = paragraph_start(doc, sent.start)
     named = [e for e in entities(doc) if floor <= e.start and e.end <= sent.start and e.label_ == "LOC"
-             and (any(t.lemma_.lower() in STATE_REGION_NOUNS for t in e) or word_lemmas(e[0]) & load_set("republics.txt"))]
+             and (any(t.lemma_.lower() in nouns for t in e) or word_lemmas(e[0]) & load_set("republics.txt"))]
     return region_name(named[-1]) if named else None

@@ -31,6 +31,7 @@ class TableRow:
     name: str
     start: int  # the name's cell in the text
     end: int
+    tokens: Tuple[int, int]  # the name's cell in the doc's tokens
     kind: Optional[str]
     location: Optional[str]
     area: Optional[Area]
@@ -53,7 +54,7 @@ def table_columns() -> Dict[str, str]:
 
 @lru_cache(maxsize=None)
 def place_abbreviations() -> Dict[str, str]:
-    return {short: full for short, full in load_table("place_abbreviations.tsv", 2)}
+    return dict(load_table("place_abbreviations.tsv", 2))
 
 
 def table_rows(doc) -> List[TableRow]:
@@ -153,12 +154,13 @@ def _value(cell: Cell) -> str:
 
 def _row(doc, cells: List[Cell], columns: Dict[str, int], kind_before: Optional[str]) -> Optional[TableRow]:
     name_cell = cells[columns["name"]]
-    name, name_kind = _name_and_kind(doc, name_cell)
+    span = _span(doc, name_cell)
+    name, name_kind = _name_and_kind(doc, span) if span is not None else (None, None)
     if not name:
         return None
     kind = _cell_kind(doc, cells[columns["kind"]]) if "kind" in columns else None
     return TableRow(
-        name=name, start=name_cell[0], end=name_cell[1],
+        name=name, start=name_cell[0], end=name_cell[1], tokens=(span.start, span.end),
         kind=kind or name_kind or kind_before,
         location=_place(_value(cells[columns["location"]])) if "location" in columns else None,
         area=parse_area(_value(cells[columns["area"]])) if "area" in columns else None,
@@ -166,12 +168,9 @@ def _row(doc, cells: List[Cell], columns: Dict[str, int], kind_before: Optional[
         operator=_operator(doc, cells[columns["operator"]]) if "operator" in columns else None)
 
 
-def _name_and_kind(doc, cell: Cell) -> Tuple[Optional[str], Optional[str]]:
+def _name_and_kind(doc, span) -> Tuple[Optional[str], Optional[str]]:
     """`«Приокский», индустриальный парк` → (Приокский, индустриальный парк); `ОЭЗ «Алабуга»`,
     `Артём-Порт` → the name; None for a cell that is no name (a number, words in lower case)."""
-    span = _span(doc, cell)
-    if span is None:
-        return None, None
     kind, words = None, []
     i = span.start
     while i < span.end:

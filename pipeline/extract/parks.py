@@ -94,7 +94,7 @@ class ParkExtractor:
         # «Приволжский», расположен у села Тимофеевка`); their cells are read as the table's
         rows = table_rows(doc)
         known.update((name_key(row.name), row.name) for row in rows)
-        taken |= {t.i for row in rows for t in doc.char_span(row.start, row.end, alignment_mode="expand") or ()}
+        taken |= {i for row in rows for i in range(*row.tokens)}
         for m in find_name_mentions(doc, known, taken):
             mentions.append(m)
             _add_mention(doc, parks, m)
@@ -169,9 +169,7 @@ def add_table_rows(doc, parks: Dict[str, ParkDraft], rows) -> None:
         draft = parks.setdefault(name_key(row.name), ParkDraft(Park(name=row.name)))
         park = draft.park
         park.mentions.append((row.start, row.end))
-        span = doc.char_span(row.start, row.end, alignment_mode="expand")
-        if span is not None:
-            add_evidence(doc, "park", span.start, span.end, "name", "table_row")
+        add_evidence(doc, "park", *row.tokens, "name", "table_row")
         park.kind = park.kind or row.kind
         park.location = park.location or row.location
         if not draft.areas and park.area is None:

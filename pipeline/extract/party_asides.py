@@ -9,7 +9,7 @@ that opens with kin (`с компанией «Х», дочерним предп�
 from __future__ import annotations
 
 from ..vocab import load_set
-from .common import word_lemmas
+from .common import names_park, word_lemmas
 
 DASHES = {"—", "–"}
 
@@ -30,18 +30,14 @@ def drop_described(doc, sent, parties: list) -> list:
         dropped |= {id(p) for p in parties if opening < p.start and p.end <= closing}
     for comma in (t.i for t in sent if t.text == ","):
         # `с компанией «Сурские масла», дочерним предприятием группы компаний «Благо».`: an aside
-        # set off by a comma that opens with kin
-        if not any(p.end == comma and not _is_park(doc, p) for p in parties) \
+        # set off by a comma that opens with kin (after a park, `технопарк «Х», принадлежащий АО
+        # «Y»`, the owner speaks for it, so stays)
+        if not any(p.end == comma and not names_park(doc, p) for p in parties) \
                 or not any(word_lemmas(t) & load_set("party_kin_words.txt") for t in doc[comma + 1:comma + 1 + KIN_OPENING]):
             continue
         closing = next((t.i for t in doc[comma + 1:sent.end] if t.text in DASHES | {",", ";"}), sent.end)
         dropped |= {id(p) for p in parties if comma < p.start and p.end <= closing}
     return [p for p in parties if id(p) not in dropped]
-
-
-def _is_park(doc, party) -> bool:
-    """`технопарк «Ока-Прибор», принадлежащий АО «Х», …`: a park's owner speaks for it, so stays."""
-    return any(span.start <= party.start < span.end for span in doc.spans.get("park", []) if span.label_ == "mention")
 
 
 KIN_OPENING = 2  # `, дочерним предприятием …`, `, входящим в группу …`: words after the comma

@@ -15,7 +15,7 @@ from ..records import LOC, ORG, PER
 from ..vocab import load_set
 from .park_mentions import GENERIC_REFERENCES, is_declined_form, kind_expansions, match_kind, park_named_last_before, role_at
 from .common import (DASHES, PARTNER_PREPOSITIONS, PRONOUN_REACH, SIDE, WITH, entities, first_sign_verb,
-                     nearest_before, paragraph_start, quoted_spans, word_lemmas)
+                     names_park, nearest_before, paragraph_start, quoted_spans, word_lemmas)
 from .org_names import org_name
 from .parties import Party, sentence_parties, with_place
 from .persons import named_org
@@ -140,7 +140,7 @@ def pronoun_partner(doc, sentences, index: int, places: set) -> Optional[Party]:
     reach = 1 if pronoun.lower_ == PLURAL_PARTNER else PRONOUN_REACH
     named = nearest_before(sentences, index, reach, lambda earlier: [
         p for p in sentence_parties(doc, earlier, places, False)
-        if p.type == ORG and not _names_park(doc, p)])  # (`… выбрала «Бадам-Индастри». С ней мы …`)
+        if p.type == ORG and not names_park(doc, p)])  # (`… выбрала «Бадам-Индастри». С ней мы …`)
     return Party(pronoun.i, pronoun.i + 1, named[-1].name, ORG) if named else None
 
 
@@ -411,7 +411,7 @@ def _lead_company(doc) -> Optional[str]:
                 if party.type == ORG:
                     # (`Томский технопарк «Новатор» … Его директор … рассказала «Сибирскому
                     # инвестору»`: a park first speaks for itself)
-                    return None if party.name.lower() in parks or _names_park(doc, party) else party.name
+                    return None if party.name.lower() in parks or names_park(doc, party) else party.name
     return None
 
 
@@ -652,7 +652,7 @@ def party_for_noun(doc, sentences, index: int, noun: int, places: set, park_name
     for order, earlier in enumerate(sentences[:index]):
         for party in sentence_parties(doc, earlier, places, False):
             key = party.name.lower()
-            if party.type == ORG and key not in park_names and not _names_park(doc, party) \
+            if party.type == ORG and key not in park_names and not names_park(doc, party) \
                     and not (business and _public_body(doc, party)):  # `компания` is no ministry
                 seen = counts.setdefault(key, [0, 0, party.name])
                 seen[0] += 1
@@ -711,17 +711,11 @@ def _only_organisation_before(doc, sentences, index: int, places: set, park_name
         return None
     before = sentences[index - 1]
     named = {p.name: p for p in sentence_parties(doc, before, places, False)
-             if p.type == ORG and p.name.lower() not in park_names and not _names_park(doc, p)}
+             if p.type == ORG and p.name.lower() not in park_names and not names_park(doc, p)}
     verb = next((t.i for t in before if t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm") == ["Fin"]), None)
     if len(named) > 1 and verb is not None:
         named = {name: p for name, p in named.items() if p.end <= verb}
     return Party(noun, noun + 1, next(iter(named)), ORG) if len(named) == 1 else None
-
-
-def _names_park(doc, party: Party) -> bool:
-    """A party at a park's mention (`выбрала «Алабугу»`), whatever its name came out as."""
-    spans = doc.spans["park"] if "park" in doc.spans else []
-    return any(span.label_ == "mention" and span.start < party.end and party.start < span.end for span in spans)
 
 
 def _named_with(doc, party: Party, noun) -> bool:
