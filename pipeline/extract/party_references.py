@@ -589,7 +589,14 @@ def _speaking_party(doc, i: int, name: str) -> Party:
     """A governor's `мы` is his region (`Тверская область`, a place the text names), else an
     organisation."""
     places = {region_name(ent) for ent in entities(doc) if ent.label_ == "LOC"}
-    return Party(i, i + 1, _park_own_name(doc, name), LOC if name in places else ORG)
+    return Party(i, i + 1, _park_runner(doc, _park_own_name(doc, name)), LOC if name in places else ORG)
+
+
+def _park_runner(doc, name: str) -> str:
+    """A park director's `мы` is the company that runs the park when the text names one
+    (`Управляет парком ООО «Клязьма Девелопмент»`), else the park itself (GUIDELINES)."""
+    park = next((p for p in getattr(doc._, "parks", None) or [] if p["name"] == name), None)
+    return park.get("operator") or name if park is not None else name
 
 
 def _park_own_name(doc, name: str) -> str:
