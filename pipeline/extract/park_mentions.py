@@ -710,6 +710,48 @@ def partitive_names(doc, references, known: Dict[str, str]) -> List[ParkMention]
     return found
 
 
+ITEM_MARKS = {".", ")"}  # `1. «Пенза-Север» по-прежнему впереди`, `2) «Сурский»`
+
+
+def numbered_item_names(doc, references, known: Dict[str, str]) -> List[ParkMention]:
+    """`Топ-7 индустриальных парков …` over `1. «Каширский двор» (Московская обл.) — 64
+    резидента.` … `2. «Ока-Индастриал» …`: a numbered list whose items open with a quoted name
+    (two or more of them), under a plural kind of the headline, else of the paragraph right
+    before the list: the names are parks of that kind. A name the text gives a kind of its own
+    keeps it (`В специальной экономической зоне «Сарыарка» …`)."""
+    quoted_at = {span.start: span for span in quoted_spans(doc)}
+    items = [m for start, end in _lines_after(doc, -1) for m in _numbered_item(doc, start, end, quoted_at)]
+    if len(items) < 2:
+        return []
+    first = items[0].start
+    headline_end = next((t.i for t in doc if t.is_space and "\n" in t.text), len(doc))
+    intro = paragraph_start(doc, max(paragraph_start(doc, first) - 1, 0))
+    groups = [r for r in references if r.group and r.kind and r.start < first]
+    kind_of = [r for r in groups if r.start < headline_end] or [r for r in groups if r.start >= intro]
+    if not kind_of:
+        return []
+    kind, abbreviated = kind_of[-1].kind, kind_of[-1].abbreviated
+    known = set(known) | _legal_form_names(doc)
+    return [ParkMention(m.start, m.end, m.name, m.key, kind, abbreviated, m.name_start, "numbered_item_name",
+                        grouped=m.grouped) for m in items if m.key not in known]
+
+
+def _numbered_item(doc, start: int, end: int, quoted_at) -> List[ParkMention]:
+    """The quoted names a line opens with past its number (`6–7. «Орёл-Север» и «Орёл-Юг»`)."""
+    words = [t for t in doc[start:end] if not t.is_space]
+    if len(words) < 4 or not words[0].text[:1].isdigit() or not (words[0].pos_ == "NUM" or words[0].like_num) \
+            or words[1].text not in ITEM_MARKS or words[2].text not in {"«", "\""}:
+        return []
+    span = quoted_at.get(words[2].i + 1)
+    if span is None or span.end >= end:
+        return []
+    name = strip_quotes(span.text)
+    first = ParkMention(words[2].i, span.end + 1, name, name_key(name), None, False, words[2].i, "numbered_item_name")
+    joined = coordinated_names(doc, span.end + 1, quoted_at, None, False)
+    first.grouped = bool(joined)  # (`«Орёл-Север» и «Орёл-Юг» — 24 резидента на двоих`: neither's own)
+    return [first] + joined
+
+
 def _paragraph_back(doc, i: int, count: int) -> int:
     """Where the paragraph `count` - 1 paragraphs before token i's starts."""
     start = paragraph_start(doc, i)

@@ -372,7 +372,8 @@ def most_specific_part(place):
         token, before = place[i], place[i - 1]
         opens_genitive = token.morph.get("Case") == ["Gen"] and before.morph.get("Case") not in (["Gen"], []) \
             and not _dictionary_adjective(before)  # `Камские Поляны`: an adjective governs no genitive
-        after_level = before.lemma_.lower() in LEVEL_NOUNS and token.pos_ in {"ADJ", "PROPN"}
+        # (`Республика Татарстан`: a level noun opening the place is the place's own)
+        after_level = i > 1 and before.lemma_.lower() in LEVEL_NOUNS and token.pos_ in {"ADJ", "PROPN"}
         if opens_genitive or after_level:
             return place[:i]
     return place

@@ -203,9 +203,15 @@ def _place(text: str) -> Optional[str]:
     parts = [part.strip() for part in text.split(",") if part.strip()]
     if not parts:
         return None
+    return written_out(parts[-1])
+
+
+def written_out(place: str) -> Optional[str]:
+    """A place with its abbreviations written out: `Калужская обл.` → Калужская область
+    (the abbreviation's period may have been left out of the place)."""
     words = []
-    for word in parts[-1].split():
-        full = place_abbreviations().get(word.lower(), word)
+    for word in place.split():
+        full = place_abbreviations().get(word.lower(), place_abbreviations().get(word.lower() + ".", word))
         if full != DROPPED:
             words.append(full)
     return " ".join(words) or None

@@ -25,6 +25,7 @@ from .common import (DASHES, add_evidence, article_region, counted_noun, full_la
 from .park_areas import BUILDING, buildings_are_park, is_inside_park, whole_of_part
 from .park_mentions import (GENERIC_REFERENCES, QUOTED_NAME_KINDS, KindReference, ParkMention, elided_kind_names,
                             expand_kind, find_kind_mentions, find_name_mentions, full_kinds, generic_word_names, kind_expansions,
+                            numbered_item_names,
                             partitive_names,
                             match_kind, name_key, names_before_kind, possessed_noun, role_nouns)
 from .operator_names import attach_named_after_parks, attach_same_named
@@ -35,7 +36,7 @@ from .org_names import expand_abbreviation, legal_form_org_names
 from .operator_trusts import attach_handovers, attach_trust_managers
 from .park_operators import attach_creators, attach_operators
 from .park_cards import card_place, in_card
-from .park_tables import table_rows
+from .park_tables import table_rows, written_out
 from .role_employers import employ_by_role
 from .park_places import (adjective_place, headline_places, inner_place, is_district, last_place_is_settlement,
                           location_near, paragraph_place, place_near_before, record_place, specificity)
@@ -71,7 +72,8 @@ class ParkDraft:
             told = [area for closeness, area in areas if closeness == closest]
             self.park.area = told[-1] if closest == REACHED else told[0]  # (the size reached last)
         if self.park.location:  # `Республика Башкортостан` → Башкортостан, as GUIDELINES names regions
-            self.park.location = without_generic_noun(self.park.location, GENERIC_PLACE_NOUNS)
+            self.park.location = without_generic_noun(written_out(self.park.location) or self.park.location,
+                                                      GENERIC_PLACE_NOUNS)
         return self.park
 
 
@@ -105,6 +107,8 @@ class ParkExtractor:
         elided = elided_kind_names(doc, known)  # `… четырьмя парками. Три индустриальных — «А», «Б» и «В»`
         elided_keys = {m.key for m in elided}
         elided += [m for m in partitive_names(doc, references, known) if m.key not in elided_keys]
+        elided_keys = {m.key for m in elided}
+        elided += [m for m in numbered_item_names(doc, references, known) if m.key not in elided_keys]
         for m in elided:
             mentions.append(m)
             _add_mention(doc, parks, m)
