@@ -22,6 +22,7 @@ from .common import (WITH, add_evidence, first_sign_verb, has_sign_verb, is_bull
 from .agreement_sums import named_sums
 from .money import deal_money
 from .park_mentions import past_aside
+from .titles import possible_cases
 
 LIST_OPENERS = {":", "—", "–", "-"}
 PARTY_REACH = 6  # `с производителем медицинских изделий ООО «Х»`: words between `с` and the name
@@ -191,7 +192,7 @@ def bulleted_agreements(doc, sentences, index: int, signers: list, kind: str, pa
             money, span = _money_between(doc, sentences[k], end, sentences[k].end)
             if span is not None:  # the sum is the line's agreement's, no total's
                 add_evidence(doc, "agreement", span.start, span.end, "sum", "sum_of_listed_agreement")
-        current = make(with_at, end, line_kind(sentences[k]) or kind, signers + [partner] + ([signer] if signer else []), money)
+        current = make(with_at, end, line_kind(_line_of(doc, sentences[k])) or kind, signers + [partner] + ([signer] if signer else []), money)
         found.append((k, current))
     return found
 
@@ -274,9 +275,27 @@ def _entrepreneur_opening(doc, start: int, parties):
     return person if all(t.pos_ in {"ADJ", "NOUN", "PROPN"} for t in title) else None
 
 
+def _line_of(doc, sent):
+    """The line a list's sentence opens (`3) Shaanxi Huaxin Machinery Co., Ltd. (Китай) —
+    меморандум …`: a period inside a name ends no line)."""
+    end = next((t.i for t in doc[sent.start:] if t.is_space and "\n" in t.text), len(doc))
+    return doc[sent.start:max(end, sent.end)]
+
+
 def _opens_with_name(doc, start: int, partner) -> bool:
-    """The line's words open with the partner's name: its legal form or quote first (`ООО «А»`)."""
-    return partner.start - start <= 2 and opens_company_name(doc[start])
+    """The line's words open with the partner's name: its legal form or quote first (`ООО «А»`),
+    or the name itself (`• Фонд развития промышленности — совместное финансирование …`)."""
+    return partner.start - start <= 2 and opens_company_name(doc[start]) \
+        or partner.start == start and not any(_instrumental(t) for t in doc[partner.start:partner.end + 1])
+    # (a name in the nominative, not `— Лидским райисполкомом и администрацией …`)
+
+
+INSTRUMENTAL_ONLY = frozenset({"ablt"})
+
+
+def _instrumental(token) -> bool:
+    """A word in the instrumental, as the tagger or, when only that case fits, the dictionary says."""
+    return token.morph.get("Case") == ["Ins"] or token.is_alpha and possible_cases(token.text) == INSTRUMENTAL_ONLY
 
 
 def opens_company_name(token) -> bool:

@@ -4,7 +4,7 @@
 правительства Омской области, компания «Х» подписала …`, `ПАО «Х» информирует, что его дочернее
 общество ООО «Y» заключило контракт …`.
 
-`в`/`при` and a witness noun (rules/witness_nouns.txt) open a phrase that runs over the
+`в`/`при`/`без` and a witness noun (rules/witness_nouns.txt) open a phrase that runs over the
 genitive words, names and quotes after it; `как сообщает`, `по данным`, `по информации`
 (rules/source_openers.txt), `по словам`, `как рассказал` before a signing
 (rules/speaker_openers.txt) and `на основании`, `в соответствии с` (rules/basis_openers.txt)
@@ -21,7 +21,7 @@ from ..records import PER
 from ..vocab import load_list, load_set, load_table
 from .common import index_by_first_word, lemmas_at, word_lemmas
 
-OPENERS = {"в", "во", "при"}
+OPENERS = {"в", "во", "при", "без"}  # `без участия правительства области`: no party either
 INSIDE = {"«", "»", "\"", "-", "—"}
 
 

@@ -610,6 +610,8 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
         # `Подписал четыре документа с инвесторами:` before `🔹 с ООО «А» — соглашение …`: each
         # line's own kind, an agreement where it names none
         kinds = [(None, DEFAULT_KIND)]
+    if not kinds and not colon and _many_signers(doc, sentences, index, places):
+        kinds = [(None, DEFAULT_KIND)]  # (`Со стороны компаний соглашения подписали …`, a number the tagger missed)
     if not kinds:
         return []
     # (`губернатор … и руководители компаний подписали соглашения:` before lines opening with the
@@ -641,13 +643,30 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
                 # вице-губернатор …` before the lines: he signs each of them too
                 signers = signers + [p for p in signing_parties(doc, sent, places)
                                      if p.type == PER and not any(same_party(p, q) for q in signers)]
-    if not colon and counting is None:
-        return []
+        if counting is None and not colon:
+            # `От имени региона документы … подписал Премьер-министр … Азат Шарипов. … Среди
+            # ключевых документов:` before `— с ООО «А» — …`: he, and his side, sign each line's deal
+            signers = _many_signers(doc, sentences, index, places)
+            if not signers:
+                return []
     return bulleted_agreements(doc, sentences, index, signers, kinds[-1][1],
                                lambda s: sentence_parties(doc, s, places, True), _listed_mention, _line_kind)
 
 
 DEFAULT_KIND = "соглашение"
+
+
+def _many_signers(doc, sentences, index: int, places: set) -> List[Party]:
+    """The person, and the side he speaks for, who signs all the documents (`От имени региона
+    документы подписал …`, signs_many) in a sentence up to COUNTING_REACH before a list; []."""
+    for k in range(index, max(0, index - COUNTING_REACH) - 1, -1):
+        sent = sentences[k]
+        verb = first_sign_verb(sent)
+        if verb is not None and verb.morph.get("Number") == ["Sing"] and signs_many(doc, sent):
+            parties = signing_parties(doc, sent, places)
+            if any(p.type == PER and sent.start <= p.start < sent.end for p in parties):
+                return [p for p in parties if p.type in {LOC, PER} or is_signing_subject(doc, sent, p)]
+    return []
 COUNTING_REACH = 3  # sentences back to `Глава … подписал четыре соглашения` before the list's own colon
 
 
