@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import List, Optional
 
 from ..models import morph_analyzer
-from ..normalize import ADJECTIVE_ENDINGS, UD_CASES, UD_GENDERS, inflect_word, phrase_nominative
+from ..normalize import ADJECTIVE_ENDINGS, UD_CASES, UD_GENDERS, inflect_word, match_shape, phrase_nominative
 from ..vocab import load_set, load_table
 from .common import LEVEL_NOUNS, REGION_NOUNS, SAME_NAMED, add_evidence, entities, entities_in, paragraph_start, word_lemmas
 from .park_mentions import match_kind
@@ -330,7 +330,23 @@ def _ends_distance(doc, i: int) -> bool:
 def record_place(doc, place, rule: str) -> str:
     place = most_specific_part(place)
     add_evidence(doc, "park", place.start, place.end, "location", rule)
-    return _settlement_name(doc, place) or _tagged_adjective_town(place) or phrase_nominative(place)
+    return _settlement_name(doc, place) or _town_written_elsewhere(doc, place) or _tagged_adjective_town(place) \
+        or phrase_nominative(place)
+
+
+def _town_written_elsewhere(doc, place) -> Optional[str]:
+    """`в Кстове`: Кстов or Кстово to the dictionary; the one the text writes out elsewhere, as a
+    word or a part of a name (`технопарк «Кстово-Тех»`); None when it writes neither or both."""
+    if len(place) != 1:
+        return None
+    case = UD_CASES.get((place[0].morph.get("Case") or [None])[0])  # (`под Богородском`: not Богородское)
+    towns = {p.normal_form for p in morph_analyzer().parse(place[0].text.lower())
+             if "Geox" in p.tag.grammemes and p.tag.POS == "NOUN" and p.is_known and (case is None or case in p.tag)}
+    if len(towns) < 2:
+        return None
+    words = {w.lower() for t in doc if t.is_alpha or "-" in t.text for w in t.text.split("-")}
+    written = [town for town in towns if town in words]
+    return match_shape(written[0], place[0].text) if len(written) == 1 else None
 
 
 def _tagged_adjective_town(place) -> Optional[str]:
