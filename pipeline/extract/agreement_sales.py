@@ -198,7 +198,9 @@ def _deal_sum(doc, sentences, index: int) -> Optional[Money]:
         if named:
             return named[0].money
     for sent in sentences[index:index + 1 + PAID_SENTENCES]:
-        paid = next((t for t in sent if t.lemma_.lower() in PAY_VERBS), None)
+        sourced = any(word_lemmas(t) & load_set("source_cues.txt") for t in sent)
+        paid = next((t for t in sent if price_verbs().get(t.lemma_.lower()) == PAID
+                     or sourced and price_verbs().get(t.lemma_.lower()) == SOURCED), None)
         if paid is None:
             continue
         for quantity, span in sentence_quantities(sent):
@@ -207,7 +209,15 @@ def _deal_sum(doc, sentences, index: int) -> Optional[Money]:
     return None
 
 
-PAY_VERBS = {"заплатить", "уплатить"}
+PAID, SOURCED = "paid", "sourced"
+
+
+@lru_cache(maxsize=None)
+def price_verbs() -> Dict[str, str]:
+    """rules/sale_price_verbs.tsv: verb → `paid` or `sourced`."""
+    return dict(load_table("sale_price_verbs.tsv", 2))
+
+
 PAID_SENTENCES = 4  # `Официально стороны сумму сделки не раскрывают. По данным источника, покупатель заплатил …`
 
 
