@@ -14,7 +14,7 @@ from typing import List, Optional
 from ..normalize import inflect_word, is_cyrillic, is_legal_form, is_region_code, is_short_name, phrase_nominative, strip_legal_form, strip_quotes
 from ..models import morph_analyzer
 from ..vocab import load_set, load_table
-from .common import PerDoc, QUOTE_TOKENS, entities_in, legal_form_quotes, may_be_nominative, quoted_spans, word_lemmas
+from .common import PerDoc, QUOTE_TOKENS, entities, entities_in, legal_form_quotes, may_be_nominative, quoted_spans, word_lemmas
 from .park_mentions import is_declined_form, match_kind, role_at, zone_name_after
 from .state_bodies import name_lemmas
 
@@ -29,6 +29,9 @@ def org_name(span) -> str:
     zone = zone_company_name(span)
     if zone:
         return zone
+    parent = branch_parent(span)
+    if parent is not None:
+        return org_name(parent)
     as_written = _name_after_generic_noun(span)
     if as_written:
         return as_written
@@ -41,6 +44,31 @@ def org_name(span) -> str:
             return _compound_nominative(words[0], case[0] if case else None)
         return inflect_word(words[0].text, words[0].pos_, case[0] if case else None, "Sing")
     return strip_legal_form(strip_quotes(phrase_nominative(words)))
+
+
+def branch_parent(span):
+    """`Среднерусский банк ПАО Сбербанк`, `Кемеровское отделение Сбербанка`: the company whose
+    regional part (rules/regional_branch_nouns.txt, after its adjective) the name is, named
+    after it with a legal form or a capital; None for others (`Евразийский банк развития`)."""
+    words = [t for t in span if not t.is_space]
+    for k in range(1, len(words) - 1):
+        if words[k].lemma_.lower() in load_set("regional_branch_nouns.txt") and words[k - 1].pos_ == "ADJ" \
+                and words[k].text.islower() and (is_legal_form(words[k + 1].text) or words[k + 1].text[:1].isupper()):
+            return span.doc[words[k + 1].i:span.end]
+    return None
+
+
+def branch_parent_after(doc, ent):
+    """The company named right after (past its legal form) a name that ends in a regional
+    branch's noun after its adjective (`Кемеровского отделения` + `Сбербанка`, rules/
+    regional_branch_nouns.txt); None for others."""
+    words = [t for t in ent if not t.is_punct]
+    if len(words) < 2 or words[-1].lemma_.lower() not in load_set("regional_branch_nouns.txt") \
+            or words[-2].pos_ != "ADJ" or not words[-1].text.islower():
+        return None
+    start = ent.end + 1 if ent.end < len(doc) and is_legal_form(doc[ent.end].text) else ent.end
+    return next((e for e in entities(doc) if e.label_ == "ORG" and (e.start in (ent.end, start)
+                 or e.start == start + 1 and doc[start].text in QUOTE_TOKENS)), None)
 
 
 def zone_company_name(span) -> Optional[str]:

@@ -23,7 +23,7 @@ from .party_asides import drop_described
 from .common import (DASHES, PARTNER_PREPOSITIONS, QUOTE_TOKENS, REGION_NOUNS, entities, entities_in, first_sign_verb,
                      is_counted, is_source, quoted_spans, word_lemmas)
 from .home_regions import home_region, region_adjectives
-from .org_names import expand_abbreviation, is_short_name, org_name
+from .org_names import branch_parent_after, expand_abbreviation, is_short_name, org_name
 from .park_mentions import match_kind, name_key
 from .region_names import region_name, shared_noun_regions
 from .state_bodies import state_body_spans
@@ -312,6 +312,9 @@ def with_place(doc, ent):
     экспорта` + `Курской области`: a region in the genitive right after an organisation's
     name is part of it; so is the parent of a branch (`Набережночелнинский институт` +
     `Казанского федерального университета`, rules/branch_heads.txt)."""
+    parent = branch_parent_after(doc, ent)
+    if parent is not None:
+        return parent  # `Волго-Вятского банка` + `ПАО Сбербанк`: the branch signs as the company
     following = next((e for e in entities(doc) if e.start == ent.end and e.label_ in ("LOC", "ORG")), None)
     if following is None or following[0].morph.get("Case") != ["Gen"]:
         return ent

@@ -13,7 +13,7 @@ from ..models import morph_analyzer
 from ..normalize import inflect_word, is_legal_form, phrase_nominative, strip_legal_form, strip_quotes
 from ..vocab import load_set
 from .common import DASHES, OPEN_QUOTES, POSSESSIVES, entities, quoted_spans, word_lemmas
-from .org_names import zone_company_name
+from .org_names import branch_parent, branch_parent_after, zone_company_name
 from .park_mentions import match_kind
 from .positions import MODIFIER_POS, PLACE_ADPS, Phrase, is_latin, is_org_noun, quote_end
 from .titles import case_of, has_lemma, is_fixed_title, is_skipped_modifier
@@ -129,9 +129,15 @@ def org_cut(doc, phrase: Phrase) -> Tuple[int, Optional[str], bool]:
             return _np_start(doc, i, phrase.head), referred_org(doc, token), True
         if token.ent_type_ == "ORG" and not _is_state_body(_entity_at(doc, i)):
             entity = _entity_at(doc, i)
-            if entity.end < phrase.end and any(word_lemmas(t) & load_set("branch_heads.txt") for t in entity):
-                i = entity.end  # `директор Амурского филиала ДВПБ`: the branch is the title's, the parent the org
+            if entity.end < phrase.end and (any(word_lemmas(t) & load_set("branch_heads.txt") for t in entity)
+                                            or branch_parent_after(doc, entity) is not None):
+                # `директор Амурского филиала ДВПБ`, `председатель Волго-Вятского банка ПАО Сбербанк`:
+                # the branch is the title's, the parent the org
+                i = entity.end
                 continue
+            parent = branch_parent(entity)
+            if parent is not None:  # (the branch and its parent one name to the tagger)
+                return parent.start, org_name(parent), False
             return _np_start(doc, entity.start, phrase.head), org_name(entity), False
         if is_latin(token) or _is_company_abbreviation(token):
             return i, _named_after(doc, i, phrase.end) or token.text, False
