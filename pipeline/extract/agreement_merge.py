@@ -17,6 +17,7 @@ from ..records import LOC, ORG, PER, Agreement, Signatory
 from ..vocab import load_set, load_table
 from .agreement_anaphora import opens_with_side
 from .common import add_evidence, contains_words, full_latin_name, full_short_name
+from .park_mentions import is_declined_form
 from .parties import Party
 from .state_bodies import is_informal_region, name_lemmas, region_aliases
 
@@ -106,6 +107,25 @@ def with_legal_names(agreements: List[Agreement], legal: Iterable[str], parks: s
         for signatory in agreement.signatories:
             if signatory.type == ORG and signatory.name.lower() not in parks:
                 signatory.name = full_short_name(signatory.name, legal)
+        agreement.signatories = distinct_by_name(agreement.signatories)
+    return agreements
+
+
+def with_declined_names(agreements: List[Agreement], legal: Iterable[str], written: Iterable[str]) -> List[Agreement]:
+    """`с «Катунь Фармом»` is `Катунь Фарм`, `проект «Сибнасоса»` is `Сибнасос-Тюмень`: a party left
+    in a case the dictionary could not undo is the one company named with its legal form whose name
+    (or first part before a hyphen) it declines; not a name written so after a legal form
+    (`written`: `ООО «Оптиком-Рязань»`)."""
+    legal, written = set(legal), set(written)
+    for agreement in agreements:
+        for signatory in agreement.signatories:
+            if signatory.type != ORG or signatory.name in legal or signatory.name in written:
+                continue
+            declined = {name for name in legal if is_declined_form(signatory.name, name)
+                        or " " not in signatory.name and "-" in name and signatory.name != name.split("-")[0]
+                        and is_declined_form(signatory.name, name.split("-")[0])}
+            if len(declined) == 1:
+                signatory.name = declined.pop()
         agreement.signatories = distinct_by_name(agreement.signatories)
     return agreements
 

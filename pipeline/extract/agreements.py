@@ -18,7 +18,7 @@ from typing import List, NamedTuple, Optional, Tuple
 
 from spacy.language import Language
 
-from ..normalize import is_legal_form
+from ..normalize import is_legal_form, strip_quotes
 from ..records import LOC, ORG, PER, Money, to_dict
 from ..vocab import load_set
 from .agreement_anaphora import DOCUMENT, MORE, THE_REST, is_governed_reference, is_new_document, opens_with_side
@@ -36,7 +36,7 @@ from .agreement_signers import (add_shared_signers, add_signer_sides, kind_signe
                                 ours_named, person_side, place_by_side, sides_of, signs_many, signs_next,
                                 with_heads_named)
 from .agreement_merge import (distinct_by_name, merge_mentions, same_party, same_typed_party, with_formal_regions,
-                              with_full_names, with_fuller_names, with_legal_names, with_states_named, without_headline_restatements,
+                              with_declined_names, with_full_names, with_fuller_names, with_legal_names, with_states_named, without_headline_restatements,
                               without_parent_names)
 from .agreement_plans import is_companion_reference, is_generic_signing, is_planned_document, is_planned_signing
 from .agreement_roles import add_role_parties, role_count, role_parties
@@ -46,7 +46,7 @@ from .agreement_story import add_story_company, story_company
 from .agreement_sums import NamedSum, bracketed_party_sums, named_sums, ordinal_before
 from .elided_subjects import elided_author, elided_subject
 from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, first_sign_verb,
-                     has_sign_verb, is_counted, latin_org_names, paragraph_start, quoted_spans, sentence_before,
+                     has_sign_verb, is_counted, latin_org_names, legal_form_quotes, paragraph_start, quoted_spans, sentence_before,
                      sentence_quantities, word_lemmas)
 from .money import deal_money
 from .org_names import expand_abbreviation, legal_form_org_names, org_name
@@ -485,6 +485,8 @@ class AgreementExtractor:
         add_signer_sides(doc, found)
         merged = with_full_names(merge_mentions(doc, found), latin_org_names(doc))
         merged = with_legal_names(merged, legal_form_org_names(doc), park_names)
+        merged = with_declined_names(merged, legal_form_org_names(doc),
+                                     [strip_quotes(span.text) for span in legal_form_quotes(doc)])
         merged = without_parent_names(merged, park_names)
         merged = with_states_named(merged, _bodies_with_states(doc))
         merged = without_headline_restatements(doc, merged)
