@@ -11,13 +11,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable, List, Optional, Tuple
 
-from ..models import morph_analyzer
-from ..normalize import is_short_name, without_generic_noun
+from ..normalize import without_generic_noun
 from ..records import LOC, ORG, PER, Agreement, Signatory
 from ..vocab import load_set, load_table
 from .agreement_anaphora import opens_with_side
 from .common import add_evidence, contains_words, full_latin_name, full_short_name
 from .park_mentions import is_declined_form
+from .org_names import shortens
 from .parties import Party
 from .state_bodies import is_informal_region, name_lemmas, region_aliases
 
@@ -226,33 +226,11 @@ def with_fuller_names(agreements: List[Agreement], named: Iterable[Tuple[str, st
         for signatory in agreement.signatories:
             if signatory.type not in (ORG, LOC):
                 continue
-            fuller = {(name, kind) for name, kind in named if _shortens(signatory.name, name)}
+            fuller = {(name, kind) for name, kind in named if shortens(signatory.name, name)}
             if len(fuller) == 1:
                 signatory.name, signatory.type = fuller.pop()
         agreement.signatories = distinct_by_name(agreement.signatories)
     return agreements
-
-
-def _shortens(short: str, name: str) -> bool:
-    """`short` is the initials of `name` (`КБР`), or two words or more of it, the first and the
-    last the same, with words of a formal name between (rules/formal_name_words.txt)."""
-    if short.isupper() and is_short_name(short) and " " not in short:
-        initials = "".join(part[:1] for word in name.split() for part in word.split("-") if part[:1].isupper())
-        return len(name.split()) > 1 and initials == short
-    words, longer = _word_lemmas(short), _word_lemmas(name)
-    if len(words) < 2 or len(longer) <= len(words) or words[0] != longer[0] or words[-1] != longer[-1]:
-        return False
-    added = list(longer)
-    for word in words:  # (in order: what is left is what the longer name adds)
-        if word not in added:
-            return False
-        added.remove(word)
-    return all(word in load_set("formal_name_words.txt") for word in added)
-
-
-def _word_lemmas(name: str) -> Tuple[str, ...]:
-    """The dictionary's normal form of each word of a name, as written (no abbreviation spelled out)."""
-    return tuple(morph_analyzer().parse(word)[0].normal_form for word in name.lower().split())
 
 
 def with_formal_regions(agreements: List[Agreement], places: Iterable[str]) -> List[Agreement]:

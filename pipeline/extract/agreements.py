@@ -50,7 +50,7 @@ from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence
                      sentence_quantities, word_lemmas)
 from .money import deal_money
 from .org_names import expand_abbreviation, legal_form_org_names, org_name
-from .parties import ORG_NOUNS, Party, is_direct_speech, is_government, sentence_parties, with_place
+from .parties import ORG_NOUNS, Party, is_direct_speech, is_government, names_written, sentence_parties
 from .state_bodies import name_lemmas, state_body_spans
 from .party_references import (named_by_head, pronoun_partner, referred_partner, referred_party, release_side,
                                role_partner)
@@ -491,7 +491,7 @@ class AgreementExtractor:
         merged = with_states_named(merged, _bodies_with_states(doc))
         merged = without_headline_restatements(doc, merged)
         places = [region_name(ent) for ent in entities(doc) if ent.label_ == "LOC" and not _inside_a_name(doc, ent)]
-        merged = with_fuller_names(merged, _names_written(doc))
+        merged = with_fuller_names(merged, names_written(doc))
         doc._.agreements = [to_dict(a) for a in with_formal_regions(merged, places)]
         return doc
 
@@ -852,17 +852,6 @@ def _names_sides(sent) -> bool:
     """`Соглашение стороны подписали …`: the sides are the parties named before."""
     return any(t.lemma_.lower() == SIDE and t.morph.get("Number") == ["Plur"] and t.morph.get("Case") == ["Nom"]
                for t in sent)
-
-
-def _names_written(doc) -> List[Tuple[str, str]]:
-    """(name, type) of each place and organisation the text names, an organisation with the
-    region after it (`Корпорация развития` + `Республики Дагестан`); none with a bracketed alias."""
-    found = []
-    for ent in entities(doc):
-        span = with_place(doc, ent) if ent.label_ == ORG else ent
-        if ent.label_ in (LOC, ORG) and not any(t.text in "()" for t in doc[span.start:min(len(doc), span.end + 1)]):
-            found.append((region_name(ent) if ent.label_ == LOC else org_name(span), ent.label_))
-    return found
 
 
 def _inside_a_name(doc, ent) -> bool:

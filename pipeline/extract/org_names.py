@@ -9,7 +9,7 @@ introduced with.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from ..normalize import inflect_word, is_cyrillic, is_legal_form, is_region_code, is_short_name, phrase_nominative, strip_legal_form, strip_quotes
 from ..models import morph_analyzer
@@ -44,6 +44,41 @@ def org_name(span) -> str:
             return _compound_nominative(words[0], case[0] if case else None)
         return inflect_word(words[0].text, words[0].pos_, case[0] if case else None, "Sing")
     return strip_legal_form(strip_quotes(phrase_nominative(words)))
+
+
+def shortens(short: str, name: str) -> bool:
+    """`short` is the initials of `name` (`КБР`), or two words or more of it, the first and the
+    last the same, with words of a formal name between (rules/formal_name_words.txt)."""
+    if short.isupper() and is_short_name(short) and " " not in short:
+        initials = "".join(part[:1] for word in name.split() for part in word.split("-") if part[:1].isupper())
+        return len(name.split()) > 1 and initials == short
+    words, longer = _word_lemmas(short), _word_lemmas(name)
+    if len(words) < 2 or len(longer) <= len(words) or words[0] != longer[0] or words[-1] != longer[-1]:
+        return False
+    added = list(longer)
+    for word in words:  # (in order: what is left is what the longer name adds)
+        if word not in added:
+            return False
+        added.remove(word)
+    return all(word in load_set("formal_name_words.txt") for word in added)
+
+
+def _word_lemmas(name: str) -> Tuple[str, ...]:
+    """The dictionary's normal form of each word of a name, as written (no abbreviation spelled out)."""
+    return tuple(morph_analyzer().parse(word)[0].normal_form for word in name.lower().split())
+
+
+def fuller_org_name(name: str, names) -> str:
+    """`Центр кластерного развития` is the `Центр кластерного развития Ставропольского края` the
+    text names (`names`), `Корпорация развития Дагестана` the `Корпорация развития Республики
+    Дагестан`: the one longer name that the name opens word for word (what follows saying whose
+    it is) or shortens (shortens); the name itself when none or several."""
+    words = _word_lemmas(name)
+    if len(words) < 2:
+        return name
+    fuller = {n for n in names if shortens(name, n)
+              or len(_word_lemmas(n)) > len(words) and _word_lemmas(n)[:len(words)] == words}
+    return fuller.pop() if len(fuller) == 1 else name
 
 
 def branch_parent(span):

@@ -32,7 +32,8 @@ from .operator_names import attach_named_after_parks, attach_same_named
 from .operator_possessors import attach_possessors
 from .operator_quantified import attach_quantified_operators
 from .operator_references import attach_new_managers, attach_possessing_nouns, attach_referred_operators
-from .org_names import expand_abbreviation, legal_form_org_names
+from .org_names import expand_abbreviation, fuller_org_name, legal_form_org_names
+from .parties import names_written
 from .operator_trusts import attach_handovers, attach_trust_managers
 from .park_operators import attach_creators, attach_operators
 from .park_cards import card_place, in_card
@@ -143,12 +144,13 @@ class ParkExtractor:
         written_out = full_kinds(mentions, references)
         latin_names = latin_org_names(doc)
         legal_names = legal_form_org_names(doc)
+        organisations = [name for name, kind in names_written(doc) if kind == "ORG"]
         for draft in parks.values():
             draft.park.kind = expand_kind(draft.park.kind, written_out)
             if draft.park.operator:  # `генеральный директор ПКР … Мы управляем …`: the name ПКР stands for
                 # (`Huafeng` for the `Zhejiang Huafeng Textile Group` named before)
-                draft.park.operator = full_short_name(
-                    full_latin_name(expand_abbreviation(doc, draft.park.operator), latin_names), legal_names)
+                draft.park.operator = fuller_org_name(full_short_name(
+                    full_latin_name(expand_abbreviation(doc, draft.park.operator), latin_names), legal_names), organisations)
         doc._.parks = [to_dict(draft.finish()) for draft in parks.values()]
         employ_by_role(doc, doc._.parks)
         return doc

@@ -307,6 +307,17 @@ def _counted_body(doc, i: int) -> bool:
     return doc[i].lemma_.lower() in load_set("state_body_nouns.txt") and is_counted(doc, i)
 
 
+def names_written(doc) -> List[Tuple[str, str]]:
+    """(name, type) of each place and organisation the text names, an organisation with the
+    region after it (`Корпорация развития` + `Республики Дагестан`); none with a bracketed alias."""
+    found = []
+    for ent in entities(doc):
+        span = with_place(doc, ent) if ent.label_ == ORG else ent
+        if ent.label_ in (LOC, ORG) and not any(t.text in "()" for t in doc[span.start:min(len(doc), span.end + 1)]):
+            found.append((region_name(ent) if ent.label_ == LOC else org_name(span), ent.label_))
+    return found
+
+
 def with_place(doc, ent):
     """`Министерство промышленности и строительства` + `Республики Казахстан`, `Центр поддержки
     экспорта` + `Курской области`: a region in the genitive right after an organisation's
