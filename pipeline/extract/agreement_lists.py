@@ -284,10 +284,10 @@ def _line_of(doc, sent):
 
 def _opens_with_name(doc, start: int, partner) -> bool:
     """The line's words open with the partner's name: its legal form or quote first (`ООО «А»`),
-    or the name itself (`• Фонд развития промышленности — совместное финансирование …`)."""
+    or the name itself in the nominative (`• Фонд развития промышленности — совместное
+    финансирование …`; not `— Лидским райисполкомом и администрацией …`)."""
     return partner.start - start <= 2 and opens_company_name(doc[start]) \
         or partner.start == start and not any(_instrumental(t) for t in doc[partner.start:partner.end + 1])
-    # (a name in the nominative, not `— Лидским райисполкомом и администрацией …`)
 
 
 INSTRUMENTAL_ONLY = frozenset({"ablt"})

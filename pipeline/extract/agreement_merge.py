@@ -219,8 +219,8 @@ def with_fuller_names(agreements: List[Agreement], named: Iterable[Tuple[str, st
     """`Сокольский округ` (a headline's) is the `Сокольский муниципальный округ` the text names,
     `Корпорация развития Дагестана` the `Корпорация развития Республики Дагестан`, `КБР` the
     `Кабардино-Балкарская Республика`: a party named by some words of one longer name the article
-    gives (`named`: (name, type)), its first word first and the rest in order, or by that name's
-    initials, takes the longer name and its type."""
+    gives (`named`: (name, type)), the same first and last words and only a formal name's words
+    added (shortens), or by that name's initials, takes the longer name and its type."""
     named = {(name, kind) for name, kind in named if name}
     for agreement in agreements:
         for signatory in agreement.signatories:

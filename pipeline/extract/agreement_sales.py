@@ -215,7 +215,11 @@ PAID, SOURCED = "paid", "sourced"
 @lru_cache(maxsize=None)
 def price_verbs() -> Dict[str, str]:
     """rules/sale_price_verbs.tsv: verb → `paid` or `sourced`."""
-    return dict(load_table("sale_price_verbs.tsv", 2))
+    table = dict(load_table("sale_price_verbs.tsv", 2))
+    wrong = sorted(verb for verb, how in table.items() if how not in (PAID, SOURCED))
+    if wrong:
+        raise ValueError(f"sale_price_verbs.tsv: not `paid` or `sourced`: {', '.join(wrong)}")
+    return table
 
 
 PAID_SENTENCES = 4  # `Официально стороны сумму сделки не раскрывают. По данным источника, покупатель заплатил …`

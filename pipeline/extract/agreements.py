@@ -49,7 +49,7 @@ from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence
                      has_sign_verb, is_counted, latin_org_names, legal_form_quotes, paragraph_start, quoted_spans, sentence_before,
                      sentence_quantities, word_lemmas)
 from .money import deal_money
-from .org_names import expand_abbreviation, legal_form_org_names, org_name
+from .org_names import expand_abbreviation, legal_form_org_names
 from .parties import ORG_NOUNS, Party, is_direct_speech, is_government, names_written, sentence_parties
 from .state_bodies import name_lemmas, state_body_spans
 from .party_references import (named_by_head, pronoun_partner, referred_partner, referred_party, release_side,

@@ -48,7 +48,7 @@ def org_name(span) -> str:
 
 def shortens(short: str, name: str) -> bool:
     """`short` is the initials of `name` (`КБР`), or two words or more of it, the first and the
-    last the same, with words of a formal name between (rules/formal_name_words.txt)."""
+    last the same, the words it lacks all words of a formal name (rules/formal_name_words.txt)."""
     if short.isupper() and is_short_name(short) and " " not in short:
         initials = "".join(part[:1] for word in name.split() for part in word.split("-") if part[:1].isupper())
         return len(name.split()) > 1 and initials == short
@@ -71,8 +71,8 @@ def _word_lemmas(name: str) -> Tuple[str, ...]:
 def fuller_org_name(name: str, names) -> str:
     """`Центр кластерного развития` is the `Центр кластерного развития Ставропольского края` the
     text names (`names`), `Корпорация развития Дагестана` the `Корпорация развития Республики
-    Дагестан`: the one longer name that the name opens word for word (what follows saying whose
-    it is) or shortens (shortens); the name itself when none or several."""
+    Дагестан`: the one longer name that the name opens word for word (whatever follows) or
+    shortens (shortens); the name itself when none or several."""
     words = _word_lemmas(name)
     if len(words) < 2:
         return name
@@ -87,10 +87,16 @@ def branch_parent(span):
     after it with a legal form or a capital; None for others (`Евразийский банк развития`)."""
     words = [t for t in span if not t.is_space]
     for k in range(1, len(words) - 1):
-        if words[k].lemma_.lower() in load_set("regional_branch_nouns.txt") and words[k - 1].pos_ == "ADJ" \
-                and words[k].text.islower() and (is_legal_form(words[k + 1].text) or words[k + 1].text[:1].isupper()):
+        after = words[k + 2:] if is_legal_form(words[k + 1].text) else words[k + 1:]
+        if _names_branch(words[k - 1], words[k]) and after and after[0].text[:1].isupper() \
+                and after[0].ent_type_ != "LOC":  # (`Национальный банк Казахстана`: a country's bank)
             return span.doc[words[k + 1].i:span.end]
     return None
+
+
+def _names_branch(adjective, noun) -> bool:
+    """`Волго-Вятский банк`, `Кемеровское отделение`: a regional branch's noun after its adjective."""
+    return noun.lemma_.lower() in load_set("regional_branch_nouns.txt") and adjective.pos_ == "ADJ" and noun.text.islower()
 
 
 def branch_parent_after(doc, ent):
@@ -98,8 +104,7 @@ def branch_parent_after(doc, ent):
     branch's noun after its adjective (`Кемеровского отделения` + `Сбербанка`, rules/
     regional_branch_nouns.txt); None for others."""
     words = [t for t in ent if not t.is_punct]
-    if len(words) < 2 or words[-1].lemma_.lower() not in load_set("regional_branch_nouns.txt") \
-            or words[-2].pos_ != "ADJ" or not words[-1].text.islower():
+    if len(words) < 2 or not _names_branch(words[-2], words[-1]):
         return None
     start = ent.end + 1 if ent.end < len(doc) and is_legal_form(doc[ent.end].text) else ent.end
     return next((e for e in entities(doc) if e.label_ == "ORG" and (e.start in (ent.end, start)
@@ -251,8 +256,8 @@ def legal_form_org_names(doc) -> List[str]:
 
 def expand_abbreviation(doc, name: str) -> str:
     """`Корпорация развития Дальнего Востока и Арктики (КРДВ) … управляющей компанией выступает
-    КРДВ`: an abbreviation the article defined in brackets after a company's full name is that
-    name."""
+    КРДВ`: an abbreviation the article defined in brackets after a company's full name (its town
+    after a comma maybe) is that name."""
     if not name:
         return name
     if " " in name:  # `«Нордвинд Фудс» (Nordwind Foods)`, `(«Сухонский ДОК»)`
@@ -366,7 +371,8 @@ def _worded_abbreviation(words) -> bool:
 def _expanded(doc, name: str) -> str:
     """The full name an abbreviation stands for, found once per doc (every party asks)."""
     for token in doc[1:len(doc) - 1]:
-        if token.text == name and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")":
+        # (`(УЗТА, Каменск-Уральский)`: the company's town may follow its abbreviation)
+        if token.text == name and doc[token.i - 1].text == "(" and doc[token.i + 1].text in {")", ","}:
             opening = token.i - 1
             starts = [span.start - 1 for span in quoted_spans(doc) if span.end + 1 == opening]
             starts += [ent.start for ent in entities_in(doc[opening].sent)  # NER may take the brackets in

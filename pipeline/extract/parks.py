@@ -18,7 +18,7 @@ from spacy.language import Language
 from ..models import morph_analyzer
 from ..numbers import parse_number
 from ..normalize import is_legal_form, without_generic_noun
-from ..records import Park, Residents, to_dict
+from ..records import ORG, Park, Residents, to_dict
 from ..vocab import load_set, load_table
 from .common import (DASHES, add_evidence, article_region, counted_noun, full_latin_name, full_short_name, latin_org_names,
                      lemmas, lemmas_at, paragraph_start, quoted_spans, sentence_quantities, token_window, word_lemmas)
@@ -141,12 +141,12 @@ class ParkExtractor:
                 draft.park.location = max(framed, key=specificity, default=None)
             if draft.park.location is None and region is not None:
                 draft.park.location = region
-        written_out = full_kinds(mentions, references)
+        kinds_written_out = full_kinds(mentions, references)
         latin_names = latin_org_names(doc)
         legal_names = legal_form_org_names(doc)
-        organisations = [name for name, kind in names_written(doc) if kind == "ORG"]
+        organisations = [name for name, kind in names_written(doc) if kind == ORG]
         for draft in parks.values():
-            draft.park.kind = expand_kind(draft.park.kind, written_out)
+            draft.park.kind = expand_kind(draft.park.kind, kinds_written_out)
             if draft.park.operator:  # `генеральный директор ПКР … Мы управляем …`: the name ПКР stands for
                 # (`Huafeng` for the `Zhejiang Huafeng Textile Group` named before)
                 draft.park.operator = fuller_org_name(full_short_name(

@@ -313,7 +313,7 @@ def names_written(doc) -> List[Tuple[str, str]]:
     found = []
     for ent in entities(doc):
         span = with_place(doc, ent) if ent.label_ == ORG else ent
-        if ent.label_ in (LOC, ORG) and not any(t.text in "()" for t in doc[span.start:min(len(doc), span.end + 1)]):
+        if ent.label_ in (LOC, ORG) and not any(t.text in {"(", ")"} for t in doc[span.start:min(len(doc), span.end + 1)]):
             found.append((region_name(ent) if ent.label_ == LOC else org_name(span), ent.label_))
     return found
 
@@ -322,7 +322,8 @@ def with_place(doc, ent):
     """`Министерство промышленности и строительства` + `Республики Казахстан`, `Центр поддержки
     экспорта` + `Курской области`: a region in the genitive right after an organisation's
     name is part of it; so is the parent of a branch (`Набережночелнинский институт` +
-    `Казанского федерального университета`, rules/branch_heads.txt)."""
+    `Казанского федерального университета`, rules/branch_heads.txt); a company's regional branch
+    is the company alone (`Волго-Вятского банка` + `ПАО Сбербанк`, branch_parent_after)."""
     parent = branch_parent_after(doc, ent)
     if parent is not None:
         return parent  # `Волго-Вятского банка` + `ПАО Сбербанк`: the branch signs as the company
@@ -547,11 +548,23 @@ def _agreement_words() -> frozenset:
 NOMINATIVE_ADJECTIVE_ENDINGS = {"ое", "ий", "ый", "ая", "яя", "ее"}  # of an adjective in the nominative
 
 
+ADDRESS_REACH = 4  # `(УЗТА, Каменск-Уральский)`: tokens from the bracket to the place
+
+
+def _in_address_brackets(doc, start: int) -> bool:
+    """A place that opens a bracket (`(Елабужский район)`) or follows an abbreviation in one
+    (`(УЗТА, Каменск-Уральский)`): where the company before it is, no party."""
+    if start > 0 and doc[start - 1].text == "(":
+        return True
+    before = [t for t in doc[max(0, start - ADDRESS_REACH):start]]
+    return len(before) >= 3 and before[-1].text == "," and before[-3].text == "(" and is_short_name(before[-2].text)
+
+
 def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
     """A region is a party after a government noun (`правительство Татарстана`), after
     `с`/`между`, or as the subject of signing (`Омская область и … подписали`)."""
     covered.update(range(ent.start, ent.end))
-    if all(t.pos_ == "ADJ" for t in ent) or doc[ent.start - 1].text == "(" or match_kind(doc, ent.end) is not None \
+    if all(t.pos_ == "ADJ" for t in ent) or _in_address_brackets(doc, ent.start) or match_kind(doc, ent.end) is not None \
             or ent.end < sent.end and is_legal_form(doc[ent.end].text) and ent[-1].text[-2:] in NOMINATIVE_ADJECTIVE_ENDINGS:
         return  # `Омская группа «Х»`, `(Елабужский район)`, `Китайско-Белорусский индустриальный парк`,
         # `Стерлитамакское АО «Башполимер»` (the adjective before a legal form says where the company is)
