@@ -17,7 +17,7 @@ from ..records import PER
 from ..vocab import load_set
 from .agreement_anaphora import DOCUMENT
 from .agreement_nouns import kind_at as noun_kind_at, many_kind_at, match_agreement
-from .common import (WITH, add_evidence, first_sign_verb, has_sign_verb, is_bullet, is_counted, paragraph_start,
+from .common import (WITH, add_evidence, first_sign_verb, has_sign_verb, is_bullet, is_counted, line_end, paragraph_start,
                      sentence_quantities, word_lemmas)
 from .agreement_sums import named_sums
 from .money import deal_money
@@ -278,8 +278,7 @@ def _entrepreneur_opening(doc, start: int, parties):
 def _line_of(doc, sent):
     """The line a list's sentence opens (`3) Shaanxi Huaxin Machinery Co., Ltd. (Китай) —
     меморандум …`: a period inside a name ends no line)."""
-    end = next((t.i for t in doc[sent.start:] if t.is_space and "\n" in t.text), len(doc))
-    return doc[sent.start:max(end, sent.end)]
+    return doc[sent.start:max(line_end(doc, sent.start), sent.end)]
 
 
 def _opens_with_name(doc, start: int, partner) -> bool:

@@ -484,8 +484,9 @@ class AgreementExtractor:
         _expand_aliases(doc, found)
         add_signer_sides(doc, found)
         merged = with_full_names(merge_mentions(doc, found), latin_org_names(doc))
-        merged = with_legal_names(merged, legal_form_org_names(doc), park_names)
-        merged = with_declined_names(merged, legal_form_org_names(doc),
+        legal = legal_form_org_names(doc)
+        merged = with_legal_names(merged, legal, park_names)
+        merged = with_declined_names(merged, legal,
                                      [strip_quotes(span.text) for span in legal_form_quotes(doc)])
         merged = without_parent_names(merged, park_names)
         merged = with_states_named(merged, _bodies_with_states(doc))
@@ -600,7 +601,8 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
     itself or in the two sentences before (`Два … контракта. Оба подписаны с … и …:`, `… подписал
     пять соглашений … Проекты позволят … Со стороны инвесторов документы подписали:`); or lines
     opening with `с` after a counting signing sentence up to two sentences before (`Сегодня
-    подписал четыре соглашения … Это новые производства …` / `🔹 с компанией «А» — …`)."""
+    подписал четыре соглашения … Это новые производства …` / `🔹 с компанией «А» — …`), or after
+    one signer of all the documents named up to three sentences before (_many_signers)."""
     sent = sentences[index]
     words = [t for t in sent if not t.is_space]
     colon = len(words) >= 2 and words[-1].text == ":" and has_sign_verb(sent)
@@ -613,7 +615,8 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
         # `Подписал четыре документа с инвесторами:` before `🔹 с ООО «А» — соглашение …`: each
         # line's own kind, an agreement where it names none
         kinds = [(None, DEFAULT_KIND)]
-    if not kinds and not colon and _many_signers(doc, sentences, index, places):
+    many = _many_signers(doc, sentences, index, places) if not colon else []
+    if not kinds and many:
         kinds = [(None, DEFAULT_KIND)]  # (`Со стороны компаний соглашения подписали …`, a number the tagger missed)
     if not kinds:
         return []
@@ -649,7 +652,7 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
         if counting is None and not colon:
             # `От имени региона документы … подписал Премьер-министр … Азат Шарипов. … Среди
             # ключевых документов:` before `— с ООО «А» — …`: he, and his side, sign each line's deal
-            signers = _many_signers(doc, sentences, index, places)
+            signers = many
             if not signers:
                 return []
     return bulleted_agreements(doc, sentences, index, signers, kinds[-1][1],

@@ -44,6 +44,13 @@ QUOTE_TOKENS = {"«", "»", "\"", "„", "“", "”"}  # a quote mark as a toke
 
 
 
+def line_end(doc, i: int) -> int:
+    """The token after the last one of the line holding token i."""
+    while i < len(doc) and "\n" not in doc[i].text:
+        i += 1
+    return i
+
+
 def is_bullet(token) -> bool:
     """Whether a token may open a list's line: a bullet of BULLETS or a pictograph, as posts of
     the official channels mark their lines (`🔹 с компанией «Х» — …`)."""

@@ -15,7 +15,7 @@ from ..normalize import inflect_word, is_cyrillic, is_legal_form, is_region_code
 from ..models import morph_analyzer
 from ..vocab import load_set, load_table
 from .common import PerDoc, QUOTE_TOKENS, entities, entities_in, legal_form_quotes, may_be_nominative, quoted_spans, word_lemmas
-from .park_mentions import is_declined_form, match_kind, role_at, zone_name_after
+from .park_mentions import is_declined_form, match_kind, name_key, role_at, zone_name_after
 from .state_bodies import name_lemmas
 
 
@@ -52,7 +52,7 @@ def shortens(short: str, name: str) -> bool:
     if short.isupper() and is_short_name(short) and " " not in short:
         initials = "".join(part[:1] for word in name.split() for part in word.split("-") if part[:1].isupper())
         return len(name.split()) > 1 and initials == short
-    words, longer = _word_lemmas(short), _word_lemmas(name)
+    words, longer = _name_words(short), _name_words(name)
     if len(words) < 2 or len(longer) <= len(words) or words[0] != longer[0] or words[-1] != longer[-1]:
         return False
     added = list(longer)
@@ -63,9 +63,9 @@ def shortens(short: str, name: str) -> bool:
     return all(word in load_set("formal_name_words.txt") for word in added)
 
 
-def _word_lemmas(name: str) -> Tuple[str, ...]:
-    """The dictionary's normal form of each word of a name, as written (no abbreviation spelled out)."""
-    return tuple(morph_analyzer().parse(word)[0].normal_form for word in name.lower().split())
+def _name_words(name: str) -> Tuple[str, ...]:
+    """The normal form of each word of a name, as written (no abbreviation spelled out)."""
+    return tuple(name_key(name).split())
 
 
 def fuller_org_name(name: str, names) -> str:
@@ -73,11 +73,11 @@ def fuller_org_name(name: str, names) -> str:
     text names (`names`), `Корпорация развития Дагестана` the `Корпорация развития Республики
     Дагестан`: the one longer name that the name opens word for word (whatever follows) or
     shortens (shortens); the name itself when none or several."""
-    words = _word_lemmas(name)
+    words = _name_words(name)
     if len(words) < 2:
         return name
     fuller = {n for n in names if shortens(name, n)
-              or len(_word_lemmas(n)) > len(words) and _word_lemmas(n)[:len(words)] == words}
+              or len(_name_words(n)) > len(words) and _name_words(n)[:len(words)] == words}
     return fuller.pop() if len(fuller) == 1 else name
 
 

@@ -12,22 +12,15 @@ after a label of rules/park_card_place_labels.txt, or after a preposition of pla
 from __future__ import annotations
 
 from ..vocab import load_set
-from .common import entities_in, paragraph_start, word_lemmas
+from .common import entities_in, line_end, paragraph_start, word_lemmas
 
 LINE_MARKS = {"-", "—", "–", "•", "*", "·", ".", ")"}  # bullets and `1.` / `1)` numbering
-
-
-def _line_end(doc, i: int) -> int:
-    """The token after the last one of the line holding token i."""
-    while i < len(doc) and "\n" not in doc[i].text:
-        i += 1
-    return i
 
 
 def heads_card(doc, m) -> bool:
     """Whether mention m is alone on its line (a bullet or a place in brackets aside) and a
     line follows it directly, with no blank line between."""
-    start, end = paragraph_start(doc, m.start), _line_end(doc, m.end)
+    start, end = paragraph_start(doc, m.start), line_end(doc, m.end)
     before = [t for t in doc[start:m.start] if not t.is_space]
     if any(t.is_alpha and t.pos_ != "ADJ" for t in before):
         return False  # (`Малая промышленная зона «Х»`: a qualifier the kind left out is no text)
@@ -51,9 +44,9 @@ def card_place(doc, m):
     if not heads_card(doc, m):
         return None
     lines = []
-    i = _line_end(doc, m.end)
+    i = line_end(doc, m.end)
     while i < len(doc) and doc[i].text.count("\n") == 1:
-        lines.append(doc[i + 1:_line_end(doc, i + 1)])
+        lines.append(doc[i + 1:line_end(doc, i + 1)])
         i = lines[-1].end
     for line in lines:
         words = [t for t in line if not (t.is_space or t.text in LINE_MARKS)]
