@@ -673,6 +673,8 @@ def _many_signers(doc, sentences, index: int, places: set) -> List[Party]:
             if any(p.type == PER and sent.start <= p.start < sent.end for p in parties):
                 return [p for p in parties if p.type in {LOC, PER} or is_signing_subject(doc, sent, p)]
     return []
+
+
 COUNTING_REACH = 3  # sentences back to `Глава … подписал четыре соглашения` before the list's own colon
 
 

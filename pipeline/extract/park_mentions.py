@@ -17,7 +17,7 @@ from ..models import morph_analyzer
 from ..normalize import inflect_word, is_legal_form, strip_quotes
 from ..numbers import parse_number
 from ..vocab import load_list, load_set, load_table
-from .common import (DASHES, index_by_first_word, is_bullet, is_counted, legal_form_quotes, lemmas_at,
+from .common import (DASHES, index_by_first_word, is_bullet, is_counted, legal_form_quotes, lemmas_at, line_end,
                      may_be_nominative, paragraph_start, quoted_spans, sentence_after, sentence_before, word_lemmas, words_from)
 
 MAX_NAME_WORDS = 3
@@ -724,7 +724,7 @@ def numbered_item_names(doc, references, known: Dict[str, str]) -> List[ParkMent
     if len(items) < 2:
         return []
     first = items[0].start
-    headline_end = next((t.i for t in doc if t.is_space and "\n" in t.text), len(doc))
+    headline_end = line_end(doc, 0)
     intro = paragraph_start(doc, max(paragraph_start(doc, first) - 1, 0))
     groups = [r for r in references if r.group and r.kind and r.start < first]
     kind_of = [r for r in groups if r.start < headline_end] or [r for r in groups if r.start >= intro]

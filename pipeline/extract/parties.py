@@ -20,7 +20,7 @@ from .region_names import GENDERS
 from .agreement_sides import keep_side_parties
 from .agreement_witnesses import drop_witnesses
 from .party_asides import drop_described
-from .common import (DASHES, PARTNER_PREPOSITIONS, QUOTE_TOKENS, REGION_NOUNS, entities, entities_in, first_sign_verb,
+from .common import (DASHES, PARTNER_PREPOSITIONS, QUOTE_TOKENS, REGION_NOUNS, PerDoc, entities, entities_in, first_sign_verb,
                      is_counted, is_source, quoted_spans, word_lemmas)
 from .home_regions import home_region, region_adjectives
 from .org_names import branch_parent_after, expand_abbreviation, is_short_name, org_name
@@ -307,9 +307,20 @@ def _counted_body(doc, i: int) -> bool:
     return doc[i].lemma_.lower() in load_set("state_body_nouns.txt") and is_counted(doc, i)
 
 
+_names_written = PerDoc()
+
+
 def names_written(doc) -> List[Tuple[str, str]]:
     """(name, type) of each place and organisation the text names, an organisation with the
-    region after it (`Корпорация развития` + `Республики Дагестан`); none with a bracketed alias."""
+    region after it (`Корпорация развития` + `Республики Дагестан`); none with a bracketed alias.
+    Read once per doc (the parks' operators and the agreements' parties both ask)."""
+    memo = _names_written(doc)
+    if "names" not in memo:
+        memo["names"] = _names_in(doc)
+    return memo["names"]
+
+
+def _names_in(doc) -> List[Tuple[str, str]]:
     found = []
     for ent in entities(doc):
         span = with_place(doc, ent) if ent.label_ == ORG else ent
