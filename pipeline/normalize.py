@@ -185,6 +185,8 @@ def _compound_place(token) -> Optional[str]:
     decline each on its own (pymorphy3 reads the whole word as one unknown noun)."""
     parts = token.text.split("-")
     case = CASE_GRAMMEMES.get(_morph(token, "Case") or "", set())
+    if len(parts) == 3 and parts[1] in RIVER_LINKS and case:
+        return _town_on_river(parts, case)
     if len(parts) != 2 or not all(part[:1].isupper() and part.isalpha() for part in parts) or not case:
         return None
     noun = next((p for p in morph_analyzer().parse(parts[0].lower())
@@ -199,6 +201,17 @@ def _compound_place(token) -> Optional[str]:
     if first is None or second is None:
         return None
     return match_shape(first.word, parts[0]) + "-" + match_shape(second.word, parts[1])
+
+
+RIVER_LINKS = {"на"}  # `Николаевск-на-Амуре`, `Ростов-на-Дону`: a town named by its river
+
+
+def _town_on_river(parts, case: set) -> Optional[str]:
+    """`Николаевске-на-Амуре` → Николаевск-на-Амуре: the town's noun declines, the river stays."""
+    noun = next((p for p in morph_analyzer().parse(parts[0].lower())
+                 if p.tag.POS == "NOUN" and case & p.tag.grammemes and p.tag.number != "plur"), None)
+    first = noun.inflect({"nomn"}) if noun is not None else None
+    return match_shape(first.word, parts[0]) + "-" + "-".join(parts[1:]) if first is not None else None
 
 
 def phrase_nominative(tokens) -> str:

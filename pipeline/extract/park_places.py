@@ -9,7 +9,7 @@ address (`(Ульяновская область, г. Димитровград)`
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 from ..models import morph_analyzer
 from ..normalize import ADJECTIVE_ENDINGS, UD_CASES, UD_GENDERS, inflect_word, match_shape, phrase_nominative
@@ -24,7 +24,6 @@ REACH_AFTER_CUE = 12  # … and after `расположенный`, `созда�
 REACH_BEFORE = 8   # words between a place and the kind it comes before
 PLACE_NOUN_WORDS = 3  # `в посёлке городского типа` between a preposition and the place
 STOPS = {".", ";", "—", "–", "(", ")", "«", "»", "\"", ":"}
-DOTTED_NOUNS = {"г", "пос", "с", "д", "аг"}  # `г. Димитровград`: the dot of a place noun is no stop
 DOTTED_UNITS = {"тыс", "кв", "млн"}  # `площадью 12,5 тыс. кв. м в …`: nor the dots of a size's unit
 
 
@@ -50,7 +49,7 @@ def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
         name = phrase_nominative(place)
         if not first and name.lower() in load_set("countries.txt"):
             break
-        return record_place(doc, _narrowed(doc, sent, place), "place_after_name")
+        return record_place(doc, _narrowest(doc, sent, place), "place_after_name")
     return _place_before(doc, m, mentions) or _place_of_subject(doc, m, mentions) or _city_named_before(doc, m, end, limit)
 
 
@@ -272,10 +271,26 @@ def qualifies_noun(doc, place) -> bool:
     return noun.pos_ == "NOUN" and noun.text.islower() and not word_lemmas(noun) & load_set("place_nouns.txt")
 
 
+NARROWING_STEPS = 3  # `в Свердловской обл., в 12 км от Екатеринбурга, у пос. Монетный`
+
+
+def _narrowest(doc, sent, place):
+    """The place narrowed step by step (_narrowed) as far as the text goes."""
+    for _ in range(NARROWING_STEPS):
+        narrower = _narrowed(doc, sent, place)
+        if narrower is place:
+            break
+        place = narrower
+    return place
+
+
 def _narrowed(doc, sent, place):
     """`в Узбекистане, в Самаркандской области`: a place narrowed by the next one after a
     comma and the same preposition (no comma after a part of a place: `на берегу Волги в Тутаеве`)."""
-    words = [t for t in doc[place.end:sent.end] if not t.is_space][:DISTANCE_WORDS + 1]
+    words = [t for t in doc[place.end:sent.end] if not t.is_space][:DISTANCE_WORDS + 2]
+    if words and words[0].text == "." and place[-1].lower_ + "." in place_abbreviations():
+        words = words[1:]  # `в Свердловской обл., в 12 км от Екатеринбурга`
+    words = words[:DISTANCE_WORDS + 1]
     # (`на левом берегу Волги в Тутаеве`: after a part of a place no comma is needed)
     part_of = place.start > 0 and bool(word_lemmas(doc[place.start - 1]) & load_set("place_part_nouns.txt"))
     joined = part_of and bool(words) and words[0].text != ","
@@ -287,12 +302,14 @@ def _narrowed(doc, sent, place):
     if distance is not None:  # `в Чуйской области, в 20 км от Бишкека`: near the city
         opening = distance
     part = opening
-    while part < sent.end and (word_lemmas(doc[part]) & load_set("place_nouns.txt") or doc[part].pos_ == "ADJ") \
+    while part < sent.end and (word_lemmas(doc[part]) & load_set("place_nouns.txt") or doc[part].pos_ == "ADJ"
+                               or doc[part].text == "." and doc[part - 1].text in dotted_place_nouns()) \
             and not doc[part].ent_type_:
         part += 1  # `на левом берегу Иртыша, на северо-западной окраине Омска`: a part of the city
     named = any(word_lemmas(t) & load_set("place_part_nouns.txt") for t in doc[opening:part])
     # `в Калининском районе, у деревни Бурашево`: a settlement in the district, narrower
-    settled = any(word_lemmas(t) & load_set("settlement_nouns.txt") for t in doc[opening:part])
+    settled = any(word_lemmas(t) & load_set("settlement_nouns.txt") for t in doc[opening:part]) \
+        or after_settlement_noun(doc, part)  # `у пос. Монетный`
     after = [ent for ent in places_in(doc, sent, opening, part + 1) if ent.start == (part if named or settled else opening)]
     if not after:
         return place
@@ -327,24 +344,50 @@ def _ends_distance(doc, i: int) -> bool:
         and bool(word_lemmas(doc[i - 1]) & load_set("proximity_words.txt")) and doc[i - 2].like_num
 
 
+DROPPED = "-"  # rules/place_abbreviations.tsv: a word left out (`г.`)
+
+
+@lru_cache(maxsize=None)
+def place_abbreviations() -> Dict[str, str]:
+    return dict(load_table("place_abbreviations.tsv", 2))
+
+
+def written_out(place: str) -> Optional[str]:
+    """A place with its abbreviations written out: `Калужская обл.` → Калужская область
+    (the abbreviation's period may have been left out of the place)."""
+    words = []
+    for word in place.split():
+        full = place_abbreviations().get(word.lower(), place_abbreviations().get(word.lower() + ".", word))
+        if full != DROPPED:
+            words.append(full)
+    return " ".join(words) or None
+
+
 def record_place(doc, place, rule: str) -> str:
     place = most_specific_part(place)
     add_evidence(doc, "park", place.start, place.end, "location", rule)
-    return _settlement_name(doc, place) or _town_written_elsewhere(doc, place) or _tagged_adjective_town(place) \
+    name = _settlement_name(doc, place) or _town_written_elsewhere(doc, place) or _tagged_adjective_town(place) \
         or phrase_nominative(place)
+    return written_out(name) or name  # `Аксайском р-не` → Аксайский район
 
 
 def _town_written_elsewhere(doc, place) -> Optional[str]:
-    """`в Кстове`: Кстов or Кстово to the dictionary; the one the text writes out elsewhere, as a
-    word or a part of a name (`технопарк «Кстово-Тех»`); None when it writes neither or both."""
+    """`в Кстове`: Кстов or Кстово to the dictionary (or to its guesses, for a town it does not
+    know: `Токмока`); the one the text writes out elsewhere, as a word or a part of a name
+    (`технопарк «Кстово-Тех»`, `СЭЗ «Токмок-Ордо»`); None when it writes neither or both."""
     if len(place) != 1:
         return None
     case = UD_CASES.get((place[0].morph.get("Case") or [None])[0])  # (`под Богородском`: not Богородское)
-    towns = {p.normal_form for p in morph_analyzer().parse(place[0].text.lower())
-             if "Geox" in p.tag.grammemes and p.tag.POS == "NOUN" and p.is_known and (case is None or case in p.tag)}
+    parses = [p for p in morph_analyzer().parse(place[0].text.lower())
+              if p.tag.POS == "NOUN" and (case is None or case in p.tag)]
+    towns = {p.normal_form for p in parses if "Geox" in p.tag.grammemes and p.is_known}
+    guessed = not any(p.is_known for p in parses)
+    if guessed:  # `мэрия Токмока`, a town the dictionary only guesses at
+        towns = {p.normal_form for p in parses}
     if len(towns) < 2:
         return None
-    words = {w.lower() for t in doc if t.is_alpha or "-" in t.text for w in t.text.split("-")}
+    # (a guess is checked against names' parts only: `Токмока` is written as a genitive too)
+    words = {w.lower() for t in doc if t.is_alpha and not guessed or "-" in t.text for w in t.text.split("-")}
     written = [town for town in towns if town in words]
     return match_shape(written[0], place[0].text) if len(written) == 1 else None
 
@@ -378,7 +421,7 @@ def last_place_is_settlement(doc) -> bool:
     `у станицы Роговской`), narrower than the district it lies in."""
     spans = doc.spans["park"] if "park" in doc.spans else []
     last = next((span for span in reversed(spans) if span.label_ == "location"), None)
-    return last is not None and last.start > 0 and bool(word_lemmas(doc[last.start - 1]) & load_set("settlement_nouns.txt"))
+    return last is not None and after_settlement_noun(doc, last.start)
 
 
 def most_specific_part(place):
@@ -412,7 +455,43 @@ def places_in(doc, sent, start: int, end: int) -> List:
     for token in doc[start:end]:
         if token.i not in taken and not token.is_sent_start and _dictionary_place(token):
             places.append(doc[token.i:token.i + 1])
+    places += [span for span in _abbreviated_places(doc, start, end)
+               if not any(place.start <= span.start < place.end for place in places)]
     return sorted(places, key=lambda span: span.start)
+
+
+@lru_cache(maxsize=None)
+def dotted_place_nouns() -> Dict[str, str]:
+    return dict(load_table("dotted_place_nouns.tsv", 2))
+
+
+def _abbreviated_places(doc, start: int, end: int) -> List:
+    """Places written with an abbreviated noun, which the tagger misses or takes for an
+    organisation: `Аксайском р-не` (a district, rules/place_abbreviations.tsv), `с. Косыревка`,
+    `у пос. Монетный` (a name after a dotted noun, rules/dotted_place_nouns.tsv)."""
+    found = []
+    for token in doc[start:end]:
+        i = token.i
+        if place_abbreviations().get(token.lower_) == DISTRICT and i > start \
+                and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_.endswith(ADJECTIVE_ENDINGS):
+            found.append(doc[i - 1:i + 1])
+        elif after_dotted_noun(doc, i) and token.text[:1].isupper() and token.is_alpha:
+            found.append(doc[i:i + 1])
+    return found
+
+
+def after_dotted_noun(doc, i: int) -> bool:
+    """Whether token i follows an abbreviated place noun and its dot: `с. Косыревка` (written
+    lower case: `С. Иванов` is a person's initial)."""
+    return i >= 2 and doc[i - 1].text == "." and doc[i - 2].text in dotted_place_nouns()
+
+
+def after_settlement_noun(doc, i: int) -> bool:
+    """Whether token i follows a settlement's noun (rules/settlement_nouns.txt: `у станицы`) or
+    its dotted abbreviation (`ст.`, `с.`; rules/dotted_place_nouns.tsv)."""
+    if i > 0 and word_lemmas(doc[i - 1]) & load_set("settlement_nouns.txt"):
+        return True
+    return after_dotted_noun(doc, i) and dotted_place_nouns()[doc[i - 2].lower_] in load_set("settlement_nouns.txt")
 
 
 def _dictionary_place(token) -> bool:
@@ -423,7 +502,7 @@ def _dictionary_place(token) -> bool:
 def specificity(name: str) -> int:
     """0 a country, 1 a region (область, край, республика, округ; `Кузбасс`, `Татарстан`), 2 a
     city or district."""
-    lower = name.lower()
+    lower = (written_out(name) or name).lower()  # `Ульяновская обл.`: a region
     if lower in load_set("countries.txt"):
         return 0
     if set(lower.split()) & REGION_NOUNS or lower in load_set("republics.txt") or lower in region_aliases():
@@ -453,7 +532,9 @@ def _place_in_brackets(doc, start: int, limit: int):
         return places[0] if (rest or own_noun) and _only_place_nouns(words, rest) else None
     if len(places) < 2:
         return None
-    return max(places, key=lambda place: specificity(phrase_nominative(place)))
+    # (`Краснодарский край, Тимашевский р-н, ст. Медвёдовская`: the village in the district)
+    return max(places, key=lambda place: (specificity(phrase_nominative(place)), after_settlement_noun(doc, place.start),
+                                          is_district(written_out(phrase_nominative(place)) or "")))
 
 
 def _is_preposition(words: List[set], i: int) -> bool:
@@ -560,7 +641,8 @@ INTENSIFIERS = {"сам", "самый"}  # `расположен в самом �
 
 
 def _dotted_noun(tokens, k: int) -> bool:
-    return tokens[k].text == "." and k > 0 and tokens[k - 1].text.lower() in DOTTED_NOUNS | DOTTED_UNITS
+    return tokens[k].text == "." and k > 0 and (tokens[k - 1].text.lower() in dotted_place_nouns()
+                                                or tokens[k - 1].text.lower() in DOTTED_UNITS)
 
 
 def headline_places(doc, references) -> List[tuple]:

@@ -22,6 +22,7 @@ from ..records import Area, Residents
 from ..vocab import load_table
 from .park_mentions import match_kind
 from .org_names import org_name
+from .park_places import written_out
 
 Cell = Tuple[int, int, str]  # [start, end) in the text, and the cell's words
 
@@ -43,18 +44,12 @@ RULE = "|"
 SEPARATOR_MARKS = set("-=+|: —–")  # `|---|---|`, `-----------`
 EMPTY_CELLS = {"", "—", "–", "-", "н/д", "нет данных", "нет", "?"}
 FOOTNOTE_MARKS = "*¹²³"
-DROPPED = "-"  # rules/place_abbreviations.tsv: a word left out (`г.`)
 NAME_WORDS = 5  # a name's cell longer than this is text, not a name
 
 
 @lru_cache(maxsize=None)
 def table_columns() -> Dict[str, str]:
     return dict(load_table("park_table_columns.tsv", 2))
-
-
-@lru_cache(maxsize=None)
-def place_abbreviations() -> Dict[str, str]:
-    return dict(load_table("place_abbreviations.tsv", 2))
 
 
 def table_rows(doc) -> List[TableRow]:
@@ -204,17 +199,6 @@ def _place(text: str) -> Optional[str]:
     if not parts:
         return None
     return written_out(parts[-1])
-
-
-def written_out(place: str) -> Optional[str]:
-    """A place with its abbreviations written out: `Калужская обл.` → Калужская область
-    (the abbreviation's period may have been left out of the place)."""
-    words = []
-    for word in place.split():
-        full = place_abbreviations().get(word.lower(), place_abbreviations().get(word.lower() + ".", word))
-        if full != DROPPED:
-            words.append(full)
-    return " ".join(words) or None
 
 
 def _residents(text: str) -> Optional[Residents]:

@@ -23,7 +23,7 @@ from ..vocab import load_set, load_table
 from .common import (DASHES, add_evidence, article_region, counted_noun, full_latin_name, full_short_name, latin_org_names,
                      lemmas, lemmas_at, paragraph_start, quoted_spans, sentence_quantities, token_window, word_lemmas)
 from .park_areas import BUILDING, buildings_are_park, is_inside_park, whole_of_part
-from .park_mentions import (GENERIC_REFERENCES, QUOTED_NAME_KINDS, KindReference, ParkMention, elided_kind_names,
+from .park_mentions import (GENERIC_KIND_WORDS, GENERIC_REFERENCES, QUOTED_NAME_KINDS, KindReference, ParkMention, elided_kind_names,
                             expand_kind, find_kind_mentions, find_name_mentions, full_kinds, generic_word_names, kind_expansions,
                             numbered_item_names,
                             partitive_names,
@@ -37,9 +37,9 @@ from .parties import names_written
 from .operator_trusts import attach_handovers, attach_trust_managers
 from .park_operators import attach_creators, attach_operators
 from .park_cards import card_place, in_card
-from .park_tables import table_rows, written_out
+from .park_tables import table_rows
 from .role_employers import employ_by_role
-from .park_places import (adjective_place, headline_places, inner_place, is_district, last_place_is_settlement,
+from .park_places import (adjective_place, headline_places, inner_place, is_district, last_place_is_settlement, written_out,
                           location_near, paragraph_place, place_near_before, record_place, specificity)
 from .park_statuses import status_names
 
@@ -235,9 +235,40 @@ def _referent(doc, reference, before: List[ParkMention], kinds: Dict[str, set], 
     topical = [m for m in before if not _is_affiliation(doc, m)] or before
     last = topical[-1]
     # (or the one park named so far: `… парка «Кстово». … Парк площадью 119,6 га расположен …`)
-    if one_park or len({m.key for m in before}) == 1 or _sentence_distance(doc, last.end - 1, reference.start) <= reach:
+    distance = _sentence_distance(doc, last.end - 1, reference.start)
+    if one_park or len({m.key for m in before}) == 1 or distance <= reach:
         return last
+    # `… ТОР «Усолье-Сибирское» … резидентов индустриального парка «Ангара-Восток». … Парк площадью
+    # 64 га расположен …`: a word that fits the kind of only one park named so far speaks of it a paragraph on
+    if distance <= WORD_KIND_REACH and not _is_heading(doc[reference.start].sent) \
+            and _only_park_of_word(doc[reference.start], before, kinds) == last.key:
+        return last  # (not a digest's heading over the next park: `Челябинская область: парк подписывает сам`)
     return None
+
+
+SENTENCE_ENDS = {".", "!", "?", "…"}
+
+
+def _is_heading(sent) -> bool:
+    """A line with no sentence's end: a heading (`Узбекистан: технопарк на 42 гектарах`)."""
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in {"»", "\"", ")"}), None)
+    return last is None or last.text not in SENTENCE_ENDS
+
+
+PARAGRAPH_SENTENCES = 5
+WORD_KIND_REACH = PARAGRAPH_SENTENCES  # sentences a word of one park's kind reaches back
+
+
+def _only_park_of_word(token, before: List[ParkMention], kinds: Dict[str, set]) -> Optional[str]:
+    """The one park named so far whose kind ends in the generic word (`парк`: технопарк,
+    индустриальный парк; `зона`: ОЭЗ, промышленная зона), if only one is."""
+    words = word_lemmas(token) & set(GENERIC_KIND_WORDS)
+    if not words:
+        return None
+    keys = {m.key for m in before
+            if any(full.endswith(word) for kind in kinds.get(m.key, ())
+                   for full in (kind,) + kind_expansions().get(kind, ()) for word in words)}
+    return next(iter(keys)) if len(keys) == 1 else None
 
 
 def _is_affiliation(doc, m: ParkMention) -> bool:
@@ -278,9 +309,6 @@ def park_for(doc, mentions: List[ParkMention], start: int, end: int,
     # имеют 16 компаний`: a paragraph that has named one park goes on about it
     same_paragraph = paragraph_start(doc, start) <= last.start
     return last if same_paragraph and sentences_back <= PARAGRAPH_SENTENCES else None
-
-
-PARAGRAPH_SENTENCES = 5
 
 
 def _unnamed_kind_between(doc, mentions: List[ParkMention], left: int, right: int) -> bool:
