@@ -502,3 +502,12 @@ def may_be_nominative(token) -> bool:
     a word of no letters, or one the dictionary does not know (`Анадолу`), counts as one."""
     parses = morph_analyzer().parse(token.text.lower())
     return not token.is_alpha or any("nomn" in parse.tag or not parse.is_known for parse in parses)
+
+
+def names_a_side(doc, token) -> bool:
+    """`Со стороны региона документ подписал …`, `от имени акимата подписала …`: the token opens
+    the name of one side of the signing."""
+    if token.i < 2:
+        return False
+    before, first = doc[token.i - 1].lemma_.lower(), doc[token.i - 2].lower_
+    return (before == SIDE and first in WITH) or (before == "имя" and first == "от")

@@ -15,8 +15,8 @@ from functools import lru_cache
 from typing import Dict, Optional
 
 from ..vocab import load_set, load_table
-from .common import (LEVEL_NOUNS, PARTNER_PREPOSITIONS, REGION_NOUNS, SIDE, WITH, article_region, entities,
-                     is_source, may_be_nominative, paragraph_start, word_lemmas)
+from .common import (LEVEL_NOUNS, PARTNER_PREPOSITIONS, REGION_NOUNS, article_region, entities,
+                     is_source, may_be_nominative, names_a_side, paragraph_start, word_lemmas)
 from .region_names import region_name
 
 # words that name a region without its name: `правительство области`, `край подписал`
@@ -115,7 +115,7 @@ def _is_bare_body(doc, token, sent) -> bool:
     following = doc[token.i + 1] if token.i + 1 < sent.end else None
     if _qualified_by(following) or following is not None and is_bare_region_word(following):
         return False
-    return _signs_alone(doc, token, sent) or _names_a_side(doc, token) or _subject_of_next_verb(doc, token, sent)
+    return _signs_alone(doc, token, sent) or names_a_side(doc, token) or _subject_of_next_verb(doc, token, sent)
 
 
 def _subject_of_next_verb(doc, token, sent) -> bool:
@@ -176,15 +176,6 @@ def _verb_agrees(doc, token, sent) -> bool:
     return verb.morph.get("Gender") in ([], token.morph.get("Gender"))
 
 
-def _names_a_side(doc, token) -> bool:
-    """`Со стороны региона документ подписал …`, `от имени акимата подписала …`: the region is
-    one side of the signing."""
-    if token.i < 2:
-        return False
-    before, first = doc[token.i - 1].lemma_.lower(), doc[token.i - 2].lower_
-    return (before == SIDE and first in WITH) or (before == "имя" and first == "от")
-
-
 def _home_region_of(doc, sent, noun: str) -> Optional[str]:
     """The article's region when it is one of this noun (`области` in a Tula article), else the
     last region named with the noun (`провинции` after `в провинции Цзянсу`)."""
@@ -230,7 +221,7 @@ def home_region(doc, sent, sign: bool):
                                    following.lemma_.lower()) \
                 or (_city_before(doc, token.i) if following.lemma_.lower() == CITY else None)
             end = token.i + 2
-        elif is_bare_region_word(token) and (token.morph.get("Case") == ["Nom"] or _names_a_side(doc, token)
+        elif is_bare_region_word(token) and (token.morph.get("Case") == ["Nom"] or names_a_side(doc, token)
                                              or _is_partner(doc, token) or _verb_agrees(doc, token, sent)):
             region, end = _home_region_of(doc, sent, token.lemma_.lower()), token.i + 1
         elif word_lemmas(token) & load_set("government_nouns.txt") and (noun := _region_adjective(doc, token, sent)):

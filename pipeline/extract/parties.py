@@ -21,7 +21,7 @@ from .agreement_sides import keep_side_parties
 from .agreement_witnesses import drop_witnesses
 from .party_asides import drop_described
 from .common import (DASHES, PARTNER_PREPOSITIONS, QUOTE_TOKENS, REGION_NOUNS, PerDoc, entities, entities_in, first_sign_verb,
-                     is_counted, is_source, quoted_spans, word_lemmas)
+                     is_counted, is_source, names_a_side, quoted_spans, word_lemmas)
 from .home_regions import home_region, region_adjectives
 from .org_names import branch_parent_after, expand_abbreviation, is_short_name, org_name
 from .park_mentions import match_kind, name_key
@@ -606,13 +606,33 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
         return  # `65 га у соседней деревни Савватьево`: a village signs only through its administration
     if not governed and (lemma in PARTNER_PREPOSITIONS or lemma in {"и", ","}) and _in_later_clause(doc, ent.start, sent):
         return  # `…, которая организует перевозки между Хабаровском и Тунцзяном`: its own verb's places
-    if governed or (lemma in PARTNER_PREPOSITIONS and case in (["Ins"], ["Gen"])) \
+    # `Со стороны Челябинской области документ подписал …`; not when a title names it again
+    # (`От имени Чукотки … первый заместитель губернатора округа …`: the region, in its formal name;
+    # `со стороны ЮУрГУ`: an abbreviation the tagger took for a place is no region)
+    sided = case == ["Gen"] and names_a_side(doc, ent[0]) and sum(c.isupper() for c in ent.text) < 2 \
+        and not any(_bare_region_noun(t) for t in doc[ent.end:_side_end(doc, ent.end, sent.end)])
+    if governed or sided or (lemma in PARTNER_PREPOSITIONS and case in (["Ins"], ["Gen"])) \
             or (lemma in {"и", ","} and partner_case in (["Ins"], ["Gen"]) and _coordinated_partner(doc, before.i, sent.start)) or (
             sign and lemma not in NOT_PARTY_PREPOSITIONS and case == ["Nom"] and lemma not in ORG_NOUNS
             and not _in_later_clause(doc, ent.start, sent)):
         shared = shared_noun_regions(doc, ent, sent.start)  # `Смоленская и Минская области`
         for start, name in shared or [(ent.start, region_name(ent))]:
             parties.append(Party(start, ent.end, name, LOC, governed))
+
+
+def _bare_region_noun(token) -> bool:
+    """`округа`, `региона` with no adjective or name: a region the text names elsewhere."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return token.lemma_.lower() in REGION_NOUNS | {"регион"} and not token.ent_type_ \
+        and not (before is not None and before.pos_ == "ADJ")
+
+
+def _side_end(doc, start: int, end: int) -> int:
+    """Where the side named at `start` ends: at the next side's comma (`, со стороны …`) or the sentence's end."""
+    for token in doc[start:end]:
+        if token.text == "," and token.i + 3 < end and names_a_side(doc, doc[token.i + 3]):
+            return token.i
+    return end
 
 
 def _in_later_clause(doc, i: int, sent) -> bool:
