@@ -384,11 +384,15 @@ PLACED_PRONOUNS = {"он", "она", "оно"}  # `«Ворсино» — оди
 
 def _placed_pronoun(doc, i: int) -> bool:
     """A pronoun opening a sentence before a verb of place or size (rules/location_cues.txt,
-    rules/park_occupy_verbs.txt): a park spoken of again, `Он расположен в Боровском районе`,
-    `Он занимает два здания общей площадью …`."""
+    rules/park_occupy_verbs.txt), or after such a verb opening it: a park spoken of again, `Он
+    расположен в Боровском районе`, `Он занимает два здания общей площадью …`, `Находится он в …`."""
+    cues = load_set("location_cues.txt") | load_set("park_occupy_verbs.txt")
+    if doc[i].lower_ not in PLACED_PRONOUNS:
+        return False
+    if i > 0 and doc[i - 1].is_sent_start and word_lemmas(doc[i - 1]) & cues:
+        return True  # `Находится он на северной окраине Челябинска`
     following = doc[i + 1] if i + 1 < len(doc) else None
-    return doc[i].lower_ in PLACED_PRONOUNS and doc[i].is_sent_start and following is not None \
-        and bool(word_lemmas(following) & (load_set("location_cues.txt") | load_set("park_occupy_verbs.txt")))
+    return doc[i].is_sent_start and following is not None and bool(word_lemmas(following) & cues)
 
 
 @lru_cache(maxsize=None)

@@ -37,7 +37,7 @@ def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
     bracketed = _place_in_brackets(doc, m.end, limit)
     if bracketed is not None:
         return record_place(doc, bracketed, "place_in_brackets")
-    end = _past_apposition(doc, m)
+    end = _past_speaker_aside(doc, _past_apposition(doc, m), limit)
     same_named = _same_named_town(doc, m, limit)
     if same_named is not None:
         return same_named
@@ -53,9 +53,25 @@ def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
     return _place_before(doc, m, mentions) or _place_of_subject(doc, m, mentions) or _city_named_before(doc, m, end, limit)
 
 
+SPEAKER_STARTS = {"по", "как"}  # `, по словам министра,`, `, как рассказал директор,`
+SPEAKER_ASIDE = 6  # words of a speaker's aside between its commas
+
+
+def _past_speaker_aside(doc, end: int, limit: int) -> int:
+    """`Индустриальный парк «Тобол», по словам министра, занимает 64 гектара на окраине
+    Кургана`: past a speaker's aside (rules/speaker_openers.txt) right after the name."""
+    words = [t for t in doc[end:limit] if not t.is_space]
+    if len(words) < 4 or words[0].text != "," or words[1].lower_ not in SPEAKER_STARTS \
+            or not word_lemmas(words[2]) & load_set("speaker_openers.txt"):
+        return end
+    closing = next((t for t in words[3:SPEAKER_ASIDE + 3] if t.text == ","), None)
+    return closing.i + 1 if closing is not None else end
+
+
 CITY = "город"
 SAME_NAMED_REACH = 10  # `«Хромтау», создана в 2021 году в одноимённом городе`: tokens from the name to `в`
 SAME_NAMED_PREPOSITIONS = {"в", "во", "у", "под", "возле", "около", "близ"}  # `у одноимённой деревни`
+PART_PREPOSITIONS = {"на"}  # `на окраине одноимённого города`: only before a part of the town
 TOWN_NOUNS = {CITY, "наукоград", "моногород", "райцентр"}  # `в одноимённом наукограде`
 
 
@@ -63,9 +79,15 @@ def _same_named_town(doc, m, limit: int) -> Optional[str]:
     """`парк «Черняховск», расположенный в одноимённом городе`: a town or village the park is
     named after (`город` or rules/settlement_nouns.txt) is the park's place, its name as the park's."""
     for token in doc[m.end:min(limit, m.end + SAME_NAMED_REACH)]:
-        if token.lower_ not in SAME_NAMED_PREPOSITIONS or token.i + 2 >= len(doc):
+        if token.lower_ not in SAME_NAMED_PREPOSITIONS | PART_PREPOSITIONS or token.i + 3 >= len(doc):
             continue
-        same, noun = doc[token.i + 1], doc[token.i + 2]
+        k = token.i + 1  # (`на окраине одноимённого города`: past a part of the town)
+        while k < token.i + 1 + PART_REACH and (doc[k].pos_ == "ADJ" and doc[k].lemma_.lower() not in SAME_NAMED
+                                                or word_lemmas(doc[k]) & load_set("place_part_nouns.txt")):
+            k += 1
+        if token.lower_ not in SAME_NAMED_PREPOSITIONS and k == token.i + 1 or k + 1 >= len(doc):
+            continue
+        same, noun = doc[k], doc[k + 1]
         if same.lemma_.lower() in SAME_NAMED and word_lemmas(noun) & (load_set("settlement_nouns.txt") | TOWN_NOUNS):
             add_evidence(doc, "park", token.i, noun.i + 1, "location", "same_named_town")
             return m.name
@@ -555,6 +577,8 @@ def leads_to_place(doc, start: int, ent) -> bool:
         return True
     if not between:
         return ent[-1].morph.get("Case") == ["Gen"]
+    if len(between) > 3 and between[0].text in {"—", "–"} and between[1].lower_ == COPULA:
+        between = between[2:]  # `Наша зона — это 530 гектаров в Карманинском районе`
     words = [word_lemmas(t) for t in between]
     prepositions = [i for i in range(len(between)) if _is_preposition(words, i)]
     if not prepositions:
@@ -583,6 +607,8 @@ def leads_to_place(doc, start: int, ent) -> bool:
     return all(t.like_num or forms & size or (k + 1 < len(head) and head[k + 1].like_num and _is_preposition(words, k))
                for k, (forms, t) in enumerate(zip(words[:last], head)))
 
+
+COPULA = "это"  # `— это 530 гектаров в …`
 
 SITE_WORDS = 6  # `на территории бывшего электролампового завода`
 
