@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ..vocab import load_set
 from .common import entities_in, line_end, paragraph_start, word_lemmas
+from .park_places import abbreviated_places
 
 LINE_MARKS = {"-", "—", "–", "•", "*", "·", ".", ")"}  # bullets and `1.` / `1)` numbering
 
@@ -37,22 +38,43 @@ def in_card(doc, m, i: int) -> bool:
     return not any(t.text.count("\n") > 1 for t in doc[m.end:i] if t.is_space)
 
 
+HEADING_WORDS = 6  # `Справка: индустриальный парк «Х»`, `Коротко о парке:`: a card's heading line
+
+
+def _heads_labelled_card(doc, m) -> bool:
+    """Whether mention m stands in a short heading line that ends with a colon or opens with a
+    label's (`Коротко о парке:`, `Справка: индустриальный парк «Х»`), a line following it
+    directly: a card whose labelled lines (only) speak of the park."""
+    start, end = paragraph_start(doc, m.start), line_end(doc, m.end)
+    words = [t for t in doc[start:end] if not t.is_space]
+    if not words or len([t for t in words if t.is_alpha]) > HEADING_WORDS or end >= len(doc) \
+            or doc[end].text.count("\n") != 1:
+        return False
+    return words[-1].text == ":" or len(words) > 1 and words[1].text == ":" and words[1].i < m.start
+
+
 def card_place(doc, m):
-    """The place a card gives: after a label (`- Расположение: наукоград Кольцово.`), or else
-    the first place after `в`, `на`, `под`, `у` in its lines (`Самый молодой проект в списке
-    находится в Суздальском районе`), or None."""
-    if not heads_card(doc, m):
+    """The place a card gives: after a label (`- Расположение: наукоград Кольцово.`, `📍 Кстово`),
+    or else the first place after `в`, `на`, `под`, `у` in its lines (`Самый молодой проект в
+    списке находится в Суздальском районе`), or None."""
+    headed = heads_card(doc, m)
+    if not headed and not _heads_labelled_card(doc, m):
         return None
     lines = []
     i = line_end(doc, m.end)
     while i < len(doc) and doc[i].text.count("\n") == 1:
         lines.append(doc[i + 1:line_end(doc, i + 1)])
         i = lines[-1].end
+    labels = load_set("park_card_place_labels.txt")
     for line in lines:
         words = [t for t in line if not (t.is_space or t.text in LINE_MARKS)]
-        if len(words) > 1 and words[1].text == ":" and word_lemmas(words[0]) & load_set("park_card_place_labels.txt"):
+        if len(words) > 1 and words[1].text == ":" and word_lemmas(words[0]) & labels:
             # the label itself may be tagged a place (`Расположение`): only what follows the colon
             return _labelled_place(doc, words[1].i + 1, line)
+        if len(words) > 1 and words[0].text in labels:  # a pictograph needs no colon: `📍 Кстово`
+            return _labelled_place(doc, words[0].i + 1, line)
+    if not headed:
+        return None
     for line in lines:
         for ent in entities_in(line):
             if ent.label_ == "LOC" and _after_place_preposition(doc, ent.start, line.start):
@@ -68,8 +90,9 @@ def _labelled_place(doc, start: int, line):
     if len(parts) > 1:  # an address, broad to narrow: its last part that is no street or house
         parts = [(a, b) for a, b in parts if not _street_part(doc, a, b)][-1:] + parts[:1]
     for a, b in parts:
-        place = next((ent for ent in entities_in(line) if ent.label_ == "LOC" and a <= ent.start < b), None) \
-            or _capitalised_after(doc, a, b)
+        place = next(iter(abbreviated_places(doc, a, b)), None) \
+            or next((ent for ent in entities_in(line) if ent.label_ == "LOC" and a <= ent.start < b), None) \
+            or _capitalised_after(doc, a, b)  # (`Безенчукский р-н`: a district the tagger cut short)
         if place is not None:
             return place
     return None

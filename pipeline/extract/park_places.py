@@ -14,7 +14,7 @@ from typing import Dict, List, Optional
 from ..models import morph_analyzer
 from ..normalize import ADJECTIVE_ENDINGS, UD_CASES, UD_GENDERS, inflect_word, match_shape, phrase_nominative
 from ..vocab import load_set, load_table
-from .common import LEVEL_NOUNS, REGION_NOUNS, SAME_NAMED, add_evidence, entities, entities_in, paragraph_start, word_lemmas
+from .common import DASHES, LEVEL_NOUNS, REGION_NOUNS, SAME_NAMED, add_evidence, entities, entities_in, paragraph_start, word_lemmas
 from .park_mentions import match_kind
 from .region_names import known_town
 from .state_bodies import region_aliases
@@ -477,7 +477,7 @@ def places_in(doc, sent, start: int, end: int) -> List:
     for token in doc[start:end]:
         if token.i not in taken and not token.is_sent_start and _dictionary_place(token):
             places.append(doc[token.i:token.i + 1])
-    places += [span for span in _abbreviated_places(doc, start, end)
+    places += [span for span in abbreviated_places(doc, start, end)
                if not any(place.start <= span.start < place.end for place in places)]
     return sorted(places, key=lambda span: span.start)
 
@@ -487,7 +487,7 @@ def dotted_place_nouns() -> Dict[str, str]:
     return dict(load_table("dotted_place_nouns.tsv", 2))
 
 
-def _abbreviated_places(doc, start: int, end: int) -> List:
+def abbreviated_places(doc, start: int, end: int) -> List:
     """Places written with an abbreviated noun, which the tagger misses or takes for an
     organisation: `Аксайском р-не` (a district, rules/place_abbreviations.tsv), `с. Косыревка`,
     `у пос. Монетный` (a name after a dotted noun, rules/dotted_place_nouns.tsv)."""
@@ -589,7 +589,7 @@ def leads_to_place(doc, start: int, ent) -> bool:
     head = between[:last]
     if [t.text for t in head] in (["—"], ["–"]):
         return True  # `Технопарк «Х» — в Набережных Челнах`
-    if _site_phrase(words, head) or _street_phrase(words, head):
+    if _site_phrase(words, head) or _street_phrase(words, head) or _road_phrase(words, head):
         return True  # `на территории бывшего завода «Электрон» в …`, `на улице Окружной в Пензе`
     commas = [k for k, t in enumerate(head) if t.text == ","]
     if commas and not any(t.text in STOPS and not _dotted_noun(between, k) for k, t in enumerate(head)) \
@@ -631,9 +631,40 @@ def _street_phrase(words: List[set], head) -> bool:
         and head[2].text[:1].isupper() and all(t.text[:1].isupper() or t.like_num or t.text == "," for t in head[2:])
 
 
+def _road_phrase(words: List[set], head) -> bool:
+    """`расположен на трассе Р-132 «Калуга — Тула», в 5 км от Венёва`, `находится на трассе М-3, у
+    деревни Ерденево`: a road and its name (past a verb of place, its quoted name and a distance
+    after it) between the name and the place."""
+    road = next((k for k in range(1, len(head)) if words[k] & load_set("street_nouns.txt")), None)
+    if road is None:
+        return False
+    # (`— находится на трассе`, `площадью 212 га расположен на трассе`: a verb of place, a size)
+    lead = load_set("location_cues.txt") | load_set("size_words.txt")
+    if not all(t.text in DASHES or t.like_num or forms & lead for t, forms in zip(head[:road - 1], words[:road - 1])):
+        return False
+    head, words = head[road - 1:], words[road - 1:]
+    if len(head) > 3 and head[-2].like_num and words[-1] & load_set("proximity_words.txt") and _is_preposition(words, len(head) - 3):
+        head, words = head[:-3], words[:-3]  # (`, в 5 км от`: the distance of the place after it)
+    if not head or head[-1].text != ",":
+        return False
+    head, words = _without_quoted(head[:-1], words[:-1])
+    return _street_phrase(words, head)
+
+
+ROAD_NAME_WORDS = 8  # `на трассе Р-132 «Калуга — Тула — Михайлов — Рязань»`: words of a road's quoted name
+
+
 def _names_street(doc, place) -> bool:
-    """`на улице Окружной`: the place is a street's name after its noun."""
-    return place.start > 0 and bool(word_lemmas(doc[place.start - 1]) & load_set("street_nouns.txt"))
+    """`на улице Окружной`: the place is a street's name after its noun; or a word of a road's
+    quoted name (`на трассе М-3 «Украина»`)."""
+    if place.start > 0 and word_lemmas(doc[place.start - 1]) & load_set("street_nouns.txt"):
+        return True
+    opening = next((t.i for t in reversed(doc[max(0, place.start - ROAD_NAME_WORDS):place.start])
+                    if t.text in {"«", "\"", "»"}), None)
+    if opening is None or doc[opening].text == "»":
+        return False
+    before = [t for t in doc[max(0, opening - 2):opening] if not t.is_space]
+    return any(word_lemmas(t) & load_set("street_nouns.txt") for t in before)
 
 
 def _without_quoted(tokens, words):
@@ -728,6 +759,9 @@ def _place_led_to(doc, m, floor: int, ents, prepositions) -> Optional[str]:
         between = between[1:]  # `На севере региона, в Тарском районе, началось строительство …`
     while between and between[-1].pos_ == "ADJ":
         between.pop()  # `строится вторая индустриальная зона`: the kind's own modifiers
+    if [t.text for t in between[:1]] == [","] and _only_place_nouns([word_lemmas(t) for t in between[2:]], between[2:]) \
+            and len(between) > 2 and between[1].lower_ in {"в", "во", "на"}:
+        between = []  # `находится в Бердске, на территории технопарка «Х»`: the site within the town
     if preposition in prepositions and len(between) <= REACH_BEFORE and _only_circumstances(between):
         return record_place(doc, ent, "place_before_kind")
     return None
