@@ -78,6 +78,14 @@ def region_before(doc, i: int, noun: Optional[str] = None, governed: bool = Fals
     return None
 
 
+def _region_of_body(doc, i: int, body) -> Optional[str]:
+    """The last region named before token i right after the same body noun as `body`."""
+    for ent in reversed([e for e in entities(doc) if e.end <= i and e.label_ == "LOC" and e.start > 0]):
+        if word_lemmas(doc[ent.start - 1]) & word_lemmas(body) & load_set("bare_government_nouns.txt"):
+            return region_name(ent)
+    return None
+
+
 def _head_title_taken_for_place(ent) -> bool:
     """`Глава округа` in a headline, which the tagger took for a place: a head's title and no
     adjective or name after it."""
@@ -232,7 +240,10 @@ def home_region(doc, sent, sign: bool):
                 and (region := region_before(doc, sent.start, token.lemma_.lower())):
             end = token.i + 1  # `Смоленский муниципальный округ … В 2023 году округ подписал …`
         elif sign and _is_bare_body(doc, token, sent):
-            region = region_before(doc, sent.start, governed=True) or article_region(doc)
+            # (`Хокимият Самаркандской области …` before `хокимият подписал`: the region of that body,
+            # not of a governor named since)
+            region = _region_of_body(doc, sent.start, token) or region_before(doc, sent.start, governed=True) \
+                or article_region(doc)
             end = token.i + 1
         elif sign and _is_bare_governor(doc, token, sent):
             region, end = article_region(doc), token.i + 1

@@ -99,9 +99,9 @@ def _labelled_place(doc, start: int, line):
 
 
 def _street_part(doc, start: int, end: int) -> bool:
-    """`ул. Кленовая`, `12`: a part of an address that names a street or a house."""
+    """`ул. Кленовая`, `Промышленная ул.`, `12`: a part of an address that names a street or a house."""
     words = [t for t in doc[start:end] if not t.is_space]
-    return not words or words[0].like_num or bool(word_lemmas(words[0]) & load_set("street_nouns.txt"))
+    return not words or words[0].like_num or any(word_lemmas(t) & load_set("street_nouns.txt") for t in words)
 
 
 def _capitalised_after(doc, start: int, end: int):
