@@ -76,6 +76,19 @@ def _loan_received(doc, token) -> bool:
     return token.lemma_.lower() == RECEIVE and _credit_signed(doc, token.i)
 
 
+LIMIT = "лимит"
+LINE_REACH = 3  # `кредитную линию лимитом`, `кредитной линии с лимитом`: words from the loan to its limit
+
+
+def _credit_limit(doc, token) -> bool:
+    """`… подписало кредитное соглашение. Банк откроет ВКТ кредитную линию лимитом 7,5 млрд руб.`:
+    a loan's limit after a credit agreement is its sum."""
+    if token.lemma_.lower() != LIMIT:
+        return False
+    before = doc[max(token.sent.start, token.i - LINE_REACH):token.i]
+    return any(word_lemmas(t) & load_set("loan_words.txt") for t in before) and _credit_signed(doc, token.i)
+
+
 HELD_REACH = 4  # `Сумма, закрепленная в документе, — …`
 
 
@@ -113,11 +126,36 @@ def _pronoun_sum(doc, sent, token) -> bool:
     if doc[token.i - 1].lower_ not in SINGULAR_POSSESSIVES:
         return False
     if token.i - 2 >= sent.start and doc[token.i - 2].text == ",":
-        return _opens_with_document(doc, sent)
+        if _opens_with_document(doc, sent):
+            return True
+        # `Официально сумма контракта не раскрывается. Однако, по словам источника, его стоимость
+        # составляет порядка $120 млн`: an aside with no verb of its own opens the sentence
+        before = sentence_before(doc, sent)
+        return _asides_only(doc[sent.start:token.i - 2]) and before is not None and any(word_lemmas(t) & load_set("agreement_references.txt") for t in before)
     if token.i - 1 != sent.start:
         return False
     before = sentence_before(doc, sent)
     return before is not None and any(word_lemmas(t) & load_set("agreement_references.txt") for t in before)
+
+
+ASIDE_STARTS = {"по", "как", "согласно"}  # `по словам источника`, `как сообщил …`, `согласно данным …`
+
+
+def _asides_only(tokens) -> bool:
+    """Whether the tokens are asides only, each after a comma opening with a conjunction, an
+    adverb, a participle or a source's preposition (`Однако, по словам источника, знакомого с
+    условиями сделки`), with no verb of their own (not `Срок действия документа — семь лет`)."""
+    segments, segment = [], []
+    for t in tokens:
+        if t.text == ",":
+            segments.append(segment)
+            segment = []
+        elif not t.is_space:
+            segment.append(t)
+    segments.append(segment)
+    return all(seg and (seg[0].pos_ in {"ADV", "CCONJ", "SCONJ", "PART"} or seg[0].lower_ in ASIDE_STARTS
+                        or seg[0].morph.get("VerbForm") == ["Part"] or seg[0].pos_ == "ADJ")
+               and not any(t.morph.get("VerbForm") == ["Fin"] for t in seg) for seg in segments)
 
 
 def _opens_with_document(doc, sent) -> bool:
@@ -246,7 +284,7 @@ def named_sums(doc, sent) -> List[NamedSum]:
             noun, past, reach = token.i, token.i + 2, CLAUSE_REACH  # `По нему компания обязалась вложить … 3,1 млрд`
         elif (lease := _rent_of_lease(doc, token)) is not None:
             noun, past = lease, token.i + 1  # `Арендная плата — 2,1 млн рублей в год`
-        elif _loan_received(doc, token):
+        elif _loan_received(doc, token) or _credit_limit(doc, token):
             noun, past = token.i, token.i + 1  # `… договор займа с ООО «Х». Компания получит 80 млн рублей`
         elif _bracketed_sum(doc, sent, token):
             noun, past = token.i, token.i + 1  # `(сумма — 18,5 млн долларов)`: the agreement before
