@@ -14,7 +14,8 @@ from typing import Dict, List, Optional
 from ..models import morph_analyzer
 from ..normalize import ADJECTIVE_ENDINGS, UD_CASES, UD_GENDERS, inflect_word, match_shape, phrase_nominative
 from ..vocab import load_set, load_table
-from .common import DASHES, LEVEL_NOUNS, REGION_NOUNS, SAME_NAMED, add_evidence, entities, entities_in, paragraph_start, word_lemmas
+from .common import (DASHES, LEVEL_NOUNS, REGION_NOUNS, SAME_NAMED, add_evidence, article_region, entities, entities_in,
+                     paragraph_start, word_lemmas)
 from .park_mentions import match_kind
 from .region_names import known_town
 from .state_bodies import region_aliases
@@ -49,6 +50,8 @@ def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
         name = phrase_nominative(place)
         if not first and name.lower() in load_set("countries.txt"):
             break
+        if _shares_plural_noun(doc, place):  # `в Грязинском и Елецком районах`: sites in several places
+            return _region_of_sites(doc, sent, place)
         return record_place(doc, _narrowest(doc, sent, place), "place_after_name")
     return _place_before(doc, m, mentions) or _place_of_subject(doc, m, mentions) or _city_named_before(doc, m, end, limit)
 
@@ -66,6 +69,29 @@ def _past_speaker_aside(doc, end: int, limit: int) -> int:
         return end
     closing = next((t for t in words[3:SPEAKER_ASIDE + 3] if t.text == ","), None)
     return closing.i + 1 if closing is not None else end
+
+
+SHARED_REACH = 8  # `в Михайловском, Черниговском и Спасском районах`: tokens to the shared noun
+
+
+def _shares_plural_noun(doc, place) -> bool:
+    """`в Грязинском и Елецком районах`: the place is one of adjectives sharing a plural place noun."""
+    if not place[-1].lower_.endswith(ADJECTIVE_ENDINGS) or len(place) != 1:
+        return False
+    for token in doc[place.end:min(len(doc), place.end + SHARED_REACH)]:
+        if token.text in {",", "и"} or token.pos_ == "ADJ" or token.ent_type_ == "LOC" and token.text[:1].isupper():
+            continue
+        return token.morph.get("Number") == ["Plur"] and bool(word_lemmas(token) & (LEVEL_NOUNS | TOWN_NOUNS))
+    return False
+
+
+def _region_of_sites(doc, sent, place) -> Optional[str]:
+    """A zone with sites in several districts or towns is placed in their region (GUIDELINES):
+    the one its sentence names, else the article's; None when neither is known."""
+    regions = [ent for ent in entities_in(sent) if ent.label_ == "LOC" and specificity(phrase_nominative(ent)) == 1]
+    if regions:
+        return record_place(doc, regions[0], "region_of_sites")
+    return article_region(doc)
 
 
 CITY = "город"
