@@ -131,20 +131,26 @@ def _pronoun_sum(doc, sent, token) -> bool:
         # `Официально сумма контракта не раскрывается. Однако, по словам источника, его стоимость
         # составляет порядка $120 млн`: an aside with no verb of its own opens the sentence
         before = sentence_before(doc, sent)
-        return _asides_only(doc[sent.start:token.i - 2]) and before is not None and any(word_lemmas(t) & load_set("agreement_references.txt") for t in before)
+        return _asides_only(doc[sent.start:token.i - 2]) and _names_an_agreement(before)
     if token.i - 1 != sent.start:
         return False
     before = sentence_before(doc, sent)
-    return before is not None and any(word_lemmas(t) & load_set("agreement_references.txt") for t in before)
+    return _names_an_agreement(before)
 
 
-ASIDE_STARTS = {"по", "как", "согласно"}  # `по словам источника`, `как сообщил …`, `согласно данным …`
+def _names_an_agreement(sent) -> bool:
+    """Whether the sentence (None: there is none) has a word of rules/agreement_references.txt."""
+    return sent is not None and any(word_lemmas(t) & load_set("agreement_references.txt") for t in sent)
+
+
+ASIDE_STARTS = {"по", "согласно"}  # `по словам источника`, `согласно данным …`
 
 
 def _asides_only(tokens) -> bool:
-    """Whether the tokens are asides only, each after a comma opening with a conjunction, an
-    adverb, a participle or a source's preposition (`Однако, по словам источника, знакомого с
-    условиями сделки`), with no verb of their own (not `Срок действия документа — семь лет`)."""
+    """Whether the tokens, split at their commas, are asides only: each opens with a conjunction,
+    an adverb, a particle, an adjective or participle, or a source's preposition, and has no finite
+    verb (`Однако, по словам источника, знакомого с условиями сделки`; not `Срок действия
+    документа — семь лет`, which opens with a noun)."""
     segments, segment = [], []
     for t in tokens:
         if t.text == ",":
@@ -205,7 +211,7 @@ def _by_it_invested(doc, sent, token) -> bool:
     if not any(word_lemmas(t) & load_set("investment_words.txt") for t in sent):
         return False
     before = sentence_before(doc, sent)
-    return before is not None and any(word_lemmas(t) & load_set("agreement_references.txt") for t in before)
+    return _names_an_agreement(before)
 
 
 BRACKET_CUES = {"сумма", "стоимость"}

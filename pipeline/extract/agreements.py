@@ -683,9 +683,22 @@ def _sign_clause_start(doc, sent, verb) -> int:
     (`Российскую делегацию возглавил …, от хокимията все документы подписал …`)."""
     start = sent.start
     for t in doc[sent.start:verb.i]:
-        if t.text == "," and any(w.pos_ == "VERB" and w.morph.get("VerbForm") == ["Fin"] for w in doc[start:t.i]):
+        if t.text == "," and _has_own_verb(doc[start:t.i]):
             start = t.i + 1
     return start
+
+
+RELATIVE = "который"
+
+
+def _has_own_verb(tokens) -> bool:
+    """A finite verb not inside a relative clause (`Губернатор …, который возглавил делегацию,`)."""
+    for t in tokens:
+        if t.lemma_.lower() == RELATIVE or t.morph.get("PronType") == ["Rel"]:
+            return False
+        if t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Fin"]:
+            return True
+    return False
 
 
 COUNTING_REACH = 3  # sentences back to `Глава … подписал четыре соглашения` before the list's own colon

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..vocab import load_set
 from .common import entities_in, line_end, paragraph_start, word_lemmas
-from .park_places import abbreviated_places
+from .place_abbreviations import abbreviated_places
 
 LINE_MARKS = {"-", "—", "–", "•", "*", "·", ".", ")"}  # bullets and `1.` / `1)` numbering
 
@@ -42,9 +42,9 @@ HEADING_WORDS = 6  # `Справка: индустриальный парк «Х
 
 
 def _heads_labelled_card(doc, m) -> bool:
-    """Whether mention m stands in a short heading line that ends with a colon or opens with a
-    label's (`Коротко о парке:`, `Справка: индустриальный парк «Х»`), a line following it
-    directly: a card whose labelled lines (only) speak of the park."""
+    """Whether mention m stands in a short heading line that ends with a colon (`Коротко о
+    парке:`) or opens with a label and its colon (`Справка: индустриальный парк «Х»`), with a line
+    right under it: a card whose labelled lines (only) speak of the park."""
     start, end = paragraph_start(doc, m.start), line_end(doc, m.end)
     words = [t for t in doc[start:end] if not t.is_space]
     if not words or len([t for t in words if t.is_alpha]) > HEADING_WORDS or end >= len(doc) \
@@ -71,7 +71,7 @@ def card_place(doc, m):
         if len(words) > 1 and words[1].text == ":" and word_lemmas(words[0]) & labels:
             # the label itself may be tagged a place (`Расположение`): only what follows the colon
             return _labelled_place(doc, words[1].i + 1, line)
-        if len(words) > 1 and words[0].text in labels:  # a pictograph needs no colon: `📍 Кстово`
+        if len(words) > 1 and not words[0].is_alpha and words[0].text in labels:  # a pictograph needs no colon: `📍 Кстово`
             return _labelled_place(doc, words[0].i + 1, line)
     if not headed:
         return None

@@ -9,7 +9,7 @@ address (`(Ульяновская область, г. Димитровград)`
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Dict, List, Optional
+from typing import List, Optional
 
 from ..models import morph_analyzer
 from ..normalize import ADJECTIVE_ENDINGS, UD_CASES, UD_GENDERS, inflect_word, match_shape, phrase_nominative
@@ -17,6 +17,8 @@ from ..vocab import load_set, load_table
 from .common import (DASHES, LEVEL_NOUNS, REGION_NOUNS, SAME_NAMED, add_evidence, article_region, entities, entities_in,
                      paragraph_start, word_lemmas)
 from .park_mentions import match_kind
+from .place_abbreviations import (DISTRICT, abbreviated_places, after_settlement_noun, dotted_place_nouns,
+                                  place_abbreviations, written_out)
 from .region_names import known_town
 from .state_bodies import region_aliases
 
@@ -102,14 +104,16 @@ TOWN_NOUNS = {CITY, "наукоград", "моногород", "райцент�
 
 
 def _same_named_town(doc, m, limit: int) -> Optional[str]:
-    """`парк «Черняховск», расположенный в одноимённом городе`: a town or village the park is
-    named after (`город` or rules/settlement_nouns.txt) is the park's place, its name as the park's."""
+    """`парк «Черняховск», расположенный в одноимённом городе`, `на окраине одноимённого города`: a
+    town or village the park is named after (`город` or rules/settlement_nouns.txt), or a part of
+    it, is the park's place, its name as the park's."""
     for token in doc[m.end:min(limit, m.end + SAME_NAMED_REACH)]:
-        if token.lower_ not in SAME_NAMED_PREPOSITIONS | PART_PREPOSITIONS or token.i + 3 >= len(doc):
+        if token.lower_ not in SAME_NAMED_PREPOSITIONS | PART_PREPOSITIONS or token.i + 2 >= len(doc):
             continue
         k = token.i + 1  # (`на окраине одноимённого города`: past a part of the town)
-        while k < token.i + 1 + PART_REACH and (doc[k].pos_ == "ADJ" and doc[k].lemma_.lower() not in SAME_NAMED
-                                                or word_lemmas(doc[k]) & load_set("place_part_nouns.txt")):
+        while k < min(token.i + 1 + PART_REACH, len(doc) - 1) \
+                and (doc[k].pos_ == "ADJ" and doc[k].lemma_.lower() not in SAME_NAMED
+                     or word_lemmas(doc[k]) & load_set("place_part_nouns.txt")):
             k += 1
         if token.lower_ not in SAME_NAMED_PREPOSITIONS and k == token.i + 1 or k + 1 >= len(doc):
             continue
@@ -351,6 +355,8 @@ def _narrowed(doc, sent, place):
         opening = distance
     part = opening
     while part < sent.end and (word_lemmas(doc[part]) & load_set("place_nouns.txt") or doc[part].pos_ == "ADJ"
+                               or doc[part].text in dotted_place_nouns() and part + 1 < sent.end
+                               and doc[part + 1].text == "."
                                or doc[part].text == "." and doc[part - 1].text in dotted_place_nouns()) \
             and not doc[part].ent_type_:
         part += 1  # `на левом берегу Иртыша, на северо-западной окраине Омска`: a part of the city
@@ -370,9 +376,6 @@ def _narrowed(doc, sent, place):
     return place
 
 
-DISTRICT = "район"
-
-
 def is_district(name: str) -> bool:
     """`Октябрьский район`: a district, narrower than the city it lies in."""
     return name.lower().split()[-1:] == [DISTRICT]
@@ -390,25 +393,6 @@ def _ends_distance(doc, i: int) -> bool:
     """`от` or `с` at token i closing a distance: `в 20 км от`."""
     return i >= 2 and bool(word_lemmas(doc[i]) & {"от", "с"}) \
         and bool(word_lemmas(doc[i - 1]) & load_set("proximity_words.txt")) and doc[i - 2].like_num
-
-
-DROPPED = "-"  # rules/place_abbreviations.tsv: a word left out (`г.`)
-
-
-@lru_cache(maxsize=None)
-def place_abbreviations() -> Dict[str, str]:
-    return dict(load_table("place_abbreviations.tsv", 2))
-
-
-def written_out(place: str) -> Optional[str]:
-    """A place with its abbreviations written out: `Калужская обл.` → Калужская область
-    (the abbreviation's period may have been left out of the place)."""
-    words = []
-    for word in place.split():
-        full = place_abbreviations().get(word.lower(), place_abbreviations().get(word.lower() + ".", word))
-        if full != DROPPED:
-            words.append(full)
-    return " ".join(words) or None
 
 
 def record_place(doc, place, rule: str) -> str:
@@ -508,40 +492,6 @@ def places_in(doc, sent, start: int, end: int) -> List:
     return sorted(places, key=lambda span: span.start)
 
 
-@lru_cache(maxsize=None)
-def dotted_place_nouns() -> Dict[str, str]:
-    return dict(load_table("dotted_place_nouns.tsv", 2))
-
-
-def abbreviated_places(doc, start: int, end: int) -> List:
-    """Places written with an abbreviated noun, which the tagger misses or takes for an
-    organisation: `Аксайском р-не` (a district, rules/place_abbreviations.tsv), `с. Косыревка`,
-    `у пос. Монетный` (a name after a dotted noun, rules/dotted_place_nouns.tsv)."""
-    found = []
-    for token in doc[start:end]:
-        i = token.i
-        if place_abbreviations().get(token.lower_) == DISTRICT and i > start \
-                and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_.endswith(ADJECTIVE_ENDINGS):
-            found.append(doc[i - 1:i + 1])
-        elif after_dotted_noun(doc, i) and token.text[:1].isupper() and token.is_alpha:
-            found.append(doc[i:i + 1])
-    return found
-
-
-def after_dotted_noun(doc, i: int) -> bool:
-    """Whether token i follows an abbreviated place noun and its dot: `с. Косыревка` (written
-    lower case: `С. Иванов` is a person's initial)."""
-    return i >= 2 and doc[i - 1].text == "." and doc[i - 2].text in dotted_place_nouns()
-
-
-def after_settlement_noun(doc, i: int) -> bool:
-    """Whether token i follows a settlement's noun (rules/settlement_nouns.txt: `у станицы`) or
-    its dotted abbreviation (`ст.`, `с.`; rules/dotted_place_nouns.tsv)."""
-    if i > 0 and word_lemmas(doc[i - 1]) & load_set("settlement_nouns.txt"):
-        return True
-    return after_dotted_noun(doc, i) and dotted_place_nouns()[doc[i - 2].lower_] in load_set("settlement_nouns.txt")
-
-
 def _dictionary_place(token) -> bool:
     """A capitalised word pymorphy3 knows as a place name (Geox) in one of its two likeliest readings."""
     return token.text[:1].isupper() and any("Geox" in parse.tag for parse in morph_analyzer().parse(token.text)[:2])
@@ -603,7 +553,7 @@ def leads_to_place(doc, start: int, ent) -> bool:
         return True
     if not between:
         return ent[-1].morph.get("Case") == ["Gen"]
-    if len(between) > 3 and between[0].text in {"—", "–"} and between[1].lower_ == COPULA:
+    if len(between) > 3 and between[0].text in DASHES and between[1].lower_ == COPULA:
         between = between[2:]  # `Наша зона — это 530 гектаров в Карманинском районе`
     words = [word_lemmas(t) for t in between]
     prepositions = [i for i in range(len(between)) if _is_preposition(words, i)]
@@ -615,7 +565,7 @@ def leads_to_place(doc, start: int, ent) -> bool:
     head = between[:last]
     if [t.text for t in head] in (["—"], ["–"]):
         return True  # `Технопарк «Х» — в Набережных Челнах`
-    if _site_phrase(words, head) or _street_phrase(words, head) or _road_phrase(words, head):
+    if _site_phrase(words, head) or _street_phrase(words, head) or _road_phrase(words[:last], head):
         return True  # `на территории бывшего завода «Электрон» в …`, `на улице Окружной в Пензе`
     commas = [k for k, t in enumerate(head) if t.text == ","]
     if commas and not any(t.text in STOPS and not _dotted_noun(between, k) for k, t in enumerate(head)) \

@@ -22,7 +22,7 @@ from ..records import Area, Residents
 from ..vocab import load_table
 from .park_mentions import match_kind
 from .org_names import org_name
-from .park_places import written_out
+from .place_abbreviations import written_out
 
 Cell = Tuple[int, int, str]  # [start, end) in the text, and the cell's words
 

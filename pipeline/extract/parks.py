@@ -39,8 +39,9 @@ from .park_operators import attach_creators, attach_operators
 from .park_cards import card_place, in_card
 from .park_tables import table_rows
 from .role_employers import employ_by_role
-from .park_places import (adjective_place, headline_places, inner_place, is_district, last_place_is_settlement, written_out,
+from .park_places import (adjective_place, headline_places, inner_place, is_district, last_place_is_settlement,
                           location_near, paragraph_place, place_near_before, record_place, specificity)
+from .place_abbreviations import written_out
 from .park_statuses import status_names
 
 SALIENCE_SENTENCES = 2

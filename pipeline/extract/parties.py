@@ -609,7 +609,7 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
     # `Со стороны Челябинской области документ подписал …`; not when a title names it again
     # (`От имени Чукотки … первый заместитель губернатора округа …`: the region, in its formal name;
     # `со стороны ЮУрГУ`: an abbreviation the tagger took for a place is no region)
-    sided = case == ["Gen"] and names_a_side(doc, ent[0]) and sum(c.isupper() for c in ent.text) < 2 \
+    sided = case == ["Gen"] and names_a_side(doc, ent[0]) and not any(is_short_name(t.text) for t in ent) \
         and not any(_bare_region_noun(t) for t in doc[ent.end:_side_end(doc, ent.end, sent.end)])
     if governed or sided or (lemma in PARTNER_PREPOSITIONS and case in (["Ins"], ["Gen"])) \
             or (lemma in {"и", ","} and partner_case in (["Ins"], ["Gen"]) and _coordinated_partner(doc, before.i, sent.start)) or (
