@@ -19,7 +19,7 @@ from typing import List, Tuple
 from ..normalize import is_legal_form
 from ..records import PER
 from ..vocab import load_list, load_set, load_table
-from .common import index_by_first_word, lemmas_at, word_lemmas
+from .common import SOURCE_STARTS, index_by_first_word, lemmas_at, word_lemmas
 
 OPENERS = {"в", "во", "при", "без"}  # `без участия правительства области`: no party either
 INSIDE = {"«", "»", "\"", "-", "—"}
@@ -52,9 +52,6 @@ def _phrase_end(doc, start: int, limit: int) -> int:
 
 
 PLACE_PREPOSITIONS = {"в", "во", "на"}
-
-
-SOURCE_STARTS = {"как", "по"}
 
 
 def _comma_after(doc, start: int, limit: int) -> int:

@@ -648,9 +648,8 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
                 if has_sign_verb(later) and signs_many(doc, later):
                     # `… подписало три соглашения. От имени области все документы подписал первый
                     # вице-губернатор …` before the lines: he signs each of them too
-                    clause = _sign_clause_start(doc, later, first_sign_verb(later))  # (not `делегацию возглавил …`)
-                    signers = signers + [p for p in signing_parties(doc, later, places) if p.type == PER
-                                         and p.start >= clause and not any(same_party(p, q) for q in signers)]
+                    signers = signers + [p for p in _sign_clause_parties(doc, later, first_sign_verb(later), places)
+                                         if p.type == PER and not any(same_party(p, q) for q in signers)]
         if counting is None and not colon:
             # `От имени региона документы … подписал Премьер-министр … Азат Шарипов. … Среди
             # ключевых документов:` before `— с ООО «А» — …`: he, and his side, sign each line's deal
@@ -671,21 +670,20 @@ def _many_signers(doc, sentences, index: int, places: set) -> List[Party]:
         sent = sentences[k]
         verb = first_sign_verb(sent)
         if verb is not None and verb.morph.get("Number") == ["Sing"] and signs_many(doc, sent):
-            clause = _sign_clause_start(doc, sent, verb)
-            parties = [p for p in signing_parties(doc, sent, places) if p.start >= clause]
+            parties = _sign_clause_parties(doc, sent, verb, places)
             if any(p.type == PER and sent.start <= p.start < sent.end for p in parties):
                 return [p for p in parties if p.type in {LOC, PER} or is_signing_subject(doc, sent, p)]
     return []
 
 
-def _sign_clause_start(doc, sent, verb) -> int:
-    """Where the signing's clause opens: past a clause of another verb before it and its comma
-    (`Российскую делегацию возглавил …, от хокимията все документы подписал …`)."""
+def _sign_clause_parties(doc, sent, verb, places: set) -> List[Party]:
+    """The signing parties of the clause of `verb`: past a clause of another verb before it and
+    its comma (`Российскую делегацию возглавил …, от хокимията все документы подписал …`)."""
     start = sent.start
     for t in doc[sent.start:verb.i]:
         if t.text == "," and _has_own_verb(doc[start:t.i]):
             start = t.i + 1
-    return start
+    return [p for p in signing_parties(doc, sent, places) if p.start >= start]
 
 
 RELATIVE = "который"

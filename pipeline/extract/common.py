@@ -31,6 +31,7 @@ Span.set_extension("rule", default=None, force=True)
 OPEN_QUOTES = {"«", "„", "“"}
 DASHES = {"—", "–", "-"}  # a dash standing alone between words (a hyphen written apart too)
 BULLETS = {"•", "-", "—", "–", "*", "·"}  # what opens a list's line, besides pictographs (is_bullet)
+SOURCE_STARTS = {"как", "по"}  # `, по словам министра,`, `как сообщили в …`: a speaker's or source's aside opens
 SIDE = "сторона"  # `со стороны региона`, `стороны подписали`
 SINGULAR_POSSESSIVES = {"его", "её", "ее"}  # `Его сумма составляет …`, `Его корпуса общей площадью …`
 POSSESSIVES = SINGULAR_POSSESSIVES | {"их"}  # `Его поставщиком выступает …`, `под его управлением`

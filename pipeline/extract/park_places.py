@@ -14,7 +14,7 @@ from typing import List, Optional
 from ..models import morph_analyzer
 from ..normalize import ADJECTIVE_ENDINGS, UD_CASES, UD_GENDERS, inflect_word, match_shape, phrase_nominative
 from ..vocab import load_set, load_table
-from .common import (DASHES, LEVEL_NOUNS, REGION_NOUNS, SAME_NAMED, add_evidence, article_region, entities, entities_in,
+from .common import (DASHES, LEVEL_NOUNS, REGION_NOUNS, SAME_NAMED, SOURCE_STARTS, add_evidence, article_region, entities, entities_in,
                      paragraph_start, word_lemmas)
 from .park_mentions import match_kind
 from .place_abbreviations import (DISTRICT, abbreviated_places, after_settlement_noun, dotted_place_nouns,
@@ -58,7 +58,6 @@ def location_near(doc, m, mentions: List, first: bool) -> Optional[str]:
     return _place_before(doc, m, mentions) or _place_of_subject(doc, m, mentions) or _city_named_before(doc, m, end, limit)
 
 
-SPEAKER_STARTS = {"по", "как"}  # `, по словам министра,`, `, как рассказал директор,`
 SPEAKER_ASIDE = 6  # words of a speaker's aside between its commas
 
 
@@ -66,7 +65,7 @@ def _past_speaker_aside(doc, end: int, limit: int) -> int:
     """`Индустриальный парк «Тобол», по словам министра, занимает 64 гектара на окраине
     Кургана`: past a speaker's aside (rules/speaker_openers.txt) right after the name."""
     words = [t for t in doc[end:limit] if not t.is_space]
-    if len(words) < 4 or words[0].text != "," or words[1].lower_ not in SPEAKER_STARTS \
+    if len(words) < 4 or words[0].text != "," or words[1].lower_ not in SOURCE_STARTS \
             or not word_lemmas(words[2]) & load_set("speaker_openers.txt"):
         return end
     closing = next((t for t in words[3:SPEAKER_ASIDE + 3] if t.text == ","), None)
@@ -531,8 +530,13 @@ def _place_in_brackets(doc, start: int, limit: int):
     if len(places) < 2:
         return None
     # (`Краснодарский край, Тимашевский р-н, ст. Медвёдовская`: the village in the district)
-    return max(places, key=lambda place: (specificity(phrase_nominative(place)), after_settlement_noun(doc, place.start),
-                                          is_district(written_out(phrase_nominative(place)) or "")))
+    return max(places, key=lambda place: _narrowness(doc, place))
+
+
+def _narrowness(doc, place) -> tuple:
+    """How narrow a place of an address is: its level, then a settlement, then a district."""
+    name = phrase_nominative(place)
+    return specificity(name), after_settlement_noun(doc, place.start), is_district(written_out(name) or "")
 
 
 def _is_preposition(words: List[set], i: int) -> bool:
@@ -700,6 +704,7 @@ def place_near_before(doc, m, mentions: List) -> Optional[str]:
 
 
 IN_PREPOSITIONS = frozenset({"в", "во"})
+SITE_PREPOSITIONS = IN_PREPOSITIONS | {"на"}  # `В пригороде Хабаровска`, `на территории технопарка`
 
 
 def _place_before(doc, m, mentions: List, prepositions=IN_PREPOSITIONS) -> Optional[str]:
@@ -728,7 +733,7 @@ def _place_led_to(doc, m, floor: int, ents, prepositions) -> Optional[str]:
     while nouns > floor and (word_lemmas(doc[nouns]) & load_set("place_nouns.txt")
                              or (doc[nouns].pos_ == "ADJ" and doc[nouns].text.islower())):
         nouns -= 1  # `В пригороде Хабаровска`, `на северо-западной окраине Омска`
-    led = nouns < before and doc[nouns].lemma_.lower() in {"в", "во", "на"}
+    led = nouns < before and doc[nouns].lemma_.lower() in SITE_PREPOSITIONS
     preposition = "в" if led else doc[before].lemma_.lower() if before >= 0 else ""
     between = _without_aside([t for t in doc[end:m.start] if not t.is_space])
     if between and between[0].text == "," and before > floor and doc[before - 1].text == ",":
@@ -736,7 +741,7 @@ def _place_led_to(doc, m, floor: int, ents, prepositions) -> Optional[str]:
     while between and between[-1].pos_ == "ADJ":
         between.pop()  # `строится вторая индустриальная зона`: the kind's own modifiers
     if [t.text for t in between[:1]] == [","] and _only_place_nouns([word_lemmas(t) for t in between[2:]], between[2:]) \
-            and len(between) > 2 and between[1].lower_ in {"в", "во", "на"}:
+            and len(between) > 2 and between[1].lower_ in SITE_PREPOSITIONS:
         between = []  # `находится в Бердске, на территории технопарка «Х»`: the site within the town
     if preposition in prepositions and len(between) <= REACH_BEFORE and _only_circumstances(between):
         return record_place(doc, ent, "place_before_kind")

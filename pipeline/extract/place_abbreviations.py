@@ -63,4 +63,4 @@ def after_settlement_noun(doc, i: int) -> bool:
     its dotted abbreviation (`ст.`, `с.`; rules/dotted_place_nouns.tsv)."""
     if i > 0 and word_lemmas(doc[i - 1]) & load_set("settlement_nouns.txt"):
         return True
-    return after_dotted_noun(doc, i) and dotted_place_nouns()[doc[i - 2].lower_] in load_set("settlement_nouns.txt")
+    return after_dotted_noun(doc, i) and dotted_place_nouns()[doc[i - 2].text] in load_set("settlement_nouns.txt")
