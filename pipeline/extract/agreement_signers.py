@@ -14,7 +14,7 @@ from ..vocab import load_set
 from .agreement_anaphora import MORE, THE_REST, opens_with_side
 from .agreement_merge import same_party, same_typed_party
 from .agreement_nouns import kind_at
-from .common import WITH, entities, is_counted, sentence_after, word_lemmas
+from .common import WITH, entities, is_counted, sentence_after, sentence_before, word_lemmas
 from .elided_subjects import speaks_as_we
 from .park_mentions import GENERIC_REFERENCES
 from .org_names import expand_abbreviation
@@ -28,7 +28,19 @@ def signs_many(doc, sent) -> bool:
     """`От имени региона документы подписал первый вице-губернатор …`: a person signs all the
     documents the article lists (uncounted: `подписано 14 соглашений` is a total)."""
     return any(t.lemma_.lower() in load_set("agreement_references.txt") and t.morph.get("Number") == ["Plur"]
-               and not is_counted(doc, t.i) for t in sent)
+               and not is_counted(doc, t.i) for t in sent) or _documents_pronoun(doc, sent)
+
+
+THEY = "они"
+
+
+def _documents_pronoun(doc, sent) -> bool:
+    """`… подписало три документа. Все они подписаны губернатором …`: `они` after `все` speaks
+    of the documents the sentence before counts."""
+    before = sentence_before(doc, sent)
+    return before is not None and any(
+        t.lower_ == THEY and t.i > sent.start and doc[t.i - 1].lemma_.lower() in ALL for t in sent) \
+        and any(t.lemma_.lower() in load_set("agreement_references.txt") and is_counted(doc, t.i) for t in before)
 
 
 ALL = {"весь", "оба"}
@@ -200,9 +212,22 @@ def add_shared_signers(doc, found: list, shared) -> None:
                                for q in mention.parties):
                 continue  # `Хабаровский край … подписал соглашение с …`: another region's deal (a
                 # district of the region signs beside it: `правительство области, администрация района и …`)
-            if _others_deal(doc, mention, parties):
+            if _others_deal(doc, mention, parties) or _list_head_signs(doc, mention, parties):
                 continue
             mention.parties += [p for p in parties if not any(same_party(p, q) for q in mention.parties)]
+
+
+def _list_head_signs(doc, mention, shared: list) -> bool:
+    """`Со стороны КРДВ документы подписал … Сергей Волков:` before the lines of his list: each
+    line's deal already holds the person its list's head names, not one who signed the others."""
+    line = doc[mention.start].sent.start
+    return any(p.type == PER and p.start < line and _ends_with_colon(doc[p.start].sent)
+               and not any(same_party(p, q) for q in shared) for p in mention.parties)
+
+
+def _ends_with_colon(sent) -> bool:
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return last is not None and last.text == ":"
 
 
 def _others_deal(doc, mention, shared: list) -> bool:

@@ -512,3 +512,17 @@ def names_a_side(doc, token) -> bool:
         return False
     before, first = doc[token.i - 1].lemma_.lower(), doc[token.i - 2].lower_
     return (before == SIDE and first in WITH) or (before == "имя" and first == "от")
+
+
+COORDINATION_REACH = 8  # `с Минпромторгом России и Кемеровской областью`: words back to `с`
+
+
+def coordinated_partner(doc, i: int, floor: int) -> bool:
+    """`с Минпромторгом России и Кемеровской областью`: a place joined by `и` or a comma to a
+    partner after `с` or `между`, with no verb or other stop between."""
+    for token in reversed(doc[max(floor, i - COORDINATION_REACH):i]):
+        if token.lower_ in PARTNER_PREPOSITIONS:
+            return True
+        if token.pos_ in {"VERB", "AUX", "ADP"} or token.text in {".", ";", ":", "—", "–", "(", ")"}:
+            return False
+    return False

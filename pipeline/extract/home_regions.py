@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Dict, Optional
 
 from ..vocab import load_set, load_table
-from .common import (LEVEL_NOUNS, PARTNER_PREPOSITIONS, REGION_NOUNS, article_region, entities,
+from .common import (LEVEL_NOUNS, PARTNER_PREPOSITIONS, REGION_NOUNS, article_region, coordinated_partner, entities,
                      is_source, may_be_nominative, names_a_side, paragraph_start, word_lemmas)
 from .region_names import region_name
 
@@ -169,9 +169,15 @@ def _person_named_after(doc, i: int, sent) -> bool:
 
 
 def _is_partner(doc, token) -> bool:
-    """`соглашение между областью и компанией «Х»`, `с краем`: a region word in the
-    instrumental after `между`, `с`."""
-    return token.i > 0 and token.morph.get("Case") == ["Ins"] and doc[token.i - 1].lower_ in PARTNER_PREPOSITIONS
+    """`соглашение между областью и компанией «Х»`, `с краем`, `с министерством и областью`: a
+    region word in the instrumental after `между`, `с`, or joined by `и` to a partner after them."""
+    return token.i > 0 and token.morph.get("Case") == ["Ins"] and (
+        doc[token.i - 1].lower_ in PARTNER_PREPOSITIONS
+        or doc[token.i - 1].lower_ == AND and coordinated_partner(doc, token.i - 1, token.sent.start)
+        and not (token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "LOC"))  # (`и провинцией Шэньси`)
+
+
+AND = "и"  # `с министерством и областью`: the region joined to a partner
 
 
 def _verb_agrees(doc, token, sent) -> bool:

@@ -20,7 +20,7 @@ from .region_names import GENDERS
 from .agreement_sides import keep_side_parties
 from .agreement_witnesses import drop_witnesses
 from .party_asides import drop_described
-from .common import (DASHES, PARTNER_PREPOSITIONS, QUOTE_TOKENS, REGION_NOUNS, PerDoc, entities, entities_in, first_sign_verb,
+from .common import (DASHES, PARTNER_PREPOSITIONS, coordinated_partner, QUOTE_TOKENS, REGION_NOUNS, PerDoc, entities, entities_in, first_sign_verb,
                      is_counted, is_source, names_a_side, quoted_spans, word_lemmas)
 from .home_regions import home_region, region_adjectives
 from .org_names import branch_parent_after, expand_abbreviation, is_short_name, org_name
@@ -357,8 +357,8 @@ LATIN_JOINS = {"&", "-", ",", "ve", "and", "of", "und", "et"}
 
 
 def latin_names(doc, sent):
-    """(start, end) of company names in Latin letters NER left untagged, after a company noun or
-    an adjective (`Компания Al Noor Industrial Holding L.L.C. из ОАЭ`, `с немецкой Kessler
+    """(start, end) of company names in Latin letters NER left untagged, after a company noun,
+    an adjective or a partner's preposition (`С Xinjiang Tianrun Chemical мы подписали`, `Компания Al Noor Industrial Holding L.L.C. из ОАЭ`, `с немецкой Kessler
     Verpackung GmbH`)."""
     i = sent.start
     while i < sent.end:
@@ -371,7 +371,9 @@ def latin_names(doc, sent):
                                   and _latin_word(doc[end + 1])) and not doc[end].ent_type_:
             end += 1
         if before.lemma_.lower() in ORG_NOUNS or before.pos_ == "ADJ" or _org_noun_governs(doc, i, sent.start) \
-                or _joined_to_name(doc, i, sent.start):
+                or _joined_to_name(doc, i, sent.start) \
+                or before.lower_ in PARTNER_PREPOSITIONS and not all(t.text.isupper() for t in doc[i:end]):
+            # (`МЕМОРАНДУМ С ERMAK BORU`: a heading in capitals, told again below)
             yield i, end
         i = end
 
@@ -611,13 +613,22 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
     # `со стороны ЮУрГУ`: an abbreviation the tagger took for a place is no region)
     sided = case == ["Gen"] and names_a_side(doc, ent[0]) and not any(is_short_name(t.text) for t in ent) \
         and not any(_bare_region_noun(t) for t in doc[ent.end:_side_end(doc, ent.end, sent.end)])
-    if governed or sided or (lemma in PARTNER_PREPOSITIONS and case in (["Ins"], ["Gen"])) \
-            or (lemma in {"и", ","} and partner_case in (["Ins"], ["Gen"]) and _coordinated_partner(doc, before.i, sent.start)) or (
+    if governed or sided or _region_of_agreement(doc, ent, adjacent, case) or (lemma in PARTNER_PREPOSITIONS and case in (["Ins"], ["Gen"])) \
+            or (lemma in {"и", ","} and partner_case in (["Ins"], ["Gen"]) and coordinated_partner(doc, before.i, sent.start)) or (
             sign and lemma not in NOT_PARTY_PREPOSITIONS and case == ["Nom"] and lemma not in ORG_NOUNS
             and not _in_later_clause(doc, ent.start, sent)):
         shared = shared_noun_regions(doc, ent, sent.start)  # `Смоленская и Минская области`
         for start, name in shared or [(ent.start, region_name(ent))]:
             parties.append(Party(start, ent.end, name, LOC, governed))
+
+
+def _region_of_agreement(doc, ent, adjacent, case) -> bool:
+    """`Соглашение Челябинской области с АО «Х» …`: a region in the genitive right after the
+    agreement's noun, with its partner after `с`, is the agreement's side."""
+    if case != ["Gen"] or adjacent is None or adjacent.lower_ not in _agreement_word_forms():
+        return False
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return after is not None and after.lower_ in {"с", "со"}
 
 
 def _bare_region_noun(token) -> bool:
@@ -653,20 +664,6 @@ def _attached_to(doc, i: int, floor: int) -> bool:
     """`при правительстве`: a body a council or commission belongs to."""
     before = _prev_word(doc, i, floor)
     return before is not None and before.lower_ == ATTACHED_TO
-
-
-COORDINATION_REACH = 8  # `с Минпромторгом России и Кемеровской областью`: words back to `с`
-
-
-def _coordinated_partner(doc, i: int, floor: int) -> bool:
-    """`с Минпромторгом России и Кемеровской областью`: a place joined by `и` or a comma to a
-    partner after `с` or `между`, with no verb or other stop between."""
-    for token in reversed(doc[max(floor, i - COORDINATION_REACH):i]):
-        if token.lower_ in PARTNER_PREPOSITIONS:
-            return True
-        if token.pos_ in {"VERB", "AUX", "ADP"} or token.text in {".", ";", ":", "—", "–", "(", ")"}:
-            return False
-    return False
 
 
 def heads_region(token, case) -> bool:
@@ -825,10 +822,18 @@ def _is_address(doc, ent, sent) -> bool:
 SPEAKER_REACH = 12  # `— сообщила руководитель делегации, заместитель председателя … Ирина Щукина`
 
 
+def _line_ends(doc, i: int) -> bool:
+    """The text breaks its line right after token `i`."""
+    return "\n" in doc[i].whitespace_ or i + 1 < len(doc) and doc[i + 1].is_space and "\n" in doc[i + 1].text
+
+
 def _is_speaker(doc, ent) -> bool:
     """The person who says, not who signs: `— сказал Х`, `Х: «…»`, `сообщила … Х`."""
     if ent.end < len(doc) and doc[ent.end].text == ":":
-        return True
+        # `… три соглашения подписал премьер-министр … Рустем Абдуллин:` before the list's lines:
+        # the signer after his verb, no speaker
+        verb = first_sign_verb(ent.sent)
+        return not (verb is not None and verb.i < ent.start and _line_ends(doc, ent.end))
     if ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lemma_.lower() in load_set("sign_verbs.txt"):
         return False  # `— заявил … Алексей Карев, подписавший документ со стороны региона`: he signed too
     before = doc[max(ent.sent.start, ent.start - SPEAKER_REACH):ent.start]
