@@ -54,7 +54,7 @@ def ordinal_before(doc, noun: int) -> bool:
 
 
 CREDIT_WORDS = {"кредитный", "кредит", "заём", "займ", "финансирование", "кредитование"}
-CREDIT_REACH = 3  # `кредитное соглашение`, `договор займа`, `соглашение о финансировании резидентов`
+CREDIT_REACH = 4  # `кредитное соглашение`, `договор займа`, `соглашение о предоставлении синдицированного кредита`
 CREDIT_SENTENCES = 4  # the credit agreement within this many sentences before the loan's sum
 
 
@@ -65,6 +65,15 @@ def _credit_signed(doc, i: int) -> bool:
     return any(word_lemmas(t) & load_set("agreement_references.txt")
                and any(word_lemmas(w) & CREDIT_WORDS for w in doc[max(start, t.i - CREDIT_REACH):min(i, t.i + CREDIT_REACH + 1)])
                for t in doc[start:i])
+
+
+SIZE = "размер"
+
+
+def _loan_size(doc, token) -> bool:
+    """`Размер кредита — до 62 млрд руб.`: the size of a loan (not `второе по размеру соглашение`)."""
+    return token.lemma_.lower() == SIZE and token.i + 1 < len(doc) \
+        and bool(word_lemmas(doc[token.i + 1]) & load_set("loan_words.txt"))
 
 
 RECEIVE = "получить"
@@ -110,8 +119,6 @@ def _noun_after(doc, i: int) -> int:
     while doc[j].is_space or doc[j].pos_ == "ADJ":
         j += 1
     return j
-
-
 
 
 def _pronoun_sum(doc, sent, token) -> bool:
@@ -283,7 +290,9 @@ def named_sums(doc, sent) -> List[NamedSum]:
         past = None  # the first token the trap words are looked for in
         reach = SUM_REACH
         if _pronoun_sum(doc, sent, token):
-            noun, past = token.i - 1, token.i + 1  # `Его стоимость`: the cue itself is no trap
+            # `Его стоимость`: the cue itself is no trap; its estimate may come after a clause of
+            # who estimates (`Его стоимость два источника, близких к сторонам, оценивают в …`)
+            noun, past, reach = token.i - 1, token.i + 1, CLAUSE_REACH
         elif _document_with_sum(doc, token):
             noun = token.i
         elif _by_it_invested(doc, sent, token):
@@ -294,7 +303,8 @@ def named_sums(doc, sent) -> List[NamedSum]:
             noun, past = token.i, token.i + 1  # `… договор займа с ООО «Х». Компания получит 80 млн рублей`
         elif _bracketed_sum(doc, sent, token):
             noun, past = token.i, token.i + 1  # `(сумма — 18,5 млн долларов)`: the agreement before
-        elif token.lemma_.lower() in load_set("agreement_sum_cues.txt") and _names_agreement(doc, token.i):
+        elif (token.lemma_.lower() in load_set("agreement_sum_cues.txt") or _loan_size(doc, token)) \
+                and _names_agreement(doc, token.i):
             noun = _noun_after(doc, token.i)
         else:
             continue
@@ -437,3 +447,25 @@ def bracketed_party_sums(doc, sent, mentions) -> None:
         for span, quantity in found:
             if span.start == party.end + 1 and span.end < sent.end and doc[span.end].text == ")":
                 mention.sum = deal_money(doc, quantity, span)
+
+
+RESPECTIVELY = "соответственно"
+
+
+def respective_sums(doc, sent) -> list:
+    """`По соглашениям компании вложат 3,4 млрд и около 920 млн рублей соответственно`: (Money,
+    token span) of the sums, in order, of the agreements told together before; a number before the
+    last sum takes its currency. [] unless the sentence says `соответственно`, speaks of the
+    agreements and names two sums or more."""
+    if not any(t.lower_ == RESPECTIVELY for t in sent) \
+            or not any(t.lemma_.lower() in load_set("agreement_references.txt") for t in sent):
+        return []
+    sums = [(q, span) for q, span in sentence_quantities(sent) if q.kind == "money" or q.scaled]
+    if len(sums) < 2 or sums[-1][0].kind != "money":
+        return []
+    found = [deal_money(doc, q, span, named=True) for q, span in sums]
+    if any(money is None for money in found):
+        return []
+    currency = found[-1].currency
+    return [(Money(m.amount, currency, m.qualifier) if q.kind != "money" else m, span)
+            for m, (q, span) in zip(found, sums)]

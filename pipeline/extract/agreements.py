@@ -43,7 +43,7 @@ from .agreement_roles import add_role_parties, role_count, role_parties
 from .agreement_sum_owners import give_named_sums, give_sums_back, names_known_kind, read_sums
 from .agreement_sales import add_sales, sales
 from .agreement_story import add_story_company, story_company
-from .agreement_sums import NamedSum, bracketed_party_sums, named_sums, ordinal_before
+from .agreement_sums import NamedSum, bracketed_party_sums, named_sums, ordinal_before, respective_sums
 from .elided_subjects import elided_author, elided_subject
 from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, first_sign_verb,
                      has_sign_verb, is_counted, latin_org_names, legal_form_quotes, paragraph_start, quoted_spans, sentence_before,
@@ -204,6 +204,8 @@ class AgreementExtractor:
             if is_planned_signing(sent) or index in bulleted:
                 continue  # `стороны планируют подписать соглашение`: not signed yet
             named = named_sums(doc, sent)
+            if _give_respectively(doc, found, sentences, index):
+                named, summed_index = [], index  # `… 3,4 млрд и около 920 млн рублей соответственно`
             waiting = untold if untold.count else lapsed
             rest = _rest_counted(doc, sent) if waiting.count else 0
             if 0 < rest <= waiting.count:
@@ -661,6 +663,26 @@ def _bulleted(doc, sentences, index: int, places: set) -> list:
 
 
 DEFAULT_KIND = "соглашение"
+RESPECTIVE_REACH = 3  # sentences from the agreements told together to their sums `соответственно`
+
+
+def _give_respectively(doc, found: List[AgreementMention], sentences, index: int) -> bool:
+    """`… подписаны два соглашения — с ООО «А» и АО «Б». … По соглашениям компании вложат 3,4 млрд
+    и около 920 млн рублей соответственно`: each agreement told together last takes its sum in
+    order, when there are as many sums as agreements. Whether they took them."""
+    sums = respective_sums(doc, sentences[index])
+    if not sums or not found:
+        return False
+    last = doc[found[-1].start].sent.start
+    together = [m for m in found if doc[m.start].sent.start == last]
+    if len(together) != len(sums) or sentences[index].start - last < 0 \
+            or index - next(k for k, s in enumerate(sentences) if s.start <= last < s.end) > RESPECTIVE_REACH:
+        return False
+    for mention, (money, span) in zip(together, sums):
+        mention.sum = money
+        add_evidence(doc, "agreement", span.start, span.end, "sum", "sum_told_respectively")
+    return True
+
 
 
 def _many_signers(doc, sentences, index: int, places: set) -> List[Party]:
