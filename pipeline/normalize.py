@@ -117,6 +117,8 @@ def inflect_word(text: str, pos: str, case: Optional[str], number: Optional[str]
                  place: bool = False) -> str:
     """`text` in the nominative, keeping its number (and taking `gender` for adjectives);
     `singular` puts a plural in the singular too (музыкантами → музыкант)."""
+    if place and case == "Nom" and is_oblique_place(text):
+        case = "Gen"  # `в промзоне Шадринска`, read as a nominative by the tagger
     declined = _declined_acronym(text)
     if declined and case != "Nom":
         return declined  # `ТУСУРом` → ТУСУР
@@ -142,6 +144,13 @@ def inflect_word(text: str, pos: str, case: Optional[str], number: Optional[str]
         head, _, last = text.rpartition("-")
         return head + "-" + inflect_word(last, pos, case, number, gender, names, singular, place)
     return match_shape(inflected.word, text) if inflected else text
+
+
+def is_oblique_place(text: str) -> bool:
+    """`Шадринска`: a word the dictionary knows as a place only in an oblique case; not
+    `Алабуга`, which it only guesses at."""
+    places = [p for p in morph_analyzer().parse(text) if "Geox" in p.tag]
+    return bool(places) and all(p.is_known and p.tag.case != "nomn" for p in places)
 
 
 def without_generic_noun(name: str, nouns) -> str:

@@ -14,7 +14,7 @@ from typing import Dict, List, Optional, Tuple
 from spacy.attrs import LEMMA, ORTH
 
 from ..models import morph_analyzer
-from ..normalize import inflect_word, is_legal_form, strip_quotes
+from ..normalize import inflect_word, is_legal_form, is_oblique_place, strip_quotes
 from ..numbers import parse_number
 from ..vocab import load_list, load_set, load_table
 from .common import (DASHES, index_by_first_word, is_bullet, is_counted, legal_form_quotes, lemmas_at, line_end,
@@ -272,6 +272,8 @@ def name_after(doc, i: int, quoted_at: Dict[int, object]) -> Optional[Tuple[int,
     if i < len(doc) and i + 1 in quoted_at:
         span = quoted_at[i + 1]
         return i, span.end + 1, _quoted_name(span, kind_head), "kind_quoted_name"
+    if i < len(doc) and word_lemmas(doc[i]) & load_set("place_nouns.txt"):
+        return None  # `в северной промзоне ЗАТО Заречный`: a place, not the zone's name
     end = i
     while end < len(doc) and end - i < MAX_NAME_WORDS and _is_bare_name_word(doc[end]):
         end += 1
@@ -283,8 +285,8 @@ def name_after(doc, i: int, quoted_at: Dict[int, object]) -> Optional[Tuple[int,
 def _is_bare_name_word(token) -> bool:
     if not token.text[:1].isupper() or token.is_punct or token.is_sent_start:
         return False
-    if token.ent_type_ == "LOC" and token.morph.get("Case") not in (["Nom"], []):
-        return False  # индустриальный парк Калужской области: a place, not a name
+    if token.ent_type_ == "LOC" and (token.morph.get("Case") not in (["Nom"], []) or is_oblique_place(token.text)):
+        return False  # индустриальный парк Калужской области, в промзоне Шадринска: a place, not a name
     if token.ent_type_ == "PER":
         return False  # директор технопарка Алексей Кудашкин: a person, not the park's name
     if token.ent_type_ == "ORG" and token.morph.get("Case") == ["Gen"]:
@@ -850,6 +852,28 @@ def names_before_kind(doc, mentions, references) -> List[ParkMention]:
             continue  # `В «Воткинском» 41,5 га`: a park named before; `ООО «Х»` elsewhere: a company
         found.append(ParkMention(span.start - 1, span.end + 1, name, name_key(name), r.kind, r.abbreviated,
                                  span.start - 1, "name_before_kind"))
+    return found
+
+
+def quoted_before_kind(doc, mentions, references) -> List[ParkMention]:
+    """`«Волго-Каспийский» агропромышленный парк в Наримановском районе строится с нуля`: a
+    quoted name right before a kind with no name of its own is that park's, unless a company
+    holds the name (`ООО «Х»` here or elsewhere)."""
+    found: List[ParkMention] = []
+    parks_at = {m.start for m in mentions} | {m.name_start for m in mentions}
+    spans = {q.end: q for q in quoted_spans(doc)}  # by the closing quote's index
+    for r in references:
+        span = spans.get(r.start - 1)
+        if r.kind is None or r.group or span is None or span.start - 1 in parks_at \
+                or len(span) > NAME_BEFORE_KIND_WORDS or not span.text[:1].isupper() or _names_company(doc, span.start - 1):
+            continue
+        name = nominative_name(span)
+        written = strip_quotes(span.text)
+        if any(m.key == name_key(name) for m in mentions + found) \
+                or any(strip_quotes(q.text) == written and _names_company(doc, q.start - 1) for q in quoted_spans(doc)):
+            continue
+        found.append(ParkMention(span.start - 1, r.end, name, name_key(name), r.kind, r.abbreviated,
+                                 span.start - 1, "quoted_before_kind"))
     return found
 
 

@@ -23,7 +23,7 @@ from .region_names import known_town
 from .state_bodies import region_aliases
 
 REACH = 7          # words after a name where its place may stand
-REACH_AFTER_CUE = 12  # … and after `расположенный`, `созданная`, `размещается`
+REACH_AFTER_CUE = 16  # … and after `расположенный`, `созданная`, `размещается`
 REACH_BEFORE = 8   # words between a place and the kind it comes before
 PLACE_NOUN_WORDS = 3  # `в посёлке городского типа` between a preposition and the place
 STOPS = {".", ";", "—", "–", "(", ")", "«", "»", "\"", ":"}
@@ -203,9 +203,10 @@ def _named_places(doc) -> frozenset:
 EMPHATIC_PARTICLES = {"же"}
 
 
-def adjective_place(doc, m) -> Optional[str]:
+def adjective_place(doc, m, placed: bool = False) -> Optional[str]:
     """`томским технопарком «Академический»`, `стерлитамакский технопарк «Х»`: a city's adjective
-    right before the kind, for a park the text places nowhere else."""
+    right before the kind, for a park the text places nowhere else; a land's (`подмосковный` →
+    Подмосковье, rules/place_adjectives.tsv) only for a park not `placed` at all."""
     i = m.start - 1
     while i >= 0 and (doc[i].is_space or doc[i].lower_ in EMPHATIC_PARTICLES):
         i -= 1  # `пермский же технополис «Звёздный»`
@@ -213,7 +214,9 @@ def adjective_place(doc, m) -> Optional[str]:
             or not (doc[i].text.islower() or _opens_sentence(doc, i) and _quoted_name(doc, m)):
         return None  # `Саратовский индустриальный парк` opening a paragraph may be the park's own name
         # (not `Томский технопарк «Кедроград»`, named in quotes)
-    city = city_of_adjective(doc[i].lemma_.lower(), doc)
+    lemma = doc[i].lemma_.lower()
+    land = dict(load_table("place_adjectives.tsv", 2)).get(lemma)
+    city = (land if not placed else None) if land else city_of_adjective(lemma, doc)
     if city is not None:
         add_evidence(doc, "park", i, i + 1, "location", "adjective_of_city")
     return city
@@ -338,7 +341,7 @@ def _narrowest(doc, sent, place):
 def _narrowed(doc, sent, place):
     """`в Узбекистане, в Самаркандской области`: a place narrowed by the next one after a
     comma and the same preposition (no comma after a part of a place: `на берегу Волги в Тутаеве`)."""
-    words = [t for t in doc[place.end:sent.end] if not t.is_space][:DISTANCE_WORDS + 2]
+    words = [t for t in doc[_past_own_region(doc, place, sent.end):sent.end] if not t.is_space][:DISTANCE_WORDS + 2]
     if words and words[0].text == "." and place[-1].lower_ + "." in place_abbreviations():
         words = words[1:]  # `в Свердловской обл., в 12 км от Екатеринбурга`
     words = words[:DISTANCE_WORDS + 1]
@@ -350,6 +353,8 @@ def _narrowed(doc, sent, place):
         return place
     opening = linked[0].i + 1
     distance = _distance_to(linked)
+    if distance is not None and after_settlement_noun(doc, place.start):
+        return place  # `у посёлка Солонцы Емельяновского района, в 8 км от центра Красноярска`
     if distance is not None:  # `в Чуйской области, в 20 км от Бишкека`: near the city
         opening = distance
     part = opening
@@ -360,6 +365,8 @@ def _narrowed(doc, sent, place):
             and not doc[part].ent_type_:
         part += 1  # `на левом берегу Иртыша, на северо-западной окраине Омска`: a part of the city
     named = any(word_lemmas(t) & load_set("place_part_nouns.txt") for t in doc[opening:part])
+    if not joined and any(word_lemmas(t) & load_set("shore_nouns.txt") for t in doc[opening:part]):
+        return place  # `в Усолье, на правом берегу Камы`: the river along the town
     # `в Калининском районе, у деревни Бурашево`: a settlement in the district, narrower
     settled = any(word_lemmas(t) & load_set("settlement_nouns.txt") for t in doc[opening:part]) \
         or after_settlement_noun(doc, part)  # `у пос. Монетный`
@@ -373,6 +380,16 @@ def _narrowed(doc, sent, place):
             or is_district(phrase_nominative(after[0])) and not is_district(phrase_nominative(place))):
         return after[0]  # (`на левом берегу Енисея, в Октябрьском районе …`: the district, narrower)
     return place
+
+
+def _past_own_region(doc, place, end: int) -> int:
+    """Past a place in the genitive right after `place`, the region it lies in
+    (`Шекснинского муниципального округа Вологодской области, вблизи …`)."""
+    after = next((e for e in entities_in(doc[place.end:end]) if e.label_ == "LOC"), None)
+    if after is not None and after.start == place.end and after[-1].morph.get("Case") == ["Gen"] \
+            and specificity(phrase_nominative(after)) <= specificity(phrase_nominative(place)):
+        return after.end
+    return place.end
 
 
 def is_district(name: str) -> bool:
@@ -572,9 +589,11 @@ def leads_to_place(doc, start: int, ent) -> bool:
     if _site_phrase(words, head) or _street_phrase(words, head) or _road_phrase(words[:last], head):
         return True  # `на территории бывшего завода «Электрон» в …`, `на улице Окружной в Пензе`
     commas = [k for k, t in enumerate(head) if t.text == ","]
+    relative = 1 if commas and commas[-1] + 1 < len(head) and head[commas[-1] + 1].lemma_.lower() == RELATIVE else 0
     if commas and not any(t.text in STOPS and not _dotted_noun(between, k) for k, t in enumerate(head)) \
-            and len(head) - commas[-1] <= 2 and any(forms & load_set("location_cues.txt") for forms in words[commas[-1]:last]):
-        return True  # `зона «Х» площадью 48 га, расположенная в городе …`: a participle of place after a comma
+            and len(head) - commas[-1] - relative <= 2 \
+            and any(forms & load_set("location_cues.txt") for forms in words[commas[-1]:last]):
+        return True  # `зона «Х» площадью 48 га, расположенная в городе …`, `…, который находится в …`
     if any(t.text in STOPS and not _dotted_noun(between, k) for k, t in enumerate(head)) \
             or any(t.text == "," for t in head[1:]):
         return False
@@ -589,16 +608,26 @@ def leads_to_place(doc, start: int, ent) -> bool:
 
 
 COPULA = "это"  # `— это 530 гектаров в …`
+RELATIVE = "который"  # `парк «Х», который находится в …`
 
 SITE_WORDS = 6  # `на территории бывшего электролампового завода`
 
 
 def _site_phrase(words: List[set], head) -> bool:
     """`на территории бывшего электролампового завода в …`, `на месте старых цехов в …`: a site
-    (rules/site_nouns.txt) named by what stood there, between the name and the place."""
+    (rules/site_nouns.txt) named by what stood there, between the name and the place; after a
+    verb of place and its circumstances, and before a comma (`работает с 2019 года на землях
+    бывшего совхоза «Давыдовский», у села …`)."""
+    words = words[:len(head)]
+    if len(head) > 2 and head[-1].text == ",":
+        head, words = head[:-1], words[:-1]
     head, words = _without_quoted(head, words)  # (`на территории бывшего завода «Электрон» в …`)
-    return 2 <= len(head) <= SITE_WORDS and _is_preposition(words, 0) and bool(words[1] & load_set("site_nouns.txt")) \
-        and all(t.pos_ in {"ADJ", "NOUN"} and t.is_alpha for t in head[1:])
+    site = next((k for k in range(len(head) - 1) if _is_preposition(words, k) and words[k + 1] & load_set("site_nouns.txt")),
+                None)
+    if site is None or site and not (words[0] & load_set("location_cues.txt") and _only_circumstances(head[1:site])):
+        return False
+    head = head[site:]
+    return 2 <= len(head) <= SITE_WORDS and all(t.pos_ in {"ADJ", "NOUN"} and t.is_alpha for t in head[1:])
 
 
 STREET_WORDS = 5  # `на улице Маршала Жукова`, `на проспекте Ленина, 12`

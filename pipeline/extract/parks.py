@@ -25,9 +25,8 @@ from .common import (DASHES, add_evidence, article_region, counted_noun, full_la
 from .park_areas import BUILDING, buildings_are_park, is_inside_park, whole_of_part
 from .park_mentions import (GENERIC_KIND_WORDS, GENERIC_REFERENCES, QUOTED_NAME_KINDS, KindReference, ParkMention, elided_kind_names,
                             expand_kind, find_kind_mentions, find_name_mentions, full_kinds, generic_word_names, kind_expansions,
-                            numbered_item_names,
-                            partitive_names,
-                            match_kind, name_key, names_before_kind, possessed_noun, role_nouns)
+                            match_kind, name_key, names_before_kind, numbered_item_names, partitive_names, possessed_noun,
+                            quoted_before_kind, role_nouns)
 from .operator_names import attach_named_after_parks, attach_same_named
 from .operator_possessors import attach_possessors
 from .operator_quantified import attach_quantified_operators
@@ -87,7 +86,8 @@ class ParkExtractor:
     def __call__(self, doc):
         mentions, references = find_kind_mentions(doc)
         mentions, references = drop_org_parts(doc, mentions, references)
-        mentions = sorted(mentions + names_before_kind(doc, mentions, references), key=lambda m: m.start)
+        mentions = sorted(mentions + names_before_kind(doc, mentions, references)
+                          + quoted_before_kind(doc, mentions, references), key=lambda m: m.start)
         mentions = sorted(mentions + status_names(doc, mentions, references), key=lambda m: m.start)
         parks: Dict[str, ParkDraft] = {}
         for m in mentions:
@@ -425,7 +425,7 @@ def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],
     for m in subjects:  # `казанский технополис «Химград»`: the city's adjective, when nothing better
         park = parks[m.key].park
         if park.location is None or specificity(park.location) < 2:
-            park.location = adjective_place(doc, m) or park.location
+            park.location = adjective_place(doc, m, park.location is not None) or park.location
 
 
 def _names_city_again(doc, m, city: str) -> bool:
