@@ -7,6 +7,11 @@ ENTITIES = [
      [("Фонд развития инноваций", "ORG"), ("Тюменской области", "LOC")]),
     # a bracket that is part of the place's name stays
     ("Руководитель Республики Саха (Якутия) приехал.", [("Республики Саха (Якутия)", "LOC")]),
+    # a preposition opening a sentence the tagger took into the name goes; a common noun left alone
+    # is no name
+    ("Со Сбербанком у нас кредитное соглашение с лимитом 4 млрд рублей.",
+     [("Сбербанком", "ORG")]),
+    ("— Для округа это очень важный день.", []),
 ]
 
 

@@ -40,7 +40,7 @@ from .park_tables import table_rows
 from .role_employers import employ_by_role
 from .park_places import (adjective_place, headline_places, inner_place, is_district, last_place_is_settlement,
                           location_near, paragraph_place, place_near_before, record_place, specificity)
-from .place_abbreviations import written_out
+from .place_abbreviations import DISTRICT, written_out
 from .park_statuses import status_names
 
 SALIENCE_SENTENCES = 2
@@ -430,9 +430,15 @@ def attach_values(doc, mentions: List[ParkMention], parks: Dict[str, ParkDraft],
 
 def _names_city_again(doc, m, city: str) -> bool:
     """`Технопарк … в Кировском округе Омска` for a park placed in Омск: a bare kind's sentence
-    names the park's own city with the district, so the district is that park's."""
+    names the park's own city with the district (or `в Октябрьском районе города`), so the district
+    is that park's."""
     key = name_key(city)
-    return " " not in key and any(name_key(t.text) == key for t in doc[m.start].sent if t.is_alpha)
+    sent = doc[m.start].sent
+    return " " not in key and any(name_key(t.text) == key for t in sent if t.is_alpha) \
+        or any(t.lemma_.lower() == CITY and t.i > sent.start and doc[t.i - 1].lemma_.lower() == DISTRICT for t in sent)
+
+
+CITY = "город"  # `в Октябрьском районе города`: the city named before, again
 
 
 def _card_place(doc, m) -> Optional[str]:

@@ -20,7 +20,7 @@ from .region_names import GENDERS
 from .agreement_sides import keep_side_parties
 from .agreement_witnesses import drop_witnesses
 from .party_asides import drop_described
-from .common import (DASHES, PARTNER_PREPOSITIONS, coordinated_partner, QUOTE_TOKENS, REGION_NOUNS, PerDoc, entities, entities_in, first_sign_verb,
+from .common import (DASHES, PARTNER_PREPOSITIONS, WITH, coordinated_partner, QUOTE_TOKENS, REGION_NOUNS, PerDoc, entities, entities_in, first_sign_verb,
                      is_counted, is_source, names_a_side, quoted_spans, word_lemmas)
 from .home_regions import home_region, region_adjectives
 from .org_names import branch_parent_after, expand_abbreviation, is_short_name, org_name
@@ -622,13 +622,17 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
             parties.append(Party(start, ent.end, name, LOC, governed))
 
 
+AND = "и"
+
+
 def _region_of_agreement(doc, ent, adjacent, case) -> bool:
-    """`Соглашение Челябинской области с АО «Х» …`: a region in the genitive right after the
-    agreement's noun, with its partner after `с`, is the agreement's side."""
+    """`Соглашение Челябинской области с АО «Х» …`, `Подписание соглашения Республики Адыгея и ООО
+    «Х»`: a region in the genitive right after the agreement's noun, with its partner after `с` or
+    `и`, is the agreement's side."""
     if case != ["Gen"] or adjacent is None or adjacent.lower_ not in _agreement_word_forms():
         return False
     after = doc[ent.end] if ent.end < len(doc) else None
-    return after is not None and after.lower_ in {"с", "со"}
+    return after is not None and after.lower_ in WITH | {AND}
 
 
 def _bare_region_noun(token) -> bool:
