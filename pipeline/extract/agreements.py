@@ -250,6 +250,7 @@ class AgreementExtractor:
             if listed:
                 found.extend(listed)
                 group, last_index = listed, index
+                _give_respectively(doc, found, sentences, index)  # `… с «А» и «Б», по которым … соответственно`
                 continue
             # `Сумма контракта составляет …` speaks of a contract already named (with none named
             # yet, `По условиям соглашения …` after a signing or beside a partner names one;
@@ -475,6 +476,8 @@ class AgreementExtractor:
                 unnamed = (index, mentions[0])  # signed, no side named yet
             found.extend(kept)
             last_index = index if kept else last_index
+            if kept and _give_respectively(doc, found, sentences, index):
+                named = []  # `… подписала соглашения с «А» и «Б», по которым … вложат 1,8 млрд руб. и $4,7 млн соответственно`
             give_named_sums(doc, named, found)
         add_sales(doc, sentences, found, sales(doc, sentences, places, park_names), AgreementMention)
         add_shared_signers(doc, found, shared)
