@@ -151,7 +151,7 @@ def _without_stamp(ent):
 def _without_dangling_preposition(ent):
     """`Фонд из` before `Абу-Даби`: the tagger's span ends in a preposition; the preposition goes,
     and a common noun left alone is no name. A preposition opening it goes too (`Со Сбербанком`)."""
-    if len(ent) > 1 and ent[0].pos_ == "ADP" and ent[0].text.lower() in OPENING_PREPOSITIONS:
+    if len(ent) > 1 and ent[0].pos_ == "ADP" and ent[0].text.lower() in load_set("opening_prepositions.txt"):
         ent = Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
         if len(ent) == 1 and _is_common_noun(ent[0].lower_):
             return None  # `Для округа это …`: no name
@@ -172,9 +172,6 @@ def _without_dangling_preposition(ent):
 
 
 AGREEMENT_NOUNS = {"соглашение", "договор", "контракт", "меморандум"}
-
-
-OPENING_PREPOSITIONS = {"с", "со", "в", "во", "от", "у", "к", "ко", "для", "при"}  # `Со Сбербанком у нас …`
 
 
 def _without_agreement_opening(ent):

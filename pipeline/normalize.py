@@ -116,7 +116,9 @@ def inflect_word(text: str, pos: str, case: Optional[str], number: Optional[str]
                  gender: Optional[str] = None, names: bool = False, singular: bool = False,
                  place: bool = False) -> str:
     """`text` in the nominative, keeping its number (and taking `gender` for adjectives);
-    `singular` puts a plural in the singular too (музыкантами → музыкант)."""
+    `singular` puts a plural in the singular too (музыкантами → музыкант); a `place` the tagger
+    read as a nominative that the dictionary knows only in an oblique case (`Шадринска`) is
+    declined from the genitive."""
     if place and case == "Nom" and is_oblique_place(text):
         case = "Gen"  # `в промзоне Шадринска`, read as a nominative by the tagger
     declined = _declined_acronym(text)
@@ -149,8 +151,9 @@ def inflect_word(text: str, pos: str, case: Optional[str], number: Optional[str]
 def is_oblique_place(text: str) -> bool:
     """`Шадринска`: a word the dictionary knows as a place only in an oblique case; not
     `Алабуга`, which it only guesses at."""
-    places = [p for p in morph_analyzer().parse(text) if "Geox" in p.tag]
-    return bool(places) and all(p.is_known and p.tag.case != "nomn" for p in places)
+    parses = morph_analyzer().parse(text)
+    places = [p for p in parses if "Geox" in p.tag]
+    return bool(places) and all(p.is_known for p in places) and not any(p.tag.case == "nomn" for p in parses)
 
 
 def without_generic_noun(name: str, nouns) -> str:

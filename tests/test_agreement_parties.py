@@ -1758,6 +1758,7 @@ CASES = [
     ("— С Xinjiang Tianrun Chemical мы подписали меморандум о намерениях.",
      [agreement("меморандум", [("Xinjiang Tianrun Chemical", "ORG")])]),
     ("МЕМОРАНДУМ С ERMAK BORU", []),
+    ("— С ERMAK BORU мы подписали меморандум о намерениях.", [agreement("меморандум", [("ERMAK BORU", "ORG")])]),
     # a bare region word joined by `и` to a partner after `с` is the article's region
     ("Тульская область привлекает автокомпонентщиков. В 2022 году контракт с Минпромторгом России и областью "
      "заключило ООО «Алексинские поршни».",

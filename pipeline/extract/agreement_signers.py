@@ -14,7 +14,7 @@ from ..vocab import load_set
 from .agreement_anaphora import MORE, THE_REST, opens_with_side
 from .agreement_merge import same_party, same_typed_party
 from .agreement_nouns import kind_at
-from .common import WITH, entities, is_counted, sentence_after, sentence_before, word_lemmas
+from .common import WITH, ends_with_colon, entities, is_counted, sentence_after, sentence_before, word_lemmas
 from .elided_subjects import speaks_as_we
 from .park_mentions import GENERIC_REFERENCES
 from .org_names import expand_abbreviation
@@ -221,13 +221,8 @@ def _list_head_signs(doc, mention, shared: list) -> bool:
     """`Со стороны КРДВ документы подписал … Сергей Волков:` before the lines of his list: each
     line's deal already holds the person its list's head names, not one who signed the others."""
     line = doc[mention.start].sent.start
-    return any(p.type == PER and p.start < line and _ends_with_colon(doc[p.start].sent)
+    return any(p.type == PER and p.start < line and ends_with_colon(doc[p.start].sent)
                and not any(same_party(p, q) for q in shared) for p in mention.parties)
-
-
-def _ends_with_colon(sent) -> bool:
-    last = next((t for t in reversed(sent) if not t.is_space), None)
-    return last is not None and last.text == ":"
 
 
 def _others_deal(doc, mention, shared: list) -> bool:

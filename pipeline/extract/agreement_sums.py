@@ -452,14 +452,25 @@ def bracketed_party_sums(doc, sent, mentions) -> None:
 RESPECTIVELY = "соответственно"
 
 
+BY = "по"
+WHICH = "который"
+
+
+def _sums_by_agreements(sent, token) -> bool:
+    """`по соглашениям`, `по которым`: the sums told are by the agreements."""
+    if token.lower_ != BY or token.i + 1 >= sent.end:
+        return False
+    after = token.doc[token.i + 1]
+    return bool(word_lemmas(after) & (load_set("agreement_references.txt") | {WHICH}))
+
+
 def respective_sums(doc, sent) -> list:
     """`По соглашениям компании вложат 3,4 млрд и около 920 млн рублей соответственно`: (Money,
     token span) of the sums, in order, of the agreements told together before; a number before the
     last sum takes its currency. [] unless the sentence says `соответственно`, speaks of the
     agreements and names two sums or more."""
-    if not any(t.lower_ == RESPECTIVELY for t in sent) \
-            or not any(t.lemma_.lower() in load_set("agreement_references.txt") for t in sent):
-        return []
+    if not any(t.lower_ == RESPECTIVELY for t in sent) or not any(_sums_by_agreements(sent, t) for t in sent):
+        return []  # (not `выручка компаний, подписавших соглашения, — 3,2 и 5,4 млрд рублей соответственно`)
     sums = [(q, span) for q, span in sentence_quantities(sent) if q.kind == "money" or q.scaled]
     if len(sums) < 2 or sums[-1][0].kind != "money":
         return []

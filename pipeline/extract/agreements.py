@@ -204,7 +204,7 @@ class AgreementExtractor:
             if is_planned_signing(sent) or index in bulleted:
                 continue  # `стороны планируют подписать соглашение`: not signed yet
             named = named_sums(doc, sent)
-            if _give_respectively(doc, found, sentences, index):
+            if not has_sign_verb(sent) and _give_respectively(doc, found, sentences, index):
                 named, summed_index = [], index  # `… 3,4 млрд и около 920 млн рублей соответственно`
             waiting = untold if untold.count else lapsed
             rest = _rest_counted(doc, sent) if waiting.count else 0

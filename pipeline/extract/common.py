@@ -526,3 +526,9 @@ def coordinated_partner(doc, i: int, floor: int) -> bool:
         if token.pos_ in {"VERB", "AUX", "ADP"} or token.text in {".", ";", ":", "—", "–", "(", ")"}:
             return False
     return False
+
+
+def ends_with_colon(sent) -> bool:
+    """A sentence whose last word is a colon: a list's head (`… подписал …:`, `В парке работают:`)."""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return last is not None and last.text == ":"

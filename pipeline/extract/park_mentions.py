@@ -17,7 +17,7 @@ from ..models import morph_analyzer
 from ..normalize import inflect_word, is_legal_form, is_oblique_place, strip_quotes
 from ..numbers import parse_number
 from ..vocab import load_list, load_set, load_table
-from .common import (DASHES, index_by_first_word, is_bullet, is_counted, legal_form_quotes, lemmas_at, line_end,
+from .common import (DASHES, ends_with_colon, index_by_first_word, is_bullet, is_counted, legal_form_quotes, lemmas_at, line_end,
                      may_be_nominative, paragraph_start, quoted_spans, sentence_after, sentence_before, word_lemmas, words_from)
 
 MAX_NAME_WORDS = 3
@@ -495,7 +495,7 @@ def listed_names(doc, start: int, end: int, quoted_at, kind: str, abbreviated: b
         name = _quoted_name(span, doc[end - 1])
         found.append(ParkMention(open_at, span.end + 1, name, name_key(name), kind, abbreviated,
                                  open_at, "listed_after_kind"))
-    if not found and _ends_with_colon(sent):
+    if not found and ends_with_colon(sent):
         found = _lines_under_heading(doc, sent, quoted_at, kind, abbreviated)
     if not found:
         found = _counted_sentences(doc, start, quoted_at, kind, abbreviated)
@@ -587,11 +587,6 @@ def _names_organisation(doc, open_at: int) -> bool:
     capital opens an organisation's name."""
     before = doc[open_at - 1] if open_at > 0 else None
     return before is not None and (before.pos_ in {"NOUN", "PROPN", "ADJ"} or before.text.isupper())
-
-
-def _ends_with_colon(sent) -> bool:
-    last = next((t for t in reversed(sent) if not t.is_space), None)
-    return last is not None and last.text == ":"
 
 
 def _lines_under_heading(doc, heading, quoted_at, kind: str, abbreviated: bool) -> List[ParkMention]:
@@ -805,7 +800,7 @@ def _generic_word_lists(doc, quoted_at, kinds, known: set) -> List[ParkMention]:
             continue
         if word == SITE_WORD and not _after_management(doc, t.i):
             continue
-        if _ends_with_colon(t.sent) and t.sent.start not in headings and _lists_parks(t):
+        if ends_with_colon(t.sent) and t.sent.start not in headings and _lists_parks(t):
             headings.add(t.sent.start)
             found.extend(m for m in _lines_under_heading(doc, t.sent, quoted_at, kind, False) if m.key not in known)
             continue
@@ -857,15 +852,18 @@ def names_before_kind(doc, mentions, references) -> List[ParkMention]:
 
 def quoted_before_kind(doc, mentions, references) -> List[ParkMention]:
     """`«Волго-Каспийский» агропромышленный парк в Наримановском районе строится с нуля`: a
-    quoted name right before a kind with no name of its own is that park's, unless a company
-    holds the name (`ООО «Х»` here or elsewhere)."""
+    quoted adjective right before a kind with no name of its own, of the kind's first word's
+    gender, is that park's name, unless a company holds the name (`ООО «Х»` here or elsewhere);
+    not after a preposition (`В «Сколково» технопарк …`) and no noun (`Для «Росатома» …`)."""
     found: List[ParkMention] = []
     parks_at = {m.start for m in mentions} | {m.name_start for m in mentions}
     spans = {q.end: q for q in quoted_spans(doc)}  # by the closing quote's index
     for r in references:
         span = spans.get(r.start - 1)
-        if r.kind is None or r.group or span is None or span.start - 1 in parks_at \
-                or len(span) > NAME_BEFORE_KIND_WORDS or not span.text[:1].isupper() or _names_company(doc, span.start - 1):
+        if r.kind is None or r.group or span is None or span.start - 1 in parks_at or len(span) != 1 \
+                or not span.text[:1].isupper() or _names_company(doc, span.start - 1) \
+                or not _agrees_with(span[0], doc[r.start]) \
+                or span.start > 1 and doc[span.start - 2].pos_ == "ADP":
             continue
         name = nominative_name(span)
         written = strip_quotes(span.text)
@@ -875,6 +873,13 @@ def quoted_before_kind(doc, mentions, references) -> List[ParkMention]:
         found.append(ParkMention(span.start - 1, r.end, name, name_key(name), r.kind, r.abbreviated,
                                  span.start - 1, "quoted_before_kind"))
     return found
+
+
+def _agrees_with(name, kind_word) -> bool:
+    """`«Северный» индустриальный`, `«Волго-Каспийский» агропромышленный`: an adjective (as the
+    dictionary reads it, whatever the tagger says) of the kind word's gender."""
+    adjective = any(p.tag.POS == "ADJF" for p in morph_analyzer().parse(name.text.lower()))
+    return adjective and name.morph.get("Gender") == kind_word.morph.get("Gender")
 
 
 def _same_stem(written: str, name: str) -> bool:

@@ -340,7 +340,10 @@ def _narrowest(doc, sent, place):
 
 def _narrowed(doc, sent, place):
     """`в Узбекистане, в Самаркандской области`: a place narrowed by the next one after a
-    comma and the same preposition (no comma after a part of a place: `на берегу Волги в Тутаеве`)."""
+    comma and the same preposition (no comma after a part of a place: `на берегу Волги в Тутаеве`),
+    past the region a district lies in (`… округа Вологодской области, вблизи посёлка …`) and past
+    a river along the place (`в Усолье, на правом берегу Камы`); a village is narrower than a
+    distance from a city."""
     words = [t for t in doc[_past_own_region(doc, place, sent.end):sent.end] if not t.is_space][:DISTANCE_WORDS + 2]
     if words and words[0].text == "." and place[-1].lower_ + "." in place_abbreviations():
         words = words[1:]  # `в Свердловской обл., в 12 км от Екатеринбурга`
@@ -366,7 +369,11 @@ def _narrowed(doc, sent, place):
         part += 1  # `на левом берегу Иртыша, на северо-западной окраине Омска`: a part of the city
     named = any(word_lemmas(t) & load_set("place_part_nouns.txt") for t in doc[opening:part])
     if not joined and any(word_lemmas(t) & load_set("shore_nouns.txt") for t in doc[opening:part]):
-        return place  # `в Усолье, на правом берегу Камы`: the river along the town
+        # `в Усолье, на правом берегу Камы`: the river along the town; a place after the river
+        # narrows on (`в Омской области, на левом берегу Иртыша, на окраине Омска`)
+        river = next((e for e in places_in(doc, sent, part, sent.end) if e.start == part), None)
+        further = _narrowed(doc, sent, river) if river is not None else None
+        return further if further is not None and further is not river else place
     # `в Калининском районе, у деревни Бурашево`: a settlement in the district, narrower
     settled = any(word_lemmas(t) & load_set("settlement_nouns.txt") for t in doc[opening:part]) \
         or after_settlement_noun(doc, part)  # `у пос. Монетный`
@@ -624,7 +631,7 @@ def _site_phrase(words: List[set], head) -> bool:
     head, words = _without_quoted(head, words)  # (`на территории бывшего завода «Электрон» в …`)
     site = next((k for k in range(len(head) - 1) if _is_preposition(words, k) and words[k + 1] & load_set("site_nouns.txt")),
                 None)
-    if site is None or site and not (words[0] & load_set("location_cues.txt") and _only_circumstances(head[1:site])):
+    if site is None or site > 0 and not (words[0] & load_set("location_cues.txt") and _only_circumstances(head[1:site])):
         return False
     head = head[site:]
     return 2 <= len(head) <= SITE_WORDS and all(t.pos_ in {"ADJ", "NOUN"} and t.is_alpha for t in head[1:])

@@ -434,8 +434,11 @@ def _names_city_again(doc, m, city: str) -> bool:
     is that park's."""
     key = name_key(city)
     sent = doc[m.start].sent
-    return " " not in key and any(name_key(t.text) == key for t in sent if t.is_alpha) \
-        or any(t.lemma_.lower() == CITY and t.i > sent.start and doc[t.i - 1].lemma_.lower() == DISTRICT for t in sent)
+    if " " in key:
+        return False
+    return any(name_key(t.text) == key for t in sent if t.is_alpha) \
+        or any(t.lemma_.lower() == CITY and t.i > sent.start and doc[t.i - 1].lemma_.lower() == DISTRICT
+               and not (t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper()) for t in sent)  # (not `города Клинцы`)
 
 
 CITY = "город"  # `в Октябрьском районе города`: the city named before, again

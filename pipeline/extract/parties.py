@@ -20,8 +20,9 @@ from .region_names import GENDERS
 from .agreement_sides import keep_side_parties
 from .agreement_witnesses import drop_witnesses
 from .party_asides import drop_described
-from .common import (DASHES, PARTNER_PREPOSITIONS, WITH, coordinated_partner, QUOTE_TOKENS, REGION_NOUNS, PerDoc, entities, entities_in, first_sign_verb,
-                     is_counted, is_source, names_a_side, quoted_spans, word_lemmas)
+from .common import (DASHES, PARTNER_PREPOSITIONS, QUOTE_TOKENS, REGION_NOUNS, WITH, PerDoc, coordinated_partner,
+                     entities, entities_in, first_sign_verb, is_bullet, is_counted, is_source, names_a_side,
+                     quoted_spans, word_lemmas)
 from .home_regions import home_region, region_adjectives
 from .org_names import branch_parent_after, expand_abbreviation, is_short_name, org_name
 from .park_mentions import match_kind, name_key
@@ -372,7 +373,7 @@ def latin_names(doc, sent):
             end += 1
         if before.lemma_.lower() in ORG_NOUNS or before.pos_ == "ADJ" or _org_noun_governs(doc, i, sent.start) \
                 or _joined_to_name(doc, i, sent.start) \
-                or before.lower_ in PARTNER_PREPOSITIONS and not all(t.text.isupper() for t in doc[i:end]):
+                or before.lower_ in PARTNER_PREPOSITIONS and not all(t.text.isupper() for t in sent if t.is_alpha):
             # (`МЕМОРАНДУМ С ERMAK BORU`: a heading in capitals, told again below)
             yield i, end
         i = end
@@ -826,9 +827,13 @@ def _is_address(doc, ent, sent) -> bool:
 SPEAKER_REACH = 12  # `— сообщила руководитель делегации, заместитель председателя … Ирина Щукина`
 
 
-def _line_ends(doc, i: int) -> bool:
-    """The text breaks its line right after token `i`."""
-    return "\n" in doc[i].whitespace_ or i + 1 < len(doc) and doc[i + 1].is_space and "\n" in doc[i + 1].text
+def _list_line_next(doc, i: int) -> bool:
+    """A list's line opens right after token `i`: a line break, then a dash or bullet and `с` or a
+    company (`— с ООО «А» — …`, `— ООО «Б» (…) — 2,6 млрд руб.`)."""
+    words = [t for t in doc[i + 1:i + 4] if not t.is_space]
+    breaks = "\n" in doc[i].whitespace_ or i + 1 < len(doc) and doc[i + 1].is_space and "\n" in doc[i + 1].text
+    return breaks and len(words) >= 2 and (words[0].text in DASHES or is_bullet(words[0])) \
+        and (words[1].lower_ in WITH or is_legal_form(words[1].text) or words[1].text in QUOTE_TOKENS)
 
 
 def _is_speaker(doc, ent) -> bool:
@@ -837,7 +842,7 @@ def _is_speaker(doc, ent) -> bool:
         # `… три соглашения подписал премьер-министр … Рустем Абдуллин:` before the list's lines:
         # the signer after his verb, no speaker
         verb = first_sign_verb(ent.sent)
-        return not (verb is not None and verb.i < ent.start and _line_ends(doc, ent.end))
+        return not (verb is not None and verb.i < ent.start and _list_line_next(doc, ent.end))
     if ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lemma_.lower() in load_set("sign_verbs.txt"):
         return False  # `— заявил … Алексей Карев, подписавший документ со стороны региона`: he signed too
     before = doc[max(ent.sent.start, ent.start - SPEAKER_REACH):ent.start]
