@@ -15,8 +15,8 @@ from functools import lru_cache
 from typing import Dict, Optional
 
 from ..vocab import load_set, load_table
-from .common import (LEVEL_NOUNS, PARTNER_PREPOSITIONS, REGION_NOUNS, article_region, coordinated_partner, entities,
-                     is_source, may_be_nominative, names_a_side, paragraph_start, word_lemmas)
+from .common import (AND, CITY, LEVEL_NOUNS, PARTNER_PREPOSITIONS, REGION_NOUNS, article_region, coordinated_partner,
+                     entities, is_source, may_be_nominative, names_a_side, paragraph_start, word_lemmas)
 from .region_names import region_name
 
 # words that name a region without its name: `правительство области`, `край подписал`
@@ -92,8 +92,6 @@ def _head_title_taken_for_place(ent) -> bool:
     return bool(word_lemmas(ent[0]) & load_set("region_head_positions.txt")) \
         and not any(t.pos_ in {"ADJ", "PROPN"} for t in ent[1:])
 
-
-CITY = "город"
 
 
 def _city_before(doc, i: int) -> Optional[str]:
@@ -176,8 +174,6 @@ def _is_partner(doc, token) -> bool:
         or doc[token.i - 1].lower_ == AND and coordinated_partner(doc, token.i - 1, token.sent.start)
         and not (token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "LOC"))  # (`и провинцией Шэньси`)
 
-
-AND = "и"  # `с министерством и областью`: the region joined to a partner
 
 
 def _verb_agrees(doc, token, sent) -> bool:

@@ -14,8 +14,8 @@ from typing import List, Optional
 from ..models import morph_analyzer
 from ..normalize import ADJECTIVE_ENDINGS, UD_CASES, UD_GENDERS, inflect_word, match_shape, phrase_nominative
 from ..vocab import load_set, load_table
-from .common import (DASHES, LEVEL_NOUNS, REGION_NOUNS, SAME_NAMED, SOURCE_STARTS, add_evidence, article_region, entities, entities_in,
-                     paragraph_start, word_lemmas)
+from .common import (CITY, DASHES, LEVEL_NOUNS, REGION_NOUNS, SAME_NAMED, SOURCE_STARTS, add_evidence, article_region,
+                     entities, entities_in, paragraph_start, word_lemmas)
 from .park_mentions import match_kind
 from .place_abbreviations import (DISTRICT, abbreviated_places, after_settlement_noun, dotted_place_nouns,
                                   place_abbreviations, written_out)
@@ -95,7 +95,6 @@ def _region_of_sites(doc, sent, place) -> Optional[str]:
     return article_region(doc)
 
 
-CITY = "город"
 SAME_NAMED_REACH = 10  # `«Хромтау», создана в 2021 году в одноимённом городе`: tokens from the name to `в`
 SAME_NAMED_PREPOSITIONS = {"в", "во", "у", "под", "возле", "около", "близ"}  # `у одноимённой деревни`
 PART_PREPOSITIONS = {"на"}  # `на окраине одноимённого города`: only before a part of the town

@@ -20,8 +20,9 @@ from ..numbers import parse_number
 from ..normalize import is_legal_form, without_generic_noun
 from ..records import ORG, Park, Residents, to_dict
 from ..vocab import load_set, load_table
-from .common import (DASHES, add_evidence, article_region, counted_noun, full_latin_name, full_short_name, latin_org_names,
-                     lemmas, lemmas_at, paragraph_start, quoted_spans, sentence_quantities, token_window, word_lemmas)
+from .common import (CITY, DASHES, add_evidence, article_region, counted_noun, full_latin_name, full_short_name,
+                     latin_org_names, lemmas, lemmas_at, paragraph_start, quoted_spans, sentence_quantities,
+                     token_window, word_lemmas)
 from .park_areas import BUILDING, buildings_are_park, is_inside_park, whole_of_part
 from .park_mentions import (GENERIC_KIND_WORDS, GENERIC_REFERENCES, QUOTED_NAME_KINDS, KindReference, ParkMention, elided_kind_names,
                             expand_kind, find_kind_mentions, find_name_mentions, full_kinds, generic_word_names, kind_expansions,
@@ -440,8 +441,6 @@ def _names_city_again(doc, m, city: str) -> bool:
         or any(t.lemma_.lower() == CITY and t.i > sent.start and doc[t.i - 1].lemma_.lower() == DISTRICT
                and not (t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper()) for t in sent)  # (not `города Клинцы`)
 
-
-CITY = "город"  # `в Октябрьском районе города`: the city named before, again
 
 
 def _card_place(doc, m) -> Optional[str]:

@@ -20,7 +20,7 @@ from .region_names import GENDERS
 from .agreement_sides import keep_side_parties
 from .agreement_witnesses import drop_witnesses
 from .party_asides import drop_described
-from .common import (DASHES, PARTNER_PREPOSITIONS, QUOTE_TOKENS, REGION_NOUNS, WITH, PerDoc, coordinated_partner,
+from .common import (AND, DASHES, PARTNER_PREPOSITIONS, QUOTE_TOKENS, REGION_NOUNS, WITH, PerDoc, coordinated_partner,
                      entities, entities_in, first_sign_verb, is_bullet, is_counted, is_source, names_a_side,
                      quoted_spans, word_lemmas)
 from .home_regions import home_region, region_adjectives
@@ -621,9 +621,6 @@ def _add_region(doc, sent, parties, covered, ent, sign: bool) -> None:
         shared = shared_noun_regions(doc, ent, sent.start)  # `Смоленская и Минская области`
         for start, name in shared or [(ent.start, region_name(ent))]:
             parties.append(Party(start, ent.end, name, LOC, governed))
-
-
-AND = "и"
 
 
 def _region_of_agreement(doc, ent, adjacent, case) -> bool:
