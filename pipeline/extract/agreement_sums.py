@@ -15,7 +15,8 @@ from typing import List, Optional
 
 from ..records import Money
 from ..vocab import load_set
-from .common import DASHES, PARTNER_PREPOSITIONS, SINGULAR_POSSESSIVES, is_counted, sentence_before, sentence_quantities, sentences_back, word_lemmas
+from .common import (DASHES, PARTNER_PREPOSITIONS, RELATIVE, SINGULAR_POSSESSIVES, is_counted, sentence_before,
+                     sentence_quantities, sentences_back, word_lemmas)
 from .money import deal_money
 
 SUM_REACH = 8  # words between the named agreement and its sum
@@ -450,10 +451,7 @@ def bracketed_party_sums(doc, sent, mentions) -> None:
 
 
 RESPECTIVELY = "соответственно"
-
-
-BY = "по"
-WHICH = "который"
+BY = "по"  # `по соглашениям`, `по которым`
 
 
 def _sums_by_agreements(sent, token) -> bool:
@@ -461,7 +459,7 @@ def _sums_by_agreements(sent, token) -> bool:
     if token.lower_ != BY or token.i + 1 >= sent.end:
         return False
     after = token.doc[token.i + 1]
-    return bool(word_lemmas(after) & (load_set("agreement_references.txt") | {WHICH}))
+    return bool(word_lemmas(after) & (load_set("agreement_references.txt") | {RELATIVE}))
 
 
 def respective_sums(doc, sent) -> list:

@@ -45,7 +45,7 @@ from .agreement_sales import add_sales, sales
 from .agreement_story import add_story_company, story_company
 from .agreement_sums import NamedSum, bracketed_party_sums, named_sums, ordinal_before, respective_sums
 from .elided_subjects import elided_author, elided_subject
-from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, SIDE, WITH, add_evidence, entities, first_sign_verb,
+from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, RELATIVE, SIDE, WITH, add_evidence, entities, first_sign_verb,
                      has_sign_verb, is_counted, latin_org_names, legal_form_quotes, paragraph_start, quoted_spans, sentence_before,
                      sentence_quantities, word_lemmas)
 from .money import deal_money
@@ -678,14 +678,13 @@ def _give_respectively(doc, found: List[AgreementMention], sentences, index: int
         return False
     last = doc[found[-1].start].sent.start
     together = [m for m in found if doc[m.start].sent.start == last]
-    if len(together) != len(sums) or sentences[index].start - last < 0 \
-            or index - next(k for k, s in enumerate(sentences) if s.start <= last < s.end) > RESPECTIVE_REACH:
+    earliest = sentences[max(0, index - RESPECTIVE_REACH)].start
+    if len(together) != len(sums) or not earliest <= last <= sentences[index].start:
         return False
     for mention, (money, span) in zip(together, sums):
         mention.sum = money
         add_evidence(doc, "agreement", span.start, span.end, "sum", "sum_told_respectively")
     return True
-
 
 
 def _many_signers(doc, sentences, index: int, places: set) -> List[Party]:
@@ -710,8 +709,6 @@ def _sign_clause_parties(doc, sent, verb, places: set) -> List[Party]:
             start = t.i + 1
     return [p for p in signing_parties(doc, sent, places) if p.start >= start]
 
-
-RELATIVE = "который"
 
 
 def _has_own_verb(tokens) -> bool:

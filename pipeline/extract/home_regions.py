@@ -175,7 +175,6 @@ def _is_partner(doc, token) -> bool:
         and not (token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "LOC"))  # (`и провинцией Шэньси`)
 
 
-
 def _verb_agrees(doc, token, sent) -> bool:
     """`Меморандум … регион заключил с …`: a noun the tagger read as an object after the
     document, right before a finite verb of its gender and number, is the subject."""

@@ -17,8 +17,9 @@ from ..models import morph_analyzer
 from ..normalize import inflect_word, is_legal_form, is_oblique_place, strip_quotes
 from ..numbers import parse_number
 from ..vocab import load_list, load_set, load_table
-from .common import (DASHES, ends_with_colon, index_by_first_word, is_bullet, is_counted, legal_form_quotes, lemmas_at, line_end,
-                     may_be_nominative, paragraph_start, quoted_spans, sentence_after, sentence_before, word_lemmas, words_from)
+from .common import (DASHES, ends_with_colon, index_by_first_word, is_bullet, is_counted, legal_form_quotes, lemmas_at,
+                     line_end, may_be_nominative, paragraph_start, quoted_spans, sentence_after, sentence_before,
+                     word_lemmas, words_from)
 
 MAX_NAME_WORDS = 3
 # words that speak of a park already named: `в парке работают 15 предприятий`
@@ -843,7 +844,7 @@ def names_before_kind(doc, mentions, references) -> List[ParkMention]:
         written = strip_quotes(span.text)
         if any(m.key == name_key(name) or is_declined_form(written, m.name) for m in mentions + found) \
                 or doc[span.start - 2].pos_ == "VERB" \
-                or any(strip_quotes(q.text) == written and _names_company(doc, q.start - 1) for q in quoted_spans(doc)):
+                or _company_named(doc, written):
             continue  # `В «Воткинском» 41,5 га`: a park named before; `ООО «Х»` elsewhere: a company
         found.append(ParkMention(span.start - 1, span.end + 1, name, name_key(name), r.kind, r.abbreviated,
                                  span.start - 1, "name_before_kind"))
@@ -868,11 +869,16 @@ def quoted_before_kind(doc, mentions, references) -> List[ParkMention]:
         name = nominative_name(span)
         written = strip_quotes(span.text)
         if any(m.key == name_key(name) for m in mentions + found) \
-                or any(strip_quotes(q.text) == written and _names_company(doc, q.start - 1) for q in quoted_spans(doc)):
+                or _company_named(doc, written):
             continue
         found.append(ParkMention(span.start - 1, r.end, name, name_key(name), r.kind, r.abbreviated,
                                  span.start - 1, "quoted_before_kind"))
     return found
+
+
+def _company_named(doc, written: str) -> bool:
+    """Whether the text names a company by this name anywhere (`ООО «Х»`, `компания «Х»`)."""
+    return any(strip_quotes(q.text) == written and _names_company(doc, q.start - 1) for q in quoted_spans(doc))
 
 
 def _agrees_with(name, kind_word) -> bool:

@@ -9,13 +9,13 @@ address (`(Ульяновская область, г. Димитровград)`
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 from ..models import morph_analyzer
 from ..normalize import ADJECTIVE_ENDINGS, UD_CASES, UD_GENDERS, inflect_word, match_shape, phrase_nominative
 from ..vocab import load_set, load_table
-from .common import (CITY, DASHES, LEVEL_NOUNS, REGION_NOUNS, SAME_NAMED, SOURCE_STARTS, add_evidence, article_region,
-                     entities, entities_in, paragraph_start, word_lemmas)
+from .common import (CITY, DASHES, LEVEL_NOUNS, REGION_NOUNS, RELATIVE, SAME_NAMED, SOURCE_STARTS, add_evidence,
+                     article_region, entities, entities_in, paragraph_start, word_lemmas)
 from .park_mentions import match_kind
 from .place_abbreviations import (DISTRICT, abbreviated_places, after_settlement_noun, dotted_place_nouns,
                                   place_abbreviations, written_out)
@@ -202,6 +202,12 @@ def _named_places(doc) -> frozenset:
 EMPHATIC_PARTICLES = {"же"}
 
 
+@lru_cache(maxsize=None)
+def place_adjectives() -> Dict[str, str]:
+    """`подмосковный` → Подмосковье (rules/place_adjectives.tsv)."""
+    return dict(load_table("place_adjectives.tsv", 2))
+
+
 def adjective_place(doc, m, placed: bool = False) -> Optional[str]:
     """`томским технопарком «Академический»`, `стерлитамакский технопарк «Х»`: a city's adjective
     right before the kind, for a park the text places nowhere else; a land's (`подмосковный` →
@@ -214,7 +220,7 @@ def adjective_place(doc, m, placed: bool = False) -> Optional[str]:
         return None  # `Саратовский индустриальный парк` opening a paragraph may be the park's own name
         # (not `Томский технопарк «Кедроград»`, named in quotes)
     lemma = doc[i].lemma_.lower()
-    land = dict(load_table("place_adjectives.tsv", 2)).get(lemma)
+    land = place_adjectives().get(lemma)
     city = (land if not placed else None) if land else city_of_adjective(lemma, doc)
     if city is not None:
         add_evidence(doc, "park", i, i + 1, "location", "adjective_of_city")
@@ -614,7 +620,6 @@ def leads_to_place(doc, start: int, ent) -> bool:
 
 
 COPULA = "это"  # `— это 530 гектаров в …`
-RELATIVE = "который"  # `парк «Х», который находится в …`
 
 SITE_WORDS = 6  # `на территории бывшего электролампового завода`
 

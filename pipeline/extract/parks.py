@@ -442,7 +442,6 @@ def _names_city_again(doc, m, city: str) -> bool:
                and not (t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper()) for t in sent)  # (not `города Клинцы`)
 
 
-
 def _card_place(doc, m) -> Optional[str]:
     place = card_place(doc, m)
     return record_place(doc, place, "place_on_card") if place is not None else None

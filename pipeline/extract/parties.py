@@ -359,8 +359,8 @@ LATIN_JOINS = {"&", "-", ",", "ve", "and", "of", "und", "et"}
 
 def latin_names(doc, sent):
     """(start, end) of company names in Latin letters NER left untagged, after a company noun,
-    an adjective or a partner's preposition (`С Xinjiang Tianrun Chemical мы подписали`, `Компания Al Noor Industrial Holding L.L.C. из ОАЭ`, `с немецкой Kessler
-    Verpackung GmbH`)."""
+    an adjective or a partner's preposition (`Компания Al Noor Industrial Holding L.L.C. из ОАЭ`,
+    `с немецкой Kessler Verpackung GmbH`, `С Xinjiang Tianrun Chemical мы подписали`)."""
     i = sent.start
     while i < sent.end:
         if not _latin_word(doc[i]) or doc[i].ent_type_ or i == sent.start:
@@ -828,7 +828,7 @@ def _list_line_next(doc, i: int) -> bool:
     """A list's line opens right after token `i`: a line break, then a dash or bullet and `с` or a
     company (`— с ООО «А» — …`, `— ООО «Б» (…) — 2,6 млрд руб.`)."""
     words = [t for t in doc[i + 1:i + 4] if not t.is_space]
-    breaks = "\n" in doc[i].whitespace_ or i + 1 < len(doc) and doc[i + 1].is_space and "\n" in doc[i + 1].text
+    breaks = i + 1 < len(doc) and doc[i + 1].is_space and "\n" in doc[i + 1].text
     return breaks and len(words) >= 2 and (words[0].text in DASHES or is_bullet(words[0])) \
         and (words[1].lower_ in WITH or is_legal_form(words[1].text) or words[1].text in QUOTE_TOKENS)
 
