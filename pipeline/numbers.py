@@ -15,7 +15,7 @@ itself. Case is ignored everywhere.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Tuple
@@ -40,6 +40,7 @@ _DIGITS = rf"(?:\d{{1,3}}(?:[{_SPACES}]\d{{3}})+|\d+)(?:[.,]\d+)?(?![.,]?\d)"
 _S = r"[^\S\r\n]"  # a space within one quantity: not a line break
 _DASH = rf"(?:{_S}?[-–]{_S}?|—)"
 _NUMBER_TOKEN = re.compile(rf"{_DIGITS}|[^\W\d_]+")
+_SHARED_SCALE_JOIN = re.compile(rf"{_S}*(?:,|(?:,{_S}*)?(?:и|или)(?![^\W\d_])){_S}*", _FLAGS)
 _GLUED = re.compile(r"-?[^\W\d_]")  # digits glued to a word (5G, 5-летний, i7): not a quantity
 # after "62 га. Сейчас", "$ 1,2 млрд.\n": the dot ends the sentence, not the quantity
 _SENTENCE_START = re.compile(rf"{_S}*(?:[A-ZА-ЯЁ«\"“„]|[\r\n]|$)")
@@ -294,10 +295,26 @@ def _quantity(match: re.Match, text: str) -> Optional[Quantity]:
     return Quantity(kind, value=float(value), **span)
 
 
+def _with_shared_scale(first: Tuple[re.Match, Quantity], second: Tuple[re.Match, Quantity],
+                       text: str) -> Quantity:
+    """`3,2 и 5,4 млрд рублей`: a bare number joined to a scaled one by `и`, `или` or a comma
+    takes its scale word (not its currency or unit, which the extractors give by context)."""
+    (match, quantity), (next_match, next_quantity) = first, second
+    if quantity.kind != "number" or quantity.scaled or quantity.qualifier is not None or _is_year(match.group("num")) \
+            or match.group("low") is not None or not _SHARED_SCALE_JOIN.fullmatch(text, quantity.end, next_quantity.start):
+        return quantity
+    _, _, last_scale = _evaluate(next_match.group("num"))
+    if last_scale is None or next_match.group("low") is not None:
+        return quantity
+    return replace(quantity, value=float(Decimal(str(quantity.value)) * last_scale), scaled=True)
+
+
 def find_quantities(text: str) -> List[Quantity]:
     """Every quantity in TEXT, left to right, non-overlapping, with exact offsets."""
-    found = (_quantity(match, text) for match in _scanner().finditer(text))
-    return [quantity for quantity in found if quantity is not None]
+    found = [(match, _quantity(match, text)) for match in _scanner().finditer(text)]
+    found = [(match, quantity) for match, quantity in found if quantity is not None]
+    return [_with_shared_scale(pair, following, text) for pair, following in zip(found, found[1:])] \
+        + [quantity for _, quantity in found[-1:]]
 
 
 def parse_quantity(text: str) -> Optional[Quantity]:

@@ -186,6 +186,17 @@ FOUND = [
     ("подписали [12] соглашений", ["number"]),
 ]
 
+# a bare number joined to a scaled one by `и`, `или` or a comma takes its scale word, not a year
+# nor a number parted from it by words or a range
+SHARED_SCALE = [
+    ("вложат 3,2 и 5,4 млрд рублей соответственно", [3.2e9, 5.4e9]),
+    ("составят 1,5 или 2 млн долларов", [1.5e6, 2e6]),
+    ("цеха на 4 и 5,5 тыс. кв. м", [4_000.0, 5_500.0]),
+    ("резидентов 12, инвестиции 5 млрд рублей", [12.0, 5e9]),
+    ("в 2024 и 3 млн рублей в 2025 году", [2024.0, 3e6, 2025.0]),
+    ("от 3 до 5 млрд рублей", [5e9]),
+]
+
 NOTHING = [
     "подписан 12.05.2021 в Москве",
     "поставки самолётов Су-57",
@@ -228,6 +239,11 @@ def test_find_quantities_finds_every_quantity_left_to_right(marked, kinds):
     text, spans = unmark(marked)
     found = find_quantities(text)
     assert [(q.kind, (q.start, q.end)) for q in found] == list(zip(kinds, spans))
+
+
+@pytest.mark.parametrize("text,values", SHARED_SCALE, ids=ids(SHARED_SCALE))
+def test_a_bare_number_shares_the_scale_of_the_next(text, values):
+    assert [q.value for q in find_quantities(text)] == values
 
 
 @pytest.mark.parametrize("text", NOTHING, ids=NOTHING)

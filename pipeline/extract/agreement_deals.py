@@ -91,10 +91,7 @@ def partners_told(doc, sent, known: list, places: set) -> List[Party]:
                 or doc[party.start].morph.get("Case") == ["Gen"]:
             continue  # (`остальное — заём Фонда развития промышленности`: whose money, no partner)
         others.append(party)
-        words = [t for t in reversed(doc[sent.start:party.start]) if not t.is_space
-                 and not is_legal_form(t.text) and t.text not in {"«", "\""}]
-        while words and words[0].pos_ in {"NOUN", "ADJ"} and (words[0].text.islower() or words[0].is_sent_start):
-            words = words[1:]  # `— завод гофрированной упаковки ООО «Х»`: what it builds, before its name
+        words = _words_before(doc, sent, party)
         after = next((t for t in doc[party.end:sent.end] if not t.is_space and t.text not in {"»", "\""}), None)
         # opening its clause, not a person's company (`директор ООО «Х» Сергей Пак`); a person
         # only opening a list's line (`- индивидуальный предприниматель Рамиль Гарипов — 45 соток`)
@@ -110,9 +107,35 @@ def partners_told(doc, sent, known: list, places: set) -> List[Party]:
     return told
 
 
+def partners_listed_with(doc, sent, known: list, places: set) -> List[Party]:
+    """`Крупнейшие — с ООО «УралДизель» (…), с ООО «Сысертский композит» (…) и с китайской Shaanxi
+    Hanyu`: the organisations a sentence after a counted signing lists after `с`, none known before."""
+    return [party for party in sentence_parties(doc, sent, places, False)
+            if party.type == ORG and not any(same_party(party, q) for q in known)
+            and _listed_with(_words_before(doc, sent, party))]
+
+
+def _words_before(doc, sent, party) -> list:
+    """The words before a party's name, read back from it, its legal form, quotes and the lower-case
+    nouns and adjectives of what it is or builds (`— завод гофрированной упаковки ООО «Х»`) passed."""
+    words = [t for t in reversed(doc[sent.start:party.start]) if not t.is_space
+             and not is_legal_form(t.text) and t.text not in {"«", "\""}]
+    while words and words[0].pos_ in {"NOUN", "ADJ"} and (words[0].text.islower() or words[0].is_sent_start):
+        words = words[1:]
+    return words
+
+
 def with_them(doc, sent) -> bool:
     """`Соглашения с ними заключены …`: partners as a pronoun after `с`."""
     return any(t.lower_ in WITH and t.i + 1 < sent.end and doc[t.i + 1].lower_ in THEM for t in sent)
+
+
+def _listed_with(words) -> bool:
+    """`Крупнейшие — с ООО «Х» (…), с ООО «Y» (…) и с китайской Z` (words read back from the name):
+    a partner after `с` that opens its item of a list, not a co-builder (`вместе с АО «Y»`) nor a
+    sentence's adverbial (`С «Чувашскими приборами» договорились об арендной плате …`)."""
+    return len(words) > 1 and words[0].lower_ in WITH \
+        and (words[1].text in LIST_ITEM_STARTS or words[1].lower_ in LIST_ITEM_STARTS)
 
 
 def _became_partner(words) -> bool:
@@ -136,6 +159,7 @@ def _stands_alone(doc, sent, party) -> bool:
 
 
 CLAUSE_STARTS = {",", "—", "–", "а", "и"}  # `…, а АО «Б» запустит`, `Третий резидент, ООО «В», …`
+LIST_ITEM_STARTS = CLAUSE_STARTS | {":"}  # `Крупнейшие — с …, с … и с …`, `Среди них: с …`
 THEM = {"ними", "всеми"}  # `Соглашения с ними заключены …`, `…три новые компании, и со всеми корпорация заключила …`
 BECOME = {"стать", "становиться", "выступить", "выступать"}  # `Партнёрами правительства выступили …`
 ROLE_REACH = 3  # `Первым новым резидентом стало`, `Резидентом также стало`

@@ -10,7 +10,7 @@ A trap word between the noun and the sum gives the money to something else: `в 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import List, Optional
 
 from ..records import Money
@@ -438,28 +438,40 @@ def relative_clause_sum(doc, mention_end: int, sent) -> Optional[NamedSum]:
 
 
 def bracketed_party_sums(doc, sent, mentions) -> None:
-    """`Соглашения … подписали ООО «Баштехгаз» (1,1 млрд рублей) и ООО «Уралагроупак»`: money in
-    brackets right after the party that signs one of the agreements is that agreement's sum."""
+    """`Соглашения … подписали ООО «Баштехгаз» (1,1 млрд рублей) и ООО «Уралагроупак»`, `… с ООО
+    «Сысертский композит» (завод труб, 6,2 млрд)`: the one sum in brackets right after the party
+    that signs one of the agreements is that agreement's sum."""
     found = [(span, quantity) for quantity, span in sentence_quantities(sent)]
+    currencies = {quantity.money.currency for _, quantity in found if quantity.money is not None}
     for mention in mentions:
         party = mention.parties[0] if mention.parties else None
         if party is None or mention.sum is not None or party.end >= sent.end or doc[party.end].text != "(":
             continue
-        for span, quantity in found:
-            if span.start == party.end + 1 and span.end < sent.end and doc[span.end].text == ")":
-                mention.sum = deal_money(doc, quantity, span)
+        close = next((t.i for t in doc[party.end:sent.end] if t.text == ")"), None)
+        inside = [(span, quantity) for span, quantity in found
+                  if close is not None and party.end < span.start and span.end <= close
+                  and (quantity.kind == "money" or quantity.kind == "number" and quantity.scaled)]
+        if len(inside) != 1:
+            continue
+        span, quantity = inside[0]
+        if quantity.kind != "money" and len(currencies) == 1:
+            # `с ООО «А» (…, 14,5 млрд рублей), с ООО «Б» (завод труб, 6,2 млрд)`: the sentence's currency
+            quantity = replace(quantity, kind="money", money=Money(quantity.value, next(iter(currencies)), quantity.qualifier))
+        mention.sum = deal_money(doc, quantity, span)
 
 
 RESPECTIVELY = "соответственно"
-BY = "по"  # `по соглашениям`, `по которым`
+BY = "по"  # `по соглашениям`, `по которым`, `по ним`
+THEY = "они"
 
 
 def _sums_by_agreements(sent, token) -> bool:
-    """`по соглашениям`, `по которым`: the sums told are by the agreements."""
+    """`по соглашениям`, `по которым`, `по ним`: the sums told are by the agreements (those told
+    together just before, which is what `соответственно` needs of `ним`)."""
     if token.lower_ != BY or token.i + 1 >= sent.end:
         return False
     after = token.doc[token.i + 1]
-    return bool(word_lemmas(after) & (load_set("agreement_references.txt") | {RELATIVE}))
+    return bool(word_lemmas(after) & (load_set("agreement_references.txt") | {RELATIVE, THEY}))
 
 
 def respective_sums(doc, sent) -> list:

@@ -23,7 +23,7 @@ from ..records import LOC, ORG, PER, Money, to_dict
 from ..vocab import load_set
 from .agreement_anaphora import DOCUMENT, MORE, THE_REST, is_governed_reference, is_new_document, opens_with_side
 from .agreement_attachment import after_partner_word, before_name, is_signing_subject, partner_alone, share_parties
-from .agreement_deals import (add_host_side, add_missing_side, deals_counted, partners_counted,
+from .agreement_deals import (add_host_side, add_missing_side, deals_counted, partners_counted, partners_listed_with,
                               partners_counted_before, partners_told, plural_by_subjects, resident_deals, signs_with_many,
                               split_by_subjects, subjects_counted, with_them)
 from .agreement_lists import (EACH, bulleted_agreements, each_of_lines_before, listed_agreements, marker_end,
@@ -148,6 +148,14 @@ def _rest_counted(doc, sent) -> int:
     return deals_counted(doc, sent, many_kind_at)
 
 
+HOST_LIST_REACH = 2  # `Область подписала 12 соглашений. … Крупнейшие — с …`: sentences on
+
+
+def _just_after(sentences, index: int, end: int) -> bool:
+    """Sentence `index` is within HOST_LIST_REACH sentences after the one ending at token `end`."""
+    return any(sentences[k].end == end for k in range(max(0, index - HOST_LIST_REACH), index))
+
+
 def _sentence_sums(doc, sent) -> List[Money]:
     """The sums of a sentence that may be a deal's (trap words aside)."""
     return [money for q, span in sentence_quantities(sent) if (money := deal_money(doc, q, span)) is not None]
@@ -229,6 +237,18 @@ class AgreementExtractor:
                                                   _share_of_total(doc, sent, untold, told)))
                     last_index = index
                 untold = untold._replace(count=max(0, untold.count - len(told)))
+            if not untold.count and hosts and _just_after(sentences, index, hosts[-1][0]) \
+                    and not sentence_mentions(doc, sent) and not has_sign_verb(sent):
+                # `Область подписала 12 соглашений. Крупнейшие — с ООО «А» (…), с АО «Б» (…)`
+                kind = last_kind_before(doc, sent.start) or "соглашение"
+                listed = [AgreementMention(party.start, party.end, kind, [party] + hosts[-1][1])
+                          for party in partners_listed_with(doc, sent, [p for m in found for p in m.parties], places)]
+                bracketed_party_sums(doc, sent, listed)
+                sums = _sentence_sums(doc, sent)
+                if len(listed) == 1 and listed[0].sum is None and len(sums) == 1:
+                    listed[0].sum = sums[0]  # `Крупнейшее из них — с турецкой компанией «Х» на 21 млрд тенге`
+                found.extend(listed)
+                last_index = index if listed else last_index
             if one_side and named:
                 # `Крупнейший проект — завод ООО «Х». Объём инвестиций по соглашению — 6,2 млрд`
                 told = resident_deals(doc, sentences, index, named, found, one_side[-1], places,

@@ -25,14 +25,22 @@ def is_trap(doc, span) -> bool:
 
 
 def context_currency(doc, char: int) -> str:
-    """The currency of the sum nearest to `char` in the text."""
-    best, distance = DEFAULT_CURRENCY, None
+    """The currency of the sum nearest before `char` in the text, else of the nearest after it in
+    its paragraph, else roubles (`Товарооборот … больше миллиарда долларов` paragraphs after `почти
+    60 миллиардов` does not make those dollars)."""
+    paragraph_end = doc.text.find("\n", char)
+    paragraph_end = len(doc.text) if paragraph_end < 0 else paragraph_end
+    before = after = None
     for quantity in find_quantities(doc.text):
         if quantity.kind == "money" and quantity.money and quantity.money.currency:
-            gap = abs(quantity.start - char)
-            if distance is None or gap < distance:
-                best, distance = national_rouble(doc, quantity.money, quantity.start, quantity.end).currency, gap
-    return best
+            if quantity.start < char:
+                before = quantity
+            elif after is None and quantity.start < paragraph_end:
+                after = quantity
+    nearest = before or after
+    if nearest is None:
+        return DEFAULT_CURRENCY
+    return national_rouble(doc, nearest.money, nearest.start, nearest.end).currency
 
 
 def deal_money(doc, quantity, span, named: bool = False) -> Optional[Money]:
