@@ -50,6 +50,15 @@ CASES = [
     ("Парк | Район | Резиденты\n"
      "«Зеленодольск-Юг» | Зеленодольский р-н | 6\n",
      [park("Зеленодольск-Юг", None, "Зеленодольский район", residents=residents(6))]),
+    # a cell's words before the place's name: a place noun in apposition, or a part of a place or a
+    # preposition that puts the name in the genitive
+    ("Парк | Где | Резиденты\n"
+     "«Курск-Восток» | восточная окраина Курска | 11\n"
+     "«Пущино-Био» | наукоград Пущино | 23\n"
+     "«Шахтинский» | в 12 км от Шахт | 4\n",
+     [park("Курск-Восток", None, "Курск", residents=residents(11)),
+      park("Пущино-Био", None, "Пущино", residents=residents(23)),
+      park("Шахтинский", None, "Шахты", residents=residents(4))]),
     # a table of companies or a timeline is no table of parks
     ("Компания | продукция | инвестиции\nООО «Волга-Пласт» | трубы | 1,2 млрд руб.\n", []),
     ("09:40 | Открытие форума\n10:15 | Пленарная сессия\n", []),

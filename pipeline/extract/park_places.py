@@ -489,13 +489,21 @@ def most_specific_part(place):
     области` → `Кстовского района`: a place named with the region it lies in."""
     for i in range(1, len(place)):
         token, before = place[i], place[i - 1]
+        # (`Камские Поляны`: an adjective governs no genitive; but `Октябрьский Борского округа`
+        # is a settlement and its district)
         opens_genitive = token.morph.get("Case") == ["Gen"] and before.morph.get("Case") not in (["Gen"], []) \
-            and not _dictionary_adjective(before)  # `Камские Поляны`: an adjective governs no genitive
+            and (not _dictionary_adjective(before) or _level_in_genitive(place[i:]))
         # (`Республика Татарстан`: a level noun opening the place is the place's own)
         after_level = i > 1 and before.lemma_.lower() in LEVEL_NOUNS and token.pos_ in {"ADJ", "PROPN"}
         if opens_genitive or after_level:
             return place[:i]
     return place
+
+
+def _level_in_genitive(tokens) -> bool:
+    """`Борского округа`, `Кстовского района`: an adjective and a level noun, both in the genitive."""
+    return len(tokens) >= 2 and tokens[0].pos_ == "ADJ" and tokens[1].lemma_.lower() in LEVEL_NOUNS \
+        and tokens[1].morph.get("Case") == ["Gen"]
 
 
 def _dictionary_adjective(token) -> bool:
@@ -774,12 +782,15 @@ def _place_led_to(doc, m, floor: int, ents, prepositions) -> Optional[str]:
                              or (doc[nouns].pos_ == "ADJ" and doc[nouns].text.islower())):
         nouns -= 1  # `В пригороде Хабаровска`, `на северо-западной окраине Омска`
     led = nouns < before and doc[nouns].lemma_.lower() in SITE_PREPOSITIONS
-    preposition = "в" if led else doc[before].lemma_.lower() if before >= 0 else ""
+    near = nouns < before and doc[nouns].lemma_.lower() in NEAR_PREPOSITIONS  # `У посёлка Октябрьский`
+    preposition = "в" if led else doc[nouns].lemma_.lower() if near else doc[before].lemma_.lower() if before >= 0 else ""
     between = _without_aside([t for t in doc[end:m.start] if not t.is_space])
-    if between and between[0].text == "," and before > floor and doc[before - 1].text == ",":
+    opening = nouns if led or near else before
+    if between and between[0].text == "," and opening > floor and doc[opening - 1].text == ",":
         between = between[1:]  # `На севере региона, в Тарском районе, началось строительство …`
     while between and between[-1].pos_ == "ADJ":
         between.pop()  # `строится вторая индустриальная зона`: the kind's own modifiers
+    between = _without_dash_apposition(between)
     if [t.text for t in between[:1]] == [","] and _only_place_nouns([word_lemmas(t) for t in between[2:]], between[2:]) \
             and len(between) > 2 and between[1].lower_ in SITE_PREPOSITIONS:
         between = []  # `находится в Бердске, на территории технопарка «Х»`: the site within the town
@@ -789,6 +800,19 @@ def _place_led_to(doc, m, floor: int, ents, prepositions) -> Optional[str]:
 
 
 NEAR_PREPOSITIONS = frozenset({"под", "у", "около", "вблизи", "близ", "возле"})  # `Под Бийском работает …`
+
+
+def _without_dash_apposition(tokens) -> list:
+    """`строится ещё один проект — индустриальный парк`: a noun the kind stands in apposition to
+    after a dash (with its adverbs, numerals and adjectives) is left out."""
+    if not tokens or tokens[-1].text not in DASHES:
+        return tokens
+    k = len(tokens) - 2
+    if k < 0 or tokens[k].pos_ != "NOUN":
+        return tokens
+    while k > 0 and tokens[k - 1].pos_ in {"ADJ", "NUM", "ADV", "DET"}:
+        k -= 1
+    return tokens[:k]
 
 
 def _without_aside(tokens) -> list:

@@ -17,9 +17,10 @@ from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
 from ..models import morph_analyzer
+from ..normalize import inflect_word
 from ..numbers import parse_area, parse_quantity
 from ..records import Area, Residents
-from ..vocab import load_table
+from ..vocab import load_set, load_table
 from .park_mentions import match_kind
 from .org_names import org_name
 from .place_abbreviations import written_out
@@ -193,12 +194,28 @@ def _cell_kind(doc, cell: Cell) -> Optional[str]:
     return next((match[1] for t in span if (match := match_kind(doc, t.i)) is not None), None)
 
 
+GOVERNING_PREPOSITIONS = {"от", "у", "близ", "вблизи", "около", "возле"}  # `в 15 км от Калуги`
+
+
 def _place(text: str) -> Optional[str]:
-    """The narrowest part of a place's cell, its abbreviations written out."""
+    """The narrowest part of a place's cell, its abbreviations written out, past the lower-case
+    words before its name (`наукоград Кольцово` → Кольцово, `северная окраина Курска` → Курск)."""
     parts = [part.strip() for part in text.split(",") if part.strip()]
-    if not parts:
+    place = written_out(parts[-1]) if parts else None
+    if place is None:
         return None
-    return written_out(parts[-1])
+    words = place.split()
+    named = next((k for k, word in enumerate(words) if word[:1].isupper()), 0)
+    if named == 0:
+        return place
+    before, words = words[named - 1], words[named:]
+    if len(words) == 1:
+        # `окраина Курска`, `в 15 км от Калуги`: the name after a part of a place or a preposition
+        # is in the genitive (`наукоград Кольцово`, in apposition, is not)
+        governed = before.lower() in GOVERNING_PREPOSITIONS or any(
+            parse.normal_form in load_set("place_part_nouns.txt") for parse in morph_analyzer().parse(before))
+        words = [inflect_word(words[0], "PROPN", "Gen" if governed else "Nom", place=True)]
+    return " ".join(words)
 
 
 def _residents(text: str) -> Optional[Residents]:
