@@ -933,6 +933,9 @@ CASES = [
     # after a common noun the name keeps its case: only its last part could be declined
     ("Ещё одно соглашение заключено с фармацевтической компанией «Бором-Фарма».",
      [agreement("соглашение", [("Бором-Фарма", "ORG")])]),
+    # after a legal form too: the legal form takes the case (`Деком` is no instrumental of `дек`)
+    ("Министерство промышленности Калужской области заключило соглашение с ООО «Деком-Пак».",
+     [agreement("соглашение", [("Министерство промышленности Калужской области", "ORG"), ("Деком-Пак", "ORG")])]),
     # a witness phrase runs over a place inside it and a coordinated complement
     ("Компания «Альфа» и КРДВ подписали соглашение. Документ подписали генеральный директор КРДВ Алексей "
      "Вершинин и президент компании Чжан Мин в присутствии полномочного представителя президента в "

@@ -184,6 +184,8 @@ def _compound_nominative(token, case: Optional[str]) -> str:
         return written  # `Со стороны «Черноземья-Холода»` after `ООО «Черноземье-Холод»`: both parts declined
     if _subject_of_verb(token) and not _only_oblique(parts[-1]):
         return token.text  # `«Саранск-Оптика» подписала …`: the subject, in the nominative as written
+    if _after_legal_form(token) and case in (None, "Nom"):
+        return token.text  # `с ООО «Деком-Пак»`: the legal form takes the case, the name stays as written
     # (`с компанией «Бором-Фарма»`: after a common noun only the last part could carry the case)
     for k in ((len(parts) - 1,) if _after_common_noun(token) else (0, len(parts) - 1)):
         # `«Полиформ-Камы»` tagged nominative as a whole: a part only ever oblique declines anyway
@@ -220,6 +222,13 @@ def _hyphenated_legal_names(doc) -> List[str]:
     if "names" not in memo:
         memo["names"] = [span[0].text for span in legal_form_quotes(doc) if "-" in span[0].text]
     return memo["names"]
+
+
+def _after_legal_form(token) -> bool:
+    """A quoted name right after a legal form (`ООО «Деком-Пак»`)."""
+    doc = token.doc
+    i = token.i - 1
+    return i >= 1 and doc[i].text in QUOTE_TOKENS and is_legal_form(doc[i - 1].text)
 
 
 def _after_common_noun(token) -> bool:

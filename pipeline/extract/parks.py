@@ -20,7 +20,7 @@ from ..numbers import parse_number
 from ..normalize import is_legal_form, without_generic_noun
 from ..records import ORG, Park, Residents, to_dict
 from ..vocab import load_set, load_table
-from .common import (CITY, DASHES, add_evidence, article_region, counted_noun, full_latin_name, full_short_name,
+from .common import (CITY, DASHES, QUOTE_TOKENS, add_evidence, article_region, counted_noun, full_latin_name, full_short_name,
                      latin_org_names, lemmas, lemmas_at, paragraph_start, quoted_spans, sentence_quantities,
                      token_window, word_lemmas)
 from .park_areas import BUILDING, buildings_are_park, is_inside_park, whole_of_part
@@ -725,8 +725,8 @@ def _is_count_of_residents(doc, span) -> bool:
     words = [word_lemmas(t) for t in left]
     if any(value_cues().get(lemma) == "residents" for lemma in lemmas(left[-4:])):
         return True
-    if left and left[-1].lower_ == THEM and any("резидент" in forms for forms in words):
-        return True  # `Два года назад резидентами числились 11 компаний, сейчас их 19`
+    if left and left[-1].lower_ == THEM and (any("резидент" in forms for forms in words) or _residents_just_before(doc, span)):
+        return True  # `Два года назад резидентами числились 11 компаний, сейчас их 19`, `… ещё два резидента. Теперь их 14`
     if _now_after_earlier(left):
         return True  # `резидентов было одиннадцать, сейчас — сорок два`
     if _count_after_noun(left):
@@ -737,6 +737,15 @@ def _is_count_of_residents(doc, span) -> bool:
     return counted and any(_is_resident_noun(forms) or "резидент" in forms for forms in words)
 
 
+def _residents_just_before(doc, span) -> bool:
+    """`В парке зарегистрированы ещё два резидента. Теперь их 14`: the sentence before a count of
+    `их` that opens its own speaks of residents."""
+    sent = span.sent
+    if sent.start == 0 or any(not (t.is_space or t.pos_ == "ADV") for t in doc[sent.start:span.start - 1]):
+        return False
+    return any("резидент" in word_lemmas(t) for t in doc[sent.start - 1].sent)
+
+
 INVERTED_REACH = 4  # `Участников у неё 34`: words from the counted noun to the number
 
 
@@ -744,7 +753,8 @@ def _count_after_noun(left) -> bool:
     """`участников 22`, `арендаторов сейчас 16`, `Предприятий в зоне двенадцать`: a number after
     a resident noun in the genitive plural, with only adverbs, prepositions and their words
     between, states how many there are."""
-    words = [t for t in left if not t.is_space][-INVERTED_REACH:]
+    # (`Резидентов у «Кулибина» 14`: the quotes of a name between are no punctuation)
+    words = [t for t in left if not t.is_space and t.text not in QUOTE_TOKENS][-INVERTED_REACH:]
     for k in range(len(words) - 1, -1, -1):
         token = words[k]
         if token.pos_ in {"VERB", "AUX", "NUM", "PUNCT"} or token.like_num:
@@ -793,7 +803,7 @@ def _attach_residents(doc, mentions, parks, quantity, span) -> None:
     if quantity.value != int(quantity.value) or quantity.value <= 0:
         return
     left, right = token_window(doc, span.start, span.end, 6, 4, span.sent)
-    clause = left + _clause_before(doc, span)
+    clause = ([] if _now_them(left) else left) + _clause_before(doc, span)
     if span.end < len(doc) and _is_ordinal(doc[span.end]):
         return  # `двадцать третьим резидентом`: part of an ordinal, no count
     if _is_part_of_count(clause) or _opens_part(right):
@@ -816,6 +826,13 @@ def _attach_residents(doc, mentions, parks, quantity, span) -> None:
     parks[target.key].park.residents = Residents(count=int(quantity.value),
                                                  qualifier=_qualifier(doc, span, quantity.qualifier))
     add_evidence(doc, "park", span.start, span.end, "residents", "count_of_residents")
+
+
+def _now_them(left) -> bool:
+    """`…, теперь их 14`: a count of today in a clause of its own, the words before the comma
+    (`зарегистрированы ещё два резидента`) telling what was added, not what is planned."""
+    words = [t for t in left if not t.is_space]
+    return len(words) >= 3 and words[-1].lower_ == THEM and words[-2].lower_ in NOW and words[-3].text == ","
 
 
 PART_OF = {"них", "которых"}  # `из них 14`, `из которых 14`
