@@ -49,7 +49,7 @@ from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, RELATIVE, SIDE, WITH, ad
                      has_sign_verb, is_counted, latin_org_names, legal_form_quotes, paragraph_start, quoted_spans, sentence_before,
                      sentence_quantities, word_lemmas)
 from .money import deal_money
-from .org_names import expand_abbreviation, legal_form_org_names
+from .org_names import expand_abbreviation, is_self_reference, legal_form_org_names, self_named
 from .parties import ORG_NOUNS, Party, is_direct_speech, is_government, names_written, sentence_parties
 from .state_bodies import name_lemmas, state_body_spans
 from .party_references import (named_by_head, pronoun_partner, referred_partner, referred_party, release_side,
@@ -212,7 +212,7 @@ class AgreementExtractor:
             if is_planned_signing(sent) or index in bulleted:
                 continue  # `стороны планируют подписать соглашение`: not signed yet
             named = named_sums(doc, sent)
-            if not has_sign_verb(sent) and _give_respectively(doc, found, sentences, index):
+            if not has_sign_verb(sent) and _give_respectively(doc, found, sentences, index, places):
                 named, summed_index = [], index  # `… 3,4 млрд и около 920 млн рублей соответственно`
             waiting = untold if untold.count else lapsed
             rest = _rest_counted(doc, sent) if waiting.count else 0
@@ -270,7 +270,7 @@ class AgreementExtractor:
             if listed:
                 found.extend(listed)
                 group, last_index = listed, index
-                _give_respectively(doc, found, sentences, index)  # `… с «А» и «Б», по которым … соответственно`
+                _give_respectively(doc, found, sentences, index, places)  # `… с «А» и «Б», по которым … соответственно`
                 continue
             # `Сумма контракта составляет …` speaks of a contract already named (with none named
             # yet, `По условиям соглашения …` after a signing or beside a partner names one;
@@ -496,7 +496,7 @@ class AgreementExtractor:
                 unnamed = (index, mentions[0])  # signed, no side named yet
             found.extend(kept)
             last_index = index if kept else last_index
-            if kept and _give_respectively(doc, found, sentences, index):
+            if kept and _give_respectively(doc, found, sentences, index, places):
                 named = []  # `… подписала соглашения с «А» и «Б», по которым … вложат 1,8 млрд руб. и $4,7 млн соответственно`
             give_named_sums(doc, named, found)
         add_sales(doc, sentences, found, sales(doc, sentences, places, park_names), AgreementMention)
@@ -529,7 +529,10 @@ def _expand_aliases(doc, found: List[AgreementMention]) -> None:
     named = legal_form_org_names(doc)
     for mention in found:
         for k, party in enumerate(mention.parties):
-            if party.type == ORG:
+            named_self = self_named(doc, party.name) if party.type == ORG and is_self_reference(party.name) else None
+            if named_self:  # `Банк и фонд подписали …` in the bank's release: the bank
+                mention.parties[k] = Party(party.start, party.end, named_self, ORG, party.governed)
+            elif party.type == ORG:
                 full = _fuller_name(doc, expand_abbreviation(doc, party.name), named)
                 if full != party.name:
                     mention.parties[k] = Party(party.start, party.end, full, ORG, party.governed)
@@ -689,13 +692,20 @@ DEFAULT_KIND = "соглашение"
 RESPECTIVE_REACH = 3  # sentences from the agreements told together to their sums `соответственно`
 
 
-def _give_respectively(doc, found: List[AgreementMention], sentences, index: int) -> bool:
+def _give_respectively(doc, found: List[AgreementMention], sentences, index: int, places: set) -> bool:
     """`… подписаны два соглашения — с ООО «А» и АО «Б». … По соглашениям компании вложат 3,4 млрд
     и около 920 млн рублей соответственно`: each agreement told together last takes its sum in
-    order, when there are as many sums as agreements. Whether they took them."""
+    order, when there are as many sums as agreements; `По соглашениям с «А» и «Б» …`: the
+    agreements with the partners the sentence names, in their order. Whether they took them."""
     sums = respective_sums(doc, sentences[index])
     if not sums or not found:
         return False
+    owners = _agreements_of_named(doc, found, sentences[index], places)
+    if len(owners) == len(sums):
+        for mention, (money, span) in zip(owners, sums):
+            mention.sum = money
+            add_evidence(doc, "agreement", span.start, span.end, "sum", "sum_told_respectively")
+        return True
     last = doc[found[-1].start].sent.start
     together = [m for m in found if doc[m.start].sent.start == last]
     earliest = sentences[max(0, index - RESPECTIVE_REACH)].start
@@ -705,6 +715,16 @@ def _give_respectively(doc, found: List[AgreementMention], sentences, index: int
         mention.sum = money
         add_evidence(doc, "agreement", span.start, span.end, "sum", "sum_told_respectively")
     return True
+
+
+def _agreements_of_named(doc, found: List[AgreementMention], sent, places: set) -> List[AgreementMention]:
+    """The last agreement with each organisation the sentence names, in its order ([] unless each
+    has one and they are distinct)."""
+    named = [p for p in sentence_parties(doc, sent, places, False) if p.type == ORG]
+    owners = [next((m for m in reversed(found) if any(same_party(p, q) for q in m.parties)), None) for p in named]
+    if not owners or None in owners or len({id(m) for m in owners}) != len(owners):
+        return []
+    return owners
 
 
 def _many_signers(doc, sentences, index: int, places: set) -> List[Party]:

@@ -14,7 +14,7 @@ from typing import List, Optional, Tuple
 from ..normalize import inflect_word, is_cyrillic, is_legal_form, is_region_code, is_short_name, phrase_nominative, strip_legal_form, strip_quotes
 from ..models import morph_analyzer
 from ..vocab import load_set, load_table
-from .common import PerDoc, QUOTE_TOKENS, entities, entities_in, legal_form_quotes, may_be_nominative, quoted_spans, word_lemmas
+from .common import DASHES, PerDoc, QUOTE_TOKENS, entities, entities_in, legal_form_quotes, may_be_nominative, quoted_spans, word_lemmas
 from .park_mentions import is_declined_form, match_kind, name_key, role_at, zone_name_after
 from .state_bodies import name_lemmas
 
@@ -261,6 +261,42 @@ def _is_known_word(word: str) -> bool:
 def legal_form_org_names(doc) -> List[str]:
     """Names of the organisations the text writes with a legal form (`ООО «Промтерра Девелопмент»`)."""
     return [org_name(doc[span.start - 1:span.end + 1]) for span in legal_form_quotes(doc)]
+
+
+HENCEFORTH = "далее"  # `АО «Енисейинвестбанк» (далее — Банк)`
+
+
+def is_self_reference(name: str) -> bool:
+    """`Банк`, `Группа`: a company's release calling it by a common noun alone."""
+    return " " not in name and name[:1].isupper() and name.lower() in load_set("self_reference_nouns.txt")
+
+
+def self_named(doc, noun: str) -> Optional[str]:
+    """The company a release calls `noun` (`Банк`): the one it defines so (`АО «Енисейинвестбанк»
+    (далее — Банк)`), else the one organisation it writes with that noun before its quoted name
+    (`Группа «Ростверк»`) or in its name (`ПАО «Приокбанк»` for `Банк`); None when not one."""
+    lower = noun.lower()
+    for token in doc:
+        if token.lower_ != HENCEFORTH or token.i < 2 or doc[token.i - 1].text != "(":
+            continue
+        words = [t for t in doc[token.i + 1:token.i + 5] if t.text not in DASHES | QUOTE_TOKENS]
+        if words and words[0].lower_ == lower:
+            defined = next((ent for ent in entities(doc) if ent.label_ == "ORG" and ent.end == token.i - 1), None)
+            if defined is not None:
+                return org_name(defined)
+    written = {org_name(ent[1:] if len(ent) > 1 and ent[1].text in QUOTE_TOKENS and lower in word_lemmas(ent[0]) else ent) for ent in entities(doc)
+               if ent.label_ == "ORG" and _written_with_noun(doc, ent, lower)}
+    written |= {name for name in legal_form_org_names(doc) if lower in name.lower() and name.lower() != lower}
+    written.discard("")
+    return written.pop() if len(written) == 1 else None
+
+
+def _written_with_noun(doc, ent, lower: str) -> bool:
+    """`Группа «Ростверк»`: the noun right before the quoted name, inside the entity or out of it;
+    `Фонд развития инноваций Тюменской области`: a name the noun opens."""
+    if ent.start > 0 and doc[ent.start - 1].lower_ == lower and doc[ent.start].text in QUOTE_TOKENS:
+        return True
+    return len(ent) > 1 and lower in word_lemmas(ent[0]) and ent[0].text[:1].isupper()
 
 
 def expand_abbreviation(doc, name: str) -> str:
