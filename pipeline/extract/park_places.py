@@ -596,6 +596,8 @@ def leads_to_place(doc, start: int, ent) -> bool:
         return ent[-1].morph.get("Case") == ["Gen"]
     if len(between) > 3 and between[0].text in DASHES and between[1].lower_ == COPULA:
         between = between[2:]  # `Наша зона — это 530 гектаров в Карманинском районе`
+    elif len(between) > 2 and between[0].text in DASHES and between[1].like_num:
+        between = between[1:]  # `«Камбарка» — 58 гектаров у села Шолья`
     words = [word_lemmas(t) for t in between]
     prepositions = [i for i in range(len(between)) if _is_preposition(words, i)]
     if not prepositions:
