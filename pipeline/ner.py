@@ -81,21 +81,41 @@ def _latin_names_with_forms(doc, ents) -> list:
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and _latin_word(doc[j]) and not _legal_form_at(doc, j) and j not in tagged:
-            j += 1
+        while j < len(doc) and (is_latin_word(doc[j]) or j > i and _connects_latin_words(doc, j)) \
+                and not _legal_form_at(doc, j) and j not in tagged:
+            j += 1  # (`Özdemir Tekstil Sanayi ve Ticaret A.Ş.`)
         if j - i >= LATIN_NAME_WORDS and j < len(doc) and _legal_form_at(doc, j) and j not in tagged:
             found.append(Span(doc, i, j, label="ORG"))
         i = max(j, i + 1)
     return found
 
 
+LEGAL_FORM_TOKENS = 4  # `A` `.` `Ş` `.`: a dotted legal form split into tokens
+
+
 def _legal_form_at(doc, j: int) -> bool:
-    """A legal form at token j, its dot a token of its own (`Co` `.`) or not."""
-    return is_legal_form(doc[j].text) or j + 1 < len(doc) and doc[j + 1].text == "." and is_legal_form(doc[j].text + ".")
+    """A legal form at token j, its dots tokens of their own (`Co` `.`, `A` `.` `Ş` `.`) or not."""
+    written = ""
+    for token in doc[j:j + LEGAL_FORM_TOKENS]:
+        written += token.text
+        if is_legal_form(written):
+            return True
+        if token.whitespace_:
+            return False
+    return False
 
 
-def _latin_word(token) -> bool:
-    return token.text[:1].isupper() and token.text.isascii() and token.text.isalpha()
+def is_latin_word(token) -> bool:
+    """A capitalised word in Latin letters, Turkish and German ones included (`Yıldız`, `Özdemir`)."""
+    return token.is_alpha and token.text[:1].isupper() \
+        and all(char.isascii() or "\u00c0" <= char <= "\u024f" for char in token.text)
+
+
+LATIN_NAME_CONNECTORS = {"&", "ve", "and", "of", "und", "et"}  # `Sanayi ve Ticaret`, `Smith & Sons`
+
+
+def _connects_latin_words(doc, j: int) -> bool:
+    return doc[j].text in LATIN_NAME_CONNECTORS and j + 1 < len(doc) and is_latin_word(doc[j + 1])
 
 
 def _sector_compound(ent) -> bool:

@@ -76,7 +76,7 @@ def sentence_starts(text: str) -> set:
     inside = _inside_guillemets(text)
     starts = {s.start for s in sentenize(text)
               if not inside[s.start] and not text[s.start:s.start + 1].islower() and not _opens_with_legal_form(text, s.start)
-              and not _name_after_titled_company(text, s.start)}
+              and not _name_after_titled_company(text, s.start) and not _bracket_after_legal_form(text, s.start)}
     starts.update(index + 1 for index, char in enumerate(text) if char == "\n")
     return starts
 
@@ -86,6 +86,16 @@ def _opens_with_legal_form(text: str, start: int) -> bool:
     Latin legal form (rules/legal_forms.txt)."""
     word = text[start:start + 12].split(" ", 1)[0].rstrip(".,").lower()
     return bool(word) and word.isascii() and word in _latin_legal_forms()
+
+
+def _bracket_after_legal_form(text: str, start: int) -> bool:
+    """`Anhui Jinhe Building Materials Co., Ltd. (Китай) — …`: razdel ends a sentence at `Ltd.`; no
+    sentence opens with a bracket right after a Latin legal form (but for a quoted Russian name in
+    it, `Co., Ltd. («Шаньдун Хуажуй Компрессор»)`, which the tagger reads apart best)."""
+    if not text.startswith("(", start) or text.startswith(("(«", "(\""), start):
+        return False
+    last = text[max(0, start - LEGAL_FORM_WINDOW):start].split()[-1:]
+    return bool(last) and last[0].rstrip(".,").lower() in _latin_legal_forms()
 
 
 LEGAL_FORM_WINDOW = 16  # characters before a sentence start where a legal form is looked for

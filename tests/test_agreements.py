@@ -857,6 +857,17 @@ SUBJECT_CASES = [
     ("Правительство Тверской области подписало на форуме девять соглашений. ООО «Тверской вагон» вместе с "
      "АО «Ржевский кирпич» построит завод.",
      []),
+    # list lines opening with Latin names before `С каждой из компаний … подписал`: each line's deal,
+    # with the money that ends the line
+    ("В хокимияте Самаркандской области подписано три соглашения.\n\nИнвесторы и их проекты:\n— Anhui Jinhe "
+     "Building Materials Co., Ltd. (Китай) — производство керамогранита, $92 млн;\n— Özdemir Tekstil Sanayi ve "
+     "Ticaret A.Ş. (Турция) — швейная фабрика, $38,5 млн;\n— Qazaq Agro Pack LLP (Казахстан) — выпуск тары, "
+     "$11,2 млн.\n\nС каждой из компаний хокимият подписал соглашение.",
+     [agreement("соглашение", [("Самаркандская область", "LOC"), ("Anhui Jinhe Building Materials", "ORG")],
+                money(9.2e7, "USD")),
+      agreement("соглашение", [("Самаркандская область", "LOC"), ("Özdemir Tekstil Sanayi ve Ticaret", "ORG")],
+                money(3.85e7, "USD")),
+      agreement("соглашение", [("Самаркандская область", "LOC"), ("Qazaq Agro Pack", "ORG")], money(1.12e7, "USD"))]),
     # a sum with no currency is in the currency told before it, not in one told paragraphs after
     ("Омская область подписала на ПМЭФ пять соглашений. Самое крупное — с АО «Иртыш-Полимер», это почти 60 "
      "миллиардов.\nТоварооборот с Казахстаном у нас уже больше миллиарда долларов.",

@@ -12,6 +12,10 @@ ENTITIES = [
     ("Со Сбербанком у нас кредитное соглашение с лимитом 4 млрд рублей.",
      [("Сбербанком", "ORG")]),
     ("— Для округа это очень важный день.", []),
+    # capitalised Latin words before a legal form, Turkish letters and `ve` among them, the form
+    # split into tokens (`A` `.` `Ş` `.`)
+    ("Соглашение заключено с Özdemir Tekstil Sanayi ve Ticaret A.Ş. в марте.",
+     [("Özdemir Tekstil Sanayi ve Ticaret", "ORG")]),
 ]
 
 

@@ -57,6 +57,12 @@ def test_no_sentence_opens_with_a_latin_legal_form(nlp):
         "Соглашение подписала индийская Pune Forgings Pvt. Ltd. в первый день выставки.", "Итоги подвели."]
 
 
+def test_no_sentence_opens_with_a_bracket_after_a_latin_legal_form(nlp):
+    doc = nlp.make_doc("— Anhui Jinhe Building Materials Co., Ltd. (Китай) — керамогранит, $92 млн;\n— ООО «Альфа» — трубы.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "— Anhui Jinhe Building Materials Co., Ltd. (Китай) — керамогранит, $92 млн;", "— ООО «Альфа» — трубы."]
+
+
 LEGAL_FORM_BEFORE_NAME_CASES = [
     # a position, a foreign company, its legal form, the person's name: one sentence
     ("Генеральный директор турецкой Ege Ambalaj Co., Ltd. Мехмет Айдын подписал контракт. Итоги подвели.",

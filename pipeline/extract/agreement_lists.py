@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable, Optional, Tuple
 
-from ..normalize import is_legal_form
+from ..normalize import is_cyrillic, is_legal_form
 from ..records import PER
 from ..vocab import load_set
 from .agreement_anaphora import DOCUMENT
@@ -239,10 +239,23 @@ def each_of_lines_before(doc, sentences, index: int, signers: list, parties_of: 
     found = []
     for line, partner in lines:
         named = [n for n in named_sums(doc, line) if n.start >= partner.end]
-        mention = make(partner.start, partner.end, kinds[0][1], signers + [partner], named[0].money if named else None)
+        money = named[0].money if named else _closing_money(doc, line, partner.end)
+        mention = make(partner.start, partner.end, kinds[0][1], signers + [partner], money)
         mention.listed = True
         found.append(mention)
     return (list(range(k + 1, index)), found) if len(found) >= 2 else ([], [])
+
+
+def _closing_money(doc, line, start: int):
+    """`— Qazaq Agro Pack LLP (Казахстан) — выпуск тары, $11,2 млн;`: the money that ends a list's
+    line after its partner, or None."""
+    found = [(quantity, span) for quantity, span in sentence_quantities(line) if span.start >= start]
+    if not found:
+        return None
+    quantity, span = found[-1]
+    if any(not (t.is_space or t.is_punct) for t in doc[span.end:line.end]):
+        return None
+    return deal_money(doc, quantity, span)
 
 
 def _line_partner(doc, start: int, parties):
@@ -298,8 +311,10 @@ def _instrumental(token) -> bool:
 
 
 def opens_company_name(token) -> bool:
-    """A legal form or an opening quote: a company's name starts here (`ООО «А»`, `«А»`)."""
-    return is_legal_form(token.text) or token.text in {"«", "\""}
+    """A legal form, an opening quote or a capitalised word in Latin script: a company's name starts
+    here (`ООО «А»`, `«А»`, `Qazaq Agro Pack LLP`)."""
+    return is_legal_form(token.text) or token.text in {"«", "\""} \
+        or (token.is_alpha and token.text[:1].isupper() and not is_cyrillic(token.text))
 
 
 def _continue_line(doc, sent, mention, parties) -> None:

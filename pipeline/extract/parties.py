@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, List, Optional, Set, Tuple
 
+from ..ner import LATIN_NAME_CONNECTORS, is_latin_word
 from ..normalize import inflect_word, is_cyrillic, is_legal_form, person_name, strip_quotes
 from ..models import morph_analyzer
 from ..records import LOC, ORG, PER
@@ -352,13 +353,12 @@ def with_place(doc, ent):
 
 
 def _latin_word(token) -> bool:
-    """A word in Latin letters, Turkish and German ones included (`Yıldız`, `Kessler`)."""
-    return token.is_alpha and len(token.text) > 1 and token.text[:1].isupper() \
-        and all(char.isascii() or "\u00c0" <= char <= "\u024f" for char in token.text)
+    """A word in Latin letters, Turkish and German ones included (`Yıldız`, `Kessler`), not one letter."""
+    return len(token.text) > 1 and is_latin_word(token)
 
 
 # what joins the words of a Latin name: `Özdemir Tekstil Sanayi ve Ticaret`, `Smith and Sons`
-LATIN_JOINS = {"&", "-", ",", "ve", "and", "of", "und", "et"}
+LATIN_JOINS = LATIN_NAME_CONNECTORS | {"-", ","}
 
 
 def latin_names(doc, sent):
