@@ -14,7 +14,7 @@ from ..vocab import load_set
 from .agreement_anaphora import MORE, THE_REST, opens_with_side
 from .agreement_merge import same_party, same_typed_party
 from .agreement_nouns import kind_at
-from .common import WITH, ends_with_colon, entities, is_counted, sentence_after, sentence_before, word_lemmas
+from .common import WITH, article_region, ends_with_colon, entities, is_counted, sentence_after, sentence_before, word_lemmas
 from .elided_subjects import speaks_as_we
 from .park_mentions import GENERIC_REFERENCES
 from .org_names import expand_abbreviation
@@ -148,9 +148,10 @@ def add_signer_sides(doc, found: list) -> None:
               if e.label_ == "LOC" and not any(is_government(t) for t in e)}  # not `Гродненский облисполком`
     for mention in found:
         for party in [p for p in mention.parties if p.type == PER]:
-            org = (persons.get(party.name) or {}).get("org")
+            person = persons.get(party.name) or {}
+            org = person.get("org") or (article_region(doc) if _heads_the_region(person.get("position")) else None)
             if not org:
-                continue
+                continue  # (`глава региона Андрей Северцев` in an article of one region: that region)
             words = name_lemmas(org)
             if any(set(words) <= set(name_lemmas(q.name)) for q in mention.parties):
                 continue
@@ -166,6 +167,17 @@ def add_signer_sides(doc, found: list) -> None:
             side = Party(party.start, party.start, place, LOC, governed=True)
             if not any(same_party(side, q) for q in mention.parties):
                 mention.parties.append(side)
+
+
+REGION_WORDS = {"регион", "субъект", "область", "край", "республика"}  # (an `округ` may be a town's)
+
+
+def _heads_the_region(position: Optional[str]) -> bool:
+    """`глава региона`, `хоким области`: a region's head (rules/region_head_positions.txt) whose title
+    names the region by its common noun only (not `губернатор` or `хоким` alone, who may head a town
+    or only attend)."""
+    words = name_lemmas(position) if position else ()
+    return len(words) > 1 and words[0] in load_set("region_head_positions.txt") - {"мэр"} and set(words[1:]) <= REGION_WORDS
 
 
 def _company_side(doc, org: str, mention, signer, persons: dict) -> bool:
