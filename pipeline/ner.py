@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 
 from .batching import BatchedComponent
 from .models import morph_analyzer, ner_tagger
-from .normalize import is_legal_form, is_short_name
+from .normalize import LATIN_NAME_CONNECTORS, is_latin_word, is_legal_form, is_short_name
 from .vocab import load_set
 
 log = logging.getLogger(__name__)
@@ -81,7 +81,7 @@ def _latin_names_with_forms(doc, ents) -> list:
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and (is_latin_word(doc[j]) or j > i and _connects_latin_words(doc, j)) \
+        while j < len(doc) and (is_latin_word(doc[j].text) or j > i and _connects_latin_words(doc, j)) \
                 and not _legal_form_at(doc, j) and j not in tagged:
             j += 1  # (`Özdemir Tekstil Sanayi ve Ticaret A.Ş.`)
         if j - i >= LATIN_NAME_WORDS and j < len(doc) and _legal_form_at(doc, j) and j not in tagged:
@@ -105,17 +105,9 @@ def _legal_form_at(doc, j: int) -> bool:
     return False
 
 
-def is_latin_word(token) -> bool:
-    """A capitalised word in Latin letters, Turkish and German ones included (`Yıldız`, `Özdemir`)."""
-    return token.is_alpha and token.text[:1].isupper() \
-        and all(char.isascii() or "\u00c0" <= char <= "\u024f" for char in token.text)
-
-
-LATIN_NAME_CONNECTORS = {"&", "ve", "and", "of", "und", "et"}  # `Sanayi ve Ticaret`, `Smith & Sons`
-
-
 def _connects_latin_words(doc, j: int) -> bool:
-    return doc[j].text in LATIN_NAME_CONNECTORS and j + 1 < len(doc) and is_latin_word(doc[j + 1])
+    """`ve` in `Sanayi ve Ticaret`, `&` in `Smith & Sons`: a connector between two Latin words."""
+    return doc[j].text in LATIN_NAME_CONNECTORS and j + 1 < len(doc) and is_latin_word(doc[j + 1].text)
 
 
 def _sector_compound(ent) -> bool:

@@ -175,6 +175,14 @@ def is_cyrillic(text: str) -> bool:
     return any("а" <= char.lower() <= "я" or char in "ёЁ" for char in text)
 
 
+def is_latin_word(text: str) -> bool:
+    """A capitalised word in Latin letters, Turkish and German ones included (`Yıldız`, `Özdemir`)."""
+    return text.isalpha() and text[:1].isupper() and all(char.isascii() or "\u00c0" <= char <= "\u024f" for char in text)
+
+
+LATIN_NAME_CONNECTORS = {"&", "ve", "and", "of", "und", "et"}  # `Sanayi ve Ticaret`, `Smith & Sons`
+
+
 def _morph(token, key: str) -> Optional[str]:
     values = token.morph.get(key)
     return values[0] if values else None

@@ -40,7 +40,7 @@ _DIGITS = rf"(?:\d{{1,3}}(?:[{_SPACES}]\d{{3}})+|\d+)(?:[.,]\d+)?(?![.,]?\d)"
 _S = r"[^\S\r\n]"  # a space within one quantity: not a line break
 _DASH = rf"(?:{_S}?[-–]{_S}?|—)"
 _NUMBER_TOKEN = re.compile(rf"{_DIGITS}|[^\W\d_]+")
-_SHARED_SCALE_JOIN = re.compile(rf"{_S}*(?:,|(?:,{_S}*)?(?:и|или)(?![^\W\d_])){_S}*", _FLAGS)
+_SHARED_SCALE_JOIN = re.compile(rf"{_S}*(?:,|(?:,{_S}*)?(?P<word>и|или)(?![^\W\d_])){_S}*", _FLAGS)
 _GLUED = re.compile(r"-?[^\W\d_]")  # digits glued to a word (5G, 5-летний, i7): not a quantity
 # after "62 га. Сейчас", "$ 1,2 млрд.\n": the dot ends the sentence, not the quantity
 _SENTENCE_START = re.compile(rf"{_S}*(?:[A-ZА-ЯЁ«\"“„]|[\r\n]|$)")
@@ -295,26 +295,31 @@ def _quantity(match: re.Match, text: str) -> Optional[Quantity]:
     return Quantity(kind, value=float(value), **span)
 
 
-def _with_shared_scale(first: Tuple[re.Match, Quantity], second: Tuple[re.Match, Quantity],
-                       text: str) -> Quantity:
-    """`3,2 и 5,4 млрд рублей`: a bare number joined to a scaled one by `и`, `или` or a comma
-    takes its scale word (not its currency or unit, which the extractors give by context)."""
-    (match, quantity), (next_match, next_quantity) = first, second
-    if quantity.kind != "number" or quantity.scaled or quantity.qualifier is not None or _is_year(match.group("num")) \
-            or match.group("low") is not None or not _SHARED_SCALE_JOIN.fullmatch(text, quantity.end, next_quantity.start):
-        return quantity
-    _, _, last_scale = _evaluate(next_match.group("num"))
-    if last_scale is None or next_match.group("low") is not None:
-        return quantity
-    return replace(quantity, value=float(Decimal(str(quantity.value)) * last_scale), scaled=True)
+def _with_shared_scale(found: List[Tuple[re.Match, Quantity]], text: str) -> List[Quantity]:
+    """`3,2 и 5,4 млрд рублей`, `1,2, 3,4 и 5,6 млрд`: bare numbers listed before a scaled one, the
+    list closed by `и` or `или`, take its scale word (not its currency or unit, which the
+    extractors give by context); read right to left so the scale passes along the list."""
+    quantities = [quantity for _, quantity in found]
+    scale, closed = None, False  # the scale word passed back, and whether `и`/`или` closed the list
+    for k in range(len(found) - 1, -1, -1):
+        match, quantity = found[k]
+        if k + 1 < len(found) and scale is not None:
+            join = _SHARED_SCALE_JOIN.fullmatch(text, quantity.end, found[k + 1][1].start)
+            closed = closed or (join is not None and join.group("word") is not None)
+            if join is not None and closed and quantity.kind == "number" and not quantity.scaled \
+                    and quantity.qualifier is None and not _is_year(match.group("num")) and match.group("low") is None:
+                quantities[k] = replace(quantity, value=float(Decimal(str(quantity.value)) * scale), scaled=True)
+                continue
+        scale, closed = None, False
+        if match.group("low") is None and quantity.kind in {"number", "money", "area"}:
+            scale = _evaluate(match.group("num"))[2]
+    return quantities
 
 
 def find_quantities(text: str) -> List[Quantity]:
     """Every quantity in TEXT, left to right, non-overlapping, with exact offsets."""
     found = [(match, _quantity(match, text)) for match in _scanner().finditer(text)]
-    found = [(match, quantity) for match, quantity in found if quantity is not None]
-    return [_with_shared_scale(pair, following, text) for pair, following in zip(found, found[1:])] \
-        + [quantity for _, quantity in found[-1:]]
+    return _with_shared_scale([(match, quantity) for match, quantity in found if quantity is not None], text)
 
 
 def parse_quantity(text: str) -> Optional[Quantity]:

@@ -186,8 +186,8 @@ FOUND = [
     ("подписали [12] соглашений", ["number"]),
 ]
 
-# a bare number joined to a scaled one by `и`, `или` or a comma takes its scale word, not a year
-# nor a number parted from it by words or a range
+# bare numbers listed before a scaled one, the list closed by `и` or `или`, take its scale word;
+# not a year, a number parted from it by words, a range, nor one joined by a comma alone
 SHARED_SCALE = [
     ("вложат 3,2 и 5,4 млрд рублей соответственно", [3.2e9, 5.4e9]),
     ("составят 1,5 или 2 млн долларов", [1.5e6, 2e6]),
@@ -195,6 +195,8 @@ SHARED_SCALE = [
     ("резидентов 12, инвестиции 5 млрд рублей", [12.0, 5e9]),
     ("в 2024 и 3 млн рублей в 2025 году", [2024.0, 3e6, 2025.0]),
     ("от 3 до 5 млрд рублей", [5e9]),
+    ("1,2, 3,4 и 5,6 млрд рублей соответственно", [1.2e9, 3.4e9, 5.6e9]),
+    ("пункты 3, 5 млн рублей", [3.0, 5e6]),
 ]
 
 NOTHING = [

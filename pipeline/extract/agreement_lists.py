@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable, Optional, Tuple
 
-from ..normalize import is_cyrillic, is_legal_form
+from ..normalize import is_latin_word, is_legal_form
 from ..records import PER
 from ..vocab import load_set
 from .agreement_anaphora import DOCUMENT
@@ -314,7 +314,7 @@ def opens_company_name(token) -> bool:
     """A legal form, an opening quote or a capitalised word in Latin script: a company's name starts
     here (`ООО «А»`, `«А»`, `Qazaq Agro Pack LLP`)."""
     return is_legal_form(token.text) or token.text in {"«", "\""} \
-        or (token.is_alpha and token.text[:1].isupper() and not is_cyrillic(token.text))
+        or is_latin_word(token.text)
 
 
 def _continue_line(doc, sent, mention, parties) -> None:

@@ -21,7 +21,7 @@ from .org_names import expand_abbreviation
 from .parties import ORG_NOUNS, Party, is_government
 from .region_names import region_name
 from .state_bodies import name_lemmas
-from .party_references import WITH_REACH, speaker_party
+from .party_references import GENERIC_PLACES, WITH_REACH, speaker_party
 
 
 def signs_many(doc, sent) -> bool:
@@ -169,7 +169,8 @@ def add_signer_sides(doc, found: list) -> None:
                 mention.parties.append(side)
 
 
-REGION_WORDS = {"регион", "субъект", "область", "край", "республика"}  # (an `округ` may be a town's)
+REGION_WORDS = GENERIC_PLACES | {"субъект"}  # (an `округ` may be a town's)
+TOWN_HEADS = {"мэр"}  # of rules/region_head_positions.txt, a town's head only
 
 
 def _heads_the_region(position: Optional[str]) -> bool:
@@ -177,7 +178,7 @@ def _heads_the_region(position: Optional[str]) -> bool:
     names the region by its common noun only (not `губернатор` or `хоким` alone, who may head a town
     or only attend)."""
     words = name_lemmas(position) if position else ()
-    return len(words) > 1 and words[0] in load_set("region_head_positions.txt") - {"мэр"} and set(words[1:]) <= REGION_WORDS
+    return len(words) > 1 and words[0] in load_set("region_head_positions.txt") - TOWN_HEADS and set(words[1:]) <= REGION_WORDS
 
 
 def _company_side(doc, org: str, mention, signer, persons: dict) -> bool:

@@ -10,7 +10,7 @@ A trap word between the noun and the sum gives the money to something else: `в 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import List, Optional
 
 from ..records import Money
@@ -442,7 +442,6 @@ def bracketed_party_sums(doc, sent, mentions) -> None:
     «Сысертский композит» (завод труб, 6,2 млрд)`: the one sum in brackets right after the party
     that signs one of the agreements is that agreement's sum."""
     found = [(span, quantity) for quantity, span in sentence_quantities(sent)]
-    currencies = {quantity.money.currency for _, quantity in found if quantity.money is not None}
     for mention in mentions:
         party = mention.parties[0] if mention.parties else None
         if party is None or mention.sum is not None or party.end >= sent.end or doc[party.end].text != "(":
@@ -454,10 +453,7 @@ def bracketed_party_sums(doc, sent, mentions) -> None:
         if len(inside) != 1:
             continue
         span, quantity = inside[0]
-        if quantity.kind != "money" and len(currencies) == 1:
-            # `с ООО «А» (…, 14,5 млрд рублей), с ООО «Б» (завод труб, 6,2 млрд)`: the sentence's currency
-            quantity = replace(quantity, kind="money", money=Money(quantity.value, next(iter(currencies)), quantity.qualifier))
-        mention.sum = deal_money(doc, quantity, span)
+        mention.sum = deal_money(doc, quantity, span)  # (`6,2 млрд`: in the currency told before it)
 
 
 RESPECTIVELY = "соответственно"

@@ -148,12 +148,30 @@ def _rest_counted(doc, sent) -> int:
     return deals_counted(doc, sent, many_kind_at)
 
 
-HOST_LIST_REACH = 2  # `Область подписала 12 соглашений. … Крупнейшие — с …`: sentences on
+HOST_LIST_REACH = 2  # sentences after `Область подписала 12 соглашений` its partners may be listed in
 
 
 def _just_after(sentences, index: int, end: int) -> bool:
     """Sentence `index` is within HOST_LIST_REACH sentences after the one ending at token `end`."""
     return any(sentences[k].end == end for k in range(max(0, index - HOST_LIST_REACH), index))
+
+
+def _listed_after_count(doc, sent, host_sides: List[Party], found: list, places: set) -> List[AgreementMention]:
+    """`Область подписала 12 соглашений. Крупнейшие — с ООО «А» (…, 14,5 млрд рублей), с АО «Б» (…)`:
+    one agreement per partner listed after `с` in a sentence that signs nothing itself, the counting
+    subject its other side, with the sum in the partner's brackets or the sentence's one sum; the
+    list has no verb of its own (not `Кроме того, с ООО «А» договорились о поставках`)."""
+    colon = next((t.i for t in sent if t.text == ":"), sent.end)
+    if sentence_mentions(doc, sent) or has_sign_verb(sent) or _has_own_verb(_outside_brackets(doc[sent.start:colon])):
+        return []  # (`(сумма не раскрывается)`: an aside's verb)
+    kind = last_kind_before(doc, sent.start) or DEFAULT_KIND
+    listed = [AgreementMention(party.start, party.end, kind, [party] + host_sides)
+              for party in partners_listed_with(doc, sent, [p for m in found for p in m.parties], places)]
+    bracketed_party_sums(doc, sent, listed)
+    sums = _sentence_sums(doc, sent)
+    if len(listed) == 1 and listed[0].sum is None and len(sums) == 1:
+        listed[0].sum = sums[0]  # `Крупнейшее из них — с турецкой компанией «Х» на 21 млрд тенге`
+    return listed
 
 
 def _sentence_sums(doc, sent) -> List[Money]:
@@ -237,16 +255,8 @@ class AgreementExtractor:
                                                   _share_of_total(doc, sent, untold, told)))
                     last_index = index
                 untold = untold._replace(count=max(0, untold.count - len(told)))
-            if not untold.count and hosts and _just_after(sentences, index, hosts[-1][0]) \
-                    and not sentence_mentions(doc, sent) and not has_sign_verb(sent):
-                # `Область подписала 12 соглашений. Крупнейшие — с ООО «А» (…), с АО «Б» (…)`
-                kind = last_kind_before(doc, sent.start) or "соглашение"
-                listed = [AgreementMention(party.start, party.end, kind, [party] + hosts[-1][1])
-                          for party in partners_listed_with(doc, sent, [p for m in found for p in m.parties], places)]
-                bracketed_party_sums(doc, sent, listed)
-                sums = _sentence_sums(doc, sent)
-                if len(listed) == 1 and listed[0].sum is None and len(sums) == 1:
-                    listed[0].sum = sums[0]  # `Крупнейшее из них — с турецкой компанией «Х» на 21 млрд тенге`
+            if not untold.count and hosts and _just_after(sentences, index, hosts[-1][0]):
+                listed = _listed_after_count(doc, sent, hosts[-1][1], found, places)
                 found.extend(listed)
                 last_index = index if listed else last_index
             if one_side and named:
@@ -751,10 +761,20 @@ def _sign_clause_parties(doc, sent, verb, places: set) -> List[Party]:
 
 
 
+def _outside_brackets(tokens) -> list:
+    """The tokens not inside round brackets."""
+    kept, depth = [], 0
+    for t in tokens:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and t.text != ")":
+            kept.append(t)
+    return kept
+
+
 def _has_own_verb(tokens) -> bool:
     """A finite verb not inside a relative clause (`Губернатор …, который возглавил делегацию,`)."""
     for t in tokens:
-        if t.lemma_.lower() == RELATIVE or t.morph.get("PronType") == ["Rel"]:
+        if RELATIVE in word_lemmas(t) or t.morph.get("PronType") == ["Rel"]:  # (the tagger's lemma may be `которая`)
             return False
         if t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Fin"]:
             return True

@@ -3,7 +3,8 @@
 A sum is deal money unless a trap word (rules/money_traps.txt) stands just
 before or after it: `объём инвестиций 255 млн долларов`, `7 млрд. инвестиций`,
 `выручка резидентов 115,7 млрд рублей`. A scaled number without a currency
-(`615,5 млрд`) takes the currency of the nearest sum in the document, else RUB.
+(`615,5 млрд`) takes the currency of the nearest sum before it in its paragraph, else after
+it there, else before it in the document, else RUB (context_currency).
 """
 from __future__ import annotations
 
@@ -25,19 +26,21 @@ def is_trap(doc, span) -> bool:
 
 
 def context_currency(doc, char: int) -> str:
-    """The currency of the sum nearest before `char` in the text, else of the nearest after it in
-    its paragraph, else roubles (`Товарооборот … больше миллиарда долларов` paragraphs after `почти
-    60 миллиардов` does not make those dollars)."""
+    """The currency of the sum nearest before `char` in its paragraph, else of the nearest after it
+    there, else of the nearest before it in the text, else roubles (`Товарооборот … больше
+    миллиарда долларов` paragraphs after `почти 60 миллиардов` does not make those dollars)."""
+    paragraph_start = doc.text.rfind("\n", 0, char) + 1
     paragraph_end = doc.text.find("\n", char)
     paragraph_end = len(doc.text) if paragraph_end < 0 else paragraph_end
-    before = after = None
+    before = within = after = None
     for quantity in find_quantities(doc.text):
         if quantity.kind == "money" and quantity.money and quantity.money.currency:
             if quantity.start < char:
                 before = quantity
+                within = quantity if quantity.start >= paragraph_start else within
             elif after is None and quantity.start < paragraph_end:
                 after = quantity
-    nearest = before or after
+    nearest = within or after or before
     if nearest is None:
         return DEFAULT_CURRENCY
     return national_rouble(doc, nearest.money, nearest.start, nearest.end).currency

@@ -22,6 +22,7 @@ from ..numbers import parse_area, parse_quantity
 from ..records import Area, Residents
 from ..vocab import load_set, load_table
 from .park_mentions import match_kind
+from .park_places import NEAR_PREPOSITIONS
 from .org_names import org_name
 from .place_abbreviations import written_out
 
@@ -194,7 +195,7 @@ def _cell_kind(doc, cell: Cell) -> Optional[str]:
     return next((match[1] for t in span if (match := match_kind(doc, t.i)) is not None), None)
 
 
-GOVERNING_PREPOSITIONS = {"от", "у", "близ", "вблизи", "около", "возле"}  # `в 15 км от Калуги`
+GOVERNING_PREPOSITIONS = NEAR_PREPOSITIONS | {"от"}  # `в 15 км от Калуги`
 
 
 def _place(text: str) -> Optional[str]:
@@ -209,13 +210,11 @@ def _place(text: str) -> Optional[str]:
     if named == 0:
         return place
     before, words = words[named - 1], words[named:]
-    if len(words) == 1:
-        # `окраина Курска`, `в 15 км от Калуги`: the name after a part of a place or a preposition
-        # is in the genitive (`наукоград Кольцово`, in apposition, is not)
-        governed = before.lower() in GOVERNING_PREPOSITIONS or any(
-            parse.normal_form in load_set("place_part_nouns.txt") for parse in morph_analyzer().parse(before))
-        words = [inflect_word(words[0], "PROPN", "Gen" if governed else "Nom", place=True)]
-    return " ".join(words)
+    # `окраина Курска`, `в 10 км от Нижнего Новгорода`: the name after a part of a place or a
+    # preposition is in the genitive (`наукоград Кольцово`, in apposition, is not)
+    governed = before.lower() in GOVERNING_PREPOSITIONS or any(
+        parse.normal_form in load_set("place_part_nouns.txt") for parse in morph_analyzer().parse(before))
+    return " ".join(inflect_word(word, "PROPN", "Gen" if governed else "Nom", place=True) for word in words)
 
 
 def _residents(text: str) -> Optional[Residents]:

@@ -739,11 +739,24 @@ def _is_count_of_residents(doc, span) -> bool:
 
 def _residents_just_before(doc, span) -> bool:
     """`В парке зарегистрированы ещё два резидента. Теперь их 14`: the sentence before a count of
-    `их` that opens its own speaks of residents."""
+    `их` that opens its own counts residents (not `Резиденты технопарка создали 300 рабочих мест`)."""
     sent = span.sent
     if sent.start == 0 or any(not (t.is_space or t.pos_ == "ADV") for t in doc[sent.start:span.start - 1]):
         return False
-    return any("резидент" in word_lemmas(t) for t in doc[sent.start - 1].sent)
+    return any("резидент" in word_lemmas(t) and _counted(doc, t) for t in doc[sent.start - 1].sent)
+
+
+COUNT_AFTER_NOUN = 3  # `резидентов было уже 23`: words from the noun to its count
+
+
+def _counted(doc, noun) -> bool:
+    """A number before the noun, past its adjectives (`два новых резидента`), or a few words after
+    it (`резидентов было уже 23`)."""
+    i = noun.i - 1
+    while i >= 0 and doc[i].pos_ == "ADJ":
+        i -= 1
+    after = doc[noun.i + 1:min(noun.sent.end, noun.i + 1 + COUNT_AFTER_NOUN)]
+    return i >= 0 and (doc[i].like_num or doc[i].pos_ == "NUM") or any(t.like_num for t in after)
 
 
 INVERTED_REACH = 4  # `Участников у неё 34`: words from the counted noun to the number

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, List, Optional, Set, Tuple
 
-from ..ner import LATIN_NAME_CONNECTORS, is_latin_word
-from ..normalize import inflect_word, is_cyrillic, is_legal_form, person_name, strip_quotes
+from ..normalize import LATIN_NAME_CONNECTORS, inflect_word, is_cyrillic, is_latin_word, is_legal_form, person_name, strip_quotes
 from ..models import morph_analyzer
 from ..records import LOC, ORG, PER
 from ..vocab import load_set, load_list, load_table
@@ -136,6 +135,7 @@ def is_dateline(doc, start: int, end: int) -> bool:
 
 
 def _opens_line(doc, start: int) -> bool:
+    """Token `start` opens its line (the text's first, or after a line break)."""
     return start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_
 
 
@@ -354,7 +354,7 @@ def with_place(doc, ent):
 
 def _latin_word(token) -> bool:
     """A word in Latin letters, Turkish and German ones included (`Yıldız`, `Kessler`), not one letter."""
-    return len(token.text) > 1 and is_latin_word(token)
+    return len(token.text) > 1 and is_latin_word(token.text)
 
 
 # what joins the words of a Latin name: `Özdemir Tekstil Sanayi ve Ticaret`, `Smith and Sons`
