@@ -311,8 +311,8 @@ def _with_shared_scale(found: List[Tuple[re.Match, Quantity]], text: str) -> Lis
                 quantities[k] = replace(quantity, value=float(Decimal(str(quantity.value)) * scale), scaled=True)
                 continue
         scale, closed = None, False
-        if match.group("low") is None and quantity.kind in {"number", "money", "area"}:
-            scale = _evaluate(match.group("num"))[2]
+        if quantity.scaled and match.group("low") is None and quantity.kind in {"number", "money", "area"}:
+            scale = _evaluate(match.group("num"))[2]  # (no scale word, no scale: not evaluated again)
     return quantities
 
 

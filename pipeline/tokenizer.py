@@ -94,7 +94,12 @@ def _bracket_after_legal_form(text: str, start: int) -> bool:
     it, `Co., Ltd. («Шаньдун Хуажуй Компрессор»)`, which the tagger reads apart best)."""
     if not text.startswith("(", start) or text.startswith(("(«", "(\""), start):
         return False
-    last = text[max(0, start - LEGAL_FORM_WINDOW):start].split()[-1:]
+    return _after_latin_legal_form(text, start)
+
+
+def _after_latin_legal_form(text: str, start: int) -> bool:
+    """The last word before `start` is a Latin legal form (rules/legal_forms.txt): `Co., Ltd.`."""
+    last = text[max(0, start - LEGAL_FORM_WINDOW):start].rstrip().rstrip(".").split()[-1:]
     return bool(last) and last[0].rstrip(".,").lower() in _latin_legal_forms()
 
 
@@ -108,8 +113,7 @@ def _name_after_titled_company(text: str, start: int) -> bool:
     ends a sentence at the legal form closing a foreign company's name; not when a position
     (rules/positions.txt) comes just before the name and a person's name (two capitalised
     Cyrillic words) just after it (the sentence start at `start`)."""
-    last = text[max(0, start - LEGAL_FORM_WINDOW):start].rstrip().rstrip(".").split()[-1:]
-    if not last or last[0].rstrip(".,").lower() not in _latin_legal_forms():
+    if not _after_latin_legal_form(text, start):
         return False  # (most starts: read no further)
     words = text[max(0, start - NAME_WINDOW):start].rstrip().rstrip(".").split()
     name = [word.strip(".,;:!?»") for word in text[start:start + NAME_WINDOW].split()[:2]]

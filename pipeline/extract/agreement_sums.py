@@ -447,8 +447,9 @@ def bracketed_party_sums(doc, sent, mentions) -> None:
         if party is None or mention.sum is not None or party.end >= sent.end or doc[party.end].text != "(":
             continue
         close = next((t.i for t in doc[party.end:sent.end] if t.text == ")"), None)
-        inside = [(span, quantity) for span, quantity in found
-                  if close is not None and party.end < span.start and span.end <= close
+        if close is None:
+            continue
+        inside = [(span, quantity) for span, quantity in found if party.end < span.start and span.end <= close
                   and (quantity.kind == "money" or quantity.kind == "number" and quantity.scaled)]
         if len(inside) != 1:
             continue

@@ -46,8 +46,8 @@ from .agreement_story import add_story_company, story_company
 from .agreement_sums import NamedSum, bracketed_party_sums, named_sums, ordinal_before, respective_sums
 from .elided_subjects import elided_author, elided_subject
 from .common import (DASHES, ONE, PARTNER_PREPOSITIONS, RELATIVE, SIDE, WITH, add_evidence, entities, first_sign_verb,
-                     has_sign_verb, is_counted, latin_org_names, legal_form_quotes, paragraph_start, quoted_spans, sentence_before,
-                     sentence_quantities, word_lemmas)
+                     has_sign_verb, in_round_brackets, is_counted, latin_org_names, legal_form_quotes, paragraph_start,
+                     quoted_spans, sentence_before, sentence_quantities, word_lemmas)
 from .money import deal_money
 from .org_names import expand_abbreviation, is_self_reference, legal_form_org_names, self_named
 from .parties import ORG_NOUNS, Party, is_direct_speech, is_government, names_written, sentence_parties
@@ -161,8 +161,9 @@ def _listed_after_count(doc, sent, host_sides: List[Party], found: list, places:
     one agreement per partner listed after `с` in a sentence that signs nothing itself, the counting
     subject its other side, with the sum in the partner's brackets or the sentence's one sum; the
     list has no verb of its own (not `Кроме того, с ООО «А» договорились о поставках`)."""
-    colon = next((t.i for t in sent if t.text == ":"), sent.end)
-    if sentence_mentions(doc, sent) or has_sign_verb(sent) or _has_own_verb(_outside_brackets(doc[sent.start:colon])):
+    clause = doc[sent.start:next((t.i for t in sent if t.text == ":"), sent.end)]
+    aside = in_round_brackets(clause)
+    if sentence_mentions(doc, sent) or has_sign_verb(sent) or _has_own_verb([t for t in clause if t.i not in aside]):
         return []  # (`(сумма не раскрывается)`: an aside's verb)
     kind = last_kind_before(doc, sent.start) or DEFAULT_KIND
     listed = [AgreementMention(party.start, party.end, kind, [party] + host_sides)
@@ -711,17 +712,13 @@ def _give_respectively(doc, found: List[AgreementMention], sentences, index: int
     if not sums or not found:
         return False
     owners = _agreements_of_named(doc, found, sentences[index], places)
-    if len(owners) == len(sums):
-        for mention, (money, span) in zip(owners, sums):
-            mention.sum = money
-            add_evidence(doc, "agreement", span.start, span.end, "sum", "sum_told_respectively")
-        return True
-    last = doc[found[-1].start].sent.start
-    together = [m for m in found if doc[m.start].sent.start == last]
-    earliest = sentences[max(0, index - RESPECTIVE_REACH)].start
-    if len(together) != len(sums) or not earliest <= last <= sentences[index].start:
-        return False
-    for mention, (money, span) in zip(together, sums):
+    if len(owners) != len(sums):
+        last = doc[found[-1].start].sent.start
+        owners = [m for m in found if doc[m.start].sent.start == last]  # those told together last
+        earliest = sentences[max(0, index - RESPECTIVE_REACH)].start
+        if len(owners) != len(sums) or not earliest <= last <= sentences[index].start:
+            return False
+    for mention, (money, span) in zip(owners, sums):
         mention.sum = money
         add_evidence(doc, "agreement", span.start, span.end, "sum", "sum_told_respectively")
     return True
@@ -759,16 +756,6 @@ def _sign_clause_parties(doc, sent, verb, places: set) -> List[Party]:
             start = t.i + 1
     return [p for p in signing_parties(doc, sent, places) if p.start >= start]
 
-
-
-def _outside_brackets(tokens) -> list:
-    """The tokens not inside round brackets."""
-    kept, depth = [], 0
-    for t in tokens:
-        depth += (t.text == "(") - (t.text == ")")
-        if depth == 0 and t.text != ")":
-            kept.append(t)
-    return kept
 
 
 def _has_own_verb(tokens) -> bool:

@@ -435,6 +435,17 @@ def names_park(doc, party) -> bool:
                for span in doc.spans.get("park", []))
 
 
+def in_round_brackets(tokens) -> set:
+    """The indices of the tokens inside round brackets, the brackets with them: `«A» (Набережные
+    Челны, 74 га), «B»` holds none of the parks in them."""
+    inside, depth = set(), 0
+    for t in tokens:
+        if t.text == "(" or depth > 0:
+            inside.add(t.i)
+        depth = max(0, depth + (t.text == "(") - (t.text == ")"))
+    return inside
+
+
 def paragraph_start(doc, i: int) -> int:
     """The first token of the paragraph holding token i: the one after the last line break."""
     while i > 0 and "\n" not in doc[i - 1].text:

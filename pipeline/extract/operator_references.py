@@ -26,8 +26,8 @@ from ..models import morph_analyzer
 from ..numbers import parse_number
 from ..records import ORG
 from ..vocab import load_set, load_table
-from .common import (POSSESSIVES, PRONOUN_REACH, add_evidence, contains_words, entities_in, is_bullet, lemmas,
-                     nearest_before, parenthetical_start, quoted_spans, sentence_after, word_lemmas)
+from .common import (POSSESSIVES, PRONOUN_REACH, add_evidence, contains_words, entities_in, in_round_brackets, is_bullet,
+                     lemmas, nearest_before, parenthetical_start, quoted_spans, sentence_after, word_lemmas)
 from .operator_objects import (LIST_OPENERS, coordinated, governs_park, is_count_modifier, keys_in_order, parks_count,
                                parks_counted_back, parks_named_next)
 from .park_mentions import GENERIC_REFERENCES, ParkMention, match_kind, name_key, opens_with_counted_adjective
@@ -478,11 +478,7 @@ def _listed_objects(doc, sent, after: int, mentions) -> List[ParkMention]:
     end = next((t.i for t in doc[opener + 1:sent.end] if t.text == ";"), sent.end)
     # (a park's card in brackets between them, `«A» (Набережные Челны, 74 га), «B» …`: none of
     # the parks inside brackets)
-    inside, depth = set(), 0
-    for t in doc[opener + 1:end]:
-        depth += (t.text == "(") - (t.text == ")")
-        if depth > 0:
-            inside.add(t.i)
+    inside = in_round_brackets(doc[opener + 1:end])
     return [m for m in mentions if opener < m.start < end and m.start not in inside and doc[m.start - 1].pos_ != "ADP"]
 
 

@@ -22,7 +22,7 @@ from .agreement_witnesses import drop_witnesses
 from .party_asides import drop_described
 from .common import (AND, DASHES, PARTNER_PREPOSITIONS, QUOTE_TOKENS, REGION_NOUNS, WITH, PerDoc, coordinated_partner,
                      entities, entities_in, first_sign_verb, is_bullet, is_counted, is_source, names_a_side,
-                     quoted_spans, word_lemmas)
+                     paragraph_start, quoted_spans, word_lemmas)
 from .home_regions import home_region, region_adjectives
 from .org_names import branch_parent_after, expand_abbreviation, is_short_name, org_name
 from .park_mentions import match_kind, name_key
@@ -127,16 +127,12 @@ def is_dateline(doc, start: int, end: int) -> bool:
     """`ГРОДНО, 3 сентября —`, a line opening `Тула, 3 июня 2025 г. — ПАО «Х» …`: a place in capitals,
     or one opening its line, before a date is where the news was filed."""
     words = [t for t in doc[start:end] if t.is_alpha]
-    if not words or not (all(t.text.isupper() and len(t.text) > 1 for t in words) or _opens_line(doc, start)):
+    in_capitals = all(t.text.isupper() and len(t.text) > 1 for t in words)
+    if not words or not (in_capitals or paragraph_start(doc, start) == start):
         return False
     after = [t for t in doc[end:end + 4] if not t.is_space]
     return len(after) >= 3 and after[0].text == "," and after[1].like_num \
         and bool(word_lemmas(after[2]) & load_set("month_names.txt"))
-
-
-def _opens_line(doc, start: int) -> bool:
-    """Token `start` opens its line (the text's first, or after a line break)."""
-    return start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_
 
 
 LABEL_ASIDE = 8  # tokens of a bracketed aside after a speaker label
@@ -153,7 +149,7 @@ def is_speaker_label(doc, start: int, end: int) -> bool:
     if after is not None and after.text == "(":  # `(Ольга Сафина)`, `(синхрон)` before the colon
         closing = next((t for t in doc[after.i:after.i + LABEL_ASIDE] if t.text == ")"), None)
         after = next((t for t in doc[closing.i + 1:closing.i + 3] if not t.is_space), None) if closing else None
-    return after is not None and after.text == ":" and (_opens_line(doc, start) or doc[start - 1].is_space)
+    return after is not None and after.text == ":" and (paragraph_start(doc, start) == start or doc[start - 1].is_space)
 
 
 STAMP_REACH = 60  # tokens from the article's start: a title, a dateline, the stamp
